@@ -1,0 +1,424 @@
+/*
+ * model.c — lifetimes, array growth, lookups, equality and enum names for
+ * the content model (model.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "../util/util.h"
+#include "model.h"
+
+const char *const rb_relkind_name[RB_REL__MAX] = {
+	"supervised-by", "supervises", "cooperates" };
+const char *const rb_relkind_label[RB_REL__MAX] = {
+	"所受监督", "所施监督", "合作关系" };
+const char *const rb_qualkind_name[RB_QUAL__MAX] = {
+	"education", "experience", "skill", "certificate" };
+const char *const rb_qualkind_label[RB_QUAL__MAX] = {
+	"学历", "经验", "技能", "证书" };
+const char *const rb_freq_name[RB_FREQ__MAX] = {
+	"daily", "weekly", "monthly", "quarterly", "yearly" };
+const char *const rb_freq_label[RB_FREQ__MAX] = {
+	"每日", "每周", "每月", "每季度", "每年" };
+
+/* Aliases: canonical name first, then every accepted spelling. */
+static const char *const S_rel_alias[RB_REL__MAX][6] = {
+	{ "supervised-by", "所受监督", "受监督", "Supervised by", NULL },
+	{ "supervises", "所施监督", "施监督", "Supervises", NULL },
+	{ "cooperates", "合作关系", "合作", "Cooperates with", "Cooperation", NULL },
+};
+static const char *const S_qual_alias[RB_QUAL__MAX][8] = {
+	{ "education", "学历", "教育背景", "学历要求", "Education", NULL },
+	{ "experience", "经验", "工作经验", "经历", "Experience", NULL },
+	{ "skill", "技能", "能力", "技能要求", "Skill", "Skills", NULL },
+	{ "certificate", "证书", "资格证书", "Certificate", "Certificates", NULL },
+};
+static const char *const S_freq_alias[RB_FREQ__MAX][8] = {
+	{ "daily", "每日", "每天", "日", "日报", "Daily", NULL },
+	{ "weekly", "每周", "周", "周报", "Weekly", NULL },
+	{ "monthly", "每月", "月", "月报", "Monthly", NULL },
+	{ "quarterly", "每季度", "每季", "季度", "季报", "Quarterly", NULL },
+	{ "yearly", "每年", "年", "年度", "年报", "Yearly", NULL },
+};
+
+static int
+S_match(const char *const *alias, const char *s, size_t n)
+{
+	for (; *alias; alias++)
+		if (strlen(*alias) == n && strncasecmp(*alias, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+int
+rb_relkind_parse(const char *s, size_t n)
+{
+	int i;
+
+	for (i = 0; i < RB_REL__MAX; i++)
+		if (S_match(S_rel_alias[i], s, n))
+			return i;
+	return -1;
+}
+
+int
+rb_qualkind_parse(const char *s, size_t n)
+{
+	int i;
+
+	for (i = 0; i < RB_QUAL__MAX; i++)
+		if (S_match(S_qual_alias[i], s, n))
+			return i;
+	return -1;
+}
+
+int
+rb_freq_parse(const char *s, size_t n)
+{
+	int i;
+
+	for (i = 0; i < RB_FREQ__MAX; i++)
+		if (S_match(S_freq_alias[i], s, n))
+			return i;
+	return -1;
+}
+
+int
+rb_id_valid(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 64 || s[0] == '-' || s[n - 1] == '-')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+void
+rb_str_set(struct rb_str *d, const char *s, size_t n, const struct rb_pos *pos)
+{
+	free(d->s);
+	d->s = xstrndup(s, n);
+	if (pos)
+		d->pos = *pos;
+}
+
+void
+rb_str_free(struct rb_str *d)
+{
+	free(d->s);
+	d->s = NULL;
+}
+
+struct rb_role *
+rb_role_new(const char *path)
+{
+	struct rb_role *r = xcalloc(1, sizeof(*r));
+
+	r->path = xstrdup(path);
+	r->headcount = -1;
+	return r;
+}
+
+/* Grows an array of elements of size sz by one, zeroing the new one. */
+static void *
+S_add(void *pp, size_t *n, size_t sz)
+{
+	void **p = pp;
+	char *a;
+
+	a = xreallocarray(*p, *n + 1, sz);
+	memset(a + *n * sz, 0, sz);
+	*p = a;
+	return a + (*n)++ * sz;
+}
+
+struct rb_duty *
+rb_role_add_duty(struct rb_role *r)
+{
+	struct rb_duty *d = S_add(&r->duties, &r->nduties, sizeof(*d));
+
+	d->share = -1;
+	return d;
+}
+
+struct rb_str *
+rb_role_add_standard(struct rb_role *r)
+{
+	return S_add(&r->standards, &r->nstandards, sizeof(struct rb_str));
+}
+
+struct rb_target *
+rb_role_add_target(struct rb_role *r)
+{
+	return S_add(&r->targets, &r->ntargets, sizeof(struct rb_target));
+}
+
+struct rb_relation *
+rb_role_add_relation(struct rb_role *r)
+{
+	return S_add(&r->relations, &r->nrelations, sizeof(struct rb_relation));
+}
+
+struct rb_str *
+rb_role_add_authority(struct rb_role *r)
+{
+	return S_add(&r->authorities, &r->nauthorities, sizeof(struct rb_str));
+}
+
+struct rb_qual *
+rb_role_add_qual(struct rb_role *r)
+{
+	return S_add(&r->quals, &r->nquals, sizeof(struct rb_qual));
+}
+
+struct rb_report *
+rb_role_add_report(struct rb_role *r)
+{
+	return S_add(&r->reports, &r->nreports, sizeof(struct rb_report));
+}
+
+struct rb_section *
+rb_role_add_section(struct rb_role *r)
+{
+	return S_add(&r->sections, &r->nsections, sizeof(struct rb_section));
+}
+
+struct rb_dept *
+rb_org_add_dept(struct rb_org *o)
+{
+	return S_add(&o->depts, &o->ndepts, sizeof(struct rb_dept));
+}
+
+void
+rb_role_free(struct rb_role *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	free(r->id);
+	free(r->path);
+	rb_str_free(&r->title);
+	rb_str_free(&r->department);
+	rb_str_free(&r->level);
+	rb_str_free(&r->reports_to);
+	rb_str_free(&r->summary);
+	for (i = 0; i < r->nduties; i++) {
+		rb_str_free(&r->duties[i].text);
+		rb_str_free(&r->duties[i].frequency);
+	}
+	free(r->duties);
+	for (i = 0; i < r->nstandards; i++)
+		rb_str_free(&r->standards[i]);
+	free(r->standards);
+	for (i = 0; i < r->ntargets; i++) {
+		rb_str_free(&r->targets[i].metric);
+		rb_str_free(&r->targets[i].value);
+		rb_str_free(&r->targets[i].unit);
+		rb_str_free(&r->targets[i].period);
+	}
+	free(r->targets);
+	for (i = 0; i < r->nrelations; i++)
+		rb_str_free(&r->relations[i].text);
+	free(r->relations);
+	for (i = 0; i < r->nauthorities; i++)
+		rb_str_free(&r->authorities[i]);
+	free(r->authorities);
+	for (i = 0; i < r->nquals; i++)
+		rb_str_free(&r->quals[i].text);
+	free(r->quals);
+	for (i = 0; i < r->nreports; i++) {
+		rb_str_free(&r->reports[i].name);
+		rb_str_free(&r->reports[i].due);
+		rb_str_free(&r->reports[i].to);
+	}
+	free(r->reports);
+	for (i = 0; i < r->nsections; i++) {
+		rb_str_free(&r->sections[i].title);
+		rb_str_free(&r->sections[i].body);
+	}
+	free(r->sections);
+	free(r->subs);
+	free(r);
+}
+
+void
+rb_org_clear(struct rb_org *o)
+{
+	size_t i;
+
+	free(o->path);
+	rb_str_free(&o->company);
+	rb_str_free(&o->title);
+	rb_str_free(&o->version);
+	rb_str_free(&o->effective);
+	rb_str_free(&o->confidentiality);
+	for (i = 0; i < o->ndepts; i++) {
+		free(o->depts[i].id);
+		free(o->depts[i].name);
+		free(o->depts[i].parent);
+		free(o->depts[i].children);
+		free(o->depts[i].roles);
+	}
+	free(o->depts);
+	memset(o, 0, sizeof(*o));
+}
+
+void
+rb_site_free(struct rb_site *s)
+{
+	size_t i;
+
+	rb_org_clear(&s->org);
+	for (i = 0; i < s->nroles; i++)
+		rb_role_free(s->roles[i]);
+	free(s->roles);
+	for (i = 0; i < s->nfiles; i++)
+		free(s->files[i]);
+	free(s->files);
+	free(s->dir);
+	memset(s, 0, sizeof(*s));
+}
+
+const char *
+rb_site_intern(struct rb_site *s, const char *path)
+{
+	size_t i;
+
+	for (i = s->nfiles; i > 0; i--)
+		if (strcmp(s->files[i - 1], path) == 0)
+			return s->files[i - 1];
+	s->files = xreallocarray(s->files, s->nfiles + 1, sizeof(char *));
+	s->files[s->nfiles] = xstrdup(path);
+	return s->files[s->nfiles++];
+}
+
+struct rb_role *
+rb_site_role(const struct rb_site *s, const char *id)
+{
+	size_t lo = 0, hi = s->nroles, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(id, s->roles[mid]->id);
+		if (c == 0)
+			return s->roles[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+struct rb_dept *
+rb_org_dept(const struct rb_org *o, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < o->ndepts; i++)
+		if (strcmp(o->depts[i].id, id) == 0)
+			return &o->depts[i];
+	return NULL;
+}
+
+/* Equality of two optional strings. */
+static int
+S_seq(const struct rb_str *a, const struct rb_str *b)
+{
+	if (a->s == NULL || b->s == NULL)
+		return a->s == b->s;
+	return strcmp(a->s, b->s) == 0;
+}
+
+static int
+S_cseq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+#define DIFF(cond, what) do {			\
+	if (!(cond)) {				\
+		if (why)			\
+			*why = (what);		\
+		return 0;			\
+	}					\
+} while (0)
+
+int
+rb_role_equal(const struct rb_role *a, const struct rb_role *b,
+    const char **why)
+{
+	size_t i;
+
+	DIFF(S_cseq(a->id, b->id), "id");
+	DIFF(S_seq(&a->title, &b->title), "title");
+	DIFF(S_seq(&a->department, &b->department), "department");
+	DIFF(S_seq(&a->level, &b->level), "level");
+	DIFF(S_seq(&a->reports_to, &b->reports_to), "reports_to");
+	DIFF(a->headcount == b->headcount, "headcount");
+	DIFF(S_seq(&a->summary, &b->summary), "summary");
+	DIFF(a->nduties == b->nduties, "number of duties");
+	for (i = 0; i < a->nduties; i++) {
+		DIFF(S_seq(&a->duties[i].text, &b->duties[i].text), "duty text");
+		DIFF(a->duties[i].share == b->duties[i].share, "duty share");
+		DIFF(S_seq(&a->duties[i].frequency, &b->duties[i].frequency),
+		    "duty frequency");
+	}
+	DIFF(a->nstandards == b->nstandards, "number of standards");
+	for (i = 0; i < a->nstandards; i++)
+		DIFF(S_seq(&a->standards[i], &b->standards[i]), "standard");
+	DIFF(a->ntargets == b->ntargets, "number of targets");
+	for (i = 0; i < a->ntargets; i++) {
+		DIFF(S_seq(&a->targets[i].metric, &b->targets[i].metric),
+		    "target metric");
+		DIFF(S_seq(&a->targets[i].value, &b->targets[i].value),
+		    "target value");
+		DIFF(S_seq(&a->targets[i].unit, &b->targets[i].unit),
+		    "target unit");
+		DIFF(S_seq(&a->targets[i].period, &b->targets[i].period),
+		    "target period");
+	}
+	DIFF(a->nrelations == b->nrelations, "number of relations");
+	for (i = 0; i < a->nrelations; i++) {
+		DIFF(a->relations[i].kind == b->relations[i].kind,
+		    "relation kind");
+		DIFF(S_seq(&a->relations[i].text, &b->relations[i].text),
+		    "relation text");
+	}
+	DIFF(a->nauthorities == b->nauthorities, "number of authorities");
+	for (i = 0; i < a->nauthorities; i++)
+		DIFF(S_seq(&a->authorities[i], &b->authorities[i]),
+		    "authority");
+	DIFF(a->nquals == b->nquals, "number of qualifications");
+	for (i = 0; i < a->nquals; i++) {
+		DIFF(a->quals[i].kind == b->quals[i].kind,
+		    "qualification kind");
+		DIFF(S_seq(&a->quals[i].text, &b->quals[i].text),
+		    "qualification text");
+	}
+	DIFF(a->nreports == b->nreports, "number of reports");
+	for (i = 0; i < a->nreports; i++) {
+		DIFF(S_seq(&a->reports[i].name, &b->reports[i].name),
+		    "report name");
+		DIFF(a->reports[i].frequency == b->reports[i].frequency,
+		    "report frequency");
+		DIFF(S_seq(&a->reports[i].due, &b->reports[i].due),
+		    "report due");
+		DIFF(S_seq(&a->reports[i].to, &b->reports[i].to), "report to");
+	}
+	DIFF(a->nsections == b->nsections, "number of sections");
+	for (i = 0; i < a->nsections; i++) {
+		DIFF(S_seq(&a->sections[i].title, &b->sections[i].title),
+		    "section title");
+		DIFF(S_seq(&a->sections[i].body, &b->sections[i].body),
+		    "section body");
+	}
+	return 1;
+}

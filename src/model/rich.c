@@ -1,0 +1,175 @@
+/*
+ * rich.c — canonical XHTML fragments for rich model fields (see rich.h).
+ */
+#include <string.h>
+#include "rich.h"
+
+static const char *const S_block[] = {
+	"p", "ul", "ol", "li", "blockquote", "pre", "h3", "h4", "table",
+	"thead", "tbody", "tr", "th", "td", NULL };
+static const char *const S_inline[] = {
+	"em", "strong", "code", "a", "br", NULL };
+
+int
+rich_is_cjk(uint32_t c)
+{
+	return (c >= 0x2E80 && c <= 0x2FDF) ||	/* radicals */
+	    (c >= 0x3000 && c <= 0x30FF) ||	/* CJK punctuation, kana */
+	    (c >= 0x3400 && c <= 0x4DBF) ||	/* ext A */
+	    (c >= 0x4E00 && c <= 0x9FFF) ||	/* unified ideographs */
+	    (c >= 0xF900 && c <= 0xFAFF) ||	/* compatibility */
+	    (c >= 0xFE30 && c <= 0xFE4F) ||	/* compatibility forms */
+	    (c >= 0xFF00 && c <= 0xFFEF) ||	/* full-width forms */
+	    (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+static int
+S_in(const char *const *list, const char *tag)
+{
+	for (; *list; list++)
+		if (strcmp(*list, tag) == 0)
+			return 1;
+	return 0;
+}
+
+int
+rich_is_block(const char *tag)
+{
+	return S_in(S_block, tag);
+}
+
+int
+rich_tag_known(const char *tag, int inline_only)
+{
+	if (S_in(S_inline, tag))
+		return 1;
+	return !inline_only && S_in(S_block, tag);
+}
+
+void
+rich_init(struct rich *r)
+{
+	memset(r, 0, sizeof(*r));
+}
+
+/* Writes the pending space if the rules keep it before character c. */
+static void
+S_flush_space(struct rich *r, uint32_t c)
+{
+	if (r->space && r->last != 0 &&
+	    !(r->space == 2 && rich_is_cjk(r->last) && rich_is_cjk(c)))
+		buf_putc(&r->out, ' ');
+	r->space = 0;
+}
+
+void
+rich_text(struct rich *r, const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t c;
+
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			if (r->last != 0 && (c == '\n' || c == '\r'))
+				r->space = 2;
+			else if (r->last != 0 && r->space == 0)
+				r->space = 1;
+			i++;
+			continue;
+		}
+		k = utf8_decode(s + i, n - i, &c);
+		if (k == 0)
+			k = 1;	/* loaders reject bad UTF-8 before this */
+		S_flush_space(r, c);
+		switch (c) {
+		case '&':
+			BUF_PUTSL(&r->out, "&amp;");
+			break;
+		case '<':
+			BUF_PUTSL(&r->out, "&lt;");
+			break;
+		case '>':
+			BUF_PUTSL(&r->out, "&gt;");
+			break;
+		default:
+			buf_put(&r->out, s + i, k);
+		}
+		r->last = c;
+		i += k;
+	}
+}
+
+static void
+S_attr(struct buf *b, const char *v)
+{
+	for (; *v; v++) {
+		switch (*v) {
+		case '&':
+			BUF_PUTSL(b, "&amp;");
+			break;
+		case '<':
+			BUF_PUTSL(b, "&lt;");
+			break;
+		case '>':
+			BUF_PUTSL(b, "&gt;");
+			break;
+		case '"':
+			BUF_PUTSL(b, "&quot;");
+			break;
+		default:
+			buf_putc(b, *v);
+		}
+	}
+}
+
+void
+rich_open(struct rich *r, const char *tag, const char *href)
+{
+	if (rich_is_block(tag)) {
+		r->space = 0;
+		r->last = 0;
+	} else if (r->space == 1 ||
+	    (r->space == 2 && !rich_is_cjk(r->last))) {
+		S_flush_space(r, 'a');
+	}
+	buf_putc(&r->out, '<');
+	buf_puts(&r->out, tag);
+	if (href != NULL) {
+		BUF_PUTSL(&r->out, " href=\"");
+		S_attr(&r->out, href);
+		buf_putc(&r->out, '"');
+	}
+	buf_putc(&r->out, '>');
+	r->depth++;
+}
+
+void
+rich_close(struct rich *r, const char *tag)
+{
+	if (rich_is_block(tag)) {
+		r->space = 0;
+		r->last = 0;
+	}
+	BUF_PUTSL(&r->out, "</");
+	buf_puts(&r->out, tag);
+	buf_putc(&r->out, '>');
+	r->depth--;
+}
+
+void
+rich_br(struct rich *r)
+{
+	r->space = 0;
+	BUF_PUTSL(&r->out, "<br/>");
+	r->last = 0;
+}
+
+char *
+rich_finish(struct rich *r)
+{
+	char *s = buf_detach(&r->out);
+
+	rich_init(r);
+	return s;
+}

@@ -1,0 +1,469 @@
+/*
+ * csv.c — the RFC 4180 reader for the sales data (staff.csv and the monthly
+ * exports).  Decodes the bytes first (UTF-8 with an optional BOM, or GBK /
+ * GB18030 when the file name declares it, converted with iconv), then splits
+ * records and fields, keeping each field's line and character column so that
+ * every later check can point at file:line:col.  Internal to src/sales.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include "sales_int.h"
+
+/* Line and character column of byte off in text. */
+static void
+S_linecol(const char *text, size_t off, int *line, int *col)
+{
+	utf8_linecol(text, off, line, col);
+}
+
+/* Does data look like valid GBK text (so we can say so in the hint)? */
+static int
+S_looks_gbk(const char *data, size_t len)
+{
+	iconv_t cd;
+	char *in = (char *)data, *out, *ob;
+	size_t il = len, ol, r;
+	int ok;
+
+	if ((cd = iconv_open("UTF-8", "GBK")) == (iconv_t)-1)
+		return 0;
+	ol = len * 2 + 16;
+	ob = out = xmalloc(ol);
+	r = iconv(cd, &in, &il, &out, &ol);
+	ok = r != (size_t)-1 && il == 0;
+	iconv_close(cd);
+	free(ob);
+	return ok;
+}
+
+/* Converts data from enc to UTF-8 with iconv; reports the first bad byte. */
+static int
+S_iconv(struct diag *d, const char *file, const char *enc, const char *data,
+    size_t len, char **out, size_t *outlen)
+{
+	struct buf b = BUF_INIT;
+	iconv_t cd;
+	char *in = (char *)data, *op;
+	size_t il = len, ol, done, r;
+	int line, col;
+
+	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1) {
+		diag_at(d, DIAG_FATAL, file, 0, 0,
+		    "cannot convert from %s: iconv has no such encoding", enc);
+		return -1;
+	}
+	buf_grow(&b, len * 2 + 16);
+	while (il > 0) {
+		op = b.data + b.len;
+		ol = b.cap - b.len - 1;
+		r = iconv(cd, &in, &il, &op, &ol);
+		done = (size_t)(op - (b.data + b.len));
+		b.len += done;
+		b.data[b.len] = '\0';
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG) {
+			buf_grow(&b, il * 2 + 16);
+			continue;
+		}
+		S_linecol(b.data, b.len, &line, &col);
+		diag_at(d, DIAG_ERROR, file, line, col,
+		    "not valid %s (byte 0x%02X); is the file really %s? "
+		    "If it is UTF-8, drop the encoding from its name", enc,
+		    (unsigned char)*in, enc);
+		iconv_close(cd);
+		buf_free(&b);
+		return -1;
+	}
+	iconv_close(cd);
+	*outlen = b.len;
+	*out = b.len ? buf_detach(&b) : (buf_free(&b), xstrdup(""));
+	return 0;
+}
+
+int
+csv_decode(struct diag *d, const char *file, const char *enc,
+    const char *declared, const char *data, size_t len, char **out,
+    size_t *outlen)
+{
+	const char *bad, *nul;
+	int line, col;
+
+	if (len >= 2 && (((unsigned char)data[0] == 0xFF &&
+	    (unsigned char)data[1] == 0xFE) || ((unsigned char)data[0] ==
+	    0xFE && (unsigned char)data[1] == 0xFF))) {
+		diag_at(d, DIAG_ERROR, file, 1, 1, "the file is UTF-16; "
+		    "export it as \"CSV UTF-8\" (or convert it: iconv -f "
+		    "UTF-16 -t UTF-8)");
+		return -1;
+	}
+	if (enc != NULL) {
+		if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+			diag_at(d, DIAG_ERROR, file, 1, 1, "the file starts "
+			    "with a UTF-8 byte-order mark but its name "
+			    "declares %s; remove the declaration from the "
+			    "name", enc);
+			return -1;
+		}
+		if (S_iconv(d, file, enc, data, len, out, outlen) == -1)
+			return -1;
+	} else {
+		if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+			data += 3;
+			len -= 3;
+		}
+		if ((bad = utf8_invalid(data, len)) != NULL) {
+			S_linecol(data, (size_t)(bad - data), &line, &col);
+			if (S_looks_gbk(data, len))
+				diag_at(d, DIAG_ERROR, file, line, col,
+				    "not UTF-8 (byte 0x%02X); it looks like a "
+				    "GBK export: declare it by renaming the "
+				    "file to %s, or convert it with "
+				    "iconv -f GBK -t UTF-8",
+				    (unsigned char)*bad, declared);
+			else
+				diag_at(d, DIAG_ERROR, file, line, col,
+				    "not UTF-8 (byte 0x%02X); export the file "
+				    "as \"CSV UTF-8\", or if it is GBK, "
+				    "declare it by renaming it to %s",
+				    (unsigned char)*bad, declared);
+			return -1;
+		}
+		*out = xstrndup(data, len);
+		*outlen = len;
+	}
+	if ((nul = memchr(*out, '\0', *outlen)) != NULL) {
+		S_linecol(*out, (size_t)(nul - *out), &line, &col);
+		diag_at(d, DIAG_ERROR, file, line, col,
+		    "NUL byte in a text file; is this a CSV export?");
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void
+csv_free(struct csv *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->nrows; i++) {
+		for (j = 0; j < c->rows[i].nf; j++)
+			free(c->rows[i].f[j].s);
+		free(c->rows[i].f);
+	}
+	free(c->rows);
+	c->rows = NULL;
+	c->nrows = 0;
+}
+
+/* Parser state for one file. */
+struct S_p {
+	struct diag	*d;
+	const char	*file;
+	const char	*text, *p, *end;
+	const char	*ls;		/* start of the current line */
+	int		 line;
+	const char	*cp;		/* last position measured on the line */
+	int		 ccol;		/* and its column */
+};
+
+/* Character column of p on the current line; counts on from the last
+ * position measured, so a long line costs linear time. */
+static int
+S_col(struct S_p *s, const char *p)
+{
+	if (s->cp == NULL || s->cp < s->ls || p < s->cp) {
+		s->cp = s->ls;
+		s->ccol = 1;
+	}
+	s->ccol += (int)utf8_count(s->cp, (size_t)(p - s->cp));
+	s->cp = p;
+	return s->ccol;
+}
+
+/* Frees the fields of r and zeroes it. */
+static void
+S_row_free(struct csv_row *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nf; i++)
+		free(r->f[i].s);
+	free(r->f);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Is the record one empty unquoted field, or all fields empty? */
+static int
+S_row_blank(const struct csv_row *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nf; i++)
+		if (r->f[i].len > 0 || r->f[i].quoted)
+			return 0;
+	return 1;
+}
+
+/*
+ * Reads one field at s->p into f.  Returns 0, 1 when the record has a
+ * syntax error (reported; the rest of the record is skipped by the
+ * caller), or -1 when the file cannot be read further.
+ */
+static int
+S_field(struct S_p *s, struct csv_field *f)
+{
+	struct buf b = BUF_INIT;
+	const char *q, *st, *e;
+	int sline, scol;
+
+	sline = s->line;
+	scol = S_col(s, s->p);
+	f->line = sline;
+	f->col = scol;
+	if (s->p < s->end && *s->p == '"') {
+		f->quoted = 1;
+		s->p++;
+		for (;;) {
+			if (s->p >= s->end) {
+				diag_at(s->d, DIAG_ERROR, s->file, sline, scol,
+				    "quoted field is never closed (a \" is "
+				    "missing)");
+				buf_free(&b);
+				return -1;
+			}
+			if (*s->p == '"') {
+				if (s->p + 1 < s->end && s->p[1] == '"') {
+					buf_putc(&b, '"');
+					s->p += 2;
+					continue;
+				}
+				s->p++;
+				break;
+			}
+			if (*s->p == '\r' && s->p + 1 < s->end &&
+			    s->p[1] == '\n') {
+				s->p++;
+				continue;
+			}
+			if (*s->p == '\n') {
+				s->line++;
+				s->ls = s->p + 1;
+			}
+			buf_putc(&b, *s->p++);
+			if (b.len > SALES_MAX_FIELD) {
+				diag_at(s->d, DIAG_ERROR, s->file, sline, scol,
+				    "field longer than %d bytes (limit)",
+				    SALES_MAX_FIELD);
+				buf_free(&b);
+				return -1;
+			}
+		}
+		if (s->p < s->end && *s->p != ',' && *s->p != '\n' &&
+		    *s->p != '\r') {
+			diag_at(s->d, DIAG_ERROR, s->file, s->line,
+			    S_col(s, s->p), "text after the closing quote; "
+			    "a \" inside a quoted field is written \"\"");
+			buf_free(&b);
+			return 1;
+		}
+	} else {
+		st = s->p;
+		for (q = s->p; q < s->end && *q != ',' && *q != '\n' &&
+		    *q != '\r'; q++)
+			if (*q == '"') {
+				diag_at(s->d, DIAG_ERROR, s->file, s->line,
+				    S_col(s, q), "quote in an unquoted field; "
+				    "quote the whole field and double the "
+				    "quote (\"\")");
+				s->p = q;
+				return 1;
+			}
+		s->p = q;
+		e = q;
+		while (st < e && (*st == ' ' || *st == '\t'))
+			st++;
+		while (e > st && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		f->col = S_col(s, st);
+		if ((size_t)(e - st) > SALES_MAX_FIELD) {
+			diag_at(s->d, DIAG_ERROR, s->file, sline, scol,
+			    "field longer than %d bytes (limit)",
+			    SALES_MAX_FIELD);
+			return 1;
+		}
+		buf_put(&b, st, (size_t)(e - st));
+	}
+	f->len = b.len;
+	f->s = b.len ? buf_detach(&b) : (buf_free(&b), xstrdup(""));
+	return 0;
+}
+
+/* Skips to the start of the next line after a syntax error.  Quotes are
+ * not trusted here: the error may be a stray one. */
+static void
+S_skip_record(struct S_p *s)
+{
+	while (s->p < s->end && *s->p != '\n')
+		s->p++;
+	if (s->p < s->end) {
+		s->p++;
+		s->line++;
+		s->ls = s->p;
+	}
+}
+
+int
+csv_parse(struct diag *d, const char *file, const char *text, size_t len,
+    struct csv *c)
+{
+	struct S_p s;
+	struct csv_row r;
+	size_t cap = 0;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	c->file = file;
+	s.d = d;
+	s.file = file;
+	s.text = s.p = s.ls = text;
+	s.end = text + len;
+	s.line = 1;
+	s.cp = NULL;
+	while (s.p < s.end) {
+		memset(&r, 0, sizeof(r));
+		r.line = s.line;
+		for (;;) {
+			if (r.nf == SALES_MAX_COLS) {
+				diag_at(d, DIAG_ERROR, file, s.line,
+				    S_col(&s, s.p), "more than %d fields in "
+				    "a row (limit)", SALES_MAX_COLS);
+				rc = 1;
+			} else {
+				r.f = xreallocarray(r.f, r.nf + 1,
+				    sizeof(*r.f));
+				memset(&r.f[r.nf], 0, sizeof(*r.f));
+				rc = S_field(&s, &r.f[r.nf]);
+				if (rc == 0)
+					r.nf++;
+			}
+			if (rc == -1) {
+				S_row_free(&r);
+				c->bad = 1;
+				return -1;
+			}
+			if (rc == 1) {
+				S_row_free(&r);
+				S_skip_record(&s);
+				c->bad = 1;
+				break;
+			}
+			if (s.p < s.end && *s.p == ',') {
+				s.p++;
+				continue;
+			}
+			r.endcol = S_col(&s, s.p);
+			if (s.p < s.end && *s.p == '\r') {
+				if (s.p + 1 < s.end && s.p[1] == '\n')
+					s.p++;
+				else {
+					diag_at(d, DIAG_ERROR, file, s.line,
+					    S_col(&s, s.p), "carriage return "
+					    "without a line feed; save the "
+					    "file with CRLF or LF line ends");
+					S_row_free(&r);
+					S_skip_record(&s);
+					c->bad = 1;
+					break;
+				}
+			}
+			if (s.p < s.end) {
+				s.p++;
+				s.line++;
+				s.ls = s.p;
+			}
+			break;
+		}
+		if (r.f == NULL)
+			continue;
+		if (S_row_blank(&r)) {
+			S_row_free(&r);
+			continue;
+		}
+		if (c->nrows > SALES_MAX_ROWS) {
+			diag_at(d, DIAG_ERROR, file, r.line, 1,
+			    "more than %d rows (limit); split the file",
+			    SALES_MAX_ROWS);
+			S_row_free(&r);
+			c->bad = 1;
+			return -1;
+		}
+		if (c->nrows == cap) {
+			cap = cap ? cap * 2 : 64;
+			c->rows = xreallocarray(c->rows, cap, sizeof(*c->rows));
+		}
+		c->rows[c->nrows++] = r;
+	}
+	return 0;
+}
+
+/* ASCII case-insensitive comparison of a field with a column name. */
+static int
+S_name_eq(const struct csv_field *f, const char *name)
+{
+	return strlen(name) == f->len && strncasecmp(f->s, name, f->len) == 0;
+}
+
+int
+csv_header(struct sales_ctx *ctx, struct csv *c, const char *const *names,
+    const int *optional, size_t ncols, int *map)
+{
+	struct csv_row *h;
+	struct buf want = BUF_INIT;
+	size_t i, j;
+	int ok = 1;
+
+	for (i = 0; i < ncols; i++) {
+		map[i] = -1;
+		buf_printf(&want, "%s%s", i ? "," : "", names[i]);
+	}
+	if (c->nrows == 0) {
+		diag_at(ctx->d, DIAG_ERROR, c->file, 1, c->bad ? 0 : 1,
+		    "no header row; the first line must be: %s", want.data);
+		buf_free(&want);
+		return -1;
+	}
+	h = &c->rows[0];
+	for (j = 0; j < h->nf; j++) {
+		for (i = 0; i < ncols; i++)
+			if (S_name_eq(&h->f[j], names[i]))
+				break;
+		if (i == ncols) {
+			ctx_warn(ctx, c->file, h->line, h->f[j].col,
+			    "unknown column '%s' is ignored (expected: %s)",
+			    h->f[j].s, want.data);
+			continue;
+		}
+		if (map[i] != -1) {
+			diag_at(ctx->d, DIAG_ERROR, c->file, h->line,
+			    h->f[j].col, "column '%s' appears twice",
+			    names[i]);
+			ok = 0;
+			continue;
+		}
+		map[i] = (int)j;
+	}
+	for (i = 0; i < ncols; i++)
+		if (map[i] == -1 && !(optional && optional[i])) {
+			diag_at(ctx->d, DIAG_ERROR, c->file, h->line, 1,
+			    "missing column '%s'; the header must be: %s",
+			    names[i], want.data);
+			ok = 0;
+		}
+	buf_free(&want);
+	return ok ? 0 : -1;
+}

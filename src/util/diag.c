@@ -1,0 +1,195 @@
+/*
+ * diag.c — collects diagnostics from every pass and prints them sorted,
+ * as text or JSON.  State lives in struct diag, never in globals.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "util.h"
+#include "diag.h"
+
+static const char *const S_level[] = { "note", "warning", "error", "error" };
+
+void
+diag_init(struct diag *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+void
+diag_free(struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->items[i].file);
+		free(d->items[i].msg);
+	}
+	free(d->items);
+	d->items = NULL;
+	d->n = d->cap = 0;
+}
+
+static void
+S_vadd(struct diag *d, enum diag_level lvl, const char *file, int line,
+    int col, const char *fmt, va_list ap)
+{
+	struct diag_item *it;
+	struct buf b = BUF_INIT;
+	unsigned max = d->max ? d->max : 10000;
+
+	if (lvl == DIAG_FATAL)
+		d->nfatal++;
+	else if (lvl == DIAG_ERROR)
+		d->nerr++;
+	else if (lvl == DIAG_WARNING)
+		d->nwarn++;
+	if (d->n >= max)
+		return;
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->items = xreallocarray(d->items, d->cap, sizeof(*d->items));
+	}
+	buf_vprintf(&b, fmt, ap);
+	it = &d->items[d->n];
+	it->file = file ? xstrdup(file) : NULL;
+	it->line = line;
+	it->col = col;
+	it->level = lvl;
+	it->msg = buf_detach(&b);
+	it->seq = (unsigned)d->n;
+	d->n++;
+}
+
+void
+diag_at(struct diag *d, enum diag_level lvl, const char *file, int line,
+    int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	S_vadd(d, lvl, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_pos(struct diag *d, enum diag_level lvl, const struct rb_pos *pos,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (pos)
+		S_vadd(d, lvl, pos->file, pos->line, pos->col, fmt, ap);
+	else
+		S_vadd(d, lvl, NULL, 0, 0, fmt, ap);
+	va_end(ap);
+}
+
+int
+diag_failed(const struct diag *d)
+{
+	return d->nerr || d->nfatal || (d->werror && d->nwarn);
+}
+
+int
+diag_exit_code(const struct diag *d)
+{
+	if (d->nfatal)
+		return 2;
+	if (d->nerr || (d->werror && d->nwarn))
+		return 1;
+	return 0;
+}
+
+/* Items without a file sort first; then by file, line, column, arrival. */
+static int
+S_cmp(const void *a, const void *b)
+{
+	const struct diag_item *x = a, *y = b;
+	int c;
+
+	if (x->file == NULL || y->file == NULL) {
+		if (x->file != y->file)
+			return x->file == NULL ? -1 : 1;
+	} else if ((c = strcmp(x->file, y->file)) != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void
+S_json_str(FILE *f, const char *s)
+{
+	const unsigned char *p;
+
+	fputc('"', f);
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", f);
+		else if (*p == '\t')
+			fputs("\\t", f);
+		else if (*p < 0x20)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+void
+diag_flush(struct diag *d, FILE *f)
+{
+	struct diag_item *it;
+	enum diag_level lvl;
+	size_t i;
+
+	if (d->n > 1)
+		qsort(d->items, d->n, sizeof(*d->items), S_cmp);
+	if (d->json)
+		fputc('[', f);
+	for (i = 0; i < d->n; i++) {
+		it = &d->items[i];
+		lvl = it->level;
+		if (lvl == DIAG_WARNING && d->werror)
+			lvl = DIAG_ERROR;
+		if (d->json) {
+			fputs(i ? ",\n {" : "\n {", f);
+			fputs("\"file\": ", f);
+			if (it->file)
+				S_json_str(f, it->file);
+			else
+				fputs("null", f);
+			fprintf(f, ", \"line\": %d, \"column\": %d, "
+			    "\"severity\": \"%s\", \"message\": ",
+			    it->line, it->col, S_level[lvl]);
+			S_json_str(f, it->msg);
+			fputc('}', f);
+			continue;
+		}
+		if (it->file) {
+			fputs(it->file, f);
+			if (it->line > 0) {
+				fprintf(f, ":%d", it->line);
+				if (it->col > 0)
+					fprintf(f, ":%d", it->col);
+			}
+			fputs(": ", f);
+		} else
+			fputs("rolebook: ", f);
+		fprintf(f, "%s: %s\n", S_level[lvl], it->msg);
+	}
+	if (d->json)
+		fputs(d->n ? "\n]\n" : "]\n", f);
+	fflush(f);
+	for (i = 0; i < d->n; i++) {
+		free(d->items[i].file);
+		free(d->items[i].msg);
+	}
+	d->n = 0;
+}

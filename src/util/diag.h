@@ -1,0 +1,60 @@
+/*
+ * diag.h — the one diagnostics module.  Every module reports problems here
+ * with a position; nothing prints to stderr on its own.  At the end of a run
+ * diag_flush() prints them all, sorted by file, line and column, GCC style:
+ *
+ *	content/roles/x.md:12:5: error: reports_to 'foo' is not a role
+ *
+ * or, with json set, as one JSON array.  Columns count characters, not
+ * bytes, and are 1-based; line or col 0 means "unknown" and is omitted.
+ */
+#ifndef RB_DIAG_H
+#define RB_DIAG_H
+
+#include <stdio.h>
+
+enum diag_level {
+	DIAG_NOTE,
+	DIAG_WARNING,
+	DIAG_ERROR,	/* bad content: exit 1 */
+	DIAG_FATAL	/* usage or environment: exit 2 */
+};
+
+/* A position in a source file.  file is borrowed (interned by the caller). */
+struct rb_pos {
+	const char	*file;
+	int		 line;	/* 1-based; 0 unknown */
+	int		 col;	/* 1-based, in characters; 0 unknown */
+};
+
+struct diag_item {
+	char		*file;	/* owned copy, may be NULL */
+	int		 line, col;
+	enum diag_level	 level;
+	char		*msg;	/* owned */
+	unsigned	 seq;	/* arrival order, for a stable sort */
+};
+
+struct diag {
+	struct diag_item *items;
+	size_t		  n, cap;
+	int		  werror;	/* -Werror: warnings count as errors */
+	int		  json;		/* --diagnostics=json */
+	int		  nerr, nwarn, nfatal;
+	unsigned	  max;		/* stop recording after this many (0: 10000) */
+};
+
+void	diag_init(struct diag *);
+void	diag_free(struct diag *);
+void	diag_at(struct diag *, enum diag_level, const char *file, int line,
+	    int col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void	diag_pos(struct diag *, enum diag_level, const struct rb_pos *,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Errors recorded so far (with -Werror, warnings too). */
+int	diag_failed(const struct diag *);
+/* Sorts and prints everything recorded, then forgets it. */
+void	diag_flush(struct diag *, FILE *);
+/* 0 clean, 1 content errors (or warnings under -Werror), 2 fatal. */
+int	diag_exit_code(const struct diag *);
+
+#endif

@@ -1,0 +1,147 @@
+/*
+ * file.c — whole-file reads and atomic writes (temporary file in the same
+ * folder, fsync, rename), so that a failed or killed build never leaves a
+ * partial output in place of a good one.
+ */
+#include <sys/stat.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "util.h"
+
+int
+file_read(const char *path, size_t maxsize, char **data, size_t *len)
+{
+	struct stat st;
+	struct buf b = BUF_INIT;
+	char tmp[65536];
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	if (fstat(fd, &st) == -1 || S_ISDIR(st.st_mode)) {
+		if (S_ISDIR(st.st_mode))
+			errno = EISDIR;
+		close(fd);
+		return -1;
+	}
+	if (maxsize && (size_t)st.st_size > maxsize) {
+		close(fd);
+		errno = EFBIG;
+		return -1;
+	}
+	if (st.st_size > 0)
+		buf_grow(&b, (size_t)st.st_size);
+	for (;;) {
+		n = read(fd, tmp, sizeof(tmp));
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			close(fd);
+			buf_free(&b);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		buf_put(&b, tmp, (size_t)n);
+		if (maxsize && b.len > maxsize) {
+			close(fd);
+			buf_free(&b);
+			errno = EFBIG;
+			return -1;
+		}
+	}
+	close(fd);
+	*len = b.len;
+	*data = buf_detach(&b);
+	return 0;
+}
+
+/* Returns 1 when path holds exactly data[0..len). */
+static int
+S_same(const char *path, const void *data, size_t len)
+{
+	char *old;
+	size_t oldlen;
+	int same;
+
+	if (file_read(path, len + 1, &old, &oldlen) == -1)
+		return 0;
+	same = oldlen == len && memcmp(old, data, len) == 0;
+	free(old);
+	return same;
+}
+
+int
+file_write_atomic(const char *path, const void *data, size_t len)
+{
+	char *tmp;
+	const char *p = data;
+	size_t off = 0;
+	ssize_t n;
+	int fd, save;
+
+	if (S_same(path, data, len))
+		return 0;
+	tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd == -1) {
+		free(tmp);
+		return -1;
+	}
+	while (off < len) {
+		n = write(fd, p + off, len - off);
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		off += (size_t)n;
+	}
+	if (fsync(fd) == -1 && errno != EINVAL)
+		goto fail;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) == -1)
+		goto fail;
+	free(tmp);
+	return 1;
+fail:
+	save = errno;
+	if (fd != -1)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	errno = save;
+	return -1;
+}
+
+int
+mkdir_p(const char *path)
+{
+	char *p, *s = xstrdup(path);
+
+	for (p = s + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(s, 0755) == -1 && errno != EEXIST) {
+			free(s);
+			return -1;
+		}
+		*p = '/';
+	}
+	if (mkdir(s, 0755) == -1 && errno != EEXIST) {
+		free(s);
+		return -1;
+	}
+	free(s);
+	return 0;
+}

@@ -1,0 +1,75 @@
+/*
+ * util.h — allocation that never fails, a growable byte buffer, and UTF-8
+ * helpers.  Used by every module of rolebook.
+ *
+ * Ownership: buf_detach() hands the bytes to the caller, who frees them.
+ */
+#ifndef RB_UTIL_H
+#define RB_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+
+/* Allocation: these print a message and exit(2) on failure; never NULL. */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* Growable buffer; data is always NUL-terminated when cap > 0. */
+struct buf {
+	char	*data;
+	size_t	 len;	/* bytes used, excluding the terminating NUL */
+	size_t	 cap;	/* bytes allocated */
+};
+#define BUF_INIT	{ NULL, 0, 0 }
+#define BUF_PUTSL(b, s)	buf_put((b), (s), sizeof(s) - 1)
+
+void	 buf_grow(struct buf *, size_t);	/* ensure room for n more bytes */
+void	 buf_put(struct buf *, const void *, size_t);
+void	 buf_puts(struct buf *, const char *);
+void	 buf_putc(struct buf *, int);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_vprintf(struct buf *, const char *, va_list);
+void	 buf_put_utf8(struct buf *, uint32_t);	/* encode one code point */
+void	 buf_reset(struct buf *);		/* len = 0, keeps memory */
+void	 buf_free(struct buf *);
+char	*buf_detach(struct buf *);		/* caller frees; buf emptied */
+
+/*
+ * UTF-8.  utf8_decode() reads one code point at s (at most n bytes), stores
+ * it in *cp and returns its length in bytes, or returns 0 (and *cp =
+ * 0xFFFD) on an invalid or truncated sequence, over-long forms and
+ * surrogates included.
+ */
+size_t	 utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Returns NULL when valid, else a pointer to the first bad byte. */
+const char *utf8_invalid(const char *s, size_t n);
+/* Number of code points in s[0..n). Invalid bytes count as one each. */
+size_t	 utf8_count(const char *s, size_t n);
+/*
+ * 1-based line and character column of byte offset off in text (lines end
+ * at '\n').  Used to turn parser byte positions into diagnostics.
+ */
+void	 utf8_linecol(const char *text, size_t off, int *line, int *col);
+/* Column in characters (1-based) of a byte column (1-based) on one line. */
+int	 utf8_bytecol_to_col(const char *line, int bytecol);
+
+/* Reading files: whole file into memory, NUL-terminated. Returns -1 and sets
+ * errno on failure.  maxsize 0 means no limit; larger files fail with EFBIG. */
+int	 file_read(const char *path, size_t maxsize, char **data, size_t *len);
+/*
+ * Writes data to path atomically: a temporary file in the same folder, then
+ * rename().  When the file already holds exactly these bytes it is left
+ * untouched (mtime unchanged) and 0 is returned; 1 when written; -1 on error.
+ */
+int	 file_write_atomic(const char *path, const void *data, size_t len);
+/* mkdir -p; returns -1 on failure. */
+int	 mkdir_p(const char *path);
+
+#endif

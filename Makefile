@@ -59,8 +59,11 @@ $(B)/tests/%: tests/unit/%.c $(B)/librolebook.a
 	    $(LDFLAGS) $(LDLIBS) -lcriterion
 
 # Render the sample content (validation first; nothing written on errors).
+# (HTML and PDF rendering land with issues 3 and 4; until then: validate,
+# then the payroll export of the latest sample month.)
 render: rolebook
-	./rolebook build content -o out
+	./rolebook check content
+	./rolebook report $$(ls content/sales | tail -n 1) content -o out
 
 check: deps rolebook
 	@sh scripts/bootstrap --test

@@ -1,0 +1,298 @@
+/*
+ * main.c — the rolebook command line: parses options, runs the pipeline
+ * (load → validate → …) for each command, prints the diagnostics and picks
+ * the exit status: 0 clean, 1 content errors, 2 usage or environment.
+ */
+#include <sys/stat.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "../util/util.h"
+#include "../model/model.h"
+#include "../load/load.h"
+#include "../load/xml.h"
+#include "../validate/validate.h"
+#include "../export/export.h"
+#include "../sales/sales.h"
+
+#define RB_VERSION	"0.1.0"
+
+static const char S_usage[] =
+"usage: rolebook [options] command [arguments]\n"
+"\n"
+"commands:\n"
+"  check  [DIR]                     validate only (DIR defaults to content)\n"
+"  build  [DIR] [-o OUT] [--format html|pdf]\n"
+"                                   validate, then render (OUT defaults to out)\n"
+"  report YYYY-MM [DIR] [-o OUT]    monthly sales review and payroll export\n"
+"  new role ID [DIR]                scaffold a Markdown role in DIR/roles\n"
+"  export FILE                      print the canonical XML of a role file\n"
+"\n"
+"options:\n"
+"  --diagnostics=json   print diagnostics as a JSON array\n"
+"  -Werror              treat warnings as errors\n"
+"  --templates DIR      use templates from DIR (falls back to the built-in ones)\n"
+"  -h, --help           this help\n"
+"  --version            print the version\n";
+
+struct opts {
+	const char	*out;		/* -o */
+	const char	*format;	/* --format */
+	const char	*templates;	/* --templates */
+	char		**args;		/* positional arguments */
+	int		  nargs;
+};
+
+static int
+S_usage_error(struct diag *d, const char *msg)
+{
+	diag_at(d, DIAG_FATAL, NULL, 0, 0, "%s (see 'rolebook --help')", msg);
+	return 2;
+}
+
+/* Loads and validates DIR into site; returns 0 when usable. */
+static int
+S_load(struct diag *d, const char *dir, struct rb_site *site)
+{
+	if (load_site(d, dir, site) == -1)
+		return -1;
+	validate_site(d, site);
+	return 0;
+}
+
+static int
+S_check(struct diag *d, struct opts *o)
+{
+	struct rb_site site;
+	const char *dir = o->nargs > 0 ? o->args[0] : "content";
+
+	if (o->nargs > 1)
+		return S_usage_error(d, "check takes at most one folder");
+	S_load(d, dir, &site);
+	rb_site_free(&site);
+	return 0;
+}
+
+static int
+S_build(struct diag *d, struct opts *o)
+{
+	struct rb_site site;
+	const char *dir = o->nargs > 0 ? o->args[0] : "content";
+
+	if (o->nargs > 1)
+		return S_usage_error(d, "build takes at most one folder");
+	if (o->format && strcmp(o->format, "html") != 0 &&
+	    strcmp(o->format, "pdf") != 0)
+		return S_usage_error(d, "--format takes html or pdf");
+	S_load(d, dir, &site);
+	rb_site_free(&site);
+	if (diag_failed(d))
+		return 0;
+	diag_at(d, DIAG_FATAL, NULL, 0, 0, "build: the content is valid, "
+	    "but HTML and PDF rendering are not implemented yet "
+	    "(issues 3 and 4); use 'rolebook check' and 'rolebook report'");
+	return 0;
+}
+
+static int
+S_export(struct diag *d, struct opts *o)
+{
+	struct rb_role *r;
+	struct buf b = BUF_INIT;
+
+	if (o->nargs != 1)
+		return S_usage_error(d, "export takes one role file");
+	r = load_role_file(d, NULL, o->args[0]);
+	if (r == NULL || diag_failed(d)) {
+		rb_role_free(r);
+		return 0;
+	}
+	export_role_xml(&b, r);
+	fwrite(b.data, 1, b.len, stdout);
+	buf_free(&b);
+	rb_role_free(r);
+	return 0;
+}
+
+static int
+S_new(struct diag *d, struct opts *o)
+{
+	struct rb_site site;
+	struct buf b = BUF_INIT;
+	struct stat st;
+	const char *id, *dir, *dept = "TODO";
+	char *path, *rdir;
+	int rc;
+
+	if (o->nargs < 2 || o->nargs > 3 || strcmp(o->args[0], "role") != 0)
+		return S_usage_error(d, "usage: rolebook new role ID [DIR]");
+	id = o->args[1];
+	dir = o->nargs == 3 ? o->args[2] : "content";
+	if (!rb_id_valid(id, strlen(id)))
+		return S_usage_error(d, "the id must use lower-case letters, "
+		    "digits and '-'");
+	memset(&site, 0, sizeof(site));
+	path = xasprintf("%s/org.xml", dir);
+	if (stat(path, &st) == 0) {
+		char *data;
+		size_t len;
+
+		if (file_read(path, RB_MAX_FILE, &data, &len) == 0) {
+			struct diag quiet;
+
+			diag_init(&quiet);
+			load_org(&quiet, path, data, len, &site.org);
+			diag_free(&quiet);
+			free(data);
+		}
+		if (site.org.ndepts > 0)
+			dept = site.org.depts[0].id;
+	}
+	free(path);
+	rdir = xasprintf("%s/roles", dir);
+	path = xasprintf("%s/%s.md", rdir, id);
+	if (stat(path, &st) == 0) {
+		diag_at(d, DIAG_FATAL, path, 0, 0, "already exists; "
+		    "not overwritten");
+		goto out;
+	}
+	buf_printf(&b,
+	    "---\n"
+	    "id: %s\n"
+	    "title: \"\"            # 岗位名称（必填）\n"
+	    "department: %s     # 隶属部门：org.xml 中的部门 id\n"
+	    "level: \"\"            # 岗位级别\n"
+	    "# reports_to: 直接上级的岗位 id\n"
+	    "headcount: 1\n"
+	    "---\n"
+	    "\n"
+	    "## 岗位概述\n"
+	    "\n"
+	    "（一段话概述本岗位的工作。）\n"
+	    "\n"
+	    "## 工作职责\n"
+	    "\n"
+	    "1.\n"
+	    "\n"
+	    "## 任职资格\n"
+	    "\n"
+	    "- 学历：\n", id, dept);
+	if (mkdir_p(rdir) == -1 ||
+	    (rc = file_write_atomic(path, b.data, b.len)) == -1) {
+		diag_at(d, DIAG_FATAL, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		goto out;
+	}
+	printf("%s\n", path);
+out:
+	buf_free(&b);
+	free(path);
+	free(rdir);
+	rb_site_free(&site);
+	return 0;
+}
+
+static int
+S_report(struct diag *d, struct opts *o)
+{
+	struct rb_site site;
+	const char *month, *dir, *out = o->out ? o->out : "out";
+	char *org;
+	struct stat st;
+	int have;
+
+	if (o->nargs < 1 || o->nargs > 2)
+		return S_usage_error(d, "usage: rolebook report YYYY-MM "
+		    "[DIR] [-o OUT]");
+	month = o->args[0];
+	dir = o->nargs == 2 ? o->args[1] : "content";
+	org = xasprintf("%s/org.xml", dir);
+	have = stat(org, &st) == 0;
+	free(org);
+	memset(&site, 0, sizeof(site));
+	if (have)
+		S_load(d, dir, &site);
+	if (!diag_failed(d))
+		sales_report(d, have ? &site : NULL, dir, month, out);
+	rb_site_free(&site);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct diag d;
+	struct opts o;
+	const char *cmd = NULL;
+	int i, rc = 0;
+
+	diag_init(&d);
+	memset(&o, 0, sizeof(o));
+	o.args = xcalloc((size_t)argc + 1, sizeof(char *));
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(S_usage, stdout);
+			free(o.args);
+			return 0;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("rolebook %s\n", RB_VERSION);
+			free(o.args);
+			return 0;
+		} else if (strcmp(a, "--diagnostics=json") == 0)
+			d.json = 1;
+		else if (strcmp(a, "--diagnostics=text") == 0)
+			d.json = 0;
+		else if (strcmp(a, "-Werror") == 0)
+			d.werror = 1;
+		else if ((strcmp(a, "-o") == 0 || strcmp(a, "--templates") == 0
+		    || strcmp(a, "--format") == 0) && i + 1 < argc) {
+			if (a[1] == 'o')
+				o.out = argv[++i];
+			else if (a[2] == 't')
+				o.templates = argv[++i];
+			else
+				o.format = argv[++i];
+		} else if (strncmp(a, "--format=", 9) == 0)
+			o.format = a + 9;
+		else if (strncmp(a, "--templates=", 12) == 0)
+			o.templates = a + 12;
+		else if (a[0] == '-' && a[1] != '\0') {
+			diag_at(&d, DIAG_FATAL, NULL, 0, 0, "unknown option "
+			    "'%s' (see 'rolebook --help')", a);
+			rc = 2;
+		} else if (cmd == NULL)
+			cmd = a;
+		else
+			o.args[o.nargs++] = argv[i];
+	}
+	if (rc == 0) {
+		if (cmd == NULL)
+			rc = S_usage_error(&d, "no command given");
+		else if (strcmp(cmd, "check") == 0)
+			rc = S_check(&d, &o);
+		else if (strcmp(cmd, "build") == 0)
+			rc = S_build(&d, &o);
+		else if (strcmp(cmd, "export") == 0)
+			rc = S_export(&d, &o);
+		else if (strcmp(cmd, "new") == 0)
+			rc = S_new(&d, &o);
+		else if (strcmp(cmd, "report") == 0)
+			rc = S_report(&d, &o);
+		else {
+			diag_at(&d, DIAG_FATAL, NULL, 0, 0, "unknown command "
+			    "'%s' (see 'rolebook --help')", cmd);
+			rc = 2;
+		}
+	}
+	diag_flush(&d, stderr);
+	if (rc == 0)
+		rc = diag_exit_code(&d);
+	diag_free(&d);
+	free(o.args);
+	load_xml_cleanup();
+	return rc;
+}

@@ -1,0 +1,70 @@
+/*
+ * xml.h — shared machinery of the XML loaders (src/load/xml.c for roles,
+ * src/load/org.c for org.xml): safe parsing from memory with libxml2 (no
+ * DOCTYPE, no network, no entity expansion), RELAX NG validation against
+ * schema/*.rng, and diagnostics with line and character column.
+ *
+ * The schemas are found in the folder given to load_set_schema_dir(), else
+ * in "schema" relative to the working folder, else in RB_DATADIR "/schema".
+ * Each is loaded once per process; load_xml_cleanup() frees them.
+ */
+#ifndef RB_LOAD_XML_H
+#define RB_LOAD_XML_H
+
+#include <libxml/tree.h>
+#include "../model/model.h"
+
+/* Where schema/role.rng and schema/org.rng live (copied; NULL: default). */
+void	load_set_schema_dir(const char *);
+/* Frees the cached schemas and libxml2's global state. */
+void	load_xml_cleanup(void);
+
+/* ---- Internal to src/load/{xml,org}.c ---- */
+
+/* A RELAX NG error held back until the loader's own checks have run. */
+struct xml_pending {
+	int	 line, col;
+	char	*msg;
+};
+
+/* One XML source being loaded. */
+struct xml_src {
+	struct diag	*d;
+	const char	*file;
+	const char	*data;
+	size_t		 len;
+	size_t		*lines;		/* byte offset of each line start */
+	size_t		 nlines;
+	int		 nerr0;		/* d->nerr when loading began */
+	struct xml_pending *pend;	size_t npend;
+};
+
+/*
+ * Checks UTF-8, refuses a DOCTYPE and parses data.  Returns the document
+ * or NULL (errors in d).  xs must be released with load_xml_close().
+ */
+xmlDocPtr	 load_xml_open(struct xml_src *, struct diag *, const char *file,
+		    const char *data, size_t len);
+/* Validates against schema/<name> (role.rng, org.rng); errors held back. */
+void		 load_xml_validate(struct xml_src *, xmlDocPtr, const char *name);
+/* Reports held-back schema errors if the own checks found none; frees. */
+void		 load_xml_close(struct xml_src *, xmlDocPtr);
+/* Errors since load_xml_open(). */
+int		 load_xml_nerr(const struct xml_src *);
+/* Position of a node (line, character column of its '<name'). */
+void		 load_xml_pos(struct xml_src *, xmlNodePtr, struct rb_pos *);
+void		 load_xml_diag(struct xml_src *, xmlNodePtr, enum diag_level,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Attribute value (caller frees with free()) or NULL. */
+char		*load_xml_attr(xmlNodePtr, const char *name);
+/* Reports every attribute of node not in the NULL-terminated allowed. */
+void		 load_xml_check_attrs(struct xml_src *, xmlNodePtr,
+		    const char *const *allowed);
+/* Text content of a plain element, trimmed; elements inside are errors. */
+char		*load_xml_plain(struct xml_src *, xmlNodePtr);
+/* Reports non-blank text directly inside a structural element. */
+void		 load_xml_no_text(struct xml_src *, xmlNodePtr);
+/* Is node an element called name (no namespace)? */
+int		 load_xml_is(xmlNodePtr, const char *name);
+
+#endif

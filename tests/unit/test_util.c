@@ -1,0 +1,202 @@
+/*
+ * test_util.c — UTF-8 decoding and columns, the buffer, diagnostics order
+ * and format, the canonical rich-text builder.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "util/util.h"
+#include "util/diag.h"
+#include "model/rich.h"
+#include "model/model.h"
+
+Test(utf8, decode_valid_and_invalid)
+{
+	uint32_t cp;
+
+	cr_assert_eq(utf8_decode("\xe4\xb8\xad", 3, &cp), 3);
+	cr_assert_eq(cp, 0x4E2D);
+	cr_assert_eq(utf8_decode("\xc0\xaf", 2, &cp), 0);	/* over-long */
+	cr_assert_eq(utf8_decode("\xed\xa0\x80", 3, &cp), 0);	/* surrogate */
+	cr_assert_eq(utf8_decode("\xe4\xb8", 2, &cp), 0);	/* truncated */
+	cr_assert_eq(utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+	cr_assert_eq(cp, 0x1F600);
+}
+
+Test(utf8, invalid_points_at_bad_byte)
+{
+	const char s[] = "岗位\xff说明";
+
+	cr_assert_eq(utf8_invalid(s, sizeof(s) - 1), s + 6);
+	cr_assert_null(utf8_invalid("岗位说明", strlen("岗位说明")));
+}
+
+Test(utf8, columns_count_characters)
+{
+	const char t[] = "ab\n岗位说明书 x";
+	int line, col;
+
+	utf8_linecol(t, strlen("ab\n岗位说明书 "), &line, &col);
+	cr_assert_eq(line, 2);
+	cr_assert_eq(col, 7);
+	/* byte column 10 on "岗位说明书" is the 4th character */
+	cr_assert_eq(utf8_bytecol_to_col("岗位说明书", 10), 4);
+}
+
+Test(buf, grows_and_detaches)
+{
+	struct buf b = BUF_INIT;
+	char *s;
+	int i;
+
+	for (i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i % 10);
+	cr_assert_eq(b.len, 2000);
+	buf_put_utf8(&b, 0x5C97);
+	cr_assert_eq(b.len, 2003);
+	cr_assert_str_eq(b.data + 2000, "岗");
+	s = buf_detach(&b);
+	cr_assert_null(b.data);
+	free(s);
+}
+
+Test(diag, sorted_by_file_line_col_and_exit_codes)
+{
+	struct diag d;
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+
+	diag_init(&d);
+	diag_at(&d, DIAG_ERROR, "b.md", 3, 1, "third");
+	diag_at(&d, DIAG_WARNING, "a.md", 9, 2, "second");
+	diag_at(&d, DIAG_ERROR, "a.md", 2, 5, "first");
+	cr_assert_eq(diag_exit_code(&d), 1);
+	diag_flush(&d, f);
+	fclose(f);
+	cr_assert_str_eq(out, "a.md:2:5: error: first\n"
+	    "a.md:9:2: warning: second\n"
+	    "b.md:3:1: error: third\n");
+	free(out);
+	diag_free(&d);
+}
+
+Test(diag, werror_and_json)
+{
+	struct diag d;
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+
+	diag_init(&d);
+	d.werror = 1;
+	d.json = 1;
+	diag_at(&d, DIAG_WARNING, "x\".md", 1, 2, "say \"hi\"");
+	cr_assert_eq(diag_exit_code(&d), 1);
+	diag_flush(&d, f);
+	fclose(f);
+	cr_assert_str_eq(out, "[\n {\"file\": \"x\\\".md\", \"line\": 1, "
+	    "\"column\": 2, \"severity\": \"error\", \"message\": "
+	    "\"say \\\"hi\\\"\"}\n]\n");
+	free(out);
+	diag_free(&d);
+}
+
+Test(diag, fatal_exits_2)
+{
+	struct diag d;
+
+	diag_init(&d);
+	diag_at(&d, DIAG_ERROR, "a", 1, 1, "e");
+	diag_at(&d, DIAG_FATAL, NULL, 0, 0, "f");
+	cr_assert_eq(diag_exit_code(&d), 2);
+	diag_free(&d);
+}
+
+Test(rich, folds_space_and_drops_cjk_newline)
+{
+	struct rich r;
+	char *s;
+
+	rich_init(&r);
+	rich_text(&r, "  负责客户\n开发，  ERP\nand CRM ", strlen("  负责客户\n开发，  ERP\nand CRM "));
+	s = rich_finish(&r);
+	cr_assert_str_eq(s, "负责客户开发， ERP and CRM");
+	free(s);
+}
+
+Test(rich, escapes_and_inline_elements)
+{
+	struct rich r;
+	char *s;
+
+	rich_init(&r);
+	rich_text(&r, "a <b> & ", 8);
+	rich_open(&r, "em", NULL);
+	rich_text(&r, "重点", strlen("重点"));
+	rich_close(&r, "em");
+	rich_text(&r, " see ", 5);
+	rich_open(&r, "a", "https://x.test/?a=1&b=\"2\"");
+	rich_text(&r, "link", 4);
+	rich_close(&r, "a");
+	s = rich_finish(&r);
+	cr_assert_str_eq(s, "a &lt;b&gt; &amp; <em>重点</em> see "
+	    "<a href=\"https://x.test/?a=1&amp;b=&quot;2&quot;\">link</a>");
+	free(s);
+}
+
+Test(rich, block_whitespace_dropped)
+{
+	struct rich r;
+	char *s;
+
+	rich_init(&r);
+	rich_text(&r, "\n  ", 3);
+	rich_open(&r, "p", NULL);
+	rich_text(&r, " 第一段 ", strlen(" 第一段 "));
+	rich_close(&r, "p");
+	rich_text(&r, "\n  ", 3);
+	rich_open(&r, "p", NULL);
+	rich_text(&r, "二", strlen("二"));
+	rich_close(&r, "p");
+	s = rich_finish(&r);
+	cr_assert_str_eq(s, "<p>第一段</p><p>二</p>");
+	free(s);
+}
+
+Test(model, enum_aliases)
+{
+	cr_assert_eq(rb_freq_parse("每周", strlen("每周")), RB_FREQ_WEEKLY);
+	cr_assert_eq(rb_freq_parse("Monthly", 7), RB_FREQ_MONTHLY);
+	cr_assert_eq(rb_freq_parse("每两周", strlen("每两周")), -1);
+	cr_assert_eq(rb_qualkind_parse("学历", strlen("学历")),
+	    RB_QUAL_EDUCATION);
+	cr_assert_eq(rb_relkind_parse("所施监督", strlen("所施监督")),
+	    RB_REL_SUPERVISES);
+	cr_assert(rb_id_valid("sales-manager", 13));
+	cr_assert_not(rb_id_valid("Sales", 5));
+	cr_assert_not(rb_id_valid("-x", 2));
+}
+
+Test(file, atomic_write_keeps_identical_file_untouched)
+{
+	char dir[] = "/tmp/rbtestXXXXXX", *path, *data;
+	size_t len;
+
+	cr_assert_not_null(mkdtemp(dir));
+	path = xasprintf("%s/a/b/out.txt", dir);
+	*strrchr(path, '/') = '\0';
+	cr_assert_eq(mkdir_p(path), 0);
+	path[strlen(path)] = '/';
+	cr_assert_eq(file_write_atomic(path, "hello", 5), 1);
+	cr_assert_eq(file_write_atomic(path, "hello", 5), 0);
+	cr_assert_eq(file_write_atomic(path, "world!", 6), 1);
+	cr_assert_eq(file_read(path, 0, &data, &len), 0);
+	cr_assert_eq(len, 6);
+	cr_assert_str_eq(data, "world!");
+	free(data);
+	unlink(path);
+	free(path);
+}

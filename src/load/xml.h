@@ -2,7 +2,7 @@
  * xml.h — shared machinery of the XML loaders (src/load/xml.c for roles,
  * src/load/org.c for org.xml): safe parsing from memory with libxml2 (no
  * DOCTYPE, no network, no entity expansion), RELAX NG validation against
- * schema/*.rng, and diagnostics with line and character column.
+ * schema/{role,org}.rng, and diagnostics with line and character column.
  *
  * The schemas are found in the folder given to load_set_schema_dir(), else
  * in "schema" relative to the working folder, else in RB_DATADIR "/schema".

@@ -1,0 +1,183 @@
+/*
+ * xml.c — writes the canonical XML of a role (docs/content-format.md,
+ * "Roles in XML"): elements in the order of the spec, 2-space indentation,
+ * attributes escaped, rich fields copied verbatim (they are canonical XHTML
+ * fragments already), absent optional fields omitted, final newline.  The
+ * output validates against schema/role.rng and loads back to an equal role.
+ */
+#include <string.h>
+#include "../util/util.h"
+#include "export.h"
+
+/* Appends s escaped for text (attr 0) or a double-quoted attribute. */
+static void
+S_esc(struct buf *b, const char *s, int attr)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&':
+			BUF_PUTSL(b, "&amp;");
+			break;
+		case '<':
+			BUF_PUTSL(b, "&lt;");
+			break;
+		case '>':
+			BUF_PUTSL(b, "&gt;");
+			break;
+		case '"':
+			if (attr)
+				BUF_PUTSL(b, "&quot;");
+			else
+				buf_putc(b, '"');
+			break;
+		case '\n':
+			if (attr)
+				BUF_PUTSL(b, "&#10;");
+			else
+				buf_putc(b, '\n');
+			break;
+		case '\r':
+			BUF_PUTSL(b, "&#13;");
+			break;
+		case '\t':
+			if (attr)
+				BUF_PUTSL(b, "&#9;");
+			else
+				buf_putc(b, '\t');
+			break;
+		default:
+			buf_putc(b, *s);
+		}
+	}
+}
+
+/* Appends ` name="value"` when value is not NULL. */
+static void
+S_attr(struct buf *b, const char *name, const char *value)
+{
+	if (value == NULL)
+		return;
+	buf_putc(b, ' ');
+	buf_puts(b, name);
+	BUF_PUTSL(b, "=\"");
+	S_esc(b, value, 1);
+	buf_putc(b, '"');
+}
+
+/* Appends `<tag>text</tag>` (plain text escaped) on its own line. */
+static void
+S_plain(struct buf *b, const char *indent, const char *tag, const char *s)
+{
+	if (s == NULL)
+		return;
+	buf_printf(b, "%s<%s>", indent, tag);
+	S_esc(b, s, 0);
+	buf_printf(b, "</%s>\n", tag);
+}
+
+/* Appends `<tag>rich</tag>` on its own line; rich is written verbatim. */
+static void
+S_rich(struct buf *b, const char *tag, const char *rich)
+{
+	buf_printf(b, "    <%s>%s</%s>\n", tag, rich ? rich : "", tag);
+}
+
+void
+export_role_xml(struct buf *b, const struct rb_role *r)
+{
+	size_t i;
+
+	BUF_PUTSL(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<role");
+	S_attr(b, "id", r->id ? r->id : "");
+	BUF_PUTSL(b, ">\n");
+	S_plain(b, "  ", "title", r->title.s ? r->title.s : "");
+	BUF_PUTSL(b, "  <department");
+	S_attr(b, "ref", r->department.s ? r->department.s : "");
+	BUF_PUTSL(b, "/>\n");
+	S_plain(b, "  ", "level", r->level.s);
+	if (r->reports_to.s) {
+		BUF_PUTSL(b, "  <reports-to");
+		S_attr(b, "ref", r->reports_to.s);
+		BUF_PUTSL(b, "/>\n");
+	}
+	if (r->headcount >= 0)
+		buf_printf(b, "  <headcount>%d</headcount>\n", r->headcount);
+	if (r->ntargets) {
+		BUF_PUTSL(b, "  <targets>\n");
+		for (i = 0; i < r->ntargets; i++) {
+			BUF_PUTSL(b, "    <target");
+			S_attr(b, "metric", r->targets[i].metric.s);
+			S_attr(b, "value", r->targets[i].value.s);
+			S_attr(b, "unit", r->targets[i].unit.s);
+			S_attr(b, "period", r->targets[i].period.s);
+			BUF_PUTSL(b, "/>\n");
+		}
+		BUF_PUTSL(b, "  </targets>\n");
+	}
+	if (r->summary.s)
+		buf_printf(b, "  <summary>%s</summary>\n", r->summary.s);
+	BUF_PUTSL(b, "  <duties>\n");
+	for (i = 0; i < r->nduties; i++) {
+		BUF_PUTSL(b, "    <duty");
+		if (r->duties[i].share >= 0)
+			buf_printf(b, " share=\"%d\"", r->duties[i].share);
+		S_attr(b, "frequency", r->duties[i].frequency.s);
+		buf_printf(b, ">%s</duty>\n",
+		    r->duties[i].text.s ? r->duties[i].text.s : "");
+	}
+	BUF_PUTSL(b, "  </duties>\n");
+	if (r->nstandards) {
+		BUF_PUTSL(b, "  <standards>\n");
+		for (i = 0; i < r->nstandards; i++)
+			S_rich(b, "standard", r->standards[i].s);
+		BUF_PUTSL(b, "  </standards>\n");
+	}
+	if (r->nrelations) {
+		BUF_PUTSL(b, "  <relations>\n");
+		for (i = 0; i < r->nrelations; i++) {
+			BUF_PUTSL(b, "    <relation");
+			S_attr(b, "kind", rb_relkind_name[r->relations[i].kind]);
+			buf_printf(b, ">%s</relation>\n",
+			    r->relations[i].text.s ? r->relations[i].text.s : "");
+		}
+		BUF_PUTSL(b, "  </relations>\n");
+	}
+	if (r->nauthorities) {
+		BUF_PUTSL(b, "  <authorities>\n");
+		for (i = 0; i < r->nauthorities; i++)
+			S_rich(b, "authority", r->authorities[i].s);
+		BUF_PUTSL(b, "  </authorities>\n");
+	}
+	if (r->nquals) {
+		BUF_PUTSL(b, "  <qualifications>\n");
+		for (i = 0; i < r->nquals; i++) {
+			BUF_PUTSL(b, "    <qualification");
+			S_attr(b, "kind", rb_qualkind_name[r->quals[i].kind]);
+			buf_printf(b, ">%s</qualification>\n",
+			    r->quals[i].text.s ? r->quals[i].text.s : "");
+		}
+		BUF_PUTSL(b, "  </qualifications>\n");
+	}
+	if (r->nreports) {
+		BUF_PUTSL(b, "  <reports>\n");
+		for (i = 0; i < r->nreports; i++) {
+			BUF_PUTSL(b, "    <report");
+			S_attr(b, "name", r->reports[i].name.s ?
+			    r->reports[i].name.s : "");
+			S_attr(b, "frequency",
+			    rb_freq_name[r->reports[i].frequency]);
+			S_attr(b, "due", r->reports[i].due.s);
+			S_attr(b, "to", r->reports[i].to.s);
+			BUF_PUTSL(b, "/>\n");
+		}
+		BUF_PUTSL(b, "  </reports>\n");
+	}
+	for (i = 0; i < r->nsections; i++) {
+		BUF_PUTSL(b, "  <section");
+		S_attr(b, "title", r->sections[i].title.s ?
+		    r->sections[i].title.s : "");
+		buf_printf(b, ">%s</section>\n", r->sections[i].body.s ?
+		    r->sections[i].body.s : "");
+	}
+	BUF_PUTSL(b, "</role>\n");
+}

@@ -1,0 +1,1352 @@
+/*
+ * md.c — loads a role written in Markdown with YAML front matter
+ * (docs/content-format.md, "Roles in Markdown") into struct rb_role.
+ *
+ * The front matter is read with libyaml's document API, the body with
+ * cmark-gfm (table extension, safe mode).  Every rich field is built through
+ * struct rich (model/rich.h) so that the same role written in XML yields
+ * byte-identical strings.  Every problem goes to struct diag with the real
+ * file line and a 1-based column counted in characters.
+ */
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm-core-extensions.h>
+#include "../util/util.h"
+#include "../util/diag.h"
+#include "../model/model.h"
+#include "../model/rich.h"
+#include "load.h"
+
+#define S_MAX_DEPTH	100	/* deepest Markdown nesting we walk */
+
+enum S_sect {
+	S_SUMMARY, S_DUTIES, S_STANDARDS, S_RELATIONS, S_AUTHORITIES,
+	S_QUALS, S_REPORTS, S_NSECT,
+	S_OTHER = S_NSECT, S_SKIP
+};
+
+static const char *const S_sect_name[S_NSECT] = {
+	"summary", "duties", "standards", "relations", "authorities",
+	"qualifications", "reports" };
+
+static const char *const S_sect_alias[S_NSECT][8] = {
+	{ "岗位概述", "岗位工作概述", "工作概述", "概述", "Summary", NULL },
+	{ "工作职责", "岗位职责", "工作职责与任务", "职责", "Duties",
+	  "Responsibilities", NULL },
+	{ "绩效标准", "工作绩效标准", "考核标准", "Performance standards",
+	  "Standards", NULL },
+	{ "工作关系", "Working relations", "Relations", NULL },
+	{ "工作权限", "岗位职权", "岗位权限", "权限", "Authorities", NULL },
+	{ "任职资格", "任职条件", "Qualifications", NULL },
+	{ "报表", "具体表格", "报送报表", "Reports", NULL },
+};
+
+static const char *const S_fm_keys[] = {
+	"id", "title", "department", "level", "reports_to", "headcount",
+	"targets", NULL };
+static const char *const S_target_keys[] = {
+	"metric", "value", "unit", "period", NULL };
+static const char *const S_attr_keys[] = { "share", "frequency", NULL };
+
+/* Everything one load needs. */
+struct S_ctx {
+	struct diag	*d;
+	const char	*file;
+	const char	*data;
+	size_t		 len;
+	size_t		*lines;		/* byte offset of each line start */
+	int		 nlines;
+	int		 body_off;	/* file line = cmark line + body_off */
+	struct rb_role	*role;
+	int		 deep;		/* depth error already reported */
+	/* Inline rendering adjustments (attribute block, list prefixes). */
+	cmark_node	*skip_node;	/* drop the first skip_len bytes of it */
+	size_t		 skip_len;
+	cmark_node	*cut_node;	/* keep only cut_len bytes of it ... */
+	size_t		 cut_len;	/* ... and drop every later sibling */
+};
+
+/* ---------------------------------------------------------------- utils */
+
+/* Levenshtein distance of two short ASCII-ish strings (bytes); caps at 99. */
+static int
+S_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	int row[65], prev, tmp, best;
+
+	if (la > 64 || lb > 64)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = (int)i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+/* Nearest of the NULL-terminated keys to s within distance 2, or NULL. */
+static const char *
+S_suggest(const char *s, const char *const *keys)
+{
+	const char *best = NULL;
+	int bd = 3, k;
+
+	for (; *keys; keys++)
+		if ((k = S_distance(s, *keys)) < bd) {
+			bd = k;
+			best = *keys;
+		}
+	return best;
+}
+
+/* Reports an unknown key (warning) with a suggestion when one is close. */
+static void
+S_unknown(struct S_ctx *c, const struct rb_pos *p, const char *what,
+    const char *s, const char *const *keys)
+{
+	const char *sug = S_suggest(s, keys);
+
+	if (sug != NULL)
+		diag_pos(c->d, DIAG_WARNING, p, "unknown %s '%s'; did you mean "
+		    "'%s'?", what, s, sug);
+	else
+		diag_pos(c->d, DIAG_WARNING, p, "unknown %s '%s'", what, s);
+}
+
+/* Position of 1-based file line and 1-based byte column, in characters. */
+static struct rb_pos
+S_filepos(const struct S_ctx *c, int line, int bytecol)
+{
+	struct rb_pos p;
+
+	p.file = c->file;
+	p.line = line;
+	p.col = 0;
+	if (line >= 1 && line <= c->nlines && bytecol >= 1)
+		p.col = utf8_bytecol_to_col(c->data + c->lines[line - 1],
+		    bytecol);
+	return p;
+}
+
+/* Position of a cmark node (start), mapped to the real file. */
+static struct rb_pos
+S_npos(const struct S_ctx *c, cmark_node *n)
+{
+	int l = cmark_node_get_start_line(n);
+
+	while (l <= 0 && cmark_node_parent(n) != NULL) {
+		n = cmark_node_parent(n);
+		l = cmark_node_get_start_line(n);
+	}
+	return S_filepos(c, l + c->body_off, cmark_node_get_start_column(n));
+}
+
+/* Trims ASCII white space at both ends of s[0..*n); returns the new start. */
+static const char *
+S_trim(const char *s, size_t *n)
+{
+	while (*n > 0 && isspace((unsigned char)*s)) {
+		s++;
+		(*n)--;
+	}
+	while (*n > 0 && isspace((unsigned char)s[*n - 1]))
+		(*n)--;
+	return s;
+}
+
+/* Is the URL of a scheme that must never become a link? */
+static int
+S_unsafe_url(const char *u)
+{
+	if (strncasecmp(u, "javascript:", 11) == 0 ||
+	    strncasecmp(u, "vbscript:", 9) == 0 ||
+	    strncasecmp(u, "file:", 5) == 0)
+		return 1;
+	if (strncasecmp(u, "data:", 5) == 0)
+		return !(strncasecmp(u + 5, "image/png", 9) == 0 ||
+		    strncasecmp(u + 5, "image/gif", 9) == 0 ||
+		    strncasecmp(u + 5, "image/jpeg", 10) == 0 ||
+		    strncasecmp(u + 5, "image/webp", 10) == 0);
+	return 0;
+}
+
+/* -------------------------------------------------------- front matter */
+
+/* Position of a YAML mark; yaml text starts on file line 2. */
+static struct rb_pos
+S_ypos(const struct S_ctx *c, yaml_mark_t m)
+{
+	struct rb_pos p;
+
+	/* libyaml counts columns in characters already (0-based). */
+	p.file = c->file;
+	p.line = (int)m.line + 2;
+	p.col = (int)m.column + 1;
+	return p;
+}
+
+/* Is a scalar node a YAML null (empty, ~, null) written plain? */
+static int
+S_ynull(const yaml_node_t *n)
+{
+	const char *v = (const char *)n->data.scalar.value;
+
+	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	return n->data.scalar.length == 0 || strcmp(v, "~") == 0 ||
+	    strcmp(v, "null") == 0 || strcmp(v, "Null") == 0 ||
+	    strcmp(v, "NULL") == 0;
+}
+
+/*
+ * Stores a string front-matter value into dst.  Errors when not a scalar,
+ * or empty while required, or not an id when is_id.  Returns 0 when set.
+ */
+static int
+S_ystr(struct S_ctx *c, const char *key, yaml_node_t *v, struct rb_str *dst,
+    int required, int is_id)
+{
+	struct rb_pos p = S_ypos(c, v->start_mark);
+	const char *s;
+	size_t n;
+
+	if (v->type != YAML_SCALAR_NODE) {
+		diag_pos(c->d, DIAG_ERROR, &p, "'%s' must be a string", key);
+		return -1;
+	}
+	if (S_ynull(v)) {
+		if (required)
+			diag_pos(c->d, DIAG_ERROR, &p, "'%s' must not be empty",
+			    key);
+		return -1;
+	}
+	n = v->data.scalar.length;
+	s = S_trim((const char *)v->data.scalar.value, &n);
+	if (n == 0) {
+		diag_pos(c->d, DIAG_ERROR, &p, "'%s' must not be empty", key);
+		return -1;
+	}
+	if (is_id && !rb_id_valid(s, n))
+		diag_pos(c->d, DIAG_ERROR, &p, "'%s' is not a valid id "
+		    "([a-z0-9-]+): '%.*s'", key, (int)n, s);
+	rb_str_set(dst, s, n, &p);
+	return 0;
+}
+
+/* Is s[0..n) a decimal number: digits with an optional fraction? */
+static int
+S_decimal(const char *s, size_t n)
+{
+	size_t i = 0, d = 0;
+
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++, d++;
+	if (d == 0)
+		return 0;
+	if (i < n && s[i] == '.') {
+		i++;
+		d = 0;
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++, d++;
+		if (d == 0)
+			return 0;
+	}
+	return i == n;
+}
+
+/* Reads one target map (a sequence item) into a new rb_target. */
+static void
+S_target(struct S_ctx *c, yaml_document_t *doc, yaml_node_t *m)
+{
+	struct rb_pos p = S_ypos(c, m->start_mark), kp;
+	struct rb_target *t;
+	yaml_node_pair_t *pr;
+	yaml_node_t *k, *v;
+	const char *key;
+	size_t i;
+
+	if (m->type != YAML_MAPPING_NODE) {
+		diag_pos(c->d, DIAG_ERROR, &p, "a target must be a map with "
+		    "metric, value, unit and period");
+		return;
+	}
+	t = rb_role_add_target(c->role);
+	t->pos = p;
+	for (pr = m->data.mapping.pairs.start; pr < m->data.mapping.pairs.top;
+	    pr++) {
+		k = yaml_document_get_node(doc, pr->key);
+		v = yaml_document_get_node(doc, pr->value);
+		if (k == NULL || v == NULL)
+			continue;
+		kp = S_ypos(c, k->start_mark);
+		if (k->type != YAML_SCALAR_NODE) {
+			diag_pos(c->d, DIAG_ERROR, &kp, "a key must be a "
+			    "string");
+			continue;
+		}
+		key = (const char *)k->data.scalar.value;
+		if (strcmp(key, "metric") == 0) {
+			if (t->metric.s != NULL)
+				goto dup;
+			if (S_ystr(c, key, v, &t->metric, 1, 0) == 0) {
+				for (i = 0; t->metric.s[i] != '\0'; i++)
+					if (!islower((unsigned char)
+					    t->metric.s[i]) &&
+					    !isdigit((unsigned char)
+					    t->metric.s[i]) &&
+					    t->metric.s[i] != '_')
+						break;
+				if (t->metric.s[i] != '\0')
+					diag_pos(c->d, DIAG_ERROR,
+					    &t->metric.pos, "metric must match "
+					    "[a-z0-9_]+: '%s'", t->metric.s);
+			}
+		} else if (strcmp(key, "value") == 0) {
+			if (t->value.s != NULL)
+				goto dup;
+			if (S_ystr(c, key, v, &t->value, 1, 0) == 0 &&
+			    !S_decimal(t->value.s, strlen(t->value.s)))
+				diag_pos(c->d, DIAG_ERROR, &t->value.pos,
+				    "value must be a decimal number: '%s'",
+				    t->value.s);
+		} else if (strcmp(key, "unit") == 0) {
+			if (t->unit.s != NULL)
+				goto dup;
+			(void)S_ystr(c, key, v, &t->unit, 0, 0);
+		} else if (strcmp(key, "period") == 0) {
+			if (t->period.s != NULL)
+				goto dup;
+			if (S_ystr(c, key, v, &t->period, 1, 0) == 0 &&
+			    strcmp(t->period.s, "month") != 0 &&
+			    strcmp(t->period.s, "quarter") != 0 &&
+			    strcmp(t->period.s, "year") != 0)
+				diag_pos(c->d, DIAG_ERROR, &t->period.pos,
+				    "period must be month, quarter or year: "
+				    "'%s'", t->period.s);
+		} else
+			S_unknown(c, &kp, "key", key, S_target_keys);
+		continue;
+dup:
+		diag_pos(c->d, DIAG_ERROR, &kp, "duplicate key '%s'", key);
+	}
+	if (t->metric.s == NULL)
+		diag_pos(c->d, DIAG_ERROR, &p, "target: missing required key "
+		    "'metric'");
+	if (t->value.s == NULL)
+		diag_pos(c->d, DIAG_ERROR, &p, "target: missing required key "
+		    "'value'");
+	if (t->period.s == NULL)
+		diag_pos(c->d, DIAG_ERROR, &p, "target: missing required key "
+		    "'period'");
+}
+
+/* Reads the headcount value: an integer >= 0. */
+static void
+S_headcount(struct S_ctx *c, yaml_node_t *v)
+{
+	struct rb_pos p = S_ypos(c, v->start_mark);
+	const char *s;
+	size_t n, i;
+	long h = 0;
+
+	if (v->type == YAML_SCALAR_NODE) {
+		n = v->data.scalar.length;
+		s = S_trim((const char *)v->data.scalar.value, &n);
+		for (i = 0; i < n && isdigit((unsigned char)s[i]); i++)
+			if ((h = h * 10 + (s[i] - '0')) > 1000000)
+				break;
+		if (n > 0 && i == n) {
+			c->role->headcount = (int)h;
+			c->role->headcount_pos = p;
+			return;
+		}
+	}
+	diag_pos(c->d, DIAG_ERROR, &p, "headcount must be an integer >= 0");
+}
+
+/*
+ * Parses the front matter yaml[0..n) (starting on file line 2) into the
+ * role.  Returns -1 on a YAML syntax error (reported), else 0.
+ */
+static int
+S_front(struct S_ctx *c, const char *yaml, size_t n)
+{
+	yaml_parser_t ps;
+	yaml_document_t doc;
+	yaml_node_t *root, *k, *v, *it;
+	yaml_node_pair_t *pr;
+	yaml_node_item_t *ip;
+	struct rb_pos p, kp, fm = { c->file, 1, 1 };
+	const char *key;
+	unsigned seen = 0;
+	int i, ki;
+
+	yaml_parser_initialize(&ps);
+	yaml_parser_set_input_string(&ps, (const unsigned char *)yaml, n);
+	yaml_parser_set_encoding(&ps, YAML_UTF8_ENCODING);
+	if (!yaml_parser_load(&ps, &doc)) {
+		p = S_ypos(c, ps.problem_mark);
+		if (ps.context != NULL)
+			diag_pos(c->d, DIAG_ERROR, &p, "YAML syntax error: %s "
+			    "%s", ps.problem ? ps.problem : "error",
+			    ps.context);
+		else
+			diag_pos(c->d, DIAG_ERROR, &p, "YAML syntax error: %s",
+			    ps.problem ? ps.problem : "error");
+		yaml_parser_delete(&ps);
+		return -1;
+	}
+	root = yaml_document_get_root_node(&doc);
+	if (root != NULL && !(root->type == YAML_SCALAR_NODE && S_ynull(root))
+	    && root->type != YAML_MAPPING_NODE) {
+		p = S_ypos(c, root->start_mark);
+		diag_pos(c->d, DIAG_ERROR, &p, "the front matter must be a "
+		    "map of keys");
+		root = NULL;
+	}
+	if (root != NULL && root->type == YAML_MAPPING_NODE)
+		for (pr = root->data.mapping.pairs.start;
+		    pr < root->data.mapping.pairs.top; pr++) {
+			k = yaml_document_get_node(&doc, pr->key);
+			v = yaml_document_get_node(&doc, pr->value);
+			if (k == NULL || v == NULL)
+				continue;
+			kp = S_ypos(c, k->start_mark);
+			if (k->type != YAML_SCALAR_NODE) {
+				diag_pos(c->d, DIAG_ERROR, &kp, "a key must be "
+				    "a string");
+				continue;
+			}
+			key = (const char *)k->data.scalar.value;
+			for (ki = 0; S_fm_keys[ki] != NULL; ki++)
+				if (strcmp(key, S_fm_keys[ki]) == 0)
+					break;
+			if (S_fm_keys[ki] == NULL) {
+				S_unknown(c, &kp, "key", key, S_fm_keys);
+				continue;
+			}
+			if (seen & (1u << ki)) {
+				diag_pos(c->d, DIAG_ERROR, &kp, "duplicate key "
+				    "'%s'", key);
+				continue;
+			}
+			seen |= 1u << ki;
+			switch (ki) {
+			case 0: {
+				struct rb_str id = { NULL, { NULL, 0, 0 } };
+
+				if (S_ystr(c, key, v, &id, 1, 1) == 0) {
+					free(c->role->id);
+					c->role->id = id.s;
+					c->role->pos = id.pos;
+				}
+				break;
+			}
+			case 1:
+				(void)S_ystr(c, key, v, &c->role->title, 1, 0);
+				break;
+			case 2:
+				(void)S_ystr(c, key, v, &c->role->department,
+				    1, 1);
+				break;
+			case 3:
+				(void)S_ystr(c, key, v, &c->role->level, 0, 0);
+				break;
+			case 4:
+				(void)S_ystr(c, key, v, &c->role->reports_to,
+				    0, 1);
+				break;
+			case 5:
+				S_headcount(c, v);
+				break;
+			case 6:
+				if (v->type == YAML_SCALAR_NODE && S_ynull(v))
+					break;
+				if (v->type != YAML_SEQUENCE_NODE) {
+					p = S_ypos(c, v->start_mark);
+					diag_pos(c->d, DIAG_ERROR, &p, "targets "
+					    "must be a list of maps");
+					break;
+				}
+				for (ip = v->data.sequence.items.start;
+				    ip < v->data.sequence.items.top; ip++)
+					if ((it = yaml_document_get_node(&doc,
+					    *ip)) != NULL)
+						S_target(c, &doc, it);
+				break;
+			}
+		}
+	for (i = 0; i < 3; i++)
+		if (!(seen & (1u << i)))
+			diag_pos(c->d, DIAG_ERROR, &fm, "missing required key "
+			    "'%s'", S_fm_keys[i]);
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&ps);
+	return 0;
+}
+
+/* ------------------------------------------------------------ markdown */
+
+/* Warns that raw HTML at node n was dropped. */
+static void
+S_html(struct S_ctx *c, cmark_node *n)
+{
+	struct rb_pos p = S_npos(c, n);
+
+	diag_pos(c->d, DIAG_WARNING, &p, "raw HTML is not allowed; dropped");
+}
+
+/* Reports nesting beyond S_MAX_DEPTH once; returns 1 when too deep. */
+static int
+S_too_deep(struct S_ctx *c, cmark_node *n, int depth)
+{
+	struct rb_pos p;
+
+	if (depth <= S_MAX_DEPTH)
+		return 0;
+	if (!c->deep) {
+		p = S_npos(c, n);
+		diag_pos(c->d, DIAG_ERROR, &p, "nesting deeper than %d levels",
+		    S_MAX_DEPTH);
+		c->deep = 1;
+	}
+	return 1;
+}
+
+/*
+ * Feeds the inline children of n to r, honouring c->skip_node/skip_len
+ * (drop a prefix) and c->cut_node/cut_len (drop a suffix and every later
+ * sibling).
+ */
+static void
+S_inlines(struct S_ctx *c, struct rich *r, cmark_node *n, int depth)
+{
+	cmark_node *ch;
+	const char *s, *url;
+	size_t len;
+	struct rb_pos p;
+
+	if (S_too_deep(c, n, depth))
+		return;
+	for (ch = cmark_node_first_child(n); ch; ch = cmark_node_next(ch)) {
+		switch (cmark_node_get_type(ch)) {
+		case CMARK_NODE_TEXT:
+			s = cmark_node_get_literal(ch);
+			len = strlen(s);
+			if (ch == c->cut_node && c->cut_len < len)
+				len = c->cut_len;
+			if (ch == c->skip_node) {
+				if (c->skip_len >= len)
+					len = 0;
+				else {
+					s += c->skip_len;
+					len -= c->skip_len;
+				}
+			}
+			rich_text(r, s, len);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			rich_text(r, "\n", 1);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			rich_br(r);
+			break;
+		case CMARK_NODE_CODE:
+			s = cmark_node_get_literal(ch);
+			rich_open(r, "code", NULL);
+			rich_text(r, s, strlen(s));
+			rich_close(r, "code");
+			break;
+		case CMARK_NODE_EMPH:
+			rich_open(r, "em", NULL);
+			S_inlines(c, r, ch, depth + 1);
+			rich_close(r, "em");
+			break;
+		case CMARK_NODE_STRONG:
+			rich_open(r, "strong", NULL);
+			S_inlines(c, r, ch, depth + 1);
+			rich_close(r, "strong");
+			break;
+		case CMARK_NODE_LINK:
+			url = cmark_node_get_url(ch);
+			if (url == NULL)
+				url = "";
+			if (S_unsafe_url(url)) {
+				p = S_npos(c, ch);
+				diag_pos(c->d, DIAG_WARNING, &p, "unsafe link "
+				    "target dropped");
+				S_inlines(c, r, ch, depth + 1);
+				break;
+			}
+			rich_open(r, "a", url);
+			S_inlines(c, r, ch, depth + 1);
+			rich_close(r, "a");
+			break;
+		case CMARK_NODE_IMAGE:
+			p = S_npos(c, ch);
+			diag_pos(c->d, DIAG_WARNING, &p, "images are not "
+			    "allowed; kept the description only");
+			S_inlines(c, r, ch, depth + 1);
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			S_html(c, ch);
+			break;
+		default:
+			/* Extension inlines (none attached) and footnotes. */
+			S_inlines(c, r, ch, depth + 1);
+			break;
+		}
+		if (ch == c->cut_node)
+			break;
+	}
+}
+
+/* Appends the plain text of n's inlines to b (soft breaks become spaces). */
+static void
+S_plain(struct S_ctx *c, struct buf *b, cmark_node *n, int depth)
+{
+	cmark_node *ch;
+
+	if (S_too_deep(c, n, depth))
+		return;
+	for (ch = cmark_node_first_child(n); ch; ch = cmark_node_next(ch))
+		switch (cmark_node_get_type(ch)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			buf_puts(b, cmark_node_get_literal(ch));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(b, ' ');
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			S_html(c, ch);
+			break;
+		default:
+			S_plain(c, b, ch, depth + 1);
+			break;
+		}
+}
+
+static void	S_blocks(struct S_ctx *, struct rich *, cmark_node *, int, int);
+
+/* Renders a GFM table node as table/thead/tbody. */
+static void
+S_table(struct S_ctx *c, struct rich *r, cmark_node *t, int depth)
+{
+	cmark_node *row, *cell;
+	int body = 0, head;
+
+	rich_open(r, "table", NULL);
+	for (row = cmark_node_first_child(t); row; row = cmark_node_next(row)) {
+		head = strcmp(cmark_node_get_type_string(row),
+		    "table_header") == 0;
+		if (head)
+			rich_open(r, "thead", NULL);
+		else if (!body) {
+			rich_open(r, "tbody", NULL);
+			body = 1;
+		}
+		rich_open(r, "tr", NULL);
+		for (cell = cmark_node_first_child(row); cell;
+		    cell = cmark_node_next(cell)) {
+			rich_open(r, head ? "th" : "td", NULL);
+			S_inlines(c, r, cell, depth + 2);
+			rich_close(r, head ? "th" : "td");
+		}
+		rich_close(r, "tr");
+		if (head)
+			rich_close(r, "thead");
+	}
+	if (body)
+		rich_close(r, "tbody");
+	rich_close(r, "table");
+}
+
+/* Renders one block node n into r (block context).  tight: inside a tight
+ * list item, paragraphs lose their <p>. */
+static void
+S_block(struct S_ctx *c, struct rich *r, cmark_node *n, int depth, int tight)
+{
+	struct rb_pos p;
+	const char *s, *tag;
+	int lvl;
+
+	if (S_too_deep(c, n, depth))
+		return;
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		if (!tight)
+			rich_open(r, "p", NULL);
+		S_inlines(c, r, n, depth + 1);
+		if (!tight)
+			rich_close(r, "p");
+		break;
+	case CMARK_NODE_LIST:
+		tag = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ?
+		    "ol" : "ul";
+		rich_open(r, tag, NULL);
+		S_blocks(c, r, n, depth + 1, cmark_node_get_list_tight(n));
+		rich_close(r, tag);
+		break;
+	case CMARK_NODE_ITEM:
+		rich_open(r, "li", NULL);
+		S_blocks(c, r, n, depth + 1, tight);
+		rich_close(r, "li");
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		rich_open(r, "blockquote", NULL);
+		S_blocks(c, r, n, depth + 1, 0);
+		rich_close(r, "blockquote");
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		s = cmark_node_get_literal(n);
+		rich_open(r, "pre", NULL);
+		rich_text(r, s, strlen(s));
+		rich_close(r, "pre");
+		break;
+	case CMARK_NODE_HEADING:
+		lvl = cmark_node_get_heading_level(n);
+		if (lvl <= 2)
+			break;	/* '#' is ignored; '##' never gets here */
+		tag = lvl == 3 ? "h3" : "h4";
+		rich_open(r, tag, NULL);
+		S_inlines(c, r, n, depth + 1);
+		rich_close(r, tag);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		S_html(c, n);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		p = S_npos(c, n);
+		diag_pos(c->d, DIAG_WARNING, &p, "horizontal rules are not "
+		    "supported; dropped");
+		break;
+	default:
+		if (strcmp(cmark_node_get_type_string(n), "table") == 0) {
+			S_table(c, r, n, depth + 1);
+			break;
+		}
+		p = S_npos(c, n);
+		diag_pos(c->d, DIAG_WARNING, &p, "unsupported Markdown block "
+		    "'%s'; dropped", cmark_node_get_type_string(n));
+		break;
+	}
+}
+
+/* Renders every child block of n. */
+static void
+S_blocks(struct S_ctx *c, struct rich *r, cmark_node *n, int depth, int tight)
+{
+	cmark_node *ch;
+
+	for (ch = cmark_node_first_child(n); ch; ch = cmark_node_next(ch))
+		S_block(c, r, ch, depth, tight);
+}
+
+/*
+ * Finds a trailing attribute block "{k=v ...}" at the end of paragraph
+ * para.  On success sets c->cut_node/cut_len so that rendering stops before
+ * it, stores its inside in *attr (caller frees) and returns 1.
+ */
+static int
+S_find_attrs(struct S_ctx *c, cmark_node *para, char **attr)
+{
+	cmark_node *last = cmark_node_last_child(para), *first = last, *n;
+	struct buf b = BUF_INIT;
+	const char *s, *brace;
+	size_t len, off, nl;
+
+	if (last == NULL || cmark_node_get_type(last) != CMARK_NODE_TEXT)
+		return 0;
+	while (cmark_node_previous(first) != NULL &&
+	    cmark_node_get_type(cmark_node_previous(first)) == CMARK_NODE_TEXT)
+		first = cmark_node_previous(first);
+	for (n = first; n; n = cmark_node_next(n))
+		buf_puts(&b, cmark_node_get_literal(n));
+	len = b.len;
+	s = S_trim(b.data, &len);
+	if (len < 2 || s[len - 1] != '}' ||
+	    (brace = memrchr(s, '{', len)) == NULL ||
+	    memchr(brace, '=', (size_t)(s + len - brace)) == NULL) {
+		buf_free(&b);
+		return 0;
+	}
+	*attr = xstrndup(brace + 1, (size_t)(s + len - 1 - (brace + 1)));
+	/* Map the brace's offset back onto a text node. */
+	off = (size_t)(brace - b.data);
+	for (n = first; n; n = cmark_node_next(n)) {
+		nl = strlen(cmark_node_get_literal(n));
+		if (off <= nl)
+			break;
+		off -= nl;
+	}
+	c->cut_node = n;
+	c->cut_len = off;
+	buf_free(&b);
+	return 1;
+}
+
+/* Position of attribute key (or the '{' when key is NULL) on the source
+ * line where para ends; falls back to the paragraph start. */
+static struct rb_pos
+S_attr_pos(struct S_ctx *c, cmark_node *para, const char *key)
+{
+	int line = cmark_node_get_end_line(para) + c->body_off;
+	const char *ls, *le, *br, *k;
+
+	if (line < 1 || line > c->nlines)
+		return S_npos(c, para);
+	ls = c->data + c->lines[line - 1];
+	le = strchr(ls, '\n');
+	if (le == NULL)
+		le = c->data + c->len;
+	br = memrchr(ls, '{', (size_t)(le - ls));
+	if (br == NULL)
+		return S_npos(c, para);
+	if (key != NULL && (k = strstr(br, key)) != NULL && k < le)
+		br = k;
+	return S_filepos(c, line, (int)(br - ls) + 1);
+}
+
+/* Parses the inside of a duty's attribute block into du. */
+static void
+S_duty_attrs(struct S_ctx *c, cmark_node *para, const char *a,
+    struct rb_duty *du)
+{
+	const char *k, *ke, *v, *ve;
+	struct rb_pos p;
+	char *key;
+	size_t i, n;
+	int share;
+
+	for (;;) {
+		while (isspace((unsigned char)*a))
+			a++;
+		if (*a == '\0')
+			break;
+		k = a;
+		while (*a != '\0' && *a != '=' && !isspace((unsigned char)*a))
+			a++;
+		ke = a;
+		key = xstrndup(k, (size_t)(ke - k));
+		p = S_attr_pos(c, para, key);
+		if (*a != '=') {
+			diag_pos(c->d, DIAG_ERROR, &p, "attribute '%s' has no "
+			    "value (expected %s=...)", key, key);
+			free(key);
+			continue;
+		}
+		a++;
+		if (*a == '"') {
+			v = ++a;
+			while (*a != '\0' && *a != '"')
+				a++;
+			ve = a;
+			if (*a == '"')
+				a++;
+		} else {
+			v = a;
+			while (*a != '\0' && !isspace((unsigned char)*a))
+				a++;
+			ve = a;
+		}
+		n = (size_t)(ve - v);
+		if (strcmp(key, "share") == 0) {
+			if (du->share >= 0)
+				goto dup;
+			if (n > 0 && v[n - 1] == '%')
+				n--;
+			share = 0;
+			for (i = 0; i < n && i < 4 && isdigit((unsigned char)
+			    v[i]); i++)
+				share = share * 10 + (v[i] - '0');
+			if (n == 0 || i != n || share > 100)
+				diag_pos(c->d, DIAG_ERROR, &p, "share must be "
+				    "an integer from 0 to 100: '%.*s'",
+				    (int)(ve - v), v);
+			else
+				du->share = share;
+		} else if (strcmp(key, "frequency") == 0) {
+			if (du->frequency.s != NULL)
+				goto dup;
+			if (n == 0)
+				diag_pos(c->d, DIAG_ERROR, &p, "frequency must "
+				    "not be empty");
+			else
+				rb_str_set(&du->frequency, v, n, &p);
+		} else
+			S_unknown(c, &p, "duty attribute", key, S_attr_keys);
+		free(key);
+		continue;
+dup:
+		diag_pos(c->d, DIAG_ERROR, &p, "duplicate attribute '%s'", key);
+		free(key);
+	}
+}
+
+/*
+ * Checks that list item it holds exactly one paragraph; returns it, or NULL
+ * after reporting msg.
+ */
+static cmark_node *
+S_item_para(struct S_ctx *c, cmark_node *it, const char *msg)
+{
+	cmark_node *p = cmark_node_first_child(it);
+	struct rb_pos pos;
+
+	if (p != NULL && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH &&
+	    cmark_node_next(p) == NULL)
+		return p;
+	pos = S_npos(c, p != NULL && cmark_node_get_type(p) ==
+	    CMARK_NODE_PARAGRAPH && cmark_node_next(p) ? cmark_node_next(p) :
+	    it);
+	diag_pos(c->d, DIAG_ERROR, &pos, "%s", msg);
+	return NULL;
+}
+
+/* Renders paragraph para as an inline rich string into dst. */
+static void
+S_rich_inline(struct S_ctx *c, cmark_node *para, struct rb_str *dst)
+{
+	struct rich r;
+	struct rb_pos p = S_npos(c, para);
+	char *s;
+
+	rich_init(&r);
+	S_inlines(c, &r, para, 1);
+	s = rich_finish(&r);
+	rb_str_set(dst, s, strlen(s), &p);
+	free(s);
+	c->cut_node = c->skip_node = NULL;
+	c->cut_len = c->skip_len = 0;
+}
+
+/*
+ * For relations and qualifications: finds "kind：" or "kind:" at the start
+ * of para, parses the kind with parse(), and sets c->skip_node/skip_len
+ * past the colon.  Returns the kind or -1.
+ */
+static int
+S_prefix(struct S_ctx *c, cmark_node *para, int (*parse)(const char *,
+    size_t))
+{
+	cmark_node *t = cmark_node_first_child(para);
+	const char *s, *colon, *fw, *k;
+	size_t n;
+	int kind;
+
+	if (t == NULL || cmark_node_get_type(t) != CMARK_NODE_TEXT)
+		return -1;
+	s = cmark_node_get_literal(t);
+	colon = strchr(s, ':');
+	fw = strstr(s, "：");
+	if (fw != NULL && (colon == NULL || fw < colon)) {
+		colon = fw;
+		n = 3;
+	} else
+		n = 1;
+	if (colon == NULL)
+		return -1;
+	k = s;
+	n += (size_t)(colon - s);
+	{
+		size_t kl = (size_t)(colon - s);
+
+		k = S_trim(k, &kl);
+		if ((kind = parse(k, kl)) < 0)
+			return -1;
+	}
+	c->skip_node = t;
+	c->skip_len = n;
+	return kind;
+}
+
+/* Splits the plain text of a report item into its four fields. */
+static void
+S_report(struct S_ctx *c, cmark_node *para, struct rb_pos *ip)
+{
+	struct buf b = BUF_INIT;
+	const char *f[4], *s, *bar;
+	size_t fl[4], nf = 0, n;
+	struct rb_report *rep;
+	int fr;
+
+	S_plain(c, &b, para, 1);
+	s = b.data != NULL ? b.data : "";
+	for (;;) {
+		bar = strchr(s, '|');
+		n = bar != NULL ? (size_t)(bar - s) : strlen(s);
+		if (nf < 4) {
+			fl[nf] = n;
+			f[nf] = S_trim(s, &fl[nf]);
+		}
+		nf++;
+		if (bar == NULL)
+			break;
+		s = bar + 1;
+	}
+	if (nf != 4) {
+		diag_pos(c->d, DIAG_ERROR, ip, "a report needs 4 fields "
+		    "separated by '|' (名称 | 频率 | 截止 | 报送对象), found %zu",
+		    nf);
+		goto out;
+	}
+	if (fl[0] == 0 || fl[2] == 0 || fl[3] == 0) {
+		diag_pos(c->d, DIAG_ERROR, ip, "a report field is empty "
+		    "(名称 | 频率 | 截止 | 报送对象)");
+		goto out;
+	}
+	if ((fr = rb_freq_parse(f[1], fl[1])) < 0) {
+		diag_pos(c->d, DIAG_ERROR, ip, "unknown report frequency '%.*s' "
+		    "(每日, 每周, 每月, 每季度, 每年)", (int)fl[1], f[1]);
+		goto out;
+	}
+	if (!rb_id_valid(f[3], fl[3]))
+		diag_pos(c->d, DIAG_ERROR, ip, "report recipient '%.*s' is not "
+		    "a role id", (int)fl[3], f[3]);
+	rep = rb_role_add_report(c->role);
+	rep->pos = *ip;
+	rep->frequency = (enum rb_freq)fr;
+	rb_str_set(&rep->name, f[0], fl[0], ip);
+	rb_str_set(&rep->due, f[2], fl[2], ip);
+	rb_str_set(&rep->to, f[3], fl[3], ip);
+out:
+	buf_free(&b);
+}
+
+/* Reads one list item of a list section. */
+static void
+S_item(struct S_ctx *c, enum S_sect sect, cmark_node *it)
+{
+	cmark_node *para;
+	struct rb_pos p;
+	struct rb_duty *du;
+	char *attr = NULL;
+	int kind;
+
+	para = S_item_para(c, it, sect == S_DUTIES ?
+	    "a duty must be a single paragraph" :
+	    "a list item here must be a single paragraph");
+	if (para == NULL)
+		return;
+	p = S_npos(c, para);
+	switch (sect) {
+	case S_DUTIES:
+		du = rb_role_add_duty(c->role);
+		du->share = -1;
+		if (S_find_attrs(c, para, &attr)) {
+			S_duty_attrs(c, para, attr, du);
+			free(attr);
+		}
+		S_rich_inline(c, para, &du->text);
+		break;
+	case S_STANDARDS:
+		S_rich_inline(c, para, rb_role_add_standard(c->role));
+		break;
+	case S_AUTHORITIES:
+		S_rich_inline(c, para, rb_role_add_authority(c->role));
+		break;
+	case S_RELATIONS:
+		if ((kind = S_prefix(c, para, rb_relkind_parse)) < 0) {
+			diag_pos(c->d, DIAG_ERROR, &p, "a relation must start "
+			    "with 所受监督：, 所施监督： or 合作关系： "
+			    "(Supervised by:, Supervises:, Cooperates with:)");
+			break;
+		}
+		{
+			struct rb_relation *rel = rb_role_add_relation(c->role);
+
+			rel->kind = (enum rb_relkind)kind;
+			S_rich_inline(c, para, &rel->text);
+		}
+		break;
+	case S_QUALS:
+		if ((kind = S_prefix(c, para, rb_qualkind_parse)) < 0) {
+			diag_pos(c->d, DIAG_ERROR, &p, "a qualification must "
+			    "start with 学历：, 经验：, 技能： or 证书： "
+			    "(Education:, Experience:, Skill:, Certificate:)");
+			break;
+		}
+		{
+			struct rb_qual *q = rb_role_add_qual(c->role);
+
+			q->kind = (enum rb_qualkind)kind;
+			S_rich_inline(c, para, &q->text);
+		}
+		break;
+	case S_REPORTS:
+		S_report(c, para, &p);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Matches a ## heading title against the section aliases. */
+static enum S_sect
+S_sect_of(const char *t, size_t n)
+{
+	int i, j;
+
+	for (i = 0; i < S_NSECT; i++)
+		for (j = 0; S_sect_alias[i][j] != NULL; j++)
+			if (strlen(S_sect_alias[i][j]) == n &&
+			    strncasecmp(S_sect_alias[i][j], t, n) == 0)
+				return (enum S_sect)i;
+	return S_OTHER;
+}
+
+/* State of the section being read. */
+struct S_sec {
+	enum S_sect	 kind;
+	cmark_node	*head;		/* the ## heading */
+	int		 lists;		/* lists seen (list sections) */
+	int		 bad;		/* "expected a list" reported */
+	struct rich	 r;		/* body (summary, other) */
+	struct rb_pos	 bodypos;
+	int		 has_body;
+	struct rb_str	 title;
+};
+
+/* Ends section s: stores its body, checks a list section had its list. */
+static void
+S_end(struct S_ctx *c, struct S_sec *s)
+{
+	struct rb_pos hp;
+	struct rb_section *sec;
+	char *b;
+
+	if (s->head == NULL)
+		return;
+	hp = S_npos(c, s->head);
+	b = rich_finish(&s->r);
+	if (s->kind == S_SUMMARY) {
+		if (*b != '\0')
+			rb_str_set(&c->role->summary, b, strlen(b),
+			    s->has_body ? &s->bodypos : &hp);
+	} else if (s->kind == S_OTHER) {
+		sec = rb_role_add_section(c->role);
+		sec->title = s->title;
+		s->title.s = NULL;
+		rb_str_set(&sec->body, b, strlen(b),
+		    s->has_body ? &s->bodypos : &hp);
+	} else if (s->kind != S_SKIP && s->lists == 0 && !s->bad)
+		diag_pos(c->d, DIAG_ERROR, &hp, "%s: expected a list",
+		    S_sect_name[s->kind]);
+	free(b);
+	rb_str_free(&s->title);
+	s->head = NULL;
+}
+
+/* Walks the document's top-level blocks into sections. */
+static void
+S_body(struct S_ctx *c, cmark_node *doc)
+{
+	struct S_sec s;
+	cmark_node *n, *it;
+	struct rb_pos p;
+	struct buf t = BUF_INIT;
+	const char *title;
+	size_t tl;
+	unsigned seen = 0;
+	int before = 0;
+
+	memset(&s, 0, sizeof(s));
+	rich_init(&s.r);
+	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		cmark_node_type ty = cmark_node_get_type(n);
+
+		if (ty == CMARK_NODE_HTML_BLOCK) {
+			S_html(c, n);
+			continue;
+		}
+		if (ty == CMARK_NODE_HEADING &&
+		    cmark_node_get_heading_level(n) == 1)
+			continue;
+		if (ty == CMARK_NODE_HEADING &&
+		    cmark_node_get_heading_level(n) == 2) {
+			S_end(c, &s);
+			p = S_npos(c, n);
+			buf_reset(&t);
+			S_plain(c, &t, n, 1);
+			tl = t.len;
+			title = S_trim(t.data != NULL ? t.data : "", &tl);
+			memset(&s, 0, sizeof(s));
+			rich_init(&s.r);
+			s.head = n;
+			s.kind = S_sect_of(title, tl);
+			if (s.kind == S_OTHER) {
+				if (tl == 0)
+					diag_pos(c->d, DIAG_ERROR, &p,
+					    "empty section title");
+				rb_str_set(&s.title, title, tl, &p);
+			} else if (seen & (1u << s.kind)) {
+				diag_pos(c->d, DIAG_ERROR, &p, "section '%.*s' "
+				    "(%s) appears twice", (int)tl, title,
+				    S_sect_name[s.kind]);
+				s.kind = S_SKIP;
+			} else
+				seen |= 1u << s.kind;
+			continue;
+		}
+		p = S_npos(c, n);
+		if (s.head == NULL) {
+			if (!before)
+				diag_pos(c->d, DIAG_ERROR, &p, "text before the "
+				    "first '##' heading");
+			before = 1;
+			continue;
+		}
+		switch (s.kind) {
+		case S_SKIP:
+			break;
+		case S_SUMMARY:
+		case S_OTHER:
+			if (!s.has_body) {
+				s.bodypos = p;
+				s.has_body = 1;
+			}
+			S_block(c, &s.r, n, 1, 0);
+			break;
+		default:
+			if (ty != CMARK_NODE_LIST) {
+				diag_pos(c->d, DIAG_ERROR, &p, "%s: expected a "
+				    "list", S_sect_name[s.kind]);
+				s.bad = 1;
+				break;
+			}
+			if (s.lists++ > 0) {
+				diag_pos(c->d, DIAG_ERROR, &p, "%s: expected "
+				    "one list, found another", S_sect_name[
+				    s.kind]);
+				break;
+			}
+			for (it = cmark_node_first_child(n); it;
+			    it = cmark_node_next(it))
+				S_item(c, s.kind, it);
+			break;
+		}
+	}
+	S_end(c, &s);
+	buf_free(&t);
+}
+
+/* Parses the Markdown body md[0..n) with cmark-gfm and reads it. */
+static void
+S_markdown(struct S_ctx *c, const char *md, size_t n)
+{
+	cmark_parser *ps;
+	cmark_syntax_extension *ext;
+	cmark_node *doc;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	ps = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_DEFAULT);
+	if ((ext = cmark_find_syntax_extension("table")) != NULL)
+		cmark_parser_attach_syntax_extension(ps, ext);
+	cmark_parser_feed(ps, md, n);
+	doc = cmark_parser_finish(ps);
+	if (doc != NULL) {
+		S_body(c, doc);
+		cmark_node_free(doc);
+	}
+	cmark_parser_free(ps);
+}
+
+/* ---------------------------------------------------------------- entry */
+
+/* Is the line at s (ending at '\n' or end) exactly "---" (CR allowed)? */
+static int
+S_fence(const char *s, const char *end)
+{
+	if (end - s < 3 || memcmp(s, "---", 3) != 0)
+		return 0;
+	s += 3;
+	while (s < end && (*s == ' ' || *s == '\t' || *s == '\r'))
+		s++;
+	return s == end || *s == '\n';
+}
+
+struct rb_role *
+load_role_md(struct diag *d, const char *file, const char *data, size_t len)
+{
+	struct S_ctx c;
+	const char *bad, *end = data + len, *yaml, *p;
+	size_t i, cap = 64;
+	int line, col, fl;
+	struct rb_role *role;
+
+	bad = utf8_invalid(data, len);
+	if (bad != NULL) {
+		utf8_linecol(data, (size_t)(bad - data), &line, &col);
+		diag_at(d, DIAG_ERROR, file, line, col, "invalid UTF-8 byte "
+		    "0x%02X", (unsigned)(unsigned char)*bad);
+		return NULL;
+	}
+	if (!S_fence(data, end) || len < 4 ||
+	    (data[3] != '\n' && data[3] != '\r')) {
+		diag_at(d, DIAG_ERROR, file, 1, 1, "missing front matter: a "
+		    "Markdown role must start with a '---' line");
+		return NULL;
+	}
+	memset(&c, 0, sizeof(c));
+	c.d = d;
+	c.file = file;
+	c.data = data;
+	c.len = len;
+	c.lines = xreallocarray(NULL, cap, sizeof(*c.lines));
+	c.lines[c.nlines++] = 0;
+	for (i = 0; i < len; i++)
+		if (data[i] == '\n' && i + 1 <= len) {
+			if ((size_t)c.nlines == cap) {
+				cap *= 2;
+				c.lines = xreallocarray(c.lines, cap,
+				    sizeof(*c.lines));
+			}
+			c.lines[c.nlines++] = i + 1;
+		}
+	/* Find the closing '---' line, from line 2 on. */
+	yaml = c.nlines >= 2 ? data + c.lines[1] : end;
+	for (fl = 2; fl <= c.nlines; fl++) {
+		p = data + c.lines[fl - 1];
+		if (p < end && S_fence(p, end))
+			break;
+	}
+	if (fl > c.nlines) {
+		diag_at(d, DIAG_ERROR, file, 1, 1, "front matter not closed: "
+		    "expected a '---' line");
+		free(c.lines);
+		return NULL;
+	}
+	role = rb_role_new(file);
+	c.role = role;
+	if (S_front(&c, yaml, (size_t)(data + c.lines[fl - 1] - yaml)) < 0) {
+		rb_role_free(role);
+		free(c.lines);
+		return NULL;
+	}
+	if (role->id == NULL)
+		role->id = xstrdup("");
+	c.body_off = fl;
+	p = fl < c.nlines ? data + c.lines[fl] : end;
+	S_markdown(&c, p, (size_t)(end - p));
+	free(c.lines);
+	return role;
+}

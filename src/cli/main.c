@@ -220,6 +220,37 @@ S_report(struct diag *d, struct opts *o)
 	return 0;
 }
 
+/*
+ * Finds the data folders (schema/, templates/) next to the executable when
+ * run from a source tree; otherwise the loaders fall back to RB_DATADIR.
+ */
+static void
+S_find_data(void)
+{
+	char exe[4096], *slash, *dir;
+	struct stat st;
+	ssize_t n;
+
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) <= 0)
+		return;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return;
+	*slash = '\0';
+	dir = xasprintf("%s/schema", exe);
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		load_set_schema_dir(dir);
+	else if ((slash = strrchr(exe, '/')) != NULL) {
+		/* build/rolebook in the source tree */
+		free(dir);
+		*slash = '\0';
+		dir = xasprintf("%s/schema", exe);
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+			load_set_schema_dir(dir);
+	}
+	free(dir);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -229,6 +260,7 @@ main(int argc, char *argv[])
 	int i, rc = 0;
 
 	diag_init(&d);
+	S_find_data();
 	memset(&o, 0, sizeof(o));
 	o.args = xcalloc((size_t)argc + 1, sizeof(char *));
 	for (i = 1; i < argc; i++) {

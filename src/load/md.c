@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <yaml.h>
 #include <cmark-gfm.h>
 #include <cmark-gfm-extension_api.h>

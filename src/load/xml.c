@@ -230,7 +230,7 @@ S_parse_err(void *ctx, xmlErrorPtr e)
 	struct xml_src *xs = ctx;
 	const char *s;
 	size_t n, len;
-	int col = 0;
+	int col = 0, max;
 	enum diag_level lvl;
 
 	if (e == NULL || e->level == XML_ERR_NONE)
@@ -239,12 +239,14 @@ S_parse_err(void *ctx, xmlErrorPtr e)
 	len = e->message ? strlen(e->message) : 0;
 	while (len && (e->message[len - 1] == '\n' || e->message[len - 1] == ' '))
 		len--;
+	/*
+	 * libxml2 2.9.14 counts int2 in characters, not bytes (measured on
+	 * CJK text, names, attribute values, comments, CDATA, PIs and
+	 * character references): keep it, clamped to the line's end.
+	 */
 	if (e->int2 > 0 && (s = S_line(xs, e->line, &n)) != NULL) {
-		/* libxml2 counts bytes; clamp to the line. */
-		if ((size_t)e->int2 > n + 1)
-			col = (int)utf8_count(s, n) + 1;
-		else
-			col = utf8_bytecol_to_col(s, e->int2);
+		max = (int)utf8_count(s, n) + 1;
+		col = e->int2 > max ? max : e->int2;
 	}
 	diag_at(xs->d, lvl, xs->file, e->line, col, "%.*s", (int)len,
 	    e->message ? e->message : "XML error");

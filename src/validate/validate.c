@@ -41,7 +41,7 @@ S_dist(const char *a, const char *b)
 	return best;
 }
 
-/* Nearest role id to s within distance 2, or NULL. */
+/* Nearest role id to s within distance 2 (and half its length), or NULL. */
 static const char *
 S_near_role(const struct rb_site *site, const char *s)
 {
@@ -49,7 +49,8 @@ S_near_role(const struct rb_site *site, const char *s)
 	size_t i, d, bd = 3;
 
 	for (i = 0; i < site->nroles; i++)
-		if ((d = S_dist(s, site->roles[i]->id)) < bd) {
+		if ((d = S_dist(s, site->roles[i]->id)) < bd &&
+		    2 * d <= strlen(s)) {
 			bd = d;
 			best = site->roles[i]->id;
 		}
@@ -63,7 +64,8 @@ S_near_dept(const struct rb_org *org, const char *s)
 	size_t i, d, bd = 3;
 
 	for (i = 0; i < org->ndepts; i++)
-		if ((d = S_dist(s, org->depts[i].id)) < bd) {
+		if ((d = S_dist(s, org->depts[i].id)) < bd &&
+		    2 * d <= strlen(s)) {
 			bd = d;
 			best = org->depts[i].id;
 		}
@@ -143,10 +145,9 @@ S_check_ids(struct diag *d, struct rb_site *site)
 	for (i = 0; i < site->nroles; i++) {
 		r = site->roles[i];
 		stem = S_stem(r->path);
-		if (r->id[0] != '\0' && !rb_id_valid(r->id, strlen(r->id)))
-			diag_pos(d, DIAG_ERROR, &r->pos, "invalid id '%s': "
-			    "use lower-case letters, digits and '-'", r->id);
-		else if (r->id[0] != '\0' && strcmp(stem, r->id) != 0)
+		/* (the loaders report an id of the wrong form) */
+		if (r->id[0] != '\0' && rb_id_valid(r->id, strlen(r->id)) &&
+		    strcmp(stem, r->id) != 0)
 			diag_pos(d, DIAG_ERROR, &r->pos, "id '%s' does not "
 			    "match the file name '%s'; rename the file or "
 			    "change the id", r->id, stem);

@@ -1,0 +1,387 @@
+/*
+ * test_md.c — Criterion tests of the Markdown role loader (src/load/md.c):
+ * front matter fields and their positions, sections and list items, rich
+ * text (emphasis, code, links, breaks, CJK soft breaks), duty attribute
+ * blocks, and every diagnostic with its exact line:col.
+ */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+#include "load/load.h"
+#include "model/model.h"
+#include "util/diag.h"
+
+static struct diag S_d;
+static struct rb_role *S_r;
+
+static void
+S_init(void)
+{
+	diag_init(&S_d);
+	S_r = NULL;
+}
+
+static void
+S_fini(void)
+{
+	rb_role_free(S_r);
+	diag_free(&S_d);
+}
+
+TestSuite(md, .init = S_init, .fini = S_fini);
+
+/* Loads the NUL-terminated text s as "r.md" into S_r. */
+static struct rb_role *
+S_load(const char *s)
+{
+	S_r = load_role_md(&S_d, "r.md", s, strlen(s));
+	return S_r;
+}
+
+/* Logs every diagnostic (shown when a test fails). */
+static void
+S_dump(void)
+{
+	size_t i;
+
+	for (i = 0; i < S_d.n; i++)
+		cr_log_error("%d:%d: %s", S_d.items[i].line, S_d.items[i].col,
+		    S_d.items[i].msg);
+}
+
+/* Was a diagnostic of level lv containing needle reported at line:col? */
+static int
+S_has(enum diag_level lv, int line, int col, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < S_d.n; i++)
+		if (S_d.items[i].level == lv && S_d.items[i].line == line &&
+		    S_d.items[i].col == col &&
+		    strstr(S_d.items[i].msg, needle) != NULL)
+			return 1;
+	S_dump();
+	return 0;
+}
+
+#define FM	"---\nid: r\ntitle: 业务员\ndepartment: sales\n---\n"
+
+static const char S_full[] =
+    "---\n"
+    "id: salesperson\n"
+    "title: 业务员\n"
+    "department: sales\n"
+    "level: 基层员工\n"
+    "reports_to: business-manager\n"
+    "headcount: 12\n"
+    "targets:\n"
+    "  - metric: invitations\n"
+    "    value: 6\n"
+    "    unit: 次\n"
+    "    period: month\n"
+    "  - metric: design_agreements\n"
+    "    value: 2.5\n"
+    "    period: quarter\n"
+    "---\n"
+    "\n"
+    "# 业务员\n"
+    "\n"
+    "## 岗位概述\n"
+    "\n"
+    "负责开发客户，\n"
+    "促成签单 & 回款。\n"
+    "\n"
+    "## 工作职责\n"
+    "\n"
+    "1. 负责客户的开发与邀约。{share=40 frequency=每日}\n"
+    "2. 负责建立并维护*客户跟踪表*。\n"
+    "3. 使用 `ERP` 与 [系统](https://example.com/?a=1&b=\"2\")。{share=5%}\n"
+    "\n"
+    "## 绩效标准\n"
+    "\n"
+    "- 每月有效客户邀约不少于 6 组。\n"
+    "\n"
+    "## Working relations\n"
+    "\n"
+    "- 所受监督：受业务经理的直接领导与监督。\n"
+    "- Cooperates with: design team\n"
+    "- 所施监督: 无\n"
+    "\n"
+    "## 工作权限\n"
+    "\n"
+    "- 对客户报价有**建议权**。\n"
+    "\n"
+    "## 任职资格\n"
+    "\n"
+    "- 学历：高中。\n"
+    "- Experience: one year\n"
+    "- 技能：沟通。\n"
+    "- 证书：无。\n"
+    "\n"
+    "## 报表\n"
+    "\n"
+    "- 周客户上门情况进度表 | 每周 | 周六 | business-manager\n"
+    "- 月报 | monthly | 每月25日 | general-manager\n"
+    "\n"
+    "## 其他说明\n"
+    "\n"
+    "| a | b |\n"
+    "|---|---|\n"
+    "| 1 | 2 |\n"
+    "\n"
+    "### 小节\n"
+    "\n"
+    "- x\n"
+    "- y\n";
+
+Test(md, full_role)
+{
+	struct rb_role *r = S_load(S_full);
+
+	cr_assert_not_null(r);
+	S_dump();
+	cr_assert_eq(S_d.n, 0);
+	cr_assert_str_eq(r->id, "salesperson");
+	cr_assert_eq(r->pos.line, 2);
+	cr_assert_eq(r->pos.col, 5);
+	cr_assert_str_eq(r->path, "r.md");
+	cr_assert_str_eq(r->title.s, "业务员");
+	cr_assert_eq(r->title.pos.line, 3);
+	cr_assert_eq(r->title.pos.col, 8);
+	cr_assert_str_eq(r->department.s, "sales");
+	cr_assert_str_eq(r->level.s, "基层员工");
+	cr_assert_str_eq(r->reports_to.s, "business-manager");
+	cr_assert_eq(r->headcount, 12);
+	cr_assert_eq(r->headcount_pos.line, 7);
+	cr_assert_eq(r->headcount_pos.col, 12);
+
+	cr_assert_eq(r->ntargets, 2);
+	cr_assert_str_eq(r->targets[0].metric.s, "invitations");
+	cr_assert_str_eq(r->targets[0].value.s, "6");
+	cr_assert_str_eq(r->targets[0].unit.s, "次");
+	cr_assert_str_eq(r->targets[0].period.s, "month");
+	cr_assert_eq(r->targets[0].pos.line, 9);
+	cr_assert_eq(r->targets[0].value.pos.line, 10);
+	cr_assert_eq(r->targets[0].value.pos.col, 12);
+	cr_assert_str_eq(r->targets[1].value.s, "2.5");
+	cr_assert_null(r->targets[1].unit.s);
+	cr_assert_str_eq(r->targets[1].period.s, "quarter");
+
+	/* CJK soft break vanishes; & is escaped. */
+	cr_assert_str_eq(r->summary.s, "<p>负责开发客户，促成签单 &amp; 回款。</p>");
+	cr_assert_eq(r->summary.pos.line, 22);
+
+	cr_assert_eq(r->nduties, 3);
+	cr_assert_str_eq(r->duties[0].text.s, "负责客户的开发与邀约。");
+	cr_assert_eq(r->duties[0].share, 40);
+	cr_assert_str_eq(r->duties[0].frequency.s, "每日");
+	cr_assert_eq(r->duties[0].text.pos.line, 27);
+	cr_assert_eq(r->duties[0].text.pos.col, 4);
+	cr_assert_str_eq(r->duties[1].text.s, "负责建立并维护<em>客户跟踪表</em>。");
+	cr_assert_eq(r->duties[1].share, -1);
+	cr_assert_null(r->duties[1].frequency.s);
+	cr_assert_str_eq(r->duties[2].text.s, "使用 <code>ERP</code> 与 "
+	    "<a href=\"https://example.com/?a=1&amp;b=&quot;2&quot;\">系统</a>。");
+	cr_assert_eq(r->duties[2].share, 5);
+
+	cr_assert_eq(r->nstandards, 1);
+	cr_assert_str_eq(r->standards[0].s, "每月有效客户邀约不少于 6 组。");
+
+	cr_assert_eq(r->nrelations, 3);
+	cr_assert_eq(r->relations[0].kind, RB_REL_SUPERVISED_BY);
+	cr_assert_str_eq(r->relations[0].text.s, "受业务经理的直接领导与监督。");
+	cr_assert_eq(r->relations[1].kind, RB_REL_COOPERATES);
+	cr_assert_str_eq(r->relations[1].text.s, "design team");
+	cr_assert_eq(r->relations[2].kind, RB_REL_SUPERVISES);
+	cr_assert_str_eq(r->relations[2].text.s, "无");
+
+	cr_assert_eq(r->nauthorities, 1);
+	cr_assert_str_eq(r->authorities[0].s, "对客户报价有<strong>建议权</strong>。");
+
+	cr_assert_eq(r->nquals, 4);
+	cr_assert_eq(r->quals[0].kind, RB_QUAL_EDUCATION);
+	cr_assert_str_eq(r->quals[0].text.s, "高中。");
+	cr_assert_eq(r->quals[1].kind, RB_QUAL_EXPERIENCE);
+	cr_assert_str_eq(r->quals[1].text.s, "one year");
+	cr_assert_eq(r->quals[2].kind, RB_QUAL_SKILL);
+	cr_assert_eq(r->quals[3].kind, RB_QUAL_CERTIFICATE);
+
+	cr_assert_eq(r->nreports, 2);
+	cr_assert_str_eq(r->reports[0].name.s, "周客户上门情况进度表");
+	cr_assert_eq(r->reports[0].frequency, RB_FREQ_WEEKLY);
+	cr_assert_str_eq(r->reports[0].due.s, "周六");
+	cr_assert_str_eq(r->reports[0].to.s, "business-manager");
+	cr_assert_eq(r->reports[0].pos.line, 54);
+	cr_assert_eq(r->reports[1].frequency, RB_FREQ_MONTHLY);
+	cr_assert_str_eq(r->reports[1].to.s, "general-manager");
+
+	cr_assert_eq(r->nsections, 1);
+	cr_assert_str_eq(r->sections[0].title.s, "其他说明");
+	cr_assert_eq(r->sections[0].title.pos.line, 57);
+	cr_assert_str_eq(r->sections[0].body.s,
+	    "<table><thead><tr><th>a</th><th>b</th></tr></thead>"
+	    "<tbody><tr><td>1</td><td>2</td></tr></tbody></table>"
+	    "<h3>小节</h3><ul><li>x</li><li>y</li></ul>");
+}
+
+Test(md, soft_and_hard_breaks)
+{
+	struct rb_role *r = S_load(FM "## 职责\n\n- 负责客户\n  开发 and\n  more  text\\\n  next\n");
+
+	cr_assert_not_null(r);
+	cr_assert_eq(S_d.n, 0);
+	cr_assert_eq(r->nduties, 1);
+	cr_assert_str_eq(r->duties[0].text.s, "负责客户开发 and more text<br/>next");
+}
+
+Test(md, attribute_block_errors)
+{
+	struct rb_role *r = S_load(FM "## 职责\n\n- 甲。{share=101 frequncy=每日}\n"
+	    "- 乙 {share=abc}\n");
+
+	cr_assert_not_null(r);
+	cr_assert(S_has(DIAG_ERROR, 8, 6, "share must be an integer from 0 to 100"));
+	cr_assert(S_has(DIAG_WARNING, 8, 16,
+	    "unknown duty attribute 'frequncy'; did you mean 'frequency'?"));
+	cr_assert(S_has(DIAG_ERROR, 9, 6, "share must be"));
+	cr_assert_eq(r->nduties, 2);
+	cr_assert_str_eq(r->duties[0].text.s, "甲。");
+	cr_assert_eq(r->duties[0].share, -1);
+	cr_assert_str_eq(r->duties[1].text.s, "乙");
+}
+
+Test(md, braces_without_equals_are_text)
+{
+	struct rb_role *r = S_load(FM "## 职责\n\n- 填写{表格}\n");
+
+	cr_assert_eq(S_d.n, 0);
+	cr_assert_str_eq(r->duties[0].text.s, "填写{表格}");
+	cr_assert_eq(r->duties[0].share, -1);
+}
+
+Test(md, yaml_syntax_error_position)
+{
+	/* The second ':' is at character 11 (byte 17). */
+	cr_assert_null(S_load("---\nid: x\ntitle: 业务员: [\ndepartment: s\n---\n"));
+	cr_assert(S_has(DIAG_ERROR, 3, 11, "YAML syntax error: mapping values"));
+	cr_assert_eq(S_d.n, 1);
+}
+
+Test(md, yaml_unclosed_quote)
+{
+	cr_assert_null(S_load("---\nid: x\ntitle: \"业务员\ndepartment: s\n---\n"));
+	cr_assert(S_has(DIAG_ERROR, 5, 1, "quoted scalar"));
+}
+
+Test(md, unknown_key_and_bad_values)
+{
+	struct rb_role *r = S_load("---\nid: r\ntitel: 业务员\ndepartment: sales\n"
+	    "colour: red\nheadcount: -3\ntargets:\n  - metric: Bad-Metric\n"
+	    "    value: 1e3\n    period: week\n    unti: 次\n---\n## 职责\n- a\n");
+
+	cr_assert_not_null(r);
+	cr_assert(S_has(DIAG_WARNING, 3, 1, "unknown key 'titel'; did you mean 'title'?"));
+	cr_assert(S_has(DIAG_WARNING, 5, 1, "unknown key 'colour'"));
+	for (size_t i = 0; i < S_d.n; i++)
+		cr_assert_null(strstr(S_d.items[i].msg, "'colour'; did you mean"));
+	cr_assert(S_has(DIAG_ERROR, 1, 1, "missing required key 'title'"));
+	cr_assert(S_has(DIAG_ERROR, 6, 12, "headcount must be an integer"));
+	cr_assert(S_has(DIAG_ERROR, 8, 13, "metric must match"));
+	cr_assert(S_has(DIAG_ERROR, 9, 12, "value must be a decimal"));
+	cr_assert(S_has(DIAG_ERROR, 10, 13, "period must be month, quarter or year"));
+	cr_assert(S_has(DIAG_WARNING, 11, 5, "unknown key 'unti'; did you mean 'unit'?"));
+	cr_assert_eq(r->headcount, -1);
+}
+
+Test(md, missing_required_keys)
+{
+	struct rb_role *r = S_load("---\nlevel: x\n---\n## 职责\n- a\n");
+
+	cr_assert_not_null(r);
+	cr_assert(S_has(DIAG_ERROR, 1, 1, "missing required key 'id'"));
+	cr_assert(S_has(DIAG_ERROR, 1, 1, "missing required key 'title'"));
+	cr_assert(S_has(DIAG_ERROR, 1, 1, "missing required key 'department'"));
+	cr_assert_str_eq(r->id, "");
+}
+
+Test(md, bad_utf8)
+{
+	cr_assert_null(S_load(FM "## 职责\n\n- 业务\xff员\n"));
+	cr_assert(S_has(DIAG_ERROR, 8, 5, "invalid UTF-8 byte 0xFF"));
+	cr_assert_eq(S_d.n, 1);
+}
+
+Test(md, missing_front_matter)
+{
+	cr_assert_null(S_load("## 职责\n- a\n"));
+	cr_assert(S_has(DIAG_ERROR, 1, 1, "missing front matter"));
+	diag_free(&S_d);
+	diag_init(&S_d);
+	cr_assert_null(S_load("---\nid: x\n"));
+	cr_assert(S_has(DIAG_ERROR, 1, 1, "front matter not closed"));
+}
+
+Test(md, raw_html_dropped)
+{
+	struct rb_role *r = S_load(FM "## 职责\n\n1. 甲<b>乙</b>\n\n"
+	    "## 概述\n\n<div>x</div>\n\n正文\n");
+
+	cr_assert_not_null(r);
+	cr_assert(S_has(DIAG_WARNING, 8, 5, "raw HTML is not allowed; dropped"));
+	cr_assert(S_has(DIAG_WARNING, 8, 9, "raw HTML is not allowed; dropped"));
+	cr_assert(S_has(DIAG_WARNING, 12, 1, "raw HTML is not allowed; dropped"));
+	cr_assert_str_eq(r->duties[0].text.s, "甲乙");
+	cr_assert_str_eq(r->summary.s, "<p>正文</p>");
+}
+
+Test(md, structure_errors)
+{
+	struct rb_role *r = S_load(FM "\n# 标题\n\n前言\n\n## 职责\n\n段落\n\n"
+	    "- a\n\n  - nested\n- b\n\n## 工作关系\n\n- 上级：某人\n\n"
+	    "## 报表\n\n- a | 每周 | 周六\n- a | 每x周 | 周六 | gm\n\n"
+	    "## Duties\n\n- again\n\n## 权限\n");
+
+	cr_assert_not_null(r);
+	cr_assert(S_has(DIAG_ERROR, 9, 1, "text before the first '##' heading"));
+	cr_assert(S_has(DIAG_ERROR, 13, 1, "duties: expected a list"));
+	cr_assert(S_has(DIAG_ERROR, 17, 3, "a duty must be a single paragraph"));
+	cr_assert(S_has(DIAG_ERROR, 22, 3, "所受监督：, 所施监督： or 合作关系："));
+	cr_assert(S_has(DIAG_ERROR, 26, 3, "4 fields separated by '|'"));
+	cr_assert(S_has(DIAG_ERROR, 27, 3, "unknown report frequency '每x周'"));
+	cr_assert(S_has(DIAG_ERROR, 29, 1, "appears twice"));
+	cr_assert(S_has(DIAG_ERROR, 33, 1, "authorities: expected a list"));
+	cr_assert_eq(r->nduties, 1);
+	cr_assert_str_eq(r->duties[0].text.s, "b");
+	cr_assert_eq(r->nrelations, 0);
+	cr_assert_eq(r->nreports, 0);
+}
+
+Test(md, qualification_prefix_required)
+{
+	S_load(FM "## 任职资格\n\n- 身高：180\n");
+	cr_assert(S_has(DIAG_ERROR, 8, 3, "学历：, 经验：, 技能： or 证书："));
+}
+
+Test(md, depth_limit)
+{
+	char buf[4096];
+	size_t n;
+	struct rb_role *r;
+
+	n = (size_t)snprintf(buf, sizeof(buf), "%s## 概述\n\n", FM);
+	memset(buf + n, '>', 150);
+	n += 150;
+	strcpy(buf + n, " deep\n");
+	r = S_load(buf);
+	cr_assert_not_null(r);
+	cr_assert(S_has(DIAG_ERROR, 8, 101, "nesting deeper than 100"));
+}
+
+Test(md, unsafe_link_dropped)
+{
+	struct rb_role *r = S_load(FM "## 职责\n\n- 点[这里](javascript:alert(1))\n");
+
+	cr_assert_not_null(r);
+	cr_assert_str_eq(r->duties[0].text.s, "点这里");
+	cr_assert_eq(S_d.nwarn, 1);
+}

@@ -163,7 +163,7 @@ S_new(struct diag *d, struct opts *o)
 	    "id: %s\n"
 	    "title: \"\"            # 岗位名称（必填）\n"
 	    "department: %s     # 隶属部门：org.xml 中的部门 id\n"
-	    "level: \"\"            # 岗位级别\n"
+	    "# level: 岗位级别\n"
 	    "# reports_to: 直接上级的岗位 id\n"
 	    "headcount: 1\n"
 	    "---\n"

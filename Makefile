@@ -85,7 +85,7 @@ check-asan:
 	    build-asan/rolebook unit-asan
 	ROLEBOOK=./build-asan/rolebook sh tests/run.sh
 
-unit-asan:
+unit-asan: $(TESTBINS)
 	@set -e; for t in $(TESTBINS); do echo "== $$t"; \
 	    (cd tests/unit && ../../$$t --jobs 1) || exit 1; done
 

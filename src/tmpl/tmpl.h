@@ -1,0 +1,107 @@
+/*
+ * tmpl.h — the template engine: Lua templates (`<%= %>`, `<%- %>`, `<% %>`,
+ * `<%# %>`) compiled once per file and run in a sandboxed Lua state with
+ * instruction, memory and wall-clock limits.  Templates see the model as
+ * read-only data built with the tmpl_val builder below.  See
+ * docs/templates.md for the template language.
+ *
+ * Used by the HTML and PDF renderers (through src/doc) and the CLI.
+ * Ownership: the engine owns every string it hands out through a srcmap
+ * (rb_pos.file); they stay valid until tmpl_free().
+ */
+#ifndef RB_TMPL_H
+#define RB_TMPL_H
+
+#include <stddef.h>
+#include "../util/util.h"
+#include "../util/diag.h"
+#include "../doc/doc.h"
+
+/* Limits for one render; 0 in a field selects its default. */
+struct tmpl_limits {
+	unsigned long	 instructions;	/* Lua VM instructions [default 50M] */
+	size_t		 memory;	/* bytes over the engine's baseline [64 MiB] */
+	unsigned	 ms;		/* wall clock [default 1000 ms] */
+	const char	*hint;		/* how a user raises a limit, e.g. a CLI
+					   option; appended to limit errors */
+};
+
+#define TMPL_DEFAULT_INSTRUCTIONS	50000000UL
+#define TMPL_DEFAULT_MEMORY		((size_t)64 << 20)
+#define TMPL_DEFAULT_MS			1000U
+
+struct tmpl;
+
+/*
+ * Creates an engine.  userdir (may be NULL) is searched before builtindir
+ * (may be NULL, but not both) for template names.  limits may be NULL.
+ * Never returns NULL (allocation failure exits).
+ */
+struct tmpl	*tmpl_new(const char *userdir, const char *builtindir,
+		    const struct tmpl_limits *limits);
+void		 tmpl_free(struct tmpl *);
+
+/*
+ * Read-only data for templates: a tree of values built in C, converted to
+ * read-only Lua tables at render time.  A map's keys become the template's
+ * global variables when it is the render root.
+ */
+enum tmpl_vtype {
+	TMPL_NIL, TMPL_BOOL, TMPL_INT, TMPL_NUM, TMPL_STR, TMPL_ARRAY, TMPL_MAP
+};
+
+struct tmpl_val;
+
+struct tmpl_val	*tmpl_val_map(void);
+struct tmpl_val	*tmpl_val_array(void);
+struct tmpl_val	*tmpl_val_str(const char *);		/* copies */
+struct tmpl_val	*tmpl_val_strn(const char *, size_t);	/* copies */
+struct tmpl_val	*tmpl_val_int(long long);
+struct tmpl_val	*tmpl_val_num(double);
+struct tmpl_val	*tmpl_val_bool(int);
+/* Frees v and everything it holds. */
+void		 tmpl_val_free(struct tmpl_val *v);
+/*
+ * Stores v under key in map m (a later set of the same key replaces the
+ * earlier value) and takes ownership of v.  Returns v.
+ */
+struct tmpl_val	*tmpl_map_set(struct tmpl_val *m, const char *key,
+		    struct tmpl_val *v);
+/* Appends v to array a, taking ownership.  Returns v. */
+struct tmpl_val	*tmpl_array_push(struct tmpl_val *a, struct tmpl_val *v);
+/* Shorthands: set a scalar, or create a child container and return it. */
+void		 tmpl_map_str(struct tmpl_val *, const char *key, const char *);
+void		 tmpl_map_int(struct tmpl_val *, const char *key, long long);
+void		 tmpl_map_bool(struct tmpl_val *, const char *key, int);
+struct tmpl_val	*tmpl_map_map(struct tmpl_val *, const char *key);
+struct tmpl_val	*tmpl_map_array(struct tmpl_val *, const char *key);
+
+/*
+ * Renders template name (e.g. "role.lua.html") with root (a map, or NULL)
+ * as its globals, appending the output to out and recording in map (may be
+ * NULL) the template file:line of each piece of output.  Errors — compile,
+ * runtime, undefined variables, sandbox and limit violations — are reported
+ * to d as DIAG_ERROR at the template's file:line (plus DIAG_NOTE lines for
+ * the include chain).  Returns 0 on success, -1 on error; on error out holds
+ * partial output.
+ */
+int		 tmpl_render(struct tmpl *, struct diag *d, const char *name,
+		    const struct tmpl_val *root, struct buf *out,
+		    struct doc_srcmap *map);
+
+/*
+ * The formatting helpers templates see, for C callers too.  Each appends to
+ * b and returns 0, or returns -1 (b untouched) on a bad argument.
+ */
+/* "2026-01-01" -> "2026年1月1日"; "2026-01" -> "2026年1月". */
+int	tmpl_fmt_date(struct buf *b, const char *iso);
+/* 12345.5, 2 -> "12,345.50"; decimals 0..9. */
+int	tmpl_fmt_number(struct buf *b, double x, int decimals);
+/* 1 -> "一", 10 -> "十", 11 -> "十一", 105 -> "一百零五"; 1..9999. */
+int	tmpl_cn_ordinal(struct buf *b, long long n);
+/* 123456 (fen) -> "1,234.56"; negative amounts get a leading '-'. */
+int	tmpl_fmt_yuan(struct buf *b, long long fen);
+/* HTML/XML escaping of & < > " ' (always succeeds). */
+void	tmpl_esc(struct buf *b, const char *s, size_t n);
+
+#endif

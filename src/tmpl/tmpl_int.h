@@ -1,0 +1,44 @@
+/*
+ * tmpl_int.h — declarations shared by the files of src/tmpl only.
+ */
+#ifndef RB_TMPL_INT_H
+#define RB_TMPL_INT_H
+
+#include <lua.h>
+#include "tmpl.h"
+
+/* Names of the emit functions the generated Lua source calls. */
+#define TMPL_EMIT_TEXT	"__rb_t"
+#define TMPL_EMIT_ESC	"__rb_e"
+#define TMPL_EMIT_RAW	"__rb_r"
+
+/*
+ * compile.c: translates template text into Lua source whose line N holds
+ * the code of template line N.  Returns 0, or -1 with *errline and *err
+ * (a static string) set on an unclosed tag.
+ */
+int	tmpl_translate(struct buf *out, const char *src, size_t n,
+	    int *errline, const char **err);
+
+/*
+ * pattern.c: registers sandbox versions of find, match, gmatch and gsub
+ * into the table at the top of the stack.  They call tmpl_work() every few
+ * thousand matcher steps.
+ */
+void	tmpl_open_patterns(lua_State *L);
+/* tmpl.c: charges work to the running render; raises a Lua error when a
+ * limit is exceeded. */
+void	tmpl_work(lua_State *L, unsigned long steps);
+
+/*
+ * value.c: pushes v as a read-only proxy table (or a scalar).  May raise
+ * Lua errors (memory); call inside a protected call.
+ */
+void	tmpl_push_val(lua_State *L, const struct tmpl_val *v);
+/* Makes the table at idx read-only by replacing it with a proxy. */
+void	tmpl_push_readonly(lua_State *L, int idx);
+
+/* helpers.c: registers esc, fmt_date, … into the table at the top. */
+void	tmpl_open_helpers(lua_State *L);
+
+#endif

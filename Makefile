@@ -102,7 +102,8 @@ install: rolebook
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
 	install -m 755 rolebook $(DESTDIR)$(BINDIR)/rolebook
 	install -m 644 rolebook.1 $(DESTDIR)$(MANDIR)/man1/rolebook.1
-	cp -R templates schema $(DESTDIR)$(DATADIR)/
+	cp -R schema $(DESTDIR)$(DATADIR)/
+	if [ -d templates ]; then cp -R templates $(DESTDIR)$(DATADIR)/; fi
 
 clean:
 	rm -rf build build-asan rolebook out tests/run

@@ -21,14 +21,18 @@ int	tmpl_translate(struct buf *out, const char *src, size_t n,
 	    int *errline, const char **err);
 
 /*
- * pattern.c: registers sandbox versions of find, match, gmatch and gsub
- * into the table at the top of the stack.  They call tmpl_work() every few
+ * pattern.c: registers sandbox versions of find, match, gmatch, gsub and
+ * rep into the table at the top of the stack.  They call tmpl_work() every few
  * thousand matcher steps.
  */
 void	tmpl_open_patterns(lua_State *L);
 /* tmpl.c: charges work to the running render; raises a Lua error when a
  * limit is exceeded. */
 void	tmpl_work(lua_State *L, unsigned long steps);
+
+/* tmpl.c: raises the memory-limit error when a result of size bytes
+ * would not fit the render's memory limit. */
+void	tmpl_charge_mem(lua_State *L, double size);
 
 /*
  * value.c: pushes v as a read-only proxy table (or a scalar).  May raise

@@ -1,0 +1,221 @@
+/*
+ * test_html.c — the HTML backend: exact output for a small document,
+ * escaping in text and attributes, our rb-* elements (TOC, page break,
+ * signature, chart and org chart SVG), determinism and the stylesheet.
+ */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+#include "util/util.h"
+#include "util/diag.h"
+#include "doc/doc.h"
+#include "html/html.h"
+
+/* Parses s (must be valid) and renders it; caller frees. */
+static char *
+render(const char *s, const struct html_opts *o)
+{
+	struct diag d;
+	struct buf b = BUF_INIT;
+	struct doc_node *root;
+
+	diag_init(&d);
+	root = doc_parse(&d, s, strlen(s), NULL);
+	cr_assert_not_null(root, "parse failed: %s", d.n ? d.items[0].msg : "");
+	html_render(&b, root, o);
+	doc_free(root);
+	diag_free(&d);
+	return buf_detach(&b);
+}
+
+static size_t
+count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	while ((hay = strstr(hay, needle)) != NULL) {
+		n++;
+		hay += strlen(needle);
+	}
+	return n;
+}
+
+Test(html, small_document_exact)
+{
+	struct html_opts o = { "../style.css", NULL, 0 };
+	char *got = render("<rb-document title=\"岗位说明书\">\n"
+	    "<rb-toc/>\n"
+	    "<section id=\"s\">\n<h1 id=\"a\">总则</h1>\n"
+	    "<p>见 <a href=\"#b\">下文</a><rb-pageref href=\"#b\"/>。<br/>x</p>\n"
+	    "<h2 id=\"b\">职责</h2>\n<ul><li>一</li></ul>\n"
+	    "<rb-pagebreak/>\n"
+	    "<rb-signature><rb-sign label=\"任职者\"/></rb-signature>\n"
+	    "</section>\n</rb-document>\n", &o);
+
+	cr_assert_str_eq(got,
+	    "<!DOCTYPE html>\n"
+	    "<html lang=\"zh-CN\">\n"
+	    "<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n"
+	    "<title>岗位说明书</title>\n"
+	    "<link rel=\"stylesheet\" href=\"../style.css\">\n"
+	    "</head>\n"
+	    "<body>\n"
+	    "<nav class=\"toc\">\n<ol>\n"
+	    "<li><a href=\"#a\">总则</a>\n<ol>\n"
+	    "<li><a href=\"#b\">职责</a></li>\n"
+	    "</ol>\n</li>\n</ol>\n</nav>\n"
+	    "<section id=\"s\">\n"
+	    "<h1 id=\"a\">总则</h1>\n"
+	    "<p>见 <a href=\"#b\">下文</a>。<br>x</p>\n"
+	    "<h2 id=\"b\">职责</h2>\n"
+	    "<ul>\n<li>一</li>\n</ul>\n"
+	    "<div class=\"page-break\"></div>\n"
+	    "<div class=\"signature\">\n"
+	    "<div class=\"sign\"><span class=\"sign-line\"></span>"
+	    "<span class=\"sign-label\">任职者</span></div>\n"
+	    "</div>\n"
+	    "</section>\n"
+	    "</body>\n"
+	    "</html>\n");
+	free(got);
+}
+
+Test(html, escaping_text_and_attributes)
+{
+	char *got = render("<rb-document title=\"a &lt;script&gt; &amp; b\" "
+	    "lang=\"en\"><p class=\"x&quot;&gt;y\" data-q=\"&lt;script&gt;\">"
+	    "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"q\"</p>"
+	    "<a href=\"?a=1&amp;b=&quot;2&quot;\">l</a></rb-document>",
+	    NULL);
+
+	cr_assert(strstr(got, "<html lang=\"en\">"));
+	cr_assert(strstr(got, "<title>a &lt;script&gt; &amp; b</title>"));
+	cr_assert(strstr(got, "<p class=\"x&quot;&gt;y\" "
+	    "data-q=\"&lt;script&gt;\">&lt;script&gt;alert(1)&lt;/script&gt;"
+	    " &amp; \"q\"</p>"));
+	cr_assert(strstr(got, "<a href=\"?a=1&amp;b=&quot;2&quot;\">l</a>"));
+	cr_assert_null(strstr(got, "<script"));
+	cr_assert_null(strstr(got, "<link"));	/* no css_href */
+	free(got);
+}
+
+Test(html, title_falls_back_to_first_h1)
+{
+	char *got = render("<rb-document><h1>第 <em>1</em> 章</h1>"
+	    "</rb-document>", NULL);
+
+	cr_assert(strstr(got, "<title>第 1 章</title>"));
+	free(got);
+}
+
+static const char S_org[] =
+	"<rb-document><rb-orgchart>"
+	"<rb-orgnode label=\"总经理\" sub=\"张三\" href=\"gm.html\">"
+	"<rb-orgnode label=\"销售部\"><rb-orgnode label=\"a\"/>"
+	"<rb-orgnode label=\"b\"/></rb-orgnode>"
+	"<rb-orgnode label=\"财务 &amp; 行政\" sub=\"&lt;x&gt;\"/>"
+	"</rb-orgnode></rb-orgchart></rb-document>";
+
+Test(html, orgchart_svg)
+{
+	char *got = render(S_org, NULL), *again = render(S_org, NULL);
+
+	cr_assert(strstr(got, "<div class=\"orgchart\">\n<svg xmlns="
+	    "\"http://www.w3.org/2000/svg\" width=\""));
+	cr_assert(strstr(got, "\" height=\""));
+	cr_assert(strstr(got, "viewBox=\"0 0 "));
+	cr_assert_eq(count(got, "<rect"), 5);
+	cr_assert_eq(count(got, "<a href=\"gm.html\">"), 1);
+	cr_assert(strstr(got, ">财务 &amp; 行政</text>"));
+	cr_assert(strstr(got, ">&lt;x&gt;</text>"));
+	cr_assert_eq(count(got, "class=\"org-link\""), 2);
+	cr_assert_str_eq(got, again);	/* deterministic */
+	free(got);
+	free(again);
+}
+
+Test(html, orgchart_wraps_wide_levels)
+{
+	struct buf in = BUF_INIT;
+	struct html_opts o = { NULL, NULL, 600 };
+	char *got, *w;
+	int i;
+
+	BUF_PUTSL(&in, "<rb-document><rb-orgchart><rb-orgnode label=\"boss\">");
+	for (i = 0; i < 30; i++)
+		buf_printf(&in, "<rb-orgnode label=\"r%d\"/>", i);
+	BUF_PUTSL(&in, "</rb-orgnode></rb-orgchart></rb-document>");
+	got = render(in.data, &o);
+	cr_assert_eq(count(got, "<rect"), 31);
+	w = strstr(got, "<svg");
+	cr_assert_not_null(w);
+	w = strstr(w, "width=\"");
+	cr_assert_not_null(w);
+	/* 600 px of rows plus margins, not 30 boxes side by side */
+	cr_assert_leq(atoi(w + 7), 616);
+	free(got);
+	buf_free(&in);
+}
+
+Test(html, bar_and_line_charts)
+{
+	char *got = render("<rb-document><rb-chart type=\"bar\" title=\"达成率\" "
+	    "unit=\"%\"><rb-series name=\"目标\"><rb-point label=\"张三\" "
+	    "value=\"80\"/><rb-point label=\"李四\" value=\"120.5\"/>"
+	    "</rb-series><rb-series name=\"实际\"><rb-point label=\"张三\" "
+	    "value=\"90\"/></rb-series></rb-chart>"
+	    "<rb-chart type=\"line\"><rb-series name=\"t\">"
+	    "<rb-point label=\"1月\" value=\"3\"/><rb-point label=\"2月\" "
+	    "value=\"5.25\"/></rb-series></rb-chart></rb-document>", NULL);
+
+	cr_assert_eq(count(got, "<svg"), 2);
+	cr_assert_eq(count(got, "<rect class=\"bar\""), 3);
+	cr_assert(strstr(got, ">120.5</text>"));
+	cr_assert(strstr(got, ">达成率</text>"));
+	cr_assert(strstr(got, ">张三</text>"));
+	cr_assert_eq(count(got, "<polyline"), 1);
+	cr_assert_eq(count(got, "<circle"), 2);
+	cr_assert(strstr(got, ">5.25</text>"));
+	free(got);
+}
+
+Test(html, default_css)
+{
+	const char *css = html_default_css();
+
+	cr_assert(strstr(css, "@page { size: A4;"));
+	cr_assert(strstr(css, "\"Noto Sans CJK SC\", \"WenQuanYi Zen Hei\", "
+	    "sans-serif"));
+	cr_assert(strstr(css, ".page-break"));
+	cr_assert(strstr(css, "nav.toc"));
+	cr_assert(strstr(css, ".orgchart"));
+}
+
+Test(html, speed_1000_roles)
+{
+	struct buf in = BUF_INIT, out = BUF_INIT;
+	struct diag d;
+	struct doc_node *root;
+	int i;
+
+	BUF_PUTSL(&in, "<rb-document title=\"h\"><rb-toc/>\n");
+	for (i = 0; i < 1000; i++)
+		buf_printf(&in, "<section id=\"r%d\"><h1 id=\"h%d\">岗位 %d</h1>\n"
+		    "<p>职责 <strong>x</strong> &amp; y</p><table><tr><th>a</th>"
+		    "<td>b</td></tr></table><ul><li>一</li><li>二</li></ul>"
+		    "<rb-signature><rb-sign label=\"任职者\"/></rb-signature>"
+		    "</section>\n", i, i, i);
+	BUF_PUTSL(&in, "</rb-document>");
+	diag_init(&d);
+	root = doc_parse(&d, in.data, in.len, NULL);
+	cr_assert_not_null(root);
+	html_render(&out, root, NULL);
+	cr_assert_eq(count(out.data, "<section"), 1000);
+	doc_free(root);
+	diag_free(&d);
+	buf_free(&in);
+	buf_free(&out);
+}

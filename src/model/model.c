@@ -286,9 +286,11 @@ rb_site_free(struct rb_site *s)
 const char *
 rb_site_intern(struct rb_site *s, const char *path)
 {
-	size_t i;
+	size_t i, stop = s->nfiles > 8 ? s->nfiles - 8 : 0;
 
-	for (i = s->nfiles; i > 0; i--)
+	/* Only the most recent entries: a path is interned right after it is
+	 * first seen, and a full scan would make loading quadratic. */
+	for (i = s->nfiles; i > stop; i--)
 		if (strcmp(s->files[i - 1], path) == 0)
 			return s->files[i - 1];
 	s->files = xreallocarray(s->files, s->nfiles + 1, sizeof(char *));

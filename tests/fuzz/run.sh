@@ -28,7 +28,7 @@ for h in md xml csv; do
 	    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=tests/fuzz/out/$h- "$corpus" \
 	    >"$out/fuzz_$h.log" 2>&1; then
 		pass=$((pass + 1))
-		echo "fuzz_$h: $(grep -o 'stat::number_of_executed_runs: *[0-9]*' "$out/fuzz_$h.log" || tail -1 "$out/fuzz_$h.log")"
+		echo "fuzz_$h: $(grep '^Done' "$out/fuzz_$h.log" || tail -1 "$out/fuzz_$h.log")"
 	else
 		fail=$((fail + 1))
 		echo "FAIL: fuzz_$h"; tail -30 "$out/fuzz_$h.log"

@@ -9,48 +9,6 @@
 #include "../util/util.h"
 #include "export.h"
 
-/* Appends s escaped for text (attr 0) or a double-quoted attribute. */
-static void
-S_esc(struct buf *b, const char *s, int attr)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&':
-			BUF_PUTSL(b, "&amp;");
-			break;
-		case '<':
-			BUF_PUTSL(b, "&lt;");
-			break;
-		case '>':
-			BUF_PUTSL(b, "&gt;");
-			break;
-		case '"':
-			if (attr)
-				BUF_PUTSL(b, "&quot;");
-			else
-				buf_putc(b, '"');
-			break;
-		case '\n':
-			if (attr)
-				BUF_PUTSL(b, "&#10;");
-			else
-				buf_putc(b, '\n');
-			break;
-		case '\r':
-			BUF_PUTSL(b, "&#13;");
-			break;
-		case '\t':
-			if (attr)
-				BUF_PUTSL(b, "&#9;");
-			else
-				buf_putc(b, '\t');
-			break;
-		default:
-			buf_putc(b, *s);
-		}
-	}
-}
-
 /* Appends ` name="value"` when value is not NULL. */
 static void
 S_attr(struct buf *b, const char *name, const char *value)
@@ -60,7 +18,7 @@ S_attr(struct buf *b, const char *name, const char *value)
 	buf_putc(b, ' ');
 	buf_puts(b, name);
 	BUF_PUTSL(b, "=\"");
-	S_esc(b, value, 1);
+	buf_put_xml(b, value, 1);
 	buf_putc(b, '"');
 }
 
@@ -71,7 +29,7 @@ S_plain(struct buf *b, const char *indent, const char *tag, const char *s)
 	if (s == NULL)
 		return;
 	buf_printf(b, "%s<%s>", indent, tag);
-	S_esc(b, s, 0);
+	buf_put_xml(b, s, 0);
 	buf_printf(b, "</%s>\n", tag);
 }
 

@@ -74,33 +74,6 @@ struct S_ctx {
 
 /* ---------------------------------------------------------------- utils */
 
-/* Levenshtein distance of two short ASCII-ish strings (bytes); caps at 99. */
-static int
-S_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	int row[65], prev, tmp, best;
-
-	if (la > 64 || lb > 64)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = (int)i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
 
 /* Nearest of the NULL-terminated keys to s within distance 2, or NULL. */
 static const char *
@@ -110,7 +83,7 @@ S_suggest(const char *s, const char *const *keys)
 	int bd = 3, k;
 
 	for (; *keys; keys++)
-		if ((k = S_distance(s, *keys)) < bd) {
+		if ((k = str_distance(s, *keys)) < bd) {
 			bd = k;
 			best = *keys;
 		}

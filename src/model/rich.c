@@ -100,29 +100,6 @@ rich_text(struct rich *r, const char *s, size_t n)
 	}
 }
 
-static void
-S_attr(struct buf *b, const char *v)
-{
-	for (; *v; v++) {
-		switch (*v) {
-		case '&':
-			BUF_PUTSL(b, "&amp;");
-			break;
-		case '<':
-			BUF_PUTSL(b, "&lt;");
-			break;
-		case '>':
-			BUF_PUTSL(b, "&gt;");
-			break;
-		case '"':
-			BUF_PUTSL(b, "&quot;");
-			break;
-		default:
-			buf_putc(b, *v);
-		}
-	}
-}
-
 void
 rich_open(struct rich *r, const char *tag, const char *href)
 {
@@ -137,7 +114,7 @@ rich_open(struct rich *r, const char *tag, const char *href)
 	buf_puts(&r->out, tag);
 	if (href != NULL) {
 		BUF_PUTSL(&r->out, " href=\"");
-		S_attr(&r->out, href);
+		buf_put_xml(&r->out, href, 1);
 		buf_putc(&r->out, '"');
 	}
 	buf_putc(&r->out, '>');

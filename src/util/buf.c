@@ -131,3 +131,63 @@ buf_detach(struct buf *b)
 	b->len = b->cap = 0;
 	return p;
 }
+
+void
+buf_put_xml(struct buf *b, const char *s, int attr)
+{
+	const char *run = s;
+
+	for (; *s; s++) {
+		const char *rep;
+
+		switch (*s) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = attr ? "&quot;" : NULL;
+			break;
+		default:
+			rep = NULL;
+		}
+		if (rep == NULL)
+			continue;
+		buf_put(b, run, (size_t)(s - run));
+		buf_puts(b, rep);
+		run = s + 1;
+	}
+	buf_put(b, run, (size_t)(s - run));
+}
+
+int
+str_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	int row[65], prev, tmp, best;
+
+	if (la > 64 || lb > 64)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = (int)i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}

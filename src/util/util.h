@@ -60,6 +60,13 @@ void	 utf8_linecol(const char *text, size_t off, int *line, int *col);
 /* Column in characters (1-based) of a byte column (1-based) on one line. */
 int	 utf8_bytecol_to_col(const char *line, int bytecol);
 
+/* Appends s escaped for XML text (&, <, >) or, with attr set, for a
+ * double-quoted attribute (also "). */
+void	 buf_put_xml(struct buf *, const char *s, int attr);
+/* Levenshtein distance in bytes between a and b; 99 when either is longer
+ * than 64 bytes.  For "did you mean" suggestions. */
+int	 str_distance(const char *a, const char *b);
+
 /* Reading files: whole file into memory, NUL-terminated. Returns -1 and sets
  * errno on failure.  maxsize 0 means no limit; larger files fail with EFBIG. */
 int	 file_read(const char *path, size_t maxsize, char **data, size_t *len);

@@ -11,36 +11,6 @@
 #include "../util/util.h"
 #include "validate.h"
 
-/* Levenshtein distance in bytes, capped; for "did you mean". */
-static size_t
-S_dist(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, best;
-
-	if (la > 64 || lb > 64)
-		return 99;
-	row = xcalloc(lb + 1, sizeof(size_t));
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	best = row[lb];
-	free(row);
-	return best;
-}
-
 /* Nearest role id to s within distance 2 (and half its length), or NULL. */
 static const char *
 S_near_role(const struct rb_site *site, const char *s)
@@ -49,7 +19,7 @@ S_near_role(const struct rb_site *site, const char *s)
 	size_t i, d, bd = 3;
 
 	for (i = 0; i < site->nroles; i++)
-		if ((d = S_dist(s, site->roles[i]->id)) < bd &&
+		if ((d = (size_t)str_distance(s, site->roles[i]->id)) < bd &&
 		    2 * d <= strlen(s)) {
 			bd = d;
 			best = site->roles[i]->id;
@@ -64,7 +34,7 @@ S_near_dept(const struct rb_org *org, const char *s)
 	size_t i, d, bd = 3;
 
 	for (i = 0; i < org->ndepts; i++)
-		if ((d = S_dist(s, org->depts[i].id)) < bd &&
+		if ((d = (size_t)str_distance(s, org->depts[i].id)) < bd &&
 		    2 * d <= strlen(s)) {
 			bd = d;
 			best = org->depts[i].id;

@@ -34,35 +34,7 @@ struct S_act {
 void
 html_escape(struct buf *b, const char *s, size_t n, int attr)
 {
-	size_t i, run = 0;
-
-	for (i = 0; i < n; i++) {
-		const char *rep;
-
-		switch (s[i]) {
-		case '&':
-			rep = "&amp;";
-			break;
-		case '<':
-			rep = "&lt;";
-			break;
-		case '>':
-			rep = "&gt;";
-			break;
-		case '"':
-			rep = attr ? "&quot;" : NULL;
-			break;
-		default:
-			rep = NULL;
-			break;
-		}
-		if (rep == NULL)
-			continue;
-		buf_put(b, s + run, i - run);
-		buf_puts(b, rep);
-		run = i + 1;
-	}
-	buf_put(b, s + run, n - run);
+	buf_put_xmln(b, s, n, attr);
 }
 
 static void

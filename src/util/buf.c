@@ -135,12 +135,18 @@ buf_detach(struct buf *b)
 void
 buf_put_xml(struct buf *b, const char *s, int attr)
 {
-	const char *run = s;
+	buf_put_xmln(b, s, strlen(s), attr);
+}
 
-	for (; *s; s++) {
+void
+buf_put_xmln(struct buf *b, const char *s, size_t n, int attr)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < n; i++) {
 		const char *rep;
 
-		switch (*s) {
+		switch (s[i]) {
 		case '&':
 			rep = "&amp;";
 			break;
@@ -158,11 +164,11 @@ buf_put_xml(struct buf *b, const char *s, int attr)
 		}
 		if (rep == NULL)
 			continue;
-		buf_put(b, run, (size_t)(s - run));
+		buf_put(b, s + run, i - run);
 		buf_puts(b, rep);
-		run = s + 1;
+		run = i + 1;
 	}
-	buf_put(b, run, (size_t)(s - run));
+	buf_put(b, s + run, n - run);
 }
 
 int

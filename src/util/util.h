@@ -63,6 +63,8 @@ int	 utf8_bytecol_to_col(const char *line, int bytecol);
 /* Appends s escaped for XML text (&, <, >) or, with attr set, for a
  * double-quoted attribute (also "). */
 void	 buf_put_xml(struct buf *, const char *s, int attr);
+/* The same for n bytes of s. */
+void	 buf_put_xmln(struct buf *, const char *s, size_t n, int attr);
 /* Levenshtein distance in bytes between a and b; 99 when either is longer
  * than 64 bytes.  For "did you mean" suggestions. */
 int	 str_distance(const char *a, const char *b);

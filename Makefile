@@ -34,7 +34,10 @@ TESTBINS := $(TESTSRCS:tests/unit/%.c=$(B)/tests/%)
 .PHONY: all deps render check unit golden check-asan check-valgrind \
 	install clean regen fuzz bench
 
-all: deps rolebook render
+# deps runs first and alone: the pkg-config flags above are read when make
+# starts, so the build itself runs in a second make, after the install.
+all: deps
+	@$(MAKE) --no-print-directory rolebook render
 
 deps:
 	@sh scripts/bootstrap
@@ -65,10 +68,13 @@ render: rolebook
 	./rolebook check content
 	./rolebook report $$(ls content/sales | tail -n 1) content -o out
 
-check: deps rolebook
+check: deps
 	@sh scripts/bootstrap --test
-	$(MAKE) --no-print-directory unit golden
+	@$(MAKE) --no-print-directory rolebook
+	@$(MAKE) --no-print-directory unit golden
 	sh tests/run-all.sh
+	@set -e; for t in tests/check-*.sh; do [ -f "$$t" ] || continue; \
+	    echo "== $$t"; sh "$$t"; done
 
 unit: $(TESTBINS)
 	@set -e; for t in $(TESTBINS); do echo "== $$t"; \

@@ -1,0 +1,23 @@
+/*
+ * draw.h — small drawing helpers shared by the PDF writer and charts:
+ * text in a struct font (synthetic bold included) at a baseline.
+ * For use by src/pdf only.
+ */
+#ifndef RB_PDF_DRAW_H
+#define RB_PDF_DRAW_H
+
+#include <stddef.h>
+#include <hpdf.h>
+#include "font.h"
+
+/**
+ * Draws UTF-8 text s[0..n) with its baseline starting at (x, y) [pt] in
+ * the embedded font hf (from font_embed(f)) at size [pt], in the current
+ * fill colour.  Synthetic bold fonts are drawn fill+stroke with line
+ * width size/30 in the same colour.  Must be called outside a text
+ * object; leaves the page in page-description mode.
+ */
+void	draw_text(HPDF_Page, const struct font *f, HPDF_Font hf, double size,
+	    double x, double y, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,96 @@
+/*
+ * font.h — fonts of the PDF backend: found by family name through
+ * fontconfig (never a hard-coded path), measured with HarfBuzz, and
+ * embedded into a libharu document as a HarfBuzz subset holding exactly
+ * the code points that document uses.  For use by src/pdf only.
+ *
+ * One struct font serves many documents.  Per document:
+ *
+ *	1. layout: for every character, font_has() (else font_missing_diag()
+ *	   and leave the character out), font_advance(), font_use();
+ *	2. font_embed() once, after layout, before any text is drawn;
+ *	3. draw with the HPDF_Font it returned (draw.h: draw_text() handles
+ *	   synthetic bold);
+ *	4. font_reset_use() before the next document.
+ *
+ * Only TrueType (glyf) fonts are accepted: libharu cannot load CFF.
+ * Code points above U+FFFF are never "in the font" (libharu's UTF-8
+ * encoder would print them as spaces).
+ */
+#ifndef RB_PDF_FONT_H
+#define RB_PDF_FONT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <hpdf.h>
+#include "../util/diag.h"
+
+/* Default families (Debian fonts-wqy-zenhei, fonts-arphic-uming). */
+#define FONT_SANS	"WenQuanYi Zen Hei"
+#define FONT_SERIF	"AR PL UMing CN"
+
+struct font;
+
+/**
+ * Opens family (exact fontconfig family name, any of the font's names,
+ * case-insensitive) in its regular face, or its bold face when bold is
+ * set.  When bold is asked and the family has no bold face, the regular
+ * face is opened and marked synthetic bold.  Returns NULL after a
+ * DIAG_FATAL diagnostic when the family is not installed or is not a
+ * TrueType (glyf) font.  Free with font_free().
+ */
+struct font	*font_open(struct diag *, const char *family, int bold);
+void		 font_free(struct font *);
+
+/** The family name as asked for (for messages). */
+const char	*font_family(const struct font *);
+/** Path and face index of the font file fontconfig found. */
+const char	*font_file(const struct font *);
+int		 font_index(const struct font *);
+/** 1 when bold was asked and the family has no bold face: draw the text
+ *  with fill+stroke (HPDF_FILL_THEN_STROKE, line width size/30). */
+int		 font_synthetic_bold(const struct font *);
+
+/** 1 when the font has a glyph for cp (and cp <= U+FFFF), else 0. */
+int		 font_has(struct font *, uint32_t cp);
+/** Advance width of cp in 1/1000 em; 0 when not in the font.  O(1) for
+ *  the BMP after the first call per code point. */
+int		 font_advance(struct font *, uint32_t cp);
+/** Width in points of UTF-8 text s[0..n) at size [pt]; characters not in
+ *  the font count 0. */
+double		 font_text_width(struct font *, const char *s, size_t n,
+		    double size);
+/** Ascender (positive) and descender (negative, PDF convention) in
+ *  1/1000 em, from the font's hhea table. */
+int		 font_ascent(const struct font *);
+int		 font_descent(const struct font *);
+
+/** Records that the current document uses cp (ignored when not in the
+ *  font). */
+void		 font_use(struct font *, uint32_t cp);
+/** font_use() for every character of UTF-8 text s[0..n). */
+void		 font_use_utf8(struct font *, const char *s, size_t n);
+/** Number of distinct code points recorded since the last reset. */
+size_t		 font_nused(const struct font *);
+
+/**
+ * Subsets the font to the code points recorded by font_use() (plus
+ * U+0020), loads the subset into pdf and returns its UTF-8 HPDF_Font.
+ * Calls HPDF_UseUTFEncodings(pdf).  A second call for the same document
+ * (no font_reset_use() in between) returns the same HPDF_Font; code
+ * points recorded after the first call are NOT in it.  Returns NULL after
+ * a DIAG_FATAL diagnostic on failure.
+ */
+HPDF_Font	 font_embed(struct font *, struct diag *, HPDF_Doc);
+/** Forgets the used code points and the embedded HPDF_Font. */
+void		 font_reset_use(struct font *);
+
+/**
+ * Reports, at pos, DIAG_ERROR
+ *	character 'X' (U+XXXX) is not in font 'WenQuanYi Zen Hei'
+ * (control characters and U+FFFD are shown by code only).
+ */
+void		 font_missing_diag(struct diag *, const struct rb_pos *,
+		    uint32_t cp, const struct font *);
+
+#endif

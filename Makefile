@@ -102,7 +102,7 @@ fuzz:
 	sh tests/fuzz/run.sh $${FUZZ_SECONDS:-30}
 
 bench:
-	sh scripts/bench
+	python3 scripts/bench $(BENCH_ARGS)
 
 install: rolebook
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)

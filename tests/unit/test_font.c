@@ -1,0 +1,275 @@
+/*
+ * test_font.c — the PDF backend's fonts: finding families through
+ * fontconfig (regular, real and synthetic bold, unknown family, CFF
+ * refused), HarfBuzz metrics, the missing-character message, and the
+ * embedded subset as pdffonts sees it (embedded, subset, distinct names
+ * for two subsets of one font in one document, small).
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "util/util.h"
+#include "util/diag.h"
+#include "pdf/font.h"
+#include "pdf/draw.h"
+
+/* Output of a shell command; caller frees. */
+static char *
+run(const char *cmd)
+{
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	FILE *p;
+
+	p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+		buf_put(&b, chunk, n);
+	pclose(p);
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+static long
+file_size(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	long n;
+
+	cr_assert_not_null(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	fclose(fp);
+	return n;
+}
+
+Test(font, sans_metrics)
+{
+	struct diag d;
+	struct font *f;
+
+	diag_init(&d);
+	f = font_open(&d, FONT_SANS, 0);
+	cr_assert_not_null(f);
+	cr_assert(strstr(font_file(f), "wqy-zenhei.ttc") != NULL);
+	cr_assert_eq(font_index(f), 0);
+	cr_assert_eq(font_synthetic_bold(f), 0);
+	cr_assert_eq(font_has(f, 0x4E2D), 1);		/* 中 */
+	cr_assert_eq(font_advance(f, 0x4E2D), 1000);
+	cr_assert_eq(font_advance(f, 0x3002), 1000);	/* 。 */
+	cr_assert_eq(font_advance(f, 'a'), 539);
+	cr_assert_eq(font_advance(f, ' '), 299);
+	cr_assert_eq(font_ascent(f), 962);
+	cr_assert_eq(font_descent(f), -296);
+	/* Above the BMP: never in the font, whatever the file holds. */
+	cr_assert_eq(font_has(f, 0x20000), 0);
+	cr_assert_eq(font_advance(f, 0x20000), 0);
+	cr_assert_eq(font_has(f, 0xE000), 0);		/* private use */
+	cr_assert_float_eq(font_text_width(f, "中a", strlen("中a"), 10),
+	    15.39, 1e-9);
+	cr_assert_eq(d.n, 0);
+	font_free(f);
+	diag_free(&d);
+}
+
+Test(font, bold_real_and_synthetic)
+{
+	struct diag d;
+	struct font *f;
+
+	diag_init(&d);
+	/* Zen Hei has no bold face: synthetic. */
+	f = font_open(&d, "wenquanyi zen hei", 1);
+	cr_assert_not_null(f);
+	cr_assert_eq(font_synthetic_bold(f), 1);
+	cr_assert_str_eq(font_family(f), "wenquanyi zen hei");
+	font_free(f);
+	/* DejaVu Sans (fontconfig's own dependency) has one. */
+	f = font_open(&d, "DejaVu Sans", 1);
+	cr_assert_not_null(f);
+	cr_assert_eq(font_synthetic_bold(f), 0);
+	cr_assert(strstr(font_file(f), "DejaVuSans-Bold.ttf") != NULL,
+	    "%s", font_file(f));
+	font_free(f);
+	f = font_open(&d, FONT_SERIF, 0);
+	cr_assert_not_null(f);
+	cr_assert(strstr(font_file(f), "uming.ttc") != NULL);
+	cr_assert_eq(font_has(f, 0x8A00), 1);		/* 言 */
+	font_free(f);
+	cr_assert_eq(d.n, 0);
+	diag_free(&d);
+}
+
+Test(font, unknown_family_no_fallback)
+{
+	struct diag d;
+
+	diag_init(&d);
+	/* fc-match would answer DejaVu Sans; we must not. */
+	cr_assert_null(font_open(&d, "AR PL UMing", 0));
+	cr_assert_eq(d.n, 1);
+	cr_assert_eq(d.nfatal, 1);
+	cr_assert(strncmp(d.items[0].msg, "font family 'AR PL UMing' not "
+	    "found by fontconfig", 47) == 0, "%s", d.items[0].msg);
+	diag_free(&d);
+}
+
+Test(font, cff_refused)
+{
+	struct diag d;
+	char *l;
+
+	l = run("fc-list 'Noto Sans CJK SC' family | head -n 1");
+	if (*l == '\0') {
+		free(l);
+		cr_skip_test("fonts-noto-cjk not installed");
+	}
+	free(l);
+	diag_init(&d);
+	cr_assert_null(font_open(&d, "Noto Sans CJK SC", 0));
+	cr_assert_eq(d.nfatal, 1);
+	cr_assert(strstr(d.items[0].msg, "has no TrueType outlines") != NULL,
+	    "%s", d.items[0].msg);
+	diag_free(&d);
+}
+
+Test(font, missing_message)
+{
+	struct diag d;
+	struct font *f;
+	struct rb_pos pos = { "templates/role.xhtml", 12, 5 };
+
+	diag_init(&d);
+	f = font_open(&d, FONT_SANS, 0);
+	cr_assert_not_null(f);
+	font_missing_diag(&d, &pos, 0x20BB7, f);	/* 𠮷 */
+	font_missing_diag(&d, &pos, 0x01, f);
+	cr_assert_eq(d.n, 2);
+	cr_assert_eq(d.nerr, 2);
+	cr_assert_str_eq(d.items[0].msg, "character '\xF0\xA0\xAE\xB7' "
+	    "(U+20BB7) is not in font 'WenQuanYi Zen Hei'");
+	cr_assert_str_eq(d.items[1].msg, "character U+0001 is not in font "
+	    "'WenQuanYi Zen Hei'");
+	cr_assert_str_eq(d.items[0].file, "templates/role.xhtml");
+	cr_assert_eq(d.items[0].line, 12);
+	font_free(f);
+	diag_free(&d);
+}
+
+Test(font, use_and_reset)
+{
+	struct diag d;
+	struct font *f;
+
+	diag_init(&d);
+	f = font_open(&d, FONT_SANS, 0);
+	font_use_utf8(f, "销售销售ab\xF0\xA0\xAE\xB7",
+	    strlen("销售销售ab\xF0\xA0\xAE\xB7"));
+	cr_assert_eq(font_nused(f), 4);	/* 销 售 a b; U+20BB7 ignored */
+	font_reset_use(f);
+	cr_assert_eq(font_nused(f), 0);
+	font_free(f);
+	diag_free(&d);
+}
+
+/* A one-page PDF with text in f (and bold text in fb when not NULL). */
+static void
+write_pdf(const char *path, struct font *f, struct font *fb,
+    const char *text, const char *btext)
+{
+	struct diag d;
+	HPDF_Doc pdf;
+	HPDF_Page page;
+	HPDF_Font hf, hb = NULL;
+
+	diag_init(&d);
+	pdf = HPDF_New(NULL, NULL);
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	font_use_utf8(f, text, strlen(text));
+	hf = font_embed(f, &d, pdf);
+	cr_assert_not_null(hf, "%s", d.n ? d.items[0].msg : "");
+	cr_assert_eq(font_embed(f, &d, pdf), hf);	/* cached */
+	if (fb != NULL) {
+		font_use_utf8(fb, btext, strlen(btext));
+		hb = font_embed(fb, &d, pdf);
+		cr_assert_not_null(hb, "%s", d.n ? d.items[0].msg : "");
+		cr_assert_neq(hb, hf);
+	}
+	page = HPDF_AddPage(pdf);
+	draw_text(page, f, hf, 12, 50, 700, text, strlen(text));
+	if (fb != NULL)
+		draw_text(page, fb, hb, 12, 50, 600, btext, strlen(btext));
+	cr_assert_eq(HPDF_SaveToFile(pdf, path), HPDF_OK);
+	HPDF_Free(pdf);
+	font_reset_use(f);
+	if (fb != NULL)
+		font_reset_use(fb);
+	diag_free(&d);
+}
+
+Test(font, embedded_subset)
+{
+	struct diag d;
+	struct font *f, *fb;
+	char path[] = "/tmp/rb-test-font-XXXXXX";
+	char *out, cmd[256];
+	int fd;
+
+	fd = mkstemp(path);
+	cr_assert_neq(fd, -1);
+	close(fd);
+	diag_init(&d);
+	f = font_open(&d, FONT_SANS, 0);
+	fb = font_open(&d, FONT_SANS, 1);
+	cr_assert(f && fb);
+	write_pdf(path, f, fb, "岗位说明书：销售经理负责华东区域，Sales 2026。",
+	    "粗体标题");
+	snprintf(cmd, sizeof(cmd), "pdffonts %s 2>/dev/null | tail -n +3", path);
+	out = run(cmd);
+	/* Two subsets of one file: distinct names, both embedded subsets. */
+	cr_assert_str_eq(out,
+	    "HPDFAA+WenQuanYiZenHei               CID TrueType      "
+	    "Identity-H       yes yes yes      4  0\n"
+	    "HPDFAB+WenQuanYiZenHei-2             CID TrueType      "
+	    "Identity-H       yes yes yes     10  0\n");
+	free(out);
+	cr_assert_lt(file_size(path), 20000, "%ld bytes", file_size(path));
+	snprintf(cmd, sizeof(cmd), "pdftotext %s - 2>/dev/null", path);
+	out = run(cmd);
+	cr_assert_str_eq(out, "岗位说明书：销售经理负责华东区域，Sales 2026。\n\n"
+	    "粗体标题\n\n\f");
+	free(out);
+	unlink(path);
+	font_free(f);
+	font_free(fb);
+	diag_free(&d);
+}
+
+Test(font, deterministic)
+{
+	struct diag d;
+	struct font *f;
+	char p1[] = "/tmp/rb-test-font-XXXXXX", p2[] = "/tmp/rb-test-font-XXXXXX";
+	char *a, *b;
+	size_t na, nb;
+
+	close(mkstemp(p1));
+	close(mkstemp(p2));
+	diag_init(&d);
+	f = font_open(&d, FONT_SERIF, 0);
+	write_pdf(p1, f, NULL, "组织架构与汇报关系", NULL);
+	write_pdf(p2, f, NULL, "组织架构与汇报关系", NULL);
+	cr_assert_eq(file_read(p1, 0, &a, &na), 0);
+	cr_assert_eq(file_read(p2, 0, &b, &nb), 0);
+	cr_assert_eq(na, nb);
+	cr_assert(memcmp(a, b, na) == 0);
+	free(a);
+	free(b);
+	unlink(p1);
+	unlink(p2);
+	font_free(f);
+	diag_free(&d);
+}

@@ -1,7 +1,8 @@
 /*
  * svg.c — inline SVG for the HTML backend: bar and line charts
  * (rb-chart) and org charts (rb-orgchart) laid out as a tidy tree whose
- * too-wide levels wrap into rows.  Numbers are printed with fixed
+ * too-wide levels wrap into rows; the geometry is shared with the PDF
+ * backend (src/doc/chartgeom.c).  Numbers are printed with fixed
  * decimals (html_num), so the same tree gives the same bytes.
  * For internal use by src/html/html.c.
  */
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "html_int.h"
+#include "../doc/chartgeom.h"
 
 static const char *const S_palette[] = {
 	"#4e79a7", "#f28e2b", "#e15759", "#76b7b2",
@@ -96,71 +98,26 @@ S_line(struct buf *b, double x1, double y1, double x2, double y2,
 #define CH_RIGHT	16.0
 #define CH_BOTTOM	40.0
 
-/* A round step near span/5: 1, 2 or 5 times a power of ten. */
-static double
-S_nice_step(double span)
-{
-	double raw = span / 5, mag = pow(10, floor(log10(raw))), r = raw / mag;
-
-	if (r <= 1)
-		return mag;
-	if (r <= 2)
-		return 2 * mag;
-	if (r <= 5)
-		return 5 * mag;
-	return 10 * mag;
-}
-
 void
 html_chart(struct buf *b, const struct doc_node *chart)
 {
 	const char *title = doc_attr(chart, "title"), *unit = doc_attr(chart,
-	    "unit"), *type = doc_attr(chart, "type"), **cats = NULL;
-	const struct doc_node *s, *p;
-	size_t ns = 0, nc = 0, i, j;
-	double *val, vmin = 0, vmax = 0, lo, hi, step, top, pw, ph, bw, rot = 0;
+	    "unit");
+	struct cg_chart c;
+	size_t ns, nc, i, j;
+	double *val, lo, hi, step, top, pw, ph, bw, rot = 0;
 	double bottom = CH_BOTTOM, x, y, y0, gw, barw;
-	int line = type && strcmp(type, "line") == 0, nt, t;
+	int line, nt, t;
 
-	/* categories in order of first appearance, a value matrix */
-	for (s = chart->first; s; s = s->next, ns++)
-		for (p = s->first; p; p = p->next) {
-			const char *l = doc_attr(p, "label");
-
-			for (j = 0; j < nc; j++)
-				if (strcmp(cats[j], l ? l : "") == 0)
-					break;
-			if (j == nc) {
-				cats = xreallocarray(cats, nc + 1,
-				    sizeof(*cats));
-				cats[nc++] = l ? l : "";
-			}
-		}
-	val = xcalloc(ns * nc + 1, sizeof(*val));
-	for (i = 0; i < ns * nc; i++)
-		val[i] = NAN;
-	for (s = chart->first, i = 0; s; s = s->next, i++)
-		for (p = s->first; p; p = p->next) {
-			const char *l = doc_attr(p, "label"),
-			    *v = doc_attr(p, "value");
-
-			for (j = 0; j < nc; j++)
-				if (strcmp(cats[j], l ? l : "") == 0)
-					break;
-			val[i * nc + j] = v ? strtod(v, NULL) : 0;
-			if (!isfinite(val[i * nc + j]))
-				val[i * nc + j] = 0;
-			if (val[i * nc + j] < vmin)
-				vmin = val[i * nc + j];
-			if (val[i * nc + j] > vmax)
-				vmax = val[i * nc + j];
-		}
-	if (vmax <= vmin)
-		vmax = vmin + 1;
-	step = S_nice_step(vmax - vmin);
-	lo = floor(vmin / step) * step;
-	hi = ceil(vmax / step) * step;
-	nt = (int)lround((hi - lo) / step);
+	cg_chart_read(&c, chart);
+	ns = c.ns;
+	nc = c.nc;
+	val = c.val;
+	lo = c.lo;
+	hi = c.hi;
+	step = c.step;
+	nt = c.nt;
+	line = c.line;
 
 	top = title ? 32 : 12;
 	if (ns > 1)
@@ -170,7 +127,7 @@ html_chart(struct buf *b, const struct doc_node *chart)
 	pw = CH_W - CH_LEFT - CH_RIGHT;
 	bw = nc ? pw / (double)nc : pw;
 	for (j = 0; j < nc; j++)
-		if (html_textw(cats[j], 11) > bw - 4) {
+		if (html_textw(c.cats[j], 11) > bw - 4) {
 			rot = -35;
 			bottom = 80;
 			break;
@@ -185,11 +142,9 @@ html_chart(struct buf *b, const struct doc_node *chart)
 		/* legend: swatch and name per series, left to right */
 		x = CH_LEFT;
 		y = (title ? 32 : 12) + 4;
-		for (s = chart->first, i = 0; s; s = s->next, i++) {
-			const char *name = doc_attr(s, "name");
+		for (i = 0; i < ns; i++) {
+			const char *name = c.names[i];
 
-			if (name == NULL)
-				name = "";
 			BUF_PUTSL(b, "<rect class=\"legend\"");
 			S_num_attr(b, "x", x);
 			S_num_attr(b, "y", y);
@@ -220,7 +175,7 @@ html_chart(struct buf *b, const struct doc_node *chart)
 	for (j = 0; j < nc; j++) {
 		x = CH_LEFT + bw * ((double)j + 0.5);
 		S_text(b, x, top + ph + 16, rot != 0 ? "end" : "middle", 11,
-		    rot, NULL, cats[j]);
+		    rot, NULL, c.cats[j]);
 	}
 	/* data */
 	gw = bw * 0.7;
@@ -278,8 +233,7 @@ html_chart(struct buf *b, const struct doc_node *chart)
 	}
 #undef Y
 	BUF_PUTSL(b, "</svg>\n");
-	free(val);
-	free(cats);
+	cg_chart_free(&c);
 }
 
 /* ------------------------------------------------------------------ */
@@ -294,254 +248,82 @@ html_chart(struct buf *b, const struct doc_node *chart)
 #define OG_IND		20.0	/* indent of wrapped rows (trunk space) */
 #define OG_MARGIN	8.0
 
-/* Layout of one subtree, relative to its parent's block. */
-struct S_org {
-	const struct doc_node	*n;	/* rb-orgnode; the chart for the top */
-	int			 box;	/* has a box (not the chart) */
-	struct S_org		*kids;
-	size_t			 nk;
-	double			 bw;	/* own box width */
-	double			 w, h;	/* subtree block */
-	double			 bx;	/* box left within the block */
-	double			 rx, ry;	/* block offset in parent's */
-	double			 bus;	/* bus line y, in parent's block */
-	int			 wrapped;	/* children in several rows */
+static double
+S_textw(void *ctx, const char *s, double size)
+{
+	return html_textw(s, size);
+}
+
+static const struct cg_orgdim S_orgdim = {
+	OG_BH, OG_MINW, OG_PAD, OG_HG, OG_VG, OG_RG, OG_IND, 13, 11,
+	S_textw, NULL
 };
 
-/*
- * Lays out o's subtree: children in one row under the box, the box
- * centred over the first and last child; when that row is wider than
- * maxw, children wrap into left-aligned rows joined by a trunk.
- * Recursion depth is bounded by the parser's depth limit.
- */
+/* One <path> of connector lines (a parent and its children). */
 static void
-S_org_layout(struct S_org *o, double maxw)
+S_org_path(void *ctx, const struct cg_seg *seg, size_t n)
 {
-	const struct doc_node *c;
-	const char *label, *sub;
-	double boxh, total = 0, x, y, rowh, maxx, c1, cn, shift, w;
-	size_t i, n = 0;
-
-	for (c = o->n->first; c; c = c->next)
-		if (c->tag == DOC_ORGNODE)
-			n++;
-	o->kids = n ? xcalloc(n, sizeof(*o->kids)) : NULL;
-	for (c = o->n->first; c; c = c->next)
-		if (c->tag == DOC_ORGNODE) {
-			o->kids[o->nk].n = c;
-			o->kids[o->nk].box = 1;
-			S_org_layout(&o->kids[o->nk], maxw);
-			o->nk++;
-		}
-	o->bw = 0;
-	if (o->box) {
-		label = doc_attr(o->n, "label");
-		sub = doc_attr(o->n, "sub");
-		o->bw = OG_MINW;
-		if (label && (w = html_textw(label, 13) + OG_PAD) > o->bw)
-			o->bw = w;
-		if (sub && (w = html_textw(sub, 11) + OG_PAD) > o->bw)
-			o->bw = w;
-	}
-	boxh = o->box ? OG_BH + OG_VG : 0;
-	if (o->nk == 0) {
-		o->w = o->bw;
-		o->h = o->box ? OG_BH : 0;
-		o->bx = 0;
-		return;
-	}
-	for (i = 0; i < o->nk; i++)
-		total += o->kids[i].w + (i ? OG_HG : 0);
-	if (total <= maxw || o->nk == 1) {
-		x = 0;
-		rowh = 0;
-		for (i = 0; i < o->nk; i++) {
-			o->kids[i].rx = x;
-			o->kids[i].ry = boxh;
-			o->kids[i].bus = boxh - OG_VG / 2;
-			x += o->kids[i].w + OG_HG;
-			if (o->kids[i].h > rowh)
-				rowh = o->kids[i].h;
-		}
-		c1 = o->kids[0].rx + o->kids[0].bx + o->kids[0].bw / 2;
-		cn = o->kids[o->nk - 1].rx + o->kids[o->nk - 1].bx +
-		    o->kids[o->nk - 1].bw / 2;
-		o->bx = (c1 + cn) / 2 - o->bw / 2;
-		shift = 0;
-		if (o->bx < 0) {
-			shift = -o->bx;
-			o->bx = 0;
-			for (i = 0; i < o->nk; i++)
-				o->kids[i].rx += shift;
-		}
-		o->w = total + shift;
-		if (o->bx + o->bw > o->w)
-			o->w = o->bx + o->bw;
-		o->h = boxh + rowh;
-		return;
-	}
-	o->wrapped = 1;
-	x = o->box ? OG_IND : 0;
-	y = boxh;
-	rowh = maxx = 0;
-	for (i = 0; i < o->nk; i++) {
-		if (x > (o->box ? OG_IND : 0) && x + o->kids[i].w > maxw) {
-			y += rowh + OG_RG;
-			x = o->box ? OG_IND : 0;
-			rowh = 0;
-		}
-		o->kids[i].rx = x;
-		o->kids[i].ry = y;
-		o->kids[i].bus = y - (y == boxh ? OG_VG : OG_RG) / 2;
-		x += o->kids[i].w;
-		if (x > maxx)
-			maxx = x;
-		x += OG_HG;
-		if (o->kids[i].h > rowh)
-			rowh = o->kids[i].h;
-	}
-	o->w = maxx > o->bw ? maxx : o->bw;
-	o->bx = (o->w - o->bw) / 2;
-	o->h = y + rowh;
-}
-
-static void
-S_org_free(struct S_org *o)
-{
+	struct buf *b = ctx;
 	size_t i;
 
-	for (i = 0; i < o->nk; i++)
-		S_org_free(&o->kids[i]);
-	free(o->kids);
-}
-
-/* Connector lines of o's subtree, block at (ox, oy), as path data. */
-static void
-S_org_links(struct buf *b, const struct S_org *o, double ox, double oy)
-{
-	size_t i;
-	double pcx, kcx, bus, lastbus, trunk;
-
-	for (i = 0; i < o->nk; i++)
-		S_org_links(b, &o->kids[i], ox + o->kids[i].rx,
-		    oy + o->kids[i].ry);
-	if (!o->box || o->nk == 0)
-		return;
-	pcx = ox + o->bx + o->bw / 2;
-	trunk = ox + OG_IND / 2;
 	BUF_PUTSL(b, "<path class=\"org-link\" fill=\"none\" "
 	    "stroke=\"#888888\" d=\"");
-	/* parent down to the first bus */
-	buf_putc(b, 'M');
-	html_num(b, pcx, 1);
-	buf_putc(b, ' ');
-	html_num(b, oy + OG_BH, 1);
-	BUF_PUTSL(b, "V");
-	html_num(b, oy + o->kids[0].bus, 1);
-	lastbus = o->kids[o->nk - 1].bus;
-	if (o->wrapped && lastbus > o->kids[0].bus) {
-		/* the trunk on the left, down to the last row's bus */
+	for (i = 0; i < n; i++) {
 		buf_putc(b, 'M');
-		html_num(b, trunk, 1);
+		html_num(b, seg[i].x1, 1);
 		buf_putc(b, ' ');
-		html_num(b, oy + o->kids[0].bus, 1);
-		buf_putc(b, 'V');
-		html_num(b, oy + lastbus, 1);
-	}
-	for (i = 0; i < o->nk; i++) {
-		const struct S_org *k = &o->kids[i];
-		size_t j;
-		double from, to;
-
-		bus = k->bus;
-		if (i == 0 || bus != o->kids[i - 1].bus) {
-			/* the bus of a row: from trunk or parent to its ends */
-			from = to = ox + k->rx + k->bx + k->bw / 2;
-			if (i == 0 && pcx < from)
-				from = pcx;
-			if (i == 0 && pcx > to)
-				to = pcx;
-			if (o->wrapped)
-				from = trunk;
-			for (j = i; j < o->nk && o->kids[j].bus == bus; j++) {
-				kcx = ox + o->kids[j].rx + o->kids[j].bx +
-				    o->kids[j].bw / 2;
-				if (kcx < from)
-					from = kcx;
-				if (kcx > to)
-					to = kcx;
-			}
-			if (to > from) {
-				buf_putc(b, 'M');
-				html_num(b, from, 1);
-				buf_putc(b, ' ');
-				html_num(b, oy + bus, 1);
-				buf_putc(b, 'H');
-				html_num(b, to, 1);
-			}
+		html_num(b, seg[i].y1, 1);
+		if (seg[i].x1 == seg[i].x2) {
+			buf_putc(b, 'V');
+			html_num(b, seg[i].y2, 1);
+		} else {
+			buf_putc(b, 'H');
+			html_num(b, seg[i].x2, 1);
 		}
-		kcx = ox + k->rx + k->bx + k->bw / 2;
-		buf_putc(b, 'M');
-		html_num(b, kcx, 1);
-		buf_putc(b, ' ');
-		html_num(b, oy + bus, 1);
-		buf_putc(b, 'V');
-		html_num(b, oy + k->ry, 1);
 	}
 	BUF_PUTSL(b, "\"/>\n");
 }
 
-/* Boxes of o's subtree, block at (ox, oy); linked boxes are <a>. */
+/* One box; linked boxes are <a>. */
 static void
-S_org_boxes(struct buf *b, const struct S_org *o, double ox, double oy)
+S_org_box(void *ctx, const struct doc_node *n, double x, double y,
+    double w, double h)
 {
-	const char *label, *sub;
-	double x, cx;
-	size_t i;
+	struct buf *b = ctx;
+	const char *label = doc_attr(n, "label"), *sub = doc_attr(n, "sub");
+	double cx = x + w / 2;
 
-	if (o->box) {
-		label = doc_attr(o->n, "label");
-		sub = doc_attr(o->n, "sub");
-		x = ox + o->bx;
-		cx = x + o->bw / 2;
-		if (o->n->href) {
-			BUF_PUTSL(b, "<a href=\"");
-			html_escape(b, o->n->href, strlen(o->n->href), 1);
-			BUF_PUTSL(b, "\">\n");
-		}
-		BUF_PUTSL(b, "<rect class=\"org-box\"");
-		S_num_attr(b, "x", x);
-		S_num_attr(b, "y", oy);
-		S_num_attr(b, "width", o->bw);
-		S_num_attr(b, "height", OG_BH);
-		BUF_PUTSL(b, " rx=\"4\" fill=\"#ffffff\" stroke=\"#4e79a7\"/>\n");
-		S_text(b, cx, oy + (sub ? 19 : 27), "middle", 13, 0,
-		    "org-label", label ? label : "");
-		if (sub)
-			S_text(b, cx, oy + 36, "middle", 11, 0, "org-sub",
-			    sub);
-		if (o->n->href)
-			BUF_PUTSL(b, "</a>\n");
+	if (n->href) {
+		BUF_PUTSL(b, "<a href=\"");
+		html_escape(b, n->href, strlen(n->href), 1);
+		BUF_PUTSL(b, "\">\n");
 	}
-	for (i = 0; i < o->nk; i++)
-		S_org_boxes(b, &o->kids[i], ox + o->kids[i].rx,
-		    oy + o->kids[i].ry);
+	BUF_PUTSL(b, "<rect class=\"org-box\"");
+	S_num_attr(b, "x", x);
+	S_num_attr(b, "y", y);
+	S_num_attr(b, "width", w);
+	S_num_attr(b, "height", h);
+	BUF_PUTSL(b, " rx=\"4\" fill=\"#ffffff\" stroke=\"#4e79a7\"/>\n");
+	S_text(b, cx, y + (sub ? 19 : 27), "middle", 13, 0, "org-label",
+	    label ? label : "");
+	if (sub)
+		S_text(b, cx, y + 36, "middle", 11, 0, "org-sub", sub);
+	if (n->href)
+		BUF_PUTSL(b, "</a>\n");
 }
 
 void
 html_orgchart(struct buf *b, const struct doc_node *chart, int maxw)
 {
-	struct S_org top;
+	struct cg_org top;
 	double w, h;
 
-	memset(&top, 0, sizeof(top));
-	top.n = chart;
-	S_org_layout(&top, maxw);
+	cg_org_layout(&top, chart, maxw, &S_orgdim);
 	w = ceil(top.w) + 2 * OG_MARGIN;
 	h = ceil(top.h) + 2 * OG_MARGIN;
 	S_svg_open(b, w, h, "组织结构图");
-	S_org_links(b, &top, OG_MARGIN, OG_MARGIN);
-	S_org_boxes(b, &top, OG_MARGIN, OG_MARGIN);
+	cg_org_links(&top, OG_MARGIN, OG_MARGIN, &S_orgdim, S_org_path, b);
+	cg_org_boxes(&top, OG_MARGIN, OG_MARGIN, &S_orgdim, S_org_box, b);
 	BUF_PUTSL(b, "</svg>\n");
-	S_org_free(&top);
+	cg_org_free(&top);
 }

@@ -1,0 +1,61 @@
+/*
+ * chart.h — rb-chart (bar and line) and rb-orgchart drawn as vectors on a
+ * libharu page, the PDF counterpart of src/html/svg.c; both take their
+ * geometry from src/doc/chartgeom.c.  For use by the PDF writer.
+ *
+ * Per document: chart_prepare() for every chart during layout (records
+ * the characters with font_use() and reports those not in the font),
+ * chart_height() to reserve room, then, after font_embed(), chart_draw().
+ * All text is in one font (the body font); sizes are fixed in points, the
+ * geometry follows the width.  Characters not in the font are never
+ * drawn (chart_prepare() has reported them).
+ */
+#ifndef RB_PDF_CHART_H
+#define RB_PDF_CHART_H
+
+#include <stddef.h>
+#include <hpdf.h>
+#include "../util/diag.h"
+#include "font.h"
+
+struct doc_node;
+
+/* A clickable org chart box: href of its rb-orgnode and its rectangle in
+ * PDF user space (y up), for the writer's link annotations. */
+struct chart_link {
+	const char	*href;		/* borrowed from the tree */
+	double		 left, bottom, right, top;	/* [pt] */
+};
+
+struct chart_links {
+	struct chart_link *v;
+	size_t		   n, cap;
+};
+
+/**
+ * Records every character of the chart's text (title, unit, labels,
+ * series names, values, org labels) with font_use(); each character
+ * not in f is reported once per chart with font_missing_diag() at the
+ * chart's position.  Returns the number of missing characters (0: OK).
+ * node is an rb-chart or rb-orgchart.
+ */
+int	chart_prepare(struct diag *, struct font *f,
+	    const struct doc_node *node);
+
+/** Height [pt] the chart or org chart takes when drawn w points wide. */
+double	chart_height(struct font *f, const struct doc_node *node, double w);
+
+/**
+ * Draws node (rb-chart or rb-orgchart) with its top-left corner at
+ * (x, y_top) in PDF user space (y up), w points wide and
+ * chart_height() high, in font f embedded as hf.  Org chart boxes with
+ * an href are appended to links (may be NULL).  Leaves the page in
+ * page-description mode with fill and stroke colours changed.
+ */
+void	chart_draw(HPDF_Page, struct font *f, HPDF_Font hf,
+	    const struct doc_node *node, double x, double y_top, double w,
+	    struct chart_links *links);
+
+void	chart_links_free(struct chart_links *);
+
+#endif

@@ -61,11 +61,10 @@ $(B)/tests/%: tests/unit/%.c $(B)/librolebook.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< $(B)/librolebook.a \
 	    $(LDFLAGS) $(LDLIBS) -lcriterion
 
-# Render the sample content (validation first; nothing written on errors).
-# (HTML and PDF rendering land with issues 3 and 4; until then: validate,
-# then the payroll export of the latest sample month.)
+# Render the sample content (validation first; nothing written on errors):
+# the handbook (out/handbook/), then the payroll export of the latest month.
 render: rolebook
-	./rolebook check content
+	./rolebook build content
 	./rolebook report $$(ls content/sales | tail -n 1) content -o out
 
 check: deps

@@ -16,6 +16,15 @@
 #include "../validate/validate.h"
 #include "../export/export.h"
 #include "../sales/sales.h"
+#include "../tmpl/tmpl.h"
+#include "../build/build.h"
+
+/*
+ * The PDF backend defines build_handbook_pdf() in src/build/handbook_pdf.c;
+ * until it is linked in, the symbol is weak and NULL and --format pdf says
+ * so.
+ */
+#pragma weak build_handbook_pdf
 
 #define RB_VERSION	"0.1.0"
 
@@ -36,6 +45,9 @@ static const char S_usage[] =
 "  --templates DIR      use templates from DIR (falls back to the built-in ones)\n"
 "  -h, --help           this help\n"
 "  --version            print the version\n";
+
+/* The built-in templates folder (S_find_data), else RB_DATADIR's. */
+static char *S_tmpl_dir;
 
 struct opts {
 	const char	*out;		/* -o */
@@ -79,20 +91,61 @@ static int
 S_build(struct diag *d, struct opts *o)
 {
 	struct rb_site site;
+	struct build_opts bo;
+	struct tmpl_limits lim;
+	struct tmpl *t;
+	struct stat st;
 	const char *dir = o->nargs > 0 ? o->args[0] : "content";
+	const char *builtin = S_tmpl_dir ? S_tmpl_dir : RB_DATADIR "/templates";
 
 	if (o->nargs > 1)
 		return S_usage_error(d, "build takes at most one folder");
-	if (o->format && strcmp(o->format, "html") != 0 &&
-	    strcmp(o->format, "pdf") != 0)
+	memset(&bo, 0, sizeof(bo));
+	if (o->format == NULL || strcmp(o->format, "html") == 0)
+		bo.html = 1;
+	if (o->format == NULL || strcmp(o->format, "pdf") == 0)
+		bo.pdf = 1;
+	if (!bo.html && !bo.pdf)
 		return S_usage_error(d, "--format takes html or pdf");
-	S_load(d, dir, &site);
-	rb_site_free(&site);
-	if (diag_failed(d))
+	/* Until the PDF backend is linked in, the default build is HTML. */
+	if (build_handbook_pdf == NULL) {
+		if (o->format && bo.pdf) {
+			diag_at(d, DIAG_FATAL, NULL, 0, 0, "build: PDF output "
+			    "is not implemented yet (issue 4); use "
+			    "--format html");
+			return 2;
+		}
+		bo.pdf = 0;
+	}
+	if (o->templates && (stat(o->templates, &st) == -1 ||
+	    !S_ISDIR(st.st_mode))) {
+		diag_at(d, DIAG_FATAL, o->templates, 0, 0, "--templates: not "
+		    "a folder");
+		return 2;
+	}
+	if (stat(builtin, &st) == -1 || !S_ISDIR(st.st_mode)) {
+		diag_at(d, DIAG_FATAL, builtin, 0, 0, "the built-in templates "
+		    "folder is missing (reinstall rolebook)");
+		return 2;
+	}
+	bo.content = dir;
+	bo.out = o->out ? o->out : "out";
+	bo.templates = o->templates;
+	memset(&site, 0, sizeof(site));
+	/* Nothing is written when the content has errors. */
+	if (S_load(d, dir, &site) == -1 || diag_failed(d)) {
+		rb_site_free(&site);
 		return 0;
-	diag_at(d, DIAG_FATAL, NULL, 0, 0, "build: the content is valid, "
-	    "but HTML and PDF rendering are not implemented yet "
-	    "(issues 3 and 4); use 'rolebook check' and 'rolebook report'");
+	}
+	memset(&lim, 0, sizeof(lim));
+	t = tmpl_new(o->templates, builtin, &lim);
+	if (bo.html)
+		build_handbook_html(d, &site, t, &bo);
+	/* PDF: the PDF backend's entry point (src/build/handbook_pdf.c). */
+	if (bo.pdf && !diag_failed(d))
+		build_handbook_pdf(d, &site, t, &bo);
+	tmpl_free(t);
+	rb_site_free(&site);
 	return 0;
 }
 
@@ -220,35 +273,45 @@ S_report(struct diag *d, struct opts *o)
 	return 0;
 }
 
+/* Is <dir>/<name> a folder?  Returns its malloc'd path or NULL. */
+static char *
+S_subdir(const char *dir, const char *name)
+{
+	struct stat st;
+	char *p = xasprintf("%s/%s", dir, name);
+
+	if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		return p;
+	free(p);
+	return NULL;
+}
+
 /*
- * Finds the data folders (schema/, templates/) next to the executable when
- * run from a source tree; otherwise the loaders fall back to RB_DATADIR.
+ * Finds the data folders (schema/, templates/) next to the executable, or
+ * one level up (build/rolebook), when run from a source tree; otherwise
+ * the loaders and the build fall back to RB_DATADIR.
  */
 static void
 S_find_data(void)
 {
 	char exe[4096], *slash, *dir;
-	struct stat st;
 	ssize_t n;
+	int up;
 
 	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) <= 0)
 		return;
 	exe[n] = '\0';
-	if ((slash = strrchr(exe, '/')) == NULL)
-		return;
-	*slash = '\0';
-	dir = xasprintf("%s/schema", exe);
-	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-		load_set_schema_dir(dir);
-	else if ((slash = strrchr(exe, '/')) != NULL) {
-		/* build/rolebook in the source tree */
-		free(dir);
+	for (up = 0; up < 2; up++) {
+		if ((slash = strrchr(exe, '/')) == NULL)
+			return;
 		*slash = '\0';
-		dir = xasprintf("%s/schema", exe);
-		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		if ((dir = S_subdir(exe, "schema")) != NULL) {
 			load_set_schema_dir(dir);
+			free(dir);
+			S_tmpl_dir = S_subdir(exe, "templates");
+			return;
+		}
 	}
-	free(dir);
 }
 
 int
@@ -269,10 +332,12 @@ main(int argc, char *argv[])
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			fputs(S_usage, stdout);
 			free(o.args);
+			free(S_tmpl_dir);
 			return 0;
 		} else if (strcmp(a, "--version") == 0) {
 			printf("rolebook %s\n", RB_VERSION);
 			free(o.args);
+			free(S_tmpl_dir);
 			return 0;
 		} else if (strcmp(a, "--diagnostics=json") == 0)
 			d.json = 1;
@@ -325,6 +390,7 @@ main(int argc, char *argv[])
 		rc = diag_exit_code(&d);
 	diag_free(&d);
 	free(o.args);
+	free(S_tmpl_dir);
 	load_xml_cleanup();
 	return rc;
 }

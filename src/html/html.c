@@ -47,6 +47,16 @@ S_attr(struct buf *b, const char *name, const char *value)
 	buf_putc(b, '"');
 }
 
+/*
+ * data-src holds a content position for the PDF backend's diagnostics;
+ * HTML output never carries it (clean, independent of the content path).
+ */
+static int
+S_keep_attr(const char *name)
+{
+	return strcmp(name, "data-src") != 0;
+}
+
 /* id, class (base first, then the node's), and data-* attributes. */
 static void
 S_common_attrs(struct buf *b, const struct doc_node *n, const char *base)
@@ -63,7 +73,8 @@ S_common_attrs(struct buf *b, const struct doc_node *n, const char *base)
 	} else
 		S_attr(b, "class", base ? base : n->cls);
 	for (i = 0; i < n->nattrs; i++)
-		if (strncmp(n->attrs[i].name, "data-", 5) == 0)
+		if (strncmp(n->attrs[i].name, "data-", 5) == 0 &&
+		    S_keep_attr(n->attrs[i].name))
 			S_attr(b, n->attrs[i].name, n->attrs[i].value);
 }
 
@@ -104,7 +115,8 @@ S_elem_pre(struct S_ctx *c, const struct doc_node *n)
 	S_attr(b, "class", n->cls);
 	S_attr(b, "href", n->href);
 	for (i = 0; i < n->nattrs; i++)
-		S_attr(b, n->attrs[i].name, n->attrs[i].value);
+		if (S_keep_attr(n->attrs[i].name))
+			S_attr(b, n->attrs[i].name, n->attrs[i].value);
 	buf_putc(b, '>');
 	if (S_acts[n->tag].flags & F_NLOPEN)
 		buf_putc(b, '\n');

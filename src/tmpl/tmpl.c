@@ -343,6 +343,12 @@ S_resolve(struct tmpl *t, const char *name)
 	return NULL;
 }
 
+char *
+tmpl_find(struct tmpl *t, const char *name)
+{
+	return S_name_ok(name) ? S_resolve(t, name) : NULL;
+}
+
 /* Interns a template record; the engine owns it until tmpl_free(). */
 static struct S_tpl *
 S_intern(struct tmpl *t, const char *name, char *path)
@@ -710,6 +716,7 @@ S_main(lua_State *L)
 	const char *name = lua_touserdata(L, 1);
 	const struct tmpl_val *root = lua_touserdata(L, 2);
 
+	tmpl_data_begin(L);
 	tmpl_push_val(L, root);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_ROOT);
 	S_invoke(L, name, 0);
@@ -788,6 +795,7 @@ tmpl_render(struct tmpl *t, struct diag *d, const char *name,
 	lua_settop(L, 0);
 	lua_pushnil(L);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_ROOT);
+	tmpl_data_end(L);
 	t->memcap = 0;
 	lua_gc(L, LUA_GCCOLLECT);
 	t->ctx = NULL;

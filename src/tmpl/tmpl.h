@@ -47,7 +47,8 @@ void		 tmpl_free(struct tmpl *);
  * global variables when it is the render root.
  */
 enum tmpl_vtype {
-	TMPL_NIL, TMPL_BOOL, TMPL_INT, TMPL_NUM, TMPL_STR, TMPL_ARRAY, TMPL_MAP
+	TMPL_NIL, TMPL_BOOL, TMPL_INT, TMPL_NUM, TMPL_STR, TMPL_ARRAY, TMPL_MAP,
+	TMPL_REF
 };
 
 struct tmpl_val;
@@ -59,7 +60,16 @@ struct tmpl_val	*tmpl_val_strn(const char *, size_t);	/* copies */
 struct tmpl_val	*tmpl_val_int(long long);
 struct tmpl_val	*tmpl_val_num(double);
 struct tmpl_val	*tmpl_val_bool(int);
-/* Frees v and everything it holds. */
+/*
+ * A borrowed reference: templates see target itself (the same table within
+ * a render).  References let one value appear in several places (a role
+ * under its department and in the list of all roles) and may form cycles
+ * (role.department.roles[1]).  target is not owned: it must outlive every
+ * render that reaches it.  Containers are converted lazily, as templates
+ * read them, so a large shared tree costs only what a render reads.
+ */
+struct tmpl_val	*tmpl_val_ref(const struct tmpl_val *target);
+/* Frees v and everything it holds (not the targets of references). */
 void		 tmpl_val_free(struct tmpl_val *v);
 /*
  * Stores v under key in map m (a later set of the same key replaces the
@@ -75,6 +85,22 @@ void		 tmpl_map_int(struct tmpl_val *, const char *key, long long);
 void		 tmpl_map_bool(struct tmpl_val *, const char *key, int);
 struct tmpl_val	*tmpl_map_map(struct tmpl_val *, const char *key);
 struct tmpl_val	*tmpl_map_array(struct tmpl_val *, const char *key);
+
+/* Reading values from C (references are followed).  len: items of an array
+ * or map, else 0; item/key: NULL out of range; map_get: NULL if absent;
+ * string: NULL unless a string. */
+size_t		 tmpl_val_len(const struct tmpl_val *);
+const struct tmpl_val *tmpl_val_item(const struct tmpl_val *, size_t i);
+const char	*tmpl_val_key(const struct tmpl_val *, size_t i);
+const struct tmpl_val *tmpl_map_get(const struct tmpl_val *, const char *key);
+const char	*tmpl_val_string(const struct tmpl_val *);
+
+/*
+ * The path ("dir/name") of a file of the templates folders, user folder
+ * first, with the same name rules and containment as include(); NULL when
+ * absent or refused.  The caller frees it.  Used for style.css.
+ */
+char		*tmpl_find(struct tmpl *, const char *name);
 
 /*
  * Renders template name (e.g. "role.lua.html") with root (a map, or NULL)

@@ -36,9 +36,12 @@ void	tmpl_charge_mem(lua_State *L, double size);
 
 /*
  * value.c: pushes v as a read-only proxy table (or a scalar).  May raise
- * Lua errors (memory); call inside a protected call.
+ * Lua errors (memory); call inside a protected call, between
+ * tmpl_data_begin() and tmpl_data_end() (one render: the proxies' cache).
  */
 void	tmpl_push_val(lua_State *L, const struct tmpl_val *v);
+void	tmpl_data_begin(lua_State *L);
+void	tmpl_data_end(lua_State *L);
 /* Makes the table at idx read-only by replacing it with a proxy. */
 void	tmpl_push_readonly(lua_State *L, int idx);
 

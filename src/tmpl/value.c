@@ -1,9 +1,10 @@
 /*
  * value.c — the value builder callers use to hand the model to templates
  * (strings, integers, numbers, booleans, arrays, maps), and its conversion
- * into read-only Lua proxy tables: an empty table whose protected
- * metatable has __index = the real (hidden) table, __newindex raising
- * "attempt to modify read-only data", and __len/__pairs for iteration.
+ * into read-only Lua proxy tables, made lazily (see "Data proxies").
+ * Library tables get eager proxies (tmpl_push_readonly): an empty table
+ * whose protected metatable has __index = the real (hidden) table,
+ * __newindex raising "attempt to modify read-only data", __len, __pairs.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,9 +22,10 @@ struct tmpl_val {
 	struct tmpl_val	**items;	/* TMPL_ARRAY, TMPL_MAP: owned */
 	char		**keys;		/* TMPL_MAP: owned */
 	size_t		  n, cap;
+	const struct tmpl_val *ref;	/* TMPL_REF: borrowed */
 };
 
-#define S_MAXDEPTH	100	/* nesting of pushed data */
+#define S_MAXDEPTH	100	/* a chain of references */
 
 static struct tmpl_val *
 S_new(enum tmpl_vtype t)
@@ -51,6 +53,15 @@ struct tmpl_val *
 tmpl_val_str(const char *s)
 {
 	return tmpl_val_strn(s, strlen(s));
+}
+
+struct tmpl_val *
+tmpl_val_ref(const struct tmpl_val *target)
+{
+	struct tmpl_val *v = S_new(TMPL_REF);
+
+	v->ref = target;
+	return v;
 }
 
 struct tmpl_val *
@@ -235,14 +246,144 @@ tmpl_push_readonly(lua_State *L, int idx)
 	lua_setmetatable(L, -2);
 }
 
-static void
-S_push(lua_State *L, const struct tmpl_val *v, int depth)
+/*
+ * Data proxies.  A container of the model is handed to Lua lazily: an
+ * empty table whose own protected metatable holds the tmpl_val pointer
+ * ([1]) and the render's proxy cache ([2]); __index converts one child at a
+ * time.  So a render touches only the data it reads, the data may share
+ * subtrees and even form cycles (through tmpl_val_ref), and the same value
+ * is the same table within a render.  A proxy kept past its render (its
+ * cache is no longer the registry's) refuses to be read.
+ */
+
+static const char S_KEY_PROXIES;
+
+/* Follows references; NULL for a dangling chain. */
+static const struct tmpl_val *
+S_deref(const struct tmpl_val *v)
 {
+	int i;
+
+	for (i = 0; v != NULL && v->type == TMPL_REF; i++) {
+		if (i >= S_MAXDEPTH)
+			return NULL;
+		v = v->ref;
+	}
+	return v;
+}
+
+/* The value behind the proxy at idx; raises when it is stale. */
+static const struct tmpl_val *
+S_pxval(lua_State *L, int idx)
+{
+	const struct tmpl_val *v;
+
+	if (!lua_getmetatable(L, idx))
+		luaL_error(L, "not template data");
+	lua_rawgeti(L, -1, 1);
+	v = lua_touserdata(L, -1);
+	lua_rawgeti(L, -2, 2);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PROXIES);
+	if (v == NULL || !lua_rawequal(L, -1, -2))
+		luaL_error(L, "template data used after its render ended");
+	lua_pop(L, 4);
+	return v;
+}
+
+static void S_push(lua_State *, const struct tmpl_val *);
+
+/* Index of key k (a string at idx) in map v, or v->n. */
+static size_t
+S_keyidx(lua_State *L, const struct tmpl_val *v, int idx)
+{
+	const char *k;
+	size_t i, n;
+
+	if (lua_type(L, idx) != LUA_TSTRING)
+		return v->n;
+	k = lua_tolstring(L, idx, &n);
+	for (i = 0; i < v->n; i++)
+		if (strncmp(v->keys[i], k, n) == 0 && v->keys[i][n] == '\0')
+			return i;
+	return v->n;
+}
+
+static int
+S_px_index(lua_State *L)
+{
+	const struct tmpl_val *v = S_pxval(L, 1);
+	lua_Integer k;
 	size_t i;
 
-	if (depth > S_MAXDEPTH)
-		luaL_error(L, "template data nested deeper than %d", S_MAXDEPTH);
-	luaL_checkstack(L, 4, "template data");
+	if (v->type == TMPL_MAP) {
+		if ((i = S_keyidx(L, v, 2)) < v->n) {
+			S_push(L, v->items[i]);
+			return 1;
+		}
+	} else if (lua_isinteger(L, 2)) {
+		k = lua_tointeger(L, 2);
+		if (k >= 1 && (lua_Unsigned)k <= v->n) {
+			S_push(L, v->items[k - 1]);
+			return 1;
+		}
+	}
+	lua_pushnil(L);
+	return 1;
+}
+
+static int
+S_px_len(lua_State *L)
+{
+	const struct tmpl_val *v = S_pxval(L, 1);
+
+	lua_pushinteger(L, v->type == TMPL_ARRAY ? (lua_Integer)v->n : 0);
+	return 1;
+}
+
+/* next() in insertion order: maps by key, arrays by index. */
+static int
+S_px_next(lua_State *L)
+{
+	const struct tmpl_val *v = S_pxval(L, 1);
+	size_t i;
+
+	lua_settop(L, 2);
+	if (lua_isnil(L, 2))
+		i = 0;
+	else if (v->type == TMPL_MAP)
+		i = S_keyidx(L, v, 2) + 1;
+	else
+		i = lua_isinteger(L, 2) && lua_tointeger(L, 2) > 0 ?
+		    (size_t)lua_tointeger(L, 2) : v->n;
+	if (i >= v->n) {
+		lua_pushnil(L);
+		return 1;
+	}
+	if (v->type == TMPL_MAP)
+		lua_pushstring(L, v->keys[i]);
+	else
+		lua_pushinteger(L, (lua_Integer)i + 1);
+	S_push(L, v->items[i]);
+	return 2;
+}
+
+static int
+S_px_pairs(lua_State *L)
+{
+	S_pxval(L, 1);
+	lua_pushcfunction(L, S_px_next);
+	lua_pushvalue(L, 1);
+	lua_pushnil(L);
+	return 3;
+}
+
+static void
+S_push(lua_State *L, const struct tmpl_val *v)
+{
+	luaL_checkstack(L, 6, "template data");
+	if (v != NULL && v->type == TMPL_REF && (v = S_deref(v)) == NULL)
+		luaL_error(L, "template data: references nested deeper "
+		    "than %d", S_MAXDEPTH);
 	if (v == NULL) {
 		lua_pushnil(L);
 		return;
@@ -253,25 +394,99 @@ S_push(lua_State *L, const struct tmpl_val *v, int depth)
 	case TMPL_INT: lua_pushinteger(L, (lua_Integer)v->i); return;
 	case TMPL_NUM: lua_pushnumber(L, v->d); return;
 	case TMPL_STR: lua_pushlstring(L, v->s, v->slen); return;
-	case TMPL_ARRAY:
-	case TMPL_MAP:
+	default:
 		break;
 	}
-	lua_createtable(L, v->type == TMPL_ARRAY ? (int)v->n : 0,
-	    v->type == TMPL_MAP ? (int)v->n : 0);
-	for (i = 0; i < v->n; i++) {
-		S_push(L, v->items[i], depth + 1);
-		if (v->type == TMPL_MAP)
-			lua_setfield(L, -2, v->keys[i]);
-		else
-			lua_rawseti(L, -2, (lua_Integer)i + 1);
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PROXIES) != LUA_TTABLE)
+		luaL_error(L, "template data used outside a render");
+	if (lua_rawgetp(L, -1, v) == LUA_TTABLE) {
+		lua_remove(L, -2);
+		return;
 	}
-	tmpl_push_readonly(L, -1);
+	lua_pop(L, 1);
+	lua_newtable(L);			/* proxy */
+	lua_createtable(L, 2, 5);		/* its metatable */
+	lua_pushlightuserdata(L, (void *)v);
+	lua_rawseti(L, -2, 1);
+	lua_pushvalue(L, -3);			/* the cache */
+	lua_rawseti(L, -2, 2);
+	lua_pushcfunction(L, S_px_index);
+	lua_setfield(L, -2, "__index");
+	lua_pushcfunction(L, S_ro_newindex);
+	lua_setfield(L, -2, "__newindex");
+	lua_pushcfunction(L, S_px_len);
+	lua_setfield(L, -2, "__len");
+	lua_pushcfunction(L, S_px_pairs);
+	lua_setfield(L, -2, "__pairs");
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
+	lua_setmetatable(L, -2);
+	lua_pushvalue(L, -1);
+	lua_rawsetp(L, -3, v);			/* cache[v] = proxy */
 	lua_remove(L, -2);
+}
+
+void
+tmpl_data_begin(lua_State *L)
+{
+	lua_newtable(L);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_PROXIES);
+}
+
+void
+tmpl_data_end(lua_State *L)
+{
+	lua_pushnil(L);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_PROXIES);
 }
 
 void
 tmpl_push_val(lua_State *L, const struct tmpl_val *v)
 {
-	S_push(L, v, 0);
+	S_push(L, v);
+}
+
+/* Read access from C. */
+
+size_t
+tmpl_val_len(const struct tmpl_val *v)
+{
+	v = S_deref(v);
+	return v && (v->type == TMPL_MAP || v->type == TMPL_ARRAY) ? v->n : 0;
+}
+
+const struct tmpl_val *
+tmpl_val_item(const struct tmpl_val *v, size_t i)
+{
+	v = S_deref(v);
+	return v && (v->type == TMPL_MAP || v->type == TMPL_ARRAY) &&
+	    i < v->n ? v->items[i] : NULL;
+}
+
+const char *
+tmpl_val_key(const struct tmpl_val *v, size_t i)
+{
+	v = S_deref(v);
+	return v && v->type == TMPL_MAP && i < v->n ? v->keys[i] : NULL;
+}
+
+const struct tmpl_val *
+tmpl_map_get(const struct tmpl_val *m, const char *key)
+{
+	size_t i;
+
+	m = S_deref(m);
+	if (m == NULL || m->type != TMPL_MAP)
+		return NULL;
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->keys[i], key) == 0)
+			return m->items[i];
+	return NULL;
+}
+
+const char *
+tmpl_val_string(const struct tmpl_val *v)
+{
+	v = S_deref(v);
+	return v && v->type == TMPL_STR ? v->s : NULL;
 }

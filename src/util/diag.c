@@ -58,6 +58,19 @@ S_vadd(struct diag *d, enum diag_level lvl, const char *file, int line,
 	it->level = lvl;
 	it->msg = buf_detach(&b);
 	it->seq = (unsigned)d->n;
+	if (lvl == DIAG_NOTE && d->n > 0) {
+		const struct diag_item *lead = &d->items[d->n - 1];
+
+		it->kfile = lead->kfile;
+		it->kline = lead->kline;
+		it->kcol = lead->kcol;
+		it->kseq = lead->kseq;
+	} else {
+		it->kfile = it->file;
+		it->kline = line;
+		it->kcol = col;
+		it->kseq = it->seq;
+	}
 	d->n++;
 }
 
@@ -102,22 +115,27 @@ diag_exit_code(const struct diag *d)
 	return 0;
 }
 
-/* Items without a file sort first; then by file, line, column, arrival. */
+/*
+ * Items without a file sort first; then by file, line, column, arrival
+ * (of the item a note follows, then the note's own arrival).
+ */
 static int
 S_cmp(const void *a, const void *b)
 {
 	const struct diag_item *x = a, *y = b;
 	int c;
 
-	if (x->file == NULL || y->file == NULL) {
-		if (x->file != y->file)
-			return x->file == NULL ? -1 : 1;
-	} else if ((c = strcmp(x->file, y->file)) != 0)
+	if (x->kfile == NULL || y->kfile == NULL) {
+		if (x->kfile != y->kfile)
+			return x->kfile == NULL ? -1 : 1;
+	} else if ((c = strcmp(x->kfile, y->kfile)) != 0)
 		return c;
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	if (x->col != y->col)
-		return x->col < y->col ? -1 : 1;
+	if (x->kline != y->kline)
+		return x->kline < y->kline ? -1 : 1;
+	if (x->kcol != y->kcol)
+		return x->kcol < y->kcol ? -1 : 1;
+	if (x->kseq != y->kseq)
+		return x->kseq < y->kseq ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 

@@ -5,7 +5,8 @@
  *
  *	content/roles/x.md:12:5: error: reports_to 'foo' is not a role
  *
- * or, with json set, as one JSON array.  Columns count characters, not
+ * or, with json set, as one JSON array.  A note stays right after the
+ * error or warning it was recorded after (e.g. an include chain).  Columns count characters, not
  * bytes, and are 1-based; line or col 0 means "unknown" and is omitted.
  */
 #ifndef RB_DIAG_H
@@ -33,6 +34,11 @@ struct diag_item {
 	enum diag_level	 level;
 	char		*msg;	/* owned */
 	unsigned	 seq;	/* arrival order, for a stable sort */
+	/* Sort key: the item's own place, or for a note the place of the
+	 * item it was recorded after (a note stays with its error). */
+	const char	*kfile;	/* borrowed from that item */
+	int		 kline, kcol;
+	unsigned	 kseq;
 };
 
 struct diag {

@@ -1,0 +1,64 @@
+/*
+ * build.h — the build stage: turns a loaded, validated site into the
+ * handbook outputs through the templates (src/tmpl), the document tree
+ * (src/doc) and a backend (src/html, src/pdf).  Called by `rolebook build`.
+ *
+ *	data_site()		the model as template data (data.c)
+ *	build_handbook_html()	out/handbook/ (handbook_html.c)
+ *	build_handbook_pdf()	out/handbook.pdf, out/roles/<id>.pdf
+ *				(handbook_pdf.c, the PDF backend's)
+ *
+ * See docs/templates.md ("Data") for what templates see and
+ * README.md for the output files.
+ */
+#ifndef RB_BUILD_H
+#define RB_BUILD_H
+
+#include "../util/diag.h"
+#include "../model/model.h"
+#include "../tmpl/tmpl.h"
+
+struct build_opts {
+	const char	*content;	/* the content folder */
+	const char	*out;		/* output folder (default "out") */
+	const char	*templates;	/* user templates folder or NULL */
+	int		 html, pdf;	/* which outputs */
+};
+
+/*
+ * The whole model as a map of template data for target "html" or "pdf"
+ * (links are "roles/<id>.html" or "#role-<id>").  Keys: target, org,
+ * departments, roles, top_roles, calendar, stats.  Rich fields are
+ * escaped XHTML fragments (output them with <%- %>), plain fields are
+ * unescaped text (<%= %>); every content field has a "file:line:col"
+ * position (src, srcs.<field>).  The caller frees it with tmpl_val_free();
+ * it borrows nothing from the site.
+ */
+struct tmpl_val	*data_site(const struct rb_site *, const char *target);
+
+/*
+ * A render root for one page: references to every top-level entry of
+ * site (from data_site) plus base (the relative path back to the output's
+ * top, "" or "../").  Add page keys (role, department) with
+ * tmpl_map_set(); free with tmpl_val_free() before site.
+ */
+struct tmpl_val	*data_page(const struct tmpl_val *site, const char *base);
+
+/*
+ * Writes out/handbook/: index.html, calendar.html, departments/<id>.html,
+ * roles/<id>.html and style.css.  Every page is rendered and checked
+ * first; nothing is written when a template fails (errors in d at the
+ * template's file:line).  Unchanged files are not rewritten; pages of roles
+ * or departments that no longer exist are removed.  Returns 0 or -1.
+ */
+int	build_handbook_html(struct diag *, const struct rb_site *,
+	    struct tmpl *, const struct build_opts *);
+
+/*
+ * The PDF handbook and role sheets (handbook.lua.html, rolesheet.lua.html):
+ * provided by the PDF backend (src/build/handbook_pdf.c).  Returns 0 or -1.
+ */
+int	build_handbook_pdf(struct diag *, const struct rb_site *,
+	    struct tmpl *, const struct build_opts *);
+
+#endif

@@ -1,0 +1,429 @@
+/*
+ * data.c — the model as template data (see build.h and docs/templates.md,
+ * "Data").  One map per role and per department, built once; everywhere
+ * else they appear (a department's roles, a role's superior, the org
+ * chart's tree, the calendar) they are references, so the data is a graph
+ * that templates walk freely and that costs nothing to share between
+ * pages (the engine converts it lazily).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "build.h"
+
+/* Chinese names of target metrics and periods (unknown ones: as written). */
+static const char *const S_metric[][2] = {
+	{ "invitations", "有效客户邀约" },
+	{ "design_agreements", "新进设计协议" },
+	{ "visits", "客户上门" },
+	{ "contracts", "签单" },
+	{ "prospects", "准客户" },
+	{ "signed", "签单额" },
+};
+
+static const char *const S_period[][2] = {
+	{ "month", "每月" },
+	{ "quarter", "每季度" },
+	{ "year", "每年" },
+};
+
+struct S_ctx {
+	const struct rb_site	*site;
+	const char		*target;	/* "html" or "pdf" */
+	int			 html;
+	struct tmpl_val		**rolev;	/* by site->roles index */
+	struct tmpl_val		**deptv;	/* by org.depts index */
+};
+
+static void
+S_src(struct tmpl_val *m, const char *key, const struct rb_pos *p)
+{
+	char *s;
+
+	if (p == NULL || p->file == NULL)
+		return;
+	if (p->col > 0)
+		s = xasprintf("%s:%d:%d", p->file, p->line, p->col);
+	else
+		s = xasprintf("%s:%d", p->file, p->line);
+	tmpl_map_set(m, key, tmpl_val_str(s));
+	free(s);
+}
+
+/* Sets key to the string of rs (when present) and srcs[key] to its place. */
+static void
+S_field(struct tmpl_val *m, struct tmpl_val *srcs, const char *key,
+    const struct rb_str *rs)
+{
+	if (rs->s == NULL)
+		return;
+	tmpl_map_str(m, key, rs->s);
+	if (srcs)
+		S_src(srcs, key, &rs->pos);
+}
+
+/* {text, src} for a rich list item. */
+static struct tmpl_val *
+S_item(struct tmpl_val *a, const struct rb_str *rs)
+{
+	struct tmpl_val *m = tmpl_array_push(a, tmpl_val_map());
+
+	tmpl_map_str(m, "text", rs->s ? rs->s : "");
+	S_src(m, "src", &rs->pos);
+	return m;
+}
+
+static const char *
+S_label(const char *const tab[][2], size_t n, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(tab[i][0], key) == 0)
+			return tab[i][1];
+	return key;
+}
+
+static struct tmpl_val *
+S_role_ref(const struct S_ctx *c, const struct rb_role *r)
+{
+	size_t lo = 0, hi = c->site->nroles, mid;
+
+	/* roles are sorted by id */
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c->site->roles[mid] == r)
+			return tmpl_val_ref(c->rolev[mid]);
+		if (strcmp(c->site->roles[mid]->id, r->id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return tmpl_val_ref(c->rolev[lo < c->site->nroles ? lo : 0]);
+}
+
+static struct tmpl_val *
+S_dept_ref(const struct S_ctx *c, const struct rb_dept *d)
+{
+	return tmpl_val_ref(c->deptv[d - c->site->org.depts]);
+}
+
+/* Scalars of a role; links and lists come in S_role_links. */
+static void
+S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
+{
+	struct tmpl_val *srcs, *a, *x, *g, *items;
+	char *s;
+	size_t i, k;
+
+	srcs = tmpl_val_map();
+	tmpl_map_str(m, "id", r->id);
+	s = c->html ? xasprintf("roles/%s.html", r->id) :
+	    xasprintf("#role-%s", r->id);
+	tmpl_map_str(m, "href", s);
+	free(s);
+	s = xasprintf("role-%s", r->id);
+	tmpl_map_str(m, "anchor", s);
+	free(s);
+	S_src(m, "src", &r->pos);
+	S_field(m, srcs, "title", &r->title);
+	S_field(m, srcs, "level", &r->level);
+	S_field(m, srcs, "summary", &r->summary);
+	S_field(m, srcs, "reports_to", &r->reports_to);
+	if (r->department.s)
+		S_src(srcs, "department", &r->department.pos);
+	if (r->headcount >= 0) {
+		tmpl_map_int(m, "headcount", r->headcount);
+		S_src(srcs, "headcount", &r->headcount_pos);
+	}
+
+	a = tmpl_map_array(m, "duties");
+	for (i = 0; i < r->nduties; i++) {
+		x = S_item(a, &r->duties[i].text);
+		if (r->duties[i].share >= 0)
+			tmpl_map_int(x, "share", r->duties[i].share);
+		if (r->duties[i].frequency.s)
+			tmpl_map_str(x, "frequency", r->duties[i].frequency.s);
+	}
+	a = tmpl_map_array(m, "standards");
+	for (i = 0; i < r->nstandards; i++)
+		S_item(a, &r->standards[i]);
+	a = tmpl_map_array(m, "targets");
+	for (i = 0; i < r->ntargets; i++) {
+		const struct rb_target *t = &r->targets[i];
+
+		x = tmpl_array_push(a, tmpl_val_map());
+		S_field(x, NULL, "metric", &t->metric);
+		tmpl_map_str(x, "metric_label", S_label(S_metric,
+		    sizeof(S_metric) / sizeof(S_metric[0]),
+		    t->metric.s ? t->metric.s : ""));
+		S_field(x, NULL, "value", &t->value);
+		S_field(x, NULL, "unit", &t->unit);
+		S_field(x, NULL, "period", &t->period);
+		tmpl_map_str(x, "period_label", S_label(S_period,
+		    sizeof(S_period) / sizeof(S_period[0]),
+		    t->period.s ? t->period.s : ""));
+		S_src(x, "src", &t->pos);
+	}
+	a = tmpl_map_array(m, "relations");
+	g = tmpl_map_array(m, "relations_by_kind");
+	for (k = 0; k < RB_REL__MAX; k++) {
+		items = NULL;
+		for (i = 0; i < r->nrelations; i++) {
+			if (r->relations[i].kind != (enum rb_relkind)k)
+				continue;
+			if (items == NULL) {
+				x = tmpl_array_push(g, tmpl_val_map());
+				tmpl_map_str(x, "kind", rb_relkind_name[k]);
+				tmpl_map_str(x, "label", rb_relkind_label[k]);
+				items = tmpl_map_array(x, "items");
+			}
+			S_item(items, &r->relations[i].text);
+		}
+	}
+	for (i = 0; i < r->nrelations; i++) {
+		x = S_item(a, &r->relations[i].text);
+		tmpl_map_str(x, "kind", rb_relkind_name[r->relations[i].kind]);
+		tmpl_map_str(x, "label",
+		    rb_relkind_label[r->relations[i].kind]);
+	}
+	a = tmpl_map_array(m, "authorities");
+	for (i = 0; i < r->nauthorities; i++)
+		S_item(a, &r->authorities[i]);
+	a = tmpl_map_array(m, "qualifications");
+	g = tmpl_map_array(m, "qualifications_by_kind");
+	for (k = 0; k < RB_QUAL__MAX; k++) {
+		items = NULL;
+		for (i = 0; i < r->nquals; i++) {
+			if (r->quals[i].kind != (enum rb_qualkind)k)
+				continue;
+			if (items == NULL) {
+				x = tmpl_array_push(g, tmpl_val_map());
+				tmpl_map_str(x, "kind", rb_qualkind_name[k]);
+				tmpl_map_str(x, "label", rb_qualkind_label[k]);
+				items = tmpl_map_array(x, "items");
+			}
+			S_item(items, &r->quals[i].text);
+		}
+	}
+	for (i = 0; i < r->nquals; i++) {
+		x = S_item(a, &r->quals[i].text);
+		tmpl_map_str(x, "kind", rb_qualkind_name[r->quals[i].kind]);
+		tmpl_map_str(x, "label", rb_qualkind_label[r->quals[i].kind]);
+	}
+	a = tmpl_map_array(m, "sections");
+	for (i = 0; i < r->nsections; i++) {
+		x = tmpl_array_push(a, tmpl_val_map());
+		S_field(x, NULL, "title", &r->sections[i].title);
+		S_field(x, NULL, "body", &r->sections[i].body);
+		S_src(x, "src", &r->sections[i].title.pos);
+	}
+	tmpl_map_set(m, "srcs", srcs);
+}
+
+/* One report of r as a map; the recipient is a reference. */
+static struct tmpl_val *
+S_report(const struct S_ctx *c, const struct rb_role *r,
+    const struct rb_report *rp)
+{
+	struct tmpl_val *x = tmpl_val_map();
+	const struct rb_role *to;
+
+	S_field(x, NULL, "name", &rp->name);
+	tmpl_map_str(x, "frequency", rb_freq_name[rp->frequency]);
+	tmpl_map_str(x, "frequency_label", rb_freq_label[rp->frequency]);
+	S_field(x, NULL, "due", &rp->due);
+	S_src(x, "src", &rp->pos);
+	tmpl_map_set(x, "from", S_role_ref(c, r));
+	if (rp->to.s && (to = rb_site_role(c->site, rp->to.s)) != NULL) {
+		tmpl_map_set(x, "to", S_role_ref(c, to));
+		tmpl_map_str(x, "to_title", to->title.s ? to->title.s : to->id);
+	} else if (rp->to.s)
+		tmpl_map_str(x, "to_title", rp->to.s);
+	return x;
+}
+
+static void
+S_role_links(const struct S_ctx *c, struct tmpl_val *m,
+    const struct rb_role *r)
+{
+	struct tmpl_val *a;
+	size_t i;
+
+	if (r->superior)
+		tmpl_map_set(m, "superior", S_role_ref(c, r->superior));
+	a = tmpl_map_array(m, "subordinates");
+	for (i = 0; i < r->nsubs; i++)
+		tmpl_array_push(a, S_role_ref(c, r->subs[i]));
+	if (r->dept)
+		tmpl_map_set(m, "department", S_dept_ref(c, r->dept));
+	a = tmpl_map_array(m, "reports");
+	for (i = 0; i < r->nreports; i++)
+		tmpl_array_push(a, S_report(c, r, &r->reports[i]));
+}
+
+static void
+S_dept(const struct S_ctx *c, struct tmpl_val *m, const struct rb_dept *d)
+{
+	struct tmpl_val *a;
+	char *s;
+	size_t i;
+	long long hc = 0;
+
+	tmpl_map_str(m, "id", d->id);
+	tmpl_map_str(m, "name", d->name ? d->name : d->id);
+	s = c->html ? xasprintf("departments/%s.html", d->id) :
+	    xasprintf("#dept-%s", d->id);
+	tmpl_map_str(m, "href", s);
+	free(s);
+	s = xasprintf("dept-%s", d->id);
+	tmpl_map_str(m, "anchor", s);
+	free(s);
+	tmpl_map_int(m, "depth", d->depth);
+	S_src(m, "src", &d->pos);
+	if (d->up)
+		tmpl_map_set(m, "parent", S_dept_ref(c, d->up));
+	a = tmpl_map_array(m, "children");
+	for (i = 0; i < d->nchildren; i++)
+		tmpl_array_push(a, S_dept_ref(c, d->children[i]));
+	a = tmpl_map_array(m, "roles");
+	for (i = 0; i < d->nroles; i++) {
+		tmpl_array_push(a, S_role_ref(c, d->roles[i]));
+		if (d->roles[i]->headcount > 0)
+			hc += d->roles[i]->headcount;
+	}
+	tmpl_map_int(m, "headcount", hc);
+}
+
+/* Calendar order: frequency, then the sender's department, id, report. */
+struct S_cal {
+	const struct rb_role	*r;
+	const struct rb_report	*rp;
+	size_t			 dept;	/* org.depts index */
+	size_t			 n;	/* index in r->reports */
+};
+
+static int
+S_calcmp(const void *a, const void *b)
+{
+	const struct S_cal *x = a, *y = b;
+	int c;
+
+	if (x->rp->frequency != y->rp->frequency)
+		return x->rp->frequency < y->rp->frequency ? -1 : 1;
+	if (x->dept != y->dept)
+		return x->dept < y->dept ? -1 : 1;
+	if ((c = strcmp(x->r->id, y->r->id)) != 0)
+		return c;
+	return x->n < y->n ? -1 : x->n > y->n;
+}
+
+static void
+S_calendar(const struct S_ctx *c, struct tmpl_val *root)
+{
+	const struct rb_site *site = c->site;
+	struct S_cal *cal;
+	struct tmpl_val *a, *g = NULL, *items = NULL;
+	size_t i, j, n = 0, k;
+	int freq = -1;
+
+	for (i = 0; i < site->nroles; i++)
+		n += site->roles[i]->nreports;
+	cal = xcalloc(n + 1, sizeof(*cal));
+	for (i = 0, k = 0; i < site->nroles; i++)
+		for (j = 0; j < site->roles[i]->nreports; j++, k++) {
+			cal[k].r = site->roles[i];
+			cal[k].rp = &site->roles[i]->reports[j];
+			cal[k].dept = site->roles[i]->dept ?
+			    (size_t)(site->roles[i]->dept - site->org.depts) :
+			    site->org.ndepts;
+			cal[k].n = j;
+		}
+	qsort(cal, n, sizeof(*cal), S_calcmp);
+	a = tmpl_map_array(root, "calendar");
+	for (k = 0; k < n; k++) {
+		if ((int)cal[k].rp->frequency != freq) {
+			freq = (int)cal[k].rp->frequency;
+			g = tmpl_array_push(a, tmpl_val_map());
+			tmpl_map_str(g, "frequency", rb_freq_name[freq]);
+			tmpl_map_str(g, "label", rb_freq_label[freq]);
+			items = tmpl_map_array(g, "items");
+		}
+		tmpl_array_push(items, S_report(c, cal[k].r, cal[k].rp));
+	}
+	free(cal);
+}
+
+struct tmpl_val *
+data_site(const struct rb_site *site, const char *target)
+{
+	const struct rb_org *org = &site->org;
+	struct S_ctx c;
+	struct tmpl_val *root, *o, *srcs, *a, *roles, *depts, *st;
+	size_t i;
+	long long hc = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.site = site;
+	c.target = target;
+	c.html = strcmp(target, "pdf") != 0;
+	root = tmpl_val_map();
+	tmpl_map_str(root, "target", c.html ? "html" : "pdf");
+
+	o = tmpl_map_map(root, "org");
+	srcs = tmpl_val_map();
+	S_field(o, srcs, "company", &org->company);
+	S_field(o, srcs, "title", &org->title);
+	S_field(o, srcs, "version", &org->version);
+	S_field(o, srcs, "effective", &org->effective);
+	S_field(o, srcs, "confidentiality", &org->confidentiality);
+	tmpl_map_set(o, "srcs", srcs);
+
+	/* Every role and department map exists before any reference. */
+	roles = tmpl_map_array(root, "roles");
+	depts = tmpl_map_array(root, "departments");
+	c.rolev = xcalloc(site->nroles + 1, sizeof(*c.rolev));
+	c.deptv = xcalloc(org->ndepts + 1, sizeof(*c.deptv));
+	for (i = 0; i < site->nroles; i++)
+		c.rolev[i] = tmpl_array_push(roles, tmpl_val_map());
+	for (i = 0; i < org->ndepts; i++)
+		c.deptv[i] = tmpl_array_push(depts, tmpl_val_map());
+	for (i = 0; i < site->nroles; i++) {
+		S_role(&c, c.rolev[i], site->roles[i]);
+		S_role_links(&c, c.rolev[i], site->roles[i]);
+		if (site->roles[i]->headcount > 0)
+			hc += site->roles[i]->headcount;
+	}
+	for (i = 0; i < org->ndepts; i++)
+		S_dept(&c, c.deptv[i], &org->depts[i]);
+
+	a = tmpl_map_array(o, "departments");
+	for (i = 0; i < org->ndepts; i++)
+		if (org->depts[i].up == NULL)
+			tmpl_array_push(a, S_dept_ref(&c, &org->depts[i]));
+	a = tmpl_map_array(root, "top_roles");
+	for (i = 0; i < site->nroles; i++)
+		if (site->roles[i]->superior == NULL)
+			tmpl_array_push(a, S_role_ref(&c, site->roles[i]));
+	S_calendar(&c, root);
+
+	st = tmpl_map_map(root, "stats");
+	tmpl_map_int(st, "roles", (long long)site->nroles);
+	tmpl_map_int(st, "departments", (long long)org->ndepts);
+	tmpl_map_int(st, "headcount", hc);
+	free(c.rolev);
+	free(c.deptv);
+	return root;
+}
+
+struct tmpl_val *
+data_page(const struct tmpl_val *site, const char *base)
+{
+	struct tmpl_val *p = tmpl_val_map();
+	size_t i, n = tmpl_val_len(site);
+
+	for (i = 0; i < n; i++)
+		tmpl_map_set(p, tmpl_val_key(site, i),
+		    tmpl_val_ref(tmpl_val_item(site, i)));
+	tmpl_map_str(p, "base", base);
+	return p;
+}

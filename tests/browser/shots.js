@@ -1,0 +1,93 @@
+// tests/browser/shots.js — opens handbook pages in headless Chromium
+// (Debian's /usr/bin/chromium through playwright-core, JavaScript off, no
+// network), checks what a reader sees and saves screenshots.
+//
+//   node tests/browser/shots.js HANDBOOK_DIR SHOT_DIR ROLE_ID DEPT_ID
+//
+// Prints one line per check ("ok ..." or "FAIL ...") and exits 1 on any
+// failure.
+'use strict';
+const path = require('path');
+const fs = require('fs');
+const os = require('os');
+const { chromium } = require(path.resolve(__dirname, '../node/node_modules/playwright-core'));
+
+const [hb, shots, roleId, deptId] = process.argv.slice(2);
+let failed = 0;
+function check(ok, what) {
+	console.log((ok ? 'ok ' : 'FAIL ') + what);
+	if (!ok) failed++;
+}
+
+(async () => {
+	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-chromium-'));
+	const ctx = await chromium.launchPersistentContext(profile, {
+		executablePath: '/usr/bin/chromium',
+		headless: true,
+		javaScriptEnabled: false,
+		offline: true,
+		viewport: { width: 1280, height: 2000 },
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic',
+		    '--no-first-run', '--disable-background-networking',
+		    '--disable-component-update', '--disable-sync'],
+	});
+	const page = ctx.pages()[0] || await ctx.newPage();
+	const url = (f) => 'file://' + path.resolve(hb, f);
+	const requests = [];
+	page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+	page.on('requestfailed', (r) => check(false, 'load ' + r.url()));
+
+	// The index: stylesheet applied, org chart SVG visible and sized.
+	await page.goto(url('index.html'));
+	check(await page.evaluate(() => document.documentElement.lang) === 'zh-CN', 'index: lang="zh-CN"');
+	check(await page.evaluate(() => document.scripts.length) === 0, 'index: no script');
+	const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+	check(/CJK|WenQuanYi/.test(font), 'index: stylesheet applied (font ' + font + ')');
+	const svg = await page.evaluate(() => {
+		const s = document.querySelector('.orgchart svg');
+		if (!s) return null;
+		const r = s.getBoundingClientRect(), cs = getComputedStyle(s);
+		return { w: r.width, h: r.height, aw: s.getAttribute('width'),
+		    ah: s.getAttribute('height'), vis: cs.visibility, disp: cs.display,
+		    boxes: s.querySelectorAll('rect.org-box').length,
+		    links: s.querySelectorAll('a').length };
+	});
+	check(svg !== null, 'index: org chart SVG present');
+	if (svg) {
+		check(svg.aw > 0 && svg.ah > 0, `index: org chart width/height attributes ${svg.aw}x${svg.ah}`);
+		check(svg.w >= 200 && svg.h >= 100 && svg.w <= 1280, `index: org chart rendered ${Math.round(svg.w)}x${Math.round(svg.h)} px within the page`);
+		check(svg.vis === 'visible' && svg.disp !== 'none', 'index: org chart visible');
+		check(svg.boxes > 0 && svg.links === svg.boxes, `index: ${svg.boxes} org boxes, each a link`);
+	}
+	await page.screenshot({ path: path.join(shots, 'shot-index.png'), fullPage: false });
+	await page.screenshot({ path: path.join(shots, 'shot-index-full.png'), fullPage: true });
+
+	// A role page: title, links to its superior resolve.
+	await page.goto(url('roles/' + roleId + '.html'));
+	check((await page.title()).length > 0, 'role: has a title');
+	const sup = await page.evaluate(() => {
+		const a = document.querySelector('.role-line a');
+		return a ? a.getAttribute('href') : null;
+	});
+	check(sup === null || fs.existsSync(path.resolve(hb, 'roles', sup)), 'role: superior link resolves (' + sup + ')');
+	await page.screenshot({ path: path.join(shots, 'shot-role.png'), fullPage: true });
+
+	// A department page.
+	await page.goto(url('departments/' + deptId + '.html'));
+	check(await page.evaluate(() => !!document.querySelector('h1')), 'department: has a heading');
+	await page.screenshot({ path: path.join(shots, 'shot-department.png'), fullPage: true });
+
+	// Print layout: A4 PDF of the role page renders (print stylesheet).
+	await page.goto(url('calendar.html'));
+	await page.screenshot({ path: path.join(shots, 'shot-calendar.png'), fullPage: true });
+	await page.goto(url('roles/' + roleId + '.html'));
+	await page.emulateMedia({ media: 'print' });
+	const nav = await page.evaluate(() => getComputedStyle(document.querySelector('.masthead-nav')).display);
+	check(nav === 'none', 'print: navigation hidden');
+	await page.screenshot({ path: path.join(shots, 'shot-role-print.png'), fullPage: true });
+
+	check(requests.length === 0, 'no network requests (' + requests.join(' ') + ')');
+	await ctx.close();
+	fs.rmSync(profile, { recursive: true, force: true });
+	process.exit(failed ? 1 : 0);
+})().catch((e) => { console.log('FAIL ' + e.message); process.exit(1); });

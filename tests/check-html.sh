@@ -1,0 +1,154 @@
+#!/bin/sh
+# tests/check-html.sh — system tests of `rolebook build` (HTML): the
+# handbook of the sample content, byte-identical and incremental rebuilds,
+# escaping, user templates (override, broken, refused include, runaway
+# loops), nothing written on errors, every relative link resolving, the Nu
+# Html Checker with zero errors on every page, and headless Chromium
+# (tests/browser/shots.js: org chart visible and sized, screenshots in out/).
+# vnu-jar and playwright-core are installed with npm into tests/node/
+# (git-ignored) on first use.  Prints "html: N passed, N failed".
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+rb=${ROLEBOOK:-./rolebook}
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+hb="$tmp/a/handbook"
+
+# 1. The sample builds cleanly into the documented files.
+if $rb build content -o "$tmp/a" >"$tmp/out" 2>"$tmp/err" && [ ! -s "$tmp/err" ]; then ok
+else ko "build content: $(head -5 "$tmp/err")"; fi
+missing=""
+for f in index.html calendar.html style.css departments/sales.html \
+    departments/management.html roles/salesperson.html roles/general-manager.html; do
+	[ -s "$hb/$f" ] || missing="$missing $f"
+done
+nroles=$(ls content/roles | wc -l)
+[ -z "$missing" ] && [ "$(ls "$hb/roles" | wc -l)" = "$nroles" ] &&
+    [ "$(ls "$hb/departments" | wc -l)" = "$(grep -c '<department ' content/org.xml)" ] && ok ||
+    ko "expected pages missing:$missing"
+
+# 2. Byte-identical across runs; a rebuild rewrites nothing (mtimes kept).
+$rb build content -o "$tmp/b" 2>/dev/null
+if diff -r "$tmp/a" "$tmp/b" >/dev/null; then ok; else ko "two builds differ"; fi
+find "$tmp/a" -type f -exec touch -d '2001-01-01 00:00:00' {} +
+$rb build content -o "$tmp/a" 2>/dev/null
+if [ -z "$(find "$tmp/a" -type f -newermt '2001-01-02')" ]; then ok
+else ko "rebuild rewrote: $(find "$tmp/a" -type f -newermt '2001-01-02' | head -3)"; fi
+# A stale role page (role removed) is removed.
+echo stale >"$hb/roles/no-such-role.html"
+$rb build content -o "$tmp/a" 2>/dev/null
+[ ! -e "$hb/roles/no-such-role.html" ] && ok || ko "stale page kept"
+
+# 3. Clean HTML: no scripts, no data-src, lang and stylesheet on every page.
+if ! grep -l '<script\|data-src=' "$hb"/*.html "$hb"/*/*.html >/dev/null &&
+   [ "$(grep -L '<html lang="zh-CN">' "$hb"/*.html "$hb"/*/*.html | wc -l)" = 0 ] &&
+   grep -q 'href="../style.css"' "$hb/roles/salesperson.html" &&
+   grep -q 'href="style.css"' "$hb/index.html"; then ok
+else ko "scripts, data-src, lang or stylesheet links"; fi
+
+# 4. Links: every relative href names an existing file, every #fragment an id.
+if python3 - "$hb" >"$tmp/links" <<'PY'
+import sys, os, re, html
+top = sys.argv[1]
+ids, bad = {}, []
+pages = [os.path.join(d, f) for d, _, fs in os.walk(top) for f in fs if f.endswith('.html')]
+for p in pages:
+    ids[os.path.realpath(p)] = set(re.findall(r'\bid="([^"]*)"', open(p, encoding='utf-8').read()))
+for p in pages:
+    for h in re.findall(r'\bhref="([^"]*)"', open(p, encoding='utf-8').read()):
+        h = html.unescape(h)
+        if re.match(r'^[a-z]+:', h):
+            continue
+        f, _, frag = h.partition('#')
+        t = os.path.realpath(os.path.join(os.path.dirname(p), f)) if f else os.path.realpath(p)
+        if not os.path.exists(t):
+            bad.append(f'{p}: {h}: no such file')
+        elif frag and frag not in ids.get(t, ()):
+            bad.append(f'{p}: {h}: no such id')
+print('\n'.join(bad[:10]))
+sys.exit(1 if bad else 0)
+PY
+then ok; else ko "broken links: $(cat "$tmp/links")"; fi
+
+# 5. Escaping: a title and a duty holding <script> and & render as text.
+mkdir -p "$tmp/esc/roles"
+cp content/org.xml "$tmp/esc/"
+cat >"$tmp/esc/roles/x.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<role id="x">
+  <title>A &lt;script&gt; &amp; B</title>
+  <department ref="sales"/>
+  <duties><duty>写 &lt;script&gt;alert(1)&lt;/script&gt; &amp; 报告。</duty></duties>
+</role>
+XML
+if $rb build "$tmp/esc" -o "$tmp/esco" 2>"$tmp/err" &&
+   grep -q '<h1>A &lt;script&gt; &amp; B</h1>' "$tmp/esco/handbook/roles/x.html" &&
+   grep -q '<td>写 &lt;script&gt;alert(1)&lt;/script&gt; &amp; 报告。</td>' "$tmp/esco/handbook/roles/x.html" &&
+   ! grep -q '<script' "$tmp/esco/handbook/roles/x.html" "$tmp/esco/handbook/index.html"; then ok
+else ko "escaping: $(head -3 "$tmp/err")"; fi
+
+# 6. A broken user template: file:line of the user's file, exit 1, nothing written.
+$rb build content --templates tests/html/broken -o "$tmp/c" >/dev/null 2>"$tmp/err"; rc=$?
+if [ $rc = 1 ] && [ "$(head -1 "$tmp/err")" = "tests/html/broken/role.lua.html:12: error: undefined variable 'titel'" ] &&
+   [ "$(grep -vc ': note: from here$' "$tmp/err")" = 1 ] && [ ! -e "$tmp/c" ]; then ok
+else ko "broken template: rc=$rc $(head -3 "$tmp/err")"; fi
+# ... and existing output is left as it was.
+cp -R "$tmp/a" "$tmp/keep"
+$rb build content --templates tests/html/broken -o "$tmp/a" >/dev/null 2>&1
+diff -r "$tmp/a" "$tmp/keep" >/dev/null && ok || ko "a failed build changed the output"
+
+# 7. A user template overrides one built-in; the rest stay built-in.
+if $rb build content --templates tests/html/override -o "$tmp/d" 2>"$tmp/err" &&
+   grep -q '我们自己的报表日历' "$tmp/d/handbook/calendar.html" &&
+   cmp -s "$tmp/d/handbook/style.css" tests/html/override/style.css &&
+   cmp -s "$tmp/d/handbook/index.html" "$hb/index.html" &&
+   cmp -s "$tmp/d/handbook/roles/salesperson.html" "$hb/roles/salesperson.html"; then ok
+else ko "override: $(head -3 "$tmp/err")"; fi
+
+# 8. An include of ../x is refused.
+$rb build content --templates tests/html/include -o "$tmp/e" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc = 1 ] && grep -q "^tests/html/include/index.lua.html:1: error: refused template name '../x'" "$tmp/err" &&
+    [ ! -e "$tmp/e" ] && ok || ko "include ../x: rc=$rc $(head -3 "$tmp/err")"
+
+# 9. Runaway templates stop within 2 s each with a clear error.
+for kase in loop:index:2 pattern:calendar:2; do
+	dir=${kase%%:*}; rest=${kase#*:}; tpl=${rest%%:*}; line=${rest#*:}
+	s=$(date +%s%N)
+	$rb build content --templates "tests/html/$dir" -o "$tmp/f" >/dev/null 2>"$tmp/err"; rc=$?
+	ms=$(( ($(date +%s%N) - s) / 1000000 ))
+	if [ $rc = 1 ] && [ $ms -lt 2000 ] &&
+	   grep -q "^tests/html/$dir/$tpl.lua.html:$line: error: template exceeded its" "$tmp/err"; then ok
+	else ko "$dir: rc=$rc ${ms} ms $(head -2 "$tmp/err")"; fi
+done
+
+# 10. Content errors: exit 1, nothing written.
+mkdir -p "$tmp/bad/roles"
+cp content/org.xml "$tmp/bad/"
+printf -- '---\nid: y\ntitle: Y\ndepartment: nowhere\n---\n\n## 工作职责\n\n1. 做事。\n' >"$tmp/bad/roles/y.md"
+$rb build "$tmp/bad" -o "$tmp/g" >/dev/null 2>&1; rc=$?
+[ $rc = 1 ] && [ ! -e "$tmp/g" ] && ok || ko "content errors: rc=$rc"
+
+# 11. The real output (make's): out/handbook, validated by the Nu Html Checker.
+$rb build content -o out 2>/dev/null
+if [ ! -f tests/node/node_modules/vnu-jar/build/dist/vnu.jar ] ||
+   [ ! -d tests/node/node_modules/playwright-core ]; then
+	npm install --silent --no-audit --no-fund --prefix tests/node vnu-jar playwright-core >/dev/null 2>&1
+fi
+if [ ! -f tests/node/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+	ko "vnu-jar not installed (npm install --prefix tests/node vnu-jar)"
+elif java -jar tests/node/node_modules/vnu-jar/build/dist/vnu.jar --errors-only \
+    out/handbook/*.html out/handbook/*/*.html >"$tmp/vnu" 2>&1; then ok
+else ko "vnu: $(head -5 "$tmp/vnu")"; fi
+
+# 12. Headless Chromium: org chart visible and sized; screenshots in out/.
+if [ ! -d tests/node/node_modules/playwright-core ]; then
+	ko "playwright-core not installed"
+elif node tests/browser/shots.js out/handbook out salesperson sales >"$tmp/br" 2>&1; then ok
+else ko "browser: $(grep FAIL "$tmp/br" | head -5)"; fi
+
+echo "html: $pass passed, $fail failed"
+[ $fail = 0 ]

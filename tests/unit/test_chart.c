@@ -1,0 +1,411 @@
+/*
+ * test_chart.c — charts and org charts in PDF: shared geometry (round
+ * steps, data matrix), then real PDFs checked with pdftotext (every label
+ * present, nothing missing drawn) and pdftoppm (ink where the bars, the
+ * line and the boxes are; none outside the chart's rectangle), link
+ * rectangles of org chart boxes, and missing characters reported.
+ */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "util/util.h"
+#include "util/diag.h"
+#include "doc/doc.h"
+#include "doc/chartgeom.h"
+#include "pdf/font.h"
+#include "pdf/chart.h"
+
+#define PAGE_H	842.0
+#define CX	50.0	/* chart left [pt] */
+#define CY	800.0	/* chart top, PDF y-up [pt] */
+
+static const char S_bar[] =
+	"<rb-document><rb-chart type=\"bar\" title=\"达成率\" unit=\"%\">"
+	"<rb-series name=\"目标\"><rb-point label=\"张三\" value=\"80\"/>"
+	"<rb-point label=\"李四\" value=\"120.5\"/></rb-series>"
+	"<rb-series name=\"实际\"><rb-point label=\"张三\" value=\"90\"/>"
+	"</rb-series></rb-chart></rb-document>";
+
+static const char S_line[] =
+	"<rb-document><rb-chart type=\"line\"><rb-series name=\"t\">"
+	"<rb-point label=\"一月\" value=\"3\"/><rb-point label=\"二月\" "
+	"value=\"5.25\"/><rb-point label=\"三月\" value=\"-1\"/>"
+	"</rb-series></rb-chart></rb-document>";
+
+static const char S_org[] =
+	"<rb-document><rb-orgchart>"
+	"<rb-orgnode label=\"总经理\" sub=\"张三\" href=\"#gm\">"
+	"<rb-orgnode label=\"销售部\" href=\"#sales\"><rb-orgnode label=\"华东\"/>"
+	"<rb-orgnode label=\"华南\"/></rb-orgnode>"
+	"<rb-orgnode label=\"财务部\" sub=\"李四\"/>"
+	"</rb-orgnode></rb-orgchart></rb-document>";
+
+static struct doc_node *S_keep;	/* tree of the last render with links */
+
+struct pgm {
+	int	 w, h;
+	unsigned char *px;
+};
+
+static char *
+run(const char *cmd)
+{
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	FILE *p;
+
+	p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+		buf_put(&b, chunk, n);
+	pclose(p);
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+static struct doc_node *
+parse(const char *s)
+{
+	struct diag d;
+	struct doc_node *r, *c;
+	int ent;
+
+	diag_init(&d);
+	r = doc_parse(&d, s, strlen(s), NULL);
+	cr_assert_not_null(r);
+	diag_free(&d);
+	for (c = NULL; (c = doc_next(r, c, &ent)) != NULL;)
+		if (ent && (c->tag == DOC_CHART || c->tag == DOC_ORGCHART))
+			return c;
+	cr_assert_fail("no chart");
+	return NULL;
+}
+
+/*
+ * Draws the chart of xhtml w points wide at (CX, CY) on an A4 page into
+ * path; returns its height.  d gets the diagnostics.
+ */
+static double
+render(struct diag *d, const char *xhtml, double w, const char *path,
+    struct chart_links *links, int *nbad)
+{
+	struct doc_node *c = parse(xhtml), *root;
+	struct font *f;
+	HPDF_Doc pdf;
+	HPDF_Page page;
+	HPDF_Font hf;
+	double h;
+
+	for (root = c; root->parent; root = root->parent)
+		;
+	f = font_open(d, FONT_SANS, 0);
+	cr_assert_not_null(f);
+	*nbad = chart_prepare(d, f, c);
+	pdf = HPDF_New(NULL, NULL);
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	hf = font_embed(f, d, pdf);
+	cr_assert_not_null(hf);
+	page = HPDF_AddPage(pdf);
+	HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+	h = chart_height(f, c, w);
+	chart_draw(page, f, hf, c, CX, CY, w, links);
+	cr_assert_eq(HPDF_GetError(pdf), HPDF_OK);
+	cr_assert_eq(HPDF_SaveToFile(pdf, path), HPDF_OK);
+	HPDF_Free(pdf);
+	font_free(f);
+	/* link hrefs are borrowed from the tree: keep it for the caller */
+	if (links != NULL)
+		S_keep = root;
+	else
+		doc_free(root);
+	return h;
+}
+
+/* pdftoppm -r 72 -gray: one pixel per point. */
+static void
+raster(const char *pdf, struct pgm *g)
+{
+	char cmd[512], *ppm;
+	size_t n;
+	int maxv, off;
+
+	snprintf(cmd, sizeof(cmd), "pdftoppm -r 72 -gray %s %s 2>/dev/null",
+	    pdf, pdf);
+	cr_assert_eq(system(cmd), 0);
+	snprintf(cmd, sizeof(cmd), "%s-1.pgm", pdf);
+	cr_assert_eq(file_read(cmd, 0, &ppm, &n), 0, "%s", cmd);
+	cr_assert_eq(sscanf(ppm, "P5 %d %d %d%n", &g->w, &g->h, &maxv, &off),
+	    3);
+	off++;
+	cr_assert_eq((size_t)off + (size_t)g->w * (size_t)g->h, n);
+	g->px = xmalloc((size_t)g->w * (size_t)g->h);
+	memcpy(g->px, ppm + off, (size_t)g->w * (size_t)g->h);
+	free(ppm);
+	unlink(cmd);
+}
+
+/* Pixels darker than 250 in the rectangle (PDF coordinates, y up). */
+static int
+ink(const struct pgm *g, double left, double bottom, double right,
+    double top)
+{
+	int x, y, n = 0;
+
+	for (y = (int)(PAGE_H - top); y < (int)(PAGE_H - bottom); y++)
+		for (x = (int)left; x < (int)right; x++)
+			if (x >= 0 && y >= 0 && x < g->w && y < g->h &&
+			    g->px[y * g->w + x] < 250)
+				n++;
+	return n;
+}
+
+/* Pixels in [lo, hi] grey in the rectangle. */
+static int
+grey(const struct pgm *g, double left, double bottom, double right,
+    double top, int lo, int hi)
+{
+	int x, y, n = 0, v;
+
+	for (y = (int)(PAGE_H - top); y < (int)(PAGE_H - bottom); y++)
+		for (x = (int)left; x < (int)right; x++) {
+			v = g->px[y * g->w + x];
+			if (v >= lo && v <= hi)
+				n++;
+		}
+	return n;
+}
+
+static char *
+tmppdf(void)
+{
+	char *p = xstrdup("/tmp/rb-test-chart-XXXXXX");
+	int fd = mkstemp(p);
+
+	cr_assert_neq(fd, -1);
+	close(fd);
+	return p;
+}
+
+static char *
+text_of(const char *pdf)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof(cmd), "pdftotext -layout %s - 2>/dev/null", pdf);
+	return run(cmd);
+}
+
+Test(chart, nice_steps_and_matrix)
+{
+	struct cg_chart c;
+	struct doc_node *n = parse(S_bar), *root;
+
+	cr_assert_float_eq(cg_nice_step(1), 0.2, 1e-12);
+	cr_assert_float_eq(cg_nice_step(7), 2, 1e-12);
+	cr_assert_float_eq(cg_nice_step(120.5), 50, 1e-12);
+	cr_assert_float_eq(cg_nice_step(0.03), 0.01, 1e-12);
+	cg_chart_read(&c, n);
+	cr_assert_eq(c.ns, 2);
+	cr_assert_eq(c.nc, 2);
+	cr_assert_str_eq(c.cats[1], "李四");
+	cr_assert_str_eq(c.names[1], "实际");
+	cr_assert_float_eq(c.val[1], 120.5, 1e-12);
+	cr_assert(isnan(c.val[3]));		/* 实际 has no 李四 */
+	cr_assert_float_eq(c.lo, 0, 1e-12);
+	cr_assert_float_eq(c.hi, 150, 1e-12);
+	cr_assert_eq(c.nt, 3);
+	cr_assert_eq(c.line, 0);
+	cg_chart_free(&c);
+	for (root = n; root->parent; root = root->parent)
+		;
+	doc_free(root);
+}
+
+Test(chart, bar_chart_text_and_ink)
+{
+	struct diag d;
+	struct pgm g;
+	char *path = tmppdf(), *txt;
+	double h;
+	int bad;
+
+	diag_init(&d);
+	h = render(&d, S_bar, 400, path, NULL, &bad);
+	cr_assert_eq(bad, 0);
+	cr_assert_eq(d.n, 0);
+	cr_assert(h > 150 && h < 300, "h %g", h);
+	txt = text_of(path);
+	cr_assert(strstr(txt, "达成率") && strstr(txt, "目标") &&
+	    strstr(txt, "实际") && strstr(txt, "张三") && strstr(txt, "李四") &&
+	    strstr(txt, "120.5") && strstr(txt, "150") && strstr(txt, "%"),
+	    "%s", txt);
+	free(txt);
+	raster(path, &g);
+	/* bar blue (#4e79a7, grey ~113) and orange (#f28e2b, ~159) */
+	cr_assert_gt(grey(&g, CX, CY - h, CX + 400, CY, 100, 125), 2000);
+	cr_assert_gt(grey(&g, CX, CY - h, CX + 400, CY, 150, 170), 1000);
+	/* the bars stand in the left half (张三) and the right (李四 blue) */
+	cr_assert_gt(grey(&g, CX + 200, CY - h, CX + 400, CY, 100, 125), 1000);
+	/* nothing outside the chart's rectangle */
+	cr_assert_eq(ink(&g, 0, 0, 595, CY - h - 1), 0);
+	cr_assert_eq(ink(&g, CX + 401, 0, 595, PAGE_H), 0);
+	cr_assert_eq(ink(&g, 0, 0, CX - 1, PAGE_H), 0);
+	free(g.px);
+	unlink(path);
+	free(path);
+	diag_free(&d);
+}
+
+Test(chart, line_chart_negative_values)
+{
+	struct diag d;
+	struct pgm g;
+	char *path = tmppdf(), *txt;
+	double h;
+	int bad;
+
+	diag_init(&d);
+	h = render(&d, S_line, 300, path, NULL, &bad);
+	txt = text_of(path);
+	cr_assert(strstr(txt, "一月") && strstr(txt, "三月") &&
+	    strstr(txt, "5.25") && strstr(txt, "-1") && strstr(txt, "-2"),
+	    "%s", txt);
+	free(txt);
+	raster(path, &g);
+	cr_assert_gt(grey(&g, CX, CY - h, CX + 300, CY, 100, 125), 150);
+	cr_assert_eq(ink(&g, 0, 0, 595, CY - h - 1), 0);
+	cr_assert_eq(ink(&g, CX + 301, 0, 595, PAGE_H), 0);
+	free(g.px);
+	unlink(path);
+	free(path);
+	diag_free(&d);
+}
+
+Test(chart, long_labels_rotate_inside_the_box)
+{
+	struct diag d;
+	struct pgm g;
+	char *path = tmppdf();
+	double h;
+	int bad;
+
+	diag_init(&d);
+	h = render(&d, "<rb-document><rb-chart><rb-series>"
+	    "<rb-point label=\"非常长的类别名称一\" value=\"3\"/>"
+	    "<rb-point label=\"非常长的类别名称二\" value=\"4\"/>"
+	    "<rb-point label=\"非常长的类别名称三\" value=\"5\"/>"
+	    "</rb-series></rb-chart></rb-document>", 200, path, NULL, &bad);
+	raster(path, &g);
+	cr_assert_eq(ink(&g, 0, 0, 595, CY - h - 1), 0);
+	cr_assert_eq(ink(&g, 0, 0, CX - 1, PAGE_H), 0);
+	cr_assert_eq(ink(&g, CX + 201, 0, 595, PAGE_H), 0);
+	free(g.px);
+	unlink(path);
+	free(path);
+	diag_free(&d);
+}
+
+Test(chart, orgchart_boxes_links_text)
+{
+	struct diag d;
+	struct chart_links links = { NULL, 0, 0 };
+	struct pgm g;
+	char *path = tmppdf(), *txt;
+	double h, cx;
+	int bad;
+	size_t i;
+
+	diag_init(&d);
+	h = render(&d, S_org, 400, path, &links, &bad);
+	cr_assert_eq(links.n, 2);
+	cr_assert_str_eq(links.v[0].href, "#gm");
+	cr_assert_str_eq(links.v[1].href, "#sales");
+	for (i = 0; i < links.n; i++) {
+		cr_assert(links.v[i].left >= CX && links.v[i].right <= CX + 400);
+		cr_assert(links.v[i].bottom >= CY - h && links.v[i].top <= CY);
+		cr_assert_float_eq(links.v[i].top - links.v[i].bottom, 30, 1e-9);
+	}
+	/* the root box is centred over its children, at the top */
+	cr_assert_float_eq(links.v[0].top, CY - 2, 1e-9);
+	cx = (links.v[0].left + links.v[0].right) / 2;
+	cr_assert(cx > CX + 100 && cx < CX + 300, "%g", cx);
+	txt = text_of(path);
+	cr_assert(strstr(txt, "总经理") && strstr(txt, "销售部") &&
+	    strstr(txt, "华东") && strstr(txt, "华南") && strstr(txt, "李四"),
+	    "%s", txt);
+	free(txt);
+	raster(path, &g);
+	/* box outlines inside the root box's rectangle */
+	cr_assert_gt(ink(&g, links.v[0].left, links.v[0].bottom,
+	    links.v[0].right, links.v[0].top), 100);
+	cr_assert_eq(ink(&g, 0, 0, 595, CY - h - 1), 0);
+	free(g.px);
+	chart_links_free(&links);
+	doc_free(S_keep);
+	unlink(path);
+	free(path);
+	diag_free(&d);
+}
+
+Test(chart, wide_orgchart_wraps_or_scales_to_width)
+{
+	struct buf in = BUF_INIT;
+	struct chart_links links = { NULL, 0, 0 };
+	struct diag d;
+	char *path = tmppdf();
+	double h1, h2;
+	int i, bad;
+	size_t j;
+
+	BUF_PUTSL(&in, "<rb-document><rb-orgchart><rb-orgnode label=\"总部\">");
+	for (i = 0; i < 30; i++)
+		buf_printf(&in, "<rb-orgnode label=\"区域%d\" href=\"#r%d\"/>",
+		    i, i);
+	BUF_PUTSL(&in, "</rb-orgnode></rb-orgchart></rb-document>");
+	diag_init(&d);
+	h1 = render(&d, in.data, 500, path, NULL, &bad);
+	h2 = render(&d, in.data, 250, path, &links, &bad);
+	cr_assert_gt(h2, h1);
+	cr_assert_eq(links.n, 30);
+	for (j = 0; j < links.n; j++)
+		cr_assert(links.v[j].left >= CX - 1e-9 &&
+		    links.v[j].right <= CX + 250 + 1e-9 &&
+		    links.v[j].bottom >= CY - h2 - 1e-9);
+	chart_links_free(&links);
+	doc_free(S_keep);
+	buf_free(&in);
+	unlink(path);
+	free(path);
+	diag_free(&d);
+}
+
+Test(chart, missing_character_reported_not_drawn)
+{
+	struct diag d;
+	char *path = tmppdf(), *txt;
+	int bad;
+
+	diag_init(&d);
+	render(&d, "<rb-document><rb-chart><rb-series name=\"\xF0\xA0\xAE\xB7"
+	    "\"><rb-point label=\"\xF0\xA0\xAE\xB7野\xEE\x80\x80家\" "
+	    "value=\"1\"/></rb-series></rb-chart></rb-document>", 300, path,
+	    NULL, &bad);
+	cr_assert_eq(bad, 2);		/* each once per chart */
+	cr_assert_eq(d.nerr, 2);
+	cr_assert_str_eq(d.items[0].msg, "character '\xF0\xA0\xAE\xB7' "
+	    "(U+20BB7) is not in font 'WenQuanYi Zen Hei'");
+	cr_assert_str_eq(d.items[1].msg, "character '\xEE\x80\x80' "
+	    "(U+E000) is not in font 'WenQuanYi Zen Hei'");
+	txt = text_of(path);
+	/* Unfiltered, U+E000 would come back (CID = code point). */
+	cr_assert(strstr(txt, "野家") != NULL, "%s", txt);
+	cr_assert(strstr(txt, "\xEE\x80\x80") == NULL);
+	free(txt);
+	unlink(path);
+	free(path);
+	diag_free(&d);
+}

@@ -32,7 +32,7 @@ TESTSRCS := $(sort $(wildcard tests/unit/test_*.c))
 TESTBINS := $(TESTSRCS:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all deps render check unit golden check-asan check-valgrind \
-	install clean regen fuzz bench
+	install clean regen fuzz bench tools
 
 # deps runs first and alone: the pkg-config flags above are read when make
 # starts, so the build itself runs in a second make, after the install.
@@ -60,6 +60,19 @@ $(B)/tests/%: tests/unit/%.c $(B)/librolebook.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< $(B)/librolebook.a \
 	    $(LDFLAGS) $(LDLIBS) -lcriterion
+
+# ---- test tools (tests/tools/*.c): programs the check scripts run, e.g.
+# tests/check-pdf.sh's glyphcheck; linked like the unit tests, no Criterion.
+TOOLSRCS := $(sort $(wildcard tests/tools/*.c))
+TOOLBINS := $(TOOLSRCS:tests/tools/%.c=$(B)/tests/tools/%)
+
+tools: $(TOOLBINS)
+
+$(B)/tests/tools/%: tests/tools/%.c $(B)/librolebook.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< $(B)/librolebook.a \
+	    $(LDFLAGS) $(LDLIBS)
+# ---- end of test tools
 
 # Render the sample content (validation first; nothing written on errors):
 # the handbook (out/handbook/), then the payroll export of the latest month.

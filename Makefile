@@ -98,10 +98,12 @@ golden: rolebook
 regen: rolebook
 	sh tests/run.sh --regen
 
+ASAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 check-asan:
-	$(MAKE) B=build-asan SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' OPT='-O1 -g' \
+	$(MAKE) B=build-asan SAN='$(ASAN)' OPT='-O1 -g' \
 	    build-asan/rolebook unit-asan
 	ROLEBOOK=./build-asan/rolebook sh tests/run.sh
+	SAN='$(ASAN)' OPT='-O1 -g' sh tests/fuzz/replay.sh build-asan
 
 unit-asan: $(TESTBINS)
 	@set -e; for t in $(TESTBINS); do echo "== $$t"; \
@@ -110,8 +112,9 @@ unit-asan: $(TESTBINS)
 check-valgrind: rolebook
 	sh tests/valgrind.sh
 
+# FUZZ_SECONDS per harness (default 30); FUZZ_TARGETS: names (default all).
 fuzz:
-	sh tests/fuzz/run.sh $${FUZZ_SECONDS:-30}
+	sh tests/fuzz/run.sh $${FUZZ_SECONDS:-30} $(FUZZ_TARGETS)
 
 bench:
 	python3 scripts/bench $(BENCH_ARGS)

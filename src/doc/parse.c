@@ -602,7 +602,7 @@ S_check_bytes(struct S_parser *P)
 	const char *s = P->text, *end = P->text + P->len, *bad, *prev = NULL;
 
 	while (s < end && (bad = utf8_invalid(s, (size_t)(end - s))) != NULL) {
-		if (bad != prev + 1 || prev == NULL)
+		if (prev == NULL || bad != prev + 1)
 			S_err(P, (size_t)(bad - P->text), "invalid UTF-8");
 		prev = bad;
 		s = bad + 1;

@@ -1,37 +1,92 @@
 #!/bin/sh
-# tests/fuzz/run.sh SECONDS — builds each libFuzzer harness with clang
-# (address + undefined sanitizers) and runs it for SECONDS, seeded from the
-# sample content and the golden cases.  Any crash fails; crashing inputs are
-# left in tests/fuzz/out/ — turn each into a regression case in tests/cases.
+# tests/fuzz/run.sh SECONDS [NAME...] — builds every libFuzzer harness
+# tests/fuzz/fuzz_NAME.c (or the named ones) with clang and address +
+# undefined sanitizers, and runs each for SECONDS, one after the other, one
+# process (-jobs is never used: the machine is shared).  Seeds come from the
+# sample content, the golden cases and tests/fuzz/seeds/NAME/; the corpus
+# grows in build-fuzz/corpus-NAME/ across runs.  Any crash, leak, UB or hang
+# (an input running over 10 s) fails; the input is left in tests/fuzz/out/ —
+# turn each into a regression case in tests/ (see docs/security.md).
+# Prints one line per harness and "fuzz: N passed, N failed".
 set -eu
 secs=${1:-30}
+[ $# -gt 0 ] && shift
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 out=build-fuzz
 mkdir -p "$out" tests/fuzz/out
+SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
 PKGS="libxml-2.0 yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset fontconfig libunibreak"
-CF="-g -O1 -std=c11 -D_GNU_SOURCE -Isrc -fsanitize=fuzzer,address,undefined $(pkg-config --cflags $PKGS)"
+# The library once, instrumented for coverage, in its own build folder.
+make --no-print-directory -s B=$out CC=clang OPT='-O1 -g' \
+    SAN="-fsanitize=fuzzer-no-link $SAN" $out/librolebook.a >/dev/null
+CF="-g -O1 -std=c11 -D_GNU_SOURCE -Isrc -fsanitize=fuzzer $SAN $(pkg-config --cflags $PKGS)"
 LIBS="$(pkg-config --libs $PKGS) -lhpdf -lpng -lz -lm"
-srcs=$(ls src/*/*.c | grep -v src/cli/main.c)
+names=${*:-$(ls tests/fuzz/fuzz_*.c | sed 's,.*/fuzz_,,; s,\.c$,,')}
+
+# seed NAME DIR: copies the seed inputs of harness NAME into DIR.
+seed() {
+	case $1 in
+	md|yaml) cp content/roles/*.md "$2"/
+	    find tests/cases -name '*.md' | while read -r f; do
+		cp "$f" "$2/$(echo "$f" | tr / _)"; done ;;
+	xml) cp content/roles/*.xml content/org.xml "$2"/
+	    find tests/cases -name '*.xml' | while read -r f; do
+		cp "$f" "$2/$(echo "$f" | tr / _)"; done ;;
+	csv) find content/sales tests/cases -name '*.csv' | while read -r f; do
+		cp "$f" "$2/$(echo "$f" | tr / _)"; done ;;
+	plan) find content/plans tests/cases -name '*.plan' | while read -r f; do
+		cp "$f" "$2/$(echo "$f" | tr / _)"; done ;;
+	tmpl) cp tests/unit/tmpl/builtin/*.lua.html "$2"/
+	    if [ -d templates ]; then find templates -name '*.lua.html' |
+		while read -r f; do cp "$f" "$2/$(echo "$f" | tr / _)"; done; fi ;;
+	esac
+	if [ -d tests/fuzz/seeds/$1 ]; then cp tests/fuzz/seeds/$1/* "$2"/; fi
+	# the YAML harness gets the front matter alone
+	if [ "$1" = yaml ]; then
+		for f in "$2"/*.md; do
+			[ -f "$f" ] || continue
+			awk 'NR == 1 && /^---/ { on = 1; next }
+			    on && /^---/ { exit } on { print }' "$f" >"$f.yaml"
+			rm -f "$f"
+		done
+	fi
+	return 0
+}
+
 fail=0 pass=0
-for h in md xml csv; do
+for h in $names; do
 	corpus=$out/corpus-$h
 	mkdir -p "$corpus"
-	case $h in
-	md) cp content/roles/*.md "$corpus"/ 2>/dev/null || true
-	    find tests/cases -name '*.md' -exec cp {} "$corpus"/ \; ;;
-	xml) cp content/roles/*.xml content/org.xml "$corpus"/ 2>/dev/null || true ;;
-	csv) for f in content/sales/*/events.csv; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
-	esac
-	clang $CF -o "$out/fuzz_$h" tests/fuzz/fuzz_$h.c $srcs $LIBS
-	if "$out/fuzz_$h" -max_total_time="$secs" -max_len=65536 -timeout=10 \
-	    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=tests/fuzz/out/$h- "$corpus" \
-	    >"$out/fuzz_$h.log" 2>&1; then
-		pass=$((pass + 1))
-		echo "fuzz_$h: $(grep '^Done' "$out/fuzz_$h.log" || tail -1 "$out/fuzz_$h.log")"
-	else
+	seed "$h" "$corpus"
+	clang $CF -o "$out/fuzz_$h" tests/fuzz/fuzz_$h.c $out/librolebook.a $LIBS
+	# first the regression inputs: each must still run clean
+	if [ -d tests/fuzz/regress/$h ] && ! "$out/fuzz_$h" -timeout=10 \
+	    -rss_limit_mb=2048 tests/fuzz/regress/$h/* >"$out/fuzz_$h.log" 2>&1
+	then
 		fail=$((fail + 1))
-		echo "FAIL: fuzz_$h"; tail -30 "$out/fuzz_$h.log"
+		echo "FAIL: fuzz_$h on tests/fuzz/regress/$h"
+		tail -30 "$out/fuzz_$h.log"
+		continue
+	fi
+	start=$(date +%s)
+	if "$out/fuzz_$h" -max_total_time="$secs" -max_len=65536 -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=tests/fuzz/out/$h- "$corpus" \
+	    >"$out/fuzz_$h.log" 2>&1; then
+		pass=$((pass + 1)) res=ok
+	else
+		fail=$((fail + 1)) res=FAIL
+	fi
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/fuzz_$h.log")
+	cov=$(grep -o 'cov: [0-9]*' "$out/fuzz_$h.log" | tail -1)
+	echo "fuzz_$h: $res, $(( $(date +%s) - start )) s, ${runs:-?} runs," \
+	    "$cov, corpus $(ls "$corpus" | wc -l)"
+	echo "$(date -u +%FT%TZ) fuzz_$h $res $(( $(date +%s) - start ))s" \
+	    "runs=${runs:-?} $cov" >>"$out/history.log"
+	if [ $res = FAIL ]; then
+		grep -A30 '^==[0-9]*==\|^SUMMARY\|deadly signal\|timeout' \
+		    "$out/fuzz_$h.log" | head -40
 	fi
 done
 echo "fuzz: $pass passed, $fail failed"

@@ -76,13 +76,14 @@ Test(linebreak, newline_is_mandatory_end_of_text)
 
 Test(linebreak, invalid_utf8_one_char_per_byte)
 {
-	char brk[4];
+	char brk[5];
 
 	lb_breaks("\xFF\xFE中", 5, brk);
 	cr_assert_neq(brk[0], LB_INSIDE);
 	cr_assert_neq(brk[1], LB_INSIDE);
 	cr_assert_neq(brk[2], LB_INSIDE);
 	cr_assert_eq(brk[3], LB_INSIDE);
+	cr_assert_eq(brk[4], LB_INSIDE);
 	cr_assert_eq(brk[2], LB_MUST);
 }
 

@@ -18,6 +18,7 @@
 #include "../sales/sales.h"
 #include "../tmpl/tmpl.h"
 #include "../build/build.h"
+#include "../build/report.h"
 
 /*
  * The PDF backend defines build_handbook_pdf() in src/build/handbook_pdf.c;
@@ -264,11 +265,27 @@ S_report(struct diag *d, struct opts *o)
 	org = xasprintf("%s/org.xml", dir);
 	have = stat(org, &st) == 0;
 	free(org);
+	if (o->templates && (stat(o->templates, &st) == -1 ||
+	    !S_ISDIR(st.st_mode))) {
+		diag_at(d, DIAG_FATAL, o->templates, 0, 0, "--templates: not "
+		    "a folder");
+		return 2;
+	}
 	memset(&site, 0, sizeof(site));
 	if (have)
 		S_load(d, dir, &site);
-	if (!diag_failed(d))
-		sales_report(d, have ? &site : NULL, dir, month, out);
+	if (!diag_failed(d)) {
+		struct report_opts ro;
+
+		memset(&ro, 0, sizeof(ro));
+		ro.content_dir = dir;
+		ro.month = month;
+		ro.outdir = out;
+		ro.tmpl_user = o->templates;
+		ro.tmpl_builtin = S_tmpl_dir ? S_tmpl_dir :
+		    RB_DATADIR "/templates";
+		report_run(d, have ? &site : NULL, &ro);
+	}
 	rb_site_free(&site);
 	return 0;
 }
@@ -284,6 +301,25 @@ S_subdir(const char *dir, const char *name)
 		return p;
 	free(p);
 	return NULL;
+}
+
+/*
+ * Rewrites *path relative to the working directory when it lies below it,
+ * so that template errors read "templates/report.lua.html:12: ...".
+ */
+static void
+S_relative(char **path)
+{
+	char cwd[4096], *p;
+	size_t n;
+
+	if (*path == NULL || getcwd(cwd, sizeof(cwd)) == NULL ||
+	    (n = strlen(cwd)) <= 1 || strncmp(*path, cwd, n) != 0 ||
+	    (*path)[n] != '/')
+		return;
+	p = xstrdup(*path + n + 1);
+	free(*path);
+	*path = p;
 }
 
 /*
@@ -309,6 +345,7 @@ S_find_data(void)
 			load_set_schema_dir(dir);
 			free(dir);
 			S_tmpl_dir = S_subdir(exe, "templates");
+			S_relative(&S_tmpl_dir);
 			return;
 		}
 	}

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "report.h"
 #include "../html/html.h"
@@ -921,17 +922,50 @@ report_write_set(const char *const *paths, const struct buf *data, size_t n,
 	return rc;
 }
 
+/* Seconds on the monotonic clock. */
+static double
+S_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Template limits for a report of npeople: the defaults (docs/templates.md)
+ * are sized for one role page; a month's report grows with its people, so
+ * each limit gets a share per person on top (10,000 people: about 550 M
+ * instructions, 700 MiB, 21 s — still a stop for runaway templates).
+ */
+static void
+S_limits(struct tmpl_limits *l, const struct tmpl_limits *base,
+    size_t npeople)
+{
+	memset(l, 0, sizeof(*l));
+	if (base != NULL)
+		*l = *base;
+	if (l->instructions == 0)
+		l->instructions = TMPL_DEFAULT_INSTRUCTIONS + 50000UL * npeople;
+	if (l->memory == 0)
+		l->memory = TMPL_DEFAULT_MEMORY + ((size_t)64 << 10) * npeople;
+	if (l->ms == 0)
+		l->ms = TMPL_DEFAULT_MS + 2U * (unsigned)npeople;
+}
+
 int
 report_run(struct diag *d, const struct rb_site *site,
     const struct report_opts *o)
 {
 	struct sales_result *res = NULL;
 	struct tmpl *t = NULL;
+	struct tmpl_limits lim;
 	struct doc_node *root = NULL;
 	struct buf bufs[4];
 	const char *paths[4], *failed;
 	char *dir = NULL, *pp[4] = { NULL, NULL, NULL, NULL };
 	int formats = o->formats ? o->formats : REPORT_HTML;
+	double t0 = S_now(), t1, t2, t3 = 0, t4;
 	size_t n = 0, i;
 	int rc = -1;
 
@@ -940,6 +974,7 @@ report_run(struct diag *d, const struct rb_site *site,
 	    o->month, &res) == -1 || diag_failed(d))
 		goto out;
 	dir = xasprintf("%s/reports", o->outdir ? o->outdir : "out");
+	t1 = S_now();
 
 	/* The payroll export. */
 	sales_payroll_csv(res, &bufs[n]);
@@ -947,11 +982,13 @@ report_run(struct diag *d, const struct rb_site *site,
 	n++;
 
 	if (formats & (REPORT_HTML | REPORT_PDF)) {
-		t = tmpl_new(o->tmpl_user, o->tmpl_builtin, o->limits);
+		S_limits(&lim, o->limits, res->npeople);
+		t = tmpl_new(o->tmpl_user, o->tmpl_builtin, &lim);
 		root = report_tree(d, t, res, site);
 		if (root == NULL)
 			goto out;
 	}
+	t2 = S_now();
 	if (formats & REPORT_HTML) {
 		struct html_opts ho = { "style.css", NULL, 0 };
 
@@ -962,6 +999,7 @@ report_run(struct diag *d, const struct rb_site *site,
 		buf_puts(&bufs[n], report_css());
 		pp[n] = xasprintf("%s/style.css", dir);
 		n++;
+		t3 = S_now() - t2;
 	}
 	if (diag_failed(d))
 		goto out;
@@ -972,11 +1010,17 @@ report_run(struct diag *d, const struct rb_site *site,
 	}
 	for (i = 0; i < n; i++)
 		paths[i] = pp[i];
+	t4 = S_now();
 	if (report_write_set(paths, bufs, n, &failed) == -1) {
 		diag_at(d, DIAG_FATAL, failed, 0, 0, "cannot write: %s "
 		    "(no report file was replaced)", strerror(errno));
 		goto out;
 	}
+	if (getenv("RB_TIMINGS") != NULL)
+		diag_at(d, DIAG_NOTE, NULL, 0, 0, "report %s: %zu people; "
+		    "sales %.3f s, template and tree %.3f s, HTML %.3f s, "
+		    "write %.3f s, total %.3f s", res->month, res->npeople,
+		    t1 - t0, t2 - t1, t3, S_now() - t4, S_now() - t0);
 	rc = 0;
 out:
 	for (i = 0; i < 4; i++) {

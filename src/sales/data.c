@@ -1023,9 +1023,9 @@ S_load_events(struct sales_ctx *ctx, struct month *m, const char *rel,
 		if (!ok)
 			continue;
 		ev.client = xstrdup(f->s);
-		m->ev = xreallocarray(m->ev, m->nev + 1, sizeof(*m->ev));
+		m->ev = xgrow(m->ev, m->nev, sizeof(*m->ev));
 		m->ev[m->nev++] = ev;
-		keys = xreallocarray(keys, nk + 1, sizeof(*keys));
+		keys = xgrow(keys, nk, sizeof(*keys));
 		keys[nk].key = xasprintf("%d\x1f%zu\x1f%d\x1f%s\x1f%lld\x1f%s",
 		    ev.date, ev.person, t, ev.client, (long long)ev.amount,
 		    S_fld(r, map, 5)->s);
@@ -1108,9 +1108,9 @@ S_load_incidents(struct sales_ctx *ctx, struct month *m, const char *rel,
 		}
 		if (!ok)
 			continue;
-		m->inc = xreallocarray(m->inc, m->ninc + 1, sizeof(*m->inc));
+		m->inc = xgrow(m->inc, m->ninc, sizeof(*m->inc));
 		m->inc[m->ninc++] = in;
-		keys = xreallocarray(keys, nk + 1, sizeof(*keys));
+		keys = xgrow(keys, nk, sizeof(*keys));
 		keys[nk].key = xasprintf("%d\x1f%zu\x1f%d\x1f%d\x1f%s",
 		    in.date, in.person, k, in.exempt, S_fld(r, map, 4)->s);
 		keys[nk++].line = r->line;

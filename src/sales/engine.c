@@ -120,7 +120,7 @@ S_mstat(struct sales_ctx *ctx, struct mstat *ms, const struct month *m)
 		ms->p[i].days = S_days(&ctx->staff[i], m->ym);
 	for (i = 0; i < m->nev; i++) {
 		p = &ms->p[m->ev[i].person];
-		p->ev = xreallocarray(p->ev, p->nev + 1, sizeof(*p->ev));
+		p->ev = xgrow(p->ev, p->nev, sizeof(*p->ev));
 		p->ev[p->nev++] = i;
 		p->n[m->ev[i].type]++;
 		if (m->ev[i].type == EV_CONTRACT)
@@ -128,7 +128,7 @@ S_mstat(struct sales_ctx *ctx, struct mstat *ms, const struct month *m)
 	}
 	for (i = 0; i < m->ninc; i++) {
 		p = &ms->p[m->inc[i].person];
-		p->inc = xreallocarray(p->inc, p->ninc + 1, sizeof(*p->inc));
+		p->inc = xgrow(p->inc, p->ninc, sizeof(*p->inc));
 		p->inc[p->ninc++] = i;
 		if (m->inc[i].exempt)
 			p->exempt[m->inc[i].kind]++;
@@ -154,14 +154,13 @@ S_mstat(struct sales_ctx *ctx, struct mstat *ms, const struct month *m)
 			e = &m->ev[vis[j]];
 			if (p->nvc == 0 ||
 			    strcmp(p->vc[p->nvc - 1].client, e->client) != 0) {
-				p->vc = xreallocarray(p->vc, p->nvc + 1,
-				    sizeof(*p->vc));
+				p->vc = xgrow(p->vc, p->nvc, sizeof(*p->vc));
 				vc = &p->vc[p->nvc++];
 				memset(vc, 0, sizeof(*vc));
 				vc->client = e->client;
 			}
 			vc = &p->vc[p->nvc - 1];
-			vc->ev = xreallocarray(vc->ev, (size_t)vc->count + 1,
+			vc->ev = xgrow(vc->ev, (size_t)vc->count,
 			    sizeof(*vc->ev));
 			vc->ev[vc->count++] = vis[j];
 		}

@@ -16,6 +16,11 @@ void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
 void	*xreallocarray(void *, size_t, size_t);
+/* For arrays grown one element at a time with no capacity field: returns
+ * p with room for element n (n elements in use), reallocating only when n
+ * is 0 or a power of two, so the capacity doubles.  Only valid for arrays
+ * grown through xgrow alone. */
+void	*xgrow(void *p, size_t n, size_t size);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));

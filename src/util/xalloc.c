@@ -51,6 +51,16 @@ xreallocarray(void *p, size_t n, size_t sz)
 	return xrealloc(p, n * sz);
 }
 
+void *
+xgrow(void *p, size_t n, size_t sz)
+{
+	if (n == 0)
+		return xreallocarray(p, 1, sz);
+	if ((n & (n - 1)) != 0)
+		return p;
+	return xreallocarray(p, n * 2, sz);
+}
+
 char *
 xstrdup(const char *s)
 {
@@ -73,6 +83,7 @@ xasprintf(const char *fmt, ...)
 	struct buf b = BUF_INIT;
 	va_list ap;
 
+	buf_grow(&b, 48);	/* most results fit: one formatting pass */
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);

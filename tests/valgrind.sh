@@ -1,7 +1,7 @@
 #!/bin/sh
-# tests/valgrind.sh — runs the loaders, validation, export and the sales
-# engine over the sample content under valgrind memcheck; any error or
-# leak fails.  Prints "valgrind: N passed, N failed".
+# tests/valgrind.sh — runs the loaders, validation, export, the sales
+# engine and the report over the sample content under valgrind memcheck;
+# any error or leak fails.  Prints "valgrind: N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -16,6 +16,11 @@ run() {
 }
 run check content
 run report "$(ls content/sales | tail -n 1)" content -o "$tmp/out"
+# the report with warnings, and failing in its template and its tree
+run report 2026-10 tests/cases/report-small/content -o "$tmp/out2"
+for c in report-template-error report-tree-error; do
+	run --templates "tests/cases/$c/tpl" report 2026-10 tests/cases/$c/content -o "$tmp/$c"
+done
 for f in content/roles/salesperson.md content/roles/business-manager.xml; do
 	run export "$f"
 done

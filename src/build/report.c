@@ -809,41 +809,6 @@ report_tree(struct diag *d, struct tmpl *t, const struct sales_result *res,
 	return root;
 }
 
-static const char S_css[] =
-"/* the monthly sales review (rolebook report) */\n"
-".report .meta { color: #555; margin-top: -0.4em; }\n"
-".report td.num, .report th.num { text-align: right; "
-    "font-variant-numeric: tabular-nums; white-space: nowrap; }\n"
-".report .neg { color: #b22222; }\n"
-".report .met { color: #2e7d32; }\n"
-".report .missed { color: #b22222; }\n"
-".report tr.total td, .report tr.total th { font-weight: bold; "
-    "background: #f4f6f9; }\n"
-".report table.pay { font-size: 0.78em; }\n"
-".report table.pay th, .report table.pay td { padding: 0.25em 0.35em; }\n"
-".report table.detail { font-size: 0.85em; }\n"
-".report td.src { color: #666; font-size: 0.85em; "
-    "overflow-wrap: anywhere; }\n"
-".report td.rule { white-space: nowrap; }\n"
-".report .kpi { display: flex; flex-wrap: wrap; gap: 1em; margin: 1em 0; "
-    "padding: 0; list-style: none; }\n"
-".report .kpi li { flex: 1 1 10em; border: 1px solid #ccd; "
-    "padding: 0.5em 0.8em; }\n"
-".report .kpi strong { display: block; font-size: 1.3em; }\n"
-".report .charts { display: flex; flex-wrap: wrap; gap: 1em; }\n"
-".report .charts .chart { flex: 1 1 28em; }\n"
-"@media print {\n"
-"  .report table.pay { font-size: 7.5pt; }\n"
-"  .report section.details { page-break-before: always; "
-    "break-before: page; }\n"
-"}\n";
-
-const char *
-report_css(void)
-{
-	return S_css;
-}
-
 int
 report_write_set(const char *const *paths, const struct buf *data, size_t n,
     const char **failed)
@@ -964,6 +929,8 @@ report_run(struct diag *d, const struct rb_site *site,
 	struct buf bufs[4];
 	const char *paths[4], *failed;
 	char *dir = NULL, *pp[4] = { NULL, NULL, NULL, NULL };
+	char *css = NULL, *cssdata = NULL;
+	size_t csslen = 0;
 	int formats = o->formats ? o->formats : REPORT_HTML;
 	double t0 = S_now(), t1, t2, t3 = 0, t4;
 	size_t n = 0, i;
@@ -995,8 +962,17 @@ report_run(struct diag *d, const struct rb_site *site,
 		html_render(&bufs[n], root, &ho);
 		pp[n] = xasprintf("%s/%s.html", dir, res->month);
 		n++;
-		buf_puts(&bufs[n], html_default_css());
-		buf_puts(&bufs[n], report_css());
+		/* The stylesheet: report.css of the templates, else the
+		 * backend's default. */
+		if ((css = tmpl_find(t, REPORT_CSS)) != NULL) {
+			if (file_read(css, 1 << 20, &cssdata, &csslen) == -1) {
+				diag_at(d, DIAG_FATAL, css, 0, 0, "cannot read: "
+				    "%s", strerror(errno));
+				goto out;
+			}
+			buf_put(&bufs[n], cssdata, csslen);
+		} else
+			buf_puts(&bufs[n], html_default_css());
 		pp[n] = xasprintf("%s/style.css", dir);
 		n++;
 		t3 = S_now() - t2;
@@ -1028,6 +1004,8 @@ out:
 		free(pp[i]);
 	}
 	free(dir);
+	free(css);
+	free(cssdata);
 	doc_free(root);
 	if (t)
 		tmpl_free(t);

@@ -2,7 +2,8 @@
  * report.h — the monthly sales review (`rolebook report YYYY-MM`): turns
  * a sales_result (src/sales/sales.h) into template data, renders the
  * template report.lua.html into a document tree (src/doc/doc.h), and
- * writes the report set OUT/reports/YYYY-MM.html (+ style.css),
+ * writes the report set OUT/reports/YYYY-MM.html (+ style.css, from
+ * report.css of the templates),
  * YYYY-MM.pdf and YYYY-MM-pay.csv — all of them, or none.
  *
  * For the CLI and for tests.  The data the template sees is documented in
@@ -20,8 +21,10 @@
 #include "../tmpl/tmpl.h"
 #include "../doc/doc.h"
 
-/* The report's template, looked up in the templates folders. */
+/* The report's template and stylesheet, looked up in the templates
+ * folders; the stylesheet is written as OUT/reports/style.css. */
 #define REPORT_TEMPLATE	"report.lua.html"
+#define REPORT_CSS	"report.css"
 
 struct report_opts {
 	const char	*content_dir;	/* content folder [content] */
@@ -53,10 +56,6 @@ struct tmpl_val	*report_data(const struct sales_result *res,
  */
 struct doc_node	*report_tree(struct diag *d, struct tmpl *t,
 		    const struct sales_result *res, const struct rb_site *site);
-
-/* Report-specific CSS rules, appended to html_default_css() in
- * OUT/reports/style.css.  Static storage. */
-const char	*report_css(void);
 
 /*
  * `rolebook report`: computes the month (sales_month), renders every

@@ -6,7 +6,9 @@
 # byte-identical across runs and an unchanged rerun rewrites nothing; the
 # PDF (when the PDF backend is linked in) has the people and the totals in
 # its text; the HTML passes the Nu Html Checker (vnu-jar, installed by npm
-# into tests/node/ as tests/check-html.sh does).  The PDF itself is checked
+# into tests/node/ as tests/check-html.sh does); headless Chromium shows
+# every section, the charts and the tables within an A4 page
+# (tests/browser/report.js).  The PDF itself is checked
 # by tests/check-pdf.sh over out/**/*.pdf.  Prints "report: N passed, N
 # failed".
 set -u
@@ -103,6 +105,16 @@ if [ ! -f "$vnu" ]; then
 	ko "vnu-jar not installed (npm install --prefix tests/node vnu-jar)"
 elif java -jar "$vnu" --errors-only "$r"/*.html >"$tmp/vnu" 2>&1; then ok
 else ko "vnu: $(head -5 "$tmp/vnu")"; fi
+
+# 6. Headless Chromium (tests/browser/report.js): every section shown,
+#    charts sized, tables within the page on screen and in A4 print, the
+#    sign-off; screenshots of each section in tests/run/report-shots/.
+pw=tests/node/node_modules/playwright-core
+[ -d "$pw" ] || npm install --silent --no-audit --no-fund --prefix tests/node playwright-core >/dev/null 2>&1
+if [ ! -d "$pw" ]; then
+	ko "playwright-core not installed (npm install --prefix tests/node playwright-core)"
+elif node tests/browser/report.js "$r/$m.html" tests/run/report-shots >"$tmp/br" 2>&1; then ok
+else ko "browser: $(grep -v '^ok' "$tmp/br" | head -5)"; fi
 
 echo "report: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -115,6 +115,10 @@ lb_breaks(const char *s, size_t n, char *brk)
 	for (i = nc = 0; i < n; i += k) {
 		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
 			k = 1;
+		/* libunibreak 1.1 takes U+FFFF for its end of text (EOS) and
+		 * fails an assertion on it: pass U+FFFD instead. */
+		if (cp == 0xFFFF)
+			cp = 0xFFFD;
 		brk[i] = LB_NO;
 		memset(brk + i + 1, LB_INSIDE, k - 1);
 		off[nc] = i;

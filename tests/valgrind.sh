@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/valgrind.sh — runs the loaders, validation, export, the sales
-# engine and the report over the sample content under valgrind memcheck;
-# any error or leak fails.  Prints "valgrind: N passed, N failed".
+# engine, the report and the HTML build (templates included) over the
+# sample content under valgrind memcheck; any error or leak fails.
+# Prints "valgrind: N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -21,6 +22,10 @@ run report 2026-10 tests/cases/report-small/content -o "$tmp/out2"
 for c in report-template-error report-tree-error; do
 	run --templates "tests/cases/$c/tpl" report 2026-10 tests/cases/$c/content -o "$tmp/$c"
 done
+run build content --format html -o "$tmp/hb"
+run build content --format html -o "$tmp/hb"		# unchanged files
+run build content --templates tests/html/broken -o "$tmp/bad"	# a template error
+run build content --templates tests/html/override -o "$tmp/hb2"
 for f in content/roles/salesperson.md content/roles/business-manager.xml; do
 	run export "$f"
 done

@@ -34,19 +34,45 @@ struct S_ctx {
 	struct tmpl_val		**deptv;	/* by org.depts index */
 };
 
+/* Appends the decimal digits of v (>= 0). */
+static char *
+S_utoa(char *p, int v)
+{
+	char tmp[16];
+	int n = 0;
+
+	if (v < 0)
+		v = 0;
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	while (n > 0)
+		*p++ = tmp[--n];
+	return p;
+}
+
+/* key = "file:line:col" (":col" when known), formatted without printf. */
 static void
 S_src(struct tmpl_val *m, const char *key, const struct rb_pos *p)
 {
-	char *s;
+	char small[256], *s, *q;
+	size_t fl;
 
 	if (p == NULL || p->file == NULL)
 		return;
-	if (p->col > 0)
-		s = xasprintf("%s:%d:%d", p->file, p->line, p->col);
-	else
-		s = xasprintf("%s:%d", p->file, p->line);
-	tmpl_map_set(m, key, tmpl_val_str(s));
-	free(s);
+	fl = strlen(p->file);
+	s = fl + 32 <= sizeof(small) ? small : xmalloc(fl + 32);
+	memcpy(s, p->file, fl);
+	q = s + fl;
+	*q++ = ':';
+	q = S_utoa(q, p->line);
+	if (p->col > 0) {
+		*q++ = ':';
+		q = S_utoa(q, p->col);
+	}
+	tmpl_map_set(m, key, tmpl_val_strn(s, (size_t)(q - s)));
+	if (s != small)
+		free(s);
 }
 
 /* Sets key to the string of rs (when present) and srcs[key] to its place. */

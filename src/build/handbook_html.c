@@ -30,6 +30,8 @@ struct S_file {
 struct S_out {
 	struct S_file	*f;
 	size_t		 n, cap;
+	struct buf	 text, html;	/* reused from page to page */
+	struct doc_srcmap map;
 	char		*failed[8];	/* templates that failed: not retried */
 	size_t		 nfailed;
 };
@@ -66,18 +68,18 @@ static void
 S_page(struct diag *d, struct tmpl *t, struct S_out *o, const char *tpl,
     struct tmpl_val *root, const char *base, char *path)
 {
-	struct buf text = BUF_INIT, html = BUF_INIT;
-	struct doc_srcmap map;
 	struct doc_node *tree = NULL;
 	struct html_opts opts;
 	char *css;
 
-	memset(&map, 0, sizeof(map));
+	buf_reset(&o->text);
+	buf_reset(&o->html);
+	o->map.n = 0;
 	if (S_failed(o, tpl))
 		goto fail;
-	if (tmpl_render(t, d, tpl, root, &text, &map) == -1 ||
-	    (tree = doc_parse(d, text.data ? text.data : "", text.len,
-	    &map)) == NULL) {
+	if (tmpl_render(t, d, tpl, root, &o->text, &o->map) == -1 ||
+	    (tree = doc_parse(d, o->text.data ? o->text.data : "",
+	    o->text.len, &o->map)) == NULL) {
 		if (o->nfailed < sizeof(o->failed) / sizeof(o->failed[0]))
 			o->failed[o->nfailed++] = xstrdup(tpl);
 		goto fail;
@@ -85,16 +87,12 @@ S_page(struct diag *d, struct tmpl *t, struct S_out *o, const char *tpl,
 	css = xasprintf("%sstyle.css", base);
 	memset(&opts, 0, sizeof(opts));
 	opts.css_href = css;
-	html_render(&html, tree, &opts);
+	html_render(&o->html, tree, &opts);
 	free(css);
-	S_add(o, path, html.data, html.len);
+	S_add(o, path, xstrndup(o->html.data, o->html.len), o->html.len);
 	path = NULL;
-	html.data = NULL;
 fail:
 	free(path);
-	buf_free(&html);
-	buf_free(&text);
-	doc_srcmap_free(&map);
 	doc_free(tree);
 	tmpl_val_free(root);
 }
@@ -209,7 +207,9 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 	free(path);
 	for (i = 0; i < o.n && !diag_failed(d) && d->nfatal == 0; i++) {
 		path = xasprintf("%s/%s", top, o.f[i].path);
-		if (file_write_atomic(path, o.f[i].data, o.f[i].len) == -1)
+		/* generated pages: atomic, but no fsync per page */
+		if (file_write_atomic_flags(path, o.f[i].data, o.f[i].len,
+		    FILE_NOSYNC) == -1)
 			diag_at(d, DIAG_FATAL, path, 0, 0, "cannot write: %s",
 			    strerror(errno));
 		free(path);
@@ -228,6 +228,9 @@ out:
 	for (i = 0; i < o.nfailed; i++)
 		free(o.failed[i]);
 	free(o.f);
+	buf_free(&o.text);
+	buf_free(&o.html);
+	doc_srcmap_free(&o.map);
 	free(css);
 	free(cssdata);
 	return rc;

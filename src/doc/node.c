@@ -30,14 +30,18 @@ doc_tag_lookup(const char *name, size_t len)
 {
 	int i;
 
-	/* 44 names: a linear scan on first byte and length is fast enough. */
-	for (i = DOC_TEXT + 1; i < DOC__MAX; i++) {
-		const char *t = doc_tag_name[i];
+	static unsigned char lens[DOC__MAX];
 
-		if (t[0] == name[0] && strlen(t) == len &&
-		    memcmp(t, name, len) == 0)
+	/* 44 names: a linear scan on first byte and length is fast enough. */
+	if (lens[DOC__MAX - 1] == 0)
+		for (i = 0; i < DOC__MAX; i++)
+			lens[i] = (unsigned char)strlen(doc_tag_name[i]);
+	if (len == 0 || len > 32)
+		return -1;
+	for (i = DOC_TEXT + 1; i < DOC__MAX; i++)
+		if (lens[i] == len && doc_tag_name[i][0] == name[0] &&
+		    memcmp(doc_tag_name[i], name, len) == 0)
 			return i;
-	}
 	return -1;
 }
 

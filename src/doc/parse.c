@@ -506,15 +506,20 @@ S_start_tag(struct S_parser *P)
 		buf_putc(&P->vbuf, 0);	/* make data non-NULL */
 		buf_reset(&P->vbuf);
 		while (p < P->len && t[p] != q) {
-			if (t[p] == '&')
+			size_t r = p;
+
+			if (t[p] == '&') {
 				p += S_entity(P, p, &P->vbuf);
-			else {
-				if (t[p] == '<')
-					S_err(P, p, "'<' in an attribute value "
-					    "must be written &lt;");
-				buf_putc(&P->vbuf, t[p]);
-				p++;
+				continue;
 			}
+			if (t[p] == '<')
+				S_err(P, p, "'<' in an attribute value "
+				    "must be written &lt;");
+			/* a run of plain bytes at once */
+			for (p++; p < P->len && t[p] != q && t[p] != '&' &&
+			    t[p] != '<'; p++)
+				;
+			buf_put(&P->vbuf, t + r, p - r);
 		}
 		if (p >= P->len)
 			goto eof;

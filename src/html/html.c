@@ -42,7 +42,9 @@ S_attr(struct buf *b, const char *name, const char *value)
 {
 	if (value == NULL)
 		return;
-	buf_printf(b, " %s=\"", name);
+	buf_putc(b, ' ');
+	buf_puts(b, name);
+	BUF_PUTSL(b, "=\"");
 	html_escape(b, value, strlen(value), 1);
 	buf_putc(b, '"');
 }

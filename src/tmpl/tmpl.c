@@ -20,6 +20,7 @@
 #define S_MAXINCLUDE	32		/* include nesting */
 #define S_MAXNOTES	4		/* include-chain notes per error */
 #define S_MAXFILE	((size_t)4 << 20)	/* template file size */
+#define S_GCFULL	((size_t)32 << 20)	/* full GC after a render above */
 
 /* Registry keys (addresses are unique). */
 static const char S_KEY_BASE, S_KEY_CACHE, S_KEY_ENVMETA, S_KEY_ROOT;
@@ -71,6 +72,32 @@ S_engine(lua_State *L)
 	return *(struct tmpl **)lua_getextraspace(L);
 }
 
+static const char *S_tpl_path(struct tmpl *, const char *);
+
+/*
+ * Before a memory error (which unwinds without a message handler): the
+ * template position on the stack becomes ctx->sample.  Reads debug
+ * information only; allocates nothing.
+ */
+static void
+S_where(struct tmpl *t)
+{
+	lua_Debug ar;
+	const char *path;
+	int level;
+
+	if (t->ctx == NULL)
+		return;
+	for (level = 0; level < 64 && lua_getstack(t->L, level, &ar);
+	    level++)
+		if (lua_getinfo(t->L, "Sl", &ar) && ar.currentline > 0 &&
+		    (path = S_tpl_path(t, ar.source)) != NULL) {
+			t->ctx->sample.file = path;
+			t->ctx->sample.line = ar.currentline;
+			return;
+		}
+}
+
 /* Counting allocator; refuses growth past memcap during a render. */
 static void *
 S_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -84,8 +111,10 @@ S_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		t->mem -= old;
 		return NULL;
 	}
-	if (t->memcap && nsize > old && t->mem + (nsize - old) > t->memcap)
+	if (t->memcap && nsize > old && t->mem + (nsize - old) > t->memcap) {
+		S_where(t);
 		return NULL;
+	}
 	if ((p = realloc(ptr, nsize)) == NULL)
 		return NULL;
 	t->mem = t->mem - old + nsize;
@@ -152,9 +181,10 @@ tmpl_charge_mem(lua_State *L, double size)
 }
 
 /*
- * Hook: line events keep ctx->sample exact (memory errors unwind without
- * a message handler, so this is their position); count events charge
- * the instructions.
+ * Hook, every S_HOOKCOUNT instructions: charges them and samples the
+ * current template position into ctx->sample (memory errors unwind
+ * without a message handler, so this, or the last emit, is their
+ * position).  No line hook: it would cost more than the templates.
  */
 static void
 S_hook(lua_State *L, lua_Debug *ar)
@@ -162,7 +192,7 @@ S_hook(lua_State *L, lua_Debug *ar)
 	struct tmpl *t = S_engine(L);
 	struct S_ctx *ctx = t->ctx;
 
-	if (ctx && lua_getinfo(L, "S", ar)) {
+	if (ctx && lua_getinfo(L, "Sl", ar)) {
 		if (ar->source != ctx->src_raw) {
 			ctx->src_raw = ar->source;
 			ctx->src_path = S_tpl_path(t, ar->source);
@@ -172,8 +202,7 @@ S_hook(lua_State *L, lua_Debug *ar)
 			ctx->sample.line = ar->currentline;
 		}
 	}
-	if (ar->event == LUA_HOOKCOUNT)
-		tmpl_work(L, S_HOOKCOUNT);
+	tmpl_work(L, S_HOOKCOUNT);
 }
 
 /*
@@ -492,23 +521,33 @@ S_include(lua_State *L)
 	return 1;
 }
 
-/* _ENV's __index: builtins, then the data root, else an error. */
+/*
+ * _ENV's __index: builtins, then the data root, else an error.  A value
+ * found is stored in the invocation's _ENV, so the next read of the same
+ * name is a plain table hit (globals a template assigns are its own
+ * anyway).
+ */
 static int
 S_env_index(lua_State *L)
 {
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_BASE);
 	lua_pushvalue(L, 2);
 	if (lua_rawget(L, -2) != LUA_TNIL)
-		return 1;
+		goto found;
 	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_ROOT) == LUA_TTABLE) {
 		lua_pushvalue(L, 2);
 		if (lua_gettable(L, -2) != LUA_TNIL)
-			return 1;
+			goto found;
 	}
 	if (lua_type(L, 2) == LUA_TSTRING)
 		return luaL_error(L, "undefined variable '%s'",
 		    lua_tostring(L, 2));
 	return luaL_error(L, "undefined variable");
+found:
+	lua_pushvalue(L, 2);
+	lua_pushvalue(L, -2);
+	lua_rawset(L, 1);
+	return 1;
 }
 
 /* pcall/xpcall that cannot swallow a limit or memory error. */
@@ -683,9 +722,9 @@ tmpl_new(const char *userdir, const char *builtindir,
 		    lua_tostring(t->L, -1));
 		exit(2);
 	}
+	lua_gc(t->L, LUA_GCGEN, 0, 0);
 	/* Always on: code outside a render (finalizers) is stopped too. */
-	lua_sethook(t->L, S_hook, LUA_MASKCOUNT | LUA_MASKLINE,
-	    S_HOOKCOUNT);
+	lua_sethook(t->L, S_hook, LUA_MASKCOUNT, S_HOOKCOUNT);
 	return t;
 }
 
@@ -797,7 +836,10 @@ tmpl_render(struct tmpl *t, struct diag *d, const char *name,
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_ROOT);
 	tmpl_data_end(L);
 	t->memcap = 0;
-	lua_gc(L, LUA_GCCOLLECT);
+	/* Lua's generational collector keeps up with a render's garbage;
+	 * collect fully only when much has piled up. */
+	if (t->mem > S_GCFULL)
+		lua_gc(L, LUA_GCCOLLECT);
 	t->ctx = NULL;
 	return st == LUA_OK ? 0 : -1;
 }

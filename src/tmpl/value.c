@@ -248,15 +248,15 @@ tmpl_push_readonly(lua_State *L, int idx)
 
 /*
  * Data proxies.  A container of the model is handed to Lua lazily: an
- * empty table whose own protected metatable holds the tmpl_val pointer
- * ([1]) and the render's proxy cache ([2]); __index converts one child at a
- * time.  So a render touches only the data it reads, the data may share
- * subtrees and even form cycles (through tmpl_val_ref), and the same value
- * is the same table within a render.  A proxy kept past its render (its
- * cache is no longer the registry's) refuses to be read.
+ * empty table with one shared, protected metatable whose __index converts
+ * one child at a time.  Per render, two registry tables map values to
+ * proxies (so the same value is the same table) and proxies back to their
+ * values.  So a render touches only the data it reads, the data may share
+ * subtrees and even form cycles (through tmpl_val_ref), and a proxy kept
+ * past its render (not in the current map) refuses to be read.
  */
 
-static const char S_KEY_PROXIES;
+static const char S_KEY_PROXIES, S_KEY_VALUES, S_KEY_PXMETA;
 
 /* Follows references; NULL for a dangling chain. */
 static const struct tmpl_val *
@@ -278,15 +278,13 @@ S_pxval(lua_State *L, int idx)
 {
 	const struct tmpl_val *v;
 
-	if (!lua_getmetatable(L, idx))
-		luaL_error(L, "not template data");
-	lua_rawgeti(L, -1, 1);
-	v = lua_touserdata(L, -1);
-	lua_rawgeti(L, -2, 2);
-	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PROXIES);
-	if (v == NULL || !lua_rawequal(L, -1, -2))
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_VALUES) != LUA_TTABLE)
 		luaL_error(L, "template data used after its render ended");
-	lua_pop(L, 4);
+	lua_pushvalue(L, idx);
+	lua_rawget(L, -2);
+	if ((v = lua_touserdata(L, -1)) == NULL)
+		luaL_error(L, "template data used after its render ended");
+	lua_pop(L, 2);
 	return v;
 }
 
@@ -302,8 +300,11 @@ S_keyidx(lua_State *L, const struct tmpl_val *v, int idx)
 	if (lua_type(L, idx) != LUA_TSTRING)
 		return v->n;
 	k = lua_tolstring(L, idx, &n);
+	if (strlen(k) != n)			/* keys hold no NUL */
+		return v->n;
 	for (i = 0; i < v->n; i++)
-		if (strncmp(v->keys[i], k, n) == 0 && v->keys[i][n] == '\0')
+		if (v->keys[i][0] == k[0] && strncmp(v->keys[i], k, n) == 0 &&
+		    v->keys[i][n] == '\0')
 			return i;
 	return v->n;
 }
@@ -405,32 +406,40 @@ S_push(lua_State *L, const struct tmpl_val *v)
 	}
 	lua_pop(L, 1);
 	lua_newtable(L);			/* proxy */
-	lua_createtable(L, 2, 5);		/* its metatable */
-	lua_pushlightuserdata(L, (void *)v);
-	lua_rawseti(L, -2, 1);
-	lua_pushvalue(L, -3);			/* the cache */
-	lua_rawseti(L, -2, 2);
-	lua_pushcfunction(L, S_px_index);
-	lua_setfield(L, -2, "__index");
-	lua_pushcfunction(L, S_ro_newindex);
-	lua_setfield(L, -2, "__newindex");
-	lua_pushcfunction(L, S_px_len);
-	lua_setfield(L, -2, "__len");
-	lua_pushcfunction(L, S_px_pairs);
-	lua_setfield(L, -2, "__pairs");
-	lua_pushboolean(L, 0);
-	lua_setfield(L, -2, "__metatable");
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA);
 	lua_setmetatable(L, -2);
 	lua_pushvalue(L, -1);
-	lua_rawsetp(L, -3, v);			/* cache[v] = proxy */
+	lua_rawsetp(L, -3, v);			/* proxies[v] = proxy */
 	lua_remove(L, -2);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_VALUES);
+	lua_pushvalue(L, -2);
+	lua_pushlightuserdata(L, (void *)v);
+	lua_rawset(L, -3);			/* values[proxy] = v */
+	lua_pop(L, 1);
 }
 
 void
 tmpl_data_begin(lua_State *L)
 {
-	lua_newtable(L);
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA) != LUA_TTABLE) {
+		lua_createtable(L, 0, 5);
+		lua_pushcfunction(L, S_px_index);
+		lua_setfield(L, -2, "__index");
+		lua_pushcfunction(L, S_ro_newindex);
+		lua_setfield(L, -2, "__newindex");
+		lua_pushcfunction(L, S_px_len);
+		lua_setfield(L, -2, "__len");
+		lua_pushcfunction(L, S_px_pairs);
+		lua_setfield(L, -2, "__pairs");
+		lua_pushboolean(L, 0);
+		lua_setfield(L, -2, "__metatable");
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA);
+	}
+	lua_pop(L, 1);
+	lua_createtable(L, 0, 256);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_PROXIES);
+	lua_createtable(L, 0, 256);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_VALUES);
 }
 
 void
@@ -438,6 +447,8 @@ tmpl_data_end(lua_State *L)
 {
 	lua_pushnil(L);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_PROXIES);
+	lua_pushnil(L);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_VALUES);
 }
 
 void

@@ -79,6 +79,13 @@ S_same(const char *path, const void *data, size_t len)
 int
 file_write_atomic(const char *path, const void *data, size_t len)
 {
+	return file_write_atomic_flags(path, data, len, 0);
+}
+
+int
+file_write_atomic_flags(const char *path, const void *data, size_t len,
+    int flags)
+{
 	char *tmp;
 	const char *p = data;
 	size_t off = 0;
@@ -102,7 +109,7 @@ file_write_atomic(const char *path, const void *data, size_t len)
 		}
 		off += (size_t)n;
 	}
-	if (fsync(fd) == -1 && errno != EINVAL)
+	if (!(flags & FILE_NOSYNC) && fsync(fd) == -1 && errno != EINVAL)
 		goto fail;
 	if (close(fd) == -1) {
 		fd = -1;

@@ -46,9 +46,17 @@ utf8_invalid(const char *s, size_t n)
 	size_t i = 0, k;
 	uint32_t cp;
 
+	const unsigned char *u = (const unsigned char *)s;
+
 	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
+		if (u[i] < 0x80) {
 			i++;
+			continue;
+		}
+		/* the common CJK case, E1..EC (no surrogates, no overlongs) */
+		if (u[i] >= 0xE1 && u[i] <= 0xEC && i + 2 < n &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)

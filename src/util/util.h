@@ -83,6 +83,14 @@ int	 file_read(const char *path, size_t maxsize, char **data, size_t *len);
  * untouched (mtime unchanged) and 0 is returned; 1 when written; -1 on error.
  */
 int	 file_write_atomic(const char *path, const void *data, size_t len);
+/*
+ * The same with flags: FILE_NOSYNC skips the fsync() before the rename
+ * (for generated output that is cheap to rebuild, e.g. the 1,000 pages of
+ * an HTML handbook: the rename still replaces each file whole).
+ */
+#define FILE_NOSYNC	0x01
+int	 file_write_atomic_flags(const char *path, const void *data,
+	    size_t len, int flags);
 /* mkdir -p; returns -1 on failure. */
 int	 mkdir_p(const char *path);
 

@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 #include "load/load.h"
 #include "load/xml.h"
@@ -428,7 +429,7 @@ Test(xml, samples_round_trip)
 	struct rb_role *a, *b;
 	struct buf out = BUF_INIT, out2 = BUF_INIT;
 	const char *why = NULL;
-	char *path;
+	char *path, *tmp, *cmd;
 	size_t n, count = 0;
 	FILE *f;
 	int rc;
@@ -457,12 +458,18 @@ Test(xml, samples_round_trip)
 		export_role_xml(&out2, b);
 		cr_assert_str_eq(out.data, out2.data);
 		/* And it passes the schema with xmllint too. */
-		f = fopen("/tmp/rb-test-export.xml", "w");
+		/* a name of our own: other test runs share /tmp */
+		tmp = xasprintf("/tmp/rb-test-export.%ld.xml", (long)getpid());
+		f = fopen(tmp, "w");
 		cr_assert_not_null(f);
 		fwrite(out.data, 1, out.len, f);
 		fclose(f);
-		rc = system("xmllint --noout --relaxng ../../schema/role.rng "
-		    "/tmp/rb-test-export.xml 2>/dev/null");
+		cmd = xasprintf("xmllint --noout --relaxng ../../schema/role.rng "
+		    "%s 2>/dev/null", tmp);
+		rc = system(cmd);
+		remove(tmp);
+		free(cmd);
+		free(tmp);
 		cr_assert_eq(rc, 0, "%s: exported XML fails role.rng", path);
 		rb_role_free(a);
 		rb_role_free(b);
@@ -470,7 +477,6 @@ Test(xml, samples_round_trip)
 		count++;
 	}
 	closedir(dp);
-	remove("/tmp/rb-test-export.xml");
 	cr_assert_geq(count, 7);
 	buf_free(&out);
 	buf_free(&out2);

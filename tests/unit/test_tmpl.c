@@ -193,6 +193,18 @@ Test(tmpl, sandbox_escapes_fail)
 		{ "print", ":16: undefined variable 'print'" },
 		{ "gc", ":17: __gc metamethods are not allowed" },
 		{ "tinsert", ":18: attempt to modify read-only data" },
+		{ "coroutine", ":19: undefined variable 'coroutine'" },
+		{ "package", ":20: undefined variable 'package'" },
+		{ "G", ":21: undefined variable '_G'" },
+		{ "random", ":22: attempt to call a nil value (field "
+		    "'random')" },
+		{ "datamt", ":23: cannot change a protected metatable" },
+		{ "datagetmt", ":24: attempt to index a boolean value" },
+		{ "rawdata", ":25: no raw access to data" },
+		{ "nested", ":26: attempt to modify read-only data" },
+		{ "envescape", ":27: attempt to modify read-only data "
+		    "(field 'upper')" },
+		{ "loadstring", ":28: undefined variable 'loadstring'" },
 	};
 	size_t i;
 
@@ -365,6 +377,41 @@ Test(tmpl, readonly_data_iterates)
 	cr_assert_eq(r.rc, 0, "%s", r.first);
 	cr_assert_str_eq(S_out(&r), "1:a;2:b;#2\n[active=true]\n"
 	    "true ABC 003.1 k\na;b;;c xyz\n<% literal\n");
+	S_done(&r);
+}
+
+/*
+ * References: one C value reached from several places is one Lua table;
+ * cycles work (data is converted lazily); maps iterate in insertion order
+ * (deterministic, unlike Lua's hash order); C readers follow references.
+ */
+Test(tmpl, references_cycles_and_order)
+{
+	struct tmpl_val *root = tmpl_val_map();
+	struct tmpl_val *a, *b, *list;
+	struct run r;
+
+	a = tmpl_val_map();
+	b = tmpl_val_map();
+	tmpl_map_str(a, "zeta", "1");
+	tmpl_map_str(a, "title", "A");
+	tmpl_map_str(a, "alpha", "2");
+	tmpl_map_str(b, "title", "B");
+	tmpl_map_set(a, "peer", tmpl_val_ref(b));
+	tmpl_map_set(b, "peer", tmpl_val_ref(a));
+	list = tmpl_map_array(root, "list");
+	tmpl_array_push(list, a);
+	tmpl_array_push(list, b);
+	tmpl_map_set(root, "a", tmpl_val_ref(a));
+	cr_assert_eq(tmpl_val_len(list), 2);
+	cr_assert_str_eq(tmpl_val_key(a, 1), "title");
+	cr_assert_str_eq(tmpl_val_string(tmpl_map_get(tmpl_map_get(
+	    tmpl_map_get(root, "a"), "peer"), "title")), "B");
+	cr_assert_null(tmpl_map_get(a, "nope"));
+	S_run(&r, "refs.lua.html", root);
+	cr_assert_eq(r.rc, 0, "%s", r.first);
+	cr_assert_str_eq(S_out(&r), "A|B|A|true|true|2\n"
+	    "zeta,title,alpha,peer,|1=A;2=B;|nil|0\n");
 	S_done(&r);
 }
 

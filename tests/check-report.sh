@@ -38,7 +38,7 @@ done
 if python3 - "$r/$m.html" "$r/$m-pay.csv" content/staff.csv "$m" >"$tmp/py" 2>&1 <<'PY'
 import calendar, csv, re, sys
 html, pay, staff, month = sys.argv[1:5]
-h = open(html, encoding="utf-8").read()
+h = re.sub(r"</?small>", "", open(html, encoding="utf-8").read())
 y, mo = int(month[:4]), int(month[5:])
 first, last = f"{month}-01", f"{month}-{calendar.monthrange(y, mo)[1]:02d}"
 bad = []

@@ -3,12 +3,12 @@
 # HTML is also compared with expect/out/reports/2026-10.html).
 set -e
 h=out/reports/2026-10.html
-flat=$(tr -d '\n' <"$h")
+flat=$(tr -d '\n' <"$h" | sed 's#</*small>##g')
 has() { case $flat in *"$1"*) ;; *) echo "missing in $h: $1"; exit 1 ;; esac; }
 # team-1: 128,000.00 + 99,999.99 against 200,000.00: the 110 % tier
 has '<td class="num">227,999.99</td><td class="num met">113.99%</td><td class="num">1,000.00</td>'
 # against last month (team-1 signed 150,000.00 of 180,000.00 in September)
-has '<td class="num">150,000.00</td><td class="num">83.33%</td><td class="num">+77,999.99<br><small>+52.0%</small></td>'
+has '<td class="num">150,000.00</td><td class="num">83.33%</td><td class="num">+77,999.99<br>+52.0%</td>'
 # the champion, by name, with the bonus
 has '<tr data-person="1003"><td>月冠军</td><td>张伟（1003）</td><td class="num">128,000.00</td><td class="num">1</td><td class="num">500.00</td>'
 # pay totals (the same as the payroll export) and the fund

@@ -41,24 +41,29 @@ S_dept(struct xml_src *xs, struct rb_org *org, xmlNodePtr n,
 
 	load_xml_check_attrs(xs, n, attrs);
 	load_xml_no_text(xs, n);
-	load_xml_pos(xs, n, &pos);
+	/* The department's position is its id's (as for roles). */
+	load_xml_attr_pos(xs, n, "id", 1, &pos);
 	id = load_xml_attr(n, "id");
 	name = load_xml_attr(n, "name");
 	if (id == NULL)
 		load_xml_diag(xs, n, DIAG_ERROR,
 		    "<department> needs an id attribute");
 	else if (!rb_id_valid(id, strlen(id)))
-		load_xml_diag(xs, n, DIAG_ERROR, "department id '%s' is not "
-		    "valid ([a-z0-9-]+, at most 64 characters)", id);
+		load_xml_attr_diag(xs, n, "id", 1, DIAG_ERROR, "department id "
+		    "'%s' is not valid (lowercase letters, digits and '-', "
+		    "at most 64 characters)", id);
 	else
 		for (i = 0; i < org->ndepts; i++)
 			if (org->depts[i].id && !strcmp(org->depts[i].id, id))
-				load_xml_diag(xs, n, DIAG_ERROR,
+				load_xml_attr_diag(xs, n, "id", 1, DIAG_ERROR,
 				    "duplicate department id '%s' (first at "
 				    "line %d)", id, org->depts[i].pos.line);
-	if (name == NULL || *name == '\0')
+	if (name == NULL)
 		load_xml_diag(xs, n, DIAG_ERROR,
 		    "<department> needs a name attribute");
+	else if (*name == '\0')
+		load_xml_attr_diag(xs, n, "name", 1, DIAG_ERROR,
+		    "<department> name is empty");
 	dp = rb_org_add_dept(org);
 	dp->id = id ? id : xstrdup("");
 	dp->name = name ? name : xstrdup("");

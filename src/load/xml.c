@@ -13,11 +13,13 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 #include "../util/util.h"
 #include "../model/rich.h"
@@ -183,11 +185,50 @@ S_tag_col(const struct xml_src *xs, int line, const char *name)
 	return 0;
 }
 
+/* Line and character column of byte offset off, via the line table. */
+static void
+S_offpos(const struct xml_src *xs, size_t off, struct rb_pos *pos)
+{
+	size_t lo = 0, hi = xs->nlines, mid;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (xs->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	pos->file = xs->file;
+	pos->line = (int)lo + 1;
+	pos->col = (int)utf8_count(xs->data + xs->lines[lo],
+	    off - xs->lines[lo]) + 1;
+	/* A byte order mark is not a column. */
+	if (lo == 0 && off >= 3 && memcmp(xs->data, "\xEF\xBB\xBF", 3) == 0)
+		pos->col--;
+}
+
+/* Byte offset of element e's '<' as recorded while parsing, or -1. */
+static long
+S_elem_off(const struct xml_src *xs, xmlNodePtr e)
+{
+	size_t off;
+
+	if (e == NULL || e->type != XML_ELEMENT_NODE || e->_private == NULL)
+		return -1;
+	off = (size_t)(uintptr_t)e->_private - 1;
+	return off < xs->len ? (long)off : -1;
+}
+
 void
 load_xml_pos(struct xml_src *xs, xmlNodePtr n, struct rb_pos *pos)
 {
 	xmlNodePtr e = n;
+	long off;
 
+	if ((off = S_elem_off(xs, n)) >= 0) {
+		S_offpos(xs, (size_t)off, pos);
+		return;
+	}
 	pos->file = xs->file;
 	pos->line = n ? (int)xmlGetLineNo(n) : 0;
 	if (pos->line < 0)
@@ -197,6 +238,94 @@ load_xml_pos(struct xml_src *xs, xmlNodePtr n, struct rb_pos *pos)
 	pos->col = 0;
 	if (e && n->type == XML_ELEMENT_NODE)
 		pos->col = S_tag_col(xs, pos->line, (const char *)e->name);
+}
+
+static int
+S_xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/*
+ * Finds attribute name (qualified, as written) in the start tag of element
+ * e by scanning the source text from its '<' (attribute values cannot hold
+ * a '<', and libxml2 gave us well-formed input).  Sets *at to the offset of
+ * the name and *val to the offset of the value's first character (after
+ * the quote).  Returns 0, or -1 when not found.
+ */
+static int
+S_attr_off(const struct xml_src *xs, xmlNodePtr e, const char *name,
+    size_t *at, size_t *val)
+{
+	const char *s = xs->data;
+	size_t i, n = xs->len, k = strlen(name), a, an;
+	long off;
+	char q;
+
+	if ((off = S_elem_off(xs, e)) < 0)
+		return -1;
+	for (i = (size_t)off + 1; i < n && !S_xml_space(s[i]) && s[i] != '>' &&
+	    s[i] != '/'; i++)
+		;
+	for (;;) {
+		while (i < n && S_xml_space(s[i]))
+			i++;
+		if (i >= n || s[i] == '>' || s[i] == '/' || s[i] == '<')
+			return -1;
+		a = i;
+		while (i < n && s[i] != '=' && !S_xml_space(s[i]) &&
+		    s[i] != '>' && s[i] != '/')
+			i++;
+		an = i - a;
+		while (i < n && S_xml_space(s[i]))
+			i++;
+		if (i >= n || s[i] != '=')
+			return -1;
+		i++;
+		while (i < n && S_xml_space(s[i]))
+			i++;
+		if (i >= n || (s[i] != '"' && s[i] != '\''))
+			return -1;
+		q = s[i++];
+		if (an == k && memcmp(s + a, name, k) == 0) {
+			*at = a;
+			*val = i;
+			return 0;
+		}
+		while (i < n && s[i] != q)
+			i++;
+		if (i >= n)
+			return -1;
+		i++;
+	}
+}
+
+void
+load_xml_attr_pos(struct xml_src *xs, xmlNodePtr e, const char *name,
+    int value, struct rb_pos *pos)
+{
+	size_t at, val;
+
+	if (S_attr_off(xs, e, name, &at, &val) == 0)
+		S_offpos(xs, value ? val : at, pos);
+	else
+		load_xml_pos(xs, e, pos);
+}
+
+void
+load_xml_attr_diag(struct xml_src *xs, xmlNodePtr e, const char *name,
+    int value, enum diag_level lvl, const char *fmt, ...)
+{
+	struct rb_pos pos;
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	load_xml_attr_pos(xs, e, name, value, &pos);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diag_at(xs->d, lvl, xs->file, pos.line, pos.col, "%s", b.data);
+	buf_free(&b);
 }
 
 void
@@ -250,6 +379,44 @@ S_parse_err(void *ctx, xmlErrorPtr e)
 	}
 	diag_at(xs->d, lvl, xs->file, e->line, col, "%.*s", (int)len,
 	    e->message ? e->message : "XML error");
+}
+
+/*
+ * SAX start of an element: libxml2's own handler builds the node, then we
+ * record the byte offset of its '<' in node->_private (offset + 1; our
+ * documents never use _private otherwise).  libxml2 calls this with the
+ * input just past the attributes, so the '<' is the last one before it
+ * (attribute values cannot contain '<').  Positions of elements and their
+ * attributes then come from the source text, exactly.
+ */
+static void
+S_start_elem(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattr, int ndef,
+    const xmlChar **attrs)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct xml_src *xs = ctxt->_private;
+	xmlParserInputPtr in = ctxt->input;
+	size_t off, k = strlen((const char *)localname), pk;
+
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nns, ns, nattr,
+	    ndef, attrs);
+	if (xs == NULL || ctxt->node == NULL || in == NULL || in->cur == NULL ||
+	    in->base == NULL || in->cur < in->base)
+		return;
+	off = (size_t)in->consumed + (size_t)(in->cur - in->base);
+	if (off >= xs->len)
+		off = xs->len ? xs->len - 1 : 0;
+	while (off > 0 && xs->data[off] != '<')
+		off--;
+	if (xs->data[off] != '<')
+		return;
+	pk = prefix ? strlen((const char *)prefix) + 1 : 0;
+	if (off + 1 + pk + k > xs->len || (prefix && (memcmp(xs->data + off + 1,
+	    prefix, pk - 1) != 0 || xs->data[off + pk] != ':')) ||
+	    memcmp(xs->data + off + 1 + pk, localname, k) != 0)
+		return;
+	ctxt->node->_private = (void *)(uintptr_t)(off + 1);
 }
 
 /* Offset of a DOCTYPE in the prolog of data, or (size_t)-1 when none. */
@@ -318,6 +485,9 @@ load_xml_open(struct xml_src *xs, struct diag *d, const char *file,
 		return NULL;
 	}
 	nerr = d->nerr;
+	ctxt->_private = xs;
+	if (ctxt->sax != NULL)
+		ctxt->sax->startElementNs = S_start_elem;
 	xmlSetStructuredErrorFunc(xs, S_parse_err);
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, file, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
@@ -339,30 +509,112 @@ load_xml_open(struct xml_src *xs, struct diag *d, const char *file,
 	return doc;
 }
 
+/*
+ * The name after the last occurrence of word (e.g. "element ") in msg,
+ * copied into buf; NULL when none.
+ */
+static const char *
+S_msg_name(const char *msg, const char *word, char *buf, size_t size)
+{
+	const char *p, *q = NULL;
+	size_t n = 0;
+
+	for (p = msg; (p = strstr(p, word)) != NULL; p += strlen(word))
+		q = p + strlen(word);
+	if (q == NULL)
+		return NULL;
+	while (q[n] && q[n] != ' ' && q[n] != ',' && q[n] != ':' &&
+	    q[n] != '\'' && n + 1 < size)
+		n++;
+	if (n == 0)
+		return NULL;
+	memcpy(buf, q, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/*
+ * Position of a RELAX NG error.  libxml2 gives the element node for most
+ * (then: the attribute it names, or whose value it quotes), only a line for
+ * some (then: the element it names on that line), and nothing for the
+ * summaries "Element x failed to validate ..." (then 0: see
+ * load_xml_close()).
+ */
+static void
+S_rng_pos(struct xml_src *xs, xmlErrorPtr e, const char *msg,
+    struct rb_pos *pos)
+{
+	char name[128], *v;
+	const char *q, *qe;
+	xmlAttrPtr a;
+	xmlNodePtr n = e->node;
+
+	pos->file = xs->file;
+	pos->line = pos->col = 0;
+	if (n != NULL && n->type == XML_ELEMENT_NODE) {
+		if (S_msg_name(msg, "Invalid attribute ", name,
+		    sizeof(name)) != NULL) {
+			load_xml_attr_pos(xs, n, name, 0, pos);
+			return;
+		}
+		if ((q = strstr(msg, "value '")) != NULL &&
+		    (qe = strrchr(q + 7, '\'')) != NULL)
+			for (a = n->properties; a; a = a->next) {
+				if (a->ns != NULL)
+					continue;
+				v = load_xml_attr(n, (const char *)a->name);
+				if (v && strlen(v) == (size_t)(qe - q - 7) &&
+				    memcmp(v, q + 7, strlen(v)) == 0) {
+					free(v);
+					load_xml_attr_pos(xs, n,
+					    (const char *)a->name, 1, pos);
+					return;
+				}
+				free(v);
+			}
+		load_xml_pos(xs, n, pos);
+		return;
+	}
+	if (n != NULL) {
+		load_xml_pos(xs, n, pos);
+		if (pos->line > 0)
+			return;
+	}
+	if ((pos->line = e->line) <= 0) {
+		pos->line = 0;
+		return;
+	}
+	/* "Expecting element a, got b": b is what stands on the line. */
+	if (S_msg_name(msg, "got ", name, sizeof(name)) != NULL &&
+	    (pos->col = S_tag_col(xs, pos->line, name)) > 0)
+		return;
+	if (S_msg_name(msg, "lement ", name, sizeof(name)) != NULL)
+		pos->col = S_tag_col(xs, pos->line, name);
+}
+
 /* Holds back one RELAX NG error. */
 static void
 S_rng_err(void *ctx, xmlErrorPtr e)
 {
 	struct xml_src *xs = ctx;
 	struct xml_pending *p;
-	struct rb_pos pos = { NULL, 0, 0 };
+	struct rb_pos pos;
+	char *msg;
 	size_t len;
 
 	if (e == NULL || e->level == XML_ERR_NONE || e->level == XML_ERR_WARNING)
 		return;
-	if (e->node)
-		load_xml_pos(xs, e->node, &pos);
-	else
-		pos.line = e->line;
 	len = e->message ? strlen(e->message) : 0;
 	while (len && (e->message[len - 1] == '\n' || e->message[len - 1] == ' '))
 		len--;
+	msg = e->message ? xstrndup(e->message, len) :
+	    xstrdup("does not match the schema");
+	S_rng_pos(xs, e, msg, &pos);
 	xs->pend = xreallocarray(xs->pend, xs->npend + 1, sizeof(*xs->pend));
 	p = &xs->pend[xs->npend++];
-	p->line = pos.line ? pos.line : e->line;
+	p->line = pos.line;
 	p->col = pos.col;
-	p->msg = e->message ? xstrndup(e->message, len) :
-	    xstrdup("does not match the schema");
+	p->msg = msg;
 }
 
 void
@@ -392,10 +644,14 @@ void
 load_xml_close(struct xml_src *xs, xmlDocPtr doc)
 {
 	size_t i;
-	int report = load_xml_nerr(xs) == 0;
+	int report = load_xml_nerr(xs) == 0, placed = 0;
 
+	/* A summary without a place ("Element x failed to validate
+	 * attributes") only repeats the placed errors that explain it. */
+	for (i = 0; i < xs->npend; i++)
+		placed += xs->pend[i].line > 0;
 	for (i = 0; i < xs->npend; i++) {
-		if (report)
+		if (report && (xs->pend[i].line > 0 || placed == 0))
 			diag_at(xs->d, DIAG_ERROR, xs->file, xs->pend[i].line,
 			    xs->pend[i].col, "%s", xs->pend[i].msg);
 		free(xs->pend[i].msg);
@@ -429,22 +685,70 @@ load_xml_attr(xmlNodePtr n, const char *name)
 	return s;
 }
 
+const char *
+load_xml_suggest(const char *s, const char *const *names)
+{
+	const char *best = NULL;
+	int bd = 3, k;
+	size_t n = strlen(s);
+
+	for (; *names; names++)
+		if ((k = str_distance(s, *names)) < bd && 2 * (size_t)k <= n) {
+			bd = k;
+			best = *names;
+		}
+	return best;
+}
+
+void
+load_xml_list(struct buf *b, const char *const *names, const char *conj)
+{
+	size_t i;
+
+	for (i = 0; names[i]; i++) {
+		if (i > 0)
+			buf_puts(b, names[i + 1] ? ", " : conj);
+		buf_puts(b, names[i]);
+	}
+}
+
 void
 load_xml_check_attrs(struct xml_src *xs, xmlNodePtr n,
     const char *const *allowed)
 {
-	xmlAttrPtr a;
+	struct buf b = BUF_INIT, q = BUF_INIT;
 	const char *const *p;
+	const char *sug;
+	xmlAttrPtr a;
 
 	for (a = n->properties; a; a = a->next) {
 		for (p = allowed; *p; p++)
 			if (a->ns == NULL && strcmp(*p, (const char *)a->name) == 0)
 				break;
-		if (*p == NULL)
-			load_xml_diag(xs, n, DIAG_ERROR,
-			    "unknown attribute '%s' on <%s>",
-			    (const char *)a->name, (const char *)n->name);
+		if (*p != NULL)
+			continue;
+		buf_reset(&q);
+		if (a->ns && a->ns->prefix)
+			buf_printf(&q, "%s:", (const char *)a->ns->prefix);
+		buf_puts(&q, (const char *)a->name);
+		buf_reset(&b);
+		if (allowed[0] == NULL)
+			buf_printf(&b, " (<%s> takes no attributes)",
+			    (const char *)n->name);
+		else if (a->ns == NULL && (sug = load_xml_suggest(
+		    (const char *)a->name, allowed)) != NULL)
+			buf_printf(&b, "; did you mean '%s'?", sug);
+		else {
+			buf_puts(&b, " (allowed: ");
+			load_xml_list(&b, allowed, ", ");
+			buf_putc(&b, ')');
+		}
+		load_xml_attr_diag(xs, n, q.data, 0, DIAG_ERROR,
+		    "unknown attribute '%s' on <%s>%s", q.data,
+		    (const char *)n->name, b.data);
 	}
+	buf_free(&b);
+	buf_free(&q);
 }
 
 /* Is s[0..n) all XML white space? */
@@ -668,15 +972,16 @@ S_ref(struct xml_src *xs, xmlNodePtr n, const char *attr, struct rb_str *dst)
 
 	load_xml_check_attrs(xs, n, allowed);
 	load_xml_no_text(xs, n);
-	load_xml_pos(xs, n, &pos);
 	if ((v = load_xml_attr(n, attr)) == NULL) {
 		load_xml_diag(xs, n, DIAG_ERROR, "<%s> needs a %s attribute",
 		    (const char *)n->name, attr);
 		return;
 	}
+	load_xml_attr_pos(xs, n, attr, 1, &pos);
 	if (!rb_id_valid(v, strlen(v)))
-		load_xml_diag(xs, n, DIAG_ERROR, "<%s %s=\"%s\">: not a valid id "
-		    "([a-z0-9-]+)", (const char *)n->name, attr, v);
+		load_xml_attr_diag(xs, n, attr, 1, DIAG_ERROR, "<%s %s=\"%s\">: "
+		    "not a valid id (lowercase letters, digits and '-', at most "
+		    "64 characters)", (const char *)n->name, attr, v);
 	rb_str_set(dst, v, strlen(v), &pos);
 	free(v);
 }
@@ -747,6 +1052,7 @@ S_targets(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 	    "metric", "value", "unit", "period", NULL };
 	static const char *const periods[] = { "month", "quarter", "year" };
 	struct rb_target *t;
+	struct rb_pos pos;
 	xmlNodePtr c;
 	char *v;
 	size_t i;
@@ -771,34 +1077,42 @@ S_targets(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 				if (!((v[i] >= 'a' && v[i] <= 'z') ||
 				    (v[i] >= '0' && v[i] <= '9') || v[i] == '_'))
 					break;
+			load_xml_attr_pos(xs, c, "metric", 1, &pos);
 			if (i == 0 || v[i])
-				load_xml_diag(xs, c, DIAG_ERROR, "target metric "
-				    "'%s' must match [a-z0-9_]+", v);
-			rb_str_set(&t->metric, v, strlen(v), &t->pos);
+				load_xml_attr_diag(xs, c, "metric", 1,
+				    DIAG_ERROR, "target metric '%s' must be "
+				    "lowercase letters, digits and '_' "
+				    "([a-z0-9_]+)", v);
+			rb_str_set(&t->metric, v, strlen(v), &pos);
 			free(v);
 		}
 		if ((v = load_xml_attr(c, "value")) == NULL)
 			load_xml_diag(xs, c, DIAG_ERROR,
 			    "<target> needs a value attribute");
 		else {
+			load_xml_attr_pos(xs, c, "value", 1, &pos);
 			if (!S_decimal(v))
-				load_xml_diag(xs, c, DIAG_ERROR, "target value "
-				    "'%s' is not a decimal number", v);
-			rb_str_set(&t->value, v, strlen(v), &t->pos);
+				load_xml_attr_diag(xs, c, "value", 1,
+				    DIAG_ERROR, "target value '%s' is not a "
+				    "decimal number (e.g. 6 or 2.5)", v);
+			rb_str_set(&t->value, v, strlen(v), &pos);
 			free(v);
 		}
 		if ((v = load_xml_attr(c, "unit")) != NULL) {
-			rb_str_set(&t->unit, v, strlen(v), &t->pos);
+			load_xml_attr_pos(xs, c, "unit", 1, &pos);
+			rb_str_set(&t->unit, v, strlen(v), &pos);
 			free(v);
 		}
 		if ((v = load_xml_attr(c, "period")) == NULL)
 			load_xml_diag(xs, c, DIAG_ERROR,
 			    "<target> needs a period attribute");
 		else {
+			load_xml_attr_pos(xs, c, "period", 1, &pos);
 			if (S_index(periods, 3, v) < 0)
-				load_xml_diag(xs, c, DIAG_ERROR, "target period "
-				    "'%s' must be month, quarter or year", v);
-			rb_str_set(&t->period, v, strlen(v), &t->pos);
+				load_xml_attr_diag(xs, c, "period", 1,
+				    DIAG_ERROR, "target period '%s' must be "
+				    "month, quarter or year", v);
+			rb_str_set(&t->period, v, strlen(v), &pos);
 			free(v);
 		}
 	}
@@ -827,13 +1141,16 @@ S_duties(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 		load_xml_pos(xs, c, &pos);
 		if ((v = load_xml_attr(c, "share")) != NULL) {
 			if ((share = S_uint(v, 100)) < 0)
-				load_xml_diag(xs, c, DIAG_ERROR, "duty share "
-				    "'%s' must be an integer from 0 to 100", v);
+				load_xml_attr_diag(xs, c, "share", 1,
+				    DIAG_ERROR, "duty share '%s' must be an "
+				    "integer from 0 to 100 (percent of working "
+				    "time, without '%%')", v);
 			else
 				du->share = (int)share;
 			free(v);
 		}
 		if ((v = load_xml_attr(c, "frequency")) != NULL) {
+			load_xml_attr_pos(xs, c, "frequency", 1, &pos);
 			rb_str_set(&du->frequency, v, strlen(v), &pos);
 			free(v);
 		}
@@ -893,11 +1210,11 @@ S_kinds(struct xml_src *xs, struct rb_role *role, xmlNodePtr n, int rel)
 			load_xml_diag(xs, c, DIAG_ERROR,
 			    "<%s> needs a kind attribute", item);
 		else if ((k = S_index(names, nnames, v)) < 0) {
-			load_xml_diag(xs, c, DIAG_ERROR, rel ?
-			    "bad relation kind '%s' (supervised-by, "
-			    "supervises or cooperates)" :
-			    "bad qualification kind '%s' (education, "
-			    "experience, skill or certificate)", v);
+			load_xml_attr_diag(xs, c, "kind", 1, DIAG_ERROR, rel ?
+			    "unknown relation kind '%s' (allowed: "
+			    "supervised-by, supervises, cooperates)" :
+			    "unknown qualification kind '%s' (allowed: "
+			    "education, experience, skill, certificate)", v);
 			k = 0;
 		}
 		free(v);
@@ -919,6 +1236,7 @@ S_reports(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 	static const char *const attrs[] = {
 	    "name", "frequency", "due", "to", NULL };
 	struct rb_report *rp;
+	struct rb_pos pos;
 	xmlNodePtr c;
 	char *v;
 	int f;
@@ -935,32 +1253,44 @@ S_reports(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 		load_xml_no_text(xs, c);
 		rp = rb_role_add_report(role);
 		load_xml_pos(xs, c, &rp->pos);
-		if ((v = load_xml_attr(c, "name")) == NULL || *v == '\0')
+		if ((v = load_xml_attr(c, "name")) == NULL)
 			load_xml_diag(xs, c, DIAG_ERROR,
 			    "<report> needs a name attribute");
+		else if (*v == '\0')
+			load_xml_attr_diag(xs, c, "name", 1, DIAG_ERROR,
+			    "<report> name is empty");
 		if (v) {
-			rb_str_set(&rp->name, v, strlen(v), &rp->pos);
+			load_xml_attr_pos(xs, c, "name", 1, &pos);
+			rb_str_set(&rp->name, v, strlen(v), &pos);
 			free(v);
 		}
 		if ((v = load_xml_attr(c, "frequency")) == NULL)
 			load_xml_diag(xs, c, DIAG_ERROR,
 			    "<report> needs a frequency attribute");
-		else if ((f = S_index(rb_freq_name, RB_FREQ__MAX, v)) < 0)
-			load_xml_diag(xs, c, DIAG_ERROR, "bad report frequency "
-			    "'%s' (daily, weekly, monthly, quarterly or "
-			    "yearly)", v);
-		else
+		else if ((f = S_index(rb_freq_name, RB_FREQ__MAX, v)) >= 0)
 			rp->frequency = (enum rb_freq)f;
+		else if ((f = rb_freq_parse(v, strlen(v))) >= 0)
+			/* 每周 etc. are the Markdown spellings. */
+			load_xml_attr_diag(xs, c, "frequency", 1, DIAG_ERROR,
+			    "unknown report frequency '%s'; in XML write "
+			    "'%s'", v, rb_freq_name[f]);
+		else
+			load_xml_attr_diag(xs, c, "frequency", 1, DIAG_ERROR,
+			    "unknown report frequency '%s' (allowed: daily, "
+			    "weekly, monthly, quarterly, yearly)", v);
 		free(v);
 		if ((v = load_xml_attr(c, "due")) != NULL) {
-			rb_str_set(&rp->due, v, strlen(v), &rp->pos);
+			load_xml_attr_pos(xs, c, "due", 1, &pos);
+			rb_str_set(&rp->due, v, strlen(v), &pos);
 			free(v);
 		}
 		if ((v = load_xml_attr(c, "to")) != NULL) {
+			load_xml_attr_pos(xs, c, "to", 1, &pos);
 			if (!rb_id_valid(v, strlen(v)))
-				load_xml_diag(xs, c, DIAG_ERROR, "report to "
-				    "'%s' is not a valid role id", v);
-			rb_str_set(&rp->to, v, strlen(v), &rp->pos);
+				load_xml_attr_diag(xs, c, "to", 1, DIAG_ERROR,
+				    "report to '%s' is not a valid role id "
+				    "(lowercase letters, digits and '-')", v);
+			rb_str_set(&rp->to, v, strlen(v), &pos);
 			free(v);
 		}
 	}
@@ -976,10 +1306,14 @@ S_section(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 
 	load_xml_check_attrs(xs, n, attrs);
 	load_xml_pos(xs, n, &pos);
-	if ((v = load_xml_attr(n, "title")) == NULL || *v == '\0')
+	if ((v = load_xml_attr(n, "title")) == NULL)
 		load_xml_diag(xs, n, DIAG_ERROR,
 		    "<section> needs a title attribute");
+	else if (*v == '\0')
+		load_xml_attr_diag(xs, n, "title", 1, DIAG_ERROR,
+		    "<section> title is empty");
 	if (v) {
+		load_xml_attr_pos(xs, n, "title", 1, &pos);
 		rb_str_set(&sec->title, v, strlen(v), &pos);
 		free(v);
 	}
@@ -1119,15 +1453,17 @@ load_role_xml(struct diag *d, const char *file, const char *data, size_t len)
 	load_xml_validate(&xs, doc, "role.rng");
 	role = rb_role_new(file);
 	role->is_xml = 1;
-	load_xml_pos(&xs, root, &role->pos);
 	load_xml_check_attrs(&xs, root, attrs);
+	/* Like the Markdown loader: the role's position is its id's. */
+	load_xml_attr_pos(&xs, root, "id", 1, &role->pos);
 	if ((id = load_xml_attr(root, "id")) == NULL)
 		load_xml_diag(&xs, root, DIAG_ERROR,
-		    "<role> needs an id attribute");
+		    "<role> needs an id attribute (the file name without .xml)");
 	else {
 		if (!rb_id_valid(id, strlen(id)))
-			load_xml_diag(&xs, root, DIAG_ERROR, "role id '%s' is "
-			    "not valid ([a-z0-9-]+, at most 64 characters)", id);
+			load_xml_attr_diag(&xs, root, "id", 1, DIAG_ERROR,
+			    "role id '%s' is not valid (lowercase letters, "
+			    "digits and '-', at most 64 characters)", id);
 		role->id = id;
 	}
 	S_role(&xs, role, root);

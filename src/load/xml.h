@@ -14,6 +14,8 @@
 #include <libxml/tree.h>
 #include "../model/model.h"
 
+struct buf;
+
 /* Where schema/role.rng and schema/org.rng live (copied; NULL: default). */
 void	load_set_schema_dir(const char *);
 /* Frees the cached schemas and libxml2's global state. */
@@ -53,6 +55,15 @@ void		 load_xml_close(struct xml_src *, xmlDocPtr);
 int		 load_xml_nerr(const struct xml_src *);
 /* Position of a node (line, character column of its '<name'). */
 void		 load_xml_pos(struct xml_src *, xmlNodePtr, struct rb_pos *);
+/* Position of attribute name (as written, prefix:name when namespaced) of
+ * element e: of its name, or with value set of its value's first
+ * character; the element's position when it cannot be found. */
+void		 load_xml_attr_pos(struct xml_src *, xmlNodePtr e,
+		    const char *name, int value, struct rb_pos *);
+/* Reports at load_xml_attr_pos(). */
+void		 load_xml_attr_diag(struct xml_src *, xmlNodePtr e,
+		    const char *name, int value, enum diag_level,
+		    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void		 load_xml_diag(struct xml_src *, xmlNodePtr, enum diag_level,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Attribute value (caller frees with free()) or NULL. */
@@ -60,6 +71,11 @@ char		*load_xml_attr(xmlNodePtr, const char *name);
 /* Reports every attribute of node not in the NULL-terminated allowed. */
 void		 load_xml_check_attrs(struct xml_src *, xmlNodePtr,
 		    const char *const *allowed);
+/* The name in the NULL-terminated names nearest to s (a typo), or NULL. */
+const char	*load_xml_suggest(const char *s, const char *const *names);
+/* Appends names joined by ", ", the last two by last (" or "). */
+void		 load_xml_list(struct buf *, const char *const *names,
+		    const char *last);
 /* Text content of a plain element, trimmed; elements inside are errors. */
 char		*load_xml_plain(struct xml_src *, xmlNodePtr);
 /* Reports non-blank text directly inside a structural element. */

@@ -42,6 +42,13 @@ S_near_dept(const struct rb_org *org, const char *s)
 	return best;
 }
 
+/* Is ref set and a well-formed id? */
+static int
+S_is_id(const struct rb_str *ref)
+{
+	return ref->s != NULL && rb_id_valid(ref->s, strlen(ref->s));
+}
+
 /* Reports an unresolved role reference with a suggestion. */
 static void
 S_bad_role_ref(struct diag *d, const struct rb_site *site,
@@ -72,18 +79,9 @@ static void
 S_check_org(struct diag *d, struct rb_org *org)
 {
 	struct rb_dept *dp, *up;
-	size_t i, j, depth;
+	size_t i, depth;
 
-	for (i = 0; i < org->ndepts; i++) {
-		dp = &org->depts[i];
-		for (j = 0; j < i; j++)
-			if (strcmp(org->depts[j].id, dp->id) == 0) {
-				diag_pos(d, DIAG_ERROR, &dp->pos,
-				    "duplicate department id '%s' (first at "
-				    "line %d)", dp->id, org->depts[j].pos.line);
-				break;
-			}
-	}
+	/* (src/load/org.c reports duplicate ids, with both lines) */
 	for (i = 0; i < org->ndepts; i++) {
 		dp = &org->depts[i];
 		if (dp->parent == NULL)
@@ -233,7 +231,9 @@ validate_site(struct diag *d, struct rb_site *site)
 			    r->duties[j].text.s[0] == '\0')
 				diag_pos(d, DIAG_ERROR, &r->duties[j].text.pos,
 				    "empty duty");
-		if (r->department.s != NULL && org->ndepts > 0) {
+		/* A reference that is not even an id was reported by the
+		 * loader; one error is enough. */
+		if (S_is_id(&r->department) && org->ndepts > 0) {
 			dp = rb_org_dept(org, r->department.s);
 			if (dp == NULL) {
 				near = S_near_dept(org, r->department.s);
@@ -254,7 +254,7 @@ validate_site(struct diag *d, struct rb_site *site)
 				dp->roles[dp->nroles++] = r;
 			}
 		}
-		if (r->reports_to.s != NULL) {
+		if (S_is_id(&r->reports_to)) {
 			sup = rb_site_role(site, r->reports_to.s);
 			if (sup == NULL)
 				S_bad_role_ref(d, site, &r->reports_to,
@@ -266,7 +266,7 @@ validate_site(struct diag *d, struct rb_site *site)
 				r->superior = sup;
 		}
 		for (j = 0; j < r->nreports; j++)
-			if (r->reports[j].to.s != NULL &&
+			if (S_is_id(&r->reports[j].to) &&
 			    rb_site_role(site, r->reports[j].to.s) == NULL)
 				S_bad_role_ref(d, site, &r->reports[j].to,
 				    "report recipient");

@@ -113,7 +113,7 @@ Test(xml, full_role)
 	cr_assert_str_eq(r->id, "salesperson");
 	cr_assert(r->is_xml);
 	cr_assert_eq(r->pos.line, 2);
-	cr_assert_eq(r->pos.col, 1);
+	cr_assert_eq(r->pos.col, 11);	/* the id's value */
 	cr_assert_str_eq(r->title.s, "业务员");
 	cr_assert_eq(r->title.pos.line, 3);
 	cr_assert_eq(r->title.pos.col, 3);
@@ -224,7 +224,7 @@ Test(xml, org_tree)
 	cr_assert_str_eq(org.depts[2].name, "业务部");
 	cr_assert_str_eq(org.depts[2].parent, "marketing");
 	cr_assert_eq(org.depts[2].pos.line, 10);
-	cr_assert_eq(org.depts[2].pos.col, 9);
+	cr_assert_eq(org.depts[2].pos.col, 25);	/* the id's value */
 	cr_assert_str_eq(org.depts[3].id, "finance");
 	cr_assert_str_eq(org.depts[3].parent, "management");
 	cr_assert_str_eq(org.depts[4].id, "other");
@@ -248,8 +248,8 @@ Test(xml, org_errors)
 	cr_assert_eq(load_org(&S_d, "org.xml", org_xml, strlen(org_xml),
 	    &org), -1);
 	cr_assert(S_has(6, 3, "effective date"), "%s", S_all());
-	cr_assert(S_has(8, 5, "department id 'Bad'"), "%s", S_all());
-	cr_assert(S_has(10, 5, "duplicate department id 'a'"), "%s", S_all());
+	cr_assert(S_has(8, 21, "department id 'Bad'"), "%s", S_all());
+	cr_assert(S_has(10, 21, "duplicate department id 'a'"), "%s", S_all());
 	rb_org_clear(&org);
 }
 
@@ -368,15 +368,18 @@ Test(xml, bad_attributes)
 
 	cr_assert_not_null(r);
 	cr_assert(S_has(5, 3, "headcount '-1'"), "%s", S_all());
-	cr_assert(S_has(7, 5, "duty share '101'"), "%s", S_all());
-	cr_assert(S_has(8, 5, "duty share '4a'"), "%s", S_all());
-	cr_assert(S_has(8, 5, "unknown attribute 'color'"), "%s", S_all());
-	cr_assert(S_has(11, 5, "bad relation kind 'boss'"), "%s", S_all());
-	cr_assert(S_has(13, 19, "bad qualification kind 'age'"), "%s",
+	/* Attribute errors point at the attribute (its value when the
+	 * value is wrong), counted in characters. */
+	cr_assert(S_has(7, 18, "duty share '101'"), "%s", S_all());
+	cr_assert(S_has(8, 18, "duty share '4a'"), "%s", S_all());
+	cr_assert(S_has(8, 22, "unknown attribute 'color'"), "%s", S_all());
+	cr_assert(S_has(11, 21, "unknown relation kind 'boss'"), "%s",
 	    S_all());
-	cr_assert(S_has(14, 12, "bad report frequency 'hourly'"), "%s",
+	cr_assert(S_has(13, 40, "unknown qualification kind 'age'"), "%s",
 	    S_all());
-	cr_assert(S_has(14, 12, "report to 'X'"), "%s", S_all());
+	cr_assert(S_has(14, 40, "unknown report frequency 'hourly'"), "%s",
+	    S_all());
+	cr_assert(S_has(14, 52, "report to 'X'"), "%s", S_all());
 	cr_assert(S_has(15, 3, "unknown element <bogus>"), "%s", S_all());
 	rb_role_free(r);
 }
@@ -387,7 +390,7 @@ Test(xml, required_and_order)
 	    "  <level>x</level>\n  <title>T</title>\n</role>\n");
 
 	cr_assert_not_null(r);
-	cr_assert(S_has(2, 1, "role id '-a'"), "%s", S_all());
+	cr_assert(S_has(2, 11, "role id '-a'"), "%s", S_all());
 	cr_assert(S_has(4, 3, "<title> must come before <level>"), "%s",
 	    S_all());
 	cr_assert(S_has(2, 1, "needs a <department>"), "%s", S_all());

@@ -10,6 +10,7 @@
  */
 #include <ctype.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -881,7 +882,8 @@ dup:
  * after reporting msg.
  */
 static cmark_node *
-S_item_para(struct S_ctx *c, cmark_node *it, const char *msg)
+S_item_para(struct S_ctx *c, cmark_node *it, const char *what,
+    const char *msg)
 {
 	cmark_node *p = cmark_node_first_child(it);
 	struct rb_pos pos;
@@ -889,6 +891,13 @@ S_item_para(struct S_ctx *c, cmark_node *it, const char *msg)
 	if (p != NULL && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH &&
 	    cmark_node_next(p) == NULL)
 		return p;
+	if (p == NULL) {
+		/* One error for an empty item (not also "no duties"). */
+		pos = S_npos(c, it);
+		diag_pos(c->d, DIAG_ERROR, &pos, "empty %s: write its text "
+		    "after the list marker, or remove the item", what);
+		return NULL;
+	}
 	pos = S_npos(c, p != NULL && cmark_node_get_type(p) ==
 	    CMARK_NODE_PARAGRAPH && cmark_node_next(p) ? cmark_node_next(p) :
 	    it);
@@ -1016,9 +1025,10 @@ S_item(struct S_ctx *c, enum S_sect sect, cmark_node *it)
 	char *attr = NULL;
 	int kind;
 
-	para = S_item_para(c, it, sect == S_DUTIES ?
-	    "a duty must be a single paragraph" :
-	    "a list item here must be a single paragraph");
+	para = S_item_para(c, it, sect == S_DUTIES ? "duty" : "list item",
+	    sect == S_DUTIES ? "a duty must be a single paragraph (no "
+	    "nested list, no second paragraph)" : "a list item here must be "
+	    "a single paragraph (no nested list, no second paragraph)");
 	if (para == NULL)
 		return;
 	p = S_npos(c, para);
@@ -1074,6 +1084,93 @@ S_item(struct S_ctx *c, enum S_sect sect, cmark_node *it)
 	}
 }
 
+/* Words for the blocks a list section may wrongly hold. */
+static const char *
+S_block_name(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		return "paragraph";
+	case CMARK_NODE_CODE_BLOCK:
+		return "code block (indented 4 spaces?)";
+	case CMARK_NODE_BLOCK_QUOTE:
+		return "block quote";
+	case CMARK_NODE_HEADING:
+		return "heading";
+	case CMARK_NODE_THEMATIC_BREAK:
+		return "horizontal rule";
+	default:
+		return cmark_node_get_type_string(n);
+	}
+}
+
+/*
+ * Levenshtein distance in characters between a[0..an) and b (NUL-ended),
+ * ASCII case folded; 99 when either is longer than 32 characters.
+ */
+static int
+S_chardist(const char *a, size_t an, const char *b)
+{
+	uint32_t x[33], y[33];
+	int row[34], nx = 0, ny = 0, i, j, prev, cur;
+	size_t k, bn = strlen(b), l;
+
+	for (k = 0; k < an && nx < 33; k += l ? l : 1)
+		l = utf8_decode(a + k, an - k, &x[nx++]);
+	for (k = 0; k < bn && ny < 33; k += l ? l : 1)
+		l = utf8_decode(b + k, bn - k, &y[ny++]);
+	if (nx > 32 || ny > 32)
+		return 99;
+	for (i = 0; i < nx; i++)
+		if (x[i] < 128)
+			x[i] = (uint32_t)tolower((int)x[i]);
+	for (j = 0; j < ny; j++)
+		if (y[j] < 128)
+			y[j] = (uint32_t)tolower((int)y[j]);
+	for (j = 0; j <= ny; j++)
+		row[j] = j;
+	for (i = 1; i <= nx; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= ny; j++) {
+			cur = row[j];
+			row[j] = prev + (x[i - 1] != y[j - 1]);
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			if (cur + 1 < row[j])
+				row[j] = cur + 1;
+			prev = cur;
+		}
+	}
+	return row[ny];
+}
+
+/*
+ * Warns when an unknown '##' title looks like a misspelt section name (one
+ * character off, two for long English titles): it is kept as an extra
+ * section, which is rarely what was meant.
+ */
+static void
+S_near_section(struct S_ctx *c, const struct rb_pos *p, const char *t,
+    size_t n)
+{
+	const char *best = NULL;
+	int i, j, k, bd = 99, bi = 0, nch = (int)utf8_count(t, n);
+
+	for (i = 0; i < S_NSECT; i++)
+		for (j = 0; S_sect_alias[i][j] != NULL; j++)
+			if ((k = S_chardist(t, n, S_sect_alias[i][j])) < bd) {
+				bd = k;
+				best = S_sect_alias[i][j];
+				bi = i;
+			}
+	if (best == NULL || bd > (nch >= 8 ? 2 : 1) || nch < 2)
+		return;
+	diag_pos(c->d, DIAG_WARNING, p, "unknown section '%.*s' is kept as "
+	    "an extra section; did you mean '%s' (%s)?", (int)n, t, best,
+	    S_sect_name[bi]);
+}
+
 /* Matches a ## heading title against the section aliases. */
 static enum S_sect
 S_sect_of(const char *t, size_t n)
@@ -1123,8 +1220,10 @@ S_end(struct S_ctx *c, struct S_sec *s)
 		rb_str_set(&sec->body, b, strlen(b),
 		    s->has_body ? &s->bodypos : &hp);
 	} else if (s->kind != S_SKIP && s->lists == 0 && !s->bad)
-		diag_pos(c->d, DIAG_ERROR, &hp, "%s: expected a list",
-		    S_sect_name[s->kind]);
+		diag_pos(c->d, DIAG_ERROR, &hp, "the %s section is empty: "
+		    "write its items as a list ('- …' or '1. …')%s",
+		    S_sect_name[s->kind], s->kind == S_DUTIES ? "; a role "
+		    "needs at least one duty" : "");
 	free(b);
 	rb_str_free(&s->title);
 	s->head = NULL;
@@ -1171,6 +1270,8 @@ S_body(struct S_ctx *c, cmark_node *doc)
 				if (tl == 0)
 					diag_pos(c->d, DIAG_ERROR, &p,
 					    "empty section title");
+				else
+					S_near_section(c, &p, title, tl);
 				rb_str_set(&s.title, title, tl, &p);
 			} else if (seen & (1u << s.kind)) {
 				diag_pos(c->d, DIAG_ERROR, &p, "section '%.*s' "
@@ -1202,15 +1303,18 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			break;
 		default:
 			if (ty != CMARK_NODE_LIST) {
-				diag_pos(c->d, DIAG_ERROR, &p, "%s: expected a "
-				    "list", S_sect_name[s.kind]);
+				diag_pos(c->d, DIAG_ERROR, &p, "%s section: "
+				    "expected a list ('- …' or '1. …'), found "
+				    "a %s", S_sect_name[s.kind],
+				    S_block_name(n));
 				s.bad = 1;
 				break;
 			}
 			if (s.lists++ > 0) {
-				diag_pos(c->d, DIAG_ERROR, &p, "%s: expected "
-				    "one list, found another", S_sect_name[
-				    s.kind]);
+				diag_pos(c->d, DIAG_ERROR, &p, "%s section: "
+				    "expected one list, found a second (a blank "
+				    "line or a change of marker starts a new "
+				    "list)", S_sect_name[s.kind]);
 				break;
 			}
 			for (it = cmark_node_first_child(n); it;
@@ -1221,6 +1325,12 @@ S_body(struct S_ctx *c, cmark_node *doc)
 	}
 	S_end(c, &s);
 	buf_free(&t);
+	if (!(seen & (1u << S_DUTIES))) {
+		p = c->role->pos.line ? c->role->pos :
+		    S_filepos(c, 1, 1);
+		diag_pos(c->d, DIAG_ERROR, &p, "missing section '## 工作职责' "
+		    "(duties): a role needs at least one duty");
+	}
 }
 
 /* Parses the Markdown body md[0..n) with cmark-gfm and reads it. */

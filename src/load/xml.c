@@ -1159,7 +1159,8 @@ S_duties(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 			load_xml_diag(xs, c, DIAG_ERROR, "<duty> is empty");
 	}
 	if (role->nduties == 0)
-		load_xml_diag(xs, n, DIAG_ERROR, "<duties> holds no <duty>");
+		load_xml_diag(xs, n, DIAG_ERROR, "<duties> holds no <duty>: "
+		    "a role needs at least one duty");
 }
 
 /* <standards>, <authorities>: lists of inline rich items called item. */

@@ -42,6 +42,19 @@ S_near_dept(const struct rb_org *org, const char *s)
 	return best;
 }
 
+/* Has an error been recorded for file (while loading it)? */
+static int
+S_file_failed(const struct diag *d, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->items[i].level >= DIAG_ERROR && d->items[i].file &&
+		    strcmp(d->items[i].file, file) == 0)
+			return 1;
+	return 0;
+}
+
 /* Is ref set and a well-formed id? */
 static int
 S_is_id(const struct rb_str *ref)
@@ -223,14 +236,20 @@ validate_site(struct diag *d, struct rb_site *site)
 		if (r->title.s != NULL && r->title.s[0] == '\0')
 			diag_pos(d, DIAG_ERROR, &r->title.pos,
 			    "title is empty");
-		if (r->nduties == 0)
+		/* The loaders report why a role has no duties, or an empty
+		 * one, where it shows (section, element, item): say it
+		 * here only for a role whose file had no such error. */
+		if (r->nduties == 0 && !S_file_failed(d, r->path))
 			diag_pos(d, DIAG_ERROR, &r->pos, "role '%s' has no "
-			    "duties: at least one is required", r->id);
+			    "duties: %s", r->id, r->is_xml ? "add <duties> "
+			    "with at least one <duty>" : "add a '## 工作职责' "
+			    "section with a list of duties");
 		for (j = 0; j < r->nduties; j++)
-			if (r->duties[j].text.s == NULL ||
-			    r->duties[j].text.s[0] == '\0')
+			if ((r->duties[j].text.s == NULL ||
+			    r->duties[j].text.s[0] == '\0') &&
+			    !S_file_failed(d, r->path))
 				diag_pos(d, DIAG_ERROR, &r->duties[j].text.pos,
-				    "empty duty");
+				    "empty duty: a duty needs its text");
 		/* A reference that is not even an id was reported by the
 		 * loader; one error is enough. */
 		if (S_is_id(&r->department) && org->ndepts > 0) {

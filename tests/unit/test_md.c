@@ -343,13 +343,14 @@ Test(md, structure_errors)
 
 	cr_assert_not_null(r);
 	cr_assert(S_has(DIAG_ERROR, 9, 1, "text before the first '##' heading"));
-	cr_assert(S_has(DIAG_ERROR, 13, 1, "duties: expected a list"));
+	cr_assert(S_has(DIAG_ERROR, 13, 1, "duties section: expected a list "
+	    "('- …' or '1. …'), found a paragraph"));
 	cr_assert(S_has(DIAG_ERROR, 17, 3, "a duty must be a single paragraph"));
 	cr_assert(S_has(DIAG_ERROR, 22, 3, "所受监督：, 所施监督： or 合作关系："));
 	cr_assert(S_has(DIAG_ERROR, 26, 3, "4 fields separated by '|'"));
 	cr_assert(S_has(DIAG_ERROR, 27, 3, "unknown report frequency '每x周'"));
 	cr_assert(S_has(DIAG_ERROR, 29, 1, "appears twice"));
-	cr_assert(S_has(DIAG_ERROR, 33, 1, "authorities: expected a list"));
+	cr_assert(S_has(DIAG_ERROR, 33, 1, "the authorities section is empty"));
 	cr_assert_eq(r->nduties, 1);
 	cr_assert_str_eq(r->duties[0].text.s, "b");
 	cr_assert_eq(r->nrelations, 0);

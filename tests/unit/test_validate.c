@@ -159,8 +159,8 @@ Test(validate, no_duties_and_self_report)
 	cr_assert_eq(validate_site(&d, &site), 2);
 	out = flush();
 	cr_assert_str_eq(out,
-	    "r/x.md:2:5: error: role 'x' has no duties: at least one is "
-	    "required\n"
+	    "r/x.md:2:5: error: role 'x' has no duties: add a '## 工作职责' "
+	    "section with a list of duties\n"
 	    "r/x.md:5:5: error: role 'x' reports to itself\n");
 	free(out);
 }

@@ -71,6 +71,7 @@ S_page(struct diag *d, struct tmpl *t, struct S_out *o, const char *tpl,
 	struct doc_node *tree = NULL;
 	struct html_opts opts;
 	char *css;
+	size_t len;
 
 	buf_reset(&o->text);
 	buf_reset(&o->html);
@@ -89,7 +90,8 @@ S_page(struct diag *d, struct tmpl *t, struct S_out *o, const char *tpl,
 	opts.css_href = css;
 	html_render(&o->html, tree, &opts);
 	free(css);
-	S_add(o, path, xstrndup(o->html.data, o->html.len), o->html.len);
+	len = o->html.len;
+	S_add(o, path, xstrndup(o->html.data, len), len);
 	path = NULL;
 fail:
 	free(path);

@@ -6,6 +6,8 @@
  * whose protected metatable has __index = the real (hidden) table,
  * __newindex raising "attempt to modify read-only data", __len, __pairs.
  */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <lua.h>
@@ -14,18 +16,71 @@
 
 struct tmpl_val {
 	enum tmpl_vtype	  type;
-	int		  b;
-	long long	  i;
-	double		  d;
-	char		 *s;		/* TMPL_STR: owned, NUL-terminated */
-	size_t		  slen;
-	struct tmpl_val	**items;	/* TMPL_ARRAY, TMPL_MAP: owned */
-	char		**keys;		/* TMPL_MAP: owned */
-	size_t		  n, cap;
-	const struct tmpl_val *ref;	/* TMPL_REF: borrowed */
+	size_t		  n, cap;	/* TMPL_ARRAY, TMPL_MAP: children */
+	union {
+		int		  b;
+		long long	  i;
+		double		  d;
+		size_t		  slen;		/* TMPL_STR */
+		const struct tmpl_val *ref;	/* TMPL_REF: borrowed */
+		struct {
+			struct tmpl_val	**items; /* owned */
+			const char	**keys;	/* TMPL_MAP: interned */
+		};
+	};
+	char		  s[];		/* TMPL_STR: the bytes, NUL-ended */
 };
 
 #define S_MAXDEPTH	100	/* a chain of references */
+
+/*
+ * Map keys are interned once for the process: a handful of distinct
+ * names ("title", "src", …) used by hundreds of thousands of maps.  The
+ * table lives until exit (reachable, not leaked).
+ */
+static struct {
+	const char	**slot;
+	size_t		  n, cap;
+} S_keys;
+
+/* The slot of k in the key table: its own, or the empty one to fill. */
+static size_t
+S_intern_slot(const char *k)
+{
+	size_t h = 14695981039346656037ULL, i;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)k; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	for (i = h & (S_keys.cap - 1); S_keys.slot[i] &&
+	    strcmp(S_keys.slot[i], k) != 0; i = (i + 1) & (S_keys.cap - 1))
+		;
+	return i;
+}
+
+static const char *
+S_intern(const char *k)
+{
+	const char **old;
+	size_t i, j, cap;
+
+	if (S_keys.cap && S_keys.slot[i = S_intern_slot(k)])
+		return S_keys.slot[i];
+	if (2 * (S_keys.n + 1) > S_keys.cap) {
+		old = S_keys.slot;
+		cap = S_keys.cap;
+		S_keys.cap = cap ? cap * 2 : 256;
+		S_keys.slot = xcalloc(S_keys.cap, sizeof(*S_keys.slot));
+		for (j = 0; j < cap; j++)
+			if (old[j])
+				S_keys.slot[S_intern_slot(old[j])] = old[j];
+		free(old);
+	}
+	i = S_intern_slot(k);
+	S_keys.slot[i] = xstrdup(k);
+	S_keys.n++;
+	return S_keys.slot[i];
+}
 
 static struct tmpl_val *
 S_new(enum tmpl_vtype t)
@@ -42,9 +97,17 @@ struct tmpl_val *tmpl_val_array(void) { return S_new(TMPL_ARRAY); }
 struct tmpl_val *
 tmpl_val_strn(const char *s, size_t n)
 {
-	struct tmpl_val *v = S_new(TMPL_STR);
+	struct tmpl_val *v;
 
-	v->s = xstrndup(s, n);
+	if (n > SIZE_MAX - sizeof(*v) - 1) {
+		fputs("rolebook: string too large\n", stderr);
+		exit(2);
+	}
+	v = xmalloc(sizeof(*v) + n + 1);
+	memset(v, 0, sizeof(*v));
+	v->type = TMPL_STR;
+	memcpy(v->s, s, n);
+	v->s[n] = '\0';
 	v->slen = n;
 	return v;
 }
@@ -98,14 +161,12 @@ tmpl_val_free(struct tmpl_val *v)
 
 	if (v == NULL)
 		return;
-	for (i = 0; i < v->n; i++) {
-		tmpl_val_free(v->items[i]);
-		if (v->keys)
-			free(v->keys[i]);
+	if (v->type == TMPL_ARRAY || v->type == TMPL_MAP) {
+		for (i = 0; i < v->n; i++)
+			tmpl_val_free(v->items[i]);
+		free(v->items);
+		free(v->keys);
 	}
-	free(v->items);
-	free(v->keys);
-	free(v->s);
 	free(v);
 }
 
@@ -124,16 +185,17 @@ S_reserve(struct tmpl_val *c)
 struct tmpl_val *
 tmpl_map_set(struct tmpl_val *m, const char *key, struct tmpl_val *v)
 {
+	const char *k = S_intern(key);
 	size_t i;
 
 	for (i = 0; i < m->n; i++)
-		if (strcmp(m->keys[i], key) == 0) {
+		if (m->keys[i] == k) {
 			tmpl_val_free(m->items[i]);
 			m->items[i] = v;
 			return v;
 		}
 	S_reserve(m);
-	m->keys[m->n] = xstrdup(key);
+	m->keys[m->n] = k;
 	m->items[m->n++] = v;
 	return v;
 }

@@ -31,8 +31,8 @@ struct build_opts {
  * departments, roles, top_roles, calendar, stats.  Rich fields are
  * escaped XHTML fragments (output them with <%- %>), plain fields are
  * unescaped text (<%= %>); every content field has a "file:line:col"
- * position (src, srcs.<field>).  The caller frees it with tmpl_val_free();
- * it borrows nothing from the site.
+ * position (src, srcs.<field>).  The caller frees it with tmpl_val_free(),
+ * before the site: it borrows the site's strings.
  */
 struct tmpl_val	*data_site(const struct rb_site *, const char *target);
 

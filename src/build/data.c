@@ -34,6 +34,14 @@ struct S_ctx {
 	struct tmpl_val		**deptv;	/* by org.depts index */
 };
 
+/* key = s, borrowed: the model's strings and static labels outlive the
+ * data (the caller frees the data before the site). */
+static void
+S_bstr(struct tmpl_val *m, const char *key, const char *s)
+{
+	tmpl_map_set(m, key, tmpl_val_str_borrow(s));
+}
+
 /* Appends the decimal digits of v (>= 0). */
 static char *
 S_utoa(char *p, int v)
@@ -82,7 +90,7 @@ S_field(struct tmpl_val *m, struct tmpl_val *srcs, const char *key,
 {
 	if (rs->s == NULL)
 		return;
-	tmpl_map_str(m, key, rs->s);
+	tmpl_map_set(m, key, tmpl_val_str_borrow(rs->s));
 	if (srcs)
 		S_src(srcs, key, &rs->pos);
 }
@@ -93,7 +101,7 @@ S_item(struct tmpl_val *a, const struct rb_str *rs)
 {
 	struct tmpl_val *m = tmpl_array_push(a, tmpl_val_map());
 
-	tmpl_map_str(m, "text", rs->s ? rs->s : "");
+	tmpl_map_set(m, "text", tmpl_val_str_borrow(rs->s ? rs->s : ""));
 	S_src(m, "src", &rs->pos);
 	return m;
 }
@@ -142,7 +150,7 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 	size_t i, k;
 
 	srcs = tmpl_val_map();
-	tmpl_map_str(m, "id", r->id);
+	S_bstr(m, "id", r->id);
 	s = c->html ? xasprintf("roles/%s.html", r->id) :
 	    xasprintf("#role-%s", r->id);
 	tmpl_map_str(m, "href", s);
@@ -168,7 +176,7 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 		if (r->duties[i].share >= 0)
 			tmpl_map_int(x, "share", r->duties[i].share);
 		if (r->duties[i].frequency.s)
-			tmpl_map_str(x, "frequency", r->duties[i].frequency.s);
+			S_bstr(x, "frequency", r->duties[i].frequency.s);
 	}
 	a = tmpl_map_array(m, "standards");
 	for (i = 0; i < r->nstandards; i++)
@@ -179,13 +187,13 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 
 		x = tmpl_array_push(a, tmpl_val_map());
 		S_field(x, NULL, "metric", &t->metric);
-		tmpl_map_str(x, "metric_label", S_label(S_metric,
+		S_bstr(x, "metric_label", S_label(S_metric,
 		    sizeof(S_metric) / sizeof(S_metric[0]),
 		    t->metric.s ? t->metric.s : ""));
 		S_field(x, NULL, "value", &t->value);
 		S_field(x, NULL, "unit", &t->unit);
 		S_field(x, NULL, "period", &t->period);
-		tmpl_map_str(x, "period_label", S_label(S_period,
+		S_bstr(x, "period_label", S_label(S_period,
 		    sizeof(S_period) / sizeof(S_period[0]),
 		    t->period.s ? t->period.s : ""));
 		S_src(x, "src", &t->pos);
@@ -199,8 +207,8 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 				continue;
 			if (items == NULL) {
 				x = tmpl_array_push(g, tmpl_val_map());
-				tmpl_map_str(x, "kind", rb_relkind_name[k]);
-				tmpl_map_str(x, "label", rb_relkind_label[k]);
+				S_bstr(x, "kind", rb_relkind_name[k]);
+				S_bstr(x, "label", rb_relkind_label[k]);
 				items = tmpl_map_array(x, "items");
 			}
 			S_item(items, &r->relations[i].text);
@@ -208,8 +216,8 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 	}
 	for (i = 0; i < r->nrelations; i++) {
 		x = S_item(a, &r->relations[i].text);
-		tmpl_map_str(x, "kind", rb_relkind_name[r->relations[i].kind]);
-		tmpl_map_str(x, "label",
+		S_bstr(x, "kind", rb_relkind_name[r->relations[i].kind]);
+		S_bstr(x, "label",
 		    rb_relkind_label[r->relations[i].kind]);
 	}
 	a = tmpl_map_array(m, "authorities");
@@ -224,8 +232,8 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 				continue;
 			if (items == NULL) {
 				x = tmpl_array_push(g, tmpl_val_map());
-				tmpl_map_str(x, "kind", rb_qualkind_name[k]);
-				tmpl_map_str(x, "label", rb_qualkind_label[k]);
+				S_bstr(x, "kind", rb_qualkind_name[k]);
+				S_bstr(x, "label", rb_qualkind_label[k]);
 				items = tmpl_map_array(x, "items");
 			}
 			S_item(items, &r->quals[i].text);
@@ -233,8 +241,8 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 	}
 	for (i = 0; i < r->nquals; i++) {
 		x = S_item(a, &r->quals[i].text);
-		tmpl_map_str(x, "kind", rb_qualkind_name[r->quals[i].kind]);
-		tmpl_map_str(x, "label", rb_qualkind_label[r->quals[i].kind]);
+		S_bstr(x, "kind", rb_qualkind_name[r->quals[i].kind]);
+		S_bstr(x, "label", rb_qualkind_label[r->quals[i].kind]);
 	}
 	a = tmpl_map_array(m, "sections");
 	for (i = 0; i < r->nsections; i++) {
@@ -255,16 +263,16 @@ S_report(const struct S_ctx *c, const struct rb_role *r,
 	const struct rb_role *to;
 
 	S_field(x, NULL, "name", &rp->name);
-	tmpl_map_str(x, "frequency", rb_freq_name[rp->frequency]);
-	tmpl_map_str(x, "frequency_label", rb_freq_label[rp->frequency]);
+	S_bstr(x, "frequency", rb_freq_name[rp->frequency]);
+	S_bstr(x, "frequency_label", rb_freq_label[rp->frequency]);
 	S_field(x, NULL, "due", &rp->due);
 	S_src(x, "src", &rp->pos);
 	tmpl_map_set(x, "from", S_role_ref(c, r));
 	if (rp->to.s && (to = rb_site_role(c->site, rp->to.s)) != NULL) {
 		tmpl_map_set(x, "to", S_role_ref(c, to));
-		tmpl_map_str(x, "to_title", to->title.s ? to->title.s : to->id);
+		S_bstr(x, "to_title", to->title.s ? to->title.s : to->id);
 	} else if (rp->to.s)
-		tmpl_map_str(x, "to_title", rp->to.s);
+		S_bstr(x, "to_title", rp->to.s);
 	return x;
 }
 
@@ -295,8 +303,8 @@ S_dept(const struct S_ctx *c, struct tmpl_val *m, const struct rb_dept *d)
 	size_t i;
 	long long hc = 0;
 
-	tmpl_map_str(m, "id", d->id);
-	tmpl_map_str(m, "name", d->name ? d->name : d->id);
+	S_bstr(m, "id", d->id);
+	S_bstr(m, "name", d->name ? d->name : d->id);
 	s = c->html ? xasprintf("departments/%s.html", d->id) :
 	    xasprintf("#dept-%s", d->id);
 	tmpl_map_str(m, "href", s);
@@ -370,8 +378,8 @@ S_calendar(const struct S_ctx *c, struct tmpl_val *root)
 		if ((int)cal[k].rp->frequency != freq) {
 			freq = (int)cal[k].rp->frequency;
 			g = tmpl_array_push(a, tmpl_val_map());
-			tmpl_map_str(g, "frequency", rb_freq_name[freq]);
-			tmpl_map_str(g, "label", rb_freq_label[freq]);
+			S_bstr(g, "frequency", rb_freq_name[freq]);
+			S_bstr(g, "label", rb_freq_label[freq]);
 			items = tmpl_map_array(g, "items");
 		}
 		tmpl_array_push(items, S_report(c, cal[k].r, cal[k].rp));
@@ -393,7 +401,7 @@ data_site(const struct rb_site *site, const char *target)
 	c.target = target;
 	c.html = strcmp(target, "pdf") != 0;
 	root = tmpl_val_map();
-	tmpl_map_str(root, "target", c.html ? "html" : "pdf");
+	S_bstr(root, "target", c.html ? "html" : "pdf");
 
 	o = tmpl_map_map(root, "org");
 	srcs = tmpl_val_map();

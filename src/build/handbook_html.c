@@ -1,8 +1,11 @@
 /*
  * handbook_html.c — `rolebook build` for HTML: renders every page of the
  * handbook through its template, parses the output into a document tree,
- * writes it with the HTML backend, and only when every page succeeded
- * writes the files (atomically, unchanged files untouched).
+ * writes it with the HTML backend, and stages it next to its final name
+ * (file_stage: a temporary file, only when the bytes changed).  Only when
+ * every page succeeded are the staged files renamed into place; otherwise
+ * they are removed and the previous output stays as it was.  Pages are not
+ * kept in memory, so memory does not grow with the number of roles.
  *
  *	out/handbook/index.html			index.lua.html
  *	out/handbook/calendar.html		calendar.lua.html
@@ -22,32 +25,21 @@
 #include "../html/html.h"
 
 struct S_file {
-	char	*path;		/* relative to out/handbook */
-	char	*data;
-	size_t	 len;
+	char	*rel;		/* relative to out/handbook */
+	char	*tmp;		/* staged bytes, NULL when unchanged */
 };
 
 struct S_out {
+	struct diag	*d;
+	const char	*top;		/* out/handbook */
 	struct S_file	*f;
 	size_t		 n, cap;
 	struct buf	 text, html;	/* reused from page to page */
 	struct doc_srcmap map;
 	char		*failed[8];	/* templates that failed: not retried */
 	size_t		 nfailed;
+	int		 bad;		/* an error: stop staging */
 };
-
-static void
-S_add(struct S_out *o, char *path, char *data, size_t len)
-{
-	if (o->n == o->cap) {
-		o->cap = o->cap ? o->cap * 2 : 64;
-		o->f = xreallocarray(o->f, o->cap, sizeof(*o->f));
-	}
-	o->f[o->n].path = path;
-	o->f[o->n].data = data;
-	o->f[o->n].len = len;
-	o->n++;
-}
 
 static int
 S_failed(const struct S_out *o, const char *tpl)
@@ -60,29 +52,52 @@ S_failed(const struct S_out *o, const char *tpl)
 	return 0;
 }
 
+/* Stages data as top/rel; takes rel. */
+static void
+S_stage(struct S_out *o, char *rel, const char *data, size_t len)
+{
+	char *path, *tmp = NULL;
+
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 64;
+		o->f = xreallocarray(o->f, o->cap, sizeof(*o->f));
+	}
+	path = xasprintf("%s/%s", o->top, rel);
+	/* generated pages: atomic, but no fsync per page */
+	if (!o->bad && file_stage(path, data, len, FILE_NOSYNC, &tmp) == -1) {
+		diag_at(o->d, DIAG_FATAL, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		o->bad = 1;
+	}
+	free(path);
+	o->f[o->n].rel = rel;
+	o->f[o->n].tmp = tmp;
+	o->n++;
+}
+
 /*
- * Renders one page: template tpl with root, into HTML whose stylesheet is
- * at base + "style.css".  Takes root.  On success the page joins o.
+ * Renders one page: template tpl with root (taken), into HTML whose
+ * stylesheet is at base + "style.css", and stages it as rel (taken).
  */
 static void
-S_page(struct diag *d, struct tmpl *t, struct S_out *o, const char *tpl,
-    struct tmpl_val *root, const char *base, char *path)
+S_page(struct S_out *o, struct tmpl *t, const char *tpl,
+    struct tmpl_val *root, const char *base, char *rel)
 {
 	struct doc_node *tree = NULL;
 	struct html_opts opts;
 	char *css;
-	size_t len;
 
 	buf_reset(&o->text);
 	buf_reset(&o->html);
 	o->map.n = 0;
 	if (S_failed(o, tpl))
 		goto fail;
-	if (tmpl_render(t, d, tpl, root, &o->text, &o->map) == -1 ||
-	    (tree = doc_parse(d, o->text.data ? o->text.data : "",
+	if (tmpl_render(t, o->d, tpl, root, &o->text, &o->map) == -1 ||
+	    (tree = doc_parse(o->d, o->text.data ? o->text.data : "",
 	    o->text.len, &o->map)) == NULL) {
 		if (o->nfailed < sizeof(o->failed) / sizeof(o->failed[0]))
 			o->failed[o->nfailed++] = xstrdup(tpl);
+		o->bad = 1;
 		goto fail;
 	}
 	css = xasprintf("%sstyle.css", base);
@@ -90,11 +105,10 @@ S_page(struct diag *d, struct tmpl *t, struct S_out *o, const char *tpl,
 	opts.css_href = css;
 	html_render(&o->html, tree, &opts);
 	free(css);
-	len = o->html.len;
-	S_add(o, path, xstrndup(o->html.data, len), len);
-	path = NULL;
+	S_stage(o, rel, o->html.data, o->html.len);
+	rel = NULL;
 fail:
-	free(path);
+	free(rel);
 	doc_free(tree);
 	tmpl_val_free(root);
 }
@@ -119,7 +133,7 @@ S_prune(struct diag *d, const char *top, const char *sub,
 			continue;
 		rel = xasprintf("%s/%s", sub, e->d_name);
 		for (i = 0; i < o->n; i++)
-			if (strcmp(o->f[i].path, rel) == 0)
+			if (strcmp(o->f[i].rel, rel) == 0)
 				break;
 		if (i == o->n) {
 			p = xasprintf("%s/%s", top, rel);
@@ -141,23 +155,39 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 	struct S_out o;
 	struct tmpl_val *sitev, *root;
 	const struct tmpl_val *roles, *depts;
-	const char *id;
-	char *top, *path, *css = NULL, *cssdata = NULL;
+	const char *id, *outdir = bo->out ? bo->out : "out";
+	char *dirs[4], *css = NULL, *cssdata = NULL, *path;
+	int made[4];
+	struct stat st;
 	size_t i, csslen = 0;
-	int rc = -1;
+	int rc = -1, k;
 
 	memset(&o, 0, sizeof(o));
+	o.d = d;
+	/* The folders, remembering those we create (removed on failure). */
+	dirs[0] = xstrdup(outdir);
+	dirs[1] = xasprintf("%s/handbook", outdir);
+	dirs[2] = xasprintf("%s/departments", dirs[1]);
+	dirs[3] = xasprintf("%s/roles", dirs[1]);
+	o.top = dirs[1];
+	for (k = 0; k < 4; k++) {
+		made[k] = stat(dirs[k], &st) == -1;
+		if (made[k] && mkdir_p(dirs[k]) == -1) {
+			diag_at(d, DIAG_FATAL, dirs[k], 0, 0, "cannot create: "
+			    "%s", strerror(errno));
+			o.bad = 1;
+		}
+	}
+
 	sitev = data_site(site, "html");
 	roles = tmpl_map_get(sitev, "roles");
 	depts = tmpl_map_get(sitev, "departments");
-
 	root = data_page(sitev, "");
 	tmpl_map_str(root, "page", "index");
-	S_page(d, t, &o, "index.lua.html", root, "", xstrdup("index.html"));
+	S_page(&o, t, "index.lua.html", root, "", xstrdup("index.html"));
 	root = data_page(sitev, "");
 	tmpl_map_str(root, "page", "calendar");
-	S_page(d, t, &o, "calendar.lua.html", root, "",
-	    xstrdup("calendar.html"));
+	S_page(&o, t, "calendar.lua.html", root, "", xstrdup("calendar.html"));
 	for (i = 0; i < tmpl_val_len(depts); i++) {
 		root = data_page(sitev, "../");
 		tmpl_map_str(root, "page", "department");
@@ -165,7 +195,7 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 		    tmpl_val_ref(tmpl_val_item(depts, i)));
 		id = tmpl_val_string(tmpl_map_get(tmpl_val_item(depts, i),
 		    "id"));
-		S_page(d, t, &o, "department.lua.html", root, "../",
+		S_page(&o, t, "department.lua.html", root, "../",
 		    xasprintf("departments/%s.html", id));
 	}
 	for (i = 0; i < tmpl_val_len(roles); i++) {
@@ -175,7 +205,7 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 		    tmpl_val_ref(tmpl_val_item(roles, i)));
 		id = tmpl_val_string(tmpl_map_get(tmpl_val_item(roles, i),
 		    "id"));
-		S_page(d, t, &o, "role.lua.html", root, "../",
+		S_page(&o, t, "role.lua.html", root, "../",
 		    xasprintf("roles/%s.html", id));
 	}
 	tmpl_val_free(sitev);
@@ -185,47 +215,46 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 	    file_read(css, 1 << 20, &cssdata, &csslen) == -1) {
 		diag_at(d, DIAG_FATAL, css, 0, 0, "cannot read: %s",
 		    strerror(errno));
-		goto out;
-	}
-	if (cssdata == NULL) {
+		o.bad = 1;
+	} else if (cssdata == NULL) {
 		cssdata = xstrdup(html_default_css());
 		csslen = strlen(cssdata);
 	}
-	S_add(&o, xstrdup("style.css"), cssdata, csslen);
-	cssdata = NULL;
-	if (diag_failed(d))
-		goto out;
+	if (cssdata)
+		S_stage(&o, xstrdup("style.css"), cssdata, csslen);
 
-	top = xasprintf("%s/handbook", bo->out ? bo->out : "out");
-	path = xasprintf("%s/departments", top);
-	if (mkdir_p(path) == -1)
-		diag_at(d, DIAG_FATAL, path, 0, 0, "cannot create: %s",
-		    strerror(errno));
-	free(path);
-	path = xasprintf("%s/roles", top);
-	if (mkdir_p(path) == -1)
-		diag_at(d, DIAG_FATAL, path, 0, 0, "cannot create: %s",
-		    strerror(errno));
-	free(path);
-	for (i = 0; i < o.n && !diag_failed(d) && d->nfatal == 0; i++) {
-		path = xasprintf("%s/%s", top, o.f[i].path);
-		/* generated pages: atomic, but no fsync per page */
-		if (file_write_atomic_flags(path, o.f[i].data, o.f[i].len,
-		    FILE_NOSYNC) == -1)
-			diag_at(d, DIAG_FATAL, path, 0, 0, "cannot write: %s",
-			    strerror(errno));
-		free(path);
+	/* All or nothing. */
+	if (!o.bad && !diag_failed(d)) {
+		for (i = 0; i < o.n && !o.bad; i++) {
+			if (o.f[i].tmp == NULL)
+				continue;
+			path = xasprintf("%s/%s", o.top, o.f[i].rel);
+			if (rename(o.f[i].tmp, path) == -1) {
+				diag_at(d, DIAG_FATAL, path, 0, 0, "cannot "
+				    "write: %s", strerror(errno));
+				o.bad = 1;
+			} else {
+				free(o.f[i].tmp);
+				o.f[i].tmp = NULL;
+			}
+			free(path);
+		}
+		if (!o.bad) {
+			S_prune(d, o.top, "departments", &o);
+			S_prune(d, o.top, "roles", &o);
+			rc = 0;
+		}
 	}
-	if (!diag_failed(d) && d->nfatal == 0) {
-		S_prune(d, top, "departments", &o);
-		S_prune(d, top, "roles", &o);
-		rc = 0;
-	}
-	free(top);
-out:
 	for (i = 0; i < o.n; i++) {
-		free(o.f[i].path);
-		free(o.f[i].data);
+		if (o.f[i].tmp)
+			unlink(o.f[i].tmp);
+		free(o.f[i].tmp);
+		free(o.f[i].rel);
+	}
+	for (k = 3; k >= 0; k--) {
+		if (rc == -1 && made[k])
+			rmdir(dirs[k]);		/* only when left empty */
+		free(dirs[k]);
 	}
 	for (i = 0; i < o.nfailed; i++)
 		free(o.failed[i]);

@@ -57,6 +57,8 @@ struct tmpl_val	*tmpl_val_map(void);
 struct tmpl_val	*tmpl_val_array(void);
 struct tmpl_val	*tmpl_val_str(const char *);		/* copies */
 struct tmpl_val	*tmpl_val_strn(const char *, size_t);	/* copies */
+/* Not copied: s must outlive the value (e.g. strings of the model). */
+struct tmpl_val	*tmpl_val_str_borrow(const char *s);
 struct tmpl_val	*tmpl_val_int(long long);
 struct tmpl_val	*tmpl_val_num(double);
 struct tmpl_val	*tmpl_val_bool(int);

@@ -21,14 +21,17 @@ struct tmpl_val {
 		int		  b;
 		long long	  i;
 		double		  d;
-		size_t		  slen;		/* TMPL_STR */
+		struct {			/* TMPL_STR */
+			const char	 *str;	/* s, or borrowed */
+			size_t		  slen;
+		};
 		const struct tmpl_val *ref;	/* TMPL_REF: borrowed */
 		struct {
 			struct tmpl_val	**items; /* owned */
 			const char	**keys;	/* TMPL_MAP: interned */
 		};
 	};
-	char		  s[];		/* TMPL_STR: the bytes, NUL-ended */
+	char		  s[];		/* TMPL_STR: own copy, NUL-ended */
 };
 
 #define S_MAXDEPTH	100	/* a chain of references */
@@ -108,7 +111,18 @@ tmpl_val_strn(const char *s, size_t n)
 	v->type = TMPL_STR;
 	memcpy(v->s, s, n);
 	v->s[n] = '\0';
+	v->str = v->s;
 	v->slen = n;
+	return v;
+}
+
+struct tmpl_val *
+tmpl_val_str_borrow(const char *s)
+{
+	struct tmpl_val *v = S_new(TMPL_STR);
+
+	v->str = s;
+	v->slen = strlen(s);
 	return v;
 }
 
@@ -176,7 +190,7 @@ S_reserve(struct tmpl_val *c)
 {
 	if (c->n < c->cap)
 		return;
-	c->cap = c->cap ? c->cap * 2 : 8;
+	c->cap = c->cap ? c->cap * 2 : 4;
 	c->items = xreallocarray(c->items, c->cap, sizeof(*c->items));
 	if (c->type == TMPL_MAP)
 		c->keys = xreallocarray(c->keys, c->cap, sizeof(*c->keys));
@@ -456,7 +470,7 @@ S_push(lua_State *L, const struct tmpl_val *v)
 	case TMPL_BOOL: lua_pushboolean(L, v->b); return;
 	case TMPL_INT: lua_pushinteger(L, (lua_Integer)v->i); return;
 	case TMPL_NUM: lua_pushnumber(L, v->d); return;
-	case TMPL_STR: lua_pushlstring(L, v->s, v->slen); return;
+	case TMPL_STR: lua_pushlstring(L, v->str, v->slen); return;
 	default:
 		break;
 	}
@@ -561,5 +575,5 @@ const char *
 tmpl_val_string(const struct tmpl_val *v)
 {
 	v = S_deref(v);
-	return v && v->type == TMPL_STR ? v->s : NULL;
+	return v && v->type == TMPL_STR ? v->str : NULL;
 }

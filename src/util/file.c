@@ -87,11 +87,32 @@ file_write_atomic_flags(const char *path, const void *data, size_t len,
     int flags)
 {
 	char *tmp;
+	int rc, save;
+
+	if ((rc = file_stage(path, data, len, flags, &tmp)) != 1)
+		return rc;
+	if (rename(tmp, path) == -1) {
+		save = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = save;
+		return -1;
+	}
+	free(tmp);
+	return 1;
+}
+
+int
+file_stage(const char *path, const void *data, size_t len, int flags,
+    char **tmpp)
+{
+	char *tmp;
 	const char *p = data;
 	size_t off = 0;
 	ssize_t n;
 	int fd, save;
 
+	*tmpp = NULL;
 	if (S_same(path, data, len))
 		return 0;
 	tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
@@ -115,10 +136,7 @@ file_write_atomic_flags(const char *path, const void *data, size_t len,
 		fd = -1;
 		goto fail;
 	}
-	fd = -1;
-	if (rename(tmp, path) == -1)
-		goto fail;
-	free(tmp);
+	*tmpp = tmp;
 	return 1;
 fail:
 	save = errno;

@@ -91,6 +91,16 @@ int	 file_write_atomic(const char *path, const void *data, size_t len);
 #define FILE_NOSYNC	0x01
 int	 file_write_atomic_flags(const char *path, const void *data,
 	    size_t len, int flags);
+/*
+ * The first half of an atomic write, for outputs of many files that must
+ * all be written or none: when path does not already hold exactly these
+ * bytes, writes them to a temporary file next to it, sets *tmp (caller
+ * frees) and returns 1; the caller later renames *tmp to path, or unlinks
+ * it to give up.  Returns 0 (and *tmp = NULL) when path is unchanged, -1 on
+ * error (errno set).
+ */
+int	 file_stage(const char *path, const void *data, size_t len,
+	    int flags, char **tmp);
 /* mkdir -p; returns -1 on failure. */
 int	 mkdir_p(const char *path);
 

@@ -219,8 +219,9 @@ S_ystr(struct S_ctx *c, const char *key, yaml_node_t *v, struct rb_str *dst,
 		return -1;
 	}
 	if (is_id && !rb_id_valid(s, n))
-		diag_pos(c->d, DIAG_ERROR, &p, "'%s' is not a valid id "
-		    "([a-z0-9-]+): '%.*s'", key, (int)n, s);
+		diag_pos(c->d, DIAG_ERROR, &p, "%s '%.*s' is not %s (lowercase "
+		    "letters, digits and '-', at most 64 characters)", key,
+		    (int)n, s, strcmp(key, "id") == 0 ? "valid" : "a valid id");
 	rb_str_set(dst, s, n, &p);
 	return 0;
 }
@@ -290,8 +291,9 @@ S_target(struct S_ctx *c, yaml_document_t *doc, yaml_node_t *m)
 						break;
 				if (t->metric.s[i] != '\0')
 					diag_pos(c->d, DIAG_ERROR,
-					    &t->metric.pos, "metric must match "
-					    "[a-z0-9_]+: '%s'", t->metric.s);
+					    &t->metric.pos, "target metric '%s' "
+					    "must be lowercase letters, digits "
+					    "and '_' ([a-z0-9_]+)", t->metric.s);
 			}
 		} else if (strcmp(key, "value") == 0) {
 			if (t->value.s != NULL)
@@ -299,8 +301,8 @@ S_target(struct S_ctx *c, yaml_document_t *doc, yaml_node_t *m)
 			if (S_ystr(c, key, v, &t->value, 1, 0) == 0 &&
 			    !S_decimal(t->value.s, strlen(t->value.s)))
 				diag_pos(c->d, DIAG_ERROR, &t->value.pos,
-				    "value must be a decimal number: '%s'",
-				    t->value.s);
+				    "target value '%s' is not a decimal "
+				    "number (e.g. 6 or 2.5)", t->value.s);
 		} else if (strcmp(key, "unit") == 0) {
 			if (t->unit.s != NULL)
 				goto dup;
@@ -313,8 +315,8 @@ S_target(struct S_ctx *c, yaml_document_t *doc, yaml_node_t *m)
 			    strcmp(t->period.s, "quarter") != 0 &&
 			    strcmp(t->period.s, "year") != 0)
 				diag_pos(c->d, DIAG_ERROR, &t->period.pos,
-				    "period must be month, quarter or year: "
-				    "'%s'", t->period.s);
+				    "target period '%s' must be month, "
+				    "quarter or year", t->period.s);
 		} else
 			S_unknown(c, &kp, "key", key, S_target_keys);
 		continue;
@@ -353,7 +355,8 @@ S_headcount(struct S_ctx *c, yaml_node_t *v)
 			return;
 		}
 	}
-	diag_pos(c->d, DIAG_ERROR, &p, "headcount must be an integer >= 0");
+	diag_pos(c->d, DIAG_ERROR, &p, "headcount must be a whole number "
+	    ">= 0 (e.g. 12)");
 }
 
 /*
@@ -471,7 +474,9 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 	for (i = 0; i < 3; i++)
 		if (!(seen & (1u << i)))
 			diag_pos(c->d, DIAG_ERROR, &fm, "missing required key "
-			    "'%s'", S_fm_keys[i]);
+			    "'%s'%s", S_fm_keys[i], i == 0 ? " (the file name "
+			    "without .md)" : i == 2 ? " (a department id from "
+			    "org.xml)" : "");
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&ps);
 	return 0;
@@ -854,9 +859,10 @@ S_duty_attrs(struct S_ctx *c, cmark_node *para, const char *a,
 			    v[i]); i++)
 				share = share * 10 + (v[i] - '0');
 			if (n == 0 || i != n || share > 100)
-				diag_pos(c->d, DIAG_ERROR, &p, "share must be "
-				    "an integer from 0 to 100: '%.*s'",
-				    (int)(ve - v), v);
+				diag_pos(c->d, DIAG_ERROR, &p, "duty share "
+				    "'%.*s' must be an integer from 0 to 100 "
+				    "(percent of working time)", (int)(ve - v),
+				    v);
 			else
 				du->share = share;
 		} else if (strcmp(key, "frequency") == 0) {
@@ -999,12 +1005,13 @@ S_report(struct S_ctx *c, cmark_node *para, struct rb_pos *ip)
 	}
 	if ((fr = rb_freq_parse(f[1], fl[1])) < 0) {
 		diag_pos(c->d, DIAG_ERROR, ip, "unknown report frequency '%.*s' "
-		    "(每日, 每周, 每月, 每季度, 每年)", (int)fl[1], f[1]);
+		    "(allowed: 每日, 每周, 每月, 每季度, 每年)", (int)fl[1], f[1]);
 		goto out;
 	}
 	if (!rb_id_valid(f[3], fl[3]))
 		diag_pos(c->d, DIAG_ERROR, ip, "report recipient '%.*s' is not "
-		    "a role id", (int)fl[3], f[3]);
+		    "a valid role id (lowercase letters, digits and '-')",
+		    (int)fl[3], f[3]);
 	rep = rb_role_add_report(c->role);
 	rep->pos = *ip;
 	rep->frequency = (enum rb_freq)fr;

@@ -129,8 +129,13 @@ load_org(struct diag *d, const char *file, const char *data, size_t len,
 			for (k = 0; S_order[k] && strcmp(S_order[k], name); k++)
 				;
 		if (k < 0 || S_order[k] == NULL) {
+			const char *sug = c->ns == NULL ?
+			    load_xml_suggest(name, S_order) : NULL;
+
 			load_xml_diag(&xs, c, DIAG_ERROR,
-			    "unknown element <%s> in <org>", name);
+			    "unknown element <%s> in <org>%s%s%s", name,
+			    sug ? "; did you mean <" : "", sug ? sug : "",
+			    sug ? ">?" : "");
 			continue;
 		}
 		if (seen[k]) {

@@ -1037,12 +1037,34 @@ S_index(const char *const *names, int n, const char *s)
 	return -1;
 }
 
-/* Reports an unexpected child element of parent. */
-static void
-S_unknown(struct xml_src *xs, xmlNodePtr c, xmlNodePtr parent)
+/* A one-name list for S_unknown() (static storage, one at a time). */
+static const char *const *
+S_one(const char *name)
 {
-	load_xml_diag(xs, c, DIAG_ERROR, "unknown element <%s> in <%s>",
-	    (const char *)c->name, (const char *)parent->name);
+	static const char *list[2];
+
+	list[0] = name;
+	list[1] = NULL;
+	return list;
+}
+
+/* Reports an unexpected child element of parent; names are what parent
+ * may hold (for a suggestion). */
+static void
+S_unknown(struct xml_src *xs, xmlNodePtr c, xmlNodePtr parent,
+    const char *const *names)
+{
+	const char *sug = c->ns == NULL ?
+	    load_xml_suggest((const char *)c->name, names) : NULL;
+
+	if (sug != NULL)
+		load_xml_diag(xs, c, DIAG_ERROR, "unknown element <%s> in "
+		    "<%s>; did you mean <%s>?", (const char *)c->name,
+		    (const char *)parent->name, sug);
+	else
+		load_xml_diag(xs, c, DIAG_ERROR, "unknown element <%s> in "
+		    "<%s>", (const char *)c->name,
+		    (const char *)parent->name);
 }
 
 static void
@@ -1062,7 +1084,7 @@ S_targets(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (!load_xml_is(c, "target")) {
-			S_unknown(xs, c, n);
+			S_unknown(xs, c, n, S_one("target"));
 			continue;
 		}
 		load_xml_check_attrs(xs, c, attrs);
@@ -1133,7 +1155,7 @@ S_duties(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (!load_xml_is(c, "duty")) {
-			S_unknown(xs, c, n);
+			S_unknown(xs, c, n, S_one("duty"));
 			continue;
 		}
 		load_xml_check_attrs(xs, c, attrs);
@@ -1176,7 +1198,7 @@ S_items(struct xml_src *xs, struct rb_role *role, xmlNodePtr n,
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (!load_xml_is(c, item)) {
-			S_unknown(xs, c, n);
+			S_unknown(xs, c, n, S_one(item));
 			continue;
 		}
 		load_xml_check_attrs(xs, c, none);
@@ -1202,7 +1224,7 @@ S_kinds(struct xml_src *xs, struct rb_role *role, xmlNodePtr n, int rel)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (!load_xml_is(c, item)) {
-			S_unknown(xs, c, n);
+			S_unknown(xs, c, n, S_one(item));
 			continue;
 		}
 		load_xml_check_attrs(xs, c, attrs);
@@ -1247,7 +1269,7 @@ S_reports(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (!load_xml_is(c, "report")) {
-			S_unknown(xs, c, n);
+			S_unknown(xs, c, n, S_one("report"));
 			continue;
 		}
 		load_xml_check_attrs(xs, c, attrs);
@@ -1354,7 +1376,7 @@ S_role(struct xml_src *xs, struct rb_role *role, xmlNodePtr root)
 			continue;
 		name = (const char *)c->name;
 		if (c->ns != NULL || (k = S_index(S_order, 14, name)) < 0) {
-			S_unknown(xs, c, root);
+			S_unknown(xs, c, root, S_order);
 			continue;
 		}
 		if (seen[k] && k != 13) {

@@ -240,10 +240,10 @@ Test(md, attribute_block_errors)
 	    "- 乙 {share=abc}\n");
 
 	cr_assert_not_null(r);
-	cr_assert(S_has(DIAG_ERROR, 8, 6, "share must be an integer from 0 to 100"));
+	cr_assert(S_has(DIAG_ERROR, 8, 6, "duty share '101' must be an integer from 0 to 100"));
 	cr_assert(S_has(DIAG_WARNING, 8, 16,
 	    "unknown duty attribute 'frequncy'; did you mean 'frequency'?"));
-	cr_assert(S_has(DIAG_ERROR, 9, 6, "share must be"));
+	cr_assert(S_has(DIAG_ERROR, 9, 6, "duty share 'abc' must be"));
 	cr_assert_eq(r->nduties, 2);
 	cr_assert_str_eq(r->duties[0].text.s, "甲。");
 	cr_assert_eq(r->duties[0].share, -1);
@@ -285,10 +285,10 @@ Test(md, unknown_key_and_bad_values)
 	for (size_t i = 0; i < S_d.n; i++)
 		cr_assert_null(strstr(S_d.items[i].msg, "'colour'; did you mean"));
 	cr_assert(S_has(DIAG_ERROR, 1, 1, "missing required key 'title'"));
-	cr_assert(S_has(DIAG_ERROR, 6, 12, "headcount must be an integer"));
-	cr_assert(S_has(DIAG_ERROR, 8, 13, "metric must match"));
-	cr_assert(S_has(DIAG_ERROR, 9, 12, "value must be a decimal"));
-	cr_assert(S_has(DIAG_ERROR, 10, 13, "period must be month, quarter or year"));
+	cr_assert(S_has(DIAG_ERROR, 6, 12, "headcount must be a whole number"));
+	cr_assert(S_has(DIAG_ERROR, 8, 13, "target metric 'Bad-Metric' must be lowercase"));
+	cr_assert(S_has(DIAG_ERROR, 9, 12, "target value '1e3' is not a decimal"));
+	cr_assert(S_has(DIAG_ERROR, 10, 13, "target period 'week' must be month, quarter or year"));
 	cr_assert(S_has(DIAG_WARNING, 11, 5, "unknown key 'unti'; did you mean 'unit'?"));
 	cr_assert_eq(r->headcount, -1);
 }

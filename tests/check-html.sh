@@ -132,6 +132,16 @@ printf -- '---\nid: y\ntitle: Y\ndepartment: nowhere\n---\n\n## 工作职责\n\n
 $rb build "$tmp/bad" -o "$tmp/g" >/dev/null 2>&1; rc=$?
 [ $rc = 1 ] && [ ! -e "$tmp/g" ] && ok || ko "content errors: rc=$rc"
 
+# 10b. A wide organisation (200 generated roles): the org chart wraps its
+#     levels and stays within 960 px plus margins, every role a box.
+python3 scripts/gen-corpus 200 "$tmp/wide" >/dev/null
+if $rb build "$tmp/wide" -o "$tmp/wideo" 2>"$tmp/err" &&
+   w=$(grep -o '<svg[^>]*aria-label="组织结构图"' "$tmp/wideo/handbook/index.html" | head -1 |
+       sed 's/.* width="\([0-9.]*\)".*/\1/') &&
+   [ "${w%.*}" -le 976 ] &&
+   [ "$(grep -c 'class="org-box"' "$tmp/wideo/handbook/index.html")" = 200 ]; then ok
+else ko "wide org chart: width ${w:-?} $(head -2 "$tmp/err")"; fi
+
 # 11. The real output (make's): out/handbook, validated by the Nu Html Checker.
 $rb build content -o out 2>/dev/null
 if [ ! -f tests/node/node_modules/vnu-jar/build/dist/vnu.jar ] ||

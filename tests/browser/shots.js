@@ -86,6 +86,14 @@ function check(ok, what) {
 	check(nav === 'none', 'print: navigation hidden');
 	await page.screenshot({ path: path.join(shots, 'shot-role-print.png'), fullPage: true });
 
+	// Printed on A4: the index's cover, contents and chart each start a
+	// page (checked by the caller with pdftotext).
+	await page.emulateMedia({ media: 'print' });
+	await page.goto(url('index.html'));
+	await page.pdf({ path: path.join(shots, 'print-index.pdf'), format: 'A4', printBackground: true });
+	await page.goto(url('roles/' + roleId + '.html'));
+	await page.pdf({ path: path.join(shots, 'print-role.pdf'), format: 'A4', printBackground: true });
+
 	check(requests.length === 0, 'no network requests (' + requests.join(' ') + ')');
 	await ctx.close();
 	fs.rmSync(profile, { recursive: true, force: true });

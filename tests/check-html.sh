@@ -157,21 +157,21 @@ else ko "vnu: $(head -5 "$tmp/vnu")"; fi
 # 12. Headless Chromium: org chart visible and sized; screenshots in out/.
 if [ ! -d tests/node/node_modules/playwright-core ]; then
 	ko "playwright-core not installed"
-elif node tests/browser/shots.js out/handbook out salesperson sales >"$tmp/br" 2>&1; then ok
+elif node tests/browser/shots.js out/handbook out salesperson sales "$tmp" >"$tmp/br" 2>&1; then ok
 else ko "browser: $(grep FAIL "$tmp/br" | head -5)"; fi
 
 # 13. Chromium's A4 print of the index: the cover alone on page 1, the
 #     contents on page 2, the org chart from page 3; the role prints
 #     without navigation, its footer on the last page.
-p1=$(pdftotext -f 1 -l 1 out/print-index.pdf - 2>/dev/null)
-p2=$(pdftotext -f 2 -l 2 out/print-index.pdf - 2>/dev/null)
-p3=$(pdftotext -f 3 -l 3 out/print-index.pdf - 2>/dev/null)
-r=$(pdftotext out/print-role.pdf - 2>/dev/null)
+p1=$(pdftotext -f 1 -l 1 "$tmp/print-index.pdf" - 2>/dev/null)
+p2=$(pdftotext -f 2 -l 2 "$tmp/print-index.pdf" - 2>/dev/null)
+p3=$(pdftotext -f 3 -l 3 "$tmp/print-index.pdf" - 2>/dev/null)
+r=$(pdftotext "$tmp/print-role.pdf" - 2>/dev/null)
 if echo "$p1" | grep -q '岗位说明书手册' && ! echo "$p1" | grep -q '目录' &&
    echo "$p2" | grep -q '目录' && ! echo "$p2" | grep -q '组织结构图.*按直接上级' &&
    echo "$p3" | grep -q '组织结构图' &&
    ! echo "$r" | grep -q '报表日历' && echo "$r" | grep -q '工作职责' &&
-   [ "$(pdfinfo out/print-role.pdf | awk '/^Pages:/ {print $2}')" -le 4 ]; then ok
+   [ "$(pdfinfo "$tmp/print-role.pdf" | awk '/^Pages:/ {print $2}')" -le 4 ]; then ok
 else ko "A4 print: page 1: $(echo "$p1" | head -3 | tr '\n' ' ') page 2: $(echo "$p2" | head -2 | tr '\n' ' ')"; fi
 
 echo "html: $pass passed, $fail failed"

@@ -2,7 +2,10 @@
 // (Debian's /usr/bin/chromium through playwright-core, JavaScript off, no
 // network), checks what a reader sees and saves screenshots.
 //
-//   node tests/browser/shots.js HANDBOOK_DIR SHOT_DIR ROLE_ID DEPT_ID
+//   node tests/browser/shots.js HANDBOOK_DIR SHOT_DIR ROLE_ID DEPT_ID [PRINT_DIR]
+//
+// PRINT_DIR (default SHOT_DIR) receives print-index.pdf and print-role.pdf,
+// Chromium's A4 prints (kept out of out/: they are not rolebook's PDFs).
 //
 // Prints one line per check ("ok ..." or "FAIL ...") and exits 1 on any
 // failure.
@@ -12,7 +15,8 @@ const fs = require('fs');
 const os = require('os');
 const { chromium } = require(path.resolve(__dirname, '../node/node_modules/playwright-core'));
 
-const [hb, shots, roleId, deptId] = process.argv.slice(2);
+const [hb, shots, roleId, deptId, printArg] = process.argv.slice(2);
+const printDir = printArg || shots;
 let failed = 0;
 function check(ok, what) {
 	console.log((ok ? 'ok ' : 'FAIL ') + what);
@@ -90,9 +94,9 @@ function check(ok, what) {
 	// page (checked by the caller with pdftotext).
 	await page.emulateMedia({ media: 'print' });
 	await page.goto(url('index.html'));
-	await page.pdf({ path: path.join(shots, 'print-index.pdf'), format: 'A4', printBackground: true });
+	await page.pdf({ path: path.join(printDir, 'print-index.pdf'), format: 'A4', printBackground: true });
 	await page.goto(url('roles/' + roleId + '.html'));
-	await page.pdf({ path: path.join(shots, 'print-role.pdf'), format: 'A4', printBackground: true });
+	await page.pdf({ path: path.join(printDir, 'print-role.pdf'), format: 'A4', printBackground: true });
 
 	check(requests.length === 0, 'no network requests (' + requests.join(' ') + ')');
 	await ctx.close();

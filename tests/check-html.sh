@@ -142,6 +142,10 @@ if $rb build "$tmp/wide" -o "$tmp/wideo" 2>"$tmp/err" &&
    [ "$(grep -c 'class="org-box"' "$tmp/wideo/handbook/index.html")" = 200 ]; then ok
 else ko "wide org chart: width ${w:-?} $(head -2 "$tmp/err")"; fi
 
+# (Chromium's print PDFs once went to out/, where check-pdf.sh, which runs
+# after this script, takes every PDF for rolebook's: remove leftovers.)
+rm -f out/print-index.pdf out/print-role.pdf
+
 # 11. The real output (make's): out/handbook, validated by the Nu Html Checker.
 $rb build content -o out 2>/dev/null
 if [ ! -f tests/node/node_modules/vnu-jar/build/dist/vnu.jar ] ||

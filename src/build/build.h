@@ -61,4 +61,13 @@ int	build_handbook_html(struct diag *, const struct rb_site *,
 int	build_handbook_pdf(struct diag *, const struct rb_site *,
 	    struct tmpl *, const struct build_opts *);
 
+/*
+ * `rolebook dump-layout FILE.xhtml [-o FILE.pdf]` (undocumented, for the
+ * layout tests): parses an rb-document, prints the PDF backend's layout
+ * dump to standard output and, with pdfout, writes the PDF.  The theme is
+ * theme.conf of t's folders (t may be NULL: defaults).  Returns 0 or -1.
+ */
+int	build_dump_layout(struct diag *, const char *file, struct tmpl *t,
+	    const char *pdfout);
+
 #endif

@@ -150,6 +150,22 @@ S_build(struct diag *d, struct opts *o)
 	return 0;
 }
 
+/* Undocumented: the PDF layout dump of an XHTML file (tests). */
+static int
+S_dump_layout(struct diag *d, struct opts *o)
+{
+	const char *builtin = S_tmpl_dir ? S_tmpl_dir : RB_DATADIR "/templates";
+	struct tmpl *t;
+
+	if (o->nargs != 1)
+		return S_usage_error(d, "usage: rolebook dump-layout "
+		    "FILE.xhtml [-o FILE.pdf]");
+	t = tmpl_new(o->templates, builtin, NULL);
+	build_dump_layout(d, o->args[0], t, o->out);
+	tmpl_free(t);
+	return 0;
+}
+
 static int
 S_export(struct diag *d, struct opts *o)
 {
@@ -412,6 +428,8 @@ main(int argc, char *argv[])
 			rc = S_build(&d, &o);
 		else if (strcmp(cmd, "export") == 0)
 			rc = S_export(&d, &o);
+		else if (strcmp(cmd, "dump-layout") == 0)
+			rc = S_dump_layout(&d, &o);
 		else if (strcmp(cmd, "new") == 0)
 			rc = S_new(&d, &o);
 		else if (strcmp(cmd, "report") == 0)

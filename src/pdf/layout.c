@@ -1,0 +1,1191 @@
+/*
+ * layout.c — the PDF layout layer's block formatting: walks the document
+ * tree and fills a vertical list of items (layout.h) — paragraphs and
+ * headings through layout_para.c, tables through layout_table.c, and here
+ * lists, definition lists, block quotes, pre, rules, images, the table of
+ * contents, charts and signature lines — then hands the list to the
+ * paginator (layout_page.c).  Also the layer's shared services: metric
+ * caches, the string arena, item and op allocation, anchors, source
+ * positions for diagnostics.  No libharu here.
+ *
+ * Block nesting is recursive; the document parser caps nesting at 256.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../tmpl/tmpl.h"
+#include "layout.h"
+
+static void	S_block(struct lay *, struct lay_blk *, const struct doc_node *,
+		    const struct lay_style *);
+
+void
+lay_init(struct lay *L, struct diag *d, const struct pdf_theme *th,
+    const struct lay_fonts *fonts, const char *const *imgdirs)
+{
+	memset(L, 0, sizeof(*L));
+	L->d = d;
+	L->th = L->theme = th;
+	L->fonts = fonts;
+	L->imgdirs = imgdirs;
+}
+
+void
+lay_vlist_free(struct lay_vlist *vl)
+{
+	size_t i, j;
+
+	for (i = 0; i < vl->n; i++) {
+		struct lay_row *r = vl->it[i].row;
+
+		if (r == NULL)
+			continue;
+		for (j = 0; j < r->ncells; j++)
+			lay_vlist_free(&r->cells[j].vl);
+		free(r->cells);
+		free(r);
+	}
+	free(vl->it);
+	free(vl->ops);
+	memset(vl, 0, sizeof(*vl));
+}
+
+/* Forgets the results of a pass (keeps caches). */
+static void
+S_reset(struct lay *L)
+{
+	lay_vlist_free(&L->main);
+	lay_vlist_free(&L->frame);
+	buf_reset(&L->arena);
+	L->ntables = 0;
+	L->npages = L->npops = 0;
+	lay_anchors_free(L->anch, L->capanch);
+	L->anch = NULL;
+	L->nanch = L->capanch = 0;
+	L->nmiss = 0;
+}
+
+void
+lay_free(struct lay *L)
+{
+	S_reset(L);
+	buf_free(&L->arena);
+	free(L->hdr);
+	free(L->nhdr);
+	free(L->pages);
+	free(L->pops);
+	lay_anchors_free(L->prev, L->capprev);
+	free(L->miss);
+	para_free(L->para);
+	memset(L, 0, sizeof(*L));
+}
+
+int
+lay_has(struct lay *L, int face, uint32_t cp)
+{
+	if (cp > 0xFFFF)
+		return 0;	/* libharu cannot show it */
+	return L->fonts->has(L->fonts->ctx, face, cp);
+}
+
+double
+lay_adv(struct lay *L, int face, uint32_t cp, double size)
+{
+	return L->fonts->advance(L->fonts->ctx, face, cp) * size / 1000.0;
+}
+
+uint32_t
+lay_str(struct lay *L, const char *s, size_t n)
+{
+	uint32_t off = (uint32_t)L->arena.len;
+
+	buf_put(&L->arena, s, n);
+	buf_putc(&L->arena, '\0');
+	return off;
+}
+
+struct lay_op *
+lay_op_new(struct lay_vlist *vl, enum lay_opk k)
+{
+	struct lay_op *op;
+
+	if (vl->nops == vl->capops) {
+		vl->capops = vl->capops ? vl->capops * 2 : 64;
+		vl->ops = xreallocarray(vl->ops, vl->capops, sizeof(*op));
+	}
+	op = &vl->ops[vl->nops++];
+	memset(op, 0, sizeof(*op));
+	op->kind = (unsigned char)k;
+	return op;
+}
+
+struct lay_item *
+lay_item_new(struct lay_vlist *vl, enum lay_itk k, double h)
+{
+	struct lay_item *it;
+
+	if (vl->n == vl->cap) {
+		vl->cap = vl->cap ? vl->cap * 2 : 64;
+		vl->it = xreallocarray(vl->it, vl->cap, sizeof(*it));
+	}
+	it = &vl->it[vl->n++];
+	memset(it, 0, sizeof(*it));
+	it->kind = (unsigned char)k;
+	it->h = h;
+	it->tbl = -1;
+	it->op0 = vl->nops;
+	return it;
+}
+
+void
+lay_pos(const struct doc_node *n, struct rb_pos *pos, char *file,
+    size_t filesz)
+{
+	const struct doc_node *a;
+	const char *v, *c1, *c2;
+
+	*pos = n->pos;
+	for (a = n; a; a = a->parent) {
+		if (a->tag == DOC_TEXT || (v = doc_attr(a, "data-src")) == NULL)
+			continue;
+		if ((c2 = strrchr(v, ':')) == NULL || c2 == v)
+			continue;
+		for (c1 = c2 - 1; c1 > v && *c1 != ':'; c1--)
+			continue;
+		if (*c1 != ':' || (size_t)(c1 - v) >= filesz)
+			continue;
+		memcpy(file, v, (size_t)(c1 - v));
+		file[c1 - v] = '\0';
+		pos->file = file;
+		pos->line = atoi(c1 + 1);
+		pos->col = atoi(c2 + 1);
+		return;
+	}
+}
+
+void
+lay_missing(struct lay *L, const struct doc_node *n, int face, uint32_t cp)
+{
+	struct rb_pos pos;
+	char file[1024];
+	size_t i;
+
+	for (i = 0; i < L->nmiss; i++)
+		if (L->miss[i].cp == cp && L->miss[i].n == n)
+			return;
+	if (L->nmiss == L->capmiss) {
+		L->capmiss = L->capmiss ? L->capmiss * 2 : 16;
+		L->miss = xreallocarray(L->miss, L->capmiss,
+		    sizeof(*L->miss));
+	}
+	L->miss[L->nmiss].cp = cp;
+	L->miss[L->nmiss++].n = n;
+	lay_pos(n, &pos, file, sizeof(file));
+	L->fonts->missing(L->fonts->ctx, L->d, &pos, face, cp);
+	L->errors++;
+}
+
+/* FNV-1a */
+static size_t
+S_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+const struct lay_anchor *
+lay_anchor_find(const struct lay_anchor *a, size_t cap, const char *id)
+{
+	size_t i;
+
+	if (cap == 0)
+		return NULL;
+	for (i = S_hash(id) & (cap - 1); a[i].id; i = (i + 1) & (cap - 1))
+		if (strcmp(a[i].id, id) == 0)
+			return &a[i];
+	return NULL;
+}
+
+void
+lay_anchors_free(struct lay_anchor *a, size_t cap)
+{
+	size_t i;
+
+	for (i = 0; a && i < cap; i++)
+		free(a[i].id);
+	free(a);
+}
+
+/* Records id at page, y unless already known (the first one wins). */
+void
+lay_anchor_set(struct lay *L, const char *id, int page, double y)
+{
+	size_t i;
+
+	if (2 * (L->nanch + 1) > L->capanch) {
+		struct lay_anchor *old = L->anch;
+		size_t oldcap = L->capanch;
+
+		L->capanch = oldcap ? oldcap * 2 : 64;
+		L->anch = xcalloc(L->capanch, sizeof(*L->anch));
+		for (i = 0; i < oldcap; i++) {
+			size_t j;
+
+			if (old[i].id == NULL)
+				continue;
+			j = S_hash(old[i].id) & (L->capanch - 1);
+			while (L->anch[j].id)
+				j = (j + 1) & (L->capanch - 1);
+			L->anch[j] = old[i];
+		}
+		free(old);
+	}
+	i = S_hash(id) & (L->capanch - 1);
+	for (; L->anch[i].id; i = (i + 1) & (L->capanch - 1))
+		if (strcmp(L->anch[i].id, id) == 0)
+			return;
+	L->anch[i].id = xstrdup(id);
+	L->anch[i].page = page;
+	L->anch[i].y = y;
+	L->nanch++;
+}
+
+/* Text content of n with white space collapsed (bookmarks). */
+static void
+S_plain_text(const struct doc_node *n, struct buf *b)
+{
+	struct doc_node *c = NULL;
+	int entering, ws = 0;
+	size_t i;
+
+	while ((c = doc_next(n, c, &entering)) != NULL) {
+		if (!entering || c->tag != DOC_TEXT)
+			continue;
+		for (i = 0; i < c->len; i++) {
+			char ch = c->text[i];
+
+			if (ch == ' ' || ch == '\n' || ch == '\t' ||
+			    ch == '\r') {
+				ws = 1;
+				continue;
+			}
+			if (ws && b->len > 0)
+				buf_putc(b, ' ');
+			ws = 0;
+			buf_putc(b, ch);
+		}
+	}
+}
+
+/* Emits the pending vertical space as glue. */
+void
+blk_space(struct lay *L, struct lay_blk *blk)
+{
+	struct lay_flow *fs = blk->fs;
+	struct lay_item *it;
+
+	if (fs->first) {
+		fs->space = 0;
+		return;
+	}
+	if (fs->space <= 0)
+		return;
+	it = lay_item_new(fs->vl, IT_GLUE, fs->space);
+	it->x = blk->x;
+	it->w = blk->w;
+	if (fs->keep)
+		it->flags |= ITF_KEEP;
+	blk_decorate(L, blk, it);
+	fs->space = 0;
+}
+
+static void
+S_want_space(struct lay_blk *blk, double v)
+{
+	if (v > blk->fs->space)
+		blk->fs->space = v;
+}
+
+/* The pending anchors, bookmarks and list marker go onto content item it;
+ * bars and backgrounds onto every item. */
+void
+blk_decorate(struct lay *L, struct lay_blk *blk, struct lay_item *it)
+{
+	struct lay_flow *fs = blk->fs;
+	struct lay_op *op;
+	int i;
+
+	for (i = 0; i < blk->nbars; i++) {
+		op = lay_op_new(fs->vl, LOP_RECT);
+		op->x = blk->bars[i];
+		op->w = 2;
+		op->h = it->h;
+		op->color = L->th->color_rule;
+	}
+	if (blk->bg != LAY_NONE && it->kind == IT_LINE) {
+		op = lay_op_new(fs->vl, LOP_RECT);
+		op->x = blk->bgx;
+		op->w = blk->bgw;
+		op->h = it->h;
+		op->color = blk->bg;
+	}
+	if (it->kind == IT_GLUE)
+		return;
+	fs->first = 0;
+	fs->keep = 0;
+	for (i = 0; i < fs->nanch; i++) {
+		const struct doc_node *n = fs->anch[i];
+
+		if (n->id) {
+			op = lay_op_new(fs->vl, LOP_ANCHOR);
+			op->str = lay_str(L, n->id, strlen(n->id));
+			op->len = (uint32_t)strlen(n->id);
+		}
+		if (n->tag == DOC_H1 || n->tag == DOC_H2) {
+			struct buf b = BUF_INIT;
+
+			S_plain_text(n, &b);
+			op = lay_op_new(fs->vl, LOP_OUTLINE);
+			op->level = (unsigned char)(n->tag - DOC_H1);
+			op->str = lay_str(L, b.data ? b.data : "", b.len);
+			op->len = (uint32_t)b.len;
+			buf_free(&b);
+		}
+	}
+	fs->nanch = 0;
+	if (fs->marker) {
+		const struct lay_style *st = &fs->mstyle;
+		double tsize = fs->mtext;
+		double lh = it->kind == IT_LINE ? it->h :
+		    tsize * L->th->leading;
+
+		op = lay_op_new(fs->vl, LOP_TEXT);
+		op->flags = LOPF_MARKER;
+		op->face = (unsigned char)st->face;
+		op->size = st->size;
+		op->color = st->color;
+		op->x = fs->markerx;
+		op->y = (lh - tsize) / 2 + tsize * 0.88 - fs->mraise;
+		op->str = lay_str(L, fs->marker, fs->markerlen);
+		op->len = (uint32_t)fs->markerlen;
+		fs->marker = NULL;
+	}
+}
+
+static void
+S_pend_anchor(struct lay_blk *blk, const struct doc_node *n)
+{
+	if (blk->fs->nanch < (int)(sizeof(blk->fs->anch) /
+	    sizeof(blk->fs->anch[0])))
+		blk->fs->anch[blk->fs->nanch++] = n;
+}
+
+static int
+S_has_class(const struct doc_node *n, const char *cls)
+{
+	const char *s = n->cls;
+	size_t len = strlen(cls);
+
+	while (s && *s) {
+		while (*s == ' ')
+			s++;
+		if (strncmp(s, cls, len) == 0 && (s[len] == ' ' ||
+		    s[len] == '\0'))
+			return 1;
+		while (*s && *s != ' ')
+			s++;
+	}
+	return 0;
+}
+
+/* Finishes a box item: ops since op0 belong to it. */
+static struct lay_item *
+S_box(struct lay *L, struct lay_blk *blk, double h, int tag, double x,
+    double w)
+{
+	struct lay_item *it;
+
+	blk_space(L, blk);
+	it = lay_item_new(blk->fs->vl, IT_BOX, h);
+	it->tag = (unsigned char)tag;
+	it->x = x;
+	it->w = w;
+	blk_decorate(L, blk, it);
+	return it;
+}
+
+static void
+S_heading(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
+    const struct lay_style *base)
+{
+	const struct pdf_theme *th = L->th;
+	struct lay_style st = *base;
+	struct lay_blk hb = *blk;
+	int level = n->tag - DOC_H1;
+	size_t i, first;
+	double size = th->size_h[level];
+
+	if (level == 0 && th->h1_new_page && !blk->fs->first) {
+		struct lay_item *it = lay_item_new(blk->fs->vl, IT_BREAK, 0);
+
+		it->tag = (unsigned char)n->tag;
+		blk->fs->space = 0;
+	}
+	st.face = FACE_BOLD;
+	st.size = size;
+	st.color = th->color_heading;
+	if (level == 0 && blk->fs->vl == &L->main && blk->align == AL_CENTER)
+		st.size = th->size_title;
+	if (level <= 1)
+		S_pend_anchor(blk, n);
+	S_want_space(blk, th->h_before * st.size);
+	if (hb.align == AL_JUSTIFY)
+		hb.align = AL_LEFT;
+	first = blk->fs->vl->n;
+	para_layout(L, &hb, n->first, NULL, &st, n->tag, 0, NULL);
+	for (i = first; i < blk->fs->vl->n; i++)
+		blk->fs->vl->it[i].flags |= ITF_KEEP;
+	blk->fs->keep = 1;
+	blk->fs->space = th->h_after * st.size;
+}
+
+/*
+ * Marker text of item number k of list n at depth; *scale is the size of
+ * the marker relative to the text (CJK fonts have no U+2022 bullet: their
+ * full-width circles and squares are drawn smaller).
+ */
+static void
+S_marker(const struct doc_node *n, long k, int depth, struct lay *L,
+    const struct lay_style *st, struct buf *b, double *scale)
+{
+	static const char *const bullets[] = { "\xe2\x80\xa2",	/* • */
+	    "\xe2\x97\xa6", "\xe2\x96\xaa" };	/* ◦ ▪ */
+	static const char *const cjk[] = { "\xe2\x97\x8f",	/* ● */
+	    "\xe2\x97\x8b", "\xe2\x96\xa0" };	/* ○ ■ */
+	uint32_t cp;
+
+	buf_reset(b);
+	*scale = 1;
+	if (n->tag == DOC_UL) {
+		const char *bu = bullets[depth % 3];
+
+		utf8_decode(bu, strlen(bu), &cp);
+		if (!lay_has(L, st->face, cp)) {
+			bu = cjk[depth % 3];
+			*scale = 0.45;
+			utf8_decode(bu, strlen(bu), &cp);
+			if (!lay_has(L, st->face, cp)) {
+				bu = "-";
+				*scale = 1;
+			}
+		}
+		buf_puts(b, bu);
+		return;
+	}
+	if (S_has_class(n, "cn") && k >= 1 && k <= 9999) {
+		tmpl_cn_ordinal(b, k);
+		buf_puts(b, "\xe3\x80\x81");		/* 、 */
+	} else if (S_has_class(n, "cn-paren") && k >= 1 && k <= 9999) {
+		buf_puts(b, "\xef\xbc\x88");		/* （ */
+		tmpl_cn_ordinal(b, k);
+		buf_puts(b, "\xef\xbc\x89");		/* ） */
+	} else if (S_has_class(n, "paren"))
+		buf_printf(b, "(%ld)", k);
+	else
+		buf_printf(b, "%ld.", k);
+}
+
+int
+lay_text_width_check(struct lay *L, const struct doc_node *n, int face,
+    const char *s, size_t len, double size, double *w)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+	int ok = 1;
+
+	*w = 0;
+	while (i < len) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
+			k = 1;
+		i += k;
+		if (!lay_has(L, face, cp)) {
+			lay_missing(L, n, face, cp);
+			ok = 0;
+			continue;
+		}
+		*w += lay_adv(L, face, cp, size);
+	}
+	return ok;
+}
+
+static void
+S_list(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
+    const struct lay_style *st)
+{
+	const struct doc_node *li;
+	struct buf mk = BUF_INIT;
+	struct lay_blk ib;
+	double indent, mw, maxw = 0, scale;
+	long k, start = 1;
+	const char *v;
+
+	if (n->tag == DOC_OL && (v = doc_attr(n, "start")) != NULL)
+		start = strtol(v, NULL, 10);
+	for (k = start, li = n->first; li; li = li->next, k++) {
+		S_marker(n, k, blk->listdepth, L, st, &mk, &scale);
+		lay_text_width_check(L, n, st->face, mk.data, mk.len,
+		    st->size * scale, &mw);
+		if (mw > maxw)
+			maxw = mw;
+	}
+	indent = L->th->list_indent * st->size;
+	if (maxw + st->size * 0.5 > indent)
+		indent = maxw + st->size * 0.5;
+	if (indent > blk->w / 2)
+		indent = blk->w / 2;
+	S_want_space(blk, blk->listdepth ? L->th->par_space * 0.25 :
+	    L->th->par_space);
+	for (k = start, li = n->first; li; li = li->next, k++) {
+		if (li->id)
+			S_pend_anchor(blk, li);
+		S_marker(n, k, blk->listdepth, L, st, &mk, &scale);
+		lay_text_width_check(L, n, st->face, mk.data, mk.len,
+		    st->size * scale, &mw);
+		ib = *blk;
+		ib.x = blk->x + indent;
+		ib.w = blk->w - indent;
+		ib.listdepth = blk->listdepth + 1;
+		blk->fs->marker = mk.data;
+		blk->fs->markerlen = mk.len;
+		blk->fs->mstyle = *st;
+		blk->fs->mstyle.size = st->size * scale;
+		/* centre a small bullet on the text's middle */
+		blk->fs->mraise = 0.38 * (st->size - st->size * scale);
+		blk->fs->mtext = st->size;
+		if (n->tag == DOC_UL)
+			blk->fs->markerx = blk->x + (indent - mw) / 2;
+		else
+			blk->fs->markerx = blk->x + indent - st->size * 0.35 -
+			    mw;
+		if (li != n->first)
+			S_want_space(blk, L->th->par_space * 0.25);
+		lay_flow(L, &ib, li, st);
+		blk->fs->marker = NULL;
+	}
+	S_want_space(blk, blk->listdepth ? L->th->par_space * 0.25 :
+	    L->th->par_space);
+	buf_free(&mk);
+}
+
+/* Reads width and height of a PNG; 0 when fine, -1 with a message. */
+static int
+S_png_size(const char *path, int *w, int *h, int *depth, const char **why)
+{
+	unsigned char hd[33];
+	FILE *f;
+	size_t n;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		*why = strerror(errno);
+		return -1;
+	}
+	n = fread(hd, 1, sizeof(hd), f);
+	fclose(f);
+	if (n < sizeof(hd) || memcmp(hd, "\x89PNG\r\n\x1a\n", 8) != 0 ||
+	    memcmp(hd + 12, "IHDR", 4) != 0) {
+		*why = "not a PNG file";
+		return -1;
+	}
+	*w = (hd[16] << 24) | (hd[17] << 16) | (hd[18] << 8) | hd[19];
+	*h = (hd[20] << 24) | (hd[21] << 16) | (hd[22] << 8) | hd[23];
+	*depth = hd[24];
+	if (*w <= 0 || *h <= 0) {
+		*why = "bad PNG size";
+		return -1;
+	}
+	return 0;
+}
+
+static void
+S_diag(struct lay *L, const struct doc_node *n, const char *msg)
+{
+	struct rb_pos pos;
+	char file[1024];
+
+	lay_pos(n, &pos, file, sizeof(file));
+	diag_pos(L->d, DIAG_ERROR, &pos, "%s", msg);
+	L->errors++;
+}
+
+static void
+S_img(struct lay *L, struct lay_blk *blk, const struct doc_node *n)
+{
+	const char *src = doc_attr(n, "src"), *v, *why = "not found";
+	const char *const *dir;
+	char *path = NULL;
+	int pw = 0, ph = 0, depth = 0;
+	double w, h, maxh;
+	struct lay_item *it;
+	struct lay_op *op;
+
+	if (src == NULL)
+		return;
+	if (src[0] == '/' || strstr(src, "..") != NULL ||
+	    strchr(src, ':') != NULL) {
+		path = xasprintf("image '%s' must be a relative path inside "
+		    "the content or templates folder", src);
+		S_diag(L, n, path);
+		free(path);
+		return;
+	}
+	for (dir = L->imgdirs; dir && *dir; dir++) {
+		free(path);
+		path = xasprintf("%s/%s", *dir, src);
+		if (S_png_size(path, &pw, &ph, &depth, &why) == 0)
+			break;
+		if (strcmp(why, strerror(ENOENT)) != 0)
+			break;
+	}
+	if (dir == NULL || *dir == NULL) {
+		free(path);
+		path = xstrdup(src);
+		if (S_png_size(path, &pw, &ph, &depth, &why) == -1)
+			goto bad;
+	} else if (pw == 0)
+		goto bad;
+	if (depth == 16) {
+		why = "a 16-bit PNG; save it with 8 bits per channel";
+		goto bad;
+	}
+	w = pw * 0.75;
+	h = ph * 0.75;
+	if ((v = doc_attr(n, "width")) != NULL) {
+		double nw = atof(v) * 0.75;
+
+		if (doc_attr(n, "height") == NULL && nw > 0)
+			h = h * nw / w;
+		w = nw;
+	}
+	if ((v = doc_attr(n, "height")) != NULL)
+		h = atof(v) * 0.75;
+	if (w > blk->w) {
+		h = h * blk->w / w;
+		w = blk->w;
+	}
+	maxh = (L->th->page_h - L->th->margin_top - L->th->margin_bottom) *
+	    0.9;
+	if (h > maxh) {
+		w = w * maxh / h;
+		h = maxh;
+	}
+	S_want_space(blk, L->th->par_space);
+	it = S_box(L, blk, h, DOC_IMG, blk->x, w);
+	op = lay_op_new(blk->fs->vl, LOP_IMAGE);
+	op->x = blk->x;
+	if (blk->align == AL_CENTER)
+		op->x += (blk->w - w) / 2;
+	it->x = op->x;
+	op->w = w;
+	op->h = h;
+	op->node = n;
+	op->str = lay_str(L, path, strlen(path));
+	op->len = (uint32_t)strlen(path);
+	it->nops = blk->fs->vl->nops - it->op0;
+	S_want_space(blk, L->th->par_space);
+	free(path);
+	return;
+bad:
+	free(path);
+	path = xasprintf("cannot use image '%s': %s", src, why);
+	S_diag(L, n, path);
+	free(path);
+}
+
+static void
+S_hr(struct lay *L, struct lay_blk *blk)
+{
+	double h = L->th->par_space * 2;
+	struct lay_item *it = S_box(L, blk, h, DOC_HR, blk->x, blk->w);
+	struct lay_op *op = lay_op_new(blk->fs->vl, LOP_LINE);
+
+	op->x = blk->x;
+	op->y = h / 2;
+	op->w = blk->w;
+	op->size = L->th->rule_width;
+	op->color = L->th->color_rule;
+	it->nops = blk->fs->vl->nops - it->op0;
+}
+
+static void
+S_chart(struct lay *L, struct lay_blk *blk, const struct doc_node *n)
+{
+	double h = L->th->chart_height, maxh;
+	struct lay_item *it;
+	struct lay_op *op;
+
+	if (L->fonts->chart_height)
+		h = L->fonts->chart_height(L->fonts->ctx, n, blk->w);
+	maxh = L->th->page_h - L->th->margin_top - L->th->margin_bottom;
+	if (h > maxh)
+		h = maxh;
+	if (h < 1)
+		h = 1;
+	S_want_space(blk, L->th->par_space);
+	it = S_box(L, blk, h, n->tag, blk->x, blk->w);
+	op = lay_op_new(blk->fs->vl, LOP_CHART);
+	op->x = blk->x;
+	op->w = blk->w;
+	op->h = h;
+	op->node = n;
+	it->nops = blk->fs->vl->nops - it->op0;
+	S_want_space(blk, L->th->par_space);
+}
+
+/* A text op of s at (x, baseline y); checks the characters. */
+static void
+S_text_op(struct lay *L, struct lay_vlist *vl, const struct doc_node *n,
+    const char *s, const struct lay_style *st, double x, double y,
+    int center, double w)
+{
+	struct lay_op *op;
+	double tw;
+
+	lay_text_width_check(L, n, st->face, s, strlen(s), st->size, &tw);
+	op = lay_op_new(vl, LOP_TEXT);
+	op->face = (unsigned char)st->face;
+	op->size = st->size;
+	op->color = st->color;
+	op->x = center ? x + (w - tw) / 2 : x;
+	op->y = y;
+	op->w = tw;
+	op->str = lay_str(L, s, strlen(s));
+	op->len = (uint32_t)strlen(s);
+}
+
+/* Signature lines: up to three a row, a line to sign on, label, sub. */
+static void
+S_signature(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
+    const struct lay_style *st)
+{
+	const struct doc_node *c;
+	struct lay_style small = *st;
+	struct lay_item *it;
+	struct lay_op *op;
+	int count = 0, per, i, rows;
+	double cw, gap = st->size * 2, rowh, h, y;
+
+	for (c = n->first; c; c = c->next)
+		count++;
+	if (count == 0)
+		return;
+	per = count < 3 ? count : 3;
+	rows = (count + per - 1) / per;
+	cw = (blk->w - gap * (per - 1)) / per;
+	small.size = L->th->size_small;
+	small.color = L->th->color_muted;
+	rowh = L->th->sign_space + st->size * L->th->leading +
+	    small.size * L->th->leading;
+	h = rows * rowh + (rows - 1) * st->size;
+	S_want_space(blk, L->th->par_space * 2);
+	it = S_box(L, blk, h, DOC_SIGNATURE, blk->x, blk->w);
+	for (i = 0, c = n->first; c; c = c->next, i++) {
+		double x = blk->x + (i % per) * (cw + gap);
+		const char *label = doc_attr(c, "label"), *sub;
+
+		y = (i / per) * (rowh + st->size);
+		if (c->id) {
+			op = lay_op_new(blk->fs->vl, LOP_ANCHOR);
+			op->y = y;
+			op->str = lay_str(L, c->id, strlen(c->id));
+			op->len = (uint32_t)strlen(c->id);
+		}
+		op = lay_op_new(blk->fs->vl, LOP_LINE);
+		op->x = x;
+		op->y = y + L->th->sign_space;
+		op->w = cw;
+		op->size = 0.75;
+		op->color = L->th->color_text;
+		y += L->th->sign_space;
+		if (label)
+			S_text_op(L, blk->fs->vl, c, label, st, x,
+			    y + st->size * 1.3, 0, cw);
+		y += st->size * L->th->leading;
+		if ((sub = doc_attr(c, "sub")) != NULL)
+			S_text_op(L, blk->fs->vl, c, sub, &small, x,
+			    y + small.size * 1.2, 0, cw);
+	}
+	it = &blk->fs->vl->it[blk->fs->vl->n - 1];
+	it->nops = blk->fs->vl->nops - it->op0;
+	S_want_space(blk, L->th->par_space);
+}
+
+/* The table of contents: every h1 and h2 with an id. */
+static void
+S_toc(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
+    const struct lay_style *st)
+{
+	struct doc_node *c = NULL;
+	struct lay_style es = *st;
+	struct lay_blk eb;
+	double reserve, numw;
+	char *href;
+	int entering;
+
+	lay_text_width_check(L, n, st->face, "0000", 4, st->size, &numw);
+	reserve = numw + st->size;
+	S_want_space(blk, L->th->par_space);
+	while ((c = doc_next(L->root, c, &entering)) != NULL) {
+		if (!entering || (c->tag != DOC_H1 && c->tag != DOC_H2) ||
+		    c->id == NULL)
+			continue;
+		eb = *blk;
+		eb.align = AL_LEFT;
+		es.face = c->tag == DOC_H1 ? FACE_BOLD : FACE_BODY;
+		if (c->tag == DOC_H2) {
+			eb.x += st->size * 2;
+			eb.w -= st->size * 2;
+			S_want_space(blk, L->th->par_space * 0.2);
+		} else
+			S_want_space(blk, L->th->par_space * 0.6);
+		href = xasprintf("#%s", c->id);
+		eb.linkall = href;
+		para_layout(L, &eb, c->first, NULL, &es, DOC_TOC, reserve,
+		    c->id);
+		free(href);
+	}
+	S_want_space(blk, L->th->par_space);
+}
+
+static void
+S_block(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
+    const struct lay_style *st)
+{
+	const struct pdf_theme *th = L->th;
+	struct lay_blk ib;
+	struct lay_style cs = *st;
+	const struct doc_node *c;
+
+	if (n->id && n->tag != DOC_H1 && n->tag != DOC_H2)
+		S_pend_anchor(blk, n);
+	ib = *blk;
+	if (S_has_class(n, "center") || S_has_class(n, "cover"))
+		ib.align = AL_CENTER;
+	else if (S_has_class(n, "right"))
+		ib.align = AL_RIGHT;
+	switch (n->tag) {
+	case DOC_DOCUMENT:
+	case DOC_SECTION:
+	case DOC_DIV:
+	case DOC_NAV:
+	case DOC_HEADER:
+	case DOC_FOOTER:
+		if (S_has_class(n, "cover")) {
+			/* the cover starts a quarter down the page */
+			double h = (th->page_h - th->margin_top -
+			    th->margin_bottom) * 0.22;
+			struct lay_item *it;
+
+			blk_space(L, blk);
+			it = lay_item_new(blk->fs->vl, IT_BOX, h);
+			it->tag = (unsigned char)n->tag;
+			it->x = blk->x;
+			it->w = blk->w;
+			blk_decorate(L, blk, it);
+			blk->fs->first = 1;
+		}
+		lay_flow(L, &ib, n, st);
+		break;
+	case DOC_H1:
+	case DOC_H2:
+	case DOC_H3:
+	case DOC_H4:
+		S_heading(L, &ib, n, st);
+		break;
+	case DOC_P:
+		/* classes of the cover page (see docs/pdf.md) */
+		if (S_has_class(n, "cover-title")) {
+			cs.face = FACE_BOLD;
+			cs.size = th->size_title;
+			cs.color = th->color_heading;
+			S_want_space(blk, th->size_title);
+		} else if (S_has_class(n, "cover-company")) {
+			cs.size = th->size_h[1];
+		} else if (S_has_class(n, "kicker") ||
+		    S_has_class(n, "cover-confidential"))
+			cs.color = th->color_muted;
+		S_want_space(blk, th->par_space);
+		para_layout(L, &ib, n->first, NULL, &cs, DOC_P, 0, NULL);
+		S_want_space(blk, S_has_class(n, "cover-title") ?
+		    th->size_title : th->par_space);
+		break;
+	case DOC_UL:
+	case DOC_OL:
+		S_list(L, &ib, n, st);
+		break;
+	case DOC_TABLE:
+		table_layout(L, &ib, n, st);
+		break;
+	case DOC_BLOCKQUOTE:
+		S_want_space(blk, th->par_space);
+		blk_space(L, blk);
+		if (ib.nbars < 8)
+			ib.bars[ib.nbars++] = blk->x + st->size * 0.5;
+		ib.x += st->size * 1.5;
+		ib.w -= st->size * 1.5;
+		cs.color = th->color_muted;
+		lay_flow(L, &ib, n, &cs);
+		S_want_space(blk, th->par_space);
+		break;
+	case DOC_PRE:
+		S_want_space(blk, th->par_space);
+		blk_space(L, blk);
+		ib.pre = 1;
+		ib.align = AL_LEFT;
+		ib.bg = th->color_code_bg;
+		ib.bgx = blk->x;
+		ib.bgw = blk->w;
+		ib.x += st->size * 0.5;
+		ib.w -= st->size;
+		cs.face = FACE_MONO;
+		cs.size = th->size_code;
+		para_layout(L, &ib, n->first, NULL, &cs, DOC_PRE, 0, NULL);
+		S_want_space(blk, th->par_space);
+		break;
+	case DOC_HR:
+		S_want_space(blk, th->par_space);
+		S_hr(L, blk);
+		S_want_space(blk, th->par_space);
+		break;
+	case DOC_DL:
+		S_want_space(blk, th->par_space);
+		for (c = n->first; c; c = c->next) {
+			if (c->id)
+				S_pend_anchor(blk, c);
+			if (c->tag == DOC_DT) {
+				cs = *st;
+				cs.face |= 1;
+				S_want_space(blk, th->par_space * 0.5);
+				para_layout(L, &ib, c->first, NULL, &cs, DOC_DT,
+				    0, NULL);
+			} else {
+				struct lay_blk db = ib;
+
+				db.x += st->size * 2;
+				db.w -= st->size * 2;
+				lay_flow(L, &db, c, st);
+			}
+		}
+		S_want_space(blk, th->par_space);
+		break;
+	case DOC_IMG:
+		S_img(L, &ib, n);
+		break;
+	case DOC_PAGEBREAK: {
+		struct lay_item *it = lay_item_new(blk->fs->vl, IT_BREAK, 0);
+
+		it->tag = DOC_PAGEBREAK;
+		blk->fs->space = 0;
+		break;
+	}
+	case DOC_TOC:
+		S_toc(L, &ib, n, st);
+		break;
+	case DOC_CHART:
+	case DOC_ORGCHART:
+		S_chart(L, &ib, n);
+		break;
+	case DOC_SIGNATURE:
+		S_signature(L, &ib, n, st);
+		break;
+	default:
+		/* li, tr, … only occur inside their parents */
+		lay_flow(L, &ib, n, st);
+		break;
+	}
+}
+
+/* Is n inline content (phrasing)? */
+static int
+S_inline(const struct doc_node *n)
+{
+	return doc_tag_is_inline(n->tag);
+}
+
+/* Whitespace-only text? */
+static int
+S_blank(const struct doc_node *n)
+{
+	size_t i;
+
+	if (n->tag != DOC_TEXT)
+		return 0;
+	for (i = 0; i < n->len; i++)
+		if (!strchr(" \t\r\n", n->text[i]))
+			return 0;
+	return 1;
+}
+
+void
+lay_flow(struct lay *L, struct lay_blk *blk, const struct doc_node *parent,
+    const struct lay_style *st)
+{
+	const struct doc_node *c, *last;
+	int blank;
+
+	for (c = parent->first; c; c = c->next) {
+		if (!S_inline(c)) {
+			S_block(L, blk, c, st);
+			continue;
+		}
+		/* an anonymous paragraph of consecutive inline nodes */
+		blank = 1;
+		for (last = c; ; last = last->next) {
+			if (!S_blank(last))
+				blank = 0;
+			if (last->next == NULL || !S_inline(last->next))
+				break;
+		}
+		if (!blank)
+			para_layout(L, blk, c, last, st, parent->tag, 0, NULL);
+		c = last;
+	}
+}
+
+void
+lay_flow_measure(struct lay *L, const struct doc_node *parent,
+    const struct lay_style *st, double *min, double *max)
+{
+	const struct doc_node *c, *last;
+	double a, b, ind;
+
+	*min = *max = 0;
+	for (c = parent->first; c; c = c->next) {
+		a = b = ind = 0;
+		if (S_inline(c)) {
+			for (last = c; last->next && S_inline(last->next);
+			    last = last->next)
+				continue;
+			para_measure(L, c, last, st, 0, &a, &b);
+			c = last;
+		} else switch (c->tag) {
+		case DOC_H1: case DOC_H2: case DOC_H3: case DOC_H4: {
+			struct lay_style hs = *st;
+
+			hs.face = FACE_BOLD;
+			hs.size = L->th->size_h[c->tag - DOC_H1];
+			para_measure(L, c->first, NULL, &hs, 0, &a, &b);
+			break;
+		}
+		case DOC_P:
+		case DOC_DT:
+			para_measure(L, c->first, NULL, st, 0, &a, &b);
+			break;
+		case DOC_PRE: {
+			struct lay_style ps = *st;
+
+			ps.face = FACE_MONO;
+			ps.size = L->th->size_code;
+			para_measure(L, c->first, NULL, &ps, 1, &a, &b);
+			ind = st->size;
+			break;
+		}
+		case DOC_UL:
+		case DOC_OL:
+			lay_flow_measure(L, c, st, &a, &b);
+			ind = L->th->list_indent * st->size;
+			break;
+		case DOC_BLOCKQUOTE:
+			lay_flow_measure(L, c, st, &a, &b);
+			ind = st->size * 1.5;
+			break;
+		case DOC_DD:
+			lay_flow_measure(L, c, st, &a, &b);
+			ind = st->size * 2;
+			break;
+		case DOC_TABLE:
+		case DOC_CHART:
+		case DOC_ORGCHART:
+		case DOC_SIGNATURE:
+			a = st->size * 6;
+			b = st->size * 30;
+			break;
+		case DOC_IMG: {
+			const char *v = doc_attr(c, "width");
+
+			a = b = v ? atof(v) * 0.75 : st->size * 10;
+			break;
+		}
+		default:
+			lay_flow_measure(L, c, st, &a, &b);
+			break;
+		}
+		if (a + ind > *min)
+			*min = a + ind;
+		if (b + ind > *max)
+			*max = b + ind;
+	}
+}
+
+int
+lay_run(struct lay *L, const struct doc_node *root)
+{
+	struct lay_flow fs;
+	struct lay_blk blk;
+	struct lay_style st;
+	const struct doc_node *c;
+
+	S_reset(L);
+	L->root = root;
+	L->th = L->theme;
+	L->errors = 0;
+	L->has_pageref = 0;
+	L->cover = 0;
+	for (c = root->first; c && c->tag == DOC_TEXT; c = c->next)
+		continue;
+	if (c && S_has_class(c, "cover"))
+		L->cover = 1;
+	if (S_has_class(root, "compact")) {
+		/* a denser page for one-page role sheets */
+		int i;
+
+		L->compact = *L->th;
+		L->compact.size_body = 9;
+		L->compact.size_small *= 0.9;
+		L->compact.size_code *= 0.9;
+		for (i = 0; i < 4; i++)
+			L->compact.size_h[i] *= 0.85;
+		L->compact.leading = 1.4;
+		L->compact.par_space *= 0.6;
+		L->compact.h_before *= 0.7;
+		L->compact.cell_pad *= 0.7;
+		L->compact.sign_space *= 0.8;
+		L->compact.margin_top *= 0.75;
+		L->compact.margin_bottom *= 0.75;
+		L->compact.margin_left *= 0.8;
+		L->compact.margin_right *= 0.8;
+		L->th = &L->compact;
+	}
+	memset(&fs, 0, sizeof(fs));
+	fs.vl = &L->main;
+	fs.first = 1;
+	memset(&blk, 0, sizeof(blk));
+	blk.fs = &fs;
+	blk.x = 0;
+	blk.w = L->th->page_w - L->th->margin_left - L->th->margin_right;
+	blk.align = AL_JUSTIFY;
+	blk.bg = LAY_NONE;
+	st.face = FACE_BODY;
+	st.size = L->th->size_body;
+	st.color = L->th->color_text;
+	st.href = NULL;
+	if (root->id)
+		S_pend_anchor(&blk, root);
+	lay_flow(L, &blk, root, &st);
+	page_run(L);
+	return L->errors ? -1 : 0;
+}

@@ -81,7 +81,7 @@ pdf_theme_default(struct pdf_theme *t)
 	t->size_h[1] = 14;
 	t->size_h[2] = 12;
 	t->size_h[3] = 10.5;
-	t->size_header = 8.5;
+	t->size_header = 9;
 	t->size_title = 26;
 	t->leading = 1.6;
 	t->par_space = 6;

@@ -30,17 +30,24 @@ doc_tag_lookup(const char *name, size_t len)
 {
 	int i;
 
-	static unsigned char lens[DOC__MAX];
+	/* chains of the tags by first byte: a lookup compares only those */
+	static unsigned char lens[DOC__MAX], next[DOC__MAX], head[128];
+	static int init;
 
-	/* 44 names: a linear scan on first byte and length is fast enough. */
-	if (lens[DOC__MAX - 1] == 0)
-		for (i = 0; i < DOC__MAX; i++)
+	if (!init) {
+		for (i = DOC__MAX - 1; i > DOC_TEXT; i--) {
+			unsigned char c = (unsigned char)doc_tag_name[i][0];
+
 			lens[i] = (unsigned char)strlen(doc_tag_name[i]);
-	if (len == 0 || len > 32)
+			next[i] = head[c & 127];
+			head[c & 127] = (unsigned char)i;
+		}
+		init = 1;
+	}
+	if (len == 0 || len > 32 || (unsigned char)name[0] >= 128)
 		return -1;
-	for (i = DOC_TEXT + 1; i < DOC__MAX; i++)
-		if (lens[i] == len && doc_tag_name[i][0] == name[0] &&
-		    memcmp(doc_tag_name[i], name, len) == 0)
+	for (i = head[(unsigned char)name[0]]; i != 0; i = next[i])
+		if (lens[i] == len && memcmp(doc_tag_name[i], name, len) == 0)
 			return i;
 	return -1;
 }

@@ -775,8 +775,8 @@ S_report(struct tmpl *t, struct diag *d, struct S_ctx *ctx, int st)
 	switch (ctx->limit) {
 	case S_LIM_STEPS:
 		msg = xasprintf("template exceeded its instruction budget "
-		    "(%lu); raise it with %s", t->lim.instructions,
-		    hint ? hint : "the engine's instruction limit");
+		    "(%lu)%s%s", t->lim.instructions, hint ? "; raise it "
+		    "with " : " (an endless loop?)", hint ? hint : "");
 		break;
 	case S_LIM_TIME:
 		msg = xasprintf("template exceeded its time limit (%u ms)%s%s",

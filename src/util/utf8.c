@@ -50,7 +50,14 @@ utf8_invalid(const char *s, size_t n)
 
 	while (i < n) {
 		if (u[i] < 0x80) {
-			i++;
+			uint64_t w;
+
+			/* ASCII runs eight bytes at a time */
+			for (i++; i + 8 <= n; i += 8) {
+				memcpy(&w, u + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+			}
 			continue;
 		}
 		/* the common CJK case, E1..EC (no surrogates, no overlongs) */

@@ -33,6 +33,28 @@ Test(utf8, invalid_points_at_bad_byte)
 	cr_assert_null(utf8_invalid("岗位说明", strlen("岗位说明")));
 }
 
+/* The fast paths (ASCII eight bytes at a time, CJK three-byte forms) find
+ * a bad byte at every offset, and accept what utf8_decode accepts. */
+Test(utf8, invalid_at_every_offset)
+{
+	char s[64];
+	size_t i, n = 40;
+
+	for (i = 0; i < n; i++) {
+		memset(s, 'a', n);
+		s[i] = (char)0xff;
+		cr_assert_eq(utf8_invalid(s, n), s + i, "offset %zu", i);
+	}
+	memset(s, 'a', n);
+	cr_assert_null(utf8_invalid(s, n));
+	memcpy(s + 17, "中", 3);
+	cr_assert_null(utf8_invalid(s, n));
+	memcpy(s + 30, "\xed\xa0\x80", 3);		/* a surrogate */
+	cr_assert_eq(utf8_invalid(s, n), s + 30);
+	memcpy(s + 30, "\xe4\xb8", 2);		/* truncated by the end */
+	cr_assert_eq(utf8_invalid(s, 32), s + 30);
+}
+
 Test(utf8, columns_count_characters)
 {
 	const char t[] = "ab\n岗位说明书 x";

@@ -869,6 +869,8 @@ report_write_set(const char *const *paths, const struct buf *data, size_t n,
 			break;
 		}
 	}
+	if (rc == 0)
+		file_test_stall();
 	for (i = 0; i < n; i++) {
 		if (tmp[i] == NULL)
 			continue;

@@ -44,6 +44,9 @@ static const char S_usage[] =
 "  --diagnostics=json   print diagnostics as a JSON array\n"
 "  -Werror              treat warnings as errors\n"
 "  --templates DIR      use templates from DIR (falls back to the built-in ones)\n"
+"  --limit NAME=N       raise a limit (file-size, data-size, depth, roles,\n"
+"                       table-cells, csv-rows, staff, tmpl-steps, tmpl-memory,\n"
+"                       tmpl-ms; docs/security.md)\n"
 "  -h, --help           this help\n"
 "  --version            print the version\n";
 
@@ -63,6 +66,45 @@ S_usage_error(struct diag *d, const char *msg)
 {
 	diag_at(d, DIAG_FATAL, NULL, 0, 0, "%s (see 'rolebook --help')", msg);
 	return 2;
+}
+
+/*
+ * Takes the lock of the output folder out for the rest of the run, so that
+ * two builds or reports into the same folder do not interleave their
+ * writes: the second waits (docs/security.md).  Then removes the temporary
+ * files a killed run left.  Returns the lock, or -1 (fatal in d).
+ */
+static int
+S_lock(struct diag *d, const char *out)
+{
+	int fd;
+
+	if ((fd = dir_lock(out, 0)) == -1 && errno == EWOULDBLOCK) {
+		fprintf(stderr, "rolebook: %s is in use by another rolebook "
+		    "run; waiting for it to finish\n", out);
+		fd = dir_lock(out, 1);
+	}
+	if (fd == -1) {
+		diag_at(d, DIAG_FATAL, out, 0, 0, "cannot lock the folder "
+		    "holding the output folder: %s", strerror(errno));
+		return -1;
+	}
+	dir_sweep_tmp(out);
+	return fd;
+}
+
+/* Template limits: those given with --limit, else the engine's (0). */
+static void
+S_tmpl_limits(struct tmpl_limits *lim)
+{
+	memset(lim, 0, sizeof(*lim));
+	if (rb_limit_given(RB_LIM_TMPL_STEPS))
+		lim->instructions = (unsigned long)rb_limit(RB_LIM_TMPL_STEPS);
+	if (rb_limit_given(RB_LIM_TMPL_MEMORY))
+		lim->memory = (size_t)rb_limit(RB_LIM_TMPL_MEMORY);
+	if (rb_limit_given(RB_LIM_TMPL_MS))
+		lim->ms = (unsigned)rb_limit(RB_LIM_TMPL_MS);
+	lim->hint = "--limit tmpl-%s=N";
 }
 
 /* Loads and validates DIR into site; returns 0 when usable. */
@@ -98,6 +140,7 @@ S_build(struct diag *d, struct opts *o)
 	struct stat st;
 	const char *dir = o->nargs > 0 ? o->args[0] : "content";
 	const char *builtin = S_tmpl_dir ? S_tmpl_dir : RB_DATADIR "/templates";
+	int lock;
 
 	if (o->nargs > 1)
 		return S_usage_error(d, "build takes at most one folder");
@@ -138,7 +181,11 @@ S_build(struct diag *d, struct opts *o)
 		rb_site_free(&site);
 		return 0;
 	}
-	memset(&lim, 0, sizeof(lim));
+	if ((lock = S_lock(d, bo.out)) == -1) {
+		rb_site_free(&site);
+		return 0;
+	}
+	S_tmpl_limits(&lim);
 	t = tmpl_new(o->templates, builtin, &lim);
 	if (bo.html)
 		build_handbook_html(d, &site, t, &bo);
@@ -147,6 +194,7 @@ S_build(struct diag *d, struct opts *o)
 		build_handbook_pdf(d, &site, t, &bo);
 	tmpl_free(t);
 	rb_site_free(&site);
+	dir_unlock(lock);
 	return 0;
 }
 
@@ -271,7 +319,7 @@ S_report(struct diag *d, struct opts *o)
 	const char *month, *dir, *out = o->out ? o->out : "out";
 	char *org;
 	struct stat st;
-	int have;
+	int have, lock;
 
 	if (o->nargs < 1 || o->nargs > 2)
 		return S_usage_error(d, "usage: rolebook report YYYY-MM "
@@ -290,10 +338,13 @@ S_report(struct diag *d, struct opts *o)
 	memset(&site, 0, sizeof(site));
 	if (have)
 		S_load(d, dir, &site);
-	if (!diag_failed(d)) {
+	if (!diag_failed(d) && (lock = S_lock(d, out)) != -1) {
 		struct report_opts ro;
+		struct tmpl_limits lim;
 
+		S_tmpl_limits(&lim);
 		memset(&ro, 0, sizeof(ro));
+		ro.limits = &lim;
 		ro.content_dir = dir;
 		ro.month = month;
 		ro.outdir = out;
@@ -301,6 +352,7 @@ S_report(struct diag *d, struct opts *o)
 		ro.tmpl_builtin = S_tmpl_dir ? S_tmpl_dir :
 		    RB_DATADIR "/templates";
 		report_run(d, have ? &site : NULL, &ro);
+		dir_unlock(lock);
 	}
 	rb_site_free(&site);
 	return 0;
@@ -406,6 +458,18 @@ main(int argc, char *argv[])
 				o.templates = argv[++i];
 			else
 				o.format = argv[++i];
+		} else if (strcmp(a, "--limit") == 0 ||
+		    strncmp(a, "--limit=", 8) == 0) {
+			const char *v = a[7] == '=' ? a + 8 :
+			    i + 1 < argc ? argv[++i] : "";
+
+			char err[512];
+
+			if (rb_limit_set(v, err, sizeof(err)) == -1) {
+				diag_at(&d, DIAG_FATAL, NULL, 0, 0, "--limit "
+				    "'%s': %s", v, err);
+				rc = 2;
+			}
 		} else if (strncmp(a, "--format=", 9) == 0)
 			o.format = a + 9;
 		else if (strncmp(a, "--templates=", 12) == 0)

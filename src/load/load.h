@@ -7,10 +7,12 @@
 #ifndef RB_LOAD_H
 #define RB_LOAD_H
 
+#include "../util/util.h"
 #include "../model/model.h"
 
-/* Largest content file accepted, in bytes (limit; see docs/security.md). */
-#define RB_MAX_FILE	(8u * 1024 * 1024)
+/* Largest content file accepted, in bytes: the file-size limit (8 MiB;
+ * src/util/limit.c, docs/security.md). */
+#define RB_MAX_FILE	((size_t)rb_limit(RB_LIM_FILE))
 
 /*
  * Loads one role file (path ending .md or .xml).  file is the interned path

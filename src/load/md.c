@@ -24,7 +24,8 @@
 #include "../model/rich.h"
 #include "load.h"
 
-#define S_MAX_DEPTH	100	/* deepest Markdown nesting we walk */
+/* Deepest Markdown nesting we walk: the depth limit (src/util/limit.c). */
+#define S_MAX_DEPTH	((int)rb_limit(RB_LIM_DEPTH))
 
 enum S_sect {
 	S_SUMMARY, S_DUTIES, S_STANDARDS, S_RELATIONS, S_AUTHORITIES,
@@ -363,6 +364,44 @@ S_headcount(struct S_ctx *c, yaml_node_t *v)
  * Parses the front matter yaml[0..n) (starting on file line 2) into the
  * role.  Returns -1 on a YAML syntax error (reported), else 0.
  */
+/*
+ * libyaml 0.2.5 takes time quadratic in the nesting of a document (200,000
+ * nested '[' take minutes), so the front matter's events are read first and
+ * the reading stops at the depth limit.  Returns 1 (error reported) when
+ * too deep; syntax errors are left to the load that follows.
+ */
+static int
+S_ydeep(struct S_ctx *c, const char *yaml, size_t n)
+{
+	yaml_parser_t ps;
+	yaml_event_t ev;
+	struct rb_pos p;
+	int depth = 0, deep = 0, done = 0;
+
+	yaml_parser_initialize(&ps);
+	yaml_parser_set_input_string(&ps, (const unsigned char *)yaml, n);
+	yaml_parser_set_encoding(&ps, YAML_UTF8_ENCODING);
+	while (!done && yaml_parser_parse(&ps, &ev)) {
+		if (ev.type == YAML_SEQUENCE_START_EVENT ||
+		    ev.type == YAML_MAPPING_START_EVENT) {
+			if (++depth > S_MAX_DEPTH) {
+				p = S_ypos(c, ev.start_mark);
+				diag_pos(c->d, DIAG_ERROR, &p, "front matter "
+				    "nested deeper than %d levels (%s)",
+				    S_MAX_DEPTH, rb_limit_hint(RB_LIM_DEPTH));
+				deep = done = 1;
+			}
+		} else if (ev.type == YAML_SEQUENCE_END_EVENT ||
+		    ev.type == YAML_MAPPING_END_EVENT)
+			depth--;
+		else if (ev.type == YAML_STREAM_END_EVENT)
+			done = 1;
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&ps);
+	return deep;
+}
+
 static int
 S_front(struct S_ctx *c, const char *yaml, size_t n)
 {
@@ -376,6 +415,8 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 	unsigned seen = 0;
 	int i, ki;
 
+	if (S_ydeep(c, yaml, n))
+		return -1;
 	yaml_parser_initialize(&ps);
 	yaml_parser_set_input_string(&ps, (const unsigned char *)yaml, n);
 	yaml_parser_set_encoding(&ps, YAML_UTF8_ENCODING);
@@ -503,8 +544,8 @@ S_too_deep(struct S_ctx *c, cmark_node *n, int depth)
 		return 0;
 	if (!c->deep) {
 		p = S_npos(c, n);
-		diag_pos(c->d, DIAG_ERROR, &p, "nesting deeper than %d levels",
-		    S_MAX_DEPTH);
+		diag_pos(c->d, DIAG_ERROR, &p, "nesting deeper than %d levels "
+		    "(%s)", S_MAX_DEPTH, rb_limit_hint(RB_LIM_DEPTH));
 		c->deep = 1;
 	}
 	return 1;
@@ -1340,6 +1381,77 @@ S_body(struct S_ctx *c, cmark_node *doc)
 	}
 }
 
+/* Line l (0-based) of the file: start and end (before '\n'). */
+static const char *
+S_line(const struct S_ctx *c, int l, const char **e)
+{
+	const char *s = c->data + c->lines[l];
+	const char *nl = memchr(s, '\n', (size_t)(c->data + c->len - s));
+
+	*e = nl ? nl : c->data + c->len;
+	return s;
+}
+
+/* Skips the blanks and '>' markers that start a line. */
+static const char *
+S_indent(const char *s, const char *e)
+{
+	while (s < e && (*s == ' ' || *s == '\t' || *s == '>' || *s == '\r'))
+		s++;
+	return s;
+}
+
+/*
+ * cmark-gfm 0.29.0.gfm.6 takes time quadratic in the columns of a table
+ * and about 5 KB per cell, so tables are measured before parsing.  A
+ * delimiter row (only '|', '-', ':' and blanks, with a '|' and a '-',
+ * after any indentation and '>' markers) starts a table of that many
+ * columns whose rows run to the next blank line.  A table over the
+ * table-cells limit is an error and the body is not parsed.  Returns 1
+ * when every table is within the limit.
+ */
+static int
+S_tables_ok(struct S_ctx *c, int from)
+{
+	const char *s, *e, *p;
+	size_t cols, rows;
+	int l, m, pipe, dash;
+
+	for (l = from; l < c->nlines; l++) {
+		s = S_line(c, l, &e);
+		s = S_indent(s, e);
+		pipe = dash = 0;
+		cols = 0;
+		for (p = s; p < e && strchr("|-: \t\r", *p) != NULL; p++) {
+			if (*p == '-' && !dash)
+				cols++;
+			if (*p == '-')
+				dash = 1;
+			if (*p == '|') {
+				pipe = 1;
+				dash = 0;
+			}
+		}
+		if (p < e || !pipe || cols == 0)
+			continue;
+		rows = 1;
+		for (m = l + 1; m < c->nlines; m++, rows++) {
+			s = S_line(c, m, &e);
+			if (S_indent(s, e) == e)
+				break;
+		}
+		if (cols * rows > rb_limit(RB_LIM_TABLE)) {
+			diag_at(c->d, DIAG_ERROR, c->file, l + 1, 1, "table of "
+			    "%zu columns and %zu rows: more than %llu cells "
+			    "(%s)", cols, rows, rb_limit(RB_LIM_TABLE),
+			    rb_limit_hint(RB_LIM_TABLE));
+			return 0;
+		}
+		l = m;
+	}
+	return 1;
+}
+
 /* Parses the Markdown body md[0..n) with cmark-gfm and reads it. */
 static void
 S_markdown(struct S_ctx *c, const char *md, size_t n)
@@ -1437,7 +1549,8 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 		role->id = xstrdup("");
 	c.body_off = fl;
 	p = fl < c.nlines ? data + c.lines[fl] : end;
-	S_markdown(&c, p, (size_t)(end - p));
+	if (S_tables_ok(&c, fl))
+		S_markdown(&c, p, (size_t)(end - p));
 	free(c.lines);
 	return role;
 }

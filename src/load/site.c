@@ -27,9 +27,7 @@ S_read(struct diag *d, const char *file, char **data, size_t *len)
 		return 0;
 	if (errno == EFBIG)
 		diag_at(d, DIAG_ERROR, file, 0, 0,
-		    "file is larger than the limit of %u MiB "
-		    "(RB_MAX_FILE in src/load/load.h)",
-		    RB_MAX_FILE / (1024 * 1024));
+		    "file is too large (%s)", rb_limit_hint(RB_LIM_FILE));
 	else
 		diag_at(d, DIAG_FATAL, file, 0, 0, "cannot read: %s",
 		    strerror(errno));
@@ -113,6 +111,14 @@ load_site(struct diag *d, const char *dir, struct rb_site *site)
 			diag_at(d, DIAG_WARNING, rdir, 0, 0, "ignoring '%s': "
 			    "role files end in .md or .xml", de->d_name);
 			continue;
+		}
+		if (n == rb_limit(RB_LIM_ROLES)) {
+			/* too many: none is read */
+			diag_at(d, DIAG_ERROR, rdir, 0, 0, "more than %zu role "
+			    "files (%s)", n, rb_limit_hint(RB_LIM_ROLES));
+			while (n > 0)
+				free(names[--n]);
+			break;
 		}
 		names = xreallocarray(names, n + 1, sizeof(char *));
 		names[n++] = xstrdup(de->d_name);

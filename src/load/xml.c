@@ -377,6 +377,23 @@ S_parse_err(void *ctx, xmlErrorPtr e)
 		max = (int)utf8_count(s, n) + 1;
 		col = e->int2 > max ? max : e->int2;
 	}
+	/* libxml2's own limits (depth 256, 10,000,000 bytes of text in a
+	 * node) suggest an option the user cannot set: say that the limit
+	 * is fixed. */
+	if (e->message && (s = strstr(e->message, "use XML_PARSE_HUGE")) &&
+	    (size_t)(s - e->message) < len) {
+		len = (size_t)(s - e->message);
+		while (len && strchr(" ,", e->message[len - 1]))
+			len--;
+		diag_at(xs->d, lvl, xs->file, e->line, col, "%.*s (a fixed "
+		    "limit of the XML parser)", (int)len, e->message);
+		return;
+	}
+	if (e->message && strstr(e->message, "huge text node") != NULL) {
+		diag_at(xs->d, lvl, xs->file, e->line, col, "text longer "
+		    "than 10,000,000 bytes (a fixed limit of the XML parser)");
+		return;
+	}
 	diag_at(xs->d, lvl, xs->file, e->line, col, "%.*s", (int)len,
 	    e->message ? e->message : "XML error");
 }
@@ -849,6 +866,27 @@ S_allowed(enum S_content content, const char *tag)
 	return 0;
 }
 
+/* Cells of table t (th and td in its rows, directly or in thead, tbody). */
+static size_t
+S_cells(xmlNodePtr t)
+{
+	xmlNodePtr g, row, cell;
+	size_t n = 0;
+
+	for (g = t->children; g; g = g->next) {
+		if (g->type != XML_ELEMENT_NODE)
+			continue;
+		for (row = strcmp((const char *)g->name, "tr") ? g->children :
+		    g; row; row = row == g ? NULL : row->next) {
+			if (row->type != XML_ELEMENT_NODE)
+				continue;
+			for (cell = row->children; cell; cell = cell->next)
+				n += cell->type == XML_ELEMENT_NODE;
+		}
+	}
+	return n;
+}
+
 /* Feeds the children of n to r; field names the rich field for messages. */
 static void
 S_rich_children(struct xml_src *xs, struct rich *r, xmlNodePtr n,
@@ -903,6 +941,21 @@ S_rich_children(struct xml_src *xs, struct rich *r, xmlNodePtr n,
 					    "<a> needs an href attribute");
 			} else
 				load_xml_check_attrs(xs, c, no_attrs);
+			if (r->depth >= (int)rb_limit(RB_LIM_DEPTH)) {
+				load_xml_diag(xs, c, DIAG_ERROR, "nesting "
+				    "deeper than %d levels (%s)", r->depth,
+				    rb_limit_hint(RB_LIM_DEPTH));
+				free(href);
+				return;
+			}
+			if (!strcmp(tag, "table") && S_cells(c) >
+			    rb_limit(RB_LIM_TABLE)) {
+				load_xml_diag(xs, c, DIAG_ERROR, "table of "
+				    "%zu cells (%s)", S_cells(c),
+				    rb_limit_hint(RB_LIM_TABLE));
+				free(href);
+				break;
+			}
 			rich_open(r, tag, href);
 			free(href);
 			S_rich_children(xs, r, c, S_content_of(tag), field);

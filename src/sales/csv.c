@@ -396,8 +396,8 @@ csv_parse(struct diag *d, const char *file, const char *text, size_t len,
 		}
 		if (c->nrows > SALES_MAX_ROWS) {
 			diag_at(d, DIAG_ERROR, file, r.line, 1,
-			    "more than %d rows (limit); split the file",
-			    SALES_MAX_ROWS);
+			    "more than %zu rows; split the file (%s)",
+			    SALES_MAX_ROWS, rb_limit_hint(RB_LIM_ROWS));
 			S_row_free(&r);
 			c->bad = 1;
 			return -1;

@@ -55,8 +55,8 @@ src_read(struct diag *d, const struct src *s, const char *rel, char **data,
 			n = s->files[i].len ? s->files[i].len :
 			    strlen(s->files[i].data);
 			if (n > SALES_MAX_FILE) {
-				diag_at(d, DIAG_ERROR, rel, 0, 0, "larger "
-				    "than %u bytes (limit)", SALES_MAX_FILE);
+				diag_at(d, DIAG_ERROR, rel, 0, 0, "file is "
+				    "too large (%s)", rb_limit_hint(RB_LIM_DATA));
 				return -1;
 			}
 			*data = xstrndup(s->files[i].data, n);
@@ -72,8 +72,8 @@ src_read(struct diag *d, const struct src *s, const char *rel, char **data,
 			return 0;
 		}
 		if (errno == EFBIG)
-			diag_at(d, DIAG_ERROR, path, 0, 0, "larger than %u "
-			    "bytes (limit); split it", SALES_MAX_FILE);
+			diag_at(d, DIAG_ERROR, path, 0, 0, "file is too "
+			    "large; split it (%s)", rb_limit_hint(RB_LIM_DATA));
 		else
 			diag_at(d, DIAG_FATAL, path, 0, 0, "cannot read: %s",
 			    strerror(errno));
@@ -785,7 +785,8 @@ load_staff(struct sales_ctx *ctx)
 		}
 		if (n == SALES_MAX_STAFF) {
 			diag_at(ctx->d, DIAG_ERROR, file, r->line, 1, "more "
-			    "than %d people (limit)", SALES_MAX_STAFF);
+			    "than %zu people (%s)", SALES_MAX_STAFF,
+			    rb_limit_hint(RB_LIM_STAFF));
 			break;
 		}
 		st.id = xstrdup(S_fld(r, map, 0)->s);

@@ -9,16 +9,18 @@
 
 #include "sales.h"
 
-/* Limits; each is reported with a clear diagnostic when exceeded. */
-#define SALES_MAX_FILE		(16u * 1024 * 1024)	/* bytes per file */
-#define SALES_MAX_ROWS		100000		/* data rows per CSV file */
+/* Limits; each is reported with a clear diagnostic when exceeded.  The
+ * first three and SALES_MAX_STAFF are run-time limits a user can raise
+ * (data-size, csv-rows, staff: src/util/limit.c); the others are fixed. */
+#define SALES_MAX_FILE		((size_t)rb_limit(RB_LIM_DATA))	/* bytes per file */
+#define SALES_MAX_ROWS		((size_t)rb_limit(RB_LIM_ROWS))	/* data rows per CSV file */
 #define SALES_MAX_FIELD		4096		/* bytes per CSV field */
 #define SALES_MAX_COLS		32		/* fields per CSV row */
 #define SALES_MAX_FEN		100000000000LL	/* one amount: 1e9 yuan */
 #define SALES_MAX_PLAN_LINE	1024		/* bytes per plan line */
 #define SALES_MAX_TIERS		32		/* tiers per plan rule */
 #define SALES_MAX_PLANS		64		/* plan files */
-#define SALES_MAX_STAFF		10000		/* people in staff.csv */
+#define SALES_MAX_STAFF		((size_t)rb_limit(RB_LIM_STAFF)) /* people in staff.csv */
 
 /* ---- source: content on disk or in memory (data.c) ---- */
 

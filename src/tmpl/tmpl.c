@@ -762,16 +762,34 @@ S_main(lua_State *L)
 	return 0;
 }
 
+/*
+ * The hint for one limit: a "%s" in the caller's hint becomes the limit's
+ * name (steps, ms, memory), e.g. "--limit tmpl-%s=N".  Caller frees.
+ */
+static char *
+S_hint(const char *hint, const char *name)
+{
+	const char *p;
+
+	if (hint == NULL)
+		return NULL;
+	if ((p = strstr(hint, "%s")) == NULL)
+		return xstrdup(hint);
+	return xasprintf("%.*s%s%s", (int)(p - hint), hint, name, p + 2);
+}
+
 static void
 S_report(struct tmpl *t, struct diag *d, struct S_ctx *ctx, int st)
 {
 	struct S_pos pos = ctx->err.file ? ctx->err : ctx->sample;
-	const char *hint = t->lim.hint;
+	char *hint = NULL;
 	char *msg;
 	int i;
 
 	if (st == LUA_ERRMEM)
 		ctx->limit = S_LIM_MEM;
+	hint = S_hint(t->lim.hint, ctx->limit == S_LIM_STEPS ? "steps" :
+	    ctx->limit == S_LIM_TIME ? "ms" : "memory");
 	switch (ctx->limit) {
 	case S_LIM_STEPS:
 		msg = xasprintf("template exceeded its instruction budget "
@@ -795,6 +813,7 @@ S_report(struct tmpl *t, struct diag *d, struct S_ctx *ctx, int st)
 	}
 	diag_at(d, DIAG_ERROR, pos.file, pos.line, 0, "%s", msg);
 	free(msg);
+	free(hint);
 	for (i = 0; i < ctx->nnotes; i++)
 		diag_at(d, DIAG_NOTE, ctx->notes[i].file, ctx->notes[i].line,
 		    0, "from here");

@@ -23,7 +23,9 @@ struct tmpl_limits {
 	size_t		 memory;	/* bytes over the engine's baseline [64 MiB] */
 	unsigned	 ms;		/* wall clock [default 1000 ms] */
 	const char	*hint;		/* how a user raises a limit, e.g. a CLI
-					   option; appended to limit errors */
+					   option; appended to limit errors; a
+					   "%s" in it becomes the limit's name
+					   (steps, ms, memory) */
 };
 
 #define TMPL_DEFAULT_INSTRUCTIONS	50000000UL

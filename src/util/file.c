@@ -91,6 +91,7 @@ file_write_atomic_flags(const char *path, const void *data, size_t len,
 
 	if ((rc = file_stage(path, data, len, flags, &tmp)) != 1)
 		return rc;
+	file_test_stall();
 	if (rename(tmp, path) == -1) {
 		save = errno;
 		unlink(tmp);
@@ -146,6 +147,15 @@ fail:
 	free(tmp);
 	errno = save;
 	return -1;
+}
+
+void
+file_test_stall(void)
+{
+	const char *s = getenv("RB_TEST_STALL_BEFORE_RENAME");
+
+	if (s != NULL && atoi(s) > 0)
+		sleep((unsigned)atoi(s));
 }
 
 int

@@ -103,5 +103,59 @@ int	 file_stage(const char *path, const void *data, size_t len,
 	    int flags, char **tmp);
 /* mkdir -p; returns -1 on failure. */
 int	 mkdir_p(const char *path);
+/*
+ * For tests only: when RB_TEST_STALL_BEFORE_RENAME=N is set, sleeps N
+ * seconds; every atomic write calls it between writing its temporary file
+ * and the rename, so a test can kill a run at that point.
+ */
+void	 file_test_stall(void);
+
+/*
+ * lock.c: the lock of output folder out — an exclusive flock on the
+ * nearest existing folder above it; nothing is created — held until
+ * dir_unlock() or the end of the process.  With wait set a held lock is
+ * waited for; else that fails with EWOULDBLOCK.  Returns the descriptor,
+ * or -1 with errno.
+ */
+int	 dir_lock(const char *out, int wait);
+void	 dir_unlock(int fd);
+/* Removes the temporary files (NAME.tmp.PID) under dir that a killed run
+ * left (PID not running); call holding dir's lock.  Returns how many. */
+int	 dir_sweep_tmp(const char *dir);
+
+/*
+ * Resource limits of a run (limit.c; docs/security.md, "Limits").  Each
+ * has a name and a default; `--limit NAME=N` raises it.  Diagnostics about
+ * a limit end with rb_limit_hint(l): "limit depth=100; raise it with
+ * --limit depth=N".
+ */
+enum rb_limit {
+	RB_LIM_FILE,		/* file-size: bytes of a role or org.xml file */
+	RB_LIM_DATA,		/* data-size: bytes of a CSV or plan file */
+	RB_LIM_DEPTH,		/* depth: nesting levels of rich text */
+	RB_LIM_ROLES,		/* roles: role files in a content folder */
+	RB_LIM_TABLE,		/* table-cells: cells of one table in a role */
+	RB_LIM_ROWS,		/* csv-rows: data rows of one CSV file */
+	RB_LIM_STAFF,		/* staff: people in staff.csv */
+	RB_LIM_TMPL_STEPS,	/* tmpl-steps: Lua instructions per render */
+	RB_LIM_TMPL_MEMORY,	/* tmpl-memory: bytes per render */
+	RB_LIM_TMPL_MS,		/* tmpl-ms: wall clock per render */
+	RB_LIM__MAX
+};
+unsigned long long rb_limit(enum rb_limit);
+int	 rb_limit_given(enum rb_limit);		/* set with rb_limit_set() */
+unsigned long long rb_limit_max(enum rb_limit);	/* largest allowed value */
+const char *rb_limit_name(enum rb_limit);
+/* "limit NAME=VALUE; raise it with --limit NAME=N" (static storage). */
+const char *rb_limit_hint(enum rb_limit);
+/* The value as given by a user: sizes with K/M/G when exact. */
+char	*rb_limit_str(enum rb_limit, char *out, size_t n);
+/* Sets "NAME=N" (sizes may end in K, M or G: KiB, MiB, GiB).  Returns -1
+ * with a message in err when the name is unknown or N is not a positive
+ * number up to rb_limit_max(). */
+int	 rb_limit_set(const char *spec, char *err, size_t errlen);
+void	 rb_limit_reset(void);	/* back to the defaults (tests) */
+/* "file-size, data-size, …" into out. */
+void	 rb_limit_names(char *out, size_t n);
 
 #endif

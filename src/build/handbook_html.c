@@ -225,7 +225,7 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 
 	/* All or nothing. */
 	if (!o.bad && !diag_failed(d)) {
-		file_test_stall();
+		file_test_stall(o.top);
 		for (i = 0; i < o.n && !o.bad; i++) {
 			if (o.f[i].tmp == NULL)
 				continue;

@@ -870,7 +870,7 @@ report_write_set(const char *const *paths, const struct buf *data, size_t n,
 		}
 	}
 	if (rc == 0)
-		file_test_stall();
+		file_test_stall(n > 0 ? paths[0] : NULL);
 	for (i = 0; i < n; i++) {
 		if (tmp[i] == NULL)
 			continue;

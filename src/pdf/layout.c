@@ -622,6 +622,27 @@ S_diag(struct lay *L, const struct doc_node *n, const char *msg)
 	L->errors++;
 }
 
+/* Is path inside folder dir once symlinks are resolved?  Else *why. */
+static int
+S_inside(const char *path, const char *dir, const char **why)
+{
+	char *rp = realpath(path, NULL), *rd;
+	int err = errno, in;
+	size_t n;
+
+	if ((rd = realpath(dir, NULL)) == NULL)
+		err = errno;
+	n = rd ? strlen(rd) : 0;
+	in = rp && rd && strncmp(rp, rd, n) == 0 && rp[n] == '/';
+	if (rp == NULL || rd == NULL)
+		*why = strerror(err);
+	else if (!in)
+		*why = "a symlink leading out of its folder";
+	free(rp);
+	free(rd);
+	return in;
+}
+
 static void
 S_img(struct lay *L, struct lay_blk *blk, const struct doc_node *n)
 {
@@ -646,17 +667,19 @@ S_img(struct lay *L, struct lay_blk *blk, const struct doc_node *n)
 	for (dir = L->imgdirs; dir && *dir; dir++) {
 		free(path);
 		path = xasprintf("%s/%s", *dir, src);
+		if (!S_inside(path, *dir, &why)) {
+			if (strcmp(why, strerror(ENOENT)) == 0)
+				continue;
+			break;
+		}
 		if (S_png_size(path, &pw, &ph, &depth, &why) == 0)
 			break;
 		if (strcmp(why, strerror(ENOENT)) != 0)
 			break;
 	}
-	if (dir == NULL || *dir == NULL) {
-		free(path);
-		path = xstrdup(src);
-		if (S_png_size(path, &pw, &ph, &depth, &why) == -1)
-			goto bad;
-	} else if (pw == 0)
+	/* Only the image folders: no fallback to the working folder
+	 * (docs/security.md: nothing read outside content and templates). */
+	if (dir == NULL || *dir == NULL || pw == 0)
 		goto bad;
 	if (depth == 16) {
 		why = "a 16-bit PNG; save it with 8 bits per channel";

@@ -91,7 +91,7 @@ file_write_atomic_flags(const char *path, const void *data, size_t len,
 
 	if ((rc = file_stage(path, data, len, flags, &tmp)) != 1)
 		return rc;
-	file_test_stall();
+	file_test_stall(path);
 	if (rename(tmp, path) == -1) {
 		save = errno;
 		unlink(tmp);
@@ -150,12 +150,16 @@ fail:
 }
 
 void
-file_test_stall(void)
+file_test_stall(const char *path)
 {
-	const char *s = getenv("RB_TEST_STALL_BEFORE_RENAME");
+	const char *s = getenv("RB_TEST_STALL_BEFORE_RENAME"), *colon;
 
-	if (s != NULL && atoi(s) > 0)
-		sleep((unsigned)atoi(s));
+	if (s == NULL || atoi(s) <= 0)
+		return;
+	if ((colon = strchr(s, ':')) != NULL &&
+	    (path == NULL || strstr(path, colon + 1) == NULL))
+		return;
+	sleep((unsigned)atoi(s));
 }
 
 int

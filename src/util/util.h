@@ -105,10 +105,12 @@ int	 file_stage(const char *path, const void *data, size_t len,
 int	 mkdir_p(const char *path);
 /*
  * For tests only: when RB_TEST_STALL_BEFORE_RENAME=N is set, sleeps N
- * seconds; every atomic write calls it between writing its temporary file
- * and the rename, so a test can kill a run at that point.
+ * seconds; with N:TEXT only when path (the file about to be renamed into
+ * place; NULL for a set of files) contains TEXT.  Every atomic write calls
+ * it between writing its temporary file and the rename, so that a test can
+ * kill a run at that point.
  */
-void	 file_test_stall(void);
+void	 file_test_stall(const char *path);
 
 /*
  * lock.c: the lock of output folder out — an exclusive flock on the

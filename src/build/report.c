@@ -10,7 +10,6 @@
  * chart values as decimal strings.  Everything is deterministic.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -814,63 +813,20 @@ report_write_set(const char *const *paths, const struct buf *data, size_t n,
     const char **failed)
 {
 	char **tmp = xcalloc(n + 1, sizeof(*tmp));
-	const char *p;
-	size_t i, off;
-	ssize_t w;
-	int fd, rc = 0, save = 0;
+	size_t i;
+	int rc = 0, save = 0;
 
 	*failed = NULL;
-	for (i = 0; i < n && rc == 0; i++) {
-		char *old;
-		size_t oldlen;
-
-		/* Unchanged files stay untouched (mtime). */
-		if (file_read(paths[i], data[i].len + 1, &old, &oldlen) == 0) {
-			int same = oldlen == data[i].len && (oldlen == 0 ||
-			    memcmp(old, data[i].data, oldlen) == 0);
-
-			free(old);
-			if (same)
-				continue;
-		}
-		tmp[i] = xasprintf("%s.tmp.%ld", paths[i], (long)getpid());
-		fd = open(tmp[i], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-		    0644);
-		if (fd == -1) {
-			save = errno;
-			free(tmp[i]);
-			tmp[i] = NULL;
-			rc = -1;
-			*failed = paths[i];
-			break;
-		}
-		p = data[i].data;
-		for (off = 0; off < data[i].len; off += (size_t)w) {
-			w = write(fd, p + off, data[i].len - off);
-			if (w == -1 && errno == EINTR) {
-				w = 0;
-				continue;
-			}
-			if (w == -1)
-				break;
-		}
-		if (off < data[i].len || (fsync(fd) == -1 && errno !=
-		    EINVAL)) {
-			save = errno;
-			close(fd);
-			rc = -1;
-			*failed = paths[i];
-			break;
-		}
-		if (close(fd) == -1) {
+	/* Every file to its temporary first (unchanged ones: none). */
+	for (i = 0; i < n && rc == 0; i++)
+		if (file_stage(paths[i], data[i].data ? data[i].data : "",
+		    data[i].len, 0, &tmp[i]) == -1) {
 			save = errno;
 			rc = -1;
 			*failed = paths[i];
-			break;
 		}
-	}
 	if (rc == 0)
-		file_test_stall(n > 0 ? paths[0] : NULL);
+		file_test_stall(n > 0 ? paths[0] : NULL);	/* tests */
 	for (i = 0; i < n; i++) {
 		if (tmp[i] == NULL)
 			continue;

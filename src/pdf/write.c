@@ -114,6 +114,10 @@ S_end_text(struct S_w *w, HPDF_Page pg)
 		return;
 	if (w->synth)
 		HPDF_Page_SetTextRenderingMode(pg, HPDF_FILL);
+	/* Character spacing (Tc) is graphics state: it outlives ET and
+	 * would space out every later text object (tables, charts). */
+	if (w->cs != 0)
+		HPDF_Page_SetCharSpace(pg, 0);
 	HPDF_Page_EndText(pg);
 	w->intext = 0;
 	w->synth = 0;

@@ -4,8 +4,8 @@
 # month's HTML names every person employed that month, its pay table
 # matches the payroll export row by row and in total; the report set is
 # byte-identical across runs and an unchanged rerun rewrites nothing; the
-# PDF (when the PDF backend is linked in) has the people and the totals in
-# its text; the HTML passes the Nu Html Checker (vnu-jar, installed by npm
+# PDF has the people and the totals in its text and no character spacing
+# leaking between text objects; the HTML passes the Nu Html Checker (vnu-jar, installed by npm
 # into tests/node/ as tests/check-html.sh does); headless Chromium shows
 # every section, the charts and the tables within an A4 page
 # (tests/browser/report.js).  The PDF itself is checked
@@ -83,7 +83,8 @@ $rb report "$m" content -o "$tmp/a" 2>/dev/null
 if [ -z "$(find "$r" -type f -newermt '2001-01-02')" ]; then ok
 else ko "rerun rewrote: $(find "$r" -type f -newermt '2001-01-02' | head -3)"; fi
 
-# 4. The PDF (once the backend writes one): people and totals in its text.
+# 4. The PDF: people and totals in its text, no leftover character
+#    spacing, the document title.
 if [ -e "$r/$m.pdf" ]; then
 	total=$(python3 -c 'import csv, sys
 print("{:,.2f}".format(sum(round(float(r["total"]) * 100)
@@ -96,6 +97,29 @@ print("{:,.2f}".format(sum(round(float(r["total"]) * 100)
 	if [ -z "$miss" ] && grep -qF "$total" "$tmp/pdf.txt" &&
 	   grep -q "批准" "$tmp/pdf.txt"; then ok
 	else ko "PDF text: missing$miss (total $total)"; fi
+	# Every text object starts with character spacing 0: a justified
+	# line's Tc must not leak into later text (tables, charts).
+	qpdf --qdf --object-streams=disable "$r/$m.pdf" "$tmp/qdf.pdf" 2>/dev/null
+	if python3 - "$tmp/qdf.pdf" >"$tmp/tc" <<'PY'
+import re, sys
+data = open(sys.argv[1], "rb").read().decode("latin-1")
+bad = 0
+for stream in re.findall(r"stream\r?\n(.*?)endstream", data, re.S):
+    tc = 0.0
+    for m in re.finditer(r"(-?[\d.]+)\s+Tc\b|\bBT\b", stream):
+        if m.group(0) == "BT":
+            bad += tc != 0
+        else:
+            tc = float(m.group(1))
+print(bad)
+sys.exit(1 if bad else 0)
+PY
+	then ok; else ko "PDF: $(cat "$tmp/tc") text objects start with a leftover character spacing"; fi
+	[ "$(pdfinfo "$r/$m.pdf" 2>/dev/null | sed -n 's/^Title: *//p')" = \
+	    "$(sed -n 's/.*<title>\(.*\)<\/title>.*/\1/p' "$r/$m.html" | head -n 1)" ] && ok ||
+	    ko "PDF title differs from the HTML title"
+else
+	ko "no $m.pdf written"
 fi
 
 # 5. Valid HTML (Nu Html Checker, errors only).

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include "report.h"
 #include "../html/html.h"
+#include "../pdf/pdf.h"
 
 /* Chinese labels of the metrics the engine counts (role targets). */
 static const char *const S_metric[][2] = {
@@ -172,8 +173,8 @@ S_short(const char *file)
 }
 
 /* "file:line" of each ref, and a compact source string grouping lines of
- * one file without the folders: "2026-10/events.csv:19,72;
- * 2026-10/incidents.csv:4". */
+ * one file without the folders: "2026-10/events.csv:19, 72;
+ * 2026-10/incidents.csv:4" (spaces: line breaks may fall there). */
 static void
 S_refs(struct tmpl_val *m, const struct sales_ref *refs, size_t n)
 {
@@ -189,7 +190,7 @@ S_refs(struct tmpl_val *m, const struct sales_ref *refs, size_t n)
 		buf_printf(&b, "%s:%d", refs[i].file, refs[i].line);
 		tmpl_array_push(a, tmpl_val_str(b.data));
 		if (last != NULL && strcmp(last, refs[i].file) == 0)
-			buf_printf(&s, ",%d", refs[i].line);
+			buf_printf(&s, ", %d", refs[i].line);
 		else
 			buf_printf(&s, "%s%s:%d", last ? "; " : "",
 			    S_short(refs[i].file), refs[i].line);
@@ -717,16 +718,48 @@ report_data(const struct sales_result *res, const struct rb_site *site)
 	for (i = 0, tsum = 0; i < res->nteams; i++)
 		tsum += res->teams[i].bonus;
 	S_money(tm, "bonus", tsum);
+	/* All teams together, month by month (for many teams). */
+	a = tmpl_map_array(tm, "trend");
+	for (sl = 0; sl < SALES_TREND; sl++) {
+		int64_t sg = 0, tg = 0;
+		int any = 0, anyt = 0;
+
+		for (i = 0; i < res->nteams; i++) {
+			if (res->teams[i].trend_signed[sl] >= 0) {
+				sg += res->teams[i].trend_signed[sl];
+				any = 1;
+			}
+			if (res->teams[i].trend_target[sl] >= 0) {
+				tg += res->teams[i].trend_target[sl];
+				anyt = 1;
+			}
+		}
+		e = tmpl_array_push(a, tmpl_val_map());
+		tmpl_map_str(e, "month", res->trend_month[sl]);
+		tmpl_map_str(e, "label", S_month_short(w, res->trend_month[sl]));
+		tmpl_map_bool(e, "present", any);
+		tmpl_map_bool(e, "has_target", anyt);
+		S_money(e, "signed", sg);
+		tmpl_map_str(e, "signed_wan", S_wan(s, sg));
+		S_money(e, "target", tg);
+		tmpl_map_str(e, "target_wan", S_wan(s, tg));
+		tmpl_map_str(e, "attain", any && anyt ? S_pct(s, sg, tg, 2, 0) :
+		    "");
+		tmpl_map_str(e, "attain_value", any && anyt ? S_pct(s, sg, tg, 1,
+		    1) : "");
+	}
 
 	/* The six months of the trend. */
 	a = tmpl_map_array(root, "months");
-	for (sl = 0; sl < SALES_TREND; sl++) {
+	for (sl = 0, n = 0; sl < SALES_TREND; sl++) {
 		e = tmpl_array_push(a, tmpl_val_map());
 		tmpl_map_str(e, "month", res->trend_month[sl]);
 		tmpl_map_str(e, "label", S_month_short(w, res->trend_month[sl]));
 		S_map_date(e, "month_cn", res->trend_month[sl]);
 		tmpl_map_bool(e, "present", res->trend_present[sl]);
+		n += res->trend_present[sl] != 0;
 	}
+	tmpl_map_int(rep, "months_present", (long long)n);
 
 	/* Champions, notes, forfeits, penalties, fines, warnings, partial
 	 * months, data problems. */
@@ -845,6 +878,65 @@ report_write_set(const char *const *paths, const struct buf *data, size_t n,
 	return rc;
 }
 
+/*
+ * The PDF theme: report-theme.conf of the templates folders, else their
+ * theme.conf (the handbook's), else the defaults.  *dir is the folder it
+ * came from (caller frees), for images.  Returns -1 on a bad theme.
+ */
+static int
+S_theme(struct diag *d, struct tmpl *t, struct pdf_theme *th, char **dir)
+{
+	char *path, *slash;
+	int rc;
+
+	pdf_theme_default(th);
+	*dir = NULL;
+	if ((path = tmpl_find(t, REPORT_THEME)) == NULL &&
+	    (path = tmpl_find(t, "theme.conf")) == NULL)
+		return 0;
+	rc = pdf_theme_load(d, path, th);
+	if ((slash = strrchr(path, '/')) != NULL) {
+		*slash = '\0';
+		*dir = path;
+	} else
+		free(path);
+	return rc;
+}
+
+/* Lays out the report tree as PDF into out; 0 or -1 (reported). */
+static int
+S_pdf(struct diag *d, struct tmpl *t, const struct doc_node *root,
+    const struct report_opts *o, struct buf *out)
+{
+	struct pdf_theme th;
+	struct pdf_opts po;
+	const char *dirs[4];
+	char *tdir = NULL;
+	size_t nd = 0;
+	int rc = -1;
+
+	memset(&po, 0, sizeof(po));
+	if (S_theme(d, t, &th, &tdir) == -1)
+		goto out;
+	po.theme = &th;
+	po.date = pdf_source_date();
+	if ((po.fonts = pdf_fonts_open(d, &th)) == NULL)
+		goto out;
+	dirs[nd++] = o->content_dir ? o->content_dir : "content";
+	if (o->tmpl_user)
+		dirs[nd++] = o->tmpl_user;
+	if (tdir)
+		dirs[nd++] = tdir;
+	dirs[nd] = NULL;
+	po.imgdirs = dirs;
+	rc = pdf_render(d, root, &po, out, NULL);
+out:
+	pdf_fonts_free(po.fonts);
+	pdf_theme_free(&th);
+	free(tdir);
+	return rc;
+}
+
 /* Seconds on the monotonic clock. */
 static double
 S_now(void)
@@ -884,13 +976,13 @@ report_run(struct diag *d, const struct rb_site *site,
 	struct tmpl *t = NULL;
 	struct tmpl_limits lim;
 	struct doc_node *root = NULL;
-	struct buf bufs[4];
-	const char *paths[4], *failed;
-	char *dir = NULL, *pp[4] = { NULL, NULL, NULL, NULL };
+	struct buf bufs[5];
+	const char *paths[5], *failed;
+	char *dir = NULL, *pp[5] = { NULL, NULL, NULL, NULL, NULL };
 	char *css = NULL, *cssdata = NULL;
 	size_t csslen = 0;
-	int formats = o->formats ? o->formats : REPORT_HTML;
-	double t0 = S_now(), t1, t2, t3 = 0, t4;
+	int formats = o->formats ? o->formats : REPORT_HTML | REPORT_PDF;
+	double t0 = S_now(), t1, t2, t3 = 0, t4, t5 = 0;
 	size_t n = 0, i;
 	int rc = -1;
 
@@ -935,7 +1027,15 @@ report_run(struct diag *d, const struct rb_site *site,
 		n++;
 		t3 = S_now() - t2;
 	}
-	if (diag_failed(d))
+	if (formats & REPORT_PDF) {
+		t5 = S_now();
+		if (S_pdf(d, t, root, o, &bufs[n]) == -1)
+			goto out;
+		pp[n] = xasprintf("%s/%s.pdf", dir, res->month);
+		n++;
+		t5 = S_now() - t5;
+	}
+	if (diag_failed(d) || d->nfatal)
 		goto out;
 	if (mkdir_p(dir) == -1) {
 		diag_at(d, DIAG_FATAL, dir, 0, 0, "cannot create the folder: "
@@ -953,11 +1053,12 @@ report_run(struct diag *d, const struct rb_site *site,
 	if (getenv("RB_TIMINGS") != NULL)
 		diag_at(d, DIAG_NOTE, NULL, 0, 0, "report %s: %zu people; "
 		    "sales %.3f s, template and tree %.3f s, HTML %.3f s, "
-		    "write %.3f s, total %.3f s", res->month, res->npeople,
-		    t1 - t0, t2 - t1, t3, S_now() - t4, S_now() - t0);
+		    "PDF %.3f s, write %.3f s, total %.3f s", res->month,
+		    res->npeople, t1 - t0, t2 - t1, t3, t5, S_now() - t4,
+		    S_now() - t0);
 	rc = 0;
 out:
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 5; i++) {
 		buf_free(&bufs[i]);
 		free(pp[i]);
 	}

@@ -25,6 +25,8 @@
  * folders; the stylesheet is written as OUT/reports/style.css. */
 #define REPORT_TEMPLATE	"report.lua.html"
 #define REPORT_CSS	"report.css"
+/* The PDF theme: report-theme.conf, else theme.conf (docs/pdf.md). */
+#define REPORT_THEME	"report-theme.conf"
 
 struct report_opts {
 	const char	*content_dir;	/* content folder [content] */
@@ -33,7 +35,7 @@ struct report_opts {
 	const char	*tmpl_user;	/* --templates DIR, or NULL */
 	const char	*tmpl_builtin;	/* the built-in templates folder */
 	const struct tmpl_limits *limits;	/* NULL: defaults */
-	int		 formats;	/* REPORT_* bits; 0: all available */
+	int		 formats;	/* REPORT_* bits; 0: HTML and PDF */
 };
 
 #define REPORT_HTML	0x01

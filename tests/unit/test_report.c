@@ -168,7 +168,7 @@ Test(report, people_and_lists)
 	 * (全勤奖 withheld) - 250 (0 prospects) - 30 = 1,020.00. */
 	cr_assert_str_eq(s, "甲1,乙2,|甲 月冠军 500.00"
 	    "|1 乙 全勤奖 200.00 0.00"
-	    "|1 30.00 2026-10/incidents.csv:5,6,7"
+	    "|1 30.00 2026-10/incidents.csv:5, 6, 7"
 	    "|2 2026-10/incidents.csv:6"
 	    "|30.00 部门活动经费|30.00 1,020.00|-60,000.00"
 	    "|准客户任务 30.00");

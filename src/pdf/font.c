@@ -411,16 +411,104 @@ S_name_table(const char *psname)
 }
 
 /*
- * The font file of face sub with its name table replaced by one naming
- * it psname (libharu refuses, or worse silently reuses, a second font
- * of the same name in one document).
+ * A cmap of few segments for the subset sub holding the code points
+ * cps[0..n) (ascending): one format 4 subtable (Windows Unicode BMP)
+ * whose segments each span a cluster of code points less than 2048
+ * apart, mapped through a glyph index array.  libharu's
+ * HPDF_GetFont(…, "UTF-8") looks up all 65,536 BMP code points one by
+ * one, each by a linear scan over the segments: with HarfBuzz's cmap (a
+ * segment per run of consecutive code points, hundreds for Chinese
+ * text) that scan was a third of the time of writing many small PDFs;
+ * with a handful of segments it is negligible.  NULL when the array
+ * would not fit the format (subtable length is 16 bits): the subset's
+ * own cmap is kept then.
  */
 static hb_blob_t *
-S_rename(hb_face_t *subset, const char *psname)
+S_cmap_table(hb_face_t *sub, const uint32_t *cps, size_t n)
+{
+	struct buf b = BUF_INIT;
+	size_t i, j, nseg = 0, narr = 0, seg0[64], seg1[64];
+	unsigned len, k, sr, es;
+	hb_font_t *hf;
+	hb_codepoint_t gid;
+	char *data;
+
+	if (n == 0)
+		return NULL;
+	for (i = 0; i < n; i = j + 1) {
+		for (j = i; j + 1 < n && cps[j + 1] - cps[j] < 2048; j++)
+			continue;
+		if (nseg == 63)
+			return NULL;
+		seg0[nseg] = i;
+		seg1[nseg++] = j;
+		narr += cps[j] - cps[i] + 1;
+	}
+	if (cps[n - 1] >= 0xFFFF)
+		return NULL;
+	/* + the final 0xFFFF segment */
+	len = 16 + 8 * (unsigned)(nseg + 1) + 2 * (unsigned)narr;
+	if (len > 0xFFFF)
+		return NULL;
+	hf = hb_font_create(sub);
+	S_be16(&b, 0);			/* cmap version */
+	S_be16(&b, 1);			/* one subtable */
+	S_be16(&b, 3);			/* Windows */
+	S_be16(&b, 1);			/* Unicode BMP */
+	S_be16(&b, 0);			/* offset 12 (32 bits) */
+	S_be16(&b, 12);
+	S_be16(&b, 4);			/* format 4 */
+	S_be16(&b, len);
+	S_be16(&b, 0);			/* language */
+	S_be16(&b, 2 * (unsigned)(nseg + 1));
+	for (sr = 1, es = 0; sr * 2 <= nseg + 1; sr *= 2, es++)
+		continue;
+	S_be16(&b, 2 * sr);		/* searchRange */
+	S_be16(&b, es);			/* entrySelector */
+	S_be16(&b, 2 * (unsigned)(nseg + 1) - 2 * sr);	/* rangeShift */
+	for (i = 0; i < nseg; i++)
+		S_be16(&b, cps[seg1[i]]);	/* endCode */
+	S_be16(&b, 0xFFFF);
+	S_be16(&b, 0);			/* reservedPad */
+	for (i = 0; i < nseg; i++)
+		S_be16(&b, cps[seg0[i]]);	/* startCode */
+	S_be16(&b, 0xFFFF);
+	for (i = 0; i < nseg; i++)
+		S_be16(&b, 0);		/* idDelta */
+	S_be16(&b, 1);
+	/* idRangeOffset: bytes from this entry to the segment's array */
+	for (i = 0, k = 0; i < nseg; i++) {
+		S_be16(&b, 2 * (unsigned)(nseg + 1 - i) + 2 * k);
+		k += cps[seg1[i]] - cps[seg0[i]] + 1;
+	}
+	S_be16(&b, 0);
+	for (i = 0; i < nseg; i++) {
+		uint32_t cp;
+
+		for (cp = cps[seg0[i]]; cp <= cps[seg1[i]]; cp++) {
+			if (!hb_font_get_nominal_glyph(hf, cp, &gid))
+				gid = 0;
+			S_be16(&b, (unsigned)gid);
+		}
+	}
+	hb_font_destroy(hf);
+	len = (unsigned)b.len;
+	data = buf_detach(&b);
+	return hb_blob_create(data, len, HB_MEMORY_MODE_WRITABLE, data, free);
+}
+
+/*
+ * The font file of face sub with its name table replaced by one naming
+ * it psname (libharu refuses, or worse silently reuses, a second font
+ * of the same name in one document), and its cmap by S_cmap_table()'s.
+ */
+static hb_blob_t *
+S_rename(hb_face_t *subset, const char *psname, const uint32_t *cps,
+    size_t ncps)
 {
 	hb_face_t *b, *sub;
 	hb_tag_t tags[64];
-	hb_blob_t *t, *out;
+	hb_blob_t *t, *out, *cmap;
 	unsigned i, n, start = 0;
 
 	/* A builder face lists no tables: read back the compiled font. */
@@ -428,11 +516,14 @@ S_rename(hb_face_t *subset, const char *psname)
 	sub = hb_face_create(t, 0);
 	hb_blob_destroy(t);
 	b = hb_face_builder_create();
+	cmap = S_cmap_table(sub, cps, ncps);
 	do {
 		n = sizeof(tags) / sizeof(tags[0]);
 		hb_face_get_table_tags(sub, start, &n, tags);
 		for (i = 0; i < n; i++) {
 			if (tags[i] == HB_TAG('n', 'a', 'm', 'e'))
+				continue;
+			if (cmap && tags[i] == HB_TAG('c', 'm', 'a', 'p'))
 				continue;
 			t = hb_face_reference_table(sub, tags[i]);
 			hb_face_builder_add_table(b, tags[i], t);
@@ -443,6 +534,10 @@ S_rename(hb_face_t *subset, const char *psname)
 	t = S_name_table(psname);
 	hb_face_builder_add_table(b, HB_TAG('n', 'a', 'm', 'e'), t);
 	hb_blob_destroy(t);
+	if (cmap) {
+		hb_face_builder_add_table(b, HB_TAG('c', 'm', 'a', 'p'), cmap);
+		hb_blob_destroy(cmap);
+	}
 	out = hb_face_reference_blob(b);
 	hb_face_destroy(b);
 	hb_face_destroy(sub);
@@ -460,29 +555,40 @@ S_subset(struct font *f, const char *psname)
 	hb_set_t *u, *drop;
 	hb_face_t *sub;
 	hb_blob_t *out;
-	size_t i;
-	uint32_t cp;
+	size_t i, ncps = 0;
+	uint32_t cp, *cps;
 
 	if ((in = hb_subset_input_create_or_fail()) == NULL)
 		return NULL;
 	u = hb_subset_input_unicode_set(in);
 	hb_set_add(u, 0x20);
+	cps = xcalloc(f->nused + 1, sizeof(*cps));
 	for (i = 0; i < S_NBMP / 8; i++) {
 		if (f->used[i] == 0)
 			continue;
 		for (cp = (uint32_t)i * 8; cp < (uint32_t)i * 8 + 8; cp++)
-			if (f->used[cp >> 3] & (1u << (cp & 7)))
+			if (f->used[cp >> 3] & (1u << (cp & 7))) {
 				hb_set_add(u, cp);
+				if (cp > 0x20 && ncps == 0)
+					cps[ncps++] = 0x20;
+				if (ncps <= f->nused)
+					cps[ncps++] = cp;
+			}
 	}
+	if (ncps == 0)
+		cps[ncps++] = 0x20;
 	drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (i = 0; i < sizeof(S_drop) / sizeof(S_drop[0]); i++)
 		hb_set_add(drop, hb_tag_from_string(S_drop[i], 4));
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	sub = hb_subset_or_fail(f->face, in);
 	hb_subset_input_destroy(in);
-	if (sub == NULL)
+	if (sub == NULL) {
+		free(cps);
 		return NULL;
-	out = S_rename(sub, psname);
+	}
+	out = S_rename(sub, psname, cps, ncps);
+	free(cps);
 	hb_face_destroy(sub);
 	if (hb_blob_get_length(out) == 0) {
 		hb_blob_destroy(out);

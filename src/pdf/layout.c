@@ -112,7 +112,7 @@ lay_op_new(struct lay_vlist *vl, enum lay_opk k)
 	struct lay_op *op;
 
 	if (vl->nops == vl->capops) {
-		vl->capops = vl->capops ? vl->capops * 2 : 64;
+		vl->capops = vl->capops ? vl->capops * 2 : 8;
 		vl->ops = xreallocarray(vl->ops, vl->capops, sizeof(*op));
 	}
 	op = &vl->ops[vl->nops++];
@@ -127,7 +127,7 @@ lay_item_new(struct lay_vlist *vl, enum lay_itk k, double h)
 	struct lay_item *it;
 
 	if (vl->n == vl->cap) {
-		vl->cap = vl->cap ? vl->cap * 2 : 64;
+		vl->cap = vl->cap ? vl->cap * 2 : 4;
 		vl->it = xreallocarray(vl->it, vl->cap, sizeof(*it));
 	}
 	it = &vl->it[vl->n++];

@@ -386,6 +386,20 @@ S_stretchable(const struct S_para *p, size_t k)
 	return (a->fl & CH_CJK) || (b->fl & CH_CJK);
 }
 
+/* A link rectangle over x0..x1 of a line lh high. */
+static void
+S_link(struct lay *L, struct lay_blk *blk, const char *href, double x0,
+    double x1, double lh)
+{
+	struct lay_op *lk = lay_op_new(blk->fs->vl, LOP_LINK);
+
+	lk->x = x0;
+	lk->w = x1 - x0;
+	lk->h = lh;
+	lk->len = (uint32_t)strlen(href);
+	lk->str = lay_str(L, href, lk->len);
+}
+
 /*
  * Emits one line [s, e) (e excludes trailing spaces) of paragraph p at the
  * top of a new item; justify spreads the slack.
@@ -398,8 +412,10 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 	struct lay_item *it;
 	struct lay_op *op;
 	double x, natural = 0, extra = 0, maxsize = 0, lh, base, top, em;
+	double lx0 = 0, lx1 = 0, ox, ow;
 	size_t k, a, b, ngaps = 0;
 	const struct lay_style *st;
+	const char *lhref = NULL;
 
 	if (e + 1 > p->capx) {
 		p->capx = e + 64;
@@ -519,17 +535,23 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 			op->str = lay_str(L, p->u8.data + from, to - from);
 			op->len = to - from;
 		}
+		/* links: one rectangle per stretch of one href (op is
+		 * invalid once another op is made) */
+		ox = op->x;
+		ow = op->w;
+		if (lhref && lhref != st->href) {
+			S_link(L, blk, lhref, lx0, lx1, lh);
+			lhref = NULL;
+		}
 		if (st->href) {
-			struct lay_op *lk = lay_op_new(blk->fs->vl, LOP_LINK);
-
-			lk->x = op->x;
-			lk->y = 0;
-			lk->w = op->w;
-			lk->h = lh;
-			lk->str = lay_str(L, st->href, strlen(st->href));
-			lk->len = (uint32_t)strlen(st->href);
+			if (lhref == NULL)
+				lx0 = ox;
+			lhref = st->href;
+			lx1 = ox + ow;
 		}
 	}
+	if (lhref)
+		S_link(L, blk, lhref, lx0, lx1, lh);
 	if (blk->linkall) {
 		op = lay_op_new(blk->fs->vl, LOP_LINK);
 		op->x = blk->x;

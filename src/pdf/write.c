@@ -271,10 +271,19 @@ S_use(struct S_w *w, const struct lay_op *ops, size_t n)
 {
 	size_t k;
 
-	for (k = 0; k < n; k++)
+	for (k = 0; k < n; k++) {
 		if (ops[k].kind == LOP_TEXT)
 			font_use_utf8(w->fs->f[ops[k].face],
 			    w->L->arena.data + ops[k].str, ops[k].len);
+		else if (ops[k].kind == LOP_CHART) {
+			/* again after a reset (layout reported any problem) */
+			struct diag q;
+
+			diag_init(&q);
+			chart_prepare(&q, w->fs->f[FACE_BODY], ops[k].node);
+			diag_free(&q);
+		}
+	}
 }
 
 static HPDF_Destination
@@ -389,9 +398,61 @@ S_info(struct S_w *w, const struct doc_node *root, long long date)
 	}
 }
 
+/*
+ * Adds k extra code points to every font's subset (k = 0: none): a retry
+ * after libharu 2.3.0 fails to save a font whose rebuilt file fills its
+ * 4 KiB memory-stream blocks exactly (HPDF_MemStream_SeekFunc then finds
+ * no block at the end: HPDF_INVALID_OBJECT).  A different subset size
+ * avoids it; the choice is deterministic.
+ */
+static void
+S_pad_fonts(struct pdf_fonts *fs, int k)
+{
+	static const char extra[] = "!#$&*+=?@^_~|<>";
+	size_t i, j, n;
+	int added;
+
+	for (i = 0; i < FACE__MAX; i++) {
+		if (fs->owner[i] != (int)i || font_nused(fs->f[i]) == 0)
+			continue;
+		for (j = 0, added = 0; extra[j] && added < k; j++) {
+			n = font_nused(fs->f[i]);
+			font_use(fs->f[i], (unsigned char)extra[j]);
+			if (font_nused(fs->f[i]) > n)
+				added++;
+		}
+	}
+}
+
+static int	S_write(struct diag *, struct lay *, struct pdf_fonts *,
+		    const struct doc_node *, long long, struct buf *, int,
+		    int *);
+
 int
 pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
     const struct doc_node *root, long long date, struct buf *out)
+{
+	int attempt, retry = 0, rc = -1;
+
+	for (attempt = 0; attempt < 4; attempt++) {
+		if (attempt > 0)
+			pdf_fonts_reset(fs);
+		rc = S_write(d, L, fs, root, date, out, attempt,
+		    attempt < 3 ? &retry : NULL);
+		if (rc == 0 || !retry)
+			break;
+	}
+	return rc;
+}
+
+/*
+ * One attempt at writing; with retry not NULL, a libharu failure that a
+ * retry may avoid sets *retry instead of reporting.
+ */
+static int
+S_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
+    const struct doc_node *root, long long date, struct buf *out,
+    int attempt, int *retry)
 {
 	struct S_err err = { 0, 0 };
 	struct S_w w;
@@ -415,6 +476,9 @@ pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
 	/* fonts: subsets of exactly the characters drawn */
 	S_use(&w, L->pops, L->npops);
 	S_use(&w, L->frame.ops, L->frame.nops);
+	S_pad_fonts(fs, attempt);
+	if (retry)
+		*retry = 0;
 	for (i = 0; i < FACE__MAX; i++) {
 		int o = fs->owner[i];
 
@@ -459,6 +523,10 @@ pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
 		out->len = base;
 		if (out->data)
 			out->data[base] = '\0';
+		if (retry && err.no == HPDF_INVALID_OBJECT) {
+			*retry = 1;
+			goto out;
+		}
 		diag_at(d, DIAG_FATAL, NULL, 0, 0, "PDF: libharu error 0x%04X "
 		    "(detail %u)", (unsigned)err.no, (unsigned)err.detail);
 		goto out;

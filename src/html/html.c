@@ -386,6 +386,48 @@ html_render(struct buf *out, const struct doc_node *root,
 	}
 }
 
+/*
+ * html_num() without printf when v * 10^dec rounds unambiguously: the
+ * rounded integer is then the one printf's exact decimal expansion gives
+ * (an error of a few ulps cannot cross a rounding boundary 1e-6 away).
+ * Returns 0 when printf must decide (near a tie, large, dec > 6).
+ */
+static int
+S_num_fast(struct buf *b, double v, int dec)
+{
+	static const double pow10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+	char tmp[32], *p = tmp + sizeof(tmp);
+	double x, fl;
+	unsigned long long r;
+	int neg, k;
+
+	if (dec < 0 || dec > 6 || !(fabs(v) < 1e9))
+		return 0;
+	neg = v < 0;
+	x = fabs(v) * pow10[dec];
+	fl = floor(x);
+	if (fabs(x - fl - 0.5) < 1e-6)
+		return 0;
+	r = (unsigned long long)fl + (x - fl > 0.5);
+	/* the digits after the point, trailing zeros dropped */
+	for (k = 0; k < dec && r % 10 == 0; k++)
+		r /= 10;
+	for (; k < dec; k++) {
+		*--p = (char)('0' + r % 10);
+		r /= 10;
+		if (k == dec - 1)
+			*--p = '.';
+	}
+	do {
+		*--p = (char)('0' + r % 10);
+		r /= 10;
+	} while (r > 0);
+	if (neg && !(p[0] == '0' && p + 1 == tmp + sizeof(tmp)))
+		*--p = '-';
+	buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
+	return 1;
+}
+
 void
 html_num(struct buf *b, double v, int dec)
 {
@@ -394,6 +436,8 @@ html_num(struct buf *b, double v, int dec)
 
 	if (!isfinite(v))
 		v = 0;
+	if (S_num_fast(b, v, dec))
+		return;
 	n = snprintf(tmp, sizeof(tmp), "%.*f", dec, v);
 	if (n <= 0 || (size_t)n >= sizeof(tmp)) {
 		buf_putc(b, '0');

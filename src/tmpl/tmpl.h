@@ -30,7 +30,9 @@ struct tmpl_limits {
 
 #define TMPL_DEFAULT_INSTRUCTIONS	50000000UL
 #define TMPL_DEFAULT_MEMORY		((size_t)64 << 20)
+#ifndef TMPL_DEFAULT_MS		/* -D for measuring under valgrind */
 #define TMPL_DEFAULT_MS			1000U
+#endif
 
 struct tmpl;
 

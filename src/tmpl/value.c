@@ -325,14 +325,19 @@ tmpl_push_readonly(lua_State *L, int idx)
 /*
  * Data proxies.  A container of the model is handed to Lua lazily: an
  * empty table with one shared, protected metatable whose __index converts
- * one child at a time.  Per render, two registry tables map values to
- * proxies (so the same value is the same table) and proxies back to their
- * values.  So a render touches only the data it reads, the data may share
- * subtrees and even form cycles (through tmpl_val_ref), and a proxy kept
- * past its render (not in the current map) refuses to be read.
+ * one child at a time.  Per render, two tables map values to proxies (so
+ * the same value is the same table) and proxies back to their values.  So
+ * a render touches only the data it reads, the data may share subtrees
+ * and even form cycles (through tmpl_val_ref), and a proxy kept past its
+ * render (not in the current map) refuses to be read.  The two tables are
+ * upvalues 1 and 2 of the metamethods (set by tmpl_data_begin(), nil
+ * between renders): no registry look-up per read.
  */
 
-static const char S_KEY_PROXIES, S_KEY_VALUES, S_KEY_PXMETA;
+static const char S_KEY_PXMETA;
+
+#define S_UP_PROXIES	lua_upvalueindex(1)
+#define S_UP_VALUES	lua_upvalueindex(2)
 
 /* Follows references; NULL for a dangling chain. */
 static const struct tmpl_val *
@@ -354,17 +359,17 @@ S_pxval(lua_State *L, int idx)
 {
 	const struct tmpl_val *v;
 
-	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_VALUES) != LUA_TTABLE)
+	if (lua_type(L, S_UP_VALUES) != LUA_TTABLE)
 		luaL_error(L, "template data used after its render ended");
 	lua_pushvalue(L, idx);
-	lua_rawget(L, -2);
+	lua_rawget(L, S_UP_VALUES);
 	if ((v = lua_touserdata(L, -1)) == NULL)
 		luaL_error(L, "template data used after its render ended");
-	lua_pop(L, 2);
+	lua_pop(L, 1);
 	return v;
 }
 
-static void S_push(lua_State *, const struct tmpl_val *);
+static void S_push(lua_State *, const struct tmpl_val *, int, int);
 
 /* Index of key k (a string at idx) in map v, or v->n. */
 static size_t
@@ -394,13 +399,13 @@ S_px_index(lua_State *L)
 
 	if (v->type == TMPL_MAP) {
 		if ((i = S_keyidx(L, v, 2)) < v->n) {
-			S_push(L, v->items[i]);
+			S_push(L, v->items[i], S_UP_PROXIES, S_UP_VALUES);
 			return 1;
 		}
 	} else if (lua_isinteger(L, 2)) {
 		k = lua_tointeger(L, 2);
 		if (k >= 1 && (lua_Unsigned)k <= v->n) {
-			S_push(L, v->items[k - 1]);
+			S_push(L, v->items[k - 1], S_UP_PROXIES, S_UP_VALUES);
 			return 1;
 		}
 	}
@@ -440,7 +445,7 @@ S_px_next(lua_State *L)
 		lua_pushstring(L, v->keys[i]);
 	else
 		lua_pushinteger(L, (lua_Integer)i + 1);
-	S_push(L, v->items[i]);
+	S_push(L, v->items[i], S_UP_PROXIES, S_UP_VALUES);
 	return 2;
 }
 
@@ -448,14 +453,17 @@ static int
 S_px_pairs(lua_State *L)
 {
 	S_pxval(L, 1);
-	lua_pushcfunction(L, S_px_next);
+	lua_pushvalue(L, S_UP_PROXIES);
+	lua_pushvalue(L, S_UP_VALUES);
+	lua_pushcclosure(L, S_px_next, 2);
 	lua_pushvalue(L, 1);
 	lua_pushnil(L);
 	return 3;
 }
 
+/* Pushes v; pidx, vidx: the proxies and values tables of the render. */
 static void
-S_push(lua_State *L, const struct tmpl_val *v)
+S_push(lua_State *L, const struct tmpl_val *v, int pidx, int vidx)
 {
 	luaL_checkstack(L, 6, "template data");
 	if (v != NULL && v->type == TMPL_REF && (v = S_deref(v)) == NULL)
@@ -474,24 +482,41 @@ S_push(lua_State *L, const struct tmpl_val *v)
 	default:
 		break;
 	}
-	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PROXIES) != LUA_TTABLE)
+	if (lua_type(L, pidx) != LUA_TTABLE)
 		luaL_error(L, "template data used outside a render");
-	if (lua_rawgetp(L, -1, v) == LUA_TTABLE) {
-		lua_remove(L, -2);
+	if (lua_rawgetp(L, pidx, v) == LUA_TTABLE)
 		return;
-	}
 	lua_pop(L, 1);
 	lua_newtable(L);			/* proxy */
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA);
 	lua_setmetatable(L, -2);
 	lua_pushvalue(L, -1);
-	lua_rawsetp(L, -3, v);			/* proxies[v] = proxy */
-	lua_remove(L, -2);
-	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_VALUES);
-	lua_pushvalue(L, -2);
+	lua_rawsetp(L, pidx, v);		/* proxies[v] = proxy */
+	lua_pushvalue(L, -1);
 	lua_pushlightuserdata(L, (void *)v);
-	lua_rawset(L, -3);			/* values[proxy] = v */
-	lua_pop(L, 1);
+	lua_rawset(L, vidx);			/* values[proxy] = v */
+}
+
+/* Sets upvalues 1 and 2 of the metamethods to the two values on top. */
+static void
+S_set_upvalues(lua_State *L)
+{
+	static const char *const mm[] = { "__index", "__len", "__pairs" };
+	size_t i;
+
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA) != LUA_TTABLE) {
+		lua_pop(L, 3);			/* no render yet */
+		return;
+	}
+	for (i = 0; i < sizeof(mm) / sizeof(mm[0]); i++) {
+		lua_getfield(L, -1, mm[i]);
+		lua_pushvalue(L, -4);
+		lua_setupvalue(L, -2, 1);
+		lua_pushvalue(L, -3);
+		lua_setupvalue(L, -2, 2);
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 3);
 }
 
 void
@@ -499,38 +524,52 @@ tmpl_data_begin(lua_State *L)
 {
 	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA) != LUA_TTABLE) {
 		lua_createtable(L, 0, 5);
-		lua_pushcfunction(L, S_px_index);
+		lua_pushnil(L);
+		lua_pushnil(L);
+		lua_pushcclosure(L, S_px_index, 2);
 		lua_setfield(L, -2, "__index");
 		lua_pushcfunction(L, S_ro_newindex);
 		lua_setfield(L, -2, "__newindex");
-		lua_pushcfunction(L, S_px_len);
+		lua_pushnil(L);
+		lua_pushnil(L);
+		lua_pushcclosure(L, S_px_len, 2);
 		lua_setfield(L, -2, "__len");
-		lua_pushcfunction(L, S_px_pairs);
+		lua_pushnil(L);
+		lua_pushnil(L);
+		lua_pushcclosure(L, S_px_pairs, 2);
 		lua_setfield(L, -2, "__pairs");
 		lua_pushboolean(L, 0);
 		lua_setfield(L, -2, "__metatable");
 		lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA);
 	}
 	lua_pop(L, 1);
-	lua_createtable(L, 0, 256);
-	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_PROXIES);
-	lua_createtable(L, 0, 256);
-	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_VALUES);
+	lua_createtable(L, 0, 256);		/* proxies */
+	lua_createtable(L, 0, 256);		/* values */
+	S_set_upvalues(L);
 }
 
 void
 tmpl_data_end(lua_State *L)
 {
 	lua_pushnil(L);
-	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_PROXIES);
 	lua_pushnil(L);
-	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_VALUES);
+	S_set_upvalues(L);
 }
 
 void
 tmpl_push_val(lua_State *L, const struct tmpl_val *v)
 {
-	S_push(L, v);
+	int top;
+
+	luaL_checkstack(L, 4, "template data");
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA);
+	lua_getfield(L, -1, "__index");
+	top = lua_gettop(L);
+	lua_getupvalue(L, top, 1);
+	lua_getupvalue(L, top, 2);
+	S_push(L, v, top + 1, top + 2);
+	lua_replace(L, top - 1);
+	lua_settop(L, top - 1);
 }
 
 /* Read access from C. */

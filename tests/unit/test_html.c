@@ -9,7 +9,10 @@
 #include "util/util.h"
 #include "util/diag.h"
 #include "doc/doc.h"
+#include <math.h>
+#include <stdio.h>
 #include "html/html.h"
+#include "html/html_int.h"
 
 /* Parses s (must be valid) and renders it; caller frees. */
 static char *
@@ -218,4 +221,76 @@ Test(html, speed_1000_roles)
 	diag_free(&d);
 	buf_free(&in);
 	buf_free(&out);
+}
+
+/* html_num as it was with printf only: the fast path must match it. */
+static void
+num_printf(struct buf *b, double v, int dec)
+{
+	char tmp[64], *p;
+	int n;
+
+	n = snprintf(tmp, sizeof(tmp), "%.*f", dec, isfinite(v) ? v : 0);
+	if (n <= 0 || (size_t)n >= sizeof(tmp)) {
+		buf_putc(b, '0');
+		return;
+	}
+	if (strchr(tmp, '.')) {
+		p = tmp + n;
+		while (p[-1] == '0')
+			*--p = '\0';
+		if (p[-1] == '.')
+			*--p = '\0';
+	}
+	buf_puts(b, strcmp(tmp, "-0") == 0 ? "0" : tmp);
+}
+
+Test(html, num_matches_printf)
+{
+	static const double sp[] = { 0, -0.0, 0.05, -0.05, 0.04, -0.04,
+	    0.15, 0.25, 2.5, -2.5, 0.5, -0.5, 1e9, -1e9, 999999999.96,
+	    123.45, 1e-7, -1e-7, 1e300, NAN, INFINITY, 12.000001 };
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	unsigned long x = 12345;
+	double v;
+	long i;
+	int dec;
+
+	for (i = 0; i < 100000; i++) {
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		switch (i % 4) {
+		case 0: v = (double)(long)(x >> 40) / 1000 - 8000; break;
+		case 1: v = (double)(long)(x >> 44) * 0.05 - 400; break;
+		case 2: v = ldexp((double)(x >> 33), -(int)(x % 40)); break;
+		default: v = i < (long)(sizeof(sp) / sizeof(sp[0])) ?
+		    sp[i] : (double)(x >> 20) / 7; break;
+		}
+		if (i % 8 == 3)
+			v = -v;
+		for (dec = 0; dec <= 7; dec++) {
+			buf_reset(&a);
+			buf_reset(&b);
+			num_printf(&a, v, dec);
+			html_num(&b, v, dec);
+			buf_putc(&a, 0);
+			buf_putc(&b, 0);
+			cr_assert_str_eq(b.data, a.data, "%.17g, %d decimals",
+			    v, dec);
+		}
+	}
+	for (i = 0; i < (long)(sizeof(sp) / sizeof(sp[0])); i++)
+		for (dec = 0; dec <= 7; dec++) {
+			buf_reset(&a);
+			buf_reset(&b);
+			num_printf(&a, sp[i], dec);
+			html_num(&b, sp[i], dec);
+			buf_putc(&a, 0);
+			buf_putc(&b, 0);
+			cr_assert_str_eq(b.data, a.data, "%.17g, %d decimals",
+			    sp[i], dec);
+		}
+	cr_assert_str_eq((buf_reset(&b), html_num(&b, 12.35, 1),
+	    buf_putc(&b, 0), b.data), "12.3");	/* 12.35 is 12.3499… */
+	buf_free(&a);
+	buf_free(&b);
 }

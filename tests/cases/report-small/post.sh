@@ -27,3 +27,9 @@ has "unknown column 'channel' is ignored"
 has '<div class="sign"><span class="sign-line"></span><span class="sign-label">批准</span>'
 # the payroll export agrees with the HTML totals
 tail -n +2 out/reports/2026-10-pay.csv | awk -F, '{ s += $NF * 100 } END { if (s != 996871) exit 1 }'
+# the PDF: written with the rest, the same figures in its text
+test -s out/reports/2026-10.pdf
+pdftotext -layout out/reports/2026-10.pdf pdf.txt 2>/dev/null
+for s in 月冠军 张伟 113.99% 9,968.71 部门活动经费 批准 "645.16"; do
+	grep -qF -- "$s" pdf.txt || { echo "missing in the PDF: $s"; exit 1; }
+done

@@ -37,6 +37,10 @@ seed() {
 		cp "$f" "$2/$(echo "$f" | tr / _)"; done ;;
 	plan) find content/plans tests/cases -name '*.plan' | while read -r f; do
 		cp "$f" "$2/$(echo "$f" | tr / _)"; done ;;
+	doc|layout) cp tests/fuzz/seeds/doc/* "$2"/
+	    for f in tests/layout/*/input.xhtml; do
+		[ -f "$f" ] && cp "$f" "$2/$(echo "$f" | tr / _)"; done ;;
+	theme) cp templates/theme.conf "$2"/ ;;
 	tmpl) cp tests/unit/tmpl/builtin/*.lua.html "$2"/
 	    if [ -d templates ]; then find templates -name '*.lua.html' |
 		while read -r f; do cp "$f" "$2/$(echo "$f" | tr / _)"; done; fi ;;
@@ -70,7 +74,9 @@ for h in $names; do
 		continue
 	fi
 	start=$(date +%s)
-	if "$out/fuzz_$h" -max_total_time="$secs" -max_len=65536 -timeout=10 \
+	maxlen=65536
+	[ "$h" = layout ] && maxlen=16384
+	if "$out/fuzz_$h" -max_total_time="$secs" -max_len=$maxlen -timeout=10 \
 	    -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix=tests/fuzz/out/$h- "$corpus" \
 	    >"$out/fuzz_$h.log" 2>&1; then

@@ -175,20 +175,25 @@ else
 	s=$tmp/h
 	mkdir -p "$s/tpl" "$s/tmp"
 	cp -R "$tmp/c" "$s/c"
-	echo "secret" >"$s/secret.png"
-	echo "secret" >"$s/secret.lua.html"
+	echo "TOPSECRET-42" >"$s/secret.png"
+	echo "TOPSECRET-42" >"$s/secret.lua.html"
 	cat >>"$s/c/roles/salesperson.md" <<EOF
 
 ## 附注
 
 见 [文件](file://$s/secret.png)、![图](../secret.png)、![图]($s/secret.png)。
 EOF
-	# hostile templates: includes and images leading out
+	# hostile templates: PDF images (tpl), an include (tpl2) and a
+	# symlinked template (tpl3) leading out
+	mkdir -p "$s/tpl2" "$s/tpl3"
 	ln -s "$s/secret.png" "$s/tpl/link.png"
-	sed 's|</rb-document>|<img src="link.png"/><img src="secret.png"/><img src="../secret.png"/></rb-document>|' \
+	sed 's|</rb-document>|<img src="link.png" alt=""/><img src="secret.png" alt=""/><img src="../secret.png" alt=""/></rb-document>|' \
 	    templates/rolesheet.lua.html >"$s/tpl/rolesheet.lua.html"
-	printf '<%% include("../secret.lua.html") %%>\n' >"$s/tpl/calendar.lua.html"
-	for cmd in "build c -o o" "--templates tpl build c -o o" "report $month c -o o" "check c"; do
+	printf '<%% include("../secret.lua.html") %%>\n' >"$s/tpl2/calendar.lua.html"
+	ln -s "$s/secret.lua.html" "$s/tpl3/department.lua.html"
+	for cmd in "build c -o o" "--templates tpl build c -o o" \
+	    "--templates tpl2 build c -o o" "--templates tpl3 build c -o o" \
+	    "report $month c -o o" "check c"; do
 		# shellcheck disable=SC2086
 		( cd "$s" && TMPDIR="$s/tmp" strace -f -qq -o "$s/trace" -e \
 		    trace=%network,open,openat,creat,rename,renameat,renameat2,unlink,unlinkat,mkdir,mkdirat,link,symlink,truncate \
@@ -197,6 +202,22 @@ EOF
 		    grep -q 'socket(\|connect(\|sendto(\|bind('; then
 			ko "network call in '$cmd': $(grep 'socket(' "$s/trace" | head -2)"
 		else ok "no network call in '$cmd'"; fi
+		case $cmd in
+		*"tpl build"*) want="cannot use image 'link.png': a symlink leading out of its folder|cannot use image 'secret.png': No such file|image '../secret.png' must be a relative path" ;;
+		*tpl2*) want="calendar.lua.html:1: error: refused template name '../secret.lua.html'" ;;
+		*tpl3*) want="" ;;	# skipped: the built-in one is used
+		*) want="" ;;
+		esac
+		if [ -n "$want" ]; then
+			echo "$want" | tr '|' '\n' | while read -r w; do
+				grep -q "$w" "$s/err" || echo "$w"; done >"$s/miss"
+			if [ -s "$s/miss" ]; then ko "'$cmd' did not report: $(cat "$s/miss"); got $(head -5 "$s/err")"
+			else ok "'$cmd' refused every path leading out"; fi
+		fi
+		if grep -rq TOPSECRET "$s/o" 2>/dev/null; then
+			ko "'$cmd' copied the secret into the output"
+		else ok "'$cmd': the secret is not in the output"; fi
+		rm -rf "$s/o"
 		if grep -q secret "$s/trace"; then
 			ko "'$cmd' touched the secret: $(grep secret "$s/trace" | head -3)"
 		else ok "'$cmd' never opened the planted secret"; fi
@@ -204,11 +225,11 @@ EOF
 		# the system's libraries, configuration and fonts
 		sed -n 's/.*open[a-z]*(\(AT_FDCWD, \)\{0,1\}"\([^"]*\)", O_RDONLY[^)]*) = [0-9].*/\2/p' \
 		    "$s/trace" | sort -u | grep -v \
-		    -e '^c/' -e '^tpl/' -e "^$top/templates/" -e "^$top/schema/" \
+		    -e '^c/' -e '^tpl/' -e '^tpl2/' -e '^tpl3/' -e "^$top/templates/" -e "^$top/schema/" \
 		    -e '^/usr/' -e '^/lib' -e '^/etc/' -e '^/proc/self/' \
 		    -e '^/sys/' -e '^/dev/' -e '^/var/cache/fontconfig/' \
 		    -e "^$s/tmp/rolebook-font-" -e '^c$' -e '^o$' -e '^o/' -e '^\.$' \
-		    -e "^$top/templates$" -e '^tpl$' -e '^c/roles$' >"$s/reads"
+		    -e "^$top/templates$" -e '^tpl$' -e '^tpl2$' -e '^tpl3$' -e '^c/roles$' >"$s/reads"
 		if [ -s "$s/reads" ]; then ko "'$cmd' read outside: $(head -3 "$s/reads")"
 		else ok "'$cmd' read only content, templates and system files"; fi
 		# every file created, renamed, removed: under o/ or the temp dir

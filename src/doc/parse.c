@@ -124,6 +124,7 @@ struct S_parser {
 	struct buf		 vbuf;		/* attribute value scratch */
 	size_t			 lc_off;	/* line counting for nodes */
 	int			 lc_line;
+	size_t			 map_i;		/* srcmap entry of the last node */
 };
 
 static int
@@ -165,11 +166,32 @@ S_errpos(struct S_parser *P, size_t off, struct rb_pos *pos)
 	utf8_linecol(P->text, off, &pos->line, &pos->col);
 }
 
+/*
+ * doc_srcmap_find() for node offsets, which ascend: a cursor moves
+ * forward through the map instead of a binary search per node (an
+ * offset before the cursor's entry falls back to the search).
+ */
+static const struct rb_pos *
+S_mapfind(struct S_parser *P, size_t off)
+{
+	const struct doc_srcmap *m = P->map;
+	size_t i = P->map_i;
+
+	if (m == NULL || m->n == 0 || off < m->off[0])
+		return NULL;
+	if (i >= m->n || off < m->off[i])
+		return doc_srcmap_find(m, off);
+	while (i + 1 < m->n && m->off[i + 1] <= off)
+		i++;
+	P->map_i = i;
+	return &m->pos[i];
+}
+
 /* Position of a node starting at off; offsets must not go backwards. */
 static void
 S_nodepos(struct S_parser *P, size_t off, struct rb_pos *pos)
 {
-	const struct rb_pos *mp = doc_srcmap_find(P->map, off);
+	const struct rb_pos *mp = S_mapfind(P, off);
 
 	if (mp) {
 		*pos = *mp;
@@ -341,9 +363,13 @@ S_attr(struct S_parser *P, struct doc_node *n, size_t off, const char *name,
     size_t namelen, const char *value)
 {
 	const char *tn = doc_tag_name[n->tag];
-	char *nm = xstrndup(name, namelen);
+	char small[32], *nm;
 	size_t i;
 	int ok = 0;
+
+	nm = namelen < sizeof(small) ? small : xmalloc(namelen + 1);
+	memcpy(nm, name, namelen);
+	nm[namelen] = '\0';
 
 	if (strcmp(nm, "id") == 0 || strcmp(nm, "class") == 0 ||
 	    (namelen > 5 && strncmp(nm, "data-", 5) == 0))
@@ -374,7 +400,8 @@ S_attr(struct S_parser *P, struct doc_node *n, size_t off, const char *name,
 			    "'bar' or 'line', not '%s'", tn, value);
 		doc_set_attr(n, nm, value);
 	}
-	free(nm);
+	if (nm != small)
+		free(nm);
 }
 
 /* Removes trailing whitespace-only text of a flow element. */

@@ -3,12 +3,20 @@
  * (handbook.lua.html) and one role sheet per role (rolesheet.lua.html)
  * through the templates, parses each into a document tree and lays it out
  * with the PDF backend (src/pdf), the theme read from theme.conf of the
- * templates folders.  Only when every document succeeded are the files
- * written (atomically, unchanged files untouched) and role sheets of roles
- * that no longer exist removed:
+ * templates folders.  Each PDF is staged next to its file as soon as it
+ * is made (only when its bytes changed); only when every document
+ * succeeded are the staged files renamed into place and role sheets of
+ * roles that no longer exist removed, else they are deleted:
  *
  *	out/handbook.pdf	handbook.lua.html
  *	out/roles/<id>.pdf	rolesheet.lua.html
+ *
+ * The documents are independent: with more than one processor they are
+ * made by worker processes (fork; RB_JOBS=N sets how many, 1: none) that
+ * take document numbers from a pipe and send back their diagnostics and
+ * staged files; the outputs are the same bytes either way.  The same
+ * diagnostic from several documents (a role's text is in the handbook and
+ * in its sheet) is reported once.
  *
  * With RB_LAYOUT_DUMP=DIR in the environment the layout dump of each
  * document is written too, as DIR/handbook.pdf.layout and
@@ -18,6 +26,10 @@
  * XHTML file, for the layout tests.
  */
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <sys/prctl.h>
+#include <poll.h>
+#include <signal.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -28,20 +40,28 @@
 #include "../doc/doc.h"
 #include "../pdf/pdf.h"
 
-struct S_pdf {
-	char	*path;		/* relative to the output folder */
-	char	*data;
-	size_t	 len;
+/* One document to make: the handbook (role NULL) or a role sheet. */
+struct S_doc {
+	char		*path;		/* relative to the output folder */
+	const struct tmpl_val *role;	/* rolesheet: the role's data */
+	char		*tmp;		/* staged file, or NULL: unchanged */
+	int		 done;		/* rendered without error */
 };
 
 struct S_job {
 	struct diag		*d;
 	struct tmpl		*t;
 	struct pdf_opts		 po;
+	const struct tmpl_val	*sitev;
+	const char		*out;
 	const char		*dumpdir;	/* RB_LAYOUT_DUMP */
-	struct S_pdf		*f;
-	size_t			 n, cap;
+	struct S_doc		*docs;
+	size_t			 ndocs;
 	int			 failed;	/* a template failed: stop */
+	/* diagnostics already reported (handbook and role sheets share
+	 * their content, hence their errors): "file\tline\tcol\tmsg" */
+	char			**seen;
+	size_t			 nseen, capseen;
 };
 
 /* Reads the theme: theme.conf of the templates folders, else defaults. */
@@ -64,56 +84,408 @@ S_theme(struct diag *d, struct tmpl *t, struct pdf_theme *th, char **dir)
 	return rc;
 }
 
-/* Renders template tpl with root (taken) into a PDF named path (taken). */
+/* Adds one diagnostic to d unless an identical one was added before. */
 static void
-S_doc(struct S_job *j, const char *tpl, struct tmpl_val *root, char *path)
+S_report(struct S_job *j, enum diag_level lv, const char *file, int line,
+    int col, const char *msg)
 {
-	struct buf text = BUF_INIT, pdf = BUF_INIT, dump = BUF_INIT;
+	char *key = xasprintf("%d\t%s\t%d\t%d\t%s", (int)lv, file ? file : "",
+	    line, col, msg);
+	size_t i;
+
+	for (i = 0; i < j->nseen; i++)
+		if (strcmp(j->seen[i], key) == 0) {
+			free(key);
+			return;
+		}
+	if (j->nseen == j->capseen) {
+		j->capseen = j->capseen ? j->capseen * 2 : 16;
+		j->seen = xreallocarray(j->seen, j->capseen, sizeof(char *));
+	}
+	j->seen[j->nseen++] = key;
+	diag_at(j->d, lv, file, line, col, "%s", msg);
+}
+
+/* Moves the diagnostics of jd into the build's, without repeats. */
+static void
+S_merge(struct S_job *j, struct diag *jd)
+{
+	size_t i;
+
+	for (i = 0; i < jd->n; i++)
+		S_report(j, jd->items[i].level, jd->items[i].file,
+		    jd->items[i].line, jd->items[i].col, jd->items[i].msg);
+}
+
+/*
+ * Stages the PDF of document k next to its file (in the parent process
+ * only, so that a killed run's temporary files carry a dead process's id
+ * and the next run sweeps them).  docs[k].tmp is the staged file, or NULL
+ * when the file already holds these bytes.
+ */
+static int
+S_stage(struct S_job *j, size_t k, const char *data, size_t len)
+{
+	struct S_doc *doc = &j->docs[k];
+	char *path = xasprintf("%s/%s", j->out, doc->path);
+	int rc = 0;
+
+	free(doc->tmp);
+	doc->tmp = NULL;
+	if (file_stage(path, data, len, FILE_NOSYNC, &doc->tmp) == -1) {
+		diag_at(j->d, DIAG_FATAL, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		rc = -1;
+	}
+	free(path);
+	return rc;
+}
+
+/*
+ * Makes document k: renders its template into a tree and lays it out
+ * into the PDF pdf.  Diagnostics go to jd.  Returns 0 when the document
+ * is good.
+ */
+static int
+S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf)
+{
+	struct S_doc *doc = &j->docs[k];
+	struct buf text = BUF_INIT, dump = BUF_INIT;
 	struct doc_srcmap map;
 	struct doc_node *tree = NULL;
+	struct tmpl_val *root;
+	const char *tpl = doc->role ? "rolesheet.lua.html" :
+	    "handbook.lua.html";
+	int rc = -1;
 
 	memset(&map, 0, sizeof(map));
 	if (j->failed)
-		goto out;
-	if (tmpl_render(j->t, j->d, tpl, root, &text, &map) == -1 ||
-	    (tree = doc_parse(j->d, text.data ? text.data : "", text.len,
+		return -1;
+	root = data_page(j->sitev, "");
+	if (doc->role)
+		tmpl_map_set(root, "role", tmpl_val_ref(doc->role));
+	if (tmpl_render(j->t, jd, tpl, root, &text, &map) == -1 ||
+	    (tree = doc_parse(jd, text.data ? text.data : "", text.len,
 	    &map)) == NULL) {
 		j->failed = 1;
 		goto out;
 	}
-	if (pdf_render(j->d, tree, &j->po, &pdf, j->dumpdir ? &dump : NULL)
+	/* the template's text is no longer needed: free it before layout */
+	buf_free(&text);
+	doc_srcmap_free(&map);
+	if (pdf_render(jd, tree, &j->po, pdf, j->dumpdir ? &dump : NULL)
 	    == -1)
 		goto out;
 	if (j->dumpdir) {
-		char *p = xasprintf("%s/%s.layout", j->dumpdir, path), *sl;
+		char *p = xasprintf("%s/%s.layout", j->dumpdir, doc->path), *sl;
 
 		if ((sl = strrchr(p, '/')) != NULL) {
 			*sl = '\0';
 			mkdir_p(p);
 			*sl = '/';
 		}
-		if (file_write_atomic(p, dump.data ? dump.data : "",
-		    dump.len) == -1)
-			diag_at(j->d, DIAG_FATAL, p, 0, 0, "cannot write: %s",
+		if (file_write_atomic_flags(p, dump.data ? dump.data : "",
+		    dump.len, FILE_NOSYNC) == -1)
+			diag_at(jd, DIAG_FATAL, p, 0, 0, "cannot write: %s",
 			    strerror(errno));
 		free(p);
 	}
-	if (j->n == j->cap) {
-		j->cap = j->cap ? j->cap * 2 : 64;
-		j->f = xreallocarray(j->f, j->cap, sizeof(*j->f));
-	}
-	j->f[j->n].path = path;
-	j->f[j->n].len = pdf.len;
-	j->f[j->n++].data = buf_detach(&pdf);
-	path = NULL;
+	rc = 0;
 out:
-	free(path);
-	buf_free(&pdf);
 	buf_free(&dump);
 	buf_free(&text);
 	doc_srcmap_free(&map);
 	doc_free(tree);
 	tmpl_val_free(root);
+	return rc;
+}
+
+/* Writes s to fd, escaping tab, newline and backslash. */
+static void
+S_put_field(struct buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '\t')
+			BUF_PUTSL(b, "\\t");
+		else if (*s == '\n')
+			BUF_PUTSL(b, "\\n");
+		else if (*s == '\\')
+			BUF_PUTSL(b, "\\\\");
+		else
+			buf_putc(b, *s);
+	}
+}
+
+/* Splits the next tab- or newline-ended field off *p, unescaping it. */
+static char *
+S_get_field(char **p)
+{
+	char *s = *p, *w = *p;
+
+	for (; *s && *s != '\t' && *s != '\n'; s++) {
+		if (*s == '\\' && s[1]) {
+			s++;
+			*w++ = *s == 't' ? '\t' : *s == 'n' ? '\n' : *s;
+		} else
+			*w++ = *s;
+	}
+	if (*s)
+		s++;
+	*w = '\0';
+	w = *p;
+	*p = s;
+	return w;
+}
+
+static int
+S_write_all(int fd, const char *p, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(fd, p, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/*
+ * A worker process: takes document numbers from jobs (4 bytes each) until
+ * the pipe is empty, makes them and reports each on res:
+ *	E <level> <line> <col> <file> <msg>\n	a diagnostic
+ *	D <k> <len>\n and len bytes		document k, its PDF (len 0:
+ *						failed)
+ * Dies with the parent (PR_SET_PDEATHSIG).  Never returns.
+ */
+static void
+S_worker(struct S_job *j, int jobs, int res)
+{
+	struct buf b = BUF_INIT, pdf = BUF_INIT;
+	uint32_t k;
+	ssize_t n;
+	size_t i;
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() == 1)
+		_exit(3);
+	for (;;) {
+		struct diag jd;
+		int ok;
+
+		n = read(jobs, &k, sizeof(k));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n != (ssize_t)sizeof(k) || k >= j->ndocs)
+			break;
+		diag_init(&jd);
+		buf_reset(&pdf);
+		ok = S_make(j, k, &jd, &pdf) == 0;
+		buf_reset(&b);
+		for (i = 0; i < jd.n; i++) {
+			buf_printf(&b, "E\t%d\t%d\t%d\t", (int)jd.items[i].level,
+			    jd.items[i].line, jd.items[i].col);
+			S_put_field(&b, jd.items[i].file);
+			buf_putc(&b, '\t');
+			S_put_field(&b, jd.items[i].msg);
+			buf_putc(&b, '\n');
+		}
+		buf_printf(&b, "D\t%u\t%zu\n", (unsigned)k, ok ? pdf.len : 0);
+		diag_free(&jd);
+		if (S_write_all(res, b.data, b.len) == -1 ||
+		    (ok && S_write_all(res, pdf.data, pdf.len) == -1))
+			_exit(3);
+	}
+	buf_free(&b);
+	buf_free(&pdf);
+	_exit(0);
+}
+
+/*
+ * Handles the complete records at the start of a worker's buffer b
+ * (stages the PDFs); keeps an incomplete one for later.
+ */
+static void
+S_records(struct S_job *j, struct buf *b)
+{
+	char *p = b->data, *end = b->data + b->len, *nl;
+	size_t used;
+
+	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		char *rec = xstrndup(p, (size_t)(nl - p)), *q = rec, *type;
+
+		type = S_get_field(&q);
+		if (strcmp(type, "E") == 0) {
+			int lv = atoi(S_get_field(&q));
+			int line = atoi(S_get_field(&q));
+			int col = atoi(S_get_field(&q));
+			char *file = S_get_field(&q);
+			char *msg = S_get_field(&q);
+
+			S_report(j, (enum diag_level)lv, *file ? file : NULL,
+			    line, col, msg);
+		} else if (strcmp(type, "D") == 0) {
+			size_t k = strtoul(S_get_field(&q), NULL, 10);
+			size_t len = strtoul(S_get_field(&q), NULL, 10);
+
+			if ((size_t)(end - (nl + 1)) < len) {
+				free(rec);	/* wait for the whole PDF */
+				break;
+			}
+			if (k < j->ndocs && len > 0 &&
+			    S_stage(j, k, nl + 1, len) == 0)
+				j->docs[k].done = 1;
+			nl += len;
+		}
+		free(rec);
+		p = nl + 1;
+	}
+	used = (size_t)(p - b->data);
+	memmove(b->data, p, b->len - used);
+	b->len -= used;
+	b->data[b->len] = '\0';
+}
+
+/* Number of worker processes: RB_JOBS, else the processors (at most 4). */
+static int
+S_nworkers(size_t ndocs)
+{
+	const char *v = getenv("RB_JOBS");
+	long n;
+
+	if (v && *v)
+		n = strtol(v, NULL, 10);
+	else
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n > 4 && !(v && *v))
+		n = 4;
+	if (n > 16)
+		n = 16;
+	if (n < 1)
+		n = 1;
+	if ((size_t)n > ndocs / 8)	/* not worth forking for a few */
+		n = (long)(ndocs / 8);
+	return n < 1 ? 1 : (int)n;
+}
+
+/*
+ * Makes every document in W worker processes (fork); the parent hands out
+ * document numbers through a pipe, the handbook first, and collects the
+ * results.  Returns -1 when a worker could not be started or died.
+ */
+static int
+S_parallel(struct S_job *j, int W)
+{
+	struct pollfd pf[16];
+	struct buf rb[16];
+	pid_t pid[16];
+	int jobs[2], res[16], i, nopen, status, rc = 0;
+	void (*osig)(int);
+	uint32_t k;
+
+	if (pipe(jobs) == -1)
+		return -1;
+	/* a dead worker must not kill the parent writing the job list */
+	osig = signal(SIGPIPE, SIG_IGN);
+	fflush(NULL);
+	for (i = 0; i < W; i++) {
+		int fds[2];
+
+		memset(&rb[i], 0, sizeof(rb[i]));
+		if (pipe(fds) == -1 || (pid[i] = fork()) == -1) {
+			W = i;
+			rc = -1;
+			break;
+		}
+		if (pid[i] == 0) {
+			close(jobs[1]);
+			close(fds[0]);
+			S_worker(j, jobs[0], fds[1]);
+		}
+		close(fds[1]);
+		res[i] = fds[0];
+	}
+	close(jobs[0]);
+	/* the job list may exceed the pipe: write it while reading results */
+	k = 0;
+	nopen = W;
+	while (nopen > 0 || k < j->ndocs) {
+		int n = 0, wi = -1;
+
+		for (i = 0; i < W; i++)
+			if (res[i] != -1) {
+				pf[n].fd = res[i];
+				pf[n++].events = POLLIN;
+			}
+		if (k < j->ndocs && W > 0) {
+			wi = n;
+			pf[n].fd = jobs[1];
+			pf[n++].events = POLLOUT;
+		}
+		if (n == 0)
+			break;
+		if (poll(pf, (nfds_t)n, -1) == -1) {
+			if (errno == EINTR)
+				continue;
+			rc = -1;
+			break;
+		}
+		if (wi >= 0 && (pf[wi].revents & (POLLOUT | POLLERR))) {
+			if (write(jobs[1], &k, sizeof(k)) == (ssize_t)sizeof(k))
+				k++;
+			else
+				k = (uint32_t)j->ndocs;
+			if (k == j->ndocs) {
+				close(jobs[1]);
+				jobs[1] = -1;
+			}
+		}
+		for (i = 0; i < W; i++) {
+			char chunk[65536];
+			ssize_t r;
+			int m;
+
+			if (res[i] == -1)
+				continue;
+			for (m = 0; m < n; m++)
+				if (pf[m].fd == res[i])
+					break;
+			if (m == n || !(pf[m].revents & (POLLIN | POLLHUP |
+			    POLLERR)))
+				continue;
+			r = read(res[i], chunk, sizeof(chunk));
+			if (r > 0) {
+				buf_put(&rb[i], chunk, (size_t)r);
+				S_records(j, &rb[i]);
+			} else if (r == 0 || errno != EINTR) {
+				close(res[i]);
+				res[i] = -1;
+				nopen--;
+			}
+		}
+		if (W == 0)
+			break;
+	}
+	if (jobs[1] != -1)
+		close(jobs[1]);
+	for (i = 0; i < W; i++) {
+		if (res[i] != -1)
+			close(res[i]);
+		while (waitpid(pid[i], &status, 0) == -1 && errno == EINTR)
+			continue;
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			rc = -1;
+		buf_free(&rb[i]);
+	}
+	signal(SIGPIPE, osig);
+	if (rc == -1)
+		diag_at(j->d, DIAG_FATAL, NULL, 0, 0, "PDF: a worker process "
+		    "failed");
+	return rc;
 }
 
 /* Removes the .pdf files in out/roles that are not role sheets of this build. */
@@ -134,10 +506,10 @@ S_prune(struct diag *d, const char *out, const struct S_job *j)
 		if (n < 5 || strcmp(e->d_name + n - 4, ".pdf") != 0)
 			continue;
 		rel = xasprintf("roles/%s", e->d_name);
-		for (i = 0; i < j->n; i++)
-			if (strcmp(j->f[i].path, rel) == 0)
+		for (i = 0; i < j->ndocs; i++)
+			if (strcmp(j->docs[i].path, rel) == 0)
 				break;
-		if (i == j->n) {
+		if (i == j->ndocs) {
 			p = xasprintf("%s/%s", out, rel);
 			if (unlink(p) == -1)
 				diag_at(d, DIAG_WARNING, p, 0, 0, "cannot "
@@ -157,16 +529,18 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 {
 	struct S_job j;
 	struct pdf_theme th;
-	struct tmpl_val *sitev, *root;
+	struct tmpl_val *sitev = NULL;
 	const struct tmpl_val *roles;
-	const char *out = bo->out ? bo->out : "out", *id, *dirs[4];
+	const char *dirs[4];
 	char *tdir = NULL, *path;
 	size_t i, nd = 0;
-	int rc = -1;
+	int rc = -1, W, good, had_out = 1, had_roles = 1;
+	struct stat st;
 
 	memset(&j, 0, sizeof(j));
 	j.d = d;
 	j.t = t;
+	j.out = bo->out ? bo->out : "out";
 	if ((j.dumpdir = getenv("RB_LAYOUT_DUMP")) != NULL && *j.dumpdir == 0)
 		j.dumpdir = NULL;
 	if (S_theme(d, t, &th, &tdir) == -1)
@@ -182,45 +556,92 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 		dirs[nd++] = tdir;
 	dirs[nd] = NULL;
 	j.po.imgdirs = dirs;
-
-	sitev = data_site(site, "pdf");
-	roles = tmpl_map_get(sitev, "roles");
-	S_doc(&j, "handbook.lua.html", data_page(sitev, ""),
-	    xstrdup("handbook.pdf"));
-	for (i = 0; i < tmpl_val_len(roles); i++) {
-		root = data_page(sitev, "");
-		tmpl_map_set(root, "role",
-		    tmpl_val_ref(tmpl_val_item(roles, i)));
-		id = tmpl_val_string(tmpl_map_get(tmpl_val_item(roles, i),
-		    "id"));
-		S_doc(&j, "rolesheet.lua.html", root,
-		    xasprintf("roles/%s.pdf", id));
-	}
-	tmpl_val_free(sitev);
-	if (diag_failed(d) || d->nfatal)
-		goto out;
-	path = xasprintf("%s/roles", out);
-	if (mkdir_p(path) == -1)
+	/* staged files go next to their final names: create the folders,
+	 * and remove them again (when still empty) if the build fails */
+	had_out = stat(j.out, &st) == 0;
+	path = xasprintf("%s/roles", j.out);
+	had_roles = stat(path, &st) == 0;
+	if (mkdir_p(path) == -1) {
 		diag_at(d, DIAG_FATAL, path, 0, 0, "cannot create: %s",
 		    strerror(errno));
+		free(path);
+		goto out;
+	}
 	free(path);
-	for (i = 0; i < j.n && d->nfatal == 0; i++) {
-		path = xasprintf("%s/%s", out, j.f[i].path);
-		if (file_write_atomic(path, j.f[i].data, j.f[i].len) == -1)
-			diag_at(d, DIAG_FATAL, path, 0, 0, "cannot write: %s",
-			    strerror(errno));
+
+	sitev = data_site(site, "pdf");
+	j.sitev = sitev;
+	roles = tmpl_map_get(sitev, "roles");
+	j.ndocs = 1 + tmpl_val_len(roles);
+	j.docs = xcalloc(j.ndocs, sizeof(*j.docs));
+	j.docs[0].path = xstrdup("handbook.pdf");
+	for (i = 1; i < j.ndocs; i++) {
+		const struct tmpl_val *r = tmpl_val_item(roles, i - 1);
+
+		j.docs[i].role = r;
+		j.docs[i].path = xasprintf("roles/%s.pdf",
+		    tmpl_val_string(tmpl_map_get(r, "id")));
+	}
+	/* the documents: in worker processes, or one after the other */
+	if ((W = S_nworkers(j.ndocs)) > 1)
+		S_parallel(&j, W);
+	else
+		for (i = 0; i < j.ndocs; i++) {
+			struct diag jd;
+			struct buf pdf = BUF_INIT;
+
+			diag_init(&jd);
+			if (S_make(&j, i, &jd, &pdf) == 0 &&
+			    S_stage(&j, i, pdf.data, pdf.len) == 0)
+				j.docs[i].done = 1;
+			S_merge(&j, &jd);
+			diag_free(&jd);
+			buf_free(&pdf);
+		}
+	for (i = 0, good = 1; i < j.ndocs; i++)
+		if (!j.docs[i].done)
+			good = 0;
+	/* never fail silently */
+	if (!good && !diag_failed(d) && d->nfatal == 0)
+		diag_at(d, DIAG_FATAL, NULL, 0, 0, "PDF: some documents were "
+		    "not made");
+	/* all or nothing: rename the staged files, or remove them */
+	for (i = 0; i < j.ndocs; i++) {
+		if (j.docs[i].tmp == NULL)
+			continue;
+		path = xasprintf("%s/%s", j.out, j.docs[i].path);
+		if (good && !diag_failed(d) && d->nfatal == 0) {
+			file_test_stall(path);
+			if (rename(j.docs[i].tmp, path) == -1) {
+				diag_at(d, DIAG_FATAL, path, 0, 0, "cannot "
+				    "write: %s", strerror(errno));
+				unlink(j.docs[i].tmp);
+			}
+		} else
+			unlink(j.docs[i].tmp);
 		free(path);
 	}
-	if (d->nfatal == 0) {
-		S_prune(d, out, &j);
+	if (good && !diag_failed(d) && d->nfatal == 0) {
+		S_prune(d, j.out, &j);
 		rc = 0;
+	} else {
+		path = xasprintf("%s/roles", j.out);
+		if (!had_roles)
+			rmdir(path);
+		if (!had_out)
+			rmdir(j.out);
+		free(path);
 	}
 out:
-	for (i = 0; i < j.n; i++) {
-		free(j.f[i].path);
-		free(j.f[i].data);
+	for (i = 0; i < j.ndocs; i++) {
+		free(j.docs[i].path);
+		free(j.docs[i].tmp);
 	}
-	free(j.f);
+	free(j.docs);
+	for (i = 0; i < j.nseen; i++)
+		free(j.seen[i]);
+	free(j.seen);
+	tmpl_val_free(sitev);
 	pdf_fonts_free(j.po.fonts);
 	pdf_theme_free(&th);
 	free(tdir);

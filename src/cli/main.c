@@ -186,6 +186,12 @@ S_build(struct diag *d, struct opts *o)
 		return 0;
 	}
 	S_tmpl_limits(&lim);
+	/* The PDF handbook is one render over every role (1,000 roles: about
+	 * 0.4 s of CPU, longer on a busy machine): unless given, the wall
+	 * clock limit grows by 10 ms a role. */
+	if (!rb_limit_given(RB_LIM_TMPL_MS))
+		lim.ms = TMPL_DEFAULT_MS + 10 * (unsigned)(site.nroles < 1000000 ?
+		    site.nroles : 1000000);
 	t = tmpl_new(o->templates, builtin, &lim);
 	if (bo.html)
 		build_handbook_html(d, &site, t, &bo);

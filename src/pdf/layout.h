@@ -74,9 +74,9 @@ struct lay_op {
 	unsigned char	 level;	/* LOP_OUTLINE */
 	unsigned char	 flags;	/* LOPF_* */
 	uint32_t	 color;	/* 0xRRGGBB */
-	double		 x, y, w, h;
-	double		 size;	/* font size [pt] or line width */
-	double		 cs;	/* character spacing [pt] */
+	float		 x, y, w, h;	/* floats: a layout holds millions */
+	float		 size;	/* font size [pt] or line width */
+	float		 cs;	/* character spacing [pt] */
 	uint32_t	 str;	/* offset of NUL-terminated text in arena */
 	uint32_t	 len;	/* its length in bytes */
 	const struct doc_node *node;	/* LOP_CHART, LOP_IMAGE */

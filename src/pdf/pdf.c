@@ -215,6 +215,8 @@ pdf_render(struct diag *d, const struct doc_node *root,
 		layout_dump->data[layout_dump->len] = '\0';
 	if (L.errors || fs->chart_errors)
 		goto done;
+	/* the pages hold everything the writer needs */
+	lay_vlist_free(&L.main);
 	if (pdf_out && pdf_write(d, &L, fs, root, opts ? opts->date : -1,
 	    pdf_out) == -1)
 		goto done;

@@ -1,10 +1,10 @@
 #!/bin/sh
 # tests/check-safety.sh — the output and sandbox promises of
 # docs/security.md, on a copy of the sample content:
-#   A. a build killed (SIGKILL) while writing the PDF handbook, and one
-#      killed while writing the HTML handbook, leave the previous outputs
-#      byte-identical (RB_TEST_STALL_BEFORE_RENAME holds each run just
-#      before its rename);
+#   A. a build killed (SIGKILL) while writing the PDF handbook, one killed
+#      while writing the HTML handbook and a report killed while writing
+#      leave the previous outputs byte-identical
+#      (RB_TEST_STALL_BEFORE_RENAME holds each run before its rename);
 #   B. the next build sweeps the killed run's temporary files and writes
 #      the same bytes as a clean build;
 #   C. builds killed at random moments leave every output either the old
@@ -85,6 +85,28 @@ if stall_kill "kill in HTML writing" "handbook/*.tmp.*" /handbook; then
 	if same "$tmp/o" "$tmp/old"; then
 		ok "killed while writing the HTML: every output unchanged"
 	else ko "killed while writing the HTML: $(head -5 "$tmp/diff")"; fi
+fi
+
+# the monthly report: its files are renamed as a set
+"$rb" report "$month" content -o "$tmp/rold" 2>/dev/null
+"$rb" report "$month" "$tmp/c" -o "$tmp/rnew" 2>/dev/null
+if same "$tmp/rold" "$tmp/rnew"; then ko "the change does not change the report"
+else
+	rm -rf "$tmp/r"; cp -a "$tmp/rold" "$tmp/r"
+	RB_TEST_STALL_BEFORE_RENAME=30:reports "$rb" report "$month" "$tmp/c" \
+	    -o "$tmp/r" >/dev/null 2>&1 &
+	pid=$! i=0
+	while [ $i -lt 300 ] && ! ls "$tmp"/r/reports/*.tmp.* >/dev/null 2>&1; do
+		sleep 0.1; i=$((i + 1)); done
+	kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
+	if ! ls "$tmp"/r/reports/*.tmp.* >/dev/null 2>&1; then
+		ko "kill in report writing: no temporary file appeared"
+	else
+		find "$tmp/r" -name '*.tmp.*' -delete
+		if same "$tmp/r" "$tmp/rold"; then
+			ok "killed while writing the report: every report file unchanged"
+		else ko "killed while writing the report: $(head -5 "$tmp/diff")"; fi
+	fi
 fi
 
 # ---- C: SIGKILL at random moments ------------------------------------

@@ -10,7 +10,8 @@
 #   3. pdftotext of each role sheet holds every duty, standard and
 #      authority of the role (texts from `rolebook export`; white space
 #      removed on both sides);
-#   4. sizes: role sheets < 150 KB, the handbook < 1.5 MB;
+#   4. sizes: role sheets < 150 KB, the handbook < 1.5 MB; shorter roles
+#      (customer-service-rep among them) on one page;
 #   5. pages are really inked (pdftoppm), not blank glyphs;
 #   6. the handbook has bookmarks, Chinese document info, page X / Y
 #      footers, a table of contents with page numbers, internal links;
@@ -106,9 +107,17 @@ EOF
 done
 [ -z "$missing" ] && ok || ko "texts missing from role sheets:$missing"
 
-# 4. sizes
+# 4. sizes; a typical short role fits one page
 big=$(find "$tmp/out/roles" -name '*.pdf' -size +150k)
 [ -z "$big" ] && ok || ko "role sheets of 150 KB or more: $big"
+one=0
+for f in "$tmp/out"/roles/*.pdf; do
+	[ "$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }')" = 1 ] &&
+	    one=$((one + 1))
+done
+[ "$(pdfinfo "$tmp/out/roles/customer-service-rep.pdf" 2>/dev/null |
+    awk '/^Pages:/ { print $2 }')" = 1 ] && [ $one -ge 8 ] && ok ||
+    ko "one-page role sheets: $one (customer-service-rep must be one)"
 [ "$(wc -c <"$tmp/out/handbook.pdf")" -lt 1500000 ] && ok ||
     ko "handbook.pdf is 1.5 MB or more"
 

@@ -446,6 +446,9 @@ S_heading(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 	S_want_space(blk, th->h_before * st.size);
 	if (hb.align == AL_JUSTIFY)
 		hb.align = AL_LEFT;
+	/* headings set tighter than running text */
+	if (th->leading > 1.3)
+		hb.leading = 1.3;
 	first = blk->fs->vl->n;
 	para_layout(L, &hb, n->first, NULL, &st, n->tag, 0, NULL);
 	for (i = first; i < blk->fs->vl->n; i++)
@@ -811,36 +814,50 @@ S_signature(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 	cw = (blk->w - gap * (per - 1)) / per;
 	small.size = L->th->size_small;
 	small.color = L->th->color_muted;
-	rowh = L->th->sign_space + st->size * L->th->leading +
-	    small.size * L->th->leading;
+	/* room to sign, the line, the label with its sub after it */
+	rowh = L->th->sign_space + st->size * L->th->leading;
 	h = rows * rowh + (rows - 1) * st->size;
 	S_want_space(blk, L->th->par_space * 2);
 	it = S_box(L, blk, h, DOC_SIGNATURE, blk->x, blk->w);
 	for (i = 0, c = n->first; c; c = c->next, i++) {
-		double x = blk->x + (i % per) * (cw + gap);
+		double x = blk->x + (i % per) * (cw + gap), lw = 0;
 		const char *label = doc_attr(c, "label"), *sub;
 
 		y = (i / per) * (rowh + st->size);
 		if (c->id) {
 			op = lay_op_new(blk->fs->vl, LOP_ANCHOR);
-			op->y = y;
+			op->y = (float)y;
 			op->str = lay_str(L, c->id, strlen(c->id));
 			op->len = (uint32_t)strlen(c->id);
 		}
 		op = lay_op_new(blk->fs->vl, LOP_LINE);
-		op->x = x;
-		op->y = y + L->th->sign_space;
-		op->w = cw;
-		op->size = 0.75;
+		op->x = (float)x;
+		op->y = (float)(y + L->th->sign_space);
+		op->w = (float)cw;
+		op->size = 0.75f;
 		op->color = L->th->color_text;
 		y += L->th->sign_space;
-		if (label)
+		if (label) {
 			S_text_op(L, blk->fs->vl, c, label, st, x,
 			    y + st->size * 1.3, 0, cw);
-		y += st->size * L->th->leading;
-		if ((sub = doc_attr(c, "sub")) != NULL)
-			S_text_op(L, blk->fs->vl, c, sub, &small, x,
-			    y + small.size * 1.2, 0, cw);
+			lay_text_width_check(L, c, st->face, label,
+			    strlen(label), st->size, &lw);
+		}
+		if ((sub = doc_attr(c, "sub")) != NULL) {
+			struct lay_style ss = small;
+			double sw, room;
+
+			if (lw > 0)
+				lw += st->size * 0.5;
+			room = cw - lw;
+			lay_text_width_check(L, c, ss.face, sub, strlen(sub),
+			    ss.size, &sw);
+			/* never past the line: a long sub gets smaller */
+			if (sw > room && sw > 0)
+				ss.size = ss.size * (room > 0 ? room : 1) / sw;
+			S_text_op(L, blk->fs->vl, c, sub, &ss, x + lw,
+			    y + st->size * 1.3, 0, cw);
+		}
 	}
 	it = &blk->fs->vl->it[blk->fs->vl->n - 1];
 	it->nops = blk->fs->vl->nops - it->op0;
@@ -1181,14 +1198,15 @@ lay_run(struct lay *L, const struct doc_node *root)
 		L->compact.size_small *= 0.9;
 		L->compact.size_code *= 0.9;
 		for (i = 0; i < 4; i++)
-			L->compact.size_h[i] *= 0.85;
+			L->compact.size_h[i] *= 0.78;
 		L->compact.leading = 1.4;
-		L->compact.par_space *= 0.6;
-		L->compact.h_before *= 0.7;
-		L->compact.cell_pad *= 0.7;
-		L->compact.sign_space *= 0.8;
-		L->compact.margin_top *= 0.75;
-		L->compact.margin_bottom *= 0.75;
+		L->compact.par_space *= 0.5;
+		L->compact.h_before *= 0.55;
+		L->compact.h_after *= 0.6;
+		L->compact.cell_pad *= 0.6;
+		L->compact.sign_space *= 0.65;
+		L->compact.margin_top *= 0.7;
+		L->compact.margin_bottom *= 0.7;
 		L->compact.margin_left *= 0.8;
 		L->compact.margin_right *= 0.8;
 		L->th = &L->compact;

@@ -260,6 +260,7 @@ struct lay_blk {
 	uint32_t	 bg;	/* pre: background per line; LAY_NONE none */
 	double		 bgx, bgw;
 	const char	*linkall;	/* every line links here (TOC) */
+	double		 leading;	/* line height / size; 0: the theme's */
 };
 
 #define LAY_NONE	0xFFFFFFFFu

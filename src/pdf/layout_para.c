@@ -459,7 +459,7 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 		if (k + 1 < e && extra > 0 && S_stretchable(p, k))
 			x += extra;
 	}
-	lh = maxsize * L->th->leading;
+	lh = maxsize * (blk->leading > 0 ? blk->leading : L->th->leading);
 	it = lay_item_new(blk->fs->vl, IT_LINE, lh);
 	it->brk = (unsigned char)brk;
 	it->tag = (unsigned char)tag;

@@ -266,6 +266,9 @@ table_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *t,
 		if (cb.w < 1)
 			cb.w = 1;
 		cb.align = AL_LEFT;
+		/* table text a little tighter than running text */
+		if (th->leading > 1.3)
+			cb.leading = th->leading - 0.1;
 		if (sc->n->cls && strstr(sc->n->cls, "num"))
 			cb.align = AL_RIGHT;
 		cb.bg = LAY_NONE;

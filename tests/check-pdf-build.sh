@@ -17,7 +17,9 @@
 #      footers, a table of contents with page numbers, internal links;
 #   7. a character missing from the font fails the build at the role
 #      file's line and column, and nothing is written;
-#   8. same input, same bytes; SOURCE_DATE_EPOCH sets the creation date.
+#   8. same input, same bytes; SOURCE_DATE_EPOCH sets the creation date;
+#   9. an incremental rebuild re-makes only the documents that changed and
+#      equals a clean, sequential (RB_JOBS=1) build.
 # Prints "pdf-build: N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -172,6 +174,21 @@ cmp -s "$tmp/out/handbook.pdf" "$tmp/out2/handbook.pdf" &&
 SOURCE_DATE_EPOCH=1767225600 $rb build --format pdf content -o "$tmp/out3" 2>/dev/null
 pdfinfo "$tmp/out3/handbook.pdf" 2>/dev/null | grep -q '^CreationDate: .*2026' &&
     ok || ko "SOURCE_DATE_EPOCH not used"
+
+# 9. incremental: after one role's title changes, a rebuild re-makes only
+#    the documents that show it, and gives the bytes of a clean build;
+#    parallel and sequential builds give the same bytes
+cp -R content "$tmp/inc"
+$rb build --format pdf "$tmp/inc" -o "$tmp/inc-out" 2>/dev/null
+find "$tmp/inc-out" -type f -exec touch -d '2001-01-01 00:00:00' {} +
+sed -i 's/^title: 业务员/title: 业务代表/' "$tmp/inc/roles/salesperson.md"
+$rb build --format pdf "$tmp/inc" -o "$tmp/inc-out" 2>/dev/null
+RB_JOBS=1 $rb build --format pdf "$tmp/inc" -o "$tmp/inc-clean" 2>/dev/null
+changed=$(find "$tmp/inc-out" -name '*.pdf' -newermt '2001-01-02' | wc -l)
+if diff -r "$tmp/inc-out" "$tmp/inc-clean" >/dev/null &&
+    [ "$changed" -ge 2 ] && [ "$changed" -lt 10 ] &&
+    [ -n "$(find "$tmp/inc-out" -name salesperson.pdf -newermt '2001-01-02')" ]; then ok
+else ko "incremental build: $changed files rewritten, or differs from a clean build"; fi
 
 echo "pdf-build: $pass passed, $fail failed"
 [ $fail = 0 ]

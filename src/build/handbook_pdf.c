@@ -46,6 +46,15 @@ struct S_doc {
 	const struct tmpl_val *role;	/* rolesheet: the role's data */
 	char		*tmp;		/* staged file, or NULL: unchanged */
 	int		 done;		/* rendered without error */
+	char		 digest[33];	/* of everything the PDF depends on */
+};
+
+/* The previous build's digests (out/.rolebook-pdf): path, digest, and
+ * the digest of the file it wrote. */
+struct S_prev {
+	char		*path;
+	char		 digest[33];
+	char		 file[33];
 };
 
 struct S_job {
@@ -58,6 +67,9 @@ struct S_job {
 	struct S_doc		*docs;
 	size_t			 ndocs;
 	int			 failed;	/* a template failed: stop */
+	uint64_t		 base[2];	/* digest of the environment */
+	struct S_prev		*prev;
+	size_t			 nprev;
 	/* diagnostics already reported (handbook and role sheets share
 	 * their content, hence their errors): "file\tline\tcol\tmsg" */
 	char			**seen;
@@ -118,6 +130,151 @@ S_merge(struct S_job *j, struct diag *jd)
 }
 
 /*
+ * Incremental builds.  A document's digest covers everything its bytes
+ * depend on: the template's output (the XHTML), the theme, the font files
+ * (path, face, size, time), SOURCE_DATE_EPOCH and the rolebook binary
+ * itself.  When the previous build recorded the same digest for a file that
+ * still holds the bytes it wrote (a digest of the file), the document is
+ * not laid out again: the same input gives the same bytes.  The record,
+ * out/.rolebook-pdf, is itself the same for the same input.  Documents with images (whose
+ * files may change behind the same XHTML) and layout dumps are always made.
+ */
+static void
+S_hash(uint64_t h[2], const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h[0] = (h[0] ^ p[i]) * 0x100000001b3ULL;		/* FNV-1a */
+		h[1] = (h[1] + p[i] + 1) * 0x9e3779b97f4a7c15ULL;
+		h[1] ^= h[1] >> 29;
+	}
+}
+
+static void
+S_hash_file_id(uint64_t h[2], const char *path)
+{
+	struct stat st;
+	long long v[3] = { -1, -1, -1 };
+
+	S_hash(h, path, strlen(path) + 1);
+	if (stat(path, &st) == 0) {
+		v[0] = (long long)st.st_size;
+		v[1] = (long long)st.st_mtim.tv_sec;
+		v[2] = (long long)st.st_mtim.tv_nsec;
+	}
+	S_hash(h, v, sizeof(v));
+}
+
+/* pdf_fonts_hash callback: a font file's identity. */
+static void
+S_hash_fonts_cb(void *arg, const char *file, int index)
+{
+	uint64_t *h = arg;
+
+	S_hash_file_id(h, file);
+	S_hash(h, &index, sizeof(index));
+}
+
+/* The digest of a file's bytes as 32 hex digits; -1 when unreadable. */
+static int
+S_file_digest(const char *path, char out[33])
+{
+	uint64_t h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
+	char *data;
+	size_t len;
+
+	if (file_read(path, 0, &data, &len) == -1)
+		return -1;
+	S_hash(h, data, len);
+	free(data);
+	snprintf(out, 33, "%016llx%016llx", (unsigned long long)h[0],
+	    (unsigned long long)h[1]);
+	return 0;
+}
+
+static char *
+S_manifest_path(const struct S_job *j)
+{
+	return xasprintf("%s/.rolebook-pdf", j->out);
+}
+
+static void
+S_manifest_read(struct S_job *j)
+{
+	char *path = S_manifest_path(j), *data, *p, *nl;
+	size_t len;
+
+	if (file_read(path, 64 << 20, &data, &len) == -1) {
+		free(path);
+		return;
+	}
+	free(path);
+	for (p = data; *p; p = nl + 1) {
+		char name[1024], dg[33], fd[33];
+
+		if ((nl = strchr(p, '\n')) == NULL)
+			break;
+		*nl = '\0';
+		if (sscanf(p, "%32s %32s %1023s", dg, fd, name) != 3)
+			continue;
+		j->prev = xreallocarray(j->prev, j->nprev + 1,
+		    sizeof(*j->prev));
+		j->prev[j->nprev].path = xstrdup(name);
+		memcpy(j->prev[j->nprev].digest, dg, sizeof(dg));
+		memcpy(j->prev[j->nprev++].file, fd, sizeof(fd));
+	}
+	free(data);
+}
+
+/* Writes the digests of this build (every document made or kept). */
+static void
+S_manifest_write(struct S_job *j)
+{
+	struct buf b = BUF_INIT;
+	char *path, fd[33];
+	size_t i;
+
+	for (i = 0; i < j->ndocs; i++) {
+		if (j->docs[i].digest[0] == '\0')
+			continue;
+		path = xasprintf("%s/%s", j->out, j->docs[i].path);
+		if (S_file_digest(path, fd) == 0)
+			buf_printf(&b, "%s %s %s\n", j->docs[i].digest, fd,
+			    j->docs[i].path);
+		free(path);
+	}
+	path = S_manifest_path(j);
+	if (b.len > 0)
+		file_write_atomic_flags(path, b.data, b.len, FILE_NOSYNC);
+	else
+		unlink(path);
+	free(path);
+	buf_free(&b);
+}
+
+/* Is document doc's file as the previous build left it, for digest? */
+static int
+S_unchanged(const struct S_job *j, const struct S_doc *doc)
+{
+	char *path, fd[33];
+	size_t i;
+	int same = 0;
+
+	for (i = 0; i < j->nprev; i++)
+		if (strcmp(j->prev[i].path, doc->path) == 0)
+			break;
+	if (i == j->nprev || strcmp(j->prev[i].digest, doc->digest) != 0)
+		return 0;
+	path = xasprintf("%s/%s", j->out, doc->path);
+	if (S_file_digest(path, fd) == 0 && strcmp(fd, j->prev[i].file) == 0)
+		same = 1;
+	free(path);
+	return same;
+}
+
+/*
  * Stages the PDF of document k next to its file (in the parent process
  * only, so that a killed run's temporary files carry a dead process's id
  * and the next run sweeps them).  docs[k].tmp is the staged file, or NULL
@@ -147,7 +304,8 @@ S_stage(struct S_job *j, size_t k, const char *data, size_t len)
  * is good.
  */
 static int
-S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf)
+S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf,
+    int *kept)
 {
 	struct S_doc *doc = &j->docs[k];
 	struct buf text = BUF_INIT, dump = BUF_INIT;
@@ -164,8 +322,27 @@ S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf)
 	root = data_page(j->sitev, "");
 	if (doc->role)
 		tmpl_map_set(root, "role", tmpl_val_ref(doc->role));
-	if (tmpl_render(j->t, jd, tpl, root, &text, &map) == -1 ||
-	    (tree = doc_parse(jd, text.data ? text.data : "", text.len,
+	*kept = 0;
+	if (tmpl_render(j->t, jd, tpl, root, &text, &map) == -1) {
+		j->failed = 1;
+		goto out;
+	}
+	if (!j->dumpdir && (text.data == NULL || strstr(text.data, "<img") ==
+	    NULL)) {
+		uint64_t h[2];
+
+		h[0] = j->base[0];
+		h[1] = j->base[1];
+		S_hash(h, text.data ? text.data : "", text.len);
+		snprintf(doc->digest, sizeof(doc->digest), "%016llx%016llx",
+		    (unsigned long long)h[0], (unsigned long long)h[1]);
+		if (S_unchanged(j, doc)) {
+			*kept = 1;
+			rc = 0;
+			goto out;
+		}
+	}
+	if ((tree = doc_parse(jd, text.data ? text.data : "", text.len,
 	    &map)) == NULL) {
 		j->failed = 1;
 		goto out;
@@ -258,8 +435,9 @@ S_write_all(int fd, const char *p, size_t n)
  * A worker process: takes document numbers from jobs (4 bytes each) until
  * the pipe is empty, makes them and reports each on res:
  *	E <level> <line> <col> <file> <msg>\n	a diagnostic
- *	D <k> <len>\n and len bytes		document k, its PDF (len 0:
- *						failed)
+ *	D <k> <status> <digest> <len>\n and len bytes
+ *		document k: status 0 failed, 1 made (its PDF follows),
+ *		2 kept (unchanged since the last build)
  * Dies with the parent (PR_SET_PDEATHSIG).  Never returns.
  */
 static void
@@ -275,7 +453,7 @@ S_worker(struct S_job *j, int jobs, int res)
 		_exit(3);
 	for (;;) {
 		struct diag jd;
-		int ok;
+		int ok, kept;
 
 		n = read(jobs, &k, sizeof(k));
 		if (n == -1 && errno == EINTR)
@@ -284,7 +462,7 @@ S_worker(struct S_job *j, int jobs, int res)
 			break;
 		diag_init(&jd);
 		buf_reset(&pdf);
-		ok = S_make(j, k, &jd, &pdf) == 0;
+		ok = S_make(j, k, &jd, &pdf, &kept) == 0;
 		buf_reset(&b);
 		for (i = 0; i < jd.n; i++) {
 			buf_printf(&b, "E\t%d\t%d\t%d\t", (int)jd.items[i].level,
@@ -294,10 +472,13 @@ S_worker(struct S_job *j, int jobs, int res)
 			S_put_field(&b, jd.items[i].msg);
 			buf_putc(&b, '\n');
 		}
-		buf_printf(&b, "D\t%u\t%zu\n", (unsigned)k, ok ? pdf.len : 0);
+		ok = !ok ? 0 : kept ? 2 : 1;
+		buf_printf(&b, "D\t%u\t%d\t%s\t%zu\n", (unsigned)k, ok,
+		    j->docs[k].digest[0] ? j->docs[k].digest : "-",
+		    ok == 1 ? pdf.len : 0);
 		diag_free(&jd);
 		if (S_write_all(res, b.data, b.len) == -1 ||
-		    (ok && S_write_all(res, pdf.data, pdf.len) == -1))
+		    (ok == 1 && S_write_all(res, pdf.data, pdf.len) == -1))
 			_exit(3);
 	}
 	buf_free(&b);
@@ -330,15 +511,21 @@ S_records(struct S_job *j, struct buf *b)
 			    line, col, msg);
 		} else if (strcmp(type, "D") == 0) {
 			size_t k = strtoul(S_get_field(&q), NULL, 10);
+			int status = atoi(S_get_field(&q));
+			char *dg = S_get_field(&q);
 			size_t len = strtoul(S_get_field(&q), NULL, 10);
 
 			if ((size_t)(end - (nl + 1)) < len) {
 				free(rec);	/* wait for the whole PDF */
 				break;
 			}
-			if (k < j->ndocs && len > 0 &&
-			    S_stage(j, k, nl + 1, len) == 0)
-				j->docs[k].done = 1;
+			if (k < j->ndocs) {
+				if (strlen(dg) == 32)
+					memcpy(j->docs[k].digest, dg, 33);
+				if (status == 2 || (status == 1 &&
+				    S_stage(j, k, nl + 1, len) == 0))
+					j->docs[k].done = 1;
+			}
 			nl += len;
 		}
 		free(rec);
@@ -569,6 +756,33 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 	}
 	free(path);
 
+	/* the digest of what every document depends on besides its XHTML */
+	j.base[0] = 0xcbf29ce484222325ULL;
+	j.base[1] = 0x84222325cbf29ce4ULL;
+	S_hash(j.base, "rolebook-pdf 1", 15);
+	S_hash_file_id(j.base, "/proc/self/exe");
+	{
+		char *exe = realpath("/proc/self/exe", NULL);
+
+		if (exe) {
+			S_hash_file_id(j.base, exe);
+			free(exe);
+		}
+	}
+	S_hash(j.base, &j.po.date, sizeof(j.po.date));
+	if (tdir) {
+		char *tp = xasprintf("%s/theme.conf", tdir), *td;
+		size_t tl;
+
+		if (file_read(tp, 1 << 20, &td, &tl) == 0) {
+			S_hash(j.base, td, tl);
+			free(td);
+		}
+		free(tp);
+	}
+	pdf_fonts_hash(j.po.fonts, S_hash_fonts_cb, j.base);
+	S_manifest_read(&j);
+
 	sitev = data_site(site, "pdf");
 	j.sitev = sitev;
 	roles = tmpl_map_get(sitev, "roles");
@@ -589,10 +803,11 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 		for (i = 0; i < j.ndocs; i++) {
 			struct diag jd;
 			struct buf pdf = BUF_INIT;
+			int kept;
 
 			diag_init(&jd);
-			if (S_make(&j, i, &jd, &pdf) == 0 &&
-			    S_stage(&j, i, pdf.data, pdf.len) == 0)
+			if (S_make(&j, i, &jd, &pdf, &kept) == 0 &&
+			    (kept || S_stage(&j, i, pdf.data, pdf.len) == 0))
 				j.docs[i].done = 1;
 			S_merge(&j, &jd);
 			diag_free(&jd);
@@ -623,6 +838,7 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 	}
 	if (good && !diag_failed(d) && d->nfatal == 0) {
 		S_prune(d, j.out, &j);
+		S_manifest_write(&j);
 		rc = 0;
 	} else {
 		path = xasprintf("%s/roles", j.out);
@@ -638,6 +854,9 @@ out:
 		free(j.docs[i].tmp);
 	}
 	free(j.docs);
+	for (i = 0; i < j.nprev; i++)
+		free(j.prev[i].path);
+	free(j.prev);
 	for (i = 0; i < j.nseen; i++)
 		free(j.seen[i]);
 	free(j.seen);

@@ -121,6 +121,20 @@ lay_op_new(struct lay_vlist *vl, enum lay_opk k)
 	return op;
 }
 
+/* Gives back the unused capacity of a finished list (table cells). */
+void
+lay_vlist_shrink(struct lay_vlist *vl)
+{
+	if (vl->cap > vl->n && vl->n > 0) {
+		vl->it = xreallocarray(vl->it, vl->n, sizeof(*vl->it));
+		vl->cap = vl->n;
+	}
+	if (vl->capops > vl->nops && vl->nops > 0) {
+		vl->ops = xreallocarray(vl->ops, vl->nops, sizeof(*vl->ops));
+		vl->capops = vl->nops;
+	}
+}
+
 struct lay_item *
 lay_item_new(struct lay_vlist *vl, enum lay_itk k, double h)
 {

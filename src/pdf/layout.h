@@ -208,6 +208,7 @@ uint32_t lay_str(struct lay *, const char *, size_t);
 struct lay_op *lay_op_new(struct lay_vlist *, enum lay_opk);
 struct lay_item *lay_item_new(struct lay_vlist *, enum lay_itk, double h);
 void	 lay_vlist_free(struct lay_vlist *);
+void	 lay_vlist_shrink(struct lay_vlist *);
 /* Source position of node n for diagnostics: the nearest data-src. */
 void	 lay_pos(const struct doc_node *, struct rb_pos *, char *file,
 	    size_t filesz);

@@ -276,6 +276,7 @@ table_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *t,
 		if (sc->n->id)
 			fs.anch[fs.nanch++] = sc->n;
 		lay_flow(L, &cb, sc->n, &cs);
+		lay_vlist_shrink(&sc->vl);
 		for (j = 0; j < sc->vl.n; j++)
 			sc->ch += sc->vl.it[j].h;
 		if (sc->ch < st->size * th->leading)

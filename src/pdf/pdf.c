@@ -81,6 +81,18 @@ pdf_fonts_free(struct pdf_fonts *fs)
 }
 
 void
+pdf_fonts_hash(const struct pdf_fonts *fs,
+    void (*cb)(void *, const char *, int), void *arg)
+{
+	int i;
+
+	for (i = 0; i < FACE__MAX; i++)
+		if (fs->f[i])
+			cb(arg, font_file(fs->f[i]), font_index(fs->f[i]) * 2 +
+			    fs->synth[i]);
+}
+
+void
 pdf_fonts_reset(struct pdf_fonts *fs)
 {
 	int i;

@@ -71,6 +71,9 @@ void	pdf_theme_free(struct pdf_theme *);
 struct pdf_fonts;
 struct pdf_fonts *pdf_fonts_open(struct diag *, const struct pdf_theme *);
 void	pdf_fonts_free(struct pdf_fonts *);
+/* Calls cb with the file and face index of each font (digests). */
+void	pdf_fonts_hash(const struct pdf_fonts *,
+	    void (*cb)(void *, const char *file, int index), void *arg);
 
 struct pdf_opts {
 	const struct pdf_theme *theme;	/* NULL: defaults */

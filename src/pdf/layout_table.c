@@ -372,6 +372,19 @@ table_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *t,
 				    ITF_KEEP;
 		}
 	}
+	/* a small table (at most 6 rows, a quarter of a page) is not split */
+	{
+		double total = 0, area = th->page_h - th->margin_top -
+		    th->margin_bottom;
+		size_t first = blk->fs->vl->n - (size_t)nrows;
+
+		for (r = 0; r < nrows; r++)
+			total += rh[r];
+		if (nrows <= 6 && total <= area / 4)
+			for (r = 0; r + 1 < nrows; r++)
+				blk->fs->vl->it[first + (size_t)r].flags |=
+				    ITF_KEEP;
+	}
 	for (i = 0; i < ncells; i++)
 		lay_vlist_free(&cells[i].vl);
 	free(cells);

@@ -1198,11 +1198,13 @@ lay_run(struct lay *L, const struct doc_node *root)
 	L->th = L->theme;
 	L->errors = 0;
 	L->has_pageref = 0;
-	L->cover = 0;
+	L->cover = L->ownhead = 0;
 	for (c = root->first; c && c->tag == DOC_TEXT; c = c->next)
 		continue;
 	if (c && S_has_class(c, "cover"))
 		L->cover = 1;
+	if (c && c->tag == DOC_HEADER)
+		L->ownhead = 1;
 	if (S_has_class(root, "compact")) {
 		/* a denser page for one-page role sheets */
 		int i;

@@ -187,6 +187,7 @@ struct lay {
 	size_t			 capprev;
 	int			 has_pageref;
 	int			 cover;	/* first page is a cover: no header */
+	int			 ownhead; /* document opens with <header> */
 	struct S_para		*para;	/* reusable paragraph buffers */
 	struct buf		*dump;	/* layout dump or NULL */
 	int			 errors;	/* diagnostics issued */

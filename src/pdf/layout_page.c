@@ -565,7 +565,8 @@ S_frame_text(struct lay *L, const char *s, double x, double y, double maxw,
 	return w;
 }
 
-/* Running header (not on a cover) and footer with page X of Y. */
+/* Running header (not on a cover, nor above a document's own header on
+ * its first page) and footer with page X of Y (not on a cover). */
 static void
 S_frame(struct lay *L)
 {
@@ -586,7 +587,9 @@ S_frame(struct lay *L)
 			pg->fnops = 0;
 			continue;
 		}
-		if (header && *header) {
+		/* a document opening with its own <header> (a role sheet)
+		 * has no running header above it */
+		if (header && *header && !(p == 0 && L->ownhead)) {
 			S_frame_text(L, header, left, th->margin_top - sz * 1.6,
 			    right - left, 0);
 			op = lay_op_new(&L->frame, LOP_LINE);

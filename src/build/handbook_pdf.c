@@ -350,9 +350,12 @@ S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf,
 	/* the template's text is no longer needed: free it before layout */
 	buf_free(&text);
 	doc_srcmap_free(&map);
-	if (pdf_render(jd, tree, &j->po, pdf, j->dumpdir ? &dump : NULL)
-	    == -1)
+	/* the tree goes to pdf_render, which frees it once laid out */
+	rc = pdf_render(jd, tree, &j->po, pdf, j->dumpdir ? &dump : NULL);
+	tree = NULL;
+	if (rc == -1)
 		goto out;
+	rc = -1;
 	if (j->dumpdir) {
 		char *p = xasprintf("%s/%s.layout", j->dumpdir, doc->path), *sl;
 
@@ -734,6 +737,7 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 		goto out;
 	j.po.theme = &th;
 	j.po.date = pdf_source_date();
+	j.po.free_tree = 1;
 	if ((j.po.fonts = pdf_fonts_open(d, &th)) == NULL)
 		goto out;
 	dirs[nd++] = bo->content ? bo->content : ".";

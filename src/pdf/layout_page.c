@@ -34,17 +34,34 @@ struct S_pg {
 	size_t		 nrec, caprec;
 	int		 open;		/* a page has been started */
 	size_t		 dumpopen;	/* dump length at the page's start */
+	size_t		 released;	/* rows before it were freed */
 };
 
 static const char *const S_brk_name[] = {
 	"end", "allow", "must", "overflow", "kinsoku-shift"
 };
 
+/* Ops item it puts on a page (cell backgrounds and frames included). */
+static size_t
+S_count_ops(const struct lay_item *it)
+{
+	size_t n = it->nops, c, k;
+
+	if (it->row)
+		for (c = 0; c < it->row->ncells; c++) {
+			n += 2;
+			for (k = 0; k < it->row->cells[c].vl.n; k++)
+				n += S_count_ops(&it->row->cells[c].vl.it[k]);
+		}
+	return n;
+}
+
 static struct lay_op *
 S_pop(struct lay *L)
 {
 	if (L->npops == L->cappops) {
-		L->cappops = L->cappops ? L->cappops * 2 : 1024;
+		/* grow by half: the first size is close (S_count_ops) */
+		L->cappops = L->cappops ? L->cappops + L->cappops / 2 : 1024;
 		L->pops = xreallocarray(L->pops, L->cappops,
 		    sizeof(*L->pops));
 	}
@@ -308,6 +325,21 @@ S_open_page(struct S_pg *pg, size_t next)
 	const struct lay_item *it;
 
 	S_close_page(pg);
+	/* rows before next are on closed pages for good: their cells'
+	 * contents are copied there (header rows stay for repeating) */
+	for (; pg->released < next && pg->released < L->main.n;
+	    pg->released++) {
+		struct lay_item *ri = &L->main.it[pg->released];
+		size_t c;
+
+		if (ri->row == NULL || (ri->flags & ITF_HEADER))
+			continue;
+		for (c = 0; c < ri->row->ncells; c++)
+			lay_vlist_free(&ri->row->cells[c].vl);
+		free(ri->row->cells);
+		free(ri->row);
+		ri->row = NULL;
+	}
 	if (L->npages == L->cappages) {
 		L->cappages = L->cappages ? L->cappages * 2 : 64;
 		L->pages = xreallocarray(L->pages, L->cappages,
@@ -639,6 +671,17 @@ page_run(struct lay *L)
 
 	memset(&pg, 0, sizeof(pg));
 	pg.L = L;
+	{
+		size_t q, n = 64;
+
+		for (q = 0; q < L->main.n; q++)
+			n += S_count_ops(&L->main.it[q]);
+		n += n / 16;	/* repeated table headers */
+		if (n > L->cappops) {
+			L->pops = xreallocarray(L->pops, n, sizeof(*L->pops));
+			L->cappops = n;
+		}
+	}
 	pg.left = th->margin_left;
 	pg.top = th->margin_top;
 	pg.avail = th->page_h - th->margin_top - th->margin_bottom;

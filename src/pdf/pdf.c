@@ -154,6 +154,63 @@ pdf_source_date(void)
 	return x;
 }
 
+/* A deep copy of n (charts, kept while their document's tree is freed). */
+static struct doc_node *
+S_clone(const struct doc_node *n)
+{
+	struct doc_node *c = doc_node_new(n->tag);
+	const struct doc_node *k;
+	size_t i;
+
+	if (n->text) {
+		c->text = xstrndup(n->text, n->len);
+		c->len = n->len;
+	}
+	if (n->id)
+		doc_set_attr(c, "id", n->id);
+	if (n->cls)
+		doc_set_attr(c, "class", n->cls);
+	if (n->href)
+		doc_set_attr(c, "href", n->href);
+	for (i = 0; i < n->nattrs; i++)
+		doc_set_attr(c, n->attrs[i].name, n->attrs[i].value);
+	c->pos = n->pos;
+	for (k = n->first; k; k = k->next)
+		doc_append(c, S_clone(k));
+	return c;
+}
+
+/*
+ * Frees the document's tree once laid out, keeping what the writer still
+ * reads: a small root with the document information, and copies of the
+ * charts (the ops point at the copies, children of the new root).
+ */
+static struct doc_node *
+S_shed_tree(struct lay *L, struct doc_node *root)
+{
+	static const char *const keep[] = { "title", "data-author",
+	    "data-subject" };
+	struct doc_node *nr = doc_node_new(DOC_DOCUMENT);
+	size_t p, k;
+	const char *v;
+
+	for (k = 0; k < sizeof(keep) / sizeof(keep[0]); k++)
+		if ((v = doc_attr(root, keep[k])) != NULL)
+			doc_set_attr(nr, keep[k], v);
+	nr->pos = root->pos;
+	for (p = 0; p < L->npops; p++) {
+		struct lay_op *op = &L->pops[p];
+
+		if (op->kind == LOP_CHART)
+			op->node = doc_append(nr, S_clone(op->node));
+		else
+			op->node = NULL;
+	}
+	doc_free(root);
+	L->root = nr;
+	return nr;
+}
+
 /* Same anchors, same pages? */
 static int
 S_same_anchors(const struct lay *L)
@@ -187,7 +244,8 @@ pdf_render(struct diag *d, const struct doc_node *root,
 	struct S_ctx ctx;
 	struct lay L;
 	size_t dump0 = layout_dump ? layout_dump->len : 0;
-	int rc = -1, pass;
+	struct doc_node *shed = NULL;
+	int rc = -1, pass, owned = opts && opts->free_tree;
 
 	if (th == NULL) {
 		pdf_theme_default(&defth);
@@ -229,6 +287,10 @@ pdf_render(struct diag *d, const struct doc_node *root,
 		goto done;
 	/* the pages hold everything the writer needs */
 	lay_vlist_free(&L.main);
+	if (opts && opts->free_tree) {
+		root = shed = S_shed_tree(&L, (struct doc_node *)root);
+		owned = 0;
+	}
 	if (pdf_out && pdf_write(d, &L, fs, root, opts ? opts->date : -1,
 	    pdf_out) == -1)
 		goto done;
@@ -236,6 +298,9 @@ pdf_render(struct diag *d, const struct doc_node *root,
 done:
 	lay_free(&L);
 out:
+	if (owned)
+		doc_free((struct doc_node *)root);
+	doc_free(shed);
 	pdf_fonts_free(own);
 	if (th == &defth)
 		pdf_theme_free(&defth);

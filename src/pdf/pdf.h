@@ -82,6 +82,9 @@ struct pdf_opts {
 					   NULL: the current folder */
 	long long	 date;		/* creation date (seconds since the
 					   epoch) or -1 for none */
+	int		 free_tree;	/* pdf_render frees root once laid
+					   out (a big document's tree is not
+					   needed while the PDF is written) */
 };
 
 /**
@@ -90,7 +93,9 @@ struct pdf_opts {
  * layout_dump is not NULL, the layout dump (pages, items, lines and their
  * break reasons).  Every character is checked against its font; missing
  * ones, bad images and unusable fonts are diagnostics.  Returns 0, or -1
- * when errors were reported (pdf_out then holds nothing new).
+ * when errors were reported (pdf_out then holds nothing new).  With
+ * opts->free_tree the tree is freed in every case (root is then really
+ * not const: the caller gives it away).
  */
 int	pdf_render(struct diag *, const struct doc_node *root,
 	    const struct pdf_opts *, struct buf *pdf_out,

@@ -1243,6 +1243,16 @@ lay_run(struct lay *L, const struct doc_node *root)
 	if (root->id)
 		S_pend_anchor(&blk, root);
 	lay_flow(L, &blk, root, &st);
+	if (fs.nanch > 0) {
+		/* ids at the very end: an empty box carries them */
+		struct lay_item *it = lay_item_new(&L->main, IT_BOX, 0);
+
+		it->tag = DOC_DOCUMENT;
+		it->w = 0;
+		blk_decorate(L, &blk, it);
+		L->main.it[L->main.n - 1].nops = L->main.nops -
+		    L->main.it[L->main.n - 1].op0;
+	}
 	page_run(L);
 	return L->errors ? -1 : 0;
 }

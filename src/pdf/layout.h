@@ -66,7 +66,6 @@ enum lay_opk {
 };
 
 #define LOPF_MARKER	0x01	/* list marker: not part of the line's text */
-#define LOPF_SYNBOLD	0x02	/* text: draw with synthetic bold */
 
 struct lay_op {
 	unsigned char	 kind;	/* enum lay_opk */

@@ -434,9 +434,12 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 	}
 	if (maxsize == 0) {
 		/* an empty line: the run style in effect */
-		k = s < p->n ? s : (p->n ? p->n - 1 : 0);
-		maxsize = p->nrun ? p->run[p->ch[k].run].st.size :
-		    L->th->size_body;
+		if (p->n > 0) {
+			k = s < p->n ? s : p->n - 1;
+			maxsize = p->run[p->ch[k].run].st.size;
+		} else
+			maxsize = p->nrun ? p->run[p->nrun - 1].st.size :
+			    L->th->size_body;
 	}
 	em = maxsize;
 	if (justify && ngaps > 0 && avail > natural) {
@@ -492,7 +495,6 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 	}
 	top = (lh - maxsize) / 2;
 	base = top + maxsize * 0.88;
-	(void)base;
 	blk_decorate(L, blk, it);
 	/* runs of equal style and equal spacing */
 	for (a = s; a < e; a = b) {

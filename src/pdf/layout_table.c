@@ -131,7 +131,7 @@ table_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *t,
 	size_t ncells = 0, capcells = 0, i, j;
 	int nrows = 0, caprows = 0, ncols = 0, nhdr = 0, r, col, k, tno;
 	int *busy = NULL, capbusy = 0;	/* rows left of a rowspan, per column */
-	double *cmin, *cmax, *cw, *rh, summin = 0, summax = 0, W = blk->w;
+	double *cmin, *cmax, *cw, *rh, summin = 0, W = blk->w;
 	double pad = th->cell_pad;
 
 	/* rows in order; header rows first counted */
@@ -244,7 +244,6 @@ table_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *t,
 		if (cmax[k] < cmin[k])
 			cmax[k] = cmin[k];
 		summin += cmin[k];
-		summax += cmax[k];
 	}
 	S_widths(cmin, cmax, cw, ncols, summin, W);
 	/* set each cell's content */

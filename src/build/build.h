@@ -70,4 +70,15 @@ int	build_handbook_pdf(struct diag *, const struct rb_site *,
 int	build_dump_layout(struct diag *, const char *file, struct tmpl *t,
 	    const char *pdfout);
 
+/*
+ * Reads a PDF theme: the first of names (NULL-terminated, e.g.
+ * "report-theme.conf", "theme.conf") found in t's folders (t may be NULL),
+ * else the defaults.  *dir is the folder the theme came from (caller
+ * frees; NULL for the defaults), where its images are looked up.
+ * Returns -1 on a bad theme (reported to d), else 0.
+ */
+struct pdf_theme;
+int	build_theme(struct diag *, struct tmpl *t, const char *const *names,
+	    struct pdf_theme *, char **dir);
+
 #endif

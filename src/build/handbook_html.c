@@ -15,7 +15,6 @@
  *						(else the backend's default)
  */
 #include <sys/stat.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,52 +112,18 @@ fail:
 	tmpl_val_free(root);
 }
 
-static int
-S_strpcmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * Removes the .html files of <top>/<sub> that are not pages of this build
- * (the pages' names sorted once: a folder of 10,000 pages is not compared
- * with every page).
- */
+/* Removes the .html files of <top>/<sub> that are not pages of this build. */
 static void
 S_prune(struct diag *d, const char *top, const char *sub,
     const struct S_out *o)
 {
-	char *dir = xasprintf("%s/%s", top, sub), *rel, *p, **names;
-	struct dirent *e;
-	size_t i, n;
-	DIR *dp;
+	const char **keep = xreallocarray(NULL, o->n + 1, sizeof(*keep));
+	size_t i;
 
-	if ((dp = opendir(dir)) == NULL) {
-		free(dir);
-		return;
-	}
-	names = xreallocarray(NULL, o->n + 1, sizeof(*names));
 	for (i = 0; i < o->n; i++)
-		names[i] = o->f[i].rel;
-	qsort(names, o->n, sizeof(*names), S_strpcmp);
-	while ((e = readdir(dp)) != NULL) {
-		n = strlen(e->d_name);
-		if (n < 6 || strcmp(e->d_name + n - 5, ".html") != 0)
-			continue;
-		rel = xasprintf("%s/%s", sub, e->d_name);
-		if (bsearch(&rel, names, o->n, sizeof(*names),
-		    S_strpcmp) == NULL) {
-			p = xasprintf("%s/%s", top, rel);
-			if (unlink(p) == -1)
-				diag_at(d, DIAG_WARNING, p, 0, 0, "cannot "
-				    "remove a stale page: %s", strerror(errno));
-			free(p);
-		}
-		free(rel);
-	}
-	closedir(dp);
-	free(names);
-	free(dir);
+		keep[i] = o->f[i].rel;
+	file_prune(d, top, sub, ".html", keep, o->n, "page");
+	free(keep);
 }
 
 int

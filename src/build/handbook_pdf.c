@@ -30,7 +30,6 @@
 #include <sys/prctl.h>
 #include <poll.h>
 #include <signal.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,15 +75,17 @@ struct S_job {
 	size_t			 nseen, capseen;
 };
 
-/* Reads the theme: theme.conf of the templates folders, else defaults. */
-static int
-S_theme(struct diag *d, struct tmpl *t, struct pdf_theme *th, char **dir)
+int
+build_theme(struct diag *d, struct tmpl *t, const char *const *names,
+    struct pdf_theme *th, char **dir)
 {
-	char *path = t ? tmpl_find(t, "theme.conf") : NULL, *slash;
-	int rc = 0;
+	char *path = NULL, *slash;
+	int rc;
 
 	pdf_theme_default(th);
 	*dir = NULL;
+	for (; t != NULL && *names != NULL && path == NULL; names++)
+		path = tmpl_find(t, *names);
 	if (path == NULL)
 		return 0;
 	rc = pdf_theme_load(d, path, th);
@@ -94,6 +95,15 @@ S_theme(struct diag *d, struct tmpl *t, struct pdf_theme *th, char **dir)
 	} else
 		free(path);
 	return rc;
+}
+
+/* The handbook's and role sheets' theme: theme.conf, else defaults. */
+static int
+S_theme(struct diag *d, struct tmpl *t, struct pdf_theme *th, char **dir)
+{
+	static const char *const names[] = { "theme.conf", NULL };
+
+	return build_theme(d, t, names, th, dir);
 }
 
 /* Adds one diagnostic to d unless an identical one was added before. */
@@ -682,35 +692,13 @@ S_parallel(struct S_job *j, int W)
 static void
 S_prune(struct diag *d, const char *out, const struct S_job *j)
 {
-	char *dir = xasprintf("%s/roles", out), *rel, *p;
-	struct dirent *e;
-	size_t i, n;
-	DIR *dp;
+	const char **keep = xreallocarray(NULL, j->ndocs + 1, sizeof(*keep));
+	size_t i;
 
-	if ((dp = opendir(dir)) == NULL) {
-		free(dir);
-		return;
-	}
-	while ((e = readdir(dp)) != NULL) {
-		n = strlen(e->d_name);
-		if (n < 5 || strcmp(e->d_name + n - 4, ".pdf") != 0)
-			continue;
-		rel = xasprintf("roles/%s", e->d_name);
-		for (i = 0; i < j->ndocs; i++)
-			if (strcmp(j->docs[i].path, rel) == 0)
-				break;
-		if (i == j->ndocs) {
-			p = xasprintf("%s/%s", out, rel);
-			if (unlink(p) == -1)
-				diag_at(d, DIAG_WARNING, p, 0, 0, "cannot "
-				    "remove a stale role sheet: %s",
-				    strerror(errno));
-			free(p);
-		}
-		free(rel);
-	}
-	closedir(dp);
-	free(dir);
+	for (i = 0; i < j->ndocs; i++)
+		keep[i] = j->docs[i].path;
+	file_prune(d, out, "roles", ".pdf", keep, j->ndocs, "role sheet");
+	free(keep);
 }
 
 int

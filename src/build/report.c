@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "report.h"
+#include "build.h"
 #include "../html/html.h"
 #include "../pdf/pdf.h"
 
@@ -886,21 +887,9 @@ report_write_set(const char *const *paths, const struct buf *data, size_t n,
 static int
 S_theme(struct diag *d, struct tmpl *t, struct pdf_theme *th, char **dir)
 {
-	char *path, *slash;
-	int rc;
+	static const char *const names[] = { REPORT_THEME, "theme.conf", NULL };
 
-	pdf_theme_default(th);
-	*dir = NULL;
-	if ((path = tmpl_find(t, REPORT_THEME)) == NULL &&
-	    (path = tmpl_find(t, "theme.conf")) == NULL)
-		return 0;
-	rc = pdf_theme_load(d, path, th);
-	if ((slash = strrchr(path, '/')) != NULL) {
-		*slash = '\0';
-		*dir = path;
-	} else
-		free(path);
-	return rc;
+	return build_theme(d, t, names, th, dir);
 }
 
 /* Lays out the report tree as PDF into out; 0 or -1 (reported). */

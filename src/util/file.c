@@ -4,6 +4,7 @@
  * partial output in place of a good one.
  */
 #include <sys/stat.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "util.h"
+#include "diag.h"
 
 int
 file_read(const char *path, size_t maxsize, char **data, size_t *len)
@@ -183,4 +185,49 @@ mkdir_p(const char *path)
 	}
 	free(s);
 	return 0;
+}
+
+static int
+S_strpcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+file_prune(struct diag *d, const char *top, const char *sub, const char *ext,
+    const char *const *keep, size_t nkeep, const char *what)
+{
+	char *dir = xasprintf("%s/%s", top, sub), *rel, *p, **names;
+	size_t n, elen = strlen(ext);
+	struct dirent *e;
+	DIR *dp;
+
+	if ((dp = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	/* sorted once: 10,000 files are not compared with 10,000 names */
+	names = xreallocarray(NULL, nkeep + 1, sizeof(*names));
+	if (nkeep > 0)
+		memcpy(names, keep, nkeep * sizeof(*names));
+	qsort(names, nkeep, sizeof(*names), S_strpcmp);
+	while ((e = readdir(dp)) != NULL) {
+		n = strlen(e->d_name);
+		if (n <= elen || strcmp(e->d_name + n - elen, ext) != 0)
+			continue;
+		rel = xasprintf("%s/%s", sub, e->d_name);
+		if (bsearch(&rel, names, nkeep, sizeof(*names),
+		    S_strpcmp) == NULL) {
+			p = xasprintf("%s/%s", top, rel);
+			if (unlink(p) == -1)
+				diag_at(d, DIAG_WARNING, p, 0, 0, "cannot "
+				    "remove a stale %s: %s", what,
+				    strerror(errno));
+			free(p);
+		}
+		free(rel);
+	}
+	closedir(dp);
+	free(names);
+	free(dir);
 }

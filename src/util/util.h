@@ -104,6 +104,15 @@ int	 file_stage(const char *path, const void *data, size_t len,
 /* mkdir -p; returns -1 on failure. */
 int	 mkdir_p(const char *path);
 /*
+ * Removes the files <top>/<sub>/NAME<ext> whose name "<sub>/NAME" is not
+ * one of keep[0..nkeep) (stale outputs of removed roles or departments).
+ * A file that cannot be removed is a warning naming what (e.g. "page").
+ */
+struct diag;
+void	 file_prune(struct diag *, const char *top, const char *sub,
+	    const char *ext, const char *const *keep, size_t nkeep,
+	    const char *what);
+/*
  * For tests only: when RB_TEST_STALL_BEFORE_RENAME=N is set, sleeps N
  * seconds; with N:TEXT only when path (the file about to be renamed into
  * place; NULL for a set of files) contains TEXT.  Every atomic write calls

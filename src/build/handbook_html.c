@@ -16,23 +16,42 @@
  */
 #include <sys/stat.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "build.h"
 #include "../doc/doc.h"
 #include "../html/html.h"
+#include "../util/jobs.h"
+
+#define S_PERWORKER	32	/* pages per worker process, at least */
+
+enum S_kind { S_INDEX, S_CALENDAR, S_DEPT, S_ROLE };
 
 struct S_file {
-	char	*rel;		/* relative to out/handbook */
-	char	*tmp;		/* staged bytes, NULL when unchanged */
+	char		*rel;		/* relative to out/handbook */
+	char		*tmp;		/* staged bytes, NULL when unchanged */
+	/* pages: what to render, and the result until it is replayed */
+	enum S_kind	 kind;
+	size_t		 item;		/* S_DEPT, S_ROLE: index in the list */
+	int		 ran;		/* a result arrived */
+	int		 failed;	/* the template failed */
+	int		 skipped;	/* not rendered: its template failed */
+	int		 err;		/* staging failed with this errno */
+	char		*diags;		/* diag_pack()ed, may be NULL */
+	size_t		 ndiags;
 };
 
 struct S_out {
 	struct diag	*d;
+	struct tmpl	*t;
+	const struct tmpl_val *sitev, *roles, *depts;
 	const char	*top;		/* out/handbook */
 	struct S_file	*f;
 	size_t		 n, cap;
+	size_t		 npages;	/* f[0..npages): the pages */
+	/* the renderer's own state (in each worker, or in the caller) */
 	struct buf	 text, html;	/* reused from page to page */
 	struct doc_srcmap map;
 	char		*failed[8];	/* templates that failed: not retried */
@@ -40,76 +59,209 @@ struct S_out {
 	int		 bad;		/* an error: stop staging */
 };
 
+static const char *const S_tpl[] = {
+	"index.lua.html", "calendar.lua.html", "department.lua.html",
+	"role.lua.html"
+};
+
 static int
-S_failed(const struct S_out *o, const char *tpl)
+S_failed(char *const *failed, size_t n, const char *tpl)
 {
 	size_t i;
 
-	for (i = 0; i < o->nfailed; i++)
-		if (strcmp(o->failed[i], tpl) == 0)
+	for (i = 0; i < n; i++)
+		if (strcmp(failed[i], tpl) == 0)
 			return 1;
 	return 0;
 }
 
-/* Stages data as top/rel; takes rel. */
-static void
-S_stage(struct S_out *o, char *rel, const char *data, size_t len)
+/* Adds file rel (taken) to the output list; returns it. */
+static struct S_file *
+S_add(struct S_out *o, char *rel)
 {
-	char *path, *tmp = NULL;
+	struct S_file *f;
 
 	if (o->n == o->cap) {
 		o->cap = o->cap ? o->cap * 2 : 64;
 		o->f = xreallocarray(o->f, o->cap, sizeof(*o->f));
 	}
+	f = &o->f[o->n++];
+	memset(f, 0, sizeof(*f));
+	f->rel = rel;
+	return f;
+}
+
+/* Stages data as top/rel; returns 0, or an errno. */
+static int
+S_stage(const struct S_out *o, const char *rel, const char *data,
+    size_t len, char **tmp)
+{
+	char *path;
+	int e = 0;
+
+	*tmp = NULL;
 	path = xasprintf("%s/%s", o->top, rel);
 	/* generated pages: atomic, but no fsync per page */
-	if (!o->bad && file_stage(path, data, len, FILE_NOSYNC, &tmp) == -1) {
-		diag_at(o->d, DIAG_FATAL, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		o->bad = 1;
-	}
+	if (file_stage(path, data, len, FILE_NOSYNC, tmp) == -1)
+		e = errno ? errno : EIO;
 	free(path);
-	o->f[o->n].rel = rel;
-	o->f[o->n].tmp = tmp;
-	o->n++;
+	return e;
+}
+
+/* The render root of page f. */
+static struct tmpl_val *
+S_root(const struct S_out *o, const struct S_file *f)
+{
+	struct tmpl_val *root;
+
+	root = data_page(o->sitev, f->kind == S_INDEX ||
+	    f->kind == S_CALENDAR ? "" : "../");
+	switch (f->kind) {
+	case S_INDEX:
+		tmpl_map_str(root, "page", "index");
+		break;
+	case S_CALENDAR:
+		tmpl_map_str(root, "page", "calendar");
+		break;
+	case S_DEPT:
+		tmpl_map_str(root, "page", "department");
+		tmpl_map_set(root, "department",
+		    tmpl_val_ref(tmpl_val_item(o->depts, f->item)));
+		break;
+	case S_ROLE:
+		tmpl_map_str(root, "page", "role");
+		tmpl_map_set(root, "role",
+		    tmpl_val_ref(tmpl_val_item(o->roles, f->item)));
+		break;
+	}
+	return root;
 }
 
 /*
- * Renders one page: template tpl with root (taken), into HTML whose
- * stylesheet is at base + "style.css", and stages it as rel (taken).
+ * jobs_work_fn: renders page k through its template into HTML, stages it
+ * (unless an earlier page of this renderer failed) and packs the result:
+ * a header (flags, errno, length of the staged file's name), the name,
+ * the page's diagnostics.
  */
+enum { S_R_FAILED = 1, S_R_SKIPPED = 2 };
+
 static void
-S_page(struct S_out *o, struct tmpl *t, const char *tpl,
-    struct tmpl_val *root, const char *base, char *rel)
+S_work(void *arg, size_t k, struct buf *res)
 {
+	struct S_out *o = arg;
+	const struct S_file *f = &o->f[k];
+	const char *tpl = S_tpl[f->kind];
 	struct doc_node *tree = NULL;
 	struct html_opts opts;
-	char *css;
+	struct tmpl_val *root = NULL;
+	struct diag jd;
+	char *css, *tmp = NULL;
+	int32_t h[3] = { 0, 0, 0 };
 
+	diag_init(&jd);
 	buf_reset(&o->text);
 	buf_reset(&o->html);
 	o->map.n = 0;
-	if (S_failed(o, tpl))
-		goto fail;
-	if (tmpl_render(t, o->d, tpl, root, &o->text, &o->map) == -1 ||
-	    (tree = doc_parse(o->d, o->text.data ? o->text.data : "",
+	if (S_failed(o->failed, o->nfailed, tpl)) {
+		h[0] = S_R_SKIPPED;
+		goto out;
+	}
+	root = S_root(o, f);
+	if (tmpl_render(o->t, &jd, tpl, root, &o->text, &o->map) == -1 ||
+	    (tree = doc_parse(&jd, o->text.data ? o->text.data : "",
 	    o->text.len, &o->map)) == NULL) {
 		if (o->nfailed < sizeof(o->failed) / sizeof(o->failed[0]))
 			o->failed[o->nfailed++] = xstrdup(tpl);
 		o->bad = 1;
-		goto fail;
+		h[0] = S_R_FAILED;
+		goto out;
 	}
-	css = xasprintf("%sstyle.css", base);
+	css = xasprintf("%sstyle.css", f->kind == S_INDEX ||
+	    f->kind == S_CALENDAR ? "" : "../");
 	memset(&opts, 0, sizeof(opts));
 	opts.css_href = css;
 	html_render(&o->html, tree, &opts);
 	free(css);
-	S_stage(o, rel, o->html.data, o->html.len);
-	rel = NULL;
-fail:
-	free(rel);
+	if (!o->bad && (h[1] = S_stage(o, f->rel, o->html.data,
+	    o->html.len, &tmp)) != 0)
+		o->bad = 1;
+out:
+	h[2] = tmp ? (int32_t)strlen(tmp) : -1;
+	buf_put(res, h, sizeof(h));
+	if (tmp)
+		buf_put(res, tmp, (size_t)h[2]);
+	diag_pack(&jd, res);
+	free(tmp);
+	diag_free(&jd);
 	doc_free(tree);
 	tmpl_val_free(root);
+}
+
+/* jobs_done_fn: keeps the result of page k until it is replayed. */
+static void
+S_done(void *arg, size_t k, const char *res, size_t len)
+{
+	struct S_out *o = arg;
+	struct S_file *f = &o->f[k];
+	int32_t h[3];
+	size_t off = sizeof(h);
+
+	if (len < sizeof(h) || f->ran)
+		return;
+	memcpy(h, res, sizeof(h));
+	if (h[2] >= 0 && len - off < (size_t)h[2])
+		return;
+	f->ran = 1;
+	f->failed = (h[0] & S_R_FAILED) != 0;
+	f->skipped = (h[0] & S_R_SKIPPED) != 0;
+	f->err = h[1];
+	if (h[2] >= 0) {
+		f->tmp = xstrndup(res + off, (size_t)h[2]);
+		off += (size_t)h[2];
+	}
+	if (len > off) {
+		f->ndiags = len - off;
+		f->diags = xmalloc(f->ndiags);
+		memcpy(f->diags, res + off, f->ndiags);
+	}
+}
+
+/*
+ * Reports the pages' results in page order, as one process rendering them
+ * in order would have: after a template failed, its later pages are not
+ * reported, and after the first error no staging error is.  Returns 0
+ * when every page is staged.
+ */
+static int
+S_replay(struct S_out *o)
+{
+	char *failed[8], *path;
+	size_t nfailed = 0, i;
+	int bad = o->bad;
+	struct S_file *f;
+
+	for (i = 0; i < o->npages; i++) {
+		f = &o->f[i];
+		if (S_failed(failed, nfailed, S_tpl[f->kind]))
+			continue;
+		if (!f->ran) {		/* its worker died */
+			bad = 1;
+			continue;
+		}
+		diag_unpack(o->d, f->diags, f->ndiags);
+		if (f->failed || f->skipped) {
+			if (nfailed < sizeof(failed) / sizeof(failed[0]))
+				failed[nfailed++] = (char *)S_tpl[f->kind];
+			bad = 1;
+		} else if (f->err != 0 && !bad) {
+			path = xasprintf("%s/%s", o->top, f->rel);
+			diag_at(o->d, DIAG_FATAL, path, 0, 0, "cannot write: "
+			    "%s", strerror(f->err));
+			free(path);
+			bad = 1;
+		}
+	}
+	return bad ? -1 : 0;
 }
 
 /* Removes the .html files of <top>/<sub> that are not pages of this build. */
@@ -131,17 +283,18 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
     struct tmpl *t, const struct build_opts *bo)
 {
 	struct S_out o;
-	struct tmpl_val *sitev, *root;
-	const struct tmpl_val *roles, *depts;
+	struct S_file *f;
+	struct tmpl_val *sitev;
 	const char *id, *outdir = bo->out ? bo->out : "out";
 	char *dirs[4], *css = NULL, *cssdata = NULL, *path;
 	int made[4];
 	struct stat st;
 	size_t i, csslen = 0;
-	int rc = -1, k;
+	int rc = -1, k, e;
 
 	memset(&o, 0, sizeof(o));
 	o.d = d;
+	o.t = t;
 	/* The folders, remembering those we create (removed on failure). */
 	dirs[0] = xstrdup(outdir);
 	dirs[1] = xasprintf("%s/handbook", outdir);
@@ -157,35 +310,33 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 		}
 	}
 
-	sitev = data_site(site, "html");
-	roles = tmpl_map_get(sitev, "roles");
-	depts = tmpl_map_get(sitev, "departments");
-	root = data_page(sitev, "");
-	tmpl_map_str(root, "page", "index");
-	S_page(&o, t, "index.lua.html", root, "", xstrdup("index.html"));
-	root = data_page(sitev, "");
-	tmpl_map_str(root, "page", "calendar");
-	S_page(&o, t, "calendar.lua.html", root, "", xstrdup("calendar.html"));
-	for (i = 0; i < tmpl_val_len(depts); i++) {
-		root = data_page(sitev, "../");
-		tmpl_map_str(root, "page", "department");
-		tmpl_map_set(root, "department",
-		    tmpl_val_ref(tmpl_val_item(depts, i)));
-		id = tmpl_val_string(tmpl_map_get(tmpl_val_item(depts, i),
+	/* The pages, biggest first (workers take them in this order). */
+	o.sitev = sitev = data_site(site, "html");
+	o.roles = tmpl_map_get(sitev, "roles");
+	o.depts = tmpl_map_get(sitev, "departments");
+	S_add(&o, xstrdup("index.html"))->kind = S_INDEX;
+	S_add(&o, xstrdup("calendar.html"))->kind = S_CALENDAR;
+	for (i = 0; i < tmpl_val_len(o.depts); i++) {
+		id = tmpl_val_string(tmpl_map_get(tmpl_val_item(o.depts, i),
 		    "id"));
-		S_page(&o, t, "department.lua.html", root, "../",
-		    xasprintf("departments/%s.html", id));
+		f = S_add(&o, xasprintf("departments/%s.html", id));
+		f->kind = S_DEPT;
+		f->item = i;
 	}
-	for (i = 0; i < tmpl_val_len(roles); i++) {
-		root = data_page(sitev, "../");
-		tmpl_map_str(root, "page", "role");
-		tmpl_map_set(root, "role",
-		    tmpl_val_ref(tmpl_val_item(roles, i)));
-		id = tmpl_val_string(tmpl_map_get(tmpl_val_item(roles, i),
+	for (i = 0; i < tmpl_val_len(o.roles); i++) {
+		id = tmpl_val_string(tmpl_map_get(tmpl_val_item(o.roles, i),
 		    "id"));
-		S_page(&o, t, "role.lua.html", root, "../",
-		    xasprintf("roles/%s.html", id));
+		f = S_add(&o, xasprintf("roles/%s.html", id));
+		f->kind = S_ROLE;
+		f->item = i;
 	}
+	o.npages = o.n;
+	if (jobs_run(jobs_workers(o.npages, S_PERWORKER), o.npages, S_work,
+	    S_done, &o) == -1)
+		diag_at(d, DIAG_FATAL, NULL, 0, 0, "HTML: a worker process "
+		    "failed");
+	if (S_replay(&o) == -1)
+		o.bad = 1;
 	tmpl_val_free(sitev);
 
 	/* The stylesheet: style.css of the templates, else the default. */
@@ -198,8 +349,17 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 		cssdata = xstrdup(html_default_css());
 		csslen = strlen(cssdata);
 	}
-	if (cssdata)
-		S_stage(&o, xstrdup("style.css"), cssdata, csslen);
+	if (cssdata) {
+		f = S_add(&o, xstrdup("style.css"));
+		if (!o.bad && (e = S_stage(&o, f->rel, cssdata, csslen,
+		    &f->tmp)) != 0) {
+			path = xasprintf("%s/%s", o.top, f->rel);
+			diag_at(d, DIAG_FATAL, path, 0, 0, "cannot write: %s",
+			    strerror(e));
+			free(path);
+			o.bad = 1;
+		}
+	}
 
 	/* All or nothing. */
 	if (!o.bad && !diag_failed(d)) {
@@ -229,6 +389,7 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 			unlink(o.f[i].tmp);
 		free(o.f[i].tmp);
 		free(o.f[i].rel);
+		free(o.f[i].diags);
 	}
 	for (k = 3; k >= 0; k--) {
 		if (rc == -1 && made[k])

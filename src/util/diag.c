@@ -211,3 +211,49 @@ diag_flush(struct diag *d, FILE *f)
 	}
 	d->n = 0;
 }
+
+/* Packed item: int32 level, line, col, file length (-1: NULL), message
+ * length; then the file and message bytes. */
+void
+diag_pack(const struct diag *d, struct buf *b)
+{
+	const struct diag_item *it;
+	int32_t h[5];
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		it = &d->items[i];
+		h[0] = (int32_t)it->level;
+		h[1] = it->line;
+		h[2] = it->col;
+		h[3] = it->file ? (int32_t)strlen(it->file) : -1;
+		h[4] = (int32_t)strlen(it->msg);
+		buf_put(b, h, sizeof(h));
+		if (it->file)
+			buf_put(b, it->file, (size_t)h[3]);
+		buf_put(b, it->msg, (size_t)h[4]);
+	}
+}
+
+void
+diag_unpack(struct diag *d, const char *data, size_t len)
+{
+	int32_t h[5];
+	char *file;
+	size_t off = 0, fl;
+
+	while (len - off >= sizeof(h)) {
+		memcpy(h, data + off, sizeof(h));
+		off += sizeof(h);
+		fl = h[3] < 0 ? 0 : (size_t)h[3];
+		if (h[0] < DIAG_NOTE || h[0] > DIAG_FATAL || h[4] < 0 ||
+		    len - off < fl || len - off - fl < (size_t)h[4])
+			return;
+		file = h[3] < 0 ? NULL : xstrndup(data + off, fl);
+		off += fl;
+		diag_at(d, (enum diag_level)h[0], file, h[1], h[2], "%.*s",
+		    (int)h[4], data + off);
+		off += (size_t)h[4];
+		free(file);
+	}
+}

@@ -62,5 +62,13 @@ int	diag_failed(const struct diag *);
 void	diag_flush(struct diag *, FILE *);
 /* 0 clean, 1 content errors (or warnings under -Werror), 2 fatal. */
 int	diag_exit_code(const struct diag *);
+/*
+ * For worker processes: diag_pack() appends the items of d to b as bytes
+ * that diag_unpack() records again, in the same order, into another diag
+ * (data[0..len) as packed; anything malformed is ignored).
+ */
+struct buf;
+void	diag_pack(const struct diag *, struct buf *);
+void	diag_unpack(struct diag *, const char *data, size_t len);
 
 #endif

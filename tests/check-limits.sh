@@ -233,6 +233,32 @@ run "report template: tmpl-steps=1000" 1 \
     "template exceeded its instruction budget (1000); raise it with --limit tmpl-steps=N" \
     -- --limit tmpl-steps=1000 report "$month" content -o "$tmp/o"
 
+# The template limits grow with the roles (64K, 10,000 instructions and
+# 10 ms a role on top of the defaults; src/cli/main.c): a 1,000-role site
+# whose index holds 96K a role (94 MiB, over the 64M default) is built; one
+# that holds 1M a role (a runaway) is stopped at 64M + 1,000 x 64K; a limit
+# given is kept as given.
+python3 scripts/gen-corpus 1000 "$tmp/big" >/dev/null
+mkdir -p "$tmp/tpl2"
+held() {
+	printf '<%% local s, keep = ("x"):rep(1024), {} while #s < %d do s = s .. s end s = s:sub(1, %d) for i = 1, #roles do keep[i] = s .. i end -%%>\n<rb-document title="t"><p><%%= #keep %%> <%%= #keep[1] %%></p></rb-document>\n' "$1" "$1" \
+	    >"$tmp/tpl2/index.lua.html"
+}
+held 98304
+run "tmpl: 1,000 roles holding 96K each, scaled default" 0 "" \
+    -- --templates "$tmp/tpl2" build "$tmp/big" -o "$tmp/bo" --format html
+grep -q "<p>1000 98305</p>" "$tmp/bo/handbook/index.html" 2>/dev/null ||
+    { fail=$((fail + 1)); echo "FAIL: scaled default: index.html not as rendered"; }
+run "tmpl: the same with tmpl-memory=64M given" 1 \
+    "template exceeded its memory limit (67108864 bytes); raise it with --limit tmpl-memory=N" \
+    -- --limit tmpl-memory=64M --templates "$tmp/tpl2" build "$tmp/big" -o "$tmp/bo2" --format html
+held 1048576
+run "tmpl: 1,000 roles holding 1M each, stopped" 1 \
+    "template exceeded its memory limit (132644864 bytes); raise it with --limit tmpl-memory=N" \
+    -- --templates "$tmp/tpl2" build "$tmp/big" -o "$tmp/bo2" --format html
+[ -e "$tmp/bo2" ] && { fail=$((fail + 1)); echo "FAIL: a refused build wrote output"; }
+rm -rf "$tmp/big" "$tmp/big.hugo" "$tmp/big.pandoc.md" "$tmp/bo"
+
 # ---- the option itself -----------------------------------------------
 
 run "--limit bad name" 2 "--limit 'nope=3': expected NAME=N, NAME one of: file-size, data-size, depth" \

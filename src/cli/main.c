@@ -107,6 +107,32 @@ S_tmpl_limits(struct tmpl_limits *lim)
 	lim->hint = "--limit tmpl-%s=N";
 }
 
+/*
+ * The template limits of a build of nroles roles.  The PDF handbook is
+ * one render over every role, and the index lists them all, so a fixed
+ * limit that suits one role page refuses a valid big site (the handbook of
+ * 10,000 roles: about 75 MB of XHTML, 67 MB of Lua data, 23 M
+ * instructions, 4 s).  Unless given with --limit, each limit grows by a
+ * share per role on top of its default, about 4 to 10 times what the
+ * built-in handbook needs per role (1,000 roles: 7.5 KB of output, 6.7 KB
+ * of Lua, 2,300 instructions, 0.4 ms a role): 64 KiB, 10,000 instructions
+ * and 10 ms a role.  A runaway template is still stopped: with 10,000
+ * roles at 689 MiB, 150 M instructions, 101 s (docs/security.md).
+ */
+static void
+S_build_limits(struct tmpl_limits *lim, size_t nroles)
+{
+	size_t n = nroles < 1000000 ? nroles : 1000000;
+
+	if (!rb_limit_given(RB_LIM_TMPL_MEMORY))
+		lim->memory = TMPL_DEFAULT_MEMORY + ((size_t)64 << 10) * n;
+	if (!rb_limit_given(RB_LIM_TMPL_STEPS))
+		lim->instructions = TMPL_DEFAULT_INSTRUCTIONS +
+		    10000UL * (unsigned long)n;
+	if (!rb_limit_given(RB_LIM_TMPL_MS))
+		lim->ms = TMPL_DEFAULT_MS + 10 * (unsigned)n;
+}
+
 /* Loads and validates DIR into site; returns 0 when usable. */
 static int
 S_load(struct diag *d, const char *dir, struct rb_site *site)
@@ -186,12 +212,7 @@ S_build(struct diag *d, struct opts *o)
 		return 0;
 	}
 	S_tmpl_limits(&lim);
-	/* The PDF handbook is one render over every role (1,000 roles: about
-	 * 0.4 s of CPU, longer on a busy machine): unless given, the wall
-	 * clock limit grows by 10 ms a role. */
-	if (!rb_limit_given(RB_LIM_TMPL_MS))
-		lim.ms = TMPL_DEFAULT_MS + 10 * (unsigned)(site.nroles < 1000000 ?
-		    site.nroles : 1000000);
+	S_build_limits(&lim, site.nroles);
 	t = tmpl_new(o->templates, builtin, &lim);
 	if (bo.html)
 		build_handbook_html(d, &site, t, &bo);

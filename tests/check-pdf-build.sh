@@ -190,5 +190,16 @@ if diff -r "$tmp/inc-out" "$tmp/inc-clean" >/dev/null &&
     [ -n "$(find "$tmp/inc-out" -name salesperson.pdf -newermt '2001-01-02')" ]; then ok
 else ko "incremental build: $changed files rewritten, or differs from a clean build"; fi
 
+# 10. an output changed behind rolebook's back is made again, whether its
+#     size changed or not (same size, same time: the bytes are checked)
+cp "$tmp/inc-out/handbook.pdf" "$tmp/hb.pdf"
+sz=$(stat -c %s "$tmp/inc-out/roles/salesperson.pdf")
+head -c "$sz" /dev/zero >"$tmp/inc-out/roles/salesperson.pdf"
+touch -r "$tmp/hb.pdf" "$tmp/inc-out/roles/salesperson.pdf"
+printf 'x' >>"$tmp/inc-out/handbook.pdf"
+$rb build --format pdf "$tmp/inc" -o "$tmp/inc-out" 2>/dev/null
+if diff -r "$tmp/inc-out" "$tmp/inc-clean" >/dev/null; then ok
+else ko "an edited output was not made again"; fi
+
 echo "pdf-build: $pass passed, $fail failed"
 [ $fail = 0 ]

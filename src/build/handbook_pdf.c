@@ -26,6 +26,7 @@
  * XHTML file, for the layout tests.
  */
 #include <sys/stat.h>
+#include <dirent.h>
 #include <sys/wait.h>
 #include <sys/prctl.h>
 #include <poll.h>
@@ -39,6 +40,7 @@
 #include "build.h"
 #include "../doc/doc.h"
 #include "../pdf/pdf.h"
+#include "deps.h"
 
 /* One document to make: the handbook (role NULL) or a role sheet. */
 struct S_doc {
@@ -49,6 +51,8 @@ struct S_doc {
 	char		 digest[33];	/* of everything the PDF depends on */
 	char		 file[33];	/* of the bytes in its file, or "" */
 	unsigned long long size;	/* ... and their number */
+	char		 dkey[33];	/* of the data its render read, or "" */
+	char		*dpaths;	/* ... the paths of that data (deps.h) */
 };
 
 /* The previous build's digests (out/.rolebook-pdf): path, digest, and
@@ -58,6 +62,8 @@ struct S_prev {
 	char		 digest[33];
 	char		 file[33];
 	unsigned long long size;
+	char		 dkey[33];	/* "" when none */
+	char		*dpaths;
 };
 
 struct S_job {
@@ -73,6 +79,8 @@ struct S_job {
 	uint64_t		 base[2];	/* digest of the environment */
 	struct S_prev		*prev;
 	size_t			 nprev;
+	struct deps		*deps;		/* paths of the site data */
+	uint64_t		 tbase[2];	/* base and the templates */
 	/* diagnostics already reported (handbook and role sheets share
 	 * their content, hence their errors): "file\tline\tcol\tmsg" */
 	char			**seen;
@@ -235,7 +243,53 @@ S_hash_fonts_cb(void *arg, const char *file, int index)
 	S_hash(h, &index, sizeof(index));
 }
 
+static int
+S_strpcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Hashes the names and bytes of the files under dir (sorted; at most 8
+ * levels, files up to 64 MiB): the templates a render may include.
+ */
+static void
+S_hash_dir(uint64_t h[2], const char *dir, int depth)
+{
+	DIR *dp;
+	struct dirent *de;
+	char **names = NULL, *path, *data;
+	size_t n = 0, i, len;
+	struct stat st;
+
+	if (dir == NULL || depth > 8 || (dp = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(dp)) != NULL)
+		if (de->d_name[0] != '.') {
+			names = xreallocarray(names, n + 1, sizeof(*names));
+			names[n++] = xstrdup(de->d_name);
+		}
+	closedir(dp);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), S_strpcmp);
+	for (i = 0; i < n; i++) {
+		path = xasprintf("%s/%s", dir, names[i]);
+		S_hash(h, names[i], strlen(names[i]) + 1);
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			S_hash_dir(h, path, depth + 1);
+		else if (file_read(path, 64 << 20, &data, &len) == 0) {
+			S_hash(h, data, len);
+			free(data);
+		} else
+			S_hash(h, "?", 1);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+}
+
 #define S_PIECE	65536		/* bytes of a file hashed at a time */
+#define S_MAXREAD	4096		/* containers a role sheet's key covers */
 
 /*
  * The digest of len bytes as written to a file, as 32 hex digits: whole
@@ -333,9 +387,22 @@ S_manifest_read(struct S_job *j)
 		if ((nl = strchr(p, '\n')) == NULL)
 			break;
 		*nl = '\0';
-		if (sscanf(p, "%32s %32s %llu %1023s", dg, fd, &size, name)
-		    != 4 || strlen(dg) != 32 || strlen(fd) != 32)
+		char dk[33], *dp = NULL;
+		int used = 0;
+
+		if (sscanf(p, "%32s %32s %llu %1023s %n", dg, fd, &size, name,
+		    &used) != 4 || used == 0 || strlen(dg) != 32 ||
+		    strlen(fd) != 32)
 			continue;
+		/* then the data key and paths of a role sheet, or "- -" */
+		dk[0] = '\0';
+		if (sscanf(p + used, "%32s", dk) == 1 && strlen(dk) == 32 &&
+		    (dp = strchr(p + used, ' ')) != NULL && dp[1] != '\0')
+			dp = xstrdup(dp + 1);
+		else {
+			dk[0] = '\0';
+			dp = NULL;
+		}
 		if (j->nprev == cap) {
 			cap = cap ? cap * 2 : 64;
 			j->prev = xreallocarray(j->prev, cap,
@@ -343,6 +410,8 @@ S_manifest_read(struct S_job *j)
 		}
 		j->prev[j->nprev].path = xstrdup(name);
 		j->prev[j->nprev].size = size;
+		memcpy(j->prev[j->nprev].dkey, dk, sizeof(dk));
+		j->prev[j->nprev].dpaths = dp;
 		memcpy(j->prev[j->nprev].digest, dg, sizeof(dg));
 		memcpy(j->prev[j->nprev++].file, fd, sizeof(fd));
 	}
@@ -378,9 +447,11 @@ S_manifest_write(struct S_job *j)
 
 	for (i = 0; i < j->ndocs; i++)
 		if (j->docs[i].digest[0] != '\0' && j->docs[i].file[0] != '\0')
-			buf_printf(&b, "%s %s %llu %s\n", j->docs[i].digest,
-			    j->docs[i].file, j->docs[i].size,
-			    j->docs[i].path);
+			buf_printf(&b, "%s %s %llu %s %s %s\n",
+			    j->docs[i].digest, j->docs[i].file,
+			    j->docs[i].size, j->docs[i].path,
+			    j->docs[i].dkey[0] ? j->docs[i].dkey : "-",
+			    j->docs[i].dpaths ? j->docs[i].dpaths : "-");
 	path = S_manifest_path(j);
 	if (b.len > 0)
 		file_write_atomic_flags(path, b.data, b.len, FILE_NOSYNC);
@@ -390,22 +461,69 @@ S_manifest_write(struct S_job *j)
 	buf_free(&b);
 }
 
-/* Is document doc's file as the previous build left it, for digest? */
+/* Does the file of pv still hold the bytes the previous build wrote? */
 static int
-S_unchanged(const struct S_job *j, const struct S_doc *doc)
+S_file_kept(const struct S_job *j, const struct S_prev *pv)
 {
-	const struct S_prev *pv = S_prev_find(j, doc);
 	char *path, fd[33];
 	int same = 0;
 
-	if (pv == NULL || strcmp(pv->digest, doc->digest) != 0)
-		return 0;
-	path = xasprintf("%s/%s", j->out, doc->path);
+	path = xasprintf("%s/%s", j->out, pv->path);
 	if (S_file_digest(path, pv->size, fd) == 0 &&
 	    strcmp(fd, pv->file) == 0)
 		same = 1;
 	free(path);
 	return same;
+}
+
+/* Is document doc's file as the previous build left it, for digest? */
+static int
+S_unchanged(const struct S_job *j, const struct S_doc *doc)
+{
+	const struct S_prev *pv = S_prev_find(j, doc);
+
+	return pv != NULL && strcmp(pv->digest, doc->digest) == 0 &&
+	    S_file_kept(j, pv);
+}
+
+/* The data key of a render: the key of the data it read (deps.h), the
+ * environment (j->base) and the templates. */
+static void
+S_dkey(const struct S_job *j, const char key[33], char out[33])
+{
+	uint64_t h[2];
+
+	h[0] = j->tbase[0];
+	h[1] = j->tbase[1];
+	S_hash(h, key, 32);
+	S_hash_hex(h, out);
+}
+
+/*
+ * Can role sheet doc be kept without rendering it?  Yes when the previous
+ * build recorded a data key for it, the data at its paths gives the same
+ * key today, and its file holds the bytes that build wrote.  Sets the
+ * document's digests to the previous ones then.
+ */
+static int
+S_kept_by_data(struct S_job *j, struct S_doc *doc,
+    const struct tmpl_val *root)
+{
+	const struct S_prev *pv = S_prev_find(j, doc);
+	char key[33], dk[33];
+
+	if (pv == NULL || pv->dkey[0] == '\0' || pv->dpaths == NULL ||
+	    j->deps == NULL ||
+	    deps_check(j->deps, root, pv->dpaths, key) == -1)
+		return 0;
+	S_dkey(j, key, dk);
+	if (strcmp(dk, pv->dkey) != 0 || !S_file_kept(j, pv))
+		return 0;
+	memcpy(doc->digest, pv->digest, sizeof(doc->digest));
+	memcpy(doc->dkey, pv->dkey, sizeof(doc->dkey));
+	free(doc->dpaths);
+	doc->dpaths = xstrdup(pv->dpaths);
+	return 1;
 }
 
 /* Document k was kept (by a worker, maybe): its file is as recorded. */
@@ -472,13 +590,36 @@ S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf,
 	if (doc->role)
 		tmpl_map_set(root, "role", tmpl_val_ref(doc->role));
 	*kept = 0;
+	doc->dkey[0] = '\0';
+	free(doc->dpaths);
+	doc->dpaths = NULL;
+	if (doc->role && !j->dumpdir && S_kept_by_data(j, doc, root)) {
+		*kept = 1;
+		rc = 0;
+		goto out;
+	}
+	/* the data a role sheet reads is recorded (the handbook reads all) */
+	tmpl_track(j->t, doc->role != NULL && !j->dumpdir);
 	if (tmpl_render(j->t, jd, tpl, root, &text, &map) == -1) {
+		tmpl_track(j->t, 0);
 		j->failed = 1;
 		goto out;
 	}
 	if (!j->dumpdir && (text.data == NULL || strstr(text.data, "<img") ==
 	    NULL)) {
 		uint64_t h[2];
+		const struct tmpl_val *const *rd;
+		size_t nrd;
+		struct buf paths = BUF_INIT;
+		char key[33];
+
+		rd = tmpl_read(j->t, &nrd);
+		if (doc->role && j->deps && deps_key(j->deps, root, rd, nrd,
+		    S_MAXREAD, key, &paths) == 0 && jd->n == 0) {
+			S_dkey(j, key, doc->dkey);
+			doc->dpaths = buf_detach(&paths);
+		}
+		buf_free(&paths);
 
 		h[0] = j->base[0];
 		h[1] = j->base[1];
@@ -520,6 +661,12 @@ S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf,
 	}
 	rc = 0;
 out:
+	tmpl_track(j->t, 0);
+	if ((rc != 0 || jd->n > 0) && !*kept) {
+		doc->dkey[0] = '\0';	/* only clean renders are skipped */
+		free(doc->dpaths);
+		doc->dpaths = NULL;
+	}
 	buf_free(&dump);
 	buf_free(&text);
 	doc_srcmap_free(&map);
@@ -586,7 +733,7 @@ S_write_all(int fd, const char *p, size_t n)
  * A worker process: takes document numbers from jobs (4 bytes each) until
  * the pipe is empty, makes them and reports each on res:
  *	E <level> <line> <col> <file> <msg>\n	a diagnostic
- *	D <k> <status> <digest> <len>\n and len bytes
+ *	D <k> <status> <digest> <dkey> <dpaths> <len>\n and len bytes
  *		document k: status 0 failed, 1 made (its PDF follows),
  *		2 kept (unchanged since the last build)
  * Dies with the parent (PR_SET_PDEATHSIG).  Never returns.
@@ -624,8 +771,10 @@ S_worker(struct S_job *j, int jobs, int res)
 			buf_putc(&b, '\n');
 		}
 		ok = !ok ? 0 : kept ? 2 : 1;
-		buf_printf(&b, "D\t%u\t%d\t%s\t%zu\n", (unsigned)k, ok,
+		buf_printf(&b, "D\t%u\t%d\t%s\t%s\t%s\t%zu\n", (unsigned)k, ok,
 		    j->docs[k].digest[0] ? j->docs[k].digest : "-",
+		    j->docs[k].dkey[0] ? j->docs[k].dkey : "-",
+		    j->docs[k].dpaths ? j->docs[k].dpaths : "-",
 		    ok == 1 ? pdf.len : 0);
 		diag_free(&jd);
 		if (S_write_all(res, b.data, b.len) == -1 ||
@@ -664,6 +813,8 @@ S_records(struct S_job *j, struct buf *b)
 			size_t k = strtoul(S_get_field(&q), NULL, 10);
 			int status = atoi(S_get_field(&q));
 			char *dg = S_get_field(&q);
+			char *dk = S_get_field(&q);
+			char *dp = S_get_field(&q);
 			size_t len = strtoul(S_get_field(&q), NULL, 10);
 
 			if ((size_t)(end - (nl + 1)) < len) {
@@ -673,6 +824,11 @@ S_records(struct S_job *j, struct buf *b)
 			if (k < j->ndocs) {
 				if (strlen(dg) == 32)
 					memcpy(j->docs[k].digest, dg, 33);
+				if (strlen(dk) == 32 && strcmp(dp, "-") != 0) {
+					memcpy(j->docs[k].dkey, dk, 33);
+					free(j->docs[k].dpaths);
+					j->docs[k].dpaths = xstrdup(dp);
+				}
 				if (status == 2)
 					S_kept(j, k);
 				else if (status == 1 &&
@@ -917,6 +1073,22 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 
 	sitev = data_site(site, "pdf");
 	j.sitev = sitev;
+	j.deps = deps_new(sitev);
+	j.tbase[0] = j.base[0];
+	j.tbase[1] = j.base[1];
+	S_hash_dir(j.tbase, tmpl_dir(t, 0), 0);
+	S_hash_dir(j.tbase, tmpl_dir(t, 1), 0);
+	{
+		/* a lower limit given may fail a render that passed */
+		static const enum rb_limit lims[] = { RB_LIM_TMPL_STEPS,
+		    RB_LIM_TMPL_MEMORY, RB_LIM_TMPL_MS };
+		unsigned long long v;
+
+		for (i = 0; i < sizeof(lims) / sizeof(lims[0]); i++) {
+			v = rb_limit_given(lims[i]) ? rb_limit(lims[i]) : 0;
+			S_hash(j.tbase, &v, sizeof(v));
+		}
+	}
 	roles = tmpl_map_get(sitev, "roles");
 	j.ndocs = 1 + tmpl_val_len(roles);
 	j.docs = xcalloc(j.ndocs, sizeof(*j.docs));
@@ -987,10 +1159,14 @@ out:
 	for (i = 0; i < j.ndocs; i++) {
 		free(j.docs[i].path);
 		free(j.docs[i].tmp);
+		free(j.docs[i].dpaths);
 	}
 	free(j.docs);
-	for (i = 0; i < j.nprev; i++)
+	deps_free(j.deps);
+	for (i = 0; i < j.nprev; i++) {
 		free(j.prev[i].path);
+		free(j.prev[i].dpaths);
+	}
 	free(j.prev);
 	for (i = 0; i < j.nseen; i++)
 		free(j.seen[i]);

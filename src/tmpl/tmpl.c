@@ -64,6 +64,9 @@ struct tmpl {
 	struct S_tpl		**tpls;
 	size_t			 ntpls, tplcap;
 	struct S_ctx		*ctx;		/* the running render or NULL */
+	int			 track;		/* tmpl_track() */
+	const struct tmpl_val	**read;		/* ... containers read */
+	size_t			 nread, capread;
 };
 
 static struct tmpl *
@@ -744,8 +747,44 @@ tmpl_free(struct tmpl *t)
 	free(t->tpls);
 	free(t->dirs[0]);
 	free(t->dirs[1]);
+	free(t->read);
 	free((char *)t->lim.hint);
 	free(t);
+}
+
+void
+tmpl_track(struct tmpl *t, int on)
+{
+	t->track = on;
+	t->nread = 0;
+}
+
+const char *
+tmpl_dir(const struct tmpl *t, int which)
+{
+	return which == 0 || which == 1 ? t->dirs[which] : NULL;
+}
+
+const struct tmpl_val *const *
+tmpl_read(const struct tmpl *t, size_t *n)
+{
+	*n = t->nread;
+	return t->read;
+}
+
+void
+tmpl_note_read(lua_State *L, const struct tmpl_val *v)
+{
+	struct tmpl *t = S_engine(L);
+
+	if (!t->track)
+		return;
+	if (t->nread == t->capread) {
+		t->capread = t->capread ? t->capread * 2 : 64;
+		t->read = xreallocarray(t->read, t->capread,
+		    sizeof(*t->read));
+	}
+	t->read[t->nread++] = v;
 }
 
 /* Protected body of a render: arguments name, root (light userdata). */
@@ -839,6 +878,7 @@ tmpl_render(struct tmpl *t, struct diag *d, const char *name,
 		ctx.deadline.tv_nsec -= 1000000000L;
 	}
 	t->ctx = &ctx;
+	t->nread = 0;
 	t->memcap = t->mem + t->lim.memory;
 	if (t->memcap < t->mem)
 		t->memcap = SIZE_MAX;

@@ -100,6 +100,26 @@ const struct tmpl_val *tmpl_val_item(const struct tmpl_val *, size_t i);
 const char	*tmpl_val_key(const struct tmpl_val *, size_t i);
 const struct tmpl_val *tmpl_map_get(const struct tmpl_val *, const char *key);
 const char	*tmpl_val_string(const struct tmpl_val *);
+/* The type of v itself (TMPL_REF for a reference); the value a reference
+ * leads to (v itself when not one; NULL: dangling); the type after
+ * references and, for a scalar, its bytes (*p, *n; else NULL, 0). */
+enum tmpl_vtype	 tmpl_val_type(const struct tmpl_val *);
+const struct tmpl_val *tmpl_val_deref(const struct tmpl_val *);
+enum tmpl_vtype	 tmpl_val_bytes(const struct tmpl_val *, const void **p,
+		    size_t *n);
+
+/*
+ * Dependency tracking, for incremental builds: with tmpl_track(t, 1) each
+ * render records the containers (maps and arrays, references followed) of
+ * its data that the templates read, each once, in the order first read;
+ * tmpl_read() gives those of the last render.  Every read of the data
+ * goes through a container's proxy, so a render whose read containers hold
+ * the same keys, scalars and container identities gives the same output.
+ */
+void		 tmpl_track(struct tmpl *, int on);
+/* The templates folders: 0 the user's (may be NULL), 1 the built-in. */
+const char	*tmpl_dir(const struct tmpl *, int which);
+const struct tmpl_val *const *tmpl_read(const struct tmpl *, size_t *n);
 
 /*
  * The path ("dir/name") of a file of the templates folders, user folder

@@ -42,6 +42,8 @@ void	tmpl_charge_mem(lua_State *L, double size);
 void	tmpl_push_val(lua_State *L, const struct tmpl_val *v);
 void	tmpl_data_begin(lua_State *L);
 void	tmpl_data_end(lua_State *L);
+/* tmpl.c: records container v as read by the render (tmpl_track). */
+void	tmpl_note_read(lua_State *L, const struct tmpl_val *v);
 /* Makes the table at idx read-only by replacing it with a proxy. */
 void	tmpl_push_readonly(lua_State *L, int idx);
 

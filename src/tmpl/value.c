@@ -490,6 +490,7 @@ S_push(lua_State *L, const struct tmpl_val *v, int pidx, int vidx)
 	lua_newtable(L);			/* proxy */
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA);
 	lua_setmetatable(L, -2);
+	tmpl_note_read(L, v);
 	lua_pushvalue(L, -1);
 	lua_rawsetp(L, pidx, v);		/* proxies[v] = proxy */
 	lua_pushvalue(L, -1);
@@ -573,6 +574,35 @@ tmpl_push_val(lua_State *L, const struct tmpl_val *v)
 }
 
 /* Read access from C. */
+
+enum tmpl_vtype
+tmpl_val_type(const struct tmpl_val *v)
+{
+	return v ? v->type : TMPL_NIL;
+}
+
+const struct tmpl_val *
+tmpl_val_deref(const struct tmpl_val *v)
+{
+	return S_deref(v);
+}
+
+enum tmpl_vtype
+tmpl_val_bytes(const struct tmpl_val *v, const void **p, size_t *n)
+{
+	*p = NULL;
+	*n = 0;
+	if ((v = S_deref(v)) == NULL)
+		return TMPL_NIL;
+	switch (v->type) {
+	case TMPL_BOOL: *p = &v->b; *n = sizeof(v->b); break;
+	case TMPL_INT: *p = &v->i; *n = sizeof(v->i); break;
+	case TMPL_NUM: *p = &v->d; *n = sizeof(v->d); break;
+	case TMPL_STR: *p = v->str; *n = v->slen; break;
+	default: break;
+	}
+	return v->type;
+}
 
 size_t
 tmpl_val_len(const struct tmpl_val *v)

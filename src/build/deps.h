@@ -1,0 +1,44 @@
+/*
+ * deps.h — the data a render read, as a key an incremental build can
+ * check without rendering again (deps.c).
+ *
+ * A render reads its data only through the proxies of its containers
+ * (tmpl_track, src/tmpl).  A container is named by its path from its tree
+ * root over owned (not referenced) items, by position: "~" the site tree
+ * (data_site), "@" the page root (data_page and its page keys), then
+ * ".N" per level, e.g. "~2.500.7".  The key of a render is a digest of,
+ * for each container read, its path and its shallow content: its type,
+ * keys, scalars, and the paths of the containers its items lead to.  A
+ * template is a pure function of the templates and its data (no clock,
+ * no random numbers, no state between renders), and it reaches each
+ * container through a read one, so the same key gives the same output.
+ */
+#ifndef RB_DEPS_H
+#define RB_DEPS_H
+
+#include "../tmpl/tmpl.h"
+#include "../util/util.h"
+
+struct deps;
+
+/* The paths of the site tree's containers (one per build). */
+struct deps	*deps_new(const struct tmpl_val *site);
+void		 deps_free(struct deps *);
+
+/*
+ * The key (32 hex digits) and the path list ("P,P,…") of the containers
+ * in read[0..n), with root the page root.  Returns -1 (nothing set) when a
+ * container has no path (data outside the two trees) or n exceeds max.
+ */
+int	deps_key(struct deps *, const struct tmpl_val *root,
+	    const struct tmpl_val *const *read, size_t n, size_t max,
+	    char key[33], struct buf *paths);
+
+/*
+ * The key of the containers at the paths of list (as deps_key wrote it)
+ * in today's data.  Returns -1 when a path leads nowhere.
+ */
+int	deps_check(struct deps *, const struct tmpl_val *root,
+	    const char *list, char key[33]);
+
+#endif

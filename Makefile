@@ -22,7 +22,7 @@ CFLAGS	+= -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) $(SAN)
 # mimalloc replaces malloc (about a fifth less CPU for the HTML build,
 # docs/benchmarks.md); not under sanitizers, which bring their own.
 MALLOC	?= -lmimalloc
-LDLIBS	+= $(PKG_LIBS) -lhpdf -lpng -lz -lm $(if $(SAN),,$(MALLOC))
+LDLIBS	+= $(PKG_LIBS) -lpng -lz -lm $(if $(SAN),,$(MALLOC))
 LDFLAGS	+= $(SAN)
 
 # Build variants live in their own folders: build/ (default), build-asan/.
@@ -65,7 +65,9 @@ $(B)/tests/%: tests/unit/%.c $(B)/librolebook.a
 	    $(LDFLAGS) $(LDLIBS) -lcriterion
 
 # ---- test tools (tests/tools/*.c): programs the check scripts run, e.g.
-# tests/check-pdf.sh's glyphcheck; linked like the unit tests, no Criterion.
+# tests/check-pdf.sh's glyphcheck; linked like the unit tests, no Criterion,
+# plus libharu (test only: glyphcheck's known-bad embedding for the negative
+# control; rolebook itself writes PDF with src/pdf/pdfw.c).
 TOOLSRCS := $(sort $(wildcard tests/tools/*.c))
 TOOLBINS := $(TOOLSRCS:tests/tools/%.c=$(B)/tests/tools/%)
 
@@ -74,7 +76,7 @@ tools: $(TOOLBINS)
 $(B)/tests/tools/%: tests/tools/%.c $(B)/librolebook.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< $(B)/librolebook.a \
-	    $(LDFLAGS) $(LDLIBS)
+	    $(LDFLAGS) $(LDLIBS) -lhpdf
 # ---- end of test tools
 
 # Render the sample content (validation first; nothing written on errors):

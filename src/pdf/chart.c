@@ -1,5 +1,5 @@
 /*
- * chart.c — rb-chart (bar, line) and rb-orgchart drawn with libharu (see
+ * chart.c — rb-chart (bar, line) and rb-orgchart drawn with pdfw.c (see
  * chart.h).  The data matrix, the round axis steps and the org-tree
  * layout come from src/doc/chartgeom.c, shared with the SVG of the HTML
  * backend; this file only places them on the page with real font
@@ -30,17 +30,15 @@ static const uint32_t S_palette[] = {
 #define S_NPALETTE	(sizeof(S_palette) / sizeof(S_palette[0]))
 
 static void
-S_fill(HPDF_Page page, uint32_t c)
+S_fill(struct pdfc *page, uint32_t c)
 {
-	HPDF_Page_SetRGBFill(page, (HPDF_REAL)((c >> 16) & 0xFF) / 255,
-	    (HPDF_REAL)((c >> 8) & 0xFF) / 255, (HPDF_REAL)(c & 0xFF) / 255);
+	pdfc_fill_rgb(page, c);
 }
 
 static void
-S_stroke(HPDF_Page page, uint32_t c)
+S_stroke(struct pdfc *page, uint32_t c)
 {
-	HPDF_Page_SetRGBStroke(page, (HPDF_REAL)((c >> 16) & 0xFF) / 255,
-	    (HPDF_REAL)((c >> 8) & 0xFF) / 255, (HPDF_REAL)(c & 0xFF) / 255);
+	pdfc_stroke_rgb(page, c);
 }
 
 /* v with at most 2 decimals, trailing zeros trimmed, no "-0". */
@@ -98,7 +96,7 @@ S_clean(struct font *f, const char *s)
  * about the anchor.
  */
 static void
-S_text(HPDF_Page page, struct font *f, HPDF_Font hf, double size, double x,
+S_text(struct pdfc *page, struct font *f, int hf, double size, double x,
     double y, int align, double deg, const char *s)
 {
 	char *t = S_clean(f, s);
@@ -111,28 +109,28 @@ S_text(HPDF_Page page, struct font *f, HPDF_Font hf, double size, double x,
 	w = S_w(f, t, size) * align / 2;
 	c = cos(deg * M_PI / 180);
 	sn = sin(deg * M_PI / 180);
-	HPDF_Page_BeginText(page);
-	HPDF_Page_SetFontAndSize(page, hf, (HPDF_REAL)size);
+	pdfc_begin_text(page);
+	pdfc_font(page, hf, size);
 	if (font_synthetic_bold(f)) {
-		HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
-		HPDF_Page_SetLineWidth(page, (HPDF_REAL)(size / 30));
+		pdfc_render(page, PDFC_FILL_STROKE);
+		pdfc_line_width(page, (size / 30));
 	}
-	HPDF_Page_SetTextMatrix(page, (HPDF_REAL)c, (HPDF_REAL)sn,
-	    (HPDF_REAL)-sn, (HPDF_REAL)c, (HPDF_REAL)(x - w * c),
-	    (HPDF_REAL)(y - w * sn));
-	HPDF_Page_ShowText(page, t);
+	pdfc_text_matrix(page, c, sn,
+	    -sn, c, (x - w * c),
+	    (y - w * sn));
+	pdfc_show(page, hf, t, strlen(t));
 	if (font_synthetic_bold(f))
-		HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
-	HPDF_Page_EndText(page);
+		pdfc_render(page, PDFC_FILL);
+	pdfc_end_text(page);
 	free(t);
 }
 
 static void
-S_line(HPDF_Page page, double x1, double y1, double x2, double y2)
+S_line(struct pdfc *page, double x1, double y1, double x2, double y2)
 {
-	HPDF_Page_MoveTo(page, (HPDF_REAL)x1, (HPDF_REAL)y1);
-	HPDF_Page_LineTo(page, (HPDF_REAL)x2, (HPDF_REAL)y2);
-	HPDF_Page_Stroke(page);
+	pdfc_move(page, x1, y1);
+	pdfc_line(page, x2, y2);
+	pdfc_stroke(page);
 }
 
 /* ------------------------------------------------------------------ */
@@ -312,7 +310,7 @@ S_vy(const struct S_geo *g, double v)
 }
 
 static void
-S_chart_draw(HPDF_Page page, struct font *f, HPDF_Font hf,
+S_chart_draw(struct pdfc *page, struct font *f, int hf,
     const struct doc_node *chart, double x0, double yt, double w)
 {
 	struct S_geo g;
@@ -340,9 +338,9 @@ S_chart_draw(HPDF_Page page, struct font *f, HPDF_Font hf,
 				y += C_LABEL * 1.6;
 			}
 			S_fill(page, S_palette[i % S_NPALETTE]);
-			HPDF_Page_Rectangle(page, (HPDF_REAL)(x0 + x),
-			    (HPDF_REAL)S_Y(y + C_LABEL), 8, 8);
-			HPDF_Page_Fill(page);
+			pdfc_rect(page, (x0 + x),
+			    S_Y(y + C_LABEL), 8, 8);
+			pdfc_fill(page);
 			S_fill(page, 0x222222);
 			S_text(page, f, hf, C_LABEL, x0 + x + 11,
 			    S_Y(y + C_LABEL * 0.9), 0, 0, g.c.names[i]);
@@ -352,7 +350,7 @@ S_chart_draw(HPDF_Page page, struct font *f, HPDF_Font hf,
 	if (unit)
 		S_text(page, f, hf, C_LABEL, x0, S_Y(g.unit_y), 0, 0, unit);
 	/* grid and value axis */
-	HPDF_Page_SetLineWidth(page, 0.5);
+	pdfc_line_width(page, 0.5);
 	S_stroke(page, 0xdddddd);
 	for (t = 0; t <= g.c.nt; t++) {
 		v = g.c.lo + g.c.step * t;
@@ -363,7 +361,7 @@ S_chart_draw(HPDF_Page page, struct font *f, HPDF_Font hf,
 		    S_Y(y + C_LABEL * 0.35), 2, 0, lab);
 	}
 	y0 = S_vy(&g, g.c.lo < 0 && g.c.hi > 0 ? 0 : g.c.lo);
-	HPDF_Page_SetLineWidth(page, 0.8);
+	pdfc_line_width(page, 0.8);
 	S_stroke(page, 0x333333);
 	S_line(page, x0 + g.left, S_Y(g.top), x0 + g.left, S_Y(g.top + g.ph));
 	S_line(page, x0 + g.left, S_Y(y0), x0 + g.left + g.pw, S_Y(y0));
@@ -386,7 +384,7 @@ S_chart_draw(HPDF_Page page, struct font *f, HPDF_Font hf,
 		uint32_t col = S_palette[i % S_NPALETTE];
 
 		if (g.c.line) {
-			HPDF_Page_SetLineWidth(page, 1.5);
+			pdfc_line_width(page, 1.5);
 			S_stroke(page, col);
 			started = 0;
 			for (j = 0; j < g.c.nc; j++) {
@@ -395,15 +393,15 @@ S_chart_draw(HPDF_Page page, struct font *f, HPDF_Font hf,
 					continue;
 				x = x0 + g.left + g.bw * ((double)j + 0.5);
 				if (started)
-					HPDF_Page_LineTo(page, (HPDF_REAL)x,
-					    (HPDF_REAL)S_Y(S_vy(&g, v)));
+					pdfc_line(page, x,
+					    S_Y(S_vy(&g, v)));
 				else
-					HPDF_Page_MoveTo(page, (HPDF_REAL)x,
-					    (HPDF_REAL)S_Y(S_vy(&g, v)));
+					pdfc_move(page, x,
+					    S_Y(S_vy(&g, v)));
 				started = 1;
 			}
 			if (started)
-				HPDF_Page_Stroke(page);
+				pdfc_stroke(page);
 		}
 		for (j = 0; j < g.c.nc; j++) {
 			v = g.c.val[i * g.c.nc + j];
@@ -414,19 +412,19 @@ S_chart_draw(HPDF_Page page, struct font *f, HPDF_Font hf,
 			S_fill(page, col);
 			if (g.c.line) {
 				x = x0 + g.left + g.bw * ((double)j + 0.5);
-				HPDF_Page_Circle(page, (HPDF_REAL)x,
-				    (HPDF_REAL)S_Y(y), 2.5);
-				HPDF_Page_Fill(page);
+				pdfc_circle(page, x,
+				    S_Y(y), 2.5);
+				pdfc_fill(page);
 				S_fill(page, 0x222222);
 				S_text(page, f, hf, C_VALUE, x, S_Y(y - 4), 1,
 				    0, lab);
 			} else {
 				x = x0 + g.left + g.bw * (double)j +
 				    (g.bw - gw) / 2 + barw * (double)i;
-				HPDF_Page_Rectangle(page, (HPDF_REAL)x,
-				    (HPDF_REAL)S_Y(v >= 0 ? y0 : y),
-				    (HPDF_REAL)barw, (HPDF_REAL)fabs(y - y0));
-				HPDF_Page_Fill(page);
+				pdfc_rect(page, x,
+				    S_Y(v >= 0 ? y0 : y),
+				    barw, fabs(y - y0));
+				pdfc_fill(page);
 				S_fill(page, 0x222222);
 				S_text(page, f, hf, C_VALUE, x + barw / 2,
 				    S_Y(v >= 0 ? y - 2.5 : y + C_VALUE + 1), 1,
@@ -467,9 +465,9 @@ S_org_scale(double lw, double w)
 }
 
 struct S_orgdraw {
-	HPDF_Page		 page;
+	struct pdfc		*page;
 	struct font		*f;
-	HPDF_Font		 hf;
+	int			 hf;
 	const struct cg_orgdim	*d;
 	double			 lh;	/* layout height: y flips about it */
 	double			 ox, oy, k;	/* user space of layout 0,0 */
@@ -483,12 +481,12 @@ S_org_path(void *ctx, const struct cg_seg *seg, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		HPDF_Page_MoveTo(o->page, (HPDF_REAL)seg[i].x1,
-		    (HPDF_REAL)(o->lh - seg[i].y1));
-		HPDF_Page_LineTo(o->page, (HPDF_REAL)seg[i].x2,
-		    (HPDF_REAL)(o->lh - seg[i].y2));
+		pdfc_move(o->page, seg[i].x1,
+		    (o->lh - seg[i].y1));
+		pdfc_line(o->page, seg[i].x2,
+		    (o->lh - seg[i].y2));
 	}
-	HPDF_Page_Stroke(o->page);
+	pdfc_stroke(o->page);
 }
 
 static void
@@ -501,10 +499,10 @@ S_org_box(void *ctx, const struct doc_node *n, double x, double y,
 
 	S_fill(o->page, 0xffffff);
 	S_stroke(o->page, 0x4e79a7);
-	HPDF_Page_SetLineWidth(o->page, 0.8);
-	HPDF_Page_Rectangle(o->page, (HPDF_REAL)x, (HPDF_REAL)(o->lh - y - h),
-	    (HPDF_REAL)w, (HPDF_REAL)h);
-	HPDF_Page_FillStroke(o->page);
+	pdfc_line_width(o->page, 0.8);
+	pdfc_rect(o->page, x, (o->lh - y - h),
+	    w, h);
+	pdfc_fill_stroke(o->page);
 	S_fill(o->page, 0x222222);
 	S_text(o->page, o->f, o->hf, o->d->label_size, x + w / 2,
 	    o->lh - y - (sub ? h * 0.45 : h / 2 + o->d->label_size * 0.35),
@@ -530,7 +528,7 @@ S_org_box(void *ctx, const struct doc_node *n, double x, double y,
 }
 
 static void
-S_org_draw(HPDF_Page page, struct font *f, HPDF_Font hf,
+S_org_draw(struct pdfc *page, struct font *f, int hf,
     const struct doc_node *chart, double x0, double yt, double w,
     struct chart_links *links)
 {
@@ -550,14 +548,14 @@ S_org_draw(HPDF_Page page, struct font *f, HPDF_Font hf,
 	o.k = S_org_scale(top.w, w);
 	o.ox = x0 + (w - top.w * o.k) / 2;
 	o.oy = yt - O_MARGIN - top.h * o.k;
-	HPDF_Page_GSave(page);
-	HPDF_Page_Concat(page, (HPDF_REAL)o.k, 0, 0, (HPDF_REAL)o.k,
-	    (HPDF_REAL)o.ox, (HPDF_REAL)o.oy);
-	HPDF_Page_SetLineWidth(page, 0.6);
+	pdfc_save(page);
+	pdfc_concat(page, o.k, 0, 0, o.k,
+	    o.ox, o.oy);
+	pdfc_line_width(page, 0.6);
 	S_stroke(page, 0x888888);
 	cg_org_links(&top, 0, 0, &d, S_org_path, &o);
 	cg_org_boxes(&top, 0, 0, &d, S_org_box, &o);
-	HPDF_Page_GRestore(page);
+	pdfc_restore(page);
 	cg_org_free(&top);
 }
 
@@ -587,7 +585,7 @@ chart_height(struct font *f, const struct doc_node *node, double w)
 }
 
 void
-chart_draw(HPDF_Page page, struct font *f, HPDF_Font hf,
+chart_draw(struct pdfc *page, struct font *f, int hf,
     const struct doc_node *node, double x, double y_top, double w,
     struct chart_links *links)
 {

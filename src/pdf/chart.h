@@ -1,11 +1,11 @@
 /*
  * chart.h — rb-chart (bar and line) and rb-orgchart drawn as vectors on a
- * libharu page, the PDF counterpart of src/html/svg.c; both take their
+ * PDF page (pdfw.h), the PDF counterpart of src/html/svg.c; both take their
  * geometry from src/doc/chartgeom.c.  For use by the PDF writer.
  *
  * Per document: chart_prepare() for every chart during layout (records
  * the characters with font_use() and reports those not in the font),
- * chart_height() to reserve room, then, after font_embed(), chart_draw().
+ * chart_height() to reserve room, then, after pdfw_font(), chart_draw().
  * All text is in one font (the body font); sizes are fixed in points, the
  * geometry follows the width.  Characters not in the font are never
  * drawn (chart_prepare() has reported them).
@@ -14,7 +14,7 @@
 #define RB_PDF_CHART_H
 
 #include <stddef.h>
-#include <hpdf.h>
+#include "pdfw.h"
 #include "../util/diag.h"
 #include "font.h"
 
@@ -48,11 +48,11 @@ double	chart_height(struct font *f, const struct doc_node *node, double w);
 /**
  * Draws node (rb-chart or rb-orgchart) with its top-left corner at
  * (x, y_top) in PDF user space (y up), w points wide and
- * chart_height() high, in font f embedded as hf.  Org chart boxes with
+ * chart_height() high, in font f embedded as font number hf.  Org chart boxes with
  * an href are appended to links (may be NULL).  Leaves the page in
  * page-description mode with fill and stroke colours changed.
  */
-void	chart_draw(HPDF_Page, struct font *f, HPDF_Font hf,
+void	chart_draw(struct pdfc *, struct font *f, int hf,
 	    const struct doc_node *node, double x, double y_top, double w,
 	    struct chart_links *links);
 

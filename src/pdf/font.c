@@ -5,11 +5,9 @@
  * family: a typo must be an error, not DejaVu Sans), then the face whose
  * weight is nearest regular (or bold).  Measuring: HarfBuzz on the
  * mmap'ed file, with a flat cache of BMP advances.  Embedding: HarfBuzz's
- * subsetter keeps only the glyphs of the code points used, renumbered
- * from 0 (so libharu 2.3.0's signed composite-glyph bug cannot strike),
- * and drops the tables libharu does not read; the result goes through a
- * private temporary file into HPDF_LoadTTFontFromFile(), libharu 2.3.0
- * having no loader from memory.
+ * subset plan keeps only the glyphs of the code points used, renumbered
+ * from 0, drops the tables a PDF reader does not read, and tells which
+ * new glyph each code point got; pdfw.c writes the program and the maps.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -21,7 +19,6 @@
 #include <hb-subset.h>
 #include "../util/util.h"
 #include "font.h"
-#include <hpdf_doc.h>
 
 #define S_NBMP		0x10000
 #define S_ADV_UNKNOWN	(-1)	/* advance not looked up yet */
@@ -41,9 +38,16 @@ struct font {
 	int16_t		*adv;		/* [S_NBMP] advance [1/1000 em] */
 	uint8_t		*used;		/* [S_NBMP / 8] bitmap */
 	size_t		 nused;
-	HPDF_Doc	 doc;		/* document of hf */
-	HPDF_Font	 hf;		/* embedded for doc, or NULL */
+	/* the subset of the current document (font_subset()) */
+	hb_blob_t	*sub;		/* font program, or NULL */
+	unsigned	 nglyphs;
+	uint32_t	*scp;		/* [nsub] code points used, ascending */
+	uint16_t	*sgid;		/* [nsub] their glyphs in sub */
+	size_t		 nsub;
+	uint16_t	*gid;		/* [S_NBMP] glyph of each scp[], else 0 */
 };
+
+static void	S_subset_free(struct font *);
 
 /*
  * Finds the face of family nearest regular (bold 0) or bold (bold 1)
@@ -173,8 +177,7 @@ font_open(struct diag *d, const char *family, int bold)
 	if (!S_has_table(f->face, "glyf") || !S_has_table(f->face, "loca")) {
 		diag_at(d, DIAG_FATAL, path, 0, 0, "font '%s' has no TrueType "
 		    "outlines (glyf/loca; CFF-based OpenType?): the PDF writer "
-		    "(libharu) embeds only TrueType fonts, choose another "
-		    "family", family);
+		    "embeds only TrueType fonts, choose another family", family);
 		font_free(f);
 		return NULL;
 	}
@@ -204,6 +207,8 @@ font_free(struct font *f)
 		hb_face_destroy(f->face);
 	if (f->blob != NULL)
 		hb_blob_destroy(f->blob);
+	S_subset_free(f);
+	free(f->gid);
 	free(f->adv);
 	free(f->used);
 	free(f->path);
@@ -259,7 +264,7 @@ S_lookup(struct font *f, uint32_t cp)
 		v = S_ADV_MISSING;
 	else {
 		a = hb_font_get_glyph_h_advance(f->hb, gid);
-		/* Truncated exactly as libharu computes its /W widths. */
+		/* Truncated; pdfw.c writes these values as the /W widths. */
 		v = (int)((long)a * 1000 / (long)f->upem);
 		if (v > INT16_MAX)
 			v = INT16_MAX;
@@ -350,330 +355,170 @@ font_reset_use(struct font *f)
 {
 	memset(f->used, 0, S_NBMP / 8);
 	f->nused = 0;
-	f->doc = NULL;
-	f->hf = NULL;
+	S_subset_free(f);
 }
 
 /*
- * Tables libharu 2.3.0 neither reads nor needs in the PDF: OpenType
- * layout, vertical metrics, bitmaps, device metrics, signatures.
+ * Tables a PDF reader never reads from an embedded CID TrueType font
+ * (glyphs are addressed by glyph id through CIDToGIDMap /Identity, text
+ * comes from ToUnicode): OpenType layout, vertical metrics, bitmaps,
+ * device metrics, signatures, names, glyph names and the character map.
  */
 static const char *const S_drop[] = {
 	"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx",
 	"mort", "kerx", "vhea", "vmtx", "VORG", "EBDT", "EBLC", "EBSC",
 	"bdat", "bloc", "CBDT", "CBLC", "sbix", "gasp", "hdmx", "LTSH",
 	"VDMX", "DSIG", "PCLT", "meta", "STAT", "fvar", "gvar", "avar",
-	"HVAR", "VVAR", "MVAR", "cvar", "COLR", "CPAL", "SVG ",
+	"HVAR", "VVAR", "MVAR", "cvar", "COLR", "CPAL", "SVG ", "name",
+	"post", "cmap",
 };
 
+/* Forgets the subset of the last document. */
 static void
-S_be16(struct buf *b, unsigned v)
+S_subset_free(struct font *f)
 {
-	buf_putc(b, (int)((v >> 8) & 0xFF));
-	buf_putc(b, (int)(v & 0xFF));
+	size_t i;
+
+	if (f->gid != NULL)
+		for (i = 0; i < f->nsub; i++)
+			f->gid[f->scp[i]] = 0;
+	free(f->scp);
+	free(f->sgid);
+	f->scp = NULL;
+	f->sgid = NULL;
+	f->nsub = 0;
+	f->nglyphs = 0;
+	if (f->sub != NULL)
+		hb_blob_destroy(f->sub);
+	f->sub = NULL;
 }
 
-/*
- * A minimal name table naming the font psname: family (1), subfamily
- * (2), full name (4) and PostScript name (6), Windows Unicode English
- * records, which is what libharu 2.3.0 reads.
- */
-static hb_blob_t *
-S_name_table(const char *psname)
-{
-	static const unsigned ids[] = { 1, 2, 4, 6 };
-	struct buf b = BUF_INIT, str = BUF_INIT;
-	const char *v;
-	size_t i, k, len;
-	char *data;
-
-	S_be16(&b, 0);				/* format */
-	S_be16(&b, 4);				/* count */
-	S_be16(&b, 6 + 4 * 12);			/* string offset */
-	for (i = 0; i < 4; i++) {
-		v = ids[i] == 2 ? "Regular" : psname;
-		len = strlen(v);
-		S_be16(&b, 3);			/* Windows */
-		S_be16(&b, 1);			/* Unicode BMP */
-		S_be16(&b, 0x409);		/* English */
-		S_be16(&b, ids[i]);
-		S_be16(&b, (unsigned)(2 * len));
-		S_be16(&b, (unsigned)str.len);
-		for (k = 0; k < len; k++)
-			S_be16(&str, (unsigned char)v[k]);
-	}
-	buf_put(&b, str.data, str.len);
-	buf_free(&str);
-	len = b.len;
-	data = buf_detach(&b);
-	return hb_blob_create(data, (unsigned)len, HB_MEMORY_MODE_WRITABLE,
-	    data, free);
-}
-
-/*
- * A cmap of few segments for the subset sub holding the code points
- * cps[0..n) (ascending): one format 4 subtable (Windows Unicode BMP)
- * whose segments each span a cluster of code points less than 2048
- * apart, mapped through a glyph index array.  libharu's
- * HPDF_GetFont(…, "UTF-8") looks up all 65,536 BMP code points one by
- * one, each by a linear scan over the segments: with HarfBuzz's cmap (a
- * segment per run of consecutive code points, hundreds for Chinese
- * text) that scan was a third of the time of writing many small PDFs;
- * with a handful of segments it is negligible.  NULL when the array
- * would not fit the format (subtable length is 16 bits): the subset's
- * own cmap is kept then.
- */
-static hb_blob_t *
-S_cmap_table(hb_face_t *sub, const uint32_t *cps, size_t n)
-{
-	struct buf b = BUF_INIT;
-	size_t i, j, nseg = 0, narr = 0, seg0[64], seg1[64];
-	unsigned len, k, sr, es;
-	hb_font_t *hf;
-	hb_codepoint_t gid;
-	char *data;
-
-	if (n == 0)
-		return NULL;
-	for (i = 0; i < n; i = j + 1) {
-		for (j = i; j + 1 < n && cps[j + 1] - cps[j] < 2048; j++)
-			continue;
-		if (nseg == 63)
-			return NULL;
-		seg0[nseg] = i;
-		seg1[nseg++] = j;
-		narr += cps[j] - cps[i] + 1;
-	}
-	if (cps[n - 1] >= 0xFFFF)
-		return NULL;
-	/* + the final 0xFFFF segment */
-	len = 16 + 8 * (unsigned)(nseg + 1) + 2 * (unsigned)narr;
-	if (len > 0xFFFF)
-		return NULL;
-	hf = hb_font_create(sub);
-	S_be16(&b, 0);			/* cmap version */
-	S_be16(&b, 1);			/* one subtable */
-	S_be16(&b, 3);			/* Windows */
-	S_be16(&b, 1);			/* Unicode BMP */
-	S_be16(&b, 0);			/* offset 12 (32 bits) */
-	S_be16(&b, 12);
-	S_be16(&b, 4);			/* format 4 */
-	S_be16(&b, len);
-	S_be16(&b, 0);			/* language */
-	S_be16(&b, 2 * (unsigned)(nseg + 1));
-	for (sr = 1, es = 0; sr * 2 <= nseg + 1; sr *= 2, es++)
-		continue;
-	S_be16(&b, 2 * sr);		/* searchRange */
-	S_be16(&b, es);			/* entrySelector */
-	S_be16(&b, 2 * (unsigned)(nseg + 1) - 2 * sr);	/* rangeShift */
-	for (i = 0; i < nseg; i++)
-		S_be16(&b, cps[seg1[i]]);	/* endCode */
-	S_be16(&b, 0xFFFF);
-	S_be16(&b, 0);			/* reservedPad */
-	for (i = 0; i < nseg; i++)
-		S_be16(&b, cps[seg0[i]]);	/* startCode */
-	S_be16(&b, 0xFFFF);
-	for (i = 0; i < nseg; i++)
-		S_be16(&b, 0);		/* idDelta */
-	S_be16(&b, 1);
-	/* idRangeOffset: bytes from this entry to the segment's array */
-	for (i = 0, k = 0; i < nseg; i++) {
-		S_be16(&b, 2 * (unsigned)(nseg + 1 - i) + 2 * k);
-		k += cps[seg1[i]] - cps[seg0[i]] + 1;
-	}
-	S_be16(&b, 0);
-	for (i = 0; i < nseg; i++) {
-		uint32_t cp;
-
-		for (cp = cps[seg0[i]]; cp <= cps[seg1[i]]; cp++) {
-			if (!hb_font_get_nominal_glyph(hf, cp, &gid))
-				gid = 0;
-			S_be16(&b, (unsigned)gid);
-		}
-	}
-	hb_font_destroy(hf);
-	len = (unsigned)b.len;
-	data = buf_detach(&b);
-	return hb_blob_create(data, len, HB_MEMORY_MODE_WRITABLE, data, free);
-}
-
-/*
- * The font file of face sub with its name table replaced by one naming
- * it psname (libharu refuses, or worse silently reuses, a second font
- * of the same name in one document), and its cmap by S_cmap_table()'s.
- */
-static hb_blob_t *
-S_rename(hb_face_t *subset, const char *psname, const uint32_t *cps,
-    size_t ncps)
-{
-	hb_face_t *b, *sub;
-	hb_tag_t tags[64];
-	hb_blob_t *t, *out, *cmap;
-	unsigned i, n, start = 0;
-
-	/* A builder face lists no tables: read back the compiled font. */
-	t = hb_face_reference_blob(subset);
-	sub = hb_face_create(t, 0);
-	hb_blob_destroy(t);
-	b = hb_face_builder_create();
-	cmap = S_cmap_table(sub, cps, ncps);
-	do {
-		n = sizeof(tags) / sizeof(tags[0]);
-		hb_face_get_table_tags(sub, start, &n, tags);
-		for (i = 0; i < n; i++) {
-			if (tags[i] == HB_TAG('n', 'a', 'm', 'e'))
-				continue;
-			if (cmap && tags[i] == HB_TAG('c', 'm', 'a', 'p'))
-				continue;
-			t = hb_face_reference_table(sub, tags[i]);
-			hb_face_builder_add_table(b, tags[i], t);
-			hb_blob_destroy(t);
-		}
-		start += n;
-	} while (n == sizeof(tags) / sizeof(tags[0]));
-	t = S_name_table(psname);
-	hb_face_builder_add_table(b, HB_TAG('n', 'a', 'm', 'e'), t);
-	hb_blob_destroy(t);
-	if (cmap) {
-		hb_face_builder_add_table(b, HB_TAG('c', 'm', 'a', 'p'), cmap);
-		hb_blob_destroy(cmap);
-	}
-	out = hb_face_reference_blob(b);
-	hb_face_destroy(b);
-	hb_face_destroy(sub);
-	return out;
-}
-
-/*
- * Subsets f to its used code points plus U+0020, naming the result
- * psname.  Returns the font file bytes (hb_blob_destroy() them), or NULL.
- */
-static hb_blob_t *
-S_subset(struct font *f, const char *psname)
+int
+font_subset(struct font *f)
 {
 	hb_subset_input_t *in;
+	hb_subset_plan_t *plan;
+	const hb_map_t *u2o, *o2n;
 	hb_set_t *u, *drop;
 	hb_face_t *sub;
-	hb_blob_t *out;
-	size_t i, ncps = 0;
-	uint32_t cp, *cps;
+	size_t i, n;
+	uint32_t cp;
 
+	if (f->sub != NULL)
+		return 0;
+	S_subset_free(f);
 	if ((in = hb_subset_input_create_or_fail()) == NULL)
-		return NULL;
+		return -1;
+	font_use(f, 0x20);
 	u = hb_subset_input_unicode_set(in);
-	hb_set_add(u, 0x20);
-	cps = xcalloc(f->nused + 1, sizeof(*cps));
-	for (i = 0; i < S_NBMP / 8; i++) {
+	f->scp = xcalloc(f->nused + 1, sizeof(*f->scp));
+	f->sgid = xcalloc(f->nused + 1, sizeof(*f->sgid));
+	for (i = 0, n = 0; i < S_NBMP / 8; i++) {
 		if (f->used[i] == 0)
 			continue;
 		for (cp = (uint32_t)i * 8; cp < (uint32_t)i * 8 + 8; cp++)
-			if (f->used[cp >> 3] & (1u << (cp & 7))) {
+			if ((f->used[cp >> 3] & (1u << (cp & 7))) &&
+			    n < f->nused) {
 				hb_set_add(u, cp);
-				if (cp > 0x20 && ncps == 0)
-					cps[ncps++] = 0x20;
-				if (ncps <= f->nused)
-					cps[ncps++] = cp;
+				f->scp[n++] = cp;
 			}
 	}
-	if (ncps == 0)
-		cps[ncps++] = 0x20;
 	drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (i = 0; i < sizeof(S_drop) / sizeof(S_drop[0]); i++)
 		hb_set_add(drop, hb_tag_from_string(S_drop[i], 4));
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-	sub = hb_subset_or_fail(f->face, in);
+	plan = hb_subset_plan_create_or_fail(f->face, in);
 	hb_subset_input_destroy(in);
-	if (sub == NULL) {
-		free(cps);
-		return NULL;
+	if (plan == NULL)
+		goto fail;
+	if ((sub = hb_subset_plan_execute_or_fail(plan)) == NULL) {
+		hb_subset_plan_destroy(plan);
+		goto fail;
 	}
-	out = S_rename(sub, psname, cps, ncps);
-	free(cps);
+	f->sub = hb_face_reference_blob(sub);
+	f->nglyphs = hb_face_get_glyph_count(sub);
 	hb_face_destroy(sub);
-	if (hb_blob_get_length(out) == 0) {
-		hb_blob_destroy(out);
-		return NULL;
+	u2o = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
+	o2n = hb_subset_plan_old_to_new_glyph_mapping(plan);
+	if (f->gid == NULL)
+		f->gid = xcalloc(S_NBMP, sizeof(*f->gid));
+	for (i = 0; i < n; i++) {
+		hb_codepoint_t g = hb_map_get(o2n, hb_map_get(u2o, f->scp[i]));
+
+		f->sgid[i] = g == HB_MAP_VALUE_INVALID || g > 0xFFFF ? 0 :
+		    (uint16_t)g;
+		f->gid[f->scp[i]] = f->sgid[i];
 	}
-	return out;
+	f->nsub = n;
+	hb_subset_plan_destroy(plan);
+	if (hb_blob_get_length(f->sub) == 0) {
+		S_subset_free(f);
+		return -1;
+	}
+	return 0;
+fail:
+	free(f->scp);
+	free(f->sgid);
+	f->scp = NULL;
+	f->sgid = NULL;
+	return -1;
 }
 
-/* Writes n bytes to a private temporary file; returns its path or NULL. */
-static char *
-S_tempfile(const char *data, size_t n)
+const char *
+font_subset_data(const struct font *f, size_t *len)
 {
-	const char *dir;
-	char *path;
-	FILE *fp;
-	int fd;
+	unsigned n = 0;
+	const char *p;
 
-	if ((dir = getenv("TMPDIR")) == NULL || *dir == '\0')
-		dir = "/tmp";
-	path = xasprintf("%s/rolebook-font-XXXXXX", dir);
-	if ((fd = mkstemp(path)) == -1) {
-		free(path);
+	if (f->sub == NULL) {
+		*len = 0;
 		return NULL;
 	}
-	if ((fp = fdopen(fd, "wb")) == NULL) {
-		close(fd);
-		unlink(path);
-		free(path);
-		return NULL;
-	}
-	if (fwrite(data, 1, n, fp) != n || fclose(fp) != 0) {
-		unlink(path);
-		free(path);
-		return NULL;
-	}
-	return path;
+	p = hb_blob_get_data(f->sub, &n);
+	*len = n;
+	return p;
 }
 
-HPDF_Font
-font_embed(struct font *f, struct diag *d, HPDF_Doc pdf)
+unsigned
+font_subset_nglyphs(const struct font *f)
 {
-	hb_blob_t *sub;
-	const char *data, *name;
-	unsigned len;
-	char *tmp, psname[64];
-	HPDF_Font hf;
+	return f->nglyphs;
+}
+
+size_t
+font_subset_map(const struct font *f, const uint32_t **cps,
+    const uint16_t **gids)
+{
+	*cps = f->scp;
+	*gids = f->sgid;
+	return f->nsub;
+}
+
+unsigned
+font_gid(const struct font *f, uint32_t cp)
+{
+	return cp < S_NBMP && f->gid != NULL ? f->gid[cp] : 0;
+}
+
+const char *
+font_psname(const struct font *f)
+{
+	return f->psname;
+}
+
+void
+font_bbox(const struct font *f, int bb[4])
+{
+	hb_blob_t *b = hb_face_reference_table(f->face, HB_TAG('h','e','a','d'));
+	unsigned len = 0;
+	const unsigned char *p = (const unsigned char *)hb_blob_get_data(b,
+	    &len);
 	int i;
 
-	if (f->hf != NULL && f->doc == pdf)
-		return f->hf;
-	/* A name no font of this document has yet: psname, psname-2, ... */
-	snprintf(psname, sizeof(psname), "%s", f->psname);
-	for (i = 2; HPDF_Doc_FindFontDef(pdf, psname) != NULL; i++)
-		snprintf(psname, sizeof(psname), "%s-%d", f->psname, i);
-	if ((sub = S_subset(f, psname)) == NULL) {
-		diag_at(d, DIAG_FATAL, f->path, 0, 0, "font '%s': HarfBuzz "
-		    "could not subset the font", f->family);
-		return NULL;
-	}
-	data = hb_blob_get_data(sub, &len);
-	tmp = S_tempfile(data, len);
-	hb_blob_destroy(sub);
-	if (tmp == NULL) {
-		diag_at(d, DIAG_FATAL, NULL, 0, 0, "font '%s': cannot write a "
-		    "temporary file: %s", f->family, strerror(errno));
-		return NULL;
-	}
-	/* Registering the UTF encoders twice is a (sticky) libharu error. */
-	if (HPDF_Doc_FindEncoder(pdf, "UTF-8") == NULL)
-		HPDF_UseUTFEncodings(pdf);
-	/* libharu keeps the file open until HPDF_Free(): unlinking is safe. */
-	name = HPDF_LoadTTFontFromFile(pdf, tmp, HPDF_TRUE);
-	unlink(tmp);
-	free(tmp);
-	hf = name == NULL ? NULL : HPDF_GetFont(pdf, name, "UTF-8");
-	if (hf == NULL) {
-		diag_at(d, DIAG_FATAL, f->path, 0, 0, "font '%s': libharu "
-		    "cannot embed the subset (error 0x%04lX)", f->family,
-		    (unsigned long)HPDF_GetError(pdf));
-		HPDF_ResetError(pdf);
-		return NULL;
-	}
-	f->doc = pdf;
-	f->hf = hf;
-	return hf;
+	for (i = 0; i < 4; i++)
+		bb[i] = len >= 44 ? (int)(int16_t)((p[36 + 2 * i] << 8) |
+		    p[37 + 2 * i]) * 1000 / (int)f->upem : (i < 2 ? 0 : 1000);
+	hb_blob_destroy(b);
 }
 
 void

@@ -1,28 +1,27 @@
 /*
  * font.h — fonts of the PDF backend: found by family name through
  * fontconfig (never a hard-coded path), measured with HarfBuzz, and
- * embedded into a libharu document as a HarfBuzz subset holding exactly
- * the code points that document uses.  For use by src/pdf only.
+ * subset with HarfBuzz to exactly the code points a document uses, for
+ * pdfw.c to embed.  For use by src/pdf only.
  *
  * One struct font serves many documents.  Per document:
  *
  *	1. layout: for every character, font_has() (else font_missing_diag()
  *	   and leave the character out), font_advance(), font_use();
- *	2. font_embed() once, after layout, before any text is drawn;
- *	3. draw with the HPDF_Font it returned (draw.h: draw_text() handles
- *	   synthetic bold);
+ *	2. pdfw_font() once, after layout, before any text is drawn (it
+ *	   calls font_subset());
+ *	3. draw with the font number it returned (draw.h: draw_text()
+ *	   handles synthetic bold);
  *	4. font_reset_use() before the next document.
  *
- * Only TrueType (glyf) fonts are accepted: libharu cannot load CFF.
- * Code points above U+FFFF are never "in the font" (libharu's UTF-8
- * encoder would print them as spaces).
+ * Only TrueType (glyf) fonts are accepted (the PDF embeds them as
+ * FontFile2).  Code points above U+FFFF are never "in the font".
  */
 #ifndef RB_PDF_FONT_H
 #define RB_PDF_FONT_H
 
 #include <stddef.h>
 #include <stdint.h>
-#include <hpdf.h>
 #include "../util/diag.h"
 
 /* Default families (Debian fonts-wqy-zenhei, fonts-arphic-uming). */
@@ -48,7 +47,7 @@ const char	*font_family(const struct font *);
 const char	*font_file(const struct font *);
 int		 font_index(const struct font *);
 /** 1 when bold was asked and the family has no bold face: draw the text
- *  with fill+stroke (HPDF_FILL_THEN_STROKE, line width size/30). */
+ *  with fill+stroke (PDFC_FILL_STROKE, line width size/30). */
 int		 font_synthetic_bold(const struct font *);
 
 /** 1 when the font has a glyph for cp (and cp <= U+FFFF), else 0. */
@@ -75,14 +74,23 @@ size_t		 font_nused(const struct font *);
 
 /**
  * Subsets the font to the code points recorded by font_use() (plus
- * U+0020), loads the subset into pdf and returns its UTF-8 HPDF_Font.
- * Calls HPDF_UseUTFEncodings(pdf).  A second call for the same document
- * (no font_reset_use() in between) returns the same HPDF_Font; code
- * points recorded after the first call are NOT in it.  Returns NULL after
- * a DIAG_FATAL diagnostic on failure.
+ * U+0020) for the current document; a second call before
+ * font_reset_use() does nothing.  Returns -1 when HarfBuzz fails.
  */
-HPDF_Font	 font_embed(struct font *, struct diag *, HPDF_Doc);
-/** Forgets the used code points and the embedded HPDF_Font. */
+int		 font_subset(struct font *);
+/** The subset's font program (TrueType bytes) and its glyph count. */
+const char	*font_subset_data(const struct font *, size_t *len);
+unsigned	 font_subset_nglyphs(const struct font *);
+/** The code points of the subset, ascending, and their glyphs. */
+size_t		 font_subset_map(const struct font *, const uint32_t **cps,
+		    const uint16_t **gids);
+/** The glyph of cp in the subset; 0 (.notdef) when not in it. */
+unsigned	 font_gid(const struct font *, uint32_t cp);
+/** PostScript name ([A-Za-z0-9-]) and bounding box (1/1000 em:
+ *  xmin ymin xmax ymax). */
+const char	*font_psname(const struct font *);
+void		 font_bbox(const struct font *, int bb[4]);
+/** Forgets the used code points and the subset. */
 void		 font_reset_use(struct font *);
 
 /**

@@ -6,7 +6,7 @@
  * contents, charts and signature lines — then hands the list to the
  * paginator (layout_page.c).  Also the layer's shared services: metric
  * caches, the string arena, item and op allocation, anchors, source
- * positions for diagnostics.  No libharu here.
+ * positions for diagnostics.  No PDF syntax here.
  *
  * Block nesting is recursive; the document parser caps nesting at 256.
  */
@@ -86,7 +86,7 @@ int
 lay_has(struct lay *L, int face, uint32_t cp)
 {
 	if (cp > 0xFFFF)
-		return 0;	/* libharu cannot show it */
+		return 0;	/* fonts are BMP only (font.h) */
 	return L->fonts->has(L->fonts->ctx, face, cp);
 }
 

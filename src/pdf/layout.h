@@ -1,7 +1,7 @@
 /*
  * layout.h — the PDF backend's layout layer (internal to src/pdf): turns a
  * document tree into pages of positioned drawing operations, without a
- * single libharu call (mandoc term.c: layout first, then the output layer,
+ * single line of PDF syntax (mandoc term.c: layout first, then the output layer,
  * write.c).  Fonts are reached through struct lay_fonts, so unit tests can
  * lay out with fixed metrics.
  *

@@ -1,8 +1,8 @@
 /*
  * pdf.h — the PDF backend: lays out a document tree (src/doc/doc.h) on A4
  * pages with a theme (fonts, sizes, margins, colours) and writes it with
- * libharu, fonts embedded as subsets.  Two layers: layout (layout*.c, no
- * libharu) and output (write.c).  The same tree, theme and fonts give the
+ * its own PDF writer (pdfw.c), fonts embedded as subsets.  Two layers:
+ * layout (layout*.c, no PDF syntax) and output (write.c, pdfw.c).  The same tree, theme and fonts give the
  * same bytes.  See docs/pdf.md.
  *
  * Used by the build (src/build/handbook_pdf.c) and the hidden

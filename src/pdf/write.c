@@ -1,7 +1,7 @@
 /*
  * write.c — the PDF backend's output layer: draws the pages of a finished
- * layout (layout.h) with libharu.  Text runs go out one HPDF_Page_TextOut
- * each inside as few text objects as possible (font, colour, character
+ * layout (layout.h) with pdfw.c.  Text runs go out one Td + Tj each
+ * inside as few text objects as possible (font, colour, character
  * spacing and synthetic bold set only when they change); then rules,
  * rectangles, PNG images, charts (chart.c), link annotations (internal to
  * an anchor's page and position, or URI), the bookmarks (h1/h2, UTF-8
@@ -11,47 +11,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <hpdf.h>
-#include <hpdf_objects.h>
 #include "../util/util.h"
 #include "../doc/doc.h"
 #include "chart.h"
 #include "pdf_int.h"
-
-struct S_err {
-	HPDF_STATUS	 no, detail;
-};
-
-static void
-S_error(HPDF_STATUS no, HPDF_STATUS detail, void *arg)
-{
-	struct S_err *e = arg;
-
-	if (e->no == 0) {
-		e->no = no;
-		e->detail = detail;
-	}
-}
-
-struct S_link {
-	size_t		 page;
-	HPDF_Rect	 r;
-	const char	*target;	/* "#id" or a URI */
-	char		*owned;
-};
+#include "pdfw.h"
 
 struct S_w {
-	HPDF_Doc	 pdf;
+	struct pdfw	*pw;
+	struct pdfc	*c;		/* the page being drawn */
 	struct lay	*L;
 	struct pdf_fonts *fs;
-	HPDF_Font	 hf[FACE__MAX];
-	HPDF_Page	*pages;
+	int		 hf[FACE__MAX];	/* font numbers; -1: none */
 	double		 ph;		/* page height */
-	struct S_link	*links;
-	size_t		 nlinks, caplinks;
-	/* images by path */
-	struct { const char *path; HPDF_Image img; } *imgs;
-	size_t		 nimgs, capimgs;
 	/* text state */
 	int		 intext, face, synth;
 	double		 size, cs, lw;
@@ -59,66 +31,44 @@ struct S_w {
 };
 
 static void
-S_link_add(struct S_w *w, size_t page, double l, double b, double r,
-    double t, const char *target, int own)
-{
-	struct S_link *k;
-
-	if (w->nlinks == w->caplinks) {
-		w->caplinks = w->caplinks ? w->caplinks * 2 : 64;
-		w->links = xreallocarray(w->links, w->caplinks, sizeof(*k));
-	}
-	k = &w->links[w->nlinks++];
-	k->page = page;
-	k->r.left = (HPDF_REAL)l;
-	k->r.bottom = (HPDF_REAL)b;
-	k->r.right = (HPDF_REAL)r;
-	k->r.top = (HPDF_REAL)t;
-	k->owned = own ? xstrdup(target) : NULL;
-	k->target = own ? k->owned : target;
-}
-
-static void
-S_rgb_fill(struct S_w *w, HPDF_Page pg, uint32_t c)
+S_rgb_fill(struct S_w *w, uint32_t c)
 {
 	if (w->fill == c)
 		return;
 	w->fill = c;
-	HPDF_Page_SetRGBFill(pg, (HPDF_REAL)((c >> 16) & 0xFF) / 255,
-	    (HPDF_REAL)((c >> 8) & 0xFF) / 255, (HPDF_REAL)(c & 0xFF) / 255);
+	pdfc_fill_rgb(w->c, c);
 }
 
 static void
-S_rgb_stroke(struct S_w *w, HPDF_Page pg, uint32_t c)
+S_rgb_stroke(struct S_w *w, uint32_t c)
 {
 	if (w->stroke == c)
 		return;
 	w->stroke = c;
-	HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)((c >> 16) & 0xFF) / 255,
-	    (HPDF_REAL)((c >> 8) & 0xFF) / 255, (HPDF_REAL)(c & 0xFF) / 255);
+	pdfc_stroke_rgb(w->c, c);
 }
 
 static void
-S_line_width(struct S_w *w, HPDF_Page pg, double lw)
+S_line_width(struct S_w *w, double lw)
 {
 	if (w->lw == lw)
 		return;
 	w->lw = lw;
-	HPDF_Page_SetLineWidth(pg, (HPDF_REAL)lw);
+	pdfc_line_width(w->c, lw);
 }
 
 static void
-S_end_text(struct S_w *w, HPDF_Page pg)
+S_end_text(struct S_w *w)
 {
 	if (!w->intext)
 		return;
 	if (w->synth)
-		HPDF_Page_SetTextRenderingMode(pg, HPDF_FILL);
+		pdfc_render(w->c, PDFC_FILL);
 	/* Character spacing (Tc) is graphics state: it outlives ET and
 	 * would space out every later text object (tables, charts). */
 	if (w->cs != 0)
-		HPDF_Page_SetCharSpace(pg, 0);
-	HPDF_Page_EndText(pg);
+		pdfc_char_space(w->c, 0);
+	pdfc_end_text(w->c);
 	w->intext = 0;
 	w->synth = 0;
 	w->cs = 0;
@@ -126,68 +76,67 @@ S_end_text(struct S_w *w, HPDF_Page pg)
 }
 
 static void
-S_text(struct S_w *w, HPDF_Page pg, const struct lay_op *op)
+S_text(struct S_w *w, const struct lay_op *op)
 {
 	const char *s = w->L->arena.data + op->str;
 	int synth = w->fs->synth[op->face];
 
-	if (op->len == 0 || w->hf[op->face] == NULL)
+	if (op->len == 0 || w->hf[op->face] < 0)
 		return;
 	if (!w->intext) {
-		HPDF_Page_BeginText(pg);
+		pdfc_begin_text(w->c);
 		w->intext = 1;
 		w->face = -1;
 		w->cs = 0;
 		w->synth = 0;
 	}
-	if (w->face != op->face || w->size != op->size) {
-		HPDF_Page_SetFontAndSize(pg, w->hf[op->face],
-		    (HPDF_REAL)op->size);
+	if (w->face < 0 || w->hf[w->face] != w->hf[op->face] ||
+	    w->size != op->size) {
+		pdfc_font(w->c, w->hf[op->face], op->size);
 		w->face = op->face;
 		w->size = op->size;
 	}
-	S_rgb_fill(w, pg, op->color);
+	S_rgb_fill(w, op->color);
 	if (synth) {
-		S_rgb_stroke(w, pg, op->color);
-		S_line_width(w, pg, op->size / 30);
+		S_rgb_stroke(w, op->color);
+		S_line_width(w, op->size / 30);
 	}
 	if (synth != w->synth) {
-		HPDF_Page_SetTextRenderingMode(pg, synth ?
-		    HPDF_FILL_THEN_STROKE : HPDF_FILL);
+		pdfc_render(w->c, synth ? PDFC_FILL_STROKE : PDFC_FILL);
 		w->synth = synth;
 	}
 	if (w->cs != op->cs) {
-		HPDF_Page_SetCharSpace(pg, (HPDF_REAL)op->cs);
+		pdfc_char_space(w->c, op->cs);
 		w->cs = op->cs;
 	}
-	HPDF_Page_TextOut(pg, (HPDF_REAL)op->x, (HPDF_REAL)(w->ph - op->y), s);
+	pdfc_text_pos(w->c, op->x, w->ph - op->y);
+	pdfc_show(w->c, w->hf[op->face], s, op->len);
 }
 
-static HPDF_Image
-S_image(struct S_w *w, const char *path)
+/* A link on the current page: to an anchor "#id" or an URI. */
+static void
+S_link(struct S_w *w, double l, double b, double r, double t,
+    const char *target)
 {
-	size_t i;
-	HPDF_Image img;
+	const struct lay_anchor *an;
+	double top;
 
-	for (i = 0; i < w->nimgs; i++)
-		if (strcmp(w->imgs[i].path, path) == 0)
-			return w->imgs[i].img;
-	img = HPDF_LoadPngImageFromFile(w->pdf, path);
-	if (w->nimgs == w->capimgs) {
-		w->capimgs = w->capimgs ? w->capimgs * 2 : 8;
-		w->imgs = xreallocarray(w->imgs, w->capimgs,
-		    sizeof(*w->imgs));
+	if (target[0] != '#') {
+		pdfw_link_uri(w->pw, l, b, r, t, target);
+		return;
 	}
-	w->imgs[w->nimgs].path = path;
-	w->imgs[w->nimgs++].img = img;
-	return img;
+	an = lay_anchor_find(w->L->anch, w->L->capanch, target + 1);
+	if (an == NULL || an->page < 1 || (size_t)an->page > w->L->npages)
+		return;
+	if ((top = w->ph - an->y + 4) > w->ph)
+		top = w->ph;
+	pdfw_link_page(w->pw, l, b, r, t, (size_t)an->page - 1, top);
 }
 
-/* Draws ops[0..n) on page p (0-based). */
+/* Draws ops[0..n) on the current page; bookmarks of page p. */
 static void
 S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n)
 {
-	HPDF_Page pg = w->pages[p];
 	const char *ar = w->L->arena.data;
 	size_t k;
 
@@ -196,62 +145,60 @@ S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n)
 		double y = w->ph - op->y;
 
 		if (op->kind == LOP_TEXT) {
-			S_text(w, pg, op);
+			S_text(w, op);
 			continue;
 		}
 		switch (op->kind) {
 		case LOP_LINE:
-			S_end_text(w, pg);
-			S_line_width(w, pg, op->size);
-			S_rgb_stroke(w, pg, op->color);
-			HPDF_Page_MoveTo(pg, (HPDF_REAL)op->x, (HPDF_REAL)y);
-			HPDF_Page_LineTo(pg, (HPDF_REAL)(op->x + op->w),
-			    (HPDF_REAL)(y - op->h));
-			HPDF_Page_Stroke(pg);
+			S_end_text(w);
+			S_line_width(w, op->size);
+			S_rgb_stroke(w, op->color);
+			pdfc_move(w->c, op->x, y);
+			pdfc_line(w->c, op->x + op->w, y - op->h);
+			pdfc_stroke(w->c);
 			break;
 		case LOP_RECT:
-			S_end_text(w, pg);
-			S_rgb_fill(w, pg, op->color);
-			HPDF_Page_Rectangle(pg, (HPDF_REAL)op->x,
-			    (HPDF_REAL)(y - op->h), (HPDF_REAL)op->w,
-			    (HPDF_REAL)op->h);
-			HPDF_Page_Fill(pg);
+			S_end_text(w);
+			S_rgb_fill(w, op->color);
+			pdfc_rect(w->c, op->x, y - op->h, op->w, op->h);
+			pdfc_fill(w->c);
 			break;
 		case LOP_FRAME:
-			S_end_text(w, pg);
-			S_line_width(w, pg, op->size);
-			S_rgb_stroke(w, pg, op->color);
-			HPDF_Page_Rectangle(pg, (HPDF_REAL)op->x,
-			    (HPDF_REAL)(y - op->h), (HPDF_REAL)op->w,
-			    (HPDF_REAL)op->h);
-			HPDF_Page_Stroke(pg);
+			S_end_text(w);
+			S_line_width(w, op->size);
+			S_rgb_stroke(w, op->color);
+			pdfc_rect(w->c, op->x, y - op->h, op->w, op->h);
+			pdfc_stroke(w->c);
 			break;
-		case LOP_IMAGE: {
-			HPDF_Image img = S_image(w, ar + op->str);
+		case LOP_IMAGE:
+			S_end_text(w);
+			pdfc_image(w->c, pdfw_image(w->pw, ar + op->str),
+			    op->x, y - op->h, op->w, op->h);
+			break;
+		case LOP_LINK:
+			S_link(w, op->x, y - op->h, op->x + op->w, y,
+			    ar + op->str);
+			break;
+		case LOP_OUTLINE: {
+			double top = w->ph - op->y + 4;
 
-			S_end_text(w, pg);
-			if (img)
-				HPDF_Page_DrawImage(pg, img, (HPDF_REAL)op->x,
-				    (HPDF_REAL)(y - op->h), (HPDF_REAL)op->w,
-				    (HPDF_REAL)op->h);
+			if (op->len == 0)
+				break;
+			pdfw_outline(w->pw, op->level, ar + op->str, p,
+			    top > w->ph ? w->ph : top);
 			break;
 		}
-		case LOP_LINK:
-			S_link_add(w, p, op->x, y - op->h, op->x + op->w, y,
-			    ar + op->str, 0);
-			break;
 		case LOP_CHART: {
 			struct chart_links cl;
 			size_t i;
 
-			S_end_text(w, pg);
+			S_end_text(w);
 			memset(&cl, 0, sizeof(cl));
-			chart_draw(pg, w->fs->f[FACE_BODY], w->hf[FACE_BODY],
+			chart_draw(w->c, w->fs->f[FACE_BODY], w->hf[FACE_BODY],
 			    op->node, op->x, y, op->w, &cl);
 			for (i = 0; i < cl.n; i++)
-				S_link_add(w, p, cl.v[i].left, cl.v[i].bottom,
-				    cl.v[i].right, cl.v[i].top, cl.v[i].href,
-				    1);
+				S_link(w, cl.v[i].left, cl.v[i].bottom,
+				    cl.v[i].right, cl.v[i].top, cl.v[i].href);
 			chart_links_free(&cl);
 			/* chart_draw changed the graphics state */
 			w->fill = w->stroke = 0xFFFFFFFFu;
@@ -262,7 +209,7 @@ S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n)
 			break;
 		}
 	}
-	S_end_text(w, pg);
+	S_end_text(w);
 }
 
 /* Records every character of the text ops with its font. */
@@ -286,258 +233,72 @@ S_use(struct S_w *w, const struct lay_op *ops, size_t n)
 	}
 }
 
-static HPDF_Destination
-S_dest(struct S_w *w, size_t page, double y)
-{
-	HPDF_Destination d = HPDF_Page_CreateDestination(w->pages[page]);
-	double top = w->ph - y + 4;
-
-	if (top > w->ph)
-		top = w->ph;
-	/* [page /XYZ null top null]: keep the reader's zoom (libharu's
-	 * HPDF_Destination_SetXYZ refuses a null zoom) */
-	if (d == NULL)
-		return NULL;
-	HPDF_Array_Clear(d);
-	HPDF_Array_Add(d, w->pages[page]);
-	HPDF_Array_AddName(d, "XYZ");
-	HPDF_Array_Add(d, HPDF_Null_New(d->mmgr));
-	HPDF_Array_AddReal(d, (HPDF_REAL)top);
-	HPDF_Array_Add(d, HPDF_Null_New(d->mmgr));
-	return d;
-}
-
-static void
-S_links(struct S_w *w)
-{
-	size_t i;
-
-	for (i = 0; i < w->nlinks; i++) {
-		const struct S_link *k = &w->links[i];
-		HPDF_Annotation a;
-
-		if (k->target[0] == '#') {
-			const struct lay_anchor *an = lay_anchor_find(
-			    w->L->anch, w->L->capanch, k->target + 1);
-
-			if (an == NULL || an->page < 1 ||
-			    (size_t)an->page > w->L->npages)
-				continue;
-			a = HPDF_Page_CreateLinkAnnot(w->pages[k->page], k->r,
-			    S_dest(w, (size_t)an->page - 1, an->y));
-		} else
-			a = HPDF_Page_CreateURILinkAnnot(w->pages[k->page],
-			    k->r, k->target);
-		if (a)
-			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-	}
-}
-
-/* Bookmarks from the LOP_OUTLINE ops: h1 at the top, h2 below. */
-static void
-S_outline(struct S_w *w)
-{
-	HPDF_Encoder enc = HPDF_GetEncoder(w->pdf, "UTF-8");
-	HPDF_Outline top = NULL, o;
-	size_t p, k;
-	int any = 0;
-
-	for (p = 0; p < w->L->npages; p++) {
-		const struct lay_page *pg = &w->L->pages[p];
-
-		for (k = pg->op0; k < pg->op0 + pg->nops; k++) {
-			const struct lay_op *op = &w->L->pops[k];
-
-			if (op->kind != LOP_OUTLINE || op->len == 0)
-				continue;
-			o = HPDF_CreateOutline(w->pdf, op->level == 0 ||
-			    top == NULL ? NULL : top,
-			    w->L->arena.data + op->str, enc);
-			if (o == NULL)
-				continue;
-			HPDF_Outline_SetDestination(o, S_dest(w, p, op->y));
-			HPDF_Outline_SetOpened(o, HPDF_TRUE);
-			if (op->level == 0)
-				top = o;
-			any = 1;
-		}
-	}
-	if (any)
-		HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-}
-
 static void
 S_info(struct S_w *w, const struct doc_node *root, long long date)
 {
 	const char *v;
 
-	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
 	if ((v = doc_attr(root, "title")) != NULL && *v)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_TITLE, v);
+		pdfw_info(w->pw, "Title", v);
 	if ((v = doc_attr(root, "data-author")) != NULL && *v)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_AUTHOR, v);
+		pdfw_info(w->pw, "Author", v);
 	if ((v = doc_attr(root, "data-subject")) != NULL && *v)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_SUBJECT, v);
-	HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "rolebook");
-	if (date >= 0) {
-		time_t t = (time_t)date;
-		struct tm tm;
-		HPDF_Date hd;
-
-		gmtime_r(&t, &tm);
-		memset(&hd, 0, sizeof(hd));
-		hd.year = tm.tm_year + 1900;
-		hd.month = tm.tm_mon + 1;
-		hd.day = tm.tm_mday;
-		hd.hour = tm.tm_hour;
-		hd.minutes = tm.tm_min;
-		hd.seconds = tm.tm_sec;
-		hd.ind = 'Z';
-		HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, hd);
-		HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, hd);
-	}
+		pdfw_info(w->pw, "Subject", v);
+	pdfw_info(w->pw, "Creator", "rolebook");
+	if ((v = doc_attr(root, "lang")) != NULL && *v)
+		pdfw_lang(w->pw, v);
+	if (date >= 0)
+		pdfw_info_date(w->pw, date);
 }
-
-/*
- * Adds k extra code points to every font's subset (k = 0: none): a retry
- * after libharu 2.3.0 fails to save a font whose rebuilt file fills its
- * 4 KiB memory-stream blocks exactly (HPDF_MemStream_SeekFunc then finds
- * no block at the end: HPDF_INVALID_OBJECT).  A different subset size
- * avoids it; the choice is deterministic.
- */
-static void
-S_pad_fonts(struct pdf_fonts *fs, int k)
-{
-	static const char extra[] = "!#$&*+=?@^_~|<>";
-	size_t i, j, n;
-	int added;
-
-	for (i = 0; i < FACE__MAX; i++) {
-		if (fs->owner[i] != (int)i || font_nused(fs->f[i]) == 0)
-			continue;
-		for (j = 0, added = 0; extra[j] && added < k; j++) {
-			n = font_nused(fs->f[i]);
-			font_use(fs->f[i], (unsigned char)extra[j]);
-			if (font_nused(fs->f[i]) > n)
-				added++;
-		}
-	}
-}
-
-static int	S_write(struct diag *, struct lay *, struct pdf_fonts *,
-		    const struct doc_node *, long long, struct buf *, int,
-		    int *);
 
 int
 pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
     const struct doc_node *root, long long date, struct buf *out)
 {
-	int attempt, retry = 0, rc = -1;
-
-	for (attempt = 0; attempt < 4; attempt++) {
-		if (attempt > 0)
-			pdf_fonts_reset(fs);
-		rc = S_write(d, L, fs, root, date, out, attempt,
-		    attempt < 3 ? &retry : NULL);
-		if (rc == 0 || !retry)
-			break;
-	}
-	return rc;
-}
-
-/*
- * One attempt at writing; with retry not NULL, a libharu failure that a
- * retry may avoid sets *retry instead of reporting.
- */
-static int
-S_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
-    const struct doc_node *root, long long date, struct buf *out,
-    int attempt, int *retry)
-{
-	struct S_err err = { 0, 0 };
 	struct S_w w;
 	size_t p, i, base = out->len;
-	HPDF_UINT32 size;
-	int rc = -1;
 
 	memset(&w, 0, sizeof(w));
 	w.L = L;
 	w.fs = fs;
 	w.ph = L->th->page_h;
-	w.fill = w.stroke = 0xFFFFFFFFu;
-	w.lw = -1;
-	w.face = -1;
-	if ((w.pdf = HPDF_New(S_error, &err)) == NULL) {
-		diag_at(d, DIAG_FATAL, NULL, 0, 0, "PDF: cannot start libharu");
-		return -1;
-	}
-	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(w.pdf);
+	for (i = 0; i < FACE__MAX; i++)
+		w.hf[i] = -1;
+	w.pw = pdfw_new(out, L->npages);
 	/* fonts: subsets of exactly the characters drawn */
 	S_use(&w, L->pops, L->npops);
 	S_use(&w, L->frame.ops, L->frame.nops);
-	S_pad_fonts(fs, attempt);
-	if (retry)
-		*retry = 0;
 	for (i = 0; i < FACE__MAX; i++) {
 		int o = fs->owner[i];
 
-		if (o != (int)i) {
-			w.hf[i] = w.hf[o];
+		if (o != (int)i)
 			continue;
-		}
 		if (font_nused(fs->f[i]) == 0 && i != FACE_BODY)
 			continue;
-		if ((w.hf[i] = font_embed(fs->f[i], d, w.pdf)) == NULL)
-			goto out;
+		if ((w.hf[i] = pdfw_font(w.pw, d, fs->f[i])) < 0) {
+			pdfw_free(w.pw);
+			out->len = base;
+			if (out->data)
+				out->data[base] = '\0';
+			return -1;
+		}
 	}
+	for (i = 0; i < FACE__MAX; i++)
+		if (fs->owner[i] != (int)i)
+			w.hf[i] = w.hf[fs->owner[i]];
 	S_info(&w, root, date);
-	w.pages = xcalloc(L->npages ? L->npages : 1, sizeof(HPDF_Page));
 	for (p = 0; p < L->npages; p++) {
 		const struct lay_page *pg = &L->pages[p];
 
-		w.pages[p] = HPDF_AddPage(w.pdf);
-		HPDF_Page_SetWidth(w.pages[p], (HPDF_REAL)L->th->page_w);
-		HPDF_Page_SetHeight(w.pages[p], (HPDF_REAL)L->th->page_h);
+		w.c = pdfw_page_begin(w.pw, p, L->th->page_w, L->th->page_h);
 		w.fill = w.stroke = 0xFFFFFFFFu;
 		w.lw = -1;
 		w.size = -1;
+		w.face = -1;
 		S_ops(&w, p, L->frame.ops + pg->fop0, pg->fnops);
 		S_ops(&w, p, L->pops + pg->op0, pg->nops);
-		if (err.no)
-			break;
+		pdfw_page_end(w.pw);
 	}
-	if (err.no == 0) {
-		S_links(&w);
-		S_outline(&w);
-	}
-	if (err.no == 0 && HPDF_SaveToStream(w.pdf) == HPDF_OK) {
-		size = HPDF_GetStreamSize(w.pdf);
-		buf_grow(out, size + 1);
-		HPDF_ReadFromStream(w.pdf, (HPDF_BYTE *)out->data + out->len,
-		    &size);
-		out->len += size;
-		out->data[out->len] = '\0';
-	}
-	if (err.no) {
-		out->len = base;
-		if (out->data)
-			out->data[base] = '\0';
-		if (retry && err.no == HPDF_INVALID_OBJECT) {
-			*retry = 1;
-			goto out;
-		}
-		diag_at(d, DIAG_FATAL, NULL, 0, 0, "PDF: libharu error 0x%04X "
-		    "(detail %u)", (unsigned)err.no, (unsigned)err.detail);
-		goto out;
-	}
-	rc = 0;
-out:
-	for (i = 0; i < w.nlinks; i++)
-		free(w.links[i].owned);
-	free(w.links);
-	free(w.imgs);
-	free(w.pages);
-	HPDF_Free(w.pdf);
-	return rc;
+	pdfw_finish(w.pw);
+	return 0;
 }

@@ -6,11 +6,12 @@
  *   glyphcheck specimen [-b] [-n] -f FAMILY TEXTFILE OUT.pdf
  *	draws every distinct visible character of TEXTFILE that FAMILY has
  *	in its own grid cell, embedded through exactly rolebook's path
- *	(font_open, font_use, font_embed, draw_text), rasterises the PDF
+ *	(font_open, font_use, pdfw_font, draw_text), rasterises the PDF
  *	with pdftoppm -r 72 -gray and fails, naming them, when a cell has
  *	no ink.  -b: the bold face (or synthetic bold); -n: embed the whole
- *	font file with libharu instead (the naive path, for the negative
- *	control that proves the check can fail).
+ *	font file with libharu 2.3.0 instead (a known-bad path that blanks
+ *	glyphs of Micro Hei: the negative control that proves the check can
+ *	fail).  libharu is linked into this test tool only.
  *   glyphcheck words [-l PAGES] FILE.pdf
  *	every word pdftotext -bbox finds on the first PAGES pages (default
  *	30) must show contrast (ink) inside its box on the rendered page.
@@ -37,6 +38,7 @@
 #include "pdf/font.h"
 #include "pdf/draw.h"
 #include "pdf/chart.h"
+#include "pdf/pdfw.h"
 
 #define CELL	24	/* grid cell [pt] = [px] at 72 dpi */
 #define GSIZE	16	/* glyph size in a cell [pt] */
@@ -148,6 +150,16 @@ S_errh(HPDF_STATUS e, HPDF_STATUS detail, void *u)
 	    (unsigned)e, (unsigned)detail);
 }
 
+/* The baseline origin of grid cell i. */
+static void
+S_cell(size_t i, double *x, double *y)
+{
+	int r = (int)(i % (COLS * ROWS)) / COLS, col = (int)(i % COLS);
+
+	*x = MARGIN + col * CELL + (CELL - GSIZE) / 2.0;
+	*y = MARGIN + (ROWS - r - 1) * CELL + (CELL - GSIZE) / 2.0 + 3;
+}
+
 /* ------------------------------------------------------------------ */
 
 static int
@@ -161,11 +173,8 @@ S_specimen(int argc, char **argv)
 	size_t ncp = 0, i, k, n, page, npages;
 	char *text, *prefix, *name;
 	unsigned char *seen;
-	HPDF_Doc pdf;
-	HPDF_Page pg = NULL;
-	HPDF_Font hf;
 	struct pgm g;
-	int c, bold = 0, naive = 0, blank = 0, r, col;
+	int c, bold = 0, naive = 0, blank = 0;
 	double x, y;
 
 	while ((c = getopt(argc, argv, "bnf:")) != -1)
@@ -219,41 +228,69 @@ S_specimen(int argc, char **argv)
 		diag_free(&d);
 		return 0;
 	}
-	pdf = HPDF_New(S_errh, NULL);
-	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	npages = (ncp + COLS * ROWS - 1) / (COLS * ROWS);
 	if (naive) {
+		/* libharu 2.3.0 embedding the whole file: the known-bad path */
+		HPDF_Doc pdf = HPDF_New(S_errh, NULL);
+		HPDF_Page pg = NULL;
+		HPDF_Font hf;
 		const char *nm;
 
+		HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 		HPDF_UseUTFEncodings(pdf);
 		nm = strstr(font_file(f), ".ttc") ?
 		    HPDF_LoadTTFontFromFile2(pdf, font_file(f),
 		    (HPDF_UINT)font_index(f), HPDF_TRUE) :
 		    HPDF_LoadTTFontFromFile(pdf, font_file(f), HPDF_TRUE);
 		hf = nm ? HPDF_GetFont(pdf, nm, "UTF-8") : NULL;
-	} else
-		hf = font_embed(f, &d, pdf);
-	if (hf == NULL) {
-		diag_flush(&d, stderr);
-		S_die("cannot embed the font");
-	}
-	npages = (ncp + COLS * ROWS - 1) / (COLS * ROWS);
-	for (i = 0; i < ncp; i++) {
-		if (i % (COLS * ROWS) == 0) {
-			pg = HPDF_AddPage(pdf);
-			HPDF_Page_SetWidth(pg, 2 * MARGIN + COLS * CELL);
-			HPDF_Page_SetHeight(pg, 2 * MARGIN + ROWS * CELL);
+		if (hf == NULL)
+			S_die("cannot embed the font");
+		for (i = 0; i < ncp; i++) {
+			if (i % (COLS * ROWS) == 0) {
+				pg = HPDF_AddPage(pdf);
+				HPDF_Page_SetWidth(pg, 2 * MARGIN + COLS * CELL);
+				HPDF_Page_SetHeight(pg, 2 * MARGIN + ROWS * CELL);
+			}
+			S_cell(i, &x, &y);
+			buf_reset(&b);
+			buf_put_utf8(&b, cps[i]);
+			HPDF_Page_BeginText(pg);
+			HPDF_Page_SetFontAndSize(pg, hf, GSIZE);
+			HPDF_Page_TextOut(pg, (HPDF_REAL)x, (HPDF_REAL)y,
+			    b.data);
+			HPDF_Page_EndText(pg);
 		}
-		r = (int)(i % (COLS * ROWS)) / COLS;
-		col = (int)(i % COLS);
-		x = MARGIN + col * CELL + (CELL - GSIZE) / 2.0;
-		y = MARGIN + (ROWS - r - 1) * CELL + (CELL - GSIZE) / 2.0 + 3;
-		buf_reset(&b);
-		buf_put_utf8(&b, cps[i]);
-		draw_text(pg, f, hf, GSIZE, x, y, b.data, b.len);
+		if (HPDF_SaveToFile(pdf, out) != HPDF_OK)
+			S_die("cannot write the specimen PDF");
+		HPDF_Free(pdf);
+	} else {
+		/* rolebook's path: font_use, pdfw_font, draw_text */
+		struct buf o = BUF_INIT;
+		struct pdfw *pdf = pdfw_new(&o, npages);
+		struct pdfc *pg = NULL;
+		int hf = pdfw_font(pdf, &d, f);
+
+		if (hf < 0) {
+			diag_flush(&d, stderr);
+			S_die("cannot embed the font");
+		}
+		for (i = 0; i < ncp; i++) {
+			if (i % (COLS * ROWS) == 0)
+				pg = pdfw_page_begin(pdf, i / (COLS * ROWS),
+				    2 * MARGIN + COLS * CELL,
+				    2 * MARGIN + ROWS * CELL);
+			S_cell(i, &x, &y);
+			buf_reset(&b);
+			buf_put_utf8(&b, cps[i]);
+			draw_text(pg, f, hf, GSIZE, x, y, b.data, b.len);
+			if ((i + 1) % (COLS * ROWS) == 0 || i + 1 == ncp)
+				pdfw_page_end(pdf);
+		}
+		pdfw_finish(pdf);
+		if (file_write_atomic(out, o.data, o.len) == -1)
+			S_die("cannot write the specimen PDF");
+		buf_free(&o);
 	}
-	if (HPDF_SaveToFile(pdf, out) != HPDF_OK)
-		S_die("cannot write the specimen PDF");
-	HPDF_Free(pdf);
 	prefix = xasprintf("%s.r", out);
 	if (S_raster(out, 1, (int)npages, prefix) == -1)
 		S_die("pdftoppm failed");
@@ -265,8 +302,9 @@ S_specimen(int argc, char **argv)
 		free(name);
 		for (i = page * COLS * ROWS; i < ncp &&
 		    i < (page + 1) * COLS * ROWS; i++) {
-			r = (int)(i % (COLS * ROWS)) / COLS;
-			col = (int)(i % COLS);
+			int r = (int)(i % (COLS * ROWS)) / COLS;
+			int col = (int)(i % COLS);
+
 			x = MARGIN + col * CELL;
 			y = MARGIN + r * CELL;	/* y down in the image */
 			if (S_contrast(&g, x + 1, y + 1, x + CELL - 1,
@@ -439,22 +477,27 @@ S_fixture(const char *out, int invisible, int nonembedded)
 	struct font *sans, *bold, *serif;
 	struct doc_node *root, *c, *charts[2];
 	struct chart_links links = { NULL, 0, 0 };
-	HPDF_Doc pdf;
+	HPDF_Doc pdf = NULL;
 	HPDF_Page pg;
-	HPDF_Font hs, hb, hr;
+	HPDF_Font hs;
+	struct buf o = BUF_INIT;
+	struct pdfw *pw = NULL;
+	struct pdfc *pc;
+	int fs, fb, fr;
 	const char *nm;
 	double y;
 	int ent, nc = 0, i;
 
 	diag_init(&d);
-	pdf = HPDF_New(S_errh, NULL);
-	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 	sans = font_open(&d, FONT_SANS, 0);
 	if (sans == NULL) {
 		diag_flush(&d, stderr);
 		return 2;
 	}
 	if (nonembedded || invisible) {
+		/* broken fixtures, written with libharu */
+		pdf = HPDF_New(S_errh, NULL);
+		HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 		HPDF_UseUTFEncodings(pdf);
 		nm = HPDF_LoadTTFontFromFile2(pdf, font_file(sans),
 		    (HPDF_UINT)font_index(sans), nonembedded ? HPDF_FALSE :
@@ -490,32 +533,40 @@ S_fixture(const char *out, int invisible, int nonembedded)
 		font_use_utf8(sans, text, strlen(text));
 		font_use_utf8(bold, "岗位说明书", strlen("岗位说明书"));
 		font_use_utf8(serif, text, strlen(text));
-		hs = font_embed(sans, &d, pdf);
-		hb = font_embed(bold, &d, pdf);
-		hr = font_embed(serif, &d, pdf);
-		if (hs == NULL || hb == NULL || hr == NULL) {
+		pw = pdfw_new(&o, 1);
+		fs = pdfw_font(pw, &d, sans);
+		fb = pdfw_font(pw, &d, bold);
+		fr = pdfw_font(pw, &d, serif);
+		if (fs < 0 || fb < 0 || fr < 0) {
 			diag_flush(&d, stderr);
 			return 2;
 		}
-		pg = HPDF_AddPage(pdf);
-		draw_text(pg, bold, hb, 20, 50, 780, "岗位说明书",
+		pc = pdfw_page_begin(pw, 0, 595.276, 841.89);
+		draw_text(pc, bold, fb, 20, 50, 780, "岗位说明书",
 		    strlen("岗位说明书"));
-		draw_text(pg, sans, hs, 11, 50, 750, text, strlen(text));
-		draw_text(pg, serif, hr, 11, 50, 730, text, strlen(text));
+		draw_text(pc, sans, fs, 11, 50, 750, text, strlen(text));
+		draw_text(pc, serif, fr, 11, 50, 730, text, strlen(text));
 		y = 710;
 		for (i = 0; i < nc; i++) {
-			chart_draw(pg, sans, hs, charts[i], 50, y, 400,
+			chart_draw(pc, sans, fs, charts[i], 50, y, 400,
 			    &links);
 			y -= chart_height(sans, charts[i], 400) + 20;
 		}
 		chart_links_free(&links);
+		pdfw_finish(pw);
 		doc_free(root);
 		font_free(bold);
 		font_free(serif);
 	}
-	if (HPDF_SaveToFile(pdf, out) != HPDF_OK)
-		S_die("cannot write the PDF");
-	HPDF_Free(pdf);
+	if (pdf != NULL) {
+		if (HPDF_SaveToFile(pdf, out) != HPDF_OK)
+			S_die("cannot write the PDF");
+		HPDF_Free(pdf);
+	} else {
+		if (file_write_atomic(out, o.data, o.len) == -1)
+			S_die("cannot write the PDF");
+		buf_free(&o);
+	}
 	font_free(sans);
 	diag_free(&d);
 	return 0;

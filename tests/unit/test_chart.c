@@ -17,6 +17,7 @@
 #include "doc/chartgeom.h"
 #include "pdf/font.h"
 #include "pdf/chart.h"
+#include "pdf/pdfw.h"
 
 #define PAGE_H	842.0
 #define CX	50.0	/* chart left [pt] */
@@ -95,9 +96,10 @@ render(struct diag *d, const char *xhtml, double w, const char *path,
 {
 	struct doc_node *c = parse(xhtml), *root;
 	struct font *f;
-	HPDF_Doc pdf;
-	HPDF_Page page;
-	HPDF_Font hf;
+	struct buf out = BUF_INIT;
+	struct pdfw *pdf;
+	struct pdfc *page;
+	int hf;
 	double h;
 
 	for (root = c; root->parent; root = root->parent)
@@ -105,17 +107,15 @@ render(struct diag *d, const char *xhtml, double w, const char *path,
 	f = font_open(d, FONT_SANS, 0);
 	cr_assert_not_null(f);
 	*nbad = chart_prepare(d, f, c);
-	pdf = HPDF_New(NULL, NULL);
-	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-	hf = font_embed(f, d, pdf);
-	cr_assert_not_null(hf);
-	page = HPDF_AddPage(pdf);
-	HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+	pdf = pdfw_new(&out, 1);
+	hf = pdfw_font(pdf, d, f);
+	cr_assert_geq(hf, 0);
+	page = pdfw_page_begin(pdf, 0, 595.276, 841.89);
 	h = chart_height(f, c, w);
 	chart_draw(page, f, hf, c, CX, CY, w, links);
-	cr_assert_eq(HPDF_GetError(pdf), HPDF_OK);
-	cr_assert_eq(HPDF_SaveToFile(pdf, path), HPDF_OK);
-	HPDF_Free(pdf);
+	pdfw_finish(pdf);
+	cr_assert_neq(file_write_atomic(path, out.data, out.len), -1);
+	buf_free(&out);
 	font_free(f);
 	/* link hrefs are borrowed from the tree: keep it for the caller */
 	if (links != NULL)

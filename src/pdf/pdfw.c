@@ -1,0 +1,1174 @@
+/*
+ * pdfw.c — rolebook's PDF file writer (see pdfw.h).
+ *
+ * PDF 1.7 with object streams and a cross-reference stream (the
+ * dictionaries of 2,000 pages and 13,000 links would otherwise be half of
+ * a handbook's bytes, uncompressed).  Object numbers: 1 the
+ * catalog, 2 the page tree, 3 the resources shared by every page, then
+ * one per page (reserved up front, so links and bookmarks can point to
+ * pages not written yet), then whatever comes in order of writing.
+ * Streams are deflated with zlib: page content at level 6 (level 1 made
+ * a 1,000-role handbook 16 % larger), font programs at level 1 (glyph
+ * outlines compress little: level 6 made 1,000 role sheets 4 % smaller
+ * for 25 % more CPU time; scripts/bench, docs/benchmarks.md).  Numbers are written
+ * with at most three decimals.
+ *
+ * Fonts are Type0 / CIDFontType2 with Identity-H encoding: a shown
+ * string is the big-endian glyph ids of the HarfBuzz subset, the
+ * CIDToGIDMap is /Identity, /W gives each glyph's advance as the layout
+ * measured it, and ToUnicode maps every glyph back to its code point, so
+ * text extraction returns the input.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <png.h>
+#include <zlib.h>
+#include "../util/util.h"
+#include "pdfw.h"
+
+#define S_ZLEVEL	6	/* zlib level of page content and the rest */
+#define S_FONTZ		1	/* of font programs */
+#define S_OSMAX		200	/* objects per object stream */
+
+#define S_CATALOG	1
+#define S_PAGES		2
+#define S_RES		3
+#define S_PAGE0		4
+
+struct S_font {
+	struct font	*f;
+	int		 obj;		/* Type0 font dictionary */
+};
+
+struct S_annot {
+	double		 r[4];
+	size_t		 page;		/* internal: target page */
+	double		 top;
+	char		*uri;		/* NULL: internal */
+};
+
+struct S_outline {
+	int		 level;
+	char		*title;
+	size_t		 page;
+	double		 top;
+};
+
+struct pdfw {
+	struct buf	*out;
+	size_t		 base;		/* offset of the file in out */
+	size_t		*off;		/* [cap] offset, or index in its stream */
+	int		*stm;		/* [cap] object stream holding it, or 0 */
+	int		 nobj, cap;
+	struct buf	 os;		/* the object stream being filled */
+	struct buf	 oshead;	/* its "number offset" pairs */
+	int		 osn;		/* objects in it */
+	int		*osobj;		/* [S_OSMAX] their numbers */
+	struct buf	 z;		/* deflated data */
+	size_t		 npages;
+	double		*pw, *ph;	/* [npages] sizes */
+	struct S_font	*fonts;
+	int		 nfonts;
+	int		*imgs;		/* image objects */
+	char		**imgpaths;
+	int		 nimgs;
+	struct pdfc	 c;		/* the current page */
+	size_t		 page;		/* its number */
+	int		 inpage;
+	struct S_annot	*an;
+	size_t		 nan, capan;
+	struct S_outline *ol;
+	size_t		 nol, capol;
+	struct buf	 info;		/* entries of the info dictionary */
+	char		*lang;
+	struct buf	 tmp;		/* scratch */
+};
+
+/* Numbers */
+
+/* v with at most three decimals, no exponent, no "-0". */
+static void
+S_num(struct buf *b, double v)
+{
+	char s[32], *p = s + sizeof(s);
+	long long n;
+	int neg, fr, k;
+
+	if (!isfinite(v))
+		v = 0;
+	n = llround(v * 1000.0);
+	neg = n < 0;
+	if (neg)
+		n = -n;
+	fr = (int)(n % 1000);
+	n /= 1000;
+	if (fr != 0) {
+		k = 3;
+		while (fr % 10 == 0) {
+			fr /= 10;
+			k--;
+		}
+		while (k-- > 0) {
+			*--p = (char)('0' + fr % 10);
+			fr /= 10;
+		}
+		*--p = '.';
+	}
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	if (neg && !(p[0] == '0' && p + 1 == s + sizeof(s)))
+		*--p = '-';
+	buf_put(b, p, (size_t)(s + sizeof(s) - p));
+}
+
+static void
+S_int(struct buf *b, long long v)
+{
+	char s[24];
+	int n = snprintf(s, sizeof(s), "%lld", v);
+
+	buf_put(b, s, (size_t)n);
+}
+
+static void
+S_nums(struct buf *b, const double *v, size_t n, const char *op)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		S_num(b, v[i]);
+		buf_putc(b, ' ');
+	}
+	buf_puts(b, op);
+	buf_putc(b, '\n');
+}
+
+/* A text string: UTF-8 s as UTF-16BE with a byte order mark, in hex. */
+static void
+S_textstr(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i, k, n = strlen(s);
+	uint32_t cp;
+	unsigned u[2];
+	int j, m;
+
+	buf_puts(b, "<FEFF");
+	for (i = 0; i < n; i += k) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			k = 1;
+			cp = 0xFFFD;
+		}
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			u[0] = 0xD800 | (cp >> 10);
+			u[1] = 0xDC00 | (cp & 0x3FF);
+			m = 2;
+		} else {
+			u[0] = cp;
+			m = 1;
+		}
+		for (j = 0; j < m; j++) {
+			buf_putc(b, hex[(u[j] >> 12) & 15]);
+			buf_putc(b, hex[(u[j] >> 8) & 15]);
+			buf_putc(b, hex[(u[j] >> 4) & 15]);
+			buf_putc(b, hex[u[j] & 15]);
+		}
+	}
+	buf_putc(b, '>');
+}
+
+/* Objects */
+
+static int
+S_reserve(struct pdfw *w)
+{
+	if (w->nobj + 1 >= w->cap) {
+		int ncap = w->cap ? w->cap * 2 : 64;
+
+		w->off = xreallocarray(w->off, (size_t)ncap, sizeof(*w->off));
+		memset(w->off + w->cap, 0, (size_t)(ncap - w->cap) *
+		    sizeof(*w->off));
+		w->stm = xreallocarray(w->stm, (size_t)ncap, sizeof(*w->stm));
+		memset(w->stm + w->cap, 0, (size_t)(ncap - w->cap) *
+		    sizeof(*w->stm));
+		w->cap = ncap;
+	}
+	return ++w->nobj;
+}
+
+/* Deflates data[0..len) into w->z. */
+static void
+S_deflate(struct pdfw *w, const void *data, size_t len, int level)
+{
+	uLongf zl = compressBound((uLong)len);
+
+	w->z.len = 0;
+	buf_grow(&w->z, zl + 1);
+	if (compress2((Bytef *)w->z.data, &zl, (const Bytef *)data,
+	    (uLong)len, level) != Z_OK)
+		abort();			/* only out of memory */
+	w->z.len = zl;
+}
+
+/*
+ * Writes object n as a stream of data[0..len) with the dictionary
+ * entries dict (may be NULL), deflated at zlib level zip when zip > 0.
+ */
+static void
+S_stream(struct pdfw *w, int n, const char *dict, const void *data,
+    size_t len, int zip)
+{
+	struct buf *o = w->out;
+
+	if (zip && len > 0) {
+		S_deflate(w, data, len, zip);
+		data = w->z.data;
+		len = w->z.len;
+	} else
+		zip = 0;
+	w->off[n] = o->len - w->base;
+	S_int(o, n);
+	buf_puts(o, " 0 obj\n<<");
+	if (dict != NULL)
+		buf_puts(o, dict);
+	if (zip)
+		buf_puts(o, "/Filter/FlateDecode");
+	buf_puts(o, "/Length ");
+	S_int(o, (long long)len);
+	buf_puts(o, ">>\nstream\n");
+	buf_put(o, data, len);
+	buf_puts(o, "\nendstream\nendobj\n");
+}
+
+/* Writes the object stream being filled. */
+static void
+S_flush_objects(struct pdfw *w)
+{
+	char dict[64];
+	int n, i;
+
+	if (w->osn == 0)
+		return;
+	n = S_reserve(w);
+	for (i = 0; i < w->osn; i++)
+		w->stm[w->osobj[i]] = n;
+	snprintf(dict, sizeof(dict), "/Type/ObjStm/N %d/First %zu", w->osn,
+	    w->oshead.len);
+	buf_put(&w->oshead, w->os.data, w->os.len);
+	S_stream(w, n, dict, w->oshead.data, w->oshead.len, S_ZLEVEL);
+	w->os.len = 0;
+	w->oshead.len = 0;
+	w->osn = 0;
+}
+
+/*
+ * Starts object n (not a stream) in the object stream; returns the
+ * buffer its body goes to.  End it with S_end().
+ */
+static struct buf *
+S_begin(struct pdfw *w, int n)
+{
+	if (w->osobj == NULL)
+		w->osobj = xcalloc(S_OSMAX, sizeof(*w->osobj));
+	w->osobj[w->osn] = n;
+	w->off[n] = (size_t)w->osn++;
+	S_int(&w->oshead, n);
+	buf_putc(&w->oshead, ' ');
+	S_int(&w->oshead, (long long)w->os.len);
+	buf_putc(&w->oshead, '\n');
+	return &w->os;
+}
+
+static void
+S_end(struct pdfw *w)
+{
+	buf_putc(&w->os, '\n');
+	if (w->osn == S_OSMAX)
+		S_flush_objects(w);
+}
+
+struct pdfw *
+pdfw_new(struct buf *out, size_t npages)
+{
+	struct pdfw *w = xcalloc(1, sizeof(*w));
+	size_t i;
+
+	w->out = out;
+	w->base = out->len;
+	w->npages = npages;
+	w->pw = xcalloc(npages ? npages : 1, sizeof(*w->pw));
+	w->ph = xcalloc(npages ? npages : 1, sizeof(*w->ph));
+	buf_puts(out, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
+	S_reserve(w);				/* 1 catalog */
+	S_reserve(w);				/* 2 pages */
+	S_reserve(w);				/* 3 resources */
+	for (i = 0; i < npages; i++)
+		S_reserve(w);
+	w->c.w = w;
+	return w;
+}
+
+void
+pdfw_free(struct pdfw *w)
+{
+	size_t i;
+	int k;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < w->nan; i++)
+		free(w->an[i].uri);
+	for (i = 0; i < w->nol; i++)
+		free(w->ol[i].title);
+	for (k = 0; k < w->nimgs; k++)
+		free(w->imgpaths[k]);
+	free(w->imgpaths);
+	free(w->imgs);
+	free(w->an);
+	free(w->ol);
+	free(w->fonts);
+	free(w->off);
+	free(w->stm);
+	free(w->osobj);
+	buf_free(&w->os);
+	buf_free(&w->oshead);
+	buf_free(&w->z);
+	free(w->pw);
+	free(w->ph);
+	free(w->lang);
+	buf_free(&w->c.b);
+	buf_free(&w->info);
+	buf_free(&w->tmp);
+	free(w);
+}
+
+/* Fonts */
+
+/* A subset tag: six capitals from the glyphs used and the font number. */
+static void
+S_tag(const struct font *f, int k, char tag[7])
+{
+	const uint32_t *cps;
+	const uint16_t *gids;
+	size_t i, n = font_subset_map(f, &cps, &gids);
+	uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)k;
+
+	for (i = 0; i < n; i++) {
+		h = (h ^ cps[i]) * 0x100000001b3ULL;
+		h = (h ^ gids[i]) * 0x100000001b3ULL;
+	}
+	for (i = 0; i < 6; i++) {
+		tag[i] = (char)('A' + h % 26);
+		h /= 26;
+	}
+	tag[6] = '\0';
+}
+
+/* The ToUnicode CMap of the subset: glyph -> code point. */
+static void
+S_tounicode(struct buf *b, const struct font *f)
+{
+	const uint32_t *cps;
+	const uint16_t *gids;
+	size_t i, n = font_subset_map(f, &cps, &gids), k;
+	unsigned nglyphs = font_subset_nglyphs(f);
+	uint32_t *byg;
+	char s[32];
+
+	buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
+	    "endcodespacerange\n");
+	/* by glyph, the first (lowest) code point showing it */
+	byg = xcalloc(nglyphs + 1, sizeof(*byg));
+	for (i = 0; i < n; i++)
+		if (gids[i] != 0 && gids[i] <= nglyphs && byg[gids[i]] == 0)
+			byg[gids[i]] = cps[i] + 1;
+	for (i = 1, k = 0; i <= nglyphs; i++)
+		if (byg[i] != 0)
+			k++;
+	for (i = 1; i <= nglyphs && k > 0; ) {
+		size_t m = k < 100 ? k : 100, j = 0;
+
+		snprintf(s, sizeof(s), "%zu beginbfchar\n", m);
+		buf_puts(b, s);
+		for (; i <= nglyphs && j < m; i++) {
+			if (byg[i] == 0)
+				continue;
+			snprintf(s, sizeof(s), "<%04zX> <%04X>\n", i,
+			    (unsigned)(byg[i] - 1));
+			buf_puts(b, s);
+			j++;
+		}
+		buf_puts(b, "endbfchar\n");
+		k -= m;
+	}
+	buf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
+	free(byg);
+}
+
+/* The /W array: runs of consecutive glyphs with their advances. */
+static void
+S_widths(struct buf *b, struct font *f)
+{
+	const uint32_t *cps;
+	const uint16_t *gids;
+	size_t i, n = font_subset_map(f, &cps, &gids);
+	unsigned g, nglyphs = font_subset_nglyphs(f);
+	int *wd = xcalloc(nglyphs + 1, sizeof(*wd));
+	int open = 0;
+
+	for (i = 0; i < nglyphs + 1; i++)
+		wd[i] = -1;
+	for (i = 0; i < n; i++)
+		if (gids[i] != 0 && gids[i] < nglyphs && wd[gids[i]] < 0)
+			wd[gids[i]] = font_advance(f, cps[i]);
+	buf_puts(b, "/W[");
+	for (g = 1; g < nglyphs; g++) {
+		if (wd[g] < 0) {
+			if (open)
+				buf_putc(b, ']');
+			open = 0;
+			continue;
+		}
+		if (!open) {
+			S_int(b, g);
+			buf_putc(b, '[');
+			open = 1;
+		} else
+			buf_putc(b, ' ');
+		S_int(b, wd[g]);
+	}
+	if (open)
+		buf_putc(b, ']');
+	buf_puts(b, "]");
+	free(wd);
+}
+
+int
+pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
+{
+	struct buf *b = &w->tmp;
+	const char *data;
+	size_t len;
+	int k, file, tu, desc, cid, bb[4];
+	char tag[7];
+
+	for (k = 0; k < w->nfonts; k++)
+		if (w->fonts[k].f == f)
+			return k;
+	if (font_subset(f) == -1 || (data = font_subset_data(f, &len)) ==
+	    NULL) {
+		diag_at(d, DIAG_FATAL, font_file(f), 0, 0, "font '%s': "
+		    "HarfBuzz could not subset the font", font_family(f));
+		return -1;
+	}
+	k = w->nfonts++;
+	w->fonts = xreallocarray(w->fonts, (size_t)w->nfonts,
+	    sizeof(*w->fonts));
+	w->fonts[k].f = f;
+	S_tag(f, k, tag);
+
+	file = S_reserve(w);
+	b->len = 0;
+	buf_puts(b, "/Length1 ");
+	S_int(b, (long long)len);
+	S_stream(w, file, b->data, data, len, S_FONTZ);
+
+	tu = S_reserve(w);
+	b->len = 0;
+	S_tounicode(b, f);
+	S_stream(w, tu, NULL, b->data, b->len, S_ZLEVEL);
+
+	desc = S_reserve(w);
+	font_bbox(f, bb);
+	b = S_begin(w, desc);
+	buf_printf(b, "<</Type/FontDescriptor/FontName/%s+%s/Flags 4"
+	    "/FontBBox[%d %d %d %d]/ItalicAngle 0/Ascent %d/Descent %d"
+	    "/CapHeight %d/StemV 80/FontFile2 %d 0 R>>", tag, font_psname(f),
+	    bb[0], bb[1], bb[2], bb[3], font_ascent(f), font_descent(f),
+	    font_ascent(f), file);
+	S_end(w);
+
+	cid = S_reserve(w);
+	S_begin(w, cid);
+	buf_printf(b, "<</Type/Font/Subtype/CIDFontType2/BaseFont/%s+%s"
+	    "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)"
+	    "/Supplement 0>>/FontDescriptor %d 0 R/CIDToGIDMap/Identity"
+	    "/DW 1000", tag, font_psname(f), desc);
+	S_widths(b, f);
+	buf_puts(b, ">>");
+	S_end(w);
+
+	w->fonts[k].obj = S_reserve(w);
+	S_begin(w, w->fonts[k].obj);
+	buf_printf(b, "<</Type/Font/Subtype/Type0/BaseFont/%s+%s"
+	    "/Encoding/Identity-H/DescendantFonts[%d 0 R]/ToUnicode %d 0 R>>",
+	    tag, font_psname(f), cid, tu);
+	S_end(w);
+	return k;
+}
+
+/* Images */
+
+int
+pdfw_image(struct pdfw *w, const char *path)
+{
+	png_image im;
+	unsigned char *px, *rgb, *alpha = NULL;
+	size_t i, n, ch;
+	int k, obj, smask = 0, gray, opaque = 1;
+
+	for (k = 0; k < w->nimgs; k++)
+		if (strcmp(w->imgpaths[k], path) == 0)
+			return w->imgs[k];
+	memset(&im, 0, sizeof(im));
+	im.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_file(&im, path))
+		return -1;
+	gray = !(im.format & PNG_FORMAT_FLAG_COLOR);
+	im.format = gray ? PNG_FORMAT_GA : PNG_FORMAT_RGBA;
+	ch = gray ? 2 : 4;
+	n = (size_t)im.width * im.height;
+	if (n == 0 || n > ((size_t)1 << 28) / ch) {
+		png_image_free(&im);
+		return -1;
+	}
+	px = xmalloc(n * ch);
+	if (!png_image_finish_read(&im, NULL, px, 0, NULL)) {
+		png_image_free(&im);
+		free(px);
+		return -1;
+	}
+	rgb = xmalloc(n * (ch - 1));
+	alpha = xmalloc(n);
+	for (i = 0; i < n; i++) {
+		memcpy(rgb + i * (ch - 1), px + i * ch, ch - 1);
+		alpha[i] = px[i * ch + ch - 1];
+		if (alpha[i] != 0xFF)
+			opaque = 0;
+	}
+	free(px);
+	if (!opaque) {
+		smask = S_reserve(w);
+		w->tmp.len = 0;
+		buf_printf(&w->tmp, "/Type/XObject/Subtype/Image/Width %u"
+		    "/Height %u/ColorSpace/DeviceGray/BitsPerComponent 8",
+		    im.width, im.height);
+		S_stream(w, smask, w->tmp.data, alpha, n, S_ZLEVEL);
+	}
+	obj = S_reserve(w);
+	w->tmp.len = 0;
+	buf_printf(&w->tmp, "/Type/XObject/Subtype/Image/Width %u/Height %u"
+	    "/ColorSpace/%s/BitsPerComponent 8", im.width, im.height,
+	    gray ? "DeviceGray" : "DeviceRGB");
+	if (smask)
+		buf_printf(&w->tmp, "/SMask %d 0 R", smask);
+	S_stream(w, obj, w->tmp.data, rgb, n * (ch - 1), S_ZLEVEL);
+	free(rgb);
+	free(alpha);
+	k = w->nimgs++;
+	w->imgs = xreallocarray(w->imgs, (size_t)w->nimgs, sizeof(*w->imgs));
+	w->imgpaths = xreallocarray(w->imgpaths, (size_t)w->nimgs,
+	    sizeof(*w->imgpaths));
+	w->imgs[k] = obj;
+	w->imgpaths[k] = xstrdup(path);
+	return obj;
+}
+
+/* Pages */
+
+struct pdfc *
+pdfw_page_begin(struct pdfw *w, size_t p, double width, double height)
+{
+	w->page = p;
+	w->inpage = 1;
+	w->c.b.len = 0;
+	w->c.tx = w->c.ty = 0;
+	if (p < w->npages) {
+		w->pw[p] = width;
+		w->ph[p] = height;
+	}
+	return &w->c;
+}
+
+/* [page /XYZ null top null]: keeps the reader's zoom. */
+static void
+S_dest(struct pdfw *w, struct buf *b, size_t p, double top)
+{
+	buf_putc(b, '[');
+	S_int(b, S_PAGE0 + (long long)p);
+	buf_puts(b, " 0 R/XYZ null ");
+	S_num(b, top);
+	buf_puts(b, " null]");
+}
+
+void
+pdfw_page_end(struct pdfw *w)
+{
+	struct buf *o = &w->os;
+	size_t i;
+	int content, *an = NULL;
+
+	if (!w->inpage || w->page >= w->npages)
+		return;
+	content = S_reserve(w);
+	S_stream(w, content, NULL, w->c.b.data, w->c.b.len, S_ZLEVEL);
+	if (w->nan > 0)
+		an = xcalloc(w->nan, sizeof(*an));
+	for (i = 0; i < w->nan; i++) {
+		const struct S_annot *a = &w->an[i];
+
+		an[i] = S_reserve(w);
+		S_begin(w, an[i]);
+		buf_puts(o, "<</Type/Annot/Subtype/Link/Rect[");
+		S_nums(o, a->r, 4, "]");
+		o->len--;		/* the newline */
+		buf_puts(o, "/Border[0 0 0]");
+		if (a->uri != NULL) {
+			buf_puts(o, "/A<</S/URI/URI(");
+			for (const char *s = a->uri; *s; s++) {
+				if (*s == '(' || *s == ')' || *s == '\\')
+					buf_putc(o, '\\');
+				buf_putc(o, *s);
+			}
+			buf_puts(o, ")>>");
+		} else {
+			buf_puts(o, "/Dest");
+			S_dest(w, o, a->page, a->top);
+		}
+		buf_puts(o, ">>");
+		S_end(w);
+		free(w->an[i].uri);
+	}
+	S_begin(w, S_PAGE0 + (int)w->page);
+	buf_printf(o, "<</Type/Page/Parent %d 0 R/MediaBox[0 0 ", S_PAGES);
+	S_num(o, w->pw[w->page]);
+	buf_putc(o, ' ');
+	S_num(o, w->ph[w->page]);
+	buf_printf(o, "]/Resources %d 0 R/Contents %d 0 R", S_RES, content);
+	if (w->nan > 0) {
+		buf_puts(o, "/Annots[");
+		for (i = 0; i < w->nan; i++)
+			buf_printf(o, "%s%d 0 R", i ? " " : "", an[i]);
+		buf_putc(o, ']');
+	}
+	buf_puts(o, ">>");
+	S_end(w);
+	free(an);
+	w->nan = 0;
+	w->inpage = 0;
+}
+
+static struct S_annot *
+S_annot(struct pdfw *w, double l, double b, double r, double t)
+{
+	struct S_annot *a;
+
+	if (w->nan == w->capan) {
+		w->capan = w->capan ? w->capan * 2 : 16;
+		w->an = xreallocarray(w->an, w->capan, sizeof(*w->an));
+	}
+	a = &w->an[w->nan++];
+	memset(a, 0, sizeof(*a));
+	a->r[0] = l;
+	a->r[1] = b;
+	a->r[2] = r;
+	a->r[3] = t;
+	return a;
+}
+
+void
+pdfw_link_page(struct pdfw *w, double l, double b, double r, double t,
+    size_t p, double top)
+{
+	struct S_annot *a;
+
+	if (p >= w->npages)
+		return;
+	a = S_annot(w, l, b, r, t);
+	a->page = p;
+	a->top = top;
+}
+
+void
+pdfw_link_uri(struct pdfw *w, double l, double b, double r, double t,
+    const char *uri)
+{
+	S_annot(w, l, b, r, t)->uri = xstrdup(uri);
+}
+
+/* Outlines, information, the end */
+
+void
+pdfw_outline(struct pdfw *w, int level, const char *title, size_t p,
+    double top)
+{
+	struct S_outline *o;
+
+	if (p >= w->npages)
+		return;
+	if (w->nol == w->capol) {
+		w->capol = w->capol ? w->capol * 2 : 64;
+		w->ol = xreallocarray(w->ol, w->capol, sizeof(*w->ol));
+	}
+	o = &w->ol[w->nol++];
+	o->level = level > 0 ? 1 : 0;
+	o->title = xstrdup(title);
+	o->page = p;
+	o->top = top;
+}
+
+void
+pdfw_info(struct pdfw *w, const char *key, const char *value)
+{
+	buf_printf(&w->info, "/%s", key);
+	S_textstr(&w->info, value);
+}
+
+void
+pdfw_info_date(struct pdfw *w, long long date)
+{
+	time_t t = (time_t)date;
+	struct tm tm;
+	char s[64];
+
+	gmtime_r(&t, &tm);
+	snprintf(s, sizeof(s), "(D:%04d%02d%02d%02d%02d%02dZ)",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec);
+	buf_printf(&w->info, "/CreationDate%s/ModDate%s", s, s);
+}
+
+void
+pdfw_lang(struct pdfw *w, const char *lang)
+{
+	const char *s;
+
+	for (s = lang; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-'))
+			return;
+	free(w->lang);
+	w->lang = xstrdup(lang);
+}
+
+/*
+ * Writes the bookmarks: a level-0 item heads the level-1 items after
+ * it (those before any level-0 item stay at the top).  All open.
+ * Returns the object of the outline dictionary, or 0.
+ */
+static int
+S_outlines(struct pdfw *w)
+{
+	struct buf *o = &w->os;
+	size_t i, j, ntop = 0;
+	int root, *obj, *parent, *prev, *next, *first, *last, *count;
+
+	if (w->nol == 0)
+		return 0;
+	root = S_reserve(w);
+	obj = xcalloc(w->nol, sizeof(int));
+	parent = xcalloc(w->nol, sizeof(int));
+	prev = xcalloc(w->nol, sizeof(int));
+	next = xcalloc(w->nol, sizeof(int));
+	first = xcalloc(w->nol, sizeof(int));
+	last = xcalloc(w->nol, sizeof(int));
+	count = xcalloc(w->nol, sizeof(int));
+	for (i = 0; i < w->nol; i++)
+		obj[i] = S_reserve(w);
+	{
+		long top = -1;		/* current level-0 item */
+		long lastkid = -1, lasttop = -1;
+
+		for (i = 0; i < w->nol; i++) {
+			if (w->ol[i].level == 0 || top < 0) {
+				parent[i] = root;
+				if (lasttop >= 0) {
+					next[lasttop] = obj[i];
+					prev[i] = obj[lasttop];
+				}
+				lasttop = (long)i;
+				ntop++;
+				if (w->ol[i].level == 0) {
+					top = (long)i;
+					lastkid = -1;
+				}
+				continue;
+			}
+			parent[i] = obj[top];
+			if (lastkid >= 0) {
+				next[lastkid] = obj[i];
+				prev[i] = obj[lastkid];
+			} else
+				first[top] = obj[i];
+			last[top] = obj[i];
+			count[top]++;
+			lastkid = (long)i;
+		}
+	}
+	for (i = 0; i < w->nol; i++) {
+		S_begin(w, obj[i]);
+		buf_puts(o, "<</Title");
+		S_textstr(o, w->ol[i].title);
+		buf_printf(o, "/Parent %d 0 R", parent[i]);
+		if (prev[i])
+			buf_printf(o, "/Prev %d 0 R", prev[i]);
+		if (next[i])
+			buf_printf(o, "/Next %d 0 R", next[i]);
+		if (first[i])
+			buf_printf(o, "/First %d 0 R/Last %d 0 R/Count %d",
+			    first[i], last[i], count[i]);
+		buf_puts(o, "/Dest");
+		S_dest(w, o, w->ol[i].page, w->ol[i].top);
+		buf_puts(o, ">>");
+		S_end(w);
+	}
+	/* first and last top-level items */
+	S_begin(w, root);
+	for (i = 0; i < w->nol && parent[i] != root; i++)
+		;
+	for (j = w->nol; j > 0 && parent[j - 1] != root; j--)
+		;
+	buf_printf(o, "<</Type/Outlines/First %d 0 R/Last %d 0 R/Count %zu>>",
+	    obj[i], obj[j - 1], (size_t)w->nol);
+	S_end(w);
+	free(obj);
+	free(parent);
+	free(prev);
+	free(next);
+	free(first);
+	free(last);
+	free(count);
+	return root;
+}
+
+/* The cross-reference stream: type, offset or stream, index. */
+static void
+S_xref(struct pdfw *w, int info)
+{
+	struct buf t = BUF_INIT, *o = w->out;
+	unsigned char e[7];
+	size_t at;
+	int k, x = S_reserve(w);
+	char dict[128];
+
+	at = o->len - w->base;
+	w->off[x] = at;
+	for (k = 0; k <= w->nobj; k++) {
+		size_t v = w->off[k];
+
+		if (k == 0) {
+			e[0] = 0;
+			v = 0;
+		} else
+			e[0] = w->stm[k] ? 2 : 1;
+		if (w->stm[k]) {
+			e[1] = (unsigned char)(w->stm[k] >> 24);
+			e[2] = (unsigned char)(w->stm[k] >> 16);
+			e[3] = (unsigned char)(w->stm[k] >> 8);
+			e[4] = (unsigned char)w->stm[k];
+		} else {
+			e[1] = (unsigned char)(v >> 24);
+			e[2] = (unsigned char)(v >> 16);
+			e[3] = (unsigned char)(v >> 8);
+			e[4] = (unsigned char)v;
+			v = k == 0 ? 65535 : 0;
+		}
+		e[5] = (unsigned char)(v >> 8);
+		e[6] = (unsigned char)v;
+		buf_put(&t, e, 7);
+	}
+	snprintf(dict, sizeof(dict), "/Type/XRef/Size %d/W[1 4 2]"
+	    "/Root %d 0 R/Info %d 0 R", w->nobj + 1, S_CATALOG, info);
+	S_stream(w, x, dict, t.data, t.len, S_ZLEVEL);
+	buf_free(&t);
+	buf_printf(o, "startxref\n%zu\n%%%%EOF\n", at);
+}
+
+void
+pdfw_finish(struct pdfw *w)
+{
+	struct buf *o = &w->os;
+	size_t i;
+	int k, outl, info;
+
+	pdfw_page_end(w);
+	/* pages never drawn are blank A4 */
+	for (i = 0; i < w->npages; i++)
+		if (w->off[S_PAGE0 + i] == 0 && w->stm[S_PAGE0 + i] == 0) {
+			pdfw_page_begin(w, i, w->pw[i] > 0 ? w->pw[i] : 595.276,
+			    w->ph[i] > 0 ? w->ph[i] : 841.89);
+			pdfw_page_end(w);
+		}
+	outl = S_outlines(w);
+	S_begin(w, S_RES);
+	buf_puts(o, "<</ProcSet[/PDF/Text/ImageB/ImageC]");
+	if (w->nfonts > 0) {
+		buf_puts(o, "/Font<<");
+		for (k = 0; k < w->nfonts; k++)
+			buf_printf(o, "/F%d %d 0 R", k, w->fonts[k].obj);
+		buf_puts(o, ">>");
+	}
+	if (w->nimgs > 0) {
+		buf_puts(o, "/XObject<<");
+		for (k = 0; k < w->nimgs; k++)
+			buf_printf(o, "/Im%d %d 0 R", w->imgs[k], w->imgs[k]);
+		buf_puts(o, ">>");
+	}
+	buf_puts(o, ">>");
+	S_end(w);
+	S_begin(w, S_PAGES);
+	buf_puts(o, "<</Type/Pages/Kids[");
+	for (i = 0; i < w->npages; i++) {
+		if (i > 0)
+			buf_putc(o, (i % 16) ? ' ' : '\n');
+		S_int(o, S_PAGE0 + (long long)i);
+		buf_puts(o, " 0 R");
+	}
+	buf_printf(o, "]/Count %zu>>", w->npages);
+	S_end(w);
+	S_begin(w, S_CATALOG);
+	buf_printf(o, "<</Type/Catalog/Pages %d 0 R", S_PAGES);
+	if (outl)
+		buf_printf(o, "/Outlines %d 0 R/PageMode/UseOutlines", outl);
+	if (w->lang)
+		buf_printf(o, "/Lang(%s)", w->lang);
+	buf_puts(o, ">>");
+	S_end(w);
+	buf_printf(&w->info, "/Producer");
+	S_textstr(&w->info, "rolebook");
+	info = S_reserve(w);
+	S_begin(w, info);
+	buf_puts(o, "<<");
+	buf_put(o, w->info.data, w->info.len);
+	buf_puts(o, ">>");
+	S_end(w);
+	S_flush_objects(w);
+	S_xref(w, info);
+	pdfw_free(w);
+}
+
+/* Content streams */
+
+static void
+S_rgb(struct buf *b, uint32_t c, const char *op)
+{
+	double v[3];
+
+	v[0] = ((c >> 16) & 0xFF) / 255.0;
+	v[1] = ((c >> 8) & 0xFF) / 255.0;
+	v[2] = (c & 0xFF) / 255.0;
+	S_nums(b, v, 3, op);
+}
+
+void
+pdfc_fill_rgb(struct pdfc *c, uint32_t rgb)
+{
+	S_rgb(&c->b, rgb, "rg");
+}
+
+void
+pdfc_stroke_rgb(struct pdfc *c, uint32_t rgb)
+{
+	S_rgb(&c->b, rgb, "RG");
+}
+
+void
+pdfc_line_width(struct pdfc *c, double v)
+{
+	S_nums(&c->b, &v, 1, "w");
+}
+
+void
+pdfc_move(struct pdfc *c, double x, double y)
+{
+	double v[2] = { x, y };
+
+	S_nums(&c->b, v, 2, "m");
+}
+
+void
+pdfc_line(struct pdfc *c, double x, double y)
+{
+	double v[2] = { x, y };
+
+	S_nums(&c->b, v, 2, "l");
+}
+
+void
+pdfc_rect(struct pdfc *c, double x, double y, double w, double h)
+{
+	double v[4] = { x, y, w, h };
+
+	S_nums(&c->b, v, 4, "re");
+}
+
+/* A circle as four Bézier arcs. */
+void
+pdfc_circle(struct pdfc *c, double x, double y, double r)
+{
+	const double k = 0.5522847498 * r;
+	double v[6];
+
+	pdfc_move(c, x + r, y);
+	v[0] = x + r; v[1] = y + k; v[2] = x + k; v[3] = y + r;
+	v[4] = x; v[5] = y + r;
+	S_nums(&c->b, v, 6, "c");
+	v[0] = x - k; v[1] = y + r; v[2] = x - r; v[3] = y + k;
+	v[4] = x - r; v[5] = y;
+	S_nums(&c->b, v, 6, "c");
+	v[0] = x - r; v[1] = y - k; v[2] = x - k; v[3] = y - r;
+	v[4] = x; v[5] = y - r;
+	S_nums(&c->b, v, 6, "c");
+	v[0] = x + k; v[1] = y - r; v[2] = x + r; v[3] = y - k;
+	v[4] = x + r; v[5] = y;
+	S_nums(&c->b, v, 6, "c");
+}
+
+void
+pdfc_stroke(struct pdfc *c)
+{
+	buf_puts(&c->b, "S\n");
+}
+
+void
+pdfc_fill(struct pdfc *c)
+{
+	buf_puts(&c->b, "f\n");
+}
+
+void
+pdfc_fill_stroke(struct pdfc *c)
+{
+	buf_puts(&c->b, "B\n");
+}
+
+void
+pdfc_save(struct pdfc *c)
+{
+	buf_puts(&c->b, "q\n");
+}
+
+void
+pdfc_restore(struct pdfc *c)
+{
+	buf_puts(&c->b, "Q\n");
+}
+
+void
+pdfc_concat(struct pdfc *c, double a, double b, double cc, double d,
+    double e, double f)
+{
+	double v[6] = { a, b, cc, d, e, f };
+
+	S_nums(&c->b, v, 6, "cm");
+}
+
+void
+pdfc_image(struct pdfc *c, int img, double x, double y, double w, double h)
+{
+	if (img < 0)
+		return;
+	pdfc_save(c);
+	pdfc_concat(c, w, 0, 0, h, x, y);
+	buf_printf(&c->b, "/Im%d Do\n", img);
+	pdfc_restore(c);
+}
+
+void
+pdfc_begin_text(struct pdfc *c)
+{
+	buf_puts(&c->b, "BT\n");
+	c->tx = c->ty = 0;
+}
+
+void
+pdfc_end_text(struct pdfc *c)
+{
+	buf_puts(&c->b, "ET\n");
+}
+
+void
+pdfc_font(struct pdfc *c, int font, double size)
+{
+	buf_printf(&c->b, "/F%d ", font);
+	S_nums(&c->b, &size, 1, "Tf");
+}
+
+void
+pdfc_render(struct pdfc *c, int mode)
+{
+	buf_printf(&c->b, "%d Tr\n", mode);
+}
+
+void
+pdfc_char_space(struct pdfc *c, double v)
+{
+	S_nums(&c->b, &v, 1, "Tc");
+}
+
+void
+pdfc_text_pos(struct pdfc *c, double x, double y)
+{
+	double v[2];
+
+	/* relative to the line origin, as rounded when written */
+	x = llround(x * 1000.0) / 1000.0;
+	y = llround(y * 1000.0) / 1000.0;
+	v[0] = x - c->tx;
+	v[1] = y - c->ty;
+	S_nums(&c->b, v, 2, "Td");
+	c->tx = x;
+	c->ty = y;
+}
+
+void
+pdfc_text_matrix(struct pdfc *c, double a, double b, double cc, double d,
+    double e, double f)
+{
+	double v[6] = { a, b, cc, d, e, f };
+
+	S_nums(&c->b, v, 6, "Tm");
+	c->tx = e;
+	c->ty = f;
+}
+
+void
+pdfc_show(struct pdfc *c, int font, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct font *f;
+	struct buf *b = &c->b;
+	size_t i, k;
+	uint32_t cp;
+	unsigned g;
+
+	if (font < 0 || font >= c->w->nfonts)
+		return;
+	f = c->w->fonts[font].f;
+	buf_grow(b, n * 2 + 8);
+	buf_putc(b, '<');
+	for (i = 0; i < n; i += k) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			k = 1;
+			continue;
+		}
+		if ((g = font_gid(f, cp)) == 0)
+			continue;
+		buf_putc(b, hex[(g >> 12) & 15]);
+		buf_putc(b, hex[(g >> 8) & 15]);
+		buf_putc(b, hex[(g >> 4) & 15]);
+		buf_putc(b, hex[g & 15]);
+	}
+	buf_puts(b, ">Tj\n");
+}

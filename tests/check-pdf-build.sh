@@ -124,7 +124,7 @@ done
     ko "handbook.pdf is 1.5 MB or more"
 
 # 5. ink: the first page of a role sheet and a handbook page are not blank
-# (libharu can embed blank glyphs that pdftotext still reads)
+# (an embedder can draw blank glyphs that pdftotext still reads)
 inked() {
 	pdftoppm -gray -r 40 -f "$2" -l "$2" "$1" "$tmp/ink" 2>/dev/null &&
 	python3 - "$tmp"/ink*.pgm <<'EOF'

@@ -1,6 +1,6 @@
 /* fuzz_layout.c — libFuzzer harness: the document-tree parser and the PDF
  * backend behind it — doc_parse, then pdf_render (layout, line breaking,
- * tables, charts, pages, and the libharu writer) with the default theme.
+ * tables, charts, pages, and the PDF writer (pdfw.c)) with the default theme.
  * Fonts are opened once for the whole run.  Images are looked up in
  * tests/fuzz/seeds/layout-img/ only. */
 #include <stdint.h>

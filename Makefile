@@ -22,7 +22,7 @@ CFLAGS	+= -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) $(SAN)
 # mimalloc replaces malloc (about a fifth less CPU for the HTML build,
 # docs/benchmarks.md); not under sanitizers, which bring their own.
 MALLOC	?= -lmimalloc
-LDLIBS	+= $(PKG_LIBS) -lpng -lz -lm $(if $(SAN),,$(MALLOC))
+LDLIBS	+= $(PKG_LIBS) -lpng -ldeflate -lm $(if $(SAN),,$(MALLOC))
 LDFLAGS	+= $(SAN)
 
 # Build variants live in their own folders: build/ (default), build-asan/.

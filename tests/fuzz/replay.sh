@@ -20,7 +20,7 @@ for dir in tests/fuzz/regress/*/; do
 	if ! ${CC:-cc} -g -O1 -std=c11 -D_GNU_SOURCE -Isrc ${SAN:-} \
 	    $(pkg-config --cflags $PKGS) -o "$bin" tests/fuzz/fuzz_$h.c \
 	    tests/fuzz/replay.c "$B/librolebook.a" $(pkg-config --libs $PKGS) \
-	    -lpng -lz -lm; then
+	    -lpng -ldeflate -lm; then
 		fail=$((fail + 1)); echo "FAIL: cannot build $bin"; continue
 	fi
 	for f in "$dir"*; do

@@ -21,7 +21,7 @@ PKGS="libxml-2.0 yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset fontconfi
 make --no-print-directory -s B=$out CC=clang OPT='-O1 -g' \
     SAN="-fsanitize=fuzzer-no-link $SAN" $out/librolebook.a >/dev/null
 CF="-g -O1 -std=c11 -D_GNU_SOURCE -Isrc -fsanitize=fuzzer $SAN $(pkg-config --cflags $PKGS)"
-LIBS="$(pkg-config --libs $PKGS) -lpng -lz -lm"
+LIBS="$(pkg-config --libs $PKGS) -lpng -ldeflate -lm"
 names=${*:-$(ls tests/fuzz/fuzz_*.c | sed 's,.*/fuzz_,,; s,\.c$,,')}
 
 # seed NAME DIR: copies the seed inputs of harness NAME into DIR.

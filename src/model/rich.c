@@ -65,8 +65,8 @@ S_flush_space(struct rich *r, uint32_t c)
 void
 rich_text(struct rich *r, const char *s, size_t n)
 {
-	size_t i = 0, k;
-	uint32_t c;
+	size_t i = 0, j, k;
+	uint32_t c, u;
 
 	while (i < n) {
 		c = (unsigned char)s[i];
@@ -85,18 +85,40 @@ rich_text(struct rich *r, const char *s, size_t n)
 		switch (c) {
 		case '&':
 			BUF_PUTSL(&r->out, "&amp;");
-			break;
+			r->last = c;
+			i += k;
+			continue;
 		case '<':
 			BUF_PUTSL(&r->out, "&lt;");
-			break;
+			r->last = c;
+			i += k;
+			continue;
 		case '>':
 			BUF_PUTSL(&r->out, "&gt;");
-			break;
-		default:
-			buf_put(&r->out, s + i, k);
+			r->last = c;
+			i += k;
+			continue;
 		}
+		/*
+		 * The run of characters up to the next space or markup
+		 * character is copied at once: no space is pending inside it
+		 * (S_flush_space() above cleared it), only the last
+		 * character matters.
+		 */
+		for (j = i + k; j < n; j += k) {
+			u = (unsigned char)s[j];
+			if (u < 0x80) {
+				if (u == ' ' || u == '\t' || u == '\n' ||
+				    u == '\r' || u == '&' || u == '<' || u == '>')
+					break;
+				c = u;
+				k = 1;
+			} else if ((k = utf8_decode(s + j, n - j, &c)) == 0)
+				k = 1;
+		}
+		buf_put(&r->out, s + i, j - i);
 		r->last = c;
-		i += k;
+		i = j;
 	}
 }
 

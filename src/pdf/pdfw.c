@@ -92,24 +92,25 @@ struct pdfw {
 
 /* Numbers */
 
-/* v with at most three decimals, no exponent, no "-0". */
+/* v with at most dec (1 to 3) decimals, no exponent, no "-0". */
 static void
-S_num(struct buf *b, double v)
+S_numd(struct buf *b, double v, int dec)
 {
+	static const double scale[] = { 1, 10, 100, 1000 };
 	char s[32], *p = s + sizeof(s);
 	long long n;
-	int neg, fr, k;
+	int neg, fr, k, m = (int)scale[dec];
 
 	if (!isfinite(v))
 		v = 0;
-	n = llround(v * 1000.0);
+	n = llround(v * scale[dec]);
 	neg = n < 0;
 	if (neg)
 		n = -n;
-	fr = (int)(n % 1000);
-	n /= 1000;
+	fr = (int)(n % m);
+	n /= m;
 	if (fr != 0) {
-		k = 3;
+		k = dec;
 		while (fr % 10 == 0) {
 			fr /= 10;
 			k--;
@@ -130,6 +131,12 @@ S_num(struct buf *b, double v)
 }
 
 static void
+S_num(struct buf *b, double v)
+{
+	S_numd(b, v, 3);
+}
+
+static void
 S_int(struct buf *b, long long v)
 {
 	char s[24];
@@ -138,18 +145,23 @@ S_int(struct buf *b, long long v)
 	buf_put(b, s, (size_t)n);
 }
 
+/* n numbers with dec decimals, then the operator op and a newline. */
 static void
-S_nums(struct buf *b, const double *v, size_t n, const char *op)
+S_numsd(struct buf *b, const double *v, size_t n, int dec, const char *op)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		S_num(b, v[i]);
+		S_numd(b, v[i], dec);
 		buf_putc(b, ' ');
 	}
 	buf_puts(b, op);
 	buf_putc(b, '\n');
 }
+
+/* Coordinates of paths and text positions: 0.01 pt is plenty. */
+#define S_nums(b, v, n, op)	S_numsd((b), (v), (n), 3, (op))
+#define S_xy(b, v, n, op)	S_numsd((b), (v), (n), 2, (op))
 
 /* A text string: UTF-8 s as UTF-16BE with a byte order mark, in hex. */
 static void
@@ -995,7 +1007,7 @@ pdfc_stroke_rgb(struct pdfc *c, uint32_t rgb)
 void
 pdfc_line_width(struct pdfc *c, double v)
 {
-	S_nums(&c->b, &v, 1, "w");
+	S_xy(&c->b, &v, 1, "w");
 }
 
 void
@@ -1003,7 +1015,7 @@ pdfc_move(struct pdfc *c, double x, double y)
 {
 	double v[2] = { x, y };
 
-	S_nums(&c->b, v, 2, "m");
+	S_xy(&c->b, v, 2, "m");
 }
 
 void
@@ -1011,7 +1023,7 @@ pdfc_line(struct pdfc *c, double x, double y)
 {
 	double v[2] = { x, y };
 
-	S_nums(&c->b, v, 2, "l");
+	S_xy(&c->b, v, 2, "l");
 }
 
 void
@@ -1019,7 +1031,7 @@ pdfc_rect(struct pdfc *c, double x, double y, double w, double h)
 {
 	double v[4] = { x, y, w, h };
 
-	S_nums(&c->b, v, 4, "re");
+	S_xy(&c->b, v, 4, "re");
 }
 
 /* A circle as four Bézier arcs. */
@@ -1032,16 +1044,16 @@ pdfc_circle(struct pdfc *c, double x, double y, double r)
 	pdfc_move(c, x + r, y);
 	v[0] = x + r; v[1] = y + k; v[2] = x + k; v[3] = y + r;
 	v[4] = x; v[5] = y + r;
-	S_nums(&c->b, v, 6, "c");
+	S_xy(&c->b, v, 6, "c");
 	v[0] = x - k; v[1] = y + r; v[2] = x - r; v[3] = y + k;
 	v[4] = x - r; v[5] = y;
-	S_nums(&c->b, v, 6, "c");
+	S_xy(&c->b, v, 6, "c");
 	v[0] = x - r; v[1] = y - k; v[2] = x - k; v[3] = y - r;
 	v[4] = x; v[5] = y - r;
-	S_nums(&c->b, v, 6, "c");
+	S_xy(&c->b, v, 6, "c");
 	v[0] = x + k; v[1] = y - r; v[2] = x + r; v[3] = y - k;
 	v[4] = x + r; v[5] = y;
-	S_nums(&c->b, v, 6, "c");
+	S_xy(&c->b, v, 6, "c");
 }
 
 void
@@ -1132,11 +1144,11 @@ pdfc_text_pos(struct pdfc *c, double x, double y)
 	double v[2];
 
 	/* relative to the line origin, as rounded when written */
-	x = llround(x * 1000.0) / 1000.0;
-	y = llround(y * 1000.0) / 1000.0;
+	x = llround(x * 100.0) / 100.0;
+	y = llround(y * 100.0) / 100.0;
 	v[0] = x - c->tx;
 	v[1] = y - c->ty;
-	S_nums(&c->b, v, 2, "Td");
+	S_xy(&c->b, v, 2, "Td");
 	c->tx = x;
 	c->ty = y;
 }
@@ -1152,10 +1164,28 @@ pdfc_text_matrix(struct pdfc *c, double a, double b, double cc, double d,
 	c->ty = f;
 }
 
+/* One byte of a literal string: ( ) and backslash escaped, and CR (a
+ * reader would read it as an end of line). */
+static void
+S_strbyte(struct buf *b, unsigned v)
+{
+	if (v == '(' || v == ')' || v == '\\') {
+		buf_putc(b, '\\');
+		buf_putc(b, (int)v);
+	} else if (v == '\r') {
+		buf_putc(b, '\\');
+		buf_putc(b, 'r');
+	} else
+		buf_putc(b, (int)v);
+}
+
+/*
+ * The glyph numbers, two bytes each, as a literal string (half the bytes
+ * of hexadecimal before deflating, 1 % fewer after).
+ */
 void
 pdfc_show(struct pdfc *c, int font, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	struct font *f;
 	struct buf *b = &c->b;
 	size_t i, k;
@@ -1165,8 +1195,8 @@ pdfc_show(struct pdfc *c, int font, const char *s, size_t n)
 	if (font < 0 || font >= c->w->nfonts)
 		return;
 	f = c->w->fonts[font].f;
-	buf_grow(b, n * 2 + 8);
-	buf_putc(b, '<');
+	buf_grow(b, n + 8);
+	buf_putc(b, '(');
 	for (i = 0; i < n; i += k) {
 		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
 			k = 1;
@@ -1174,10 +1204,8 @@ pdfc_show(struct pdfc *c, int font, const char *s, size_t n)
 		}
 		if ((g = font_gid(f, cp)) == 0)
 			continue;
-		buf_putc(b, hex[(g >> 12) & 15]);
-		buf_putc(b, hex[(g >> 8) & 15]);
-		buf_putc(b, hex[(g >> 4) & 15]);
-		buf_putc(b, hex[g & 15]);
+		S_strbyte(b, g >> 8);
+		S_strbyte(b, g & 0xFF);
 	}
-	buf_puts(b, ">Tj\n");
+	buf_puts(b, ")Tj\n");
 }

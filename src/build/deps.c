@@ -4,10 +4,15 @@
  * table keyed by address; a key serialises, for each container read, its
  * path and shallow content, and digests that (two 64-bit lanes).
  */
+#include <sys/stat.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "deps.h"
 
 struct S_ent {
@@ -223,21 +228,10 @@ S_put_shallow(struct buf *b, const struct S_tree *page,
 static void
 S_digest(const struct buf *b, char key[33])
 {
-	uint64_t a = 0xcbf29ce484222325ULL, c = 0x84222325cbf29ce4ULL, w;
-	size_t i;
+	uint64_t h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
 
-	for (i = 0; i < b->len; i += 8) {
-		w = 0;
-		memcpy(&w, b->data + i, b->len - i < 8 ? b->len - i : 8);
-		a = (a ^ w) * 0x9e3779b97f4a7c15ULL;
-		a ^= a >> 29;
-		c = (c ^ w ^ 0x5bd1e9955bd1e995ULL) * 0xff51afd7ed558ccdULL;
-		c ^= c >> 31;
-	}
-	a = (a ^ b->len) * 0xc4ceb9fe1a85ec53ULL;
-	a ^= a >> 29;
-	snprintf(key, 33, "%016llx%016llx", (unsigned long long)a,
-	    (unsigned long long)c);
+	deps_hash(h, b->data ? b->data : "", b->len);
+	deps_hex(h, key);
 }
 
 struct deps *
@@ -351,5 +345,163 @@ deps_check(struct deps *d, const struct tmpl_val *root, const char *list,
 out:
 	buf_free(&b);
 	S_tree_free(&page);
+	return rc;
+}
+
+/* Digests of bytes and files. */
+
+static inline uint64_t
+S_mix(uint64_t h, uint64_t w, uint64_t k)
+{
+	h = (h ^ w) * k;
+	return h ^ (h >> 29);
+}
+
+/* Hashes the whole words of data (len - len % 8 bytes) into h. */
+static void
+S_hash_words(uint64_t h[2], const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t w, a = h[0], b = h[1];
+	size_t i;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, 8);
+		a = S_mix(a, w, 0x9e3779b97f4a7c15ULL);
+		b = S_mix(b, w ^ 0x5bd1e9955bd1e995ULL, 0xff51afd7ed558ccdULL);
+	}
+	h[0] = a;
+	h[1] = b;
+}
+
+/* Hashes data into h, its length last: "ab","c" and "a","bc" differ. */
+void
+deps_hash(uint64_t h[2], const void *data, size_t len)
+{
+	uint64_t w = 0;
+	size_t whole = len - len % 8;
+
+	S_hash_words(h, data, whole);
+	memcpy(&w, (const unsigned char *)data + whole, len - whole);
+	h[0] = S_mix(S_mix(h[0], w, 0x9e3779b97f4a7c15ULL), (uint64_t)len,
+	    0xc4ceb9fe1a85ec53ULL);
+	h[1] = S_mix(h[1], w ^ (uint64_t)len, 0xff51afd7ed558ccdULL);
+}
+
+void
+deps_hex(const uint64_t h[2], char out[33])
+{
+	snprintf(out, 33, "%016llx%016llx", (unsigned long long)h[0],
+	    (unsigned long long)h[1]);
+}
+
+static int
+S_strpcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Hashes the names and bytes of the files under dir (sorted; at most 8
+ * levels, files up to 64 MiB): the templates a render may include.
+ */
+void
+deps_hash_dir(uint64_t h[2], const char *dir, int depth)
+{
+	DIR *dp;
+	struct dirent *de;
+	char **names = NULL, *path, *data;
+	size_t n = 0, i, len;
+	struct stat st;
+
+	if (dir == NULL || depth > 8 || (dp = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(dp)) != NULL)
+		if (de->d_name[0] != '.') {
+			names = xreallocarray(names, n + 1, sizeof(*names));
+			names[n++] = xstrdup(de->d_name);
+		}
+	closedir(dp);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), S_strpcmp);
+	for (i = 0; i < n; i++) {
+		path = xasprintf("%s/%s", dir, names[i]);
+		deps_hash(h, names[i], strlen(names[i]) + 1);
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			deps_hash_dir(h, path, depth + 1);
+		else if (file_read(path, 64 << 20, &data, &len) == 0) {
+			deps_hash(h, data, len);
+			free(data);
+		} else
+			deps_hash(h, "?", 1);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+}
+
+#define S_PIECE	65536		/* bytes of a file hashed at a time */
+
+/*
+ * The digest of len bytes as written to a file, as 32 hex digits: whole
+ * S_PIECE pieces as words, then the rest, then the length (so that
+ * S_file_digest, reading the file in pieces, gets the same).
+ */
+void
+deps_bytes_digest(const void *data, size_t len, char out[33])
+{
+	uint64_t h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
+	unsigned long long size = len;
+	size_t whole = len - len % S_PIECE;
+
+	S_hash_words(h, data, whole);
+	deps_hash(h, (const char *)data + whole, len - whole);
+	deps_hash(h, &size, sizeof(size));
+	deps_hex(h, out);
+}
+
+/*
+ * The digest of a file's bytes (as S_bytes_digest, hashed in pieces), when
+ * it has size bytes; -1 when it is unreadable or of another size.
+ */
+int
+deps_file_digest(const char *path, unsigned long long size, char out[33])
+{
+	uint64_t h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
+	uint64_t piece[S_PIECE / 8];
+	unsigned long long got = 0;
+	struct stat st;
+	ssize_t n;
+	size_t have = 0;
+	int fd, rc = -1;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size != size)
+		goto out;
+	for (;;) {
+		n = read(fd, (char *)piece + have, sizeof(piece) - have);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			goto out;
+		if (n == 0)
+			break;
+		have += (size_t)n;
+		got += (unsigned long long)n;
+		if (have == sizeof(piece)) {
+			S_hash_words(h, piece, have);
+			have = 0;
+		}
+	}
+	if (got != size)
+		goto out;
+	deps_hash(h, piece, have);
+	deps_hash(h, &size, sizeof(size));
+	deps_hex(h, out);
+	rc = 0;
+out:
+	close(fd);
 	return rc;
 }

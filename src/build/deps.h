@@ -16,6 +16,7 @@
 #ifndef RB_DEPS_H
 #define RB_DEPS_H
 
+#include <stdint.h>
 #include "../tmpl/tmpl.h"
 #include "../util/util.h"
 
@@ -40,5 +41,20 @@ int	deps_key(struct deps *, const struct tmpl_val *root,
  */
 int	deps_check(struct deps *, const struct tmpl_val *root,
 	    const char *list, char key[33]);
+
+/*
+ * Digests: a 128-bit hash (two lanes of 64-bit multiply-xorshift, a word
+ * at a time; for change detection, not against an adversary) of bytes
+ * into h (seed it with any two words), as 32 hex digits; of the names
+ * and bytes of the files under dir (sorted; depth 0 at the top); of len
+ * bytes as written to a file, and of a file's bytes when it has size
+ * bytes (the same digest; -1 when unreadable or of another size).
+ */
+void	deps_hash(uint64_t h[2], const void *data, size_t len);
+void	deps_hex(const uint64_t h[2], char out[33]);
+void	deps_hash_dir(uint64_t h[2], const char *dir, int depth);
+void	deps_bytes_digest(const void *data, size_t len, char out[33]);
+int	deps_file_digest(const char *path, unsigned long long size,
+	    char out[33]);
 
 #endif

@@ -26,13 +26,11 @@
  * XHTML file, for the layout tests.
  */
 #include <sys/stat.h>
-#include <dirent.h>
 #include <sys/wait.h>
 #include <sys/prctl.h>
 #include <poll.h>
 #include <signal.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,69 +166,24 @@ S_merge(struct S_job *j, struct diag *jd)
  * touched or copied with its bytes kept must not force a re-make.  Reading
  * the files back is cheap: only a file whose document digest matches is
  * read (once: the digest of a file we write is taken from the bytes in
- * memory), in 64 KiB pieces, and hashed a 64-bit word at a time (S_hash,
+ * memory), in 64 KiB pieces, and hashed a 64-bit word at a time (deps.c,
  * two lanes of multiply-xorshift, about 1 cycle a byte; the byte-at-a-time
  * FNV it replaces took 13 % of a handbook-only rebuild).  It is a check
  * against accidents (an edited or replaced output), not an adversary.
  */
-static inline uint64_t
-S_mix(uint64_t h, uint64_t w, uint64_t k)
-{
-	h = (h ^ w) * k;
-	return h ^ (h >> 29);
-}
-
-/* Hashes the whole words of data (len - len % 8 bytes) into h. */
-static void
-S_hash_words(uint64_t h[2], const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	uint64_t w, a = h[0], b = h[1];
-	size_t i;
-
-	for (i = 0; i + 8 <= len; i += 8) {
-		memcpy(&w, p + i, 8);
-		a = S_mix(a, w, 0x9e3779b97f4a7c15ULL);
-		b = S_mix(b, w ^ 0x5bd1e9955bd1e995ULL, 0xff51afd7ed558ccdULL);
-	}
-	h[0] = a;
-	h[1] = b;
-}
-
-/* Hashes data into h, its length last: "ab","c" and "a","bc" differ. */
-static void
-S_hash(uint64_t h[2], const void *data, size_t len)
-{
-	uint64_t w = 0;
-	size_t whole = len - len % 8;
-
-	S_hash_words(h, data, whole);
-	memcpy(&w, (const unsigned char *)data + whole, len - whole);
-	h[0] = S_mix(S_mix(h[0], w, 0x9e3779b97f4a7c15ULL), (uint64_t)len,
-	    0xc4ceb9fe1a85ec53ULL);
-	h[1] = S_mix(h[1], w ^ (uint64_t)len, 0xff51afd7ed558ccdULL);
-}
-
-static void
-S_hash_hex(const uint64_t h[2], char out[33])
-{
-	snprintf(out, 33, "%016llx%016llx", (unsigned long long)h[0],
-	    (unsigned long long)h[1]);
-}
-
 static void
 S_hash_file_id(uint64_t h[2], const char *path)
 {
 	struct stat st;
 	long long v[3] = { -1, -1, -1 };
 
-	S_hash(h, path, strlen(path) + 1);
+	deps_hash(h, path, strlen(path) + 1);
 	if (stat(path, &st) == 0) {
 		v[0] = (long long)st.st_size;
 		v[1] = (long long)st.st_mtim.tv_sec;
 		v[2] = (long long)st.st_mtim.tv_nsec;
 	}
-	S_hash(h, v, sizeof(v));
+	deps_hash(h, v, sizeof(v));
 }
 
 /* pdf_fonts_hash callback: a font file's identity. */
@@ -240,120 +193,10 @@ S_hash_fonts_cb(void *arg, const char *file, int index)
 	uint64_t *h = arg;
 
 	S_hash_file_id(h, file);
-	S_hash(h, &index, sizeof(index));
+	deps_hash(h, &index, sizeof(index));
 }
 
-static int
-S_strpcmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * Hashes the names and bytes of the files under dir (sorted; at most 8
- * levels, files up to 64 MiB): the templates a render may include.
- */
-static void
-S_hash_dir(uint64_t h[2], const char *dir, int depth)
-{
-	DIR *dp;
-	struct dirent *de;
-	char **names = NULL, *path, *data;
-	size_t n = 0, i, len;
-	struct stat st;
-
-	if (dir == NULL || depth > 8 || (dp = opendir(dir)) == NULL)
-		return;
-	while ((de = readdir(dp)) != NULL)
-		if (de->d_name[0] != '.') {
-			names = xreallocarray(names, n + 1, sizeof(*names));
-			names[n++] = xstrdup(de->d_name);
-		}
-	closedir(dp);
-	if (n > 1)
-		qsort(names, n, sizeof(*names), S_strpcmp);
-	for (i = 0; i < n; i++) {
-		path = xasprintf("%s/%s", dir, names[i]);
-		S_hash(h, names[i], strlen(names[i]) + 1);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			S_hash_dir(h, path, depth + 1);
-		else if (file_read(path, 64 << 20, &data, &len) == 0) {
-			S_hash(h, data, len);
-			free(data);
-		} else
-			S_hash(h, "?", 1);
-		free(path);
-		free(names[i]);
-	}
-	free(names);
-}
-
-#define S_PIECE	65536		/* bytes of a file hashed at a time */
 #define S_MAXREAD	4096		/* containers a role sheet's key covers */
-
-/*
- * The digest of len bytes as written to a file, as 32 hex digits: whole
- * S_PIECE pieces as words, then the rest, then the length (so that
- * S_file_digest, reading the file in pieces, gets the same).
- */
-static void
-S_bytes_digest(const void *data, size_t len, char out[33])
-{
-	uint64_t h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
-	unsigned long long size = len;
-	size_t whole = len - len % S_PIECE;
-
-	S_hash_words(h, data, whole);
-	S_hash(h, (const char *)data + whole, len - whole);
-	S_hash(h, &size, sizeof(size));
-	S_hash_hex(h, out);
-}
-
-/*
- * The digest of a file's bytes (as S_bytes_digest, hashed in pieces), when
- * it has size bytes; -1 when it is unreadable or of another size.
- */
-static int
-S_file_digest(const char *path, unsigned long long size, char out[33])
-{
-	uint64_t h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
-	uint64_t piece[S_PIECE / 8];
-	unsigned long long got = 0;
-	struct stat st;
-	ssize_t n;
-	size_t have = 0;
-	int fd, rc = -1;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return -1;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    (unsigned long long)st.st_size != size)
-		goto out;
-	for (;;) {
-		n = read(fd, (char *)piece + have, sizeof(piece) - have);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			goto out;
-		if (n == 0)
-			break;
-		have += (size_t)n;
-		got += (unsigned long long)n;
-		if (have == sizeof(piece)) {
-			S_hash_words(h, piece, have);
-			have = 0;
-		}
-	}
-	if (got != size)
-		goto out;
-	S_hash(h, piece, have);
-	S_hash(h, &size, sizeof(size));
-	S_hash_hex(h, out);
-	rc = 0;
-out:
-	close(fd);
-	return rc;
-}
 
 static char *
 S_manifest_path(const struct S_job *j)
@@ -469,7 +312,7 @@ S_file_kept(const struct S_job *j, const struct S_prev *pv)
 	int same = 0;
 
 	path = xasprintf("%s/%s", j->out, pv->path);
-	if (S_file_digest(path, pv->size, fd) == 0 &&
+	if (deps_file_digest(path, pv->size, fd) == 0 &&
 	    strcmp(fd, pv->file) == 0)
 		same = 1;
 	free(path);
@@ -495,8 +338,8 @@ S_dkey(const struct S_job *j, const char key[33], char out[33])
 
 	h[0] = j->tbase[0];
 	h[1] = j->tbase[1];
-	S_hash(h, key, 32);
-	S_hash_hex(h, out);
+	deps_hash(h, key, 32);
+	deps_hex(h, out);
 }
 
 /*
@@ -554,7 +397,7 @@ S_stage(struct S_job *j, size_t k, const char *data, size_t len)
 
 	free(doc->tmp);
 	doc->tmp = NULL;
-	S_bytes_digest(data, len, doc->file);
+	deps_bytes_digest(data, len, doc->file);
 	doc->size = len;
 	if (file_stage(path, data, len, FILE_NOSYNC, &doc->tmp) == -1) {
 		diag_at(j->d, DIAG_FATAL, path, 0, 0, "cannot write: %s",
@@ -623,8 +466,8 @@ S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf,
 
 		h[0] = j->base[0];
 		h[1] = j->base[1];
-		S_hash(h, text.data ? text.data : "", text.len);
-		S_hash_hex(h, doc->digest);
+		deps_hash(h, text.data ? text.data : "", text.len);
+		deps_hex(h, doc->digest);
 		if (S_unchanged(j, doc)) {
 			*kept = 1;
 			rc = 0;
@@ -1047,7 +890,7 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 	/* the digest of what every document depends on besides its XHTML */
 	j.base[0] = 0xcbf29ce484222325ULL;
 	j.base[1] = 0x84222325cbf29ce4ULL;
-	S_hash(j.base, "rolebook-pdf 1", 15);
+	deps_hash(j.base, "rolebook-pdf 1", 15);
 	S_hash_file_id(j.base, "/proc/self/exe");
 	{
 		char *exe = realpath("/proc/self/exe", NULL);
@@ -1057,13 +900,13 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 			free(exe);
 		}
 	}
-	S_hash(j.base, &j.po.date, sizeof(j.po.date));
+	deps_hash(j.base, &j.po.date, sizeof(j.po.date));
 	if (tdir) {
 		char *tp = xasprintf("%s/theme.conf", tdir), *td;
 		size_t tl;
 
 		if (file_read(tp, 1 << 20, &td, &tl) == 0) {
-			S_hash(j.base, td, tl);
+			deps_hash(j.base, td, tl);
 			free(td);
 		}
 		free(tp);
@@ -1076,8 +919,8 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 	j.deps = deps_new(sitev);
 	j.tbase[0] = j.base[0];
 	j.tbase[1] = j.base[1];
-	S_hash_dir(j.tbase, tmpl_dir(t, 0), 0);
-	S_hash_dir(j.tbase, tmpl_dir(t, 1), 0);
+	deps_hash_dir(j.tbase, tmpl_dir(t, 0), 0);
+	deps_hash_dir(j.tbase, tmpl_dir(t, 1), 0);
 	{
 		/* a lower limit given may fail a render that passed */
 		static const enum rb_limit lims[] = { RB_LIM_TMPL_STEPS,
@@ -1086,7 +929,7 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 
 		for (i = 0; i < sizeof(lims) / sizeof(lims[0]); i++) {
 			v = rb_limit_given(lims[i]) ? rb_limit(lims[i]) : 0;
-			S_hash(j.tbase, &v, sizeof(v));
+			deps_hash(j.tbase, &v, sizeof(v));
 		}
 	}
 	roles = tmpl_map_get(sitev, "roles");

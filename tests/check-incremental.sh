@@ -44,7 +44,7 @@ find "$tmp/inc" -type f -exec touch -d '2001-01-01 00:00:00' {} +
 sed -i '0,/^1\. /s/^1\. /1. （修订 1）/' "$tmp/c/roles/designer.md"
 step "a duty"
 got=$(cd "$tmp/inc" && find . -type f -newermt '2001-01-02' | sort | tr '\n' ' ')
-want="./.rolebook-pdf ./handbook.pdf ./handbook/roles/designer.html ./roles/designer.pdf "
+want="./.rolebook-html ./.rolebook-pdf ./handbook.pdf ./handbook/roles/designer.html ./roles/designer.pdf "
 [ "$got" = "$want" ] && ok || ko "a duty: rewritten: $got (wanted $want)"
 
 sed -i 's/^title: 业务员/title: 业务代表/' "$tmp/c/roles/salesperson.md"

@@ -13,6 +13,12 @@
  *	out/handbook/roles/<id>.html		role.lua.html
  *	out/handbook/style.css			style.css of the templates
  *						(else the backend's default)
+ *
+ * Incremental: out/.rolebook-html records, per page, the data its render
+ * read (deps.h: paths and a key, with the templates and the binary) and
+ * a digest of the file written; a page whose data gives the same key and
+ * whose file is as written is not rendered again (S_kept).  Pages whose
+ * render gave diagnostics or that show images are always rendered.
  */
 #include <sys/stat.h>
 #include <errno.h>
@@ -24,8 +30,10 @@
 #include "../doc/doc.h"
 #include "../html/html.h"
 #include "../util/jobs.h"
+#include "deps.h"
 
 #define S_PERWORKER	32	/* pages per worker process, at least */
+#define S_MAXREAD	4096	/* containers a page's key covers */
 
 enum S_kind { S_INDEX, S_CALENDAR, S_DEPT, S_ROLE };
 
@@ -41,6 +49,14 @@ struct S_file {
 	int		 err;		/* staging failed with this errno */
 	char		*diags;		/* diag_pack()ed, may be NULL */
 	size_t		 ndiags;
+	/* for out/.rolebook-html: "dkey file size dpaths", or NULL */
+	char		*rec;
+};
+
+/* A page of the previous build's out/.rolebook-html. */
+struct S_prev {
+	char		*rel;
+	char		*rec;		/* "dkey file size dpaths" */
 };
 
 struct S_out {
@@ -57,6 +73,11 @@ struct S_out {
 	char		*failed[8];	/* templates that failed: not retried */
 	size_t		 nfailed;
 	int		 bad;		/* an error: stop staging */
+	/* incremental builds */
+	struct deps	*deps;
+	uint64_t	 env[2];	/* binary, templates, limits given */
+	struct S_prev	*prev;		/* sorted by rel */
+	size_t		 nprev;
 };
 
 static const char *const S_tpl[] = {
@@ -137,13 +158,134 @@ S_root(const struct S_out *o, const struct S_file *f)
 	return root;
 }
 
+static int
+S_prev_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct S_prev *)a)->rel,
+	    ((const struct S_prev *)b)->rel);
+}
+
+static char *
+S_record_path(const char *outdir)
+{
+	return xasprintf("%s/.rolebook-html", outdir);
+}
+
+/* Reads out/.rolebook-html: "rel dkey file size dpaths" lines. */
+static void
+S_record_read(struct S_out *o, const char *outdir)
+{
+	char *path = S_record_path(outdir), *data, *p, *nl, *sp;
+	size_t len, cap = 0;
+
+	if (file_read(path, 256 << 20, &data, &len) == -1) {
+		free(path);
+		return;
+	}
+	free(path);
+	for (p = data; *p; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			break;
+		*nl = '\0';
+		if ((sp = strchr(p, ' ')) == NULL)
+			continue;
+		if (o->nprev == cap) {
+			cap = cap ? cap * 2 : 64;
+			o->prev = xreallocarray(o->prev, cap, sizeof(*o->prev));
+		}
+		o->prev[o->nprev].rel = xstrndup(p, (size_t)(sp - p));
+		o->prev[o->nprev++].rec = xstrdup(sp + 1);
+	}
+	free(data);
+	if (o->nprev > 1)
+		qsort(o->prev, o->nprev, sizeof(*o->prev), S_prev_cmp);
+}
+
+static const struct S_prev *
+S_prev_find(const struct S_out *o, const char *rel)
+{
+	struct S_prev key;
+
+	if (o->nprev == 0)
+		return NULL;
+	key.rel = (char *)rel;
+	return bsearch(&key, o->prev, o->nprev, sizeof(*o->prev),
+	    S_prev_cmp);
+}
+
+/* The environment of every page: the binary, templates, limits given. */
+static void
+S_env(struct S_out *o)
+{
+	static const enum rb_limit lims[] = { RB_LIM_TMPL_STEPS,
+	    RB_LIM_TMPL_MEMORY, RB_LIM_TMPL_MS };
+	unsigned long long v;
+	struct stat st;
+	long long id[3] = { -1, -1, -1 };
+	size_t i;
+
+	o->env[0] = 0xcbf29ce484222325ULL;
+	o->env[1] = 0x84222325cbf29ce4ULL;
+	deps_hash(o->env, "rolebook-html 1", 15);
+	if (stat("/proc/self/exe", &st) == 0) {
+		id[0] = (long long)st.st_size;
+		id[1] = (long long)st.st_mtim.tv_sec;
+		id[2] = (long long)st.st_mtim.tv_nsec;
+	}
+	deps_hash(o->env, id, sizeof(id));
+	deps_hash_dir(o->env, tmpl_dir(o->t, 0), 0);
+	deps_hash_dir(o->env, tmpl_dir(o->t, 1), 0);
+	for (i = 0; i < sizeof(lims) / sizeof(lims[0]); i++) {
+		v = rb_limit_given(lims[i]) ? rb_limit(lims[i]) : 0;
+		deps_hash(o->env, &v, sizeof(v));
+	}
+}
+
+/* The page key: the data key with the environment. */
+static void
+S_pagekey(const struct S_out *o, const char key[33], char out[33])
+{
+	uint64_t h[2];
+
+	h[0] = o->env[0];
+	h[1] = o->env[1];
+	deps_hash(h, key, 32);
+	deps_hex(h, out);
+}
+
+/*
+ * Was page f's data read last time the same today, and does its file
+ * hold what that build wrote?  Then it need not be rendered.
+ */
+static int
+S_kept(const struct S_out *o, const struct S_file *f,
+    const struct tmpl_val *root)
+{
+	const struct S_prev *pv = S_prev_find(o, f->rel);
+	char dk[33], fd[33], key[33], pk[33], *path;
+	unsigned long long size;
+	int n = 0, same;
+
+	if (pv == NULL || o->deps == NULL ||
+	    sscanf(pv->rec, "%32s %32s %llu %n", dk, fd, &size, &n) != 3 ||
+	    n == 0 || deps_check(o->deps, root, pv->rec + n, key) == -1)
+		return 0;
+	S_pagekey(o, key, pk);
+	if (strcmp(pk, dk) != 0)
+		return 0;
+	path = xasprintf("%s/%s", o->top, f->rel);
+	same = deps_file_digest(path, size, key) == 0 && strcmp(key, fd) == 0;
+	free(path);
+	return same;
+}
+
 /*
  * jobs_work_fn: renders page k through its template into HTML, stages it
  * (unless an earlier page of this renderer failed) and packs the result:
  * a header (flags, errno, length of the staged file's name), the name,
  * the page's diagnostics.
  */
-enum { S_R_FAILED = 1, S_R_SKIPPED = 2 };
+enum { S_R_FAILED = 1, S_R_SKIPPED = 2, S_R_KEPT = 4 };
 
 static void
 S_work(void *arg, size_t k, struct buf *res)
@@ -155,8 +297,10 @@ S_work(void *arg, size_t k, struct buf *res)
 	struct html_opts opts;
 	struct tmpl_val *root = NULL;
 	struct diag jd;
-	char *css, *tmp = NULL;
-	int32_t h[3] = { 0, 0, 0 };
+	struct buf paths = BUF_INIT, rec = BUF_INIT;
+	char *css, *tmp = NULL, key[33], pk[33], fd[33];
+	int32_t h[4] = { 0, 0, 0, -1 };
+	int rc;
 
 	diag_init(&jd);
 	buf_reset(&o->text);
@@ -167,7 +311,25 @@ S_work(void *arg, size_t k, struct buf *res)
 		goto out;
 	}
 	root = S_root(o, f);
-	if (tmpl_render(o->t, &jd, tpl, root, &o->text, &o->map) == -1 ||
+	if (S_kept(o, f, root)) {
+		h[0] = S_R_KEPT;
+		goto out;
+	}
+	pk[0] = '\0';
+	tmpl_track(o->t, o->deps != NULL);
+	rc = tmpl_render(o->t, &jd, tpl, root, &o->text, &o->map);
+	if (rc == 0 && o->deps != NULL && (o->text.data == NULL ||
+	    strstr(o->text.data, "<img") == NULL)) {
+		const struct tmpl_val *const *rd;
+		size_t nrd;
+
+		rd = tmpl_read(o->t, &nrd);
+		if (deps_key(o->deps, root, rd, nrd, S_MAXREAD, key,
+		    &paths) == 0)
+			S_pagekey(o, key, pk);
+	}
+	tmpl_track(o->t, 0);
+	if (rc == -1 ||
 	    (tree = doc_parse(&jd, o->text.data ? o->text.data : "",
 	    o->text.len, &o->map)) == NULL) {
 		if (o->nfailed < sizeof(o->failed) / sizeof(o->failed[0]))
@@ -185,12 +347,24 @@ S_work(void *arg, size_t k, struct buf *res)
 	if (!o->bad && (h[1] = S_stage(o, f->rel, o->html.data,
 	    o->html.len, &tmp)) != 0)
 		o->bad = 1;
+	/* only a page made without a diagnostic is recorded */
+	if (pk[0] != '\0' && jd.n == 0) {
+		deps_bytes_digest(o->html.data ? o->html.data : "",
+		    o->html.len, fd);
+		buf_printf(&rec, "%s %s %zu %s", pk, fd, o->html.len,
+		    paths.data ? paths.data : "");
+		h[3] = (int32_t)rec.len;
+	}
 out:
 	h[2] = tmp ? (int32_t)strlen(tmp) : -1;
 	buf_put(res, h, sizeof(h));
 	if (tmp)
 		buf_put(res, tmp, (size_t)h[2]);
+	if (h[3] > 0)
+		buf_put(res, rec.data, rec.len);
 	diag_pack(&jd, res);
+	buf_free(&paths);
+	buf_free(&rec);
 	free(tmp);
 	diag_free(&jd);
 	doc_free(tree);
@@ -203,13 +377,16 @@ S_done(void *arg, size_t k, const char *res, size_t len)
 {
 	struct S_out *o = arg;
 	struct S_file *f = &o->f[k];
-	int32_t h[3];
+	const struct S_prev *pv;
+	int32_t h[4];
 	size_t off = sizeof(h);
 
 	if (len < sizeof(h) || f->ran)
 		return;
 	memcpy(h, res, sizeof(h));
-	if (h[2] >= 0 && len - off < (size_t)h[2])
+	if ((h[2] >= 0 && len - off < (size_t)h[2]) ||
+	    (h[3] >= 0 && len - off - (h[2] > 0 ? (size_t)h[2] : 0) <
+	    (size_t)h[3]))
 		return;
 	f->ran = 1;
 	f->failed = (h[0] & S_R_FAILED) != 0;
@@ -219,6 +396,11 @@ S_done(void *arg, size_t k, const char *res, size_t len)
 		f->tmp = xstrndup(res + off, (size_t)h[2]);
 		off += (size_t)h[2];
 	}
+	if (h[3] >= 0) {
+		f->rec = xstrndup(res + off, (size_t)h[3]);
+		off += (size_t)h[3];
+	} else if ((h[0] & S_R_KEPT) && (pv = S_prev_find(o, f->rel)))
+		f->rec = xstrdup(pv->rec);
 	if (len > off) {
 		f->ndiags = len - off;
 		f->diags = xmalloc(f->ndiags);
@@ -262,6 +444,25 @@ S_replay(struct S_out *o)
 		}
 	}
 	return bad ? -1 : 0;
+}
+
+/* Writes out/.rolebook-html: the pages recorded (same input, same bytes). */
+static void
+S_record_write(const struct S_out *o, const char *outdir)
+{
+	struct buf b = BUF_INIT;
+	char *path = S_record_path(outdir);
+	size_t i;
+
+	for (i = 0; i < o->npages; i++)
+		if (o->f[i].rec != NULL)
+			buf_printf(&b, "%s %s\n", o->f[i].rel, o->f[i].rec);
+	if (b.len > 0)
+		file_write_atomic_flags(path, b.data, b.len, FILE_NOSYNC);
+	else
+		unlink(path);
+	free(path);
+	buf_free(&b);
 }
 
 /* Removes the .html files of <top>/<sub> that are not pages of this build. */
@@ -314,6 +515,9 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 	o.sitev = sitev = data_site(site, "html");
 	o.roles = tmpl_map_get(sitev, "roles");
 	o.depts = tmpl_map_get(sitev, "departments");
+	o.deps = deps_new(sitev);
+	S_env(&o);
+	S_record_read(&o, outdir);
 	S_add(&o, xstrdup("index.html"))->kind = S_INDEX;
 	S_add(&o, xstrdup("calendar.html"))->kind = S_CALENDAR;
 	for (i = 0; i < tmpl_val_len(o.depts); i++) {
@@ -337,6 +541,8 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 		    "failed");
 	if (S_replay(&o) == -1)
 		o.bad = 1;
+	deps_free(o.deps);		/* it points into sitev */
+	o.deps = NULL;
 	tmpl_val_free(sitev);
 
 	/* The stylesheet: style.css of the templates, else the default. */
@@ -381,6 +587,7 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 		if (!o.bad) {
 			S_prune(d, o.top, "departments", &o);
 			S_prune(d, o.top, "roles", &o);
+			S_record_write(&o, outdir);
 			rc = 0;
 		}
 	}
@@ -390,7 +597,14 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 		free(o.f[i].tmp);
 		free(o.f[i].rel);
 		free(o.f[i].diags);
+		free(o.f[i].rec);
 	}
+	for (i = 0; i < o.nprev; i++) {
+		free(o.prev[i].rel);
+		free(o.prev[i].rec);
+	}
+	free(o.prev);
+	deps_free(o.deps);
 	for (k = 3; k >= 0; k--) {
 		if (rc == -1 && made[k])
 			rmdir(dirs[k]);		/* only when left empty */

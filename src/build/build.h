@@ -23,6 +23,11 @@ struct build_opts {
 	const char	*out;		/* output folder (default "out") */
 	const char	*templates;	/* user templates folder or NULL */
 	int		 html, pdf;	/* which outputs */
+	/* set by build_handbook_html: the text of out/.rolebook-html (its
+	 * incremental record), which the caller writes with
+	 * build_html_record() once the whole build succeeded */
+	struct buf	*html_record;
+	int		 html_record_ok;
 };
 
 /*
@@ -52,7 +57,9 @@ struct tmpl_val	*data_page(const struct tmpl_val *site, const char *base);
  * or departments that no longer exist are removed.  Returns 0 or -1.
  */
 int	build_handbook_html(struct diag *, const struct rb_site *,
-	    struct tmpl *, const struct build_opts *);
+	    struct tmpl *, struct build_opts *);
+/* Writes (or removes, when empty) out/.rolebook-html, then frees it. */
+void	build_html_record(struct build_opts *);
 
 /*
  * The PDF handbook and role sheets (handbook.lua.html, rolesheet.lua.html):

@@ -446,23 +446,47 @@ S_replay(struct S_out *o)
 	return bad ? -1 : 0;
 }
 
-/* Writes out/.rolebook-html: the pages recorded (same input, same bytes). */
+/*
+ * The text of out/.rolebook-html: the pages recorded (same input, same
+ * bytes), for the caller to write once the whole build succeeded (a
+ * failed build changes nothing; a stale record is safe, as every page
+ * kept is checked against its file).
+ */
 static void
-S_record_write(const struct S_out *o, const char *outdir)
+S_record(const struct S_out *o, struct build_opts *bo)
 {
-	struct buf b = BUF_INIT;
-	char *path = S_record_path(outdir);
 	size_t i;
 
+	if (bo->html_record == NULL)
+		bo->html_record = xcalloc(1, sizeof(*bo->html_record));
+	buf_reset(bo->html_record);
 	for (i = 0; i < o->npages; i++)
 		if (o->f[i].rec != NULL)
-			buf_printf(&b, "%s %s\n", o->f[i].rel, o->f[i].rec);
-	if (b.len > 0)
-		file_write_atomic_flags(path, b.data, b.len, FILE_NOSYNC);
-	else
-		unlink(path);
-	free(path);
-	buf_free(&b);
+			buf_printf(bo->html_record, "%s %s\n", o->f[i].rel,
+			    o->f[i].rec);
+	bo->html_record_ok = 1;
+}
+
+void
+build_html_record(struct build_opts *bo)
+{
+	char *path;
+
+	if (bo->html_record_ok) {
+		path = S_record_path(bo->out ? bo->out : "out");
+		if (bo->html_record->len > 0)
+			file_write_atomic_flags(path, bo->html_record->data,
+			    bo->html_record->len, FILE_NOSYNC);
+		else
+			unlink(path);
+		free(path);
+	}
+	if (bo->html_record) {
+		buf_free(bo->html_record);
+		free(bo->html_record);
+	}
+	bo->html_record = NULL;
+	bo->html_record_ok = 0;
 }
 
 /* Removes the .html files of <top>/<sub> that are not pages of this build. */
@@ -481,7 +505,7 @@ S_prune(struct diag *d, const char *top, const char *sub,
 
 int
 build_handbook_html(struct diag *d, const struct rb_site *site,
-    struct tmpl *t, const struct build_opts *bo)
+    struct tmpl *t, struct build_opts *bo)
 {
 	struct S_out o;
 	struct S_file *f;
@@ -587,7 +611,7 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 		if (!o.bad) {
 			S_prune(d, o.top, "departments", &o);
 			S_prune(d, o.top, "roles", &o);
-			S_record_write(&o, outdir);
+			S_record(&o, bo);
 			rc = 0;
 		}
 	}

@@ -219,6 +219,10 @@ S_build(struct diag *d, struct opts *o)
 	/* PDF: the PDF backend's entry point (src/build/handbook_pdf.c). */
 	if (bo.pdf && !diag_failed(d))
 		build_handbook_pdf(d, &site, t, &bo);
+	/* the HTML record only when the whole build succeeded */
+	if (diag_failed(d) || d->nfatal > 0)
+		bo.html_record_ok = 0;
+	build_html_record(&bo);
 	tmpl_free(t);
 	rb_site_free(&site);
 	dir_unlock(lock);

@@ -73,6 +73,7 @@ struct pdfw {
 	struct libdeflate_compressor *zc[13];	/* by level */
 	size_t		 npages;
 	double		*pw, *ph;	/* [npages] sizes */
+	unsigned char	*done;		/* [npages] page written */
 	struct S_font	*fonts;
 	int		 nfonts;
 	int		*imgs;		/* image objects */
@@ -196,6 +197,21 @@ S_textstr(struct buf *b, const char *s)
 		}
 	}
 	buf_putc(b, '>');
+}
+
+/* One byte of a literal string: ( ) and backslash escaped, and CR (a
+ * reader would read it as an end of line). */
+static void
+S_strbyte(struct buf *b, unsigned v)
+{
+	if (v == '(' || v == ')' || v == '\\') {
+		buf_putc(b, '\\');
+		buf_putc(b, (int)v);
+	} else if (v == '\r') {
+		buf_putc(b, '\\');
+		buf_putc(b, 'r');
+	} else
+		buf_putc(b, (int)v);
 }
 
 /* Objects */
@@ -323,6 +339,7 @@ pdfw_new(struct buf *out, size_t npages)
 	w->npages = npages;
 	w->pw = xcalloc(npages ? npages : 1, sizeof(*w->pw));
 	w->ph = xcalloc(npages ? npages : 1, sizeof(*w->ph));
+	w->done = xcalloc(npages ? npages : 1, 1);
 	buf_puts(out, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
 	S_reserve(w);				/* 1 catalog */
 	S_reserve(w);				/* 2 pages */
@@ -361,6 +378,7 @@ pdfw_free(struct pdfw *w)
 	for (k = 0; k < 13; k++)
 		libdeflate_free_compressor(w->zc[k]);
 	free(w->pw);
+	free(w->done);
 	free(w->ph);
 	free(w->lang);
 	buf_free(&w->c.b);
@@ -640,8 +658,9 @@ pdfw_page_end(struct pdfw *w)
 	size_t i;
 	int content, *an = NULL;
 
-	if (!w->inpage || w->page >= w->npages)
+	if (!w->inpage || w->page >= w->npages || w->done[w->page])
 		return;
+	w->done[w->page] = 1;
 	content = S_reserve(w);
 	S_stream(w, content, NULL, w->c.b.data, w->c.b.len, S_ZLEVEL);
 	if (w->nan > 0)
@@ -657,11 +676,8 @@ pdfw_page_end(struct pdfw *w)
 		buf_puts(o, "/Border[0 0 0]");
 		if (a->uri != NULL) {
 			buf_puts(o, "/A<</S/URI/URI(");
-			for (const char *s = a->uri; *s; s++) {
-				if (*s == '(' || *s == ')' || *s == '\\')
-					buf_putc(o, '\\');
-				buf_putc(o, *s);
-			}
+			for (const char *s = a->uri; *s; s++)
+				S_strbyte(o, (unsigned char)*s);
 			buf_puts(o, ")>>");
 		} else {
 			buf_puts(o, "/Dest");
@@ -926,7 +942,7 @@ pdfw_finish(struct pdfw *w)
 	pdfw_page_end(w);
 	/* pages never drawn are blank A4 */
 	for (i = 0; i < w->npages; i++)
-		if (w->off[S_PAGE0 + i] == 0 && w->stm[S_PAGE0 + i] == 0) {
+		if (!w->done[i]) {
 			pdfw_page_begin(w, i, w->pw[i] > 0 ? w->pw[i] : 595.276,
 			    w->ph[i] > 0 ? w->ph[i] : 841.89);
 			pdfw_page_end(w);
@@ -1162,21 +1178,6 @@ pdfc_text_matrix(struct pdfc *c, double a, double b, double cc, double d,
 	S_nums(&c->b, v, 6, "Tm");
 	c->tx = e;
 	c->ty = f;
-}
-
-/* One byte of a literal string: ( ) and backslash escaped, and CR (a
- * reader would read it as an end of line). */
-static void
-S_strbyte(struct buf *b, unsigned v)
-{
-	if (v == '(' || v == ')' || v == '\\') {
-		buf_putc(b, '\\');
-		buf_putc(b, (int)v);
-	} else if (v == '\r') {
-		buf_putc(b, '\\');
-		buf_putc(b, 'r');
-	} else
-		buf_putc(b, (int)v);
 }
 
 /*

@@ -206,6 +206,12 @@ S_put_shallow(struct buf *b, const struct S_tree *page,
 		switch (tmpl_val_bytes(it, &p, &len)) {
 		case TMPL_MAP:
 		case TMPL_ARRAY:
+			/* an owned child's path is this one's and i: only a
+			 * reference needs looking up */
+			if (tmpl_val_type(it) != TMPL_REF) {
+				buf_putc(b, 'O');
+				break;
+			}
 			buf_putc(b, 'C');
 			if (S_path(b, page, site, to) == -1)
 				return -1;

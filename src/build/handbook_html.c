@@ -33,7 +33,7 @@
 #include "deps.h"
 
 #define S_PERWORKER	32	/* pages per worker process, at least */
-#define S_MAXREAD	4096	/* containers a page's key covers */
+#define S_MAXREAD	1000000	/* containers a page's key covers */
 
 enum S_kind { S_INDEX, S_CALENDAR, S_DEPT, S_ROLE };
 

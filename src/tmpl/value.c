@@ -544,8 +544,8 @@ tmpl_data_begin(lua_State *L)
 		lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA);
 	}
 	lua_pop(L, 1);
-	lua_createtable(L, 0, 256);		/* proxies */
-	lua_createtable(L, 0, 256);		/* values */
+	lua_createtable(L, 0, 64);		/* proxies */
+	lua_createtable(L, 0, 64);		/* values */
 	S_set_upvalues(L);
 }
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdarg.h>
+#include <string.h>
 
 /* Allocation: these print a message and exit(2) on failure; never NULL. */
 void	*xmalloc(size_t);
@@ -35,9 +36,30 @@ struct buf {
 #define BUF_PUTSL(b, s)	buf_put((b), (s), sizeof(s) - 1)
 
 void	 buf_grow(struct buf *, size_t);	/* ensure room for n more bytes */
-void	 buf_put(struct buf *, const void *, size_t);
 void	 buf_puts(struct buf *, const char *);
-void	 buf_putc(struct buf *, int);
+
+/* buf_put and buf_putc are inline: the hot paths of every writer (the room
+ * test here, growth in buf_grow). */
+static inline void
+buf_put(struct buf *b, const void *p, size_t n)
+{
+	if (n >= b->cap - b->len)		/* cap 0: always grows */
+		buf_grow(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static inline void
+buf_putc(struct buf *b, int c)
+{
+	if (b->cap - b->len < 2)
+		buf_grow(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
+}
+
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list);

@@ -7,6 +7,8 @@
  *	text		__rb_t(LINE,"text")	(one call per template line)
  *	<%= expr %>	__rb_e(LINE,(expr))	escaped
  *	<%- expr %>	__rb_r(LINE,(expr))	raw
+ *	<%= expr %>text	__rb_e(LINE,(expr),"text")	the rest of the line
+ *			(or the text up to the next tag) rides along
  *	<% code %>	; code ;
  *	<%# note %>	(nothing; its newlines are kept)
  *	<%%		a literal "<%"
@@ -62,6 +64,34 @@ S_text(struct buf *out, const char *s, size_t n, int *line, int last)
 	}
 }
 
+/*
+ * After an output tag on one line: the text that follows it up to the end
+ * of that line (or the next tag) becomes a third argument of the same emit
+ * call, written after the value, so the order of output is unchanged and
+ * one call is saved.  Returns where the rest of the text starts; *nlp
+ * tells whether the text taken ends a line (the caller then ends the Lua
+ * line after closing the call).
+ */
+static const char *
+S_tail(struct buf *out, const char *p, const char *end, int *nlp)
+{
+	const char *tag, *nl, *stop;
+	size_t seg;
+
+	tag = memmem(p, (size_t)(end - p), "<%", 2);
+	stop = tag ? tag : end;
+	nl = memchr(p, '\n', (size_t)(stop - p));
+	seg = nl ? (size_t)(nl - p) + 1 : (size_t)(stop - p);
+	/* the file's last newline stays out of the source (see S_text) */
+	if (seg == 0 || (nl && tag == NULL && p + seg == end))
+		return p;
+	BUF_PUTSL(out, ",\"");
+	S_quote(out, p, seg);
+	buf_putc(out, '"');
+	*nlp = nl != NULL;
+	return p + seg;
+}
+
 /* Copies Lua code verbatim, counting its newlines into *line. */
 static void
 S_code(struct buf *out, const char *s, size_t n, int *line)
@@ -79,7 +109,8 @@ tmpl_translate(struct buf *out, const char *src, size_t n, int *errline,
     const char **err)
 {
 	const char *p = src, *end = src + n, *tag, *body, *close, *bend;
-	int line = 1, tagline, trim;
+	const char *rest;
+	int line = 1, tagline, trim, nl;
 	char kind;
 	size_t i;
 
@@ -116,6 +147,7 @@ tmpl_translate(struct buf *out, const char *src, size_t n, int *errline,
 		    strchr(" \t\n", bend[-2]) != NULL);
 		if (trim)
 			bend--;
+		rest = close + 2;
 		switch (kind) {
 		case '#':
 			for (i = 0; body + i < bend; i++)
@@ -129,7 +161,15 @@ tmpl_translate(struct buf *out, const char *src, size_t n, int *errline,
 			buf_printf(out, "%s(%d,(", kind == '=' ? TMPL_EMIT_ESC :
 			    TMPL_EMIT_RAW, tagline);
 			S_code(out, body, (size_t)(bend - body), &line);
-			BUF_PUTSL(out, ")) ");
+			BUF_PUTSL(out, ")");
+			nl = 0;
+			if (!trim && line == tagline)
+				rest = S_tail(out, rest, end, &nl);
+			BUF_PUTSL(out, ") ");
+			if (nl) {
+				buf_putc(out, '\n');
+				line++;
+			}
 			break;
 		default:
 			BUF_PUTSL(out, "; ");
@@ -137,7 +177,7 @@ tmpl_translate(struct buf *out, const char *src, size_t n, int *errline,
 			BUF_PUTSL(out, " ; ");
 			break;
 		}
-		p = close + 2;
+		p = rest;
 		if (trim) {
 			if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n')
 				p++;

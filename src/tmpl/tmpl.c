@@ -317,17 +317,24 @@ S_emit(lua_State *L, int esc)
 	struct S_ctx *ctx = S_engine(L)->ctx;
 	const char *s;
 	size_t n;
+	int line;
 
 	if (ctx == NULL)
 		return luaL_error(L, "template code running outside a render");
 	s = S_outstr(L, 2, &n);
-	if (n == 0)
-		return 0;
-	S_mark(L, ctx, (int)lua_tointeger(L, 1));
-	if (esc)
-		tmpl_esc(ctx->out, s, n);
-	else
+	line = (int)lua_tointeger(L, 1);
+	if (n > 0) {
+		S_mark(L, ctx, line);
+		if (esc)
+			tmpl_esc(ctx->out, s, n);
+		else
+			buf_put(ctx->out, s, n);
+	}
+	/* the template text after the tag on the same line (compile.c) */
+	if (lua_gettop(L) >= 3 && (s = S_outstr(L, 3, &n), n > 0)) {
+		S_mark(L, ctx, line);
 		buf_put(ctx->out, s, n);
+	}
 	return 0;
 }
 

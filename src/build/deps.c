@@ -31,6 +31,10 @@ struct S_tree {
 
 struct deps {
 	struct S_tree		 site;
+	/* the digests of site containers' shallow content, computed once
+	 * (every page reads the org, its department, …) */
+	uint64_t		(*memo)[2];
+	unsigned char		*have;
 };
 
 static size_t
@@ -231,6 +235,42 @@ S_put_shallow(struct buf *b, const struct S_tree *page,
 	return 0;
 }
 
+/*
+ * Appends container v's shallow content, as the 16-byte digest of
+ * S_put_shallow's text; a site container's is computed once per build
+ * (it cannot lead to the page tree, which is made after the site's).
+ */
+static int
+S_put_container(struct deps *d, struct buf *b, const struct S_tree *page,
+    const struct tmpl_val *v)
+{
+	struct buf t = BUF_INIT;
+	uint64_t h[2] = { 0x9e3779b97f4a7c15ULL, 0x5bd1e9955bd1e995ULL };
+	long e = S_tree_find(page, v) >= 0 ? -1 : S_tree_find(&d->site, v);
+
+	if (e >= 0 && d->have != NULL && d->have[e]) {
+		buf_put(b, d->memo[e], sizeof(d->memo[e]));
+		return 0;
+	}
+	if (S_put_shallow(&t, page, &d->site, v) == -1) {
+		buf_free(&t);
+		return -1;
+	}
+	deps_hash(h, t.data ? t.data : "", t.len);
+	buf_free(&t);
+	if (e >= 0) {
+		if (d->have == NULL) {
+			d->have = xcalloc(d->site.n, 1);
+			d->memo = xreallocarray(NULL, d->site.n,
+			    sizeof(*d->memo));
+		}
+		memcpy(d->memo[e], h, sizeof(h));
+		d->have[e] = 1;
+	}
+	buf_put(b, h, sizeof(h));
+	return 0;
+}
+
 static void
 S_digest(const struct buf *b, char key[33])
 {
@@ -255,6 +295,8 @@ deps_free(struct deps *d)
 	if (d == NULL)
 		return;
 	S_tree_free(&d->site);
+	free(d->memo);
+	free(d->have);
 	free(d);
 }
 
@@ -280,7 +322,7 @@ deps_key(struct deps *d, const struct tmpl_val *root,
 			buf_putc(paths, ',');
 		buf_put(paths, b.data + at, b.len - at);
 		buf_putc(&b, ' ');
-		if (S_put_shallow(&b, &page, &d->site, read[i]) == -1)
+		if (S_put_container(d, &b, &page, read[i]) == -1)
 			goto out;
 	}
 	S_digest(&b, key);
@@ -341,7 +383,7 @@ deps_check(struct deps *d, const struct tmpl_val *root, const char *list,
 			goto out;
 		buf_put(&b, s, (size_t)(e - s));
 		buf_putc(&b, ' ');
-		if (S_put_shallow(&b, &page, &d->site, v) == -1)
+		if (S_put_container(d, &b, &page, v) == -1)
 			goto out;
 	}
 	if (b.len == 0)

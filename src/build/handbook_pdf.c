@@ -79,6 +79,7 @@ struct S_job {
 	size_t			 nprev;
 	struct deps		*deps;		/* paths of the site data */
 	uint64_t		 tbase[2];	/* base and the templates */
+	char			 ckey[33];	/* tbase and the content files */
 	/* diagnostics already reported (handbook and role sheets share
 	 * their content, hence their errors): "file\tline\tcol\tmsg" */
 	char			**seen;
@@ -369,6 +370,52 @@ S_kept_by_data(struct S_job *j, struct S_doc *doc,
 	return 1;
 }
 
+/*
+ * The handbook reads every role, so its data key is that of all the
+ * model's input instead (j->ckey: org.xml and the roles folder, their
+ * path, with tbase), recorded with the paths "*".  Kept when the same and
+ * its file holds what the previous build wrote.
+ */
+static int
+S_handbook_kept(struct S_job *j, struct S_doc *doc)
+{
+	const struct S_prev *pv = S_prev_find(j, doc);
+
+	if (pv == NULL || j->ckey[0] == '\0' || pv->dpaths == NULL ||
+	    strcmp(pv->dpaths, "*") != 0 || strcmp(pv->dkey, j->ckey) != 0 ||
+	    !S_file_kept(j, pv))
+		return 0;
+	memcpy(doc->digest, pv->digest, sizeof(doc->digest));
+	memcpy(doc->dkey, pv->dkey, sizeof(doc->dkey));
+	doc->dpaths = xstrdup("*");
+	return 1;
+}
+
+/* j->ckey: what the model (data_site) is made of, see S_handbook_kept. */
+static void
+S_content_key(struct S_job *j, const char *content)
+{
+	uint64_t h[2];
+	char *path, *data;
+	size_t len;
+
+	h[0] = j->tbase[0];
+	h[1] = j->tbase[1];
+	deps_hash(h, "content", 8);
+	deps_hash(h, content, strlen(content) + 1);
+	path = xasprintf("%s/org.xml", content);
+	if (file_read(path, 1 << 30, &data, &len) == 0) {
+		deps_hash(h, data, len);
+		free(data);
+	} else
+		deps_hash(h, "?", 1);
+	free(path);
+	path = xasprintf("%s/roles", content);
+	deps_hash_dir(h, path, 0);
+	free(path);
+	deps_hex(h, j->ckey);
+}
+
 /* Document k was kept (by a worker, maybe): its file is as recorded. */
 static void
 S_kept(struct S_job *j, size_t k)
@@ -436,7 +483,8 @@ S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf,
 	doc->dkey[0] = '\0';
 	free(doc->dpaths);
 	doc->dpaths = NULL;
-	if (doc->role && !j->dumpdir && S_kept_by_data(j, doc, root)) {
+	if (!j->dumpdir && (doc->role ? S_kept_by_data(j, doc, root) :
+	    S_handbook_kept(j, doc))) {
 		*kept = 1;
 		rc = 0;
 		goto out;
@@ -461,6 +509,9 @@ S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf,
 		    S_MAXREAD, key, &paths) == 0 && jd->n == 0) {
 			S_dkey(j, key, doc->dkey);
 			doc->dpaths = buf_detach(&paths);
+		} else if (doc->role == NULL && j->ckey[0] && jd->n == 0) {
+			memcpy(doc->dkey, j->ckey, sizeof(doc->dkey));
+			doc->dpaths = xstrdup("*");
 		}
 		buf_free(&paths);
 
@@ -932,6 +983,7 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 			deps_hash(j.tbase, &v, sizeof(v));
 		}
 	}
+	S_content_key(&j, bo->content ? bo->content : ".");
 	roles = tmpl_map_get(sitev, "roles");
 	j.ndocs = 1 + tmpl_val_len(roles);
 	j.docs = xcalloc(j.ndocs, sizeof(*j.docs));

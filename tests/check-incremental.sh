@@ -3,8 +3,8 @@
 # clean build.  Starting from one build of the sample content into inc/,
 # each step edits the content (a duty, a title shown on other roles'
 # sheets, a superior, a department, a template, a role removed, a role
-# added), builds into inc/ again and into a fresh folder, and compares the
-# two folders (outputs and records).  Also: after a duty of one role
+# added, a role file behind a link), builds into inc/ again and into a
+# fresh folder, and compares the two folders (outputs and records).  Also: after a duty of one role
 # changed, only that role's sheet, its HTML page and the handbook are
 # rewritten.  Prints "incremental: N passed, N failed".
 set -u
@@ -62,6 +62,13 @@ step "a role removed"
 sed -e 's/^id: salesperson/id: salesperson-2/' -e 's/^title: .*/title: 业务员二/' \
     "$tmp/c/roles/salesperson.md" >"$tmp/c/roles/salesperson-2.md"
 step "a role added"
+
+# a role file that is a link to a file elsewhere, whose bytes change
+mv "$tmp/c/roles/salesperson-2.md" "$tmp/elsewhere.md"
+ln -s "$tmp/elsewhere.md" "$tmp/c/roles/salesperson-2.md"
+step "a role file as a link"
+sed -i 's/^title: .*/title: 业务员三/' "$tmp/elsewhere.md"
+step "the file behind a link"
 
 echo "incremental: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -451,21 +451,26 @@ S_strpcmp(const void *a, const void *b)
 
 /*
  * Hashes the names and bytes of the files under dir (sorted; at most 8
- * levels, files up to 64 MiB): the templates a render may include.
+ * levels): the templates a render may include, the role files the model
+ * is read from.  A symbolic link to a file is followed (a role file may be
+ * one); one to a folder is not (hashed as its text: no loops; a template
+ * must resolve inside its folder, where its real path is hashed).
  */
 void
 deps_hash_dir(uint64_t h[2], const char *dir, int depth)
 {
 	DIR *dp;
 	struct dirent *de;
-	char **names = NULL, *path, *data;
-	size_t n = 0, i, len;
-	struct stat st;
+	char **names = NULL, *path, fd[33], link[1024];
+	size_t n = 0, i;
+	ssize_t ln;
+	struct stat st, lst;
 
 	if (dir == NULL || depth > 8 || (dp = opendir(dir)) == NULL)
 		return;
 	while ((de = readdir(dp)) != NULL)
-		if (de->d_name[0] != '.') {
+		if (strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0) {
 			names = xreallocarray(names, n + 1, sizeof(*names));
 			names[n++] = xstrdup(de->d_name);
 		}
@@ -475,12 +480,19 @@ deps_hash_dir(uint64_t h[2], const char *dir, int depth)
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, names[i]);
 		deps_hash(h, names[i], strlen(names[i]) + 1);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		if (lstat(path, &lst) == -1 || stat(path, &st) == -1)
+			deps_hash(h, "?", 1);
+		else if (S_ISDIR(st.st_mode) && S_ISLNK(lst.st_mode)) {
+			ln = readlink(path, link, sizeof(link));
+			deps_hash(h, "L", 1);
+			deps_hash(h, link, ln > 0 ? (size_t)ln : 0);
+		} else if (S_ISDIR(st.st_mode)) {
+			deps_hash(h, "D", 1);
 			deps_hash_dir(h, path, depth + 1);
-		else if (file_read(path, 64 << 20, &data, &len) == 0) {
-			deps_hash(h, data, len);
-			free(data);
-		} else
+		} else if (S_ISREG(st.st_mode) && deps_file_digest(path,
+		    (unsigned long long)st.st_size, fd) == 0)
+			deps_hash(h, fd, 32);
+		else
 			deps_hash(h, "?", 1);
 		free(path);
 		free(names[i]);

@@ -18,12 +18,12 @@ WARN	 = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -D_GNU_SOURCE -DRB_DATADIR='"$(DATADIR)"'
-CFLAGS	+= -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) $(SAN)
+CFLAGS	+= -std=c11 -pthread $(OPT) $(WARN) $(PKG_CFLAGS) $(SAN)
 # mimalloc replaces malloc (about a fifth less CPU for the HTML build,
 # docs/benchmarks.md); not under sanitizers, which bring their own.
 MALLOC	?= -lmimalloc
 LDLIBS	+= $(PKG_LIBS) -lpng -ldeflate -lm $(if $(SAN),,$(MALLOC))
-LDFLAGS	+= $(SAN)
+LDFLAGS	+= -pthread $(SAN)
 
 # Build variants live in their own folders: build/ (default), build-asan/.
 B	?= build

@@ -19,6 +19,10 @@ run() {
 	else pass=$((pass + 1)); fi
 }
 run check content
+# role files loaded in 3 threads (40 roles, one of them broken)
+python3 scripts/gen-corpus 40 "$tmp/g40" >/dev/null
+sed -i 's/^headcount: .*/headcount: many/' "$tmp/g40/roles/role-00007.md"
+RB_JOBS=3 run check "$tmp/g40"
 run report "$(ls content/sales | tail -n 1)" content -o "$tmp/out"
 # the report with warnings, and failing in its template and its tree
 run report 2026-10 tests/cases/report-small/content -o "$tmp/out2"

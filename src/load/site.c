@@ -2,14 +2,27 @@
  * site.c — loads a whole content folder: org.xml, then every role file in
  * roles/ in name order, dispatching on the extension.  Problems go to diag;
  * only a missing or unreadable folder is an environment error.
+ *
+ * Role files are parsed in threads (RB_JOBS, like the build's workers;
+ * RB_JOBS=1: none), each into its own role and diag; they are merged in
+ * file order afterwards, so the model and every diagnostic are the same
+ * whatever the number of threads.
  */
 #include <sys/stat.h>
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <cmark-gfm-core-extensions.h>
+#include <libxml/parser.h>
 #include "../util/util.h"
+#include "../util/jobs.h"
 #include "load.h"
+
+/* Role files per loader thread at least: fewer are not worth a thread. */
+#define S_PER_THREAD	16
 
 static int
 S_has_ext(const char *name, const char *ext)
@@ -73,12 +86,66 @@ S_rolecmp(const void *a, const void *b)
 	return c ? c : strcmp(x->path, y->path);
 }
 
+/* One role file loaded apart (in a loader thread): its own diagnostics. */
+struct S_file {
+	const char	*path;	/* interned */
+	struct diag	 d;
+	struct rb_role	*role;
+};
+
+struct S_pool {
+	struct S_file	*f;
+	size_t		 n;
+	atomic_size_t	 next;	/* the next file to take */
+};
+
+/* Loads files from the pool until none is left (in every thread). */
+static void *
+S_worker(void *arg)
+{
+	struct S_pool *p = arg;
+	struct S_file *f;
+	size_t k;
+
+	while ((k = atomic_fetch_add(&p->next, 1)) < p->n) {
+		f = &p->f[k];
+		f->role = load_role_file(&f->d, NULL, f->path);
+	}
+	return NULL;
+}
+
+/*
+ * Loads the role files f[0..n) with up to workers threads (the calling one
+ * included).  Each file records into its own diag; the caller merges them
+ * in file order, so that the diagnostics do not depend on the scheduling.
+ * What the loaders share is set up here first, in this thread: libxml2 and
+ * the cmark-gfm extensions (their registration is not thread-safe).
+ */
+static void
+S_load_files(struct S_file *f, size_t n, int workers)
+{
+	struct S_pool p = { f, n, 0 };
+	pthread_t *tid;
+	int i, nt = 0;
+
+	xmlInitParser();
+	cmark_gfm_core_extensions_ensure_registered();
+	tid = xreallocarray(NULL, (size_t)workers, sizeof(*tid));
+	for (i = 1; i < workers; i++)
+		if (pthread_create(&tid[nt], NULL, S_worker, &p) == 0)
+			nt++;
+	S_worker(&p);
+	for (i = 0; i < nt; i++)
+		pthread_join(tid[i], NULL);
+	free(tid);
+}
+
 int
 load_site(struct diag *d, const char *dir, struct rb_site *site)
 {
 	struct stat st;
 	struct dirent *de;
-	struct rb_role *r;
+	struct S_file *f;
 	DIR *dp;
 	char *path, *rdir, **names = NULL, *data;
 	size_t i, n = 0, len;
@@ -125,21 +192,32 @@ load_site(struct diag *d, const char *dir, struct rb_site *site)
 	}
 	closedir(dp);
 	qsort(names, n, sizeof(char *), S_strcmp);
+	/* Paths are interned here, before the threads: the table is not
+	 * theirs to change. */
+	f = xreallocarray(NULL, n ? n : 1, sizeof(*f));
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", rdir, names[i]);
-		r = load_role_file(d, site, path);
-		if (r != NULL && r->id == NULL)
-			r->id = xstrdup("");
-		if (r != NULL) {
-			site->roles = xreallocarray(site->roles,
-			    site->nroles + 1, sizeof(*site->roles));
-			site->roles[site->nroles++] = r;
-		}
+		f[i].path = rb_site_intern(site, path);
+		diag_init(&f[i].d);
+		f[i].d.max = d->max;
+		f[i].role = NULL;
 		free(path);
 		free(names[i]);
 	}
 	free(names);
 	free(rdir);
+	if (n > 0)
+		S_load_files(f, n, jobs_workers(n, S_PER_THREAD));
+	site->roles = xreallocarray(NULL, n ? n : 1, sizeof(*site->roles));
+	for (i = 0; i < n; i++) {
+		diag_merge(d, &f[i].d);
+		if (f[i].role == NULL)
+			continue;
+		if (f[i].role->id == NULL)
+			f[i].role->id = xstrdup("");
+		site->roles[site->nroles++] = f[i].role;
+	}
+	free(f);
 	qsort(site->roles, site->nroles, sizeof(*site->roles), S_rolecmp);
 	return 0;
 }

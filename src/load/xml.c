@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -39,6 +40,10 @@ struct S_schema {
 };
 
 static char *S_schema_dir;
+/* Guards S_schemas: the first loader thread that needs a schema parses it,
+ * the others wait and share it (libxml2 allows one parsed schema to be
+ * used by several validation contexts at once, one per thread). */
+static pthread_mutex_t S_schema_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct S_schema S_schemas[] = {
 	{ "role.rng", NULL, 0 },
 	{ "org.rng", NULL, 0 },
@@ -107,8 +112,11 @@ S_schema(struct diag *d, const char *name)
 			s = &S_schemas[i];
 	if (s == NULL)
 		return NULL;
-	if (s->rng || s->failed)
+	pthread_mutex_lock(&S_schema_lock);
+	if (s->rng || s->failed) {
+		pthread_mutex_unlock(&S_schema_lock);
 		return s->rng;
+	}
 	path = S_schema_path(name);
 	xmlSetStructuredErrorFunc(&err, S_schema_err);
 	if ((pc = xmlRelaxNGNewParserCtxt(path)) != NULL) {
@@ -126,6 +134,7 @@ S_schema(struct diag *d, const char *name)
 	}
 	buf_free(&err);
 	free(path);
+	pthread_mutex_unlock(&S_schema_lock);
 	return s->rng;
 }
 
@@ -1090,16 +1099,9 @@ S_index(const char *const *names, int n, const char *s)
 	return -1;
 }
 
-/* A one-name list for S_unknown() (static storage, one at a time). */
-static const char *const *
-S_one(const char *name)
-{
-	static const char *list[2];
-
-	list[0] = name;
-	list[1] = NULL;
-	return list;
-}
+/* A one-name list for S_unknown() (lives until the end of the caller's
+ * block: no static storage, loaders run in threads). */
+#define S_one(name)	((const char *const []){ (name), NULL })
 
 /* Reports an unexpected child element of parent; names are what parent
  * may hold (for a suggestion). */

@@ -74,6 +74,57 @@ S_vadd(struct diag *d, enum diag_level lvl, const char *file, int line,
 	d->n++;
 }
 
+/* Appends item it (its strings now owned by d) as S_vadd() would have
+ * recorded it, without counting it. */
+static void
+S_append(struct diag *d, struct diag_item *src)
+{
+	struct diag_item *it;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->items = xreallocarray(d->items, d->cap, sizeof(*d->items));
+	}
+	it = &d->items[d->n];
+	*it = *src;
+	it->seq = (unsigned)d->n;
+	if (it->level == DIAG_NOTE && d->n > 0) {
+		const struct diag_item *lead = &d->items[d->n - 1];
+
+		it->kfile = lead->kfile;
+		it->kline = lead->kline;
+		it->kcol = lead->kcol;
+		it->kseq = lead->kseq;
+	} else {
+		it->kfile = it->file;
+		it->kline = it->line;
+		it->kcol = it->col;
+		it->kseq = it->seq;
+	}
+	d->n++;
+}
+
+void
+diag_merge(struct diag *d, struct diag *src)
+{
+	unsigned max = d->max ? d->max : 10000;
+	size_t i;
+
+	d->nfatal += src->nfatal;
+	d->nerr += src->nerr;
+	d->nwarn += src->nwarn;
+	for (i = 0; i < src->n; i++) {
+		if (d->n < max) {
+			S_append(d, &src->items[i]);
+			continue;
+		}
+		free(src->items[i].file);
+		free(src->items[i].msg);
+	}
+	free(src->items);
+	memset(src, 0, sizeof(*src));
+}
+
 void
 diag_at(struct diag *d, enum diag_level lvl, const char *file, int line,
     int col, const char *fmt, ...)

@@ -63,6 +63,13 @@ void	diag_flush(struct diag *, FILE *);
 /* 0 clean, 1 content errors (or warnings under -Werror), 2 fatal. */
 int	diag_exit_code(const struct diag *);
 /*
+ * Moves everything recorded in src to the end of d, as if it had been
+ * recorded into d directly (same order, notes kept with their item, the
+ * same counts and limit), and leaves src empty.  For loader threads, which
+ * record each file's diagnostics apart and merge them in file order.
+ */
+void	diag_merge(struct diag *, struct diag *src);
+/*
  * For worker processes: diag_pack() appends the items of d to b as bytes
  * that diag_unpack() records again, in the same order, into another diag
  * (data[0..len) as packed; anything malformed is ignored).

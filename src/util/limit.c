@@ -37,7 +37,8 @@ static const struct S_limit S_limits[RB_LIM__MAX] = {
 };
 
 static unsigned long long S_val[RB_LIM__MAX];
-static char S_hint[RB_LIM__MAX][96];
+/* Per thread: role files are loaded in threads (src/load/site.c). */
+static _Thread_local char S_hint[RB_LIM__MAX][96];
 
 unsigned long long
 rb_limit(enum rb_limit l)

@@ -12,9 +12,9 @@
  *	out/roles/<id>.pdf	rolesheet.lua.html
  *
  * The documents are independent: with more than one processor they are
- * made by worker processes (fork; RB_JOBS=N sets how many, 1: none) that
- * take document numbers from a pipe and send back their diagnostics and
- * staged files; the outputs are the same bytes either way.  The same
+ * made by worker processes (src/util/jobs.c; RB_JOBS=N sets how many, 1:
+ * none) that send back their diagnostics and PDFs; only the parent writes
+ * files; the outputs are the same bytes either way.  The same
  * diagnostic from several documents (a role's text is in the handbook and
  * in its sheet) is reported once.
  *
@@ -26,10 +26,6 @@
  * XHTML file, for the layout tests.
  */
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <sys/prctl.h>
-#include <poll.h>
-#include <signal.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +35,7 @@
 #include "../doc/doc.h"
 #include "../pdf/pdf.h"
 #include "deps.h"
+#include "../util/jobs.h"
 
 /* One document to make: the handbook (role NULL) or a role sheet. */
 struct S_doc {
@@ -606,90 +603,52 @@ S_get_field(char **p)
 	return w;
 }
 
-static int
-S_write_all(int fd, const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = write(fd, p, n)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /*
- * A worker process: takes document numbers from jobs (4 bytes each) until
- * the pipe is empty, makes them and reports each on res:
+ * A worker's job (jobs.h): makes document k and reports it in res:
  *	E <level> <line> <col> <file> <msg>\n	a diagnostic
  *	D <k> <status> <digest> <dkey> <dpaths> <len>\n and len bytes
  *		document k: status 0 failed, 1 made (its PDF follows),
  *		2 kept (unchanged since the last build)
- * Dies with the parent (PR_SET_PDEATHSIG).  Never returns.
  */
 static void
-S_worker(struct S_job *j, int jobs, int res)
+S_work(void *arg, size_t k, struct buf *res)
 {
-	struct buf b = BUF_INIT, pdf = BUF_INIT;
-	uint32_t k;
-	ssize_t n;
+	struct S_job *j = arg;
+	struct buf pdf = BUF_INIT;
+	struct diag jd;
 	size_t i;
+	int ok, kept;
 
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() == 1)
-		_exit(3);
-	for (;;) {
-		struct diag jd;
-		int ok, kept;
-
-		n = read(jobs, &k, sizeof(k));
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n != (ssize_t)sizeof(k) || k >= j->ndocs)
-			break;
-		diag_init(&jd);
-		buf_reset(&pdf);
-		ok = S_make(j, k, &jd, &pdf, &kept) == 0;
-		buf_reset(&b);
-		for (i = 0; i < jd.n; i++) {
-			buf_printf(&b, "E\t%d\t%d\t%d\t", (int)jd.items[i].level,
-			    jd.items[i].line, jd.items[i].col);
-			S_put_field(&b, jd.items[i].file);
-			buf_putc(&b, '\t');
-			S_put_field(&b, jd.items[i].msg);
-			buf_putc(&b, '\n');
-		}
-		ok = !ok ? 0 : kept ? 2 : 1;
-		buf_printf(&b, "D\t%u\t%d\t%s\t%s\t%s\t%zu\n", (unsigned)k, ok,
-		    j->docs[k].digest[0] ? j->docs[k].digest : "-",
-		    j->docs[k].dkey[0] ? j->docs[k].dkey : "-",
-		    j->docs[k].dpaths ? j->docs[k].dpaths : "-",
-		    ok == 1 ? pdf.len : 0);
-		diag_free(&jd);
-		if (S_write_all(res, b.data, b.len) == -1 ||
-		    (ok == 1 && S_write_all(res, pdf.data, pdf.len) == -1))
-			_exit(3);
+	diag_init(&jd);
+	ok = S_make(j, k, &jd, &pdf, &kept) == 0;
+	for (i = 0; i < jd.n; i++) {
+		buf_printf(res, "E\t%d\t%d\t%d\t", (int)jd.items[i].level,
+		    jd.items[i].line, jd.items[i].col);
+		S_put_field(res, jd.items[i].file);
+		buf_putc(res, '\t');
+		S_put_field(res, jd.items[i].msg);
+		buf_putc(res, '\n');
 	}
-	buf_free(&b);
+	ok = !ok ? 0 : kept ? 2 : 1;
+	buf_printf(res, "D\t%u\t%d\t%s\t%s\t%s\t%zu\n", (unsigned)k, ok,
+	    j->docs[k].digest[0] ? j->docs[k].digest : "-",
+	    j->docs[k].dkey[0] ? j->docs[k].dkey : "-",
+	    j->docs[k].dpaths ? j->docs[k].dpaths : "-",
+	    ok == 1 ? pdf.len : 0);
+	if (ok == 1)
+		buf_put(res, pdf.data, pdf.len);
+	diag_free(&jd);
 	buf_free(&pdf);
-	_exit(0);
 }
 
-/*
- * Handles the complete records at the start of a worker's buffer b
- * (stages the PDFs); keeps an incomplete one for later.
- */
+/* In the parent: the report of a document (S_work); stages its PDF. */
 static void
-S_records(struct S_job *j, struct buf *b)
+S_done(void *arg, size_t job, const char *data, size_t len)
 {
-	char *p = b->data, *end = b->data + b->len, *nl;
-	size_t used;
+	struct S_job *j = arg;
+	const char *p = data, *end = data + len, *nl;
 
+	(void)job;
 	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
 		char *rec = xstrndup(p, (size_t)(nl - p)), *q = rec, *type;
 
@@ -709,12 +668,10 @@ S_records(struct S_job *j, struct buf *b)
 			char *dg = S_get_field(&q);
 			char *dk = S_get_field(&q);
 			char *dp = S_get_field(&q);
-			size_t len = strtoul(S_get_field(&q), NULL, 10);
+			size_t n = strtoul(S_get_field(&q), NULL, 10);
 
-			if ((size_t)(end - (nl + 1)) < len) {
-				free(rec);	/* wait for the whole PDF */
-				break;
-			}
+			if ((size_t)(end - (nl + 1)) < n)
+				n = 0, status = 0;	/* cut short */
 			if (k < j->ndocs) {
 				if (strlen(dg) == 32)
 					memcpy(j->docs[k].digest, dg, 33);
@@ -726,156 +683,14 @@ S_records(struct S_job *j, struct buf *b)
 				if (status == 2)
 					S_kept(j, k);
 				else if (status == 1 &&
-				    S_stage(j, k, nl + 1, len) == 0)
+				    S_stage(j, k, nl + 1, n) == 0)
 					j->docs[k].done = 1;
 			}
-			nl += len;
+			nl += n;
 		}
 		free(rec);
 		p = nl + 1;
 	}
-	used = (size_t)(p - b->data);
-	memmove(b->data, p, b->len - used);
-	b->len -= used;
-	b->data[b->len] = '\0';
-}
-
-/* Number of worker processes: RB_JOBS, else the processors (at most 4). */
-static int
-S_nworkers(size_t ndocs)
-{
-	const char *v = getenv("RB_JOBS");
-	long n;
-
-	if (v && *v)
-		n = strtol(v, NULL, 10);
-	else
-		n = sysconf(_SC_NPROCESSORS_ONLN);
-	if (n > 4 && !(v && *v))
-		n = 4;
-	if (n > 16)
-		n = 16;
-	if (n < 1)
-		n = 1;
-	if ((size_t)n > ndocs / 8)	/* not worth forking for a few */
-		n = (long)(ndocs / 8);
-	return n < 1 ? 1 : (int)n;
-}
-
-/*
- * Makes every document in W worker processes (fork); the parent hands out
- * document numbers through a pipe, the handbook first, and collects the
- * results.  Returns -1 when a worker could not be started or died.
- */
-static int
-S_parallel(struct S_job *j, int W)
-{
-	struct pollfd pf[16];
-	struct buf rb[16];
-	pid_t pid[16];
-	int jobs[2], res[16], i, nopen, status, rc = 0;
-	void (*osig)(int);
-	uint32_t k;
-
-	if (pipe(jobs) == -1)
-		return -1;
-	/* a dead worker must not kill the parent writing the job list */
-	osig = signal(SIGPIPE, SIG_IGN);
-	fflush(NULL);
-	for (i = 0; i < W; i++) {
-		int fds[2];
-
-		memset(&rb[i], 0, sizeof(rb[i]));
-		if (pipe(fds) == -1 || (pid[i] = fork()) == -1) {
-			W = i;
-			rc = -1;
-			break;
-		}
-		if (pid[i] == 0) {
-			close(jobs[1]);
-			close(fds[0]);
-			S_worker(j, jobs[0], fds[1]);
-		}
-		close(fds[1]);
-		res[i] = fds[0];
-	}
-	close(jobs[0]);
-	/* the job list may exceed the pipe: write it while reading results */
-	k = 0;
-	nopen = W;
-	while (nopen > 0 || k < j->ndocs) {
-		int n = 0, wi = -1;
-
-		for (i = 0; i < W; i++)
-			if (res[i] != -1) {
-				pf[n].fd = res[i];
-				pf[n++].events = POLLIN;
-			}
-		if (k < j->ndocs && W > 0) {
-			wi = n;
-			pf[n].fd = jobs[1];
-			pf[n++].events = POLLOUT;
-		}
-		if (n == 0)
-			break;
-		if (poll(pf, (nfds_t)n, -1) == -1) {
-			if (errno == EINTR)
-				continue;
-			rc = -1;
-			break;
-		}
-		if (wi >= 0 && (pf[wi].revents & (POLLOUT | POLLERR))) {
-			if (write(jobs[1], &k, sizeof(k)) == (ssize_t)sizeof(k))
-				k++;
-			else
-				k = (uint32_t)j->ndocs;
-			if (k == j->ndocs) {
-				close(jobs[1]);
-				jobs[1] = -1;
-			}
-		}
-		for (i = 0; i < W; i++) {
-			char chunk[65536];
-			ssize_t r;
-			int m;
-
-			if (res[i] == -1)
-				continue;
-			for (m = 0; m < n; m++)
-				if (pf[m].fd == res[i])
-					break;
-			if (m == n || !(pf[m].revents & (POLLIN | POLLHUP |
-			    POLLERR)))
-				continue;
-			r = read(res[i], chunk, sizeof(chunk));
-			if (r > 0) {
-				buf_put(&rb[i], chunk, (size_t)r);
-				S_records(j, &rb[i]);
-			} else if (r == 0 || errno != EINTR) {
-				close(res[i]);
-				res[i] = -1;
-				nopen--;
-			}
-		}
-		if (W == 0)
-			break;
-	}
-	if (jobs[1] != -1)
-		close(jobs[1]);
-	for (i = 0; i < W; i++) {
-		if (res[i] != -1)
-			close(res[i]);
-		while (waitpid(pid[i], &status, 0) == -1 && errno == EINTR)
-			continue;
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-			rc = -1;
-		buf_free(&rb[i]);
-	}
-	signal(SIGPIPE, osig);
-	if (rc == -1)
-		diag_at(j->d, DIAG_FATAL, NULL, 0, 0, "PDF: a worker process "
-		    "failed");
-	return rc;
 }
 
 /* Removes the .pdf files in out/roles that are not role sheets of this build. */
@@ -996,9 +811,11 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 		    tmpl_val_string(tmpl_map_get(r, "id")));
 	}
 	/* the documents: in worker processes, or one after the other */
-	if ((W = S_nworkers(j.ndocs)) > 1)
-		S_parallel(&j, W);
-	else
+	if ((W = jobs_workers(j.ndocs, 8)) > 1) {
+		if (jobs_run(W, j.ndocs, S_work, S_done, &j) == -1)
+			diag_at(d, DIAG_FATAL, NULL, 0, 0, "PDF: a worker "
+			    "process failed");
+	} else
 		for (i = 0; i < j.ndocs; i++) {
 			struct diag jd;
 			struct buf pdf = BUF_INIT;

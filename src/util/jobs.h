@@ -6,7 +6,8 @@
  * any order: the caller stores them by job number and acts on them in
  * order afterwards, so that its output does not depend on the scheduling.
  * With one worker the jobs run in the calling process, through the same
- * callbacks.  Used by the HTML build (src/build/handbook_html.c).
+ * callbacks.  Used by the HTML build (src/build/handbook_html.c) and the
+ * PDF build (src/build/handbook_pdf.c).
  */
 #ifndef RB_JOBS_H
 #define RB_JOBS_H

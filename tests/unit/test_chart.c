@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "util/util.h"
 #include "util/diag.h"
+#include "shell.h"
 #include "doc/doc.h"
 #include "doc/chartgeom.h"
 #include "pdf/font.h"
@@ -50,23 +51,6 @@ struct pgm {
 	int	 w, h;
 	unsigned char *px;
 };
-
-static char *
-run(const char *cmd)
-{
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	FILE *p;
-
-	p = popen(cmd, "r");
-	cr_assert_not_null(p);
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		buf_put(&b, chunk, n);
-	pclose(p);
-	buf_putc(&b, '\0');
-	return buf_detach(&b);
-}
 
 static struct doc_node *
 parse(const char *s)

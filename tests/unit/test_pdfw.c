@@ -11,27 +11,10 @@
 #include <unistd.h>
 #include "util/util.h"
 #include "util/diag.h"
+#include "shell.h"
 #include "pdf/font.h"
 #include "pdf/draw.h"
 #include "pdf/pdfw.h"
-
-/* Output of a shell command; caller frees. */
-static char *
-run(const char *cmd)
-{
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	FILE *p;
-
-	p = popen(cmd, "r");
-	cr_assert_not_null(p);
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		buf_put(&b, chunk, n);
-	pclose(p);
-	buf_putc(&b, '\0');
-	return buf_detach(&b);
-}
 
 /*
  * Writes an n-page PDF to path: page i shows "第<i+1>页" (page skip is

@@ -1492,7 +1492,7 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 {
 	struct S_ctx c;
 	const char *bad, *end = data + len, *yaml, *p;
-	size_t i, cap = 64;
+	size_t cap = 64;
 	int line, col, fl;
 	struct rb_role *role;
 
@@ -1516,15 +1516,14 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 	c.len = len;
 	c.lines = xreallocarray(NULL, cap, sizeof(*c.lines));
 	c.lines[c.nlines++] = 0;
-	for (i = 0; i < len; i++)
-		if (data[i] == '\n' && i + 1 <= len) {
-			if ((size_t)c.nlines == cap) {
-				cap *= 2;
-				c.lines = xreallocarray(c.lines, cap,
-				    sizeof(*c.lines));
-			}
-			c.lines[c.nlines++] = i + 1;
+	for (p = data; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
+	    p++) {
+		if ((size_t)c.nlines == cap) {
+			cap *= 2;
+			c.lines = xreallocarray(c.lines, cap, sizeof(*c.lines));
 		}
+		c.lines[c.nlines++] = (size_t)(p - data) + 1;
+	}
 	/* Find the closing '---' line, from line 2 on. */
 	yaml = c.nlines >= 2 ? data + c.lines[1] : end;
 	for (fl = 2; fl <= c.nlines; fl++) {

@@ -113,6 +113,15 @@ rich_text(struct rich *r, const char *s, size_t n)
 					break;
 				c = u;
 				k = 1;
+			} else if (u >= 0xE1 && u <= 0xEC && j + 2 < n &&
+			    ((unsigned char)s[j + 1] & 0xC0) == 0x80 &&
+			    ((unsigned char)s[j + 2] & 0xC0) == 0x80) {
+				/* the common CJK case: no overlong form, no
+				 * surrogate can start with E1..EC */
+				c = (u & 0x0F) << 12 |
+				    ((unsigned char)s[j + 1] & 0x3F) << 6 |
+				    ((unsigned char)s[j + 2] & 0x3F);
+				k = 3;
 			} else if ((k = utf8_decode(s + j, n - j, &c)) == 0)
 				k = 1;
 		}

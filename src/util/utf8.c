@@ -79,9 +79,17 @@ utf8_count(const char *s, size_t n)
 	size_t i = 0, k, count = 0;
 	uint32_t cp;
 
+	const unsigned char *u = (const unsigned char *)s;
+
 	while (i < n) {
-		k = utf8_decode(s + i, n - i, &cp);
-		i += k ? k : 1;
+		if (u[i] < 0x80)
+			k = 1;
+		else if (u[i] >= 0xE1 && u[i] <= 0xEC && i + 2 < n &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+			k = 3;	/* the common CJK case, as utf8_invalid() */
+		else if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1;
+		i += k;
 		count++;
 	}
 	return count;

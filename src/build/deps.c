@@ -500,6 +500,26 @@ deps_hash_dir(uint64_t h[2], const char *dir, int depth)
 	free(names);
 }
 
+void
+deps_hash_content(uint64_t h[2], const char *content)
+{
+	char *path, fd[33];
+	struct stat st;
+
+	deps_hash(h, "content", 8);
+	deps_hash(h, content, strlen(content) + 1);
+	path = xasprintf("%s/org.xml", content);
+	if (stat(path, &st) == 0 && deps_file_digest(path,
+	    (unsigned long long)st.st_size, fd) == 0)
+		deps_hash(h, fd, 32);
+	else
+		deps_hash(h, "?", 1);
+	free(path);
+	path = xasprintf("%s/roles", content);
+	deps_hash_dir(h, path, 0);
+	free(path);
+}
+
 #define S_PIECE	65536		/* bytes of a file hashed at a time */
 
 /*

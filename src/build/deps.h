@@ -53,6 +53,9 @@ int	deps_check(struct deps *, const struct tmpl_val *root,
 void	deps_hash(uint64_t h[2], const void *data, size_t len);
 void	deps_hex(const uint64_t h[2], char out[33]);
 void	deps_hash_dir(uint64_t h[2], const char *dir, int depth);
+/* Hashes what the model is read from: content's path, its org.xml and
+ * roles folder (src/load/site.c reads nothing else for data_site). */
+void	deps_hash_content(uint64_t h[2], const char *content);
 void	deps_bytes_digest(const void *data, size_t len, char out[33]);
 int	deps_file_digest(const char *path, unsigned long long size,
 	    char out[33]);

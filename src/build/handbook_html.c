@@ -78,6 +78,8 @@ struct S_out {
 	uint64_t	 env[2];	/* binary, templates, limits given */
 	struct S_prev	*prev;		/* sorted by rel */
 	size_t		 nprev;
+	char		 ckey[33];	/* env and the model's input */
+	int		 csame;		/* ... as in the last build */
 };
 
 static const char *const S_tpl[] = {
@@ -193,6 +195,10 @@ S_record_read(struct S_out *o, const char *outdir)
 			cap = cap ? cap * 2 : 64;
 			o->prev = xreallocarray(o->prev, cap, sizeof(*o->prev));
 		}
+		if (sp - p == 1 && *p == '*') {	/* the content key */
+			o->csame = strcmp(sp + 1, o->ckey) == 0;
+			continue;
+		}
 		o->prev[o->nprev].rel = xstrndup(p, (size_t)(sp - p));
 		o->prev[o->nprev++].rec = xstrdup(sp + 1);
 	}
@@ -241,6 +247,18 @@ S_env(struct S_out *o)
 	}
 }
 
+/* o->ckey: the environment and what the model is read from. */
+static void
+S_content(struct S_out *o, const char *content)
+{
+	uint64_t h[2];
+
+	h[0] = o->env[0];
+	h[1] = o->env[1];
+	deps_hash_content(h, content);
+	deps_hex(h, o->ckey);
+}
+
 /* The page key: the data key with the environment. */
 static void
 S_pagekey(const struct S_out *o, const char key[33], char out[33])
@@ -266,13 +284,19 @@ S_kept(const struct S_out *o, const struct S_file *f,
 	unsigned long long size;
 	int n = 0, same;
 
-	if (pv == NULL || o->deps == NULL ||
+	if (pv == NULL ||
 	    sscanf(pv->rec, "%32s %32s %llu %n", dk, fd, &size, &n) != 3 ||
-	    n == 0 || deps_check(o->deps, root, pv->rec + n, key) == -1)
+	    n == 0)
 		return 0;
-	S_pagekey(o, key, pk);
-	if (strcmp(pk, dk) != 0)
-		return 0;
+	/* no data changed at all: only the file is checked */
+	if (!o->csame) {
+		if (o->deps == NULL ||
+		    deps_check(o->deps, root, pv->rec + n, key) == -1)
+			return 0;
+		S_pagekey(o, key, pk);
+		if (strcmp(pk, dk) != 0)
+			return 0;
+	}
 	path = xasprintf("%s/%s", o->top, f->rel);
 	same = deps_file_digest(path, size, key) == 0 && strcmp(key, fd) == 0;
 	free(path);
@@ -316,6 +340,8 @@ S_work(void *arg, size_t k, struct buf *res)
 		goto out;
 	}
 	pk[0] = '\0';
+	if (o->deps == NULL)		/* none made yet: no data changed */
+		o->deps = deps_new(o->sitev);
 	tmpl_track(o->t, o->deps != NULL);
 	rc = tmpl_render(o->t, &jd, tpl, root, &o->text, &o->map);
 	if (rc == 0 && o->deps != NULL && (o->text.data == NULL ||
@@ -460,6 +486,7 @@ S_record(const struct S_out *o, struct build_opts *bo)
 	if (bo->html_record == NULL)
 		bo->html_record = xcalloc(1, sizeof(*bo->html_record));
 	buf_reset(bo->html_record);
+	buf_printf(bo->html_record, "* %s\n", o->ckey);
 	for (i = 0; i < o->npages; i++)
 		if (o->f[i].rec != NULL)
 			buf_printf(bo->html_record, "%s %s\n", o->f[i].rel,
@@ -539,9 +566,11 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 	o.sitev = sitev = data_site(site, "html");
 	o.roles = tmpl_map_get(sitev, "roles");
 	o.depts = tmpl_map_get(sitev, "departments");
-	o.deps = deps_new(sitev);
 	S_env(&o);
+	S_content(&o, bo->content ? bo->content : ".");
 	S_record_read(&o, outdir);
+	if (!o.csame)
+		o.deps = deps_new(sitev);
 	S_add(&o, xstrdup("index.html"))->kind = S_INDEX;
 	S_add(&o, xstrdup("calendar.html"))->kind = S_CALENDAR;
 	for (i = 0; i < tmpl_val_len(o.depts); i++) {

@@ -77,6 +77,7 @@ struct S_job {
 	struct deps		*deps;		/* paths of the site data */
 	uint64_t		 tbase[2];	/* base and the templates */
 	char			 ckey[33];	/* tbase and the content files */
+	int			 csame;		/* ... as in the last build */
 	/* diagnostics already reported (handbook and role sheets share
 	 * their content, hence their errors): "file\tline\tcol\tmsg" */
 	char			**seen;
@@ -353,12 +354,17 @@ S_kept_by_data(struct S_job *j, struct S_doc *doc,
 	const struct S_prev *pv = S_prev_find(j, doc);
 	char key[33], dk[33];
 
-	if (pv == NULL || pv->dkey[0] == '\0' || pv->dpaths == NULL ||
-	    j->deps == NULL ||
-	    deps_check(j->deps, root, pv->dpaths, key) == -1)
+	if (pv == NULL || pv->dkey[0] == '\0' || pv->dpaths == NULL)
 		return 0;
-	S_dkey(j, key, dk);
-	if (strcmp(dk, pv->dkey) != 0 || !S_file_kept(j, pv))
+	if (!j->csame) {
+		if (j->deps == NULL ||
+		    deps_check(j->deps, root, pv->dpaths, key) == -1)
+			return 0;
+		S_dkey(j, key, dk);
+		if (strcmp(dk, pv->dkey) != 0)
+			return 0;
+	}
+	if (!S_file_kept(j, pv))
 		return 0;
 	memcpy(doc->digest, pv->digest, sizeof(doc->digest));
 	memcpy(doc->dkey, pv->dkey, sizeof(doc->dkey));
@@ -388,29 +394,26 @@ S_handbook_kept(struct S_job *j, struct S_doc *doc)
 	return 1;
 }
 
-/* j->ckey: what the model (data_site) is made of, see S_handbook_kept. */
+/*
+ * j->ckey: what the model (data_site) is made of, see S_handbook_kept;
+ * j->csame when the previous build's handbook had the same: then no data
+ * changed at all, and a sheet recorded needs only its file checked.
+ */
 static void
 S_content_key(struct S_job *j, const char *content)
 {
+	struct S_doc hb;
+	const struct S_prev *pv;
 	uint64_t h[2];
-	char *path, *data;
-	size_t len;
 
 	h[0] = j->tbase[0];
 	h[1] = j->tbase[1];
-	deps_hash(h, "content", 8);
-	deps_hash(h, content, strlen(content) + 1);
-	path = xasprintf("%s/org.xml", content);
-	if (file_read(path, 1 << 30, &data, &len) == 0) {
-		deps_hash(h, data, len);
-		free(data);
-	} else
-		deps_hash(h, "?", 1);
-	free(path);
-	path = xasprintf("%s/roles", content);
-	deps_hash_dir(h, path, 0);
-	free(path);
+	deps_hash_content(h, content);
 	deps_hex(h, j->ckey);
+	hb.path = (char *)"handbook.pdf";
+	pv = S_prev_find(j, &hb);
+	j->csame = pv != NULL && pv->dpaths != NULL &&
+	    strcmp(pv->dpaths, "*") == 0 && strcmp(pv->dkey, j->ckey) == 0;
 }
 
 /* Document k was kept (by a worker, maybe): its file is as recorded. */
@@ -486,7 +489,10 @@ S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf,
 		rc = 0;
 		goto out;
 	}
-	/* the data a role sheet reads is recorded (the handbook reads all) */
+	/* the data a role sheet reads is recorded (the handbook reads all);
+	 * the paths of the data are made when first needed */
+	if (doc->role != NULL && !j->dumpdir && j->deps == NULL)
+		j->deps = deps_new(j->sitev);
 	tmpl_track(j->t, doc->role != NULL && !j->dumpdir);
 	if (tmpl_render(j->t, jd, tpl, root, &text, &map) == -1) {
 		tmpl_track(j->t, 0);
@@ -782,7 +788,6 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 
 	sitev = data_site(site, "pdf");
 	j.sitev = sitev;
-	j.deps = deps_new(sitev);
 	j.tbase[0] = j.base[0];
 	j.tbase[1] = j.base[1];
 	deps_hash_dir(j.tbase, tmpl_dir(t, 0), 0);
@@ -799,6 +804,9 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 		}
 	}
 	S_content_key(&j, bo->content ? bo->content : ".");
+	/* the data's paths (S_make makes them when a sheet is rendered) */
+	if (!j.csame)
+		j.deps = deps_new(sitev);
 	roles = tmpl_map_get(sitev, "roles");
 	j.ndocs = 1 + tmpl_val_len(roles);
 	j.docs = xcalloc(j.ndocs, sizeof(*j.docs));

@@ -116,8 +116,8 @@ S_filepos(const struct S_ctx *c, int line, int bytecol)
 	p.line = line;
 	p.col = 0;
 	if (line >= 1 && line <= c->nlines && bytecol >= 1)
-		p.col = utf8_bytecol_to_col(c->data + c->lines[line - 1],
-		    bytecol);
+		p.col = utf8_bytecol_to_col_valid(c->data +
+		    c->lines[line - 1], bytecol);
 	return p;
 }
 

@@ -121,3 +121,27 @@ utf8_bytecol_to_col(const char *line, int bytecol)
 		n++;
 	return (int)utf8_count(line, n) + 1;
 }
+
+int
+utf8_bytecol_to_col_valid(const char *line, int bytecol)
+{
+	const unsigned char *u = (const unsigned char *)line;
+	const char *nl;
+	size_t n, i, cont = 0;
+	uint64_t w;
+
+	if (bytecol <= 1)
+		return bytecol < 1 ? 0 : 1;
+	n = strnlen(line, (size_t)(bytecol - 1));
+	if ((nl = memchr(line, '\n', n)) != NULL)
+		n = (size_t)(nl - line);
+	/* continuation bytes (10xxxxxx): bit 7 set, bit 6 clear */
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, u + i, 8);
+		cont += (size_t)__builtin_popcountll(w & ~(w << 1) &
+		    0x8080808080808080ULL);
+	}
+	for (; i < n; i++)
+		cont += (u[i] & 0xC0) == 0x80;
+	return (int)(n - cont) + 1;
+}

@@ -86,6 +86,10 @@ size_t	 utf8_count(const char *s, size_t n);
 void	 utf8_linecol(const char *text, size_t off, int *line, int *col);
 /* Column in characters (1-based) of a byte column (1-based) on one line. */
 int	 utf8_bytecol_to_col(const char *line, int bytecol);
+/* The same for a line known to be valid UTF-8 (a loader checked the whole
+ * file) and a byte column at the start of a character: counts the bytes
+ * that start one, eight at a time. */
+int	 utf8_bytecol_to_col_valid(const char *line, int bytecol);
 
 /* Appends s escaped for XML text (&, <, >) or, with attr set, for a
  * double-quoted attribute (also "). */

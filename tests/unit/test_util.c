@@ -67,6 +67,32 @@ Test(utf8, columns_count_characters)
 	cr_assert_eq(utf8_bytecol_to_col("岗位说明书", 10), 4);
 }
 
+/* The fast count for valid text gives what the general one gives, at
+ * every character start of lines mixing 1- to 4-byte characters, across
+ * 8-byte words, and past the end of the line. */
+Test(utf8, valid_columns_match_general)
+{
+	static const char *const lines[] = {
+		"岗位说明书 x {share=10 frequency=每月}",
+		"aé€😀b岗位 é𝄞cdefghij，。ab\nnext line 岗位",
+		"", "x", "0123456789abcdef",
+	};
+	size_t i;
+	int b, n;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		n = (int)strlen(lines[i]) + 3;
+		for (b = 0; b <= n; b++)
+			if (b < 1 || b > n - 3 ||
+			    ((unsigned char)lines[i][b - 1] & 0xC0) != 0x80)
+				cr_assert_eq(utf8_bytecol_to_col_valid(lines[i],
+				    b), utf8_bytecol_to_col(lines[i], b),
+				    "line %zu byte column %d", i, b);
+	}
+	cr_assert_eq(utf8_bytecol_to_col_valid("岗位说明书", 10), 4);
+	cr_assert_eq(utf8_bytecol_to_col_valid("ab\n岗位", 9), 3);
+}
+
 Test(buf, grows_and_detaches)
 {
 	struct buf b = BUF_INIT;

@@ -67,6 +67,7 @@ struct tmpl {
 	int			 track;		/* tmpl_track() */
 	const struct tmpl_val	**read;		/* ... containers read */
 	size_t			 nread, capread;
+	struct tmpl_pxmap	 px;		/* value.c: proxies' values */
 };
 
 static struct tmpl *
@@ -76,6 +77,12 @@ S_engine(lua_State *L)
 }
 
 static const char *S_tpl_path(struct tmpl *, const char *);
+
+struct tmpl_pxmap *
+tmpl_pxmap(lua_State *L)
+{
+	return &S_engine(L)->px;
+}
 
 /*
  * Before a memory error (which unwinds without a message handler): the
@@ -755,6 +762,7 @@ tmpl_free(struct tmpl *t)
 	free(t->dirs[0]);
 	free(t->dirs[1]);
 	free(t->read);
+	tmpl_pxmap_free(&t->px);
 	free((char *)t->lim.hint);
 	free(t);
 }

@@ -35,6 +35,19 @@ void	tmpl_work(lua_State *L, unsigned long steps);
 void	tmpl_charge_mem(lua_State *L, double size);
 
 /*
+ * value.c: the proxies of the running render by table address, back to
+ * their values (a C hash map; one per engine, in struct tmpl).
+ */
+struct tmpl_pxmap {
+	const void		**keys;
+	const struct tmpl_val	**vals;
+	size_t			  n, cap;
+};
+void	tmpl_pxmap_free(struct tmpl_pxmap *);
+/* tmpl.c: the engine's map. */
+struct tmpl_pxmap *tmpl_pxmap(lua_State *L);
+
+/*
  * value.c: pushes v as a read-only proxy table (or a scalar).  May raise
  * Lua errors (memory); call inside a protected call, between
  * tmpl_data_begin() and tmpl_data_end() (one render: the proxies' cache).

@@ -325,19 +325,96 @@ tmpl_push_readonly(lua_State *L, int idx)
 /*
  * Data proxies.  A container of the model is handed to Lua lazily: an
  * empty table with one shared, protected metatable whose __index converts
- * one child at a time.  Per render, two tables map values to proxies (so
- * the same value is the same table) and proxies back to their values.  So
+ * one child at a time.  Per render, a table maps values to proxies (so
+ * the same value is the same table; it also keeps them alive) and a C hash
+ * map (struct tmpl_pxmap, by table address) maps proxies back to their
+ * values, emptied when the render ends.  So
  * a render touches only the data it reads, the data may share subtrees
  * and even form cycles (through tmpl_val_ref), and a proxy kept past its
- * render (not in the current map) refuses to be read.  The two tables are
- * upvalues 1 and 2 of the metamethods (set by tmpl_data_begin(), nil
- * between renders): no registry look-up per read.
+ * render (not in the current map) refuses to be read.  The proxies table
+ * is upvalue 1 of the metamethods (set by tmpl_data_begin(), nil between
+ * renders): no registry look-up per read.
  */
 
 static const char S_KEY_PXMETA;
 
 #define S_UP_PROXIES	lua_upvalueindex(1)
-#define S_UP_VALUES	lua_upvalueindex(2)
+
+static size_t
+S_pm_slot(const struct tmpl_pxmap *m, const void *p)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ULL;
+
+	return (size_t)(h ^ (h >> 32)) & (m->cap - 1);
+}
+
+/* The value of the proxy at address p in the running render, or NULL. */
+static const struct tmpl_val *
+S_pm_get(const struct tmpl_pxmap *m, const void *p)
+{
+	size_t i;
+
+	if (m->n == 0 || p == NULL)
+		return NULL;
+	for (i = S_pm_slot(m, p); m->keys[i] != NULL; i = (i + 1) &
+	    (m->cap - 1))
+		if (m->keys[i] == p)
+			return m->vals[i];
+	return NULL;
+}
+
+static void
+S_pm_put(struct tmpl_pxmap *m, const void *p, const struct tmpl_val *v)
+{
+	const void **ok = m->keys;
+	const struct tmpl_val **ov = m->vals;
+	size_t i, j, ocap = m->cap;
+
+	if (2 * (m->n + 1) > m->cap) {
+		m->cap = ocap ? ocap * 2 : 256;
+		m->keys = xcalloc(m->cap, sizeof(*m->keys));
+		m->vals = xcalloc(m->cap, sizeof(*m->vals));
+		for (j = 0; j < ocap; j++) {
+			if (ok[j] == NULL)
+				continue;
+			for (i = S_pm_slot(m, ok[j]); m->keys[i] != NULL;
+			    i = (i + 1) & (m->cap - 1))
+				;
+			m->keys[i] = ok[j];
+			m->vals[i] = ov[j];
+		}
+		free(ok);
+		free(ov);
+	}
+	for (i = S_pm_slot(m, p); m->keys[i] != NULL && m->keys[i] != p;
+	    i = (i + 1) & (m->cap - 1))
+		;
+	if (m->keys[i] == NULL)
+		m->n++;
+	m->keys[i] = p;
+	m->vals[i] = v;
+}
+
+/* Empties the map; a big one left by a big render is given back. */
+static void
+S_pm_clear(struct tmpl_pxmap *m)
+{
+	if (m->cap > 4096) {
+		tmpl_pxmap_free(m);
+		return;
+	}
+	if (m->n > 0)
+		memset(m->keys, 0, m->cap * sizeof(*m->keys));
+	m->n = 0;
+}
+
+void
+tmpl_pxmap_free(struct tmpl_pxmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
 
 /* Follows references; NULL for a dangling chain. */
 static const struct tmpl_val *
@@ -359,17 +436,12 @@ S_pxval(lua_State *L, int idx)
 {
 	const struct tmpl_val *v;
 
-	if (lua_type(L, S_UP_VALUES) != LUA_TTABLE)
+	if ((v = S_pm_get(tmpl_pxmap(L), lua_topointer(L, idx))) == NULL)
 		luaL_error(L, "template data used after its render ended");
-	lua_pushvalue(L, idx);
-	lua_rawget(L, S_UP_VALUES);
-	if ((v = lua_touserdata(L, -1)) == NULL)
-		luaL_error(L, "template data used after its render ended");
-	lua_pop(L, 1);
 	return v;
 }
 
-static void S_push(lua_State *, const struct tmpl_val *, int, int);
+static void S_push(lua_State *, const struct tmpl_val *, int);
 
 /* Index of key k (a string at idx) in map v, or v->n. */
 static size_t
@@ -399,13 +471,13 @@ S_px_index(lua_State *L)
 
 	if (v->type == TMPL_MAP) {
 		if ((i = S_keyidx(L, v, 2)) < v->n) {
-			S_push(L, v->items[i], S_UP_PROXIES, S_UP_VALUES);
+			S_push(L, v->items[i], S_UP_PROXIES);
 			return 1;
 		}
 	} else if (lua_isinteger(L, 2)) {
 		k = lua_tointeger(L, 2);
 		if (k >= 1 && (lua_Unsigned)k <= v->n) {
-			S_push(L, v->items[k - 1], S_UP_PROXIES, S_UP_VALUES);
+			S_push(L, v->items[k - 1], S_UP_PROXIES);
 			return 1;
 		}
 	}
@@ -445,7 +517,7 @@ S_px_next(lua_State *L)
 		lua_pushstring(L, v->keys[i]);
 	else
 		lua_pushinteger(L, (lua_Integer)i + 1);
-	S_push(L, v->items[i], S_UP_PROXIES, S_UP_VALUES);
+	S_push(L, v->items[i], S_UP_PROXIES);
 	return 2;
 }
 
@@ -454,16 +526,15 @@ S_px_pairs(lua_State *L)
 {
 	S_pxval(L, 1);
 	lua_pushvalue(L, S_UP_PROXIES);
-	lua_pushvalue(L, S_UP_VALUES);
-	lua_pushcclosure(L, S_px_next, 2);
+	lua_pushcclosure(L, S_px_next, 1);
 	lua_pushvalue(L, 1);
 	lua_pushnil(L);
 	return 3;
 }
 
-/* Pushes v; pidx, vidx: the proxies and values tables of the render. */
+/* Pushes v; pidx: the proxies table of the render. */
 static void
-S_push(lua_State *L, const struct tmpl_val *v, int pidx, int vidx)
+S_push(lua_State *L, const struct tmpl_val *v, int pidx)
 {
 	luaL_checkstack(L, 6, "template data");
 	if (v != NULL && v->type == TMPL_REF && (v = S_deref(v)) == NULL)
@@ -493,12 +564,10 @@ S_push(lua_State *L, const struct tmpl_val *v, int pidx, int vidx)
 	tmpl_note_read(L, v);
 	lua_pushvalue(L, -1);
 	lua_rawsetp(L, pidx, v);		/* proxies[v] = proxy */
-	lua_pushvalue(L, -1);
-	lua_pushlightuserdata(L, (void *)v);
-	lua_rawset(L, vidx);			/* values[proxy] = v */
+	S_pm_put(tmpl_pxmap(L), lua_topointer(L, -1), v);
 }
 
-/* Sets upvalues 1 and 2 of the metamethods to the two values on top. */
+/* Sets upvalue 1 of the metamethods to the value on top (popped). */
 static void
 S_set_upvalues(lua_State *L)
 {
@@ -506,18 +575,16 @@ S_set_upvalues(lua_State *L)
 	size_t i;
 
 	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA) != LUA_TTABLE) {
-		lua_pop(L, 3);			/* no render yet */
+		lua_pop(L, 2);			/* no render yet */
 		return;
 	}
 	for (i = 0; i < sizeof(mm) / sizeof(mm[0]); i++) {
 		lua_getfield(L, -1, mm[i]);
-		lua_pushvalue(L, -4);
-		lua_setupvalue(L, -2, 1);
 		lua_pushvalue(L, -3);
-		lua_setupvalue(L, -2, 2);
+		lua_setupvalue(L, -2, 1);
 		lua_pop(L, 1);
 	}
-	lua_pop(L, 3);
+	lua_pop(L, 2);
 }
 
 void
@@ -526,26 +593,23 @@ tmpl_data_begin(lua_State *L)
 	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA) != LUA_TTABLE) {
 		lua_createtable(L, 0, 5);
 		lua_pushnil(L);
-		lua_pushnil(L);
-		lua_pushcclosure(L, S_px_index, 2);
+		lua_pushcclosure(L, S_px_index, 1);
 		lua_setfield(L, -2, "__index");
 		lua_pushcfunction(L, S_ro_newindex);
 		lua_setfield(L, -2, "__newindex");
 		lua_pushnil(L);
-		lua_pushnil(L);
-		lua_pushcclosure(L, S_px_len, 2);
+		lua_pushcclosure(L, S_px_len, 1);
 		lua_setfield(L, -2, "__len");
 		lua_pushnil(L);
-		lua_pushnil(L);
-		lua_pushcclosure(L, S_px_pairs, 2);
+		lua_pushcclosure(L, S_px_pairs, 1);
 		lua_setfield(L, -2, "__pairs");
 		lua_pushboolean(L, 0);
 		lua_setfield(L, -2, "__metatable");
 		lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA);
 	}
 	lua_pop(L, 1);
+	S_pm_clear(tmpl_pxmap(L));
 	lua_createtable(L, 0, 64);		/* proxies */
-	lua_createtable(L, 0, 64);		/* values */
 	S_set_upvalues(L);
 }
 
@@ -553,8 +617,8 @@ void
 tmpl_data_end(lua_State *L)
 {
 	lua_pushnil(L);
-	lua_pushnil(L);
 	S_set_upvalues(L);
+	S_pm_clear(tmpl_pxmap(L));
 }
 
 void
@@ -567,8 +631,7 @@ tmpl_push_val(lua_State *L, const struct tmpl_val *v)
 	lua_getfield(L, -1, "__index");
 	top = lua_gettop(L);
 	lua_getupvalue(L, top, 1);
-	lua_getupvalue(L, top, 2);
-	S_push(L, v, top + 1, top + 2);
+	S_push(L, v, top + 1);
 	lua_replace(L, top - 1);
 	lua_settop(L, top - 1);
 }

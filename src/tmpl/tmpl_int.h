@@ -42,6 +42,9 @@ struct tmpl_pxmap {
 	const void		**keys;
 	const struct tmpl_val	**vals;
 	size_t			  n, cap;
+	const char		**lstr;	/* field names: Lua string bytes */
+	const char		**key;	/* ... their interned map key */
+	size_t			  kn, kcap;
 };
 void	tmpl_pxmap_free(struct tmpl_pxmap *);
 /* tmpl.c: the engine's map. */

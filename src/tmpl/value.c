@@ -35,6 +35,8 @@ struct tmpl_val {
 };
 
 #define S_MAXDEPTH	100	/* a chain of references */
+#define S_SHORTSTR	40	/* Lua interns strings up to this length
+				   (LUAI_MAXSHORTLEN) */
 
 /*
  * Map keys are interned once for the process: a handful of distinct
@@ -59,6 +61,13 @@ S_intern_slot(const char *k)
 	    strcmp(S_keys.slot[i], k) != 0; i = (i + 1) & (S_keys.cap - 1))
 		;
 	return i;
+}
+
+/* The interned key equal to k, or NULL: no map has such a key. */
+static const char *
+S_intern_find(const char *k)
+{
+	return S_keys.cap ? S_keys.slot[S_intern_slot(k)] : NULL;
 }
 
 static const char *
@@ -399,11 +408,13 @@ S_pm_put(struct tmpl_pxmap *m, const void *p, const struct tmpl_val *v)
 static void
 S_pm_clear(struct tmpl_pxmap *m)
 {
-	if (m->cap > 4096) {
-		tmpl_pxmap_free(m);
-		return;
-	}
-	if (m->n > 0)
+	if (m->cap > 1024) {
+		free(m->keys);
+		free(m->vals);
+		m->keys = NULL;
+		m->vals = NULL;
+		m->cap = 0;
+	} else if (m->n > 0)
 		memset(m->keys, 0, m->cap * sizeof(*m->keys));
 	m->n = 0;
 }
@@ -413,7 +424,84 @@ tmpl_pxmap_free(struct tmpl_pxmap *m)
 {
 	free(m->keys);
 	free(m->vals);
+	free(m->lstr);
+	free(m->key);
 	memset(m, 0, sizeof(*m));
+}
+
+/*
+ * Field names: the bytes of a short Lua string (interned by Lua, so one
+ * object per text) mapped to the interned key (S_keys) with that text.
+ * A string entered here is anchored in the registry, so its address keeps
+ * naming that text for the life of the state: a field read compares
+ * pointers, not text.  Only names that are keys of some map are entered
+ * (a bounded set).
+ */
+static const char S_KEY_NAMES;
+
+static size_t
+S_kc_slot(const struct tmpl_pxmap *m, const char *p)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ULL;
+
+	return (size_t)(h ^ (h >> 32)) & (m->kcap - 1);
+}
+
+static const char *
+S_kc_get(const struct tmpl_pxmap *m, const char *p)
+{
+	size_t i;
+
+	if (m->kcap == 0)
+		return NULL;
+	for (i = S_kc_slot(m, p); m->lstr[i] != NULL; i = (i + 1) &
+	    (m->kcap - 1))
+		if (m->lstr[i] == p)
+			return m->key[i];
+	return NULL;
+}
+
+/* Enters the short string at idx (bytes p) as naming key k. */
+static void
+S_kc_put(lua_State *L, struct tmpl_pxmap *m, int idx, const char *p,
+    const char *k)
+{
+	const char **ol = m->lstr, **ok = m->key;
+	size_t i, j, ocap = m->kcap;
+
+	idx = lua_absindex(L, idx);
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_NAMES) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_pushvalue(L, -1);
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_NAMES);
+	}
+	lua_pushvalue(L, idx);
+	lua_pushboolean(L, 1);
+	lua_rawset(L, -3);			/* names[str] = true */
+	lua_pop(L, 1);
+	if (2 * (m->kn + 1) > m->kcap) {
+		m->kcap = ocap ? ocap * 2 : 64;
+		m->lstr = xcalloc(m->kcap, sizeof(*m->lstr));
+		m->key = xcalloc(m->kcap, sizeof(*m->key));
+		for (j = 0; j < ocap; j++) {
+			if (ol[j] == NULL)
+				continue;
+			for (i = S_kc_slot(m, ol[j]); m->lstr[i] != NULL;
+			    i = (i + 1) & (m->kcap - 1))
+				;
+			m->lstr[i] = ol[j];
+			m->key[i] = ok[j];
+		}
+		free(ol);
+		free(ok);
+	}
+	for (i = S_kc_slot(m, p); m->lstr[i] != NULL; i = (i + 1) &
+	    (m->kcap - 1))
+		;
+	m->lstr[i] = p;
+	m->key[i] = k;
+	m->kn++;
 }
 
 /* Follows references; NULL for a dangling chain. */
@@ -447,17 +535,23 @@ static void S_push(lua_State *, const struct tmpl_val *, int);
 static size_t
 S_keyidx(lua_State *L, const struct tmpl_val *v, int idx)
 {
-	const char *k;
+	struct tmpl_pxmap *m;
+	const char *k, *ik;
 	size_t i, n;
 
 	if (lua_type(L, idx) != LUA_TSTRING)
 		return v->n;
 	k = lua_tolstring(L, idx, &n);
-	if (strlen(k) != n)			/* keys hold no NUL */
-		return v->n;
+	m = tmpl_pxmap(L);
+	if ((ik = S_kc_get(m, k)) == NULL) {
+		if (strlen(k) != n ||		/* keys hold no NUL */
+		    (ik = S_intern_find(k)) == NULL)
+			return v->n;
+		if (n <= S_SHORTSTR)
+			S_kc_put(L, m, idx, k, ik);
+	}
 	for (i = 0; i < v->n; i++)
-		if (v->keys[i][0] == k[0] && strncmp(v->keys[i], k, n) == 0 &&
-		    v->keys[i][n] == '\0')
+		if (v->keys[i] == ik)
 			return i;
 	return v->n;
 }

@@ -38,13 +38,14 @@ void	tmpl_charge_mem(lua_State *L, double size);
  * value.c: the proxies of the running render by table address, back to
  * their values (a C hash map; one per engine, in struct tmpl).
  */
+struct tmpl_ptrmap {			/* open addressing, pointer keys */
+	const void	**k, **v;
+	size_t		  n, cap;
+};
 struct tmpl_pxmap {
-	const void		**keys;
-	const struct tmpl_val	**vals;
-	size_t			  n, cap;
-	const char		**lstr;	/* field names: Lua string bytes */
-	const char		**key;	/* ... their interned map key */
-	size_t			  kn, kcap;
+	struct tmpl_ptrmap	px;	/* proxy (table address) -> value */
+	struct tmpl_ptrmap	val;	/* value -> place of its proxy */
+	struct tmpl_ptrmap	names;	/* Lua string bytes -> map key */
 };
 void	tmpl_pxmap_free(struct tmpl_pxmap *);
 /* tmpl.c: the engine's map. */

@@ -334,13 +334,14 @@ tmpl_push_readonly(lua_State *L, int idx)
 /*
  * Data proxies.  A container of the model is handed to Lua lazily: an
  * empty table with one shared, protected metatable whose __index converts
- * one child at a time.  Per render, a table maps values to proxies (so
- * the same value is the same table; it also keeps them alive) and a C hash
- * map (struct tmpl_pxmap, by table address) maps proxies back to their
- * values, emptied when the render ends.  So
+ * one child at a time.  Per render, a Lua list holds the proxies made
+ * (keeping them alive) and two C hash maps (struct tmpl_pxmap) map each
+ * value to its proxy's place in the list (so the same value is the same
+ * table) and each proxy, by table address, back to its value; both are
+ * emptied when the render ends.  So
  * a render touches only the data it reads, the data may share subtrees
  * and even form cycles (through tmpl_val_ref), and a proxy kept past its
- * render (not in the current map) refuses to be read.  The proxies table
+ * render (not in the current map) refuses to be read.  The list
  * is upvalue 1 of the metamethods (set by tmpl_data_begin(), nil between
  * renders): no registry look-up per read.
  */
@@ -350,83 +351,86 @@ static const char S_KEY_PXMETA;
 #define S_UP_PROXIES	lua_upvalueindex(1)
 
 static size_t
-S_pm_slot(const struct tmpl_pxmap *m, const void *p)
+S_map_slot(const struct tmpl_ptrmap *m, const void *p)
 {
 	uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ULL;
 
 	return (size_t)(h ^ (h >> 32)) & (m->cap - 1);
 }
 
-/* The value of the proxy at address p in the running render, or NULL. */
-static const struct tmpl_val *
-S_pm_get(const struct tmpl_pxmap *m, const void *p)
+/* The value at key p, or NULL. */
+static const void *
+S_map_get(const struct tmpl_ptrmap *m, const void *p)
 {
 	size_t i;
 
-	if (m->n == 0 || p == NULL)
+	if (m->n == 0)
 		return NULL;
-	for (i = S_pm_slot(m, p); m->keys[i] != NULL; i = (i + 1) &
+	for (i = S_map_slot(m, p); m->k[i] != NULL; i = (i + 1) &
 	    (m->cap - 1))
-		if (m->keys[i] == p)
-			return m->vals[i];
+		if (m->k[i] == p)
+			return m->v[i];
 	return NULL;
 }
 
+/* Sets key p (not NULL) to v (not NULL). */
 static void
-S_pm_put(struct tmpl_pxmap *m, const void *p, const struct tmpl_val *v)
+S_map_put(struct tmpl_ptrmap *m, const void *p, const void *v)
 {
-	const void **ok = m->keys;
-	const struct tmpl_val **ov = m->vals;
+	const void **ok = m->k, **ov = m->v;
 	size_t i, j, ocap = m->cap;
 
 	if (2 * (m->n + 1) > m->cap) {
-		m->cap = ocap ? ocap * 2 : 256;
-		m->keys = xcalloc(m->cap, sizeof(*m->keys));
-		m->vals = xcalloc(m->cap, sizeof(*m->vals));
+		m->cap = ocap ? ocap * 2 : 64;
+		m->k = xcalloc(m->cap, sizeof(*m->k));
+		m->v = xcalloc(m->cap, sizeof(*m->v));
 		for (j = 0; j < ocap; j++) {
 			if (ok[j] == NULL)
 				continue;
-			for (i = S_pm_slot(m, ok[j]); m->keys[i] != NULL;
+			for (i = S_map_slot(m, ok[j]); m->k[i] != NULL;
 			    i = (i + 1) & (m->cap - 1))
 				;
-			m->keys[i] = ok[j];
-			m->vals[i] = ov[j];
+			m->k[i] = ok[j];
+			m->v[i] = ov[j];
 		}
 		free(ok);
 		free(ov);
 	}
-	for (i = S_pm_slot(m, p); m->keys[i] != NULL && m->keys[i] != p;
+	for (i = S_map_slot(m, p); m->k[i] != NULL && m->k[i] != p;
 	    i = (i + 1) & (m->cap - 1))
 		;
-	if (m->keys[i] == NULL)
+	if (m->k[i] == NULL)
 		m->n++;
-	m->keys[i] = p;
-	m->vals[i] = v;
+	m->k[i] = p;
+	m->v[i] = v;
+}
+
+static void
+S_map_free(struct tmpl_ptrmap *m)
+{
+	free(m->k);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
 }
 
 /* Empties the map; a big one left by a big render is given back. */
 static void
-S_pm_clear(struct tmpl_pxmap *m)
+S_map_clear(struct tmpl_ptrmap *m)
 {
-	if (m->cap > 1024) {
-		free(m->keys);
-		free(m->vals);
-		m->keys = NULL;
-		m->vals = NULL;
-		m->cap = 0;
-	} else if (m->n > 0)
-		memset(m->keys, 0, m->cap * sizeof(*m->keys));
-	m->n = 0;
+	if (m->cap > 1024)
+		S_map_free(m);
+	else if (m->n > 0) {
+		memset(m->k, 0, m->cap * sizeof(*m->k));
+		m->n = 0;
+	}
 }
 
 void
 tmpl_pxmap_free(struct tmpl_pxmap *m)
 {
-	free(m->keys);
-	free(m->vals);
-	free(m->lstr);
-	free(m->key);
-	memset(m, 0, sizeof(*m));
+	S_map_free(&m->px);
+	S_map_free(&m->val);
+	S_map_free(&m->names);
 }
 
 /*
@@ -439,36 +443,11 @@ tmpl_pxmap_free(struct tmpl_pxmap *m)
  */
 static const char S_KEY_NAMES;
 
-static size_t
-S_kc_slot(const struct tmpl_pxmap *m, const char *p)
-{
-	uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ULL;
-
-	return (size_t)(h ^ (h >> 32)) & (m->kcap - 1);
-}
-
-static const char *
-S_kc_get(const struct tmpl_pxmap *m, const char *p)
-{
-	size_t i;
-
-	if (m->kcap == 0)
-		return NULL;
-	for (i = S_kc_slot(m, p); m->lstr[i] != NULL; i = (i + 1) &
-	    (m->kcap - 1))
-		if (m->lstr[i] == p)
-			return m->key[i];
-	return NULL;
-}
-
 /* Enters the short string at idx (bytes p) as naming key k. */
 static void
 S_kc_put(lua_State *L, struct tmpl_pxmap *m, int idx, const char *p,
     const char *k)
 {
-	const char **ol = m->lstr, **ok = m->key;
-	size_t i, j, ocap = m->kcap;
-
 	idx = lua_absindex(L, idx);
 	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_NAMES) != LUA_TTABLE) {
 		lua_pop(L, 1);
@@ -480,28 +459,7 @@ S_kc_put(lua_State *L, struct tmpl_pxmap *m, int idx, const char *p,
 	lua_pushboolean(L, 1);
 	lua_rawset(L, -3);			/* names[str] = true */
 	lua_pop(L, 1);
-	if (2 * (m->kn + 1) > m->kcap) {
-		m->kcap = ocap ? ocap * 2 : 64;
-		m->lstr = xcalloc(m->kcap, sizeof(*m->lstr));
-		m->key = xcalloc(m->kcap, sizeof(*m->key));
-		for (j = 0; j < ocap; j++) {
-			if (ol[j] == NULL)
-				continue;
-			for (i = S_kc_slot(m, ol[j]); m->lstr[i] != NULL;
-			    i = (i + 1) & (m->kcap - 1))
-				;
-			m->lstr[i] = ol[j];
-			m->key[i] = ok[j];
-		}
-		free(ol);
-		free(ok);
-	}
-	for (i = S_kc_slot(m, p); m->lstr[i] != NULL; i = (i + 1) &
-	    (m->kcap - 1))
-		;
-	m->lstr[i] = p;
-	m->key[i] = k;
-	m->kn++;
+	S_map_put(&m->names, p, k);
 }
 
 /* Follows references; NULL for a dangling chain. */
@@ -524,7 +482,7 @@ S_pxval(lua_State *L, int idx)
 {
 	const struct tmpl_val *v;
 
-	if ((v = S_pm_get(tmpl_pxmap(L), lua_topointer(L, idx))) == NULL)
+	if ((v = S_map_get(&tmpl_pxmap(L)->px, lua_topointer(L, idx))) == NULL)
 		luaL_error(L, "template data used after its render ended");
 	return v;
 }
@@ -543,7 +501,7 @@ S_keyidx(lua_State *L, const struct tmpl_val *v, int idx)
 		return v->n;
 	k = lua_tolstring(L, idx, &n);
 	m = tmpl_pxmap(L);
-	if ((ik = S_kc_get(m, k)) == NULL) {
+	if ((ik = S_map_get(&m->names, k)) == NULL) {
 		if (strlen(k) != n ||		/* keys hold no NUL */
 		    (ik = S_intern_find(k)) == NULL)
 			return v->n;
@@ -626,10 +584,13 @@ S_px_pairs(lua_State *L)
 	return 3;
 }
 
-/* Pushes v; pidx: the proxies table of the render. */
+/* Pushes v; lidx: the render's list of proxies. */
 static void
-S_push(lua_State *L, const struct tmpl_val *v, int pidx)
+S_push(lua_State *L, const struct tmpl_val *v, int lidx)
 {
+	struct tmpl_pxmap *m;
+	uintptr_t i;
+
 	luaL_checkstack(L, 6, "template data");
 	if (v != NULL && v->type == TMPL_REF && (v = S_deref(v)) == NULL)
 		luaL_error(L, "template data: references nested deeper "
@@ -647,18 +608,22 @@ S_push(lua_State *L, const struct tmpl_val *v, int pidx)
 	default:
 		break;
 	}
-	if (lua_type(L, pidx) != LUA_TTABLE)
+	if (lua_type(L, lidx) != LUA_TTABLE)
 		luaL_error(L, "template data used outside a render");
-	if (lua_rawgetp(L, pidx, v) == LUA_TTABLE)
+	m = tmpl_pxmap(L);
+	if ((i = (uintptr_t)S_map_get(&m->val, v)) != 0) {
+		lua_rawgeti(L, lidx, (lua_Integer)i);
 		return;
-	lua_pop(L, 1);
+	}
 	lua_newtable(L);			/* proxy */
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA);
 	lua_setmetatable(L, -2);
 	tmpl_note_read(L, v);
 	lua_pushvalue(L, -1);
-	lua_rawsetp(L, pidx, v);		/* proxies[v] = proxy */
-	S_pm_put(tmpl_pxmap(L), lua_topointer(L, -1), v);
+	i = m->val.n + 1;
+	lua_rawseti(L, lidx, (lua_Integer)i);	/* list[i] = proxy */
+	S_map_put(&m->val, v, (const void *)i);
+	S_map_put(&m->px, lua_topointer(L, -1), v);
 }
 
 /* Sets upvalue 1 of the metamethods to the value on top (popped). */
@@ -702,8 +667,9 @@ tmpl_data_begin(lua_State *L)
 		lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA);
 	}
 	lua_pop(L, 1);
-	S_pm_clear(tmpl_pxmap(L));
-	lua_createtable(L, 0, 64);		/* proxies */
+	S_map_clear(&tmpl_pxmap(L)->px);
+	S_map_clear(&tmpl_pxmap(L)->val);
+	lua_createtable(L, 64, 0);		/* the list of proxies */
 	S_set_upvalues(L);
 }
 
@@ -712,7 +678,8 @@ tmpl_data_end(lua_State *L)
 {
 	lua_pushnil(L);
 	S_set_upvalues(L);
-	S_pm_clear(tmpl_pxmap(L));
+	S_map_clear(&tmpl_pxmap(L)->px);
+	S_map_clear(&tmpl_pxmap(L)->val);
 }
 
 void

@@ -10,24 +10,26 @@
 #include <lauxlib.h>
 #include "tmpl_int.h"
 
+/* The bytes tmpl_esc() replaces (a table: one load per byte scanned). */
+static const unsigned char S_escbyte[256] = {
+	['&'] = 1, ['<'] = 2, ['>'] = 3, ['"'] = 4, ['\''] = 5
+};
+
 void
 tmpl_esc(struct buf *b, const char *s, size_t n)
 {
+	static const char *const rep[] = { NULL, "&amp;", "&lt;", "&gt;",
+	    "&quot;", "&#39;" };
+	static const unsigned char replen[] = { 0, 5, 4, 4, 6, 5 };
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i, run = 0;
+	unsigned char c;
 
 	for (i = 0; i < n; i++) {
-		const char *rep;
-
-		switch (s[i]) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
-		}
+		if ((c = S_escbyte[u[i]]) == 0)
+			continue;
 		buf_put(b, s + run, i - run);
-		buf_puts(b, rep);
+		buf_put(b, rep[c], replen[c]);
 		run = i + 1;
 	}
 	buf_put(b, s + run, n - run);

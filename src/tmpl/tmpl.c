@@ -304,10 +304,11 @@ S_mark(lua_State *L, struct S_ctx *ctx, int line)
 static const char *
 S_outstr(lua_State *L, int idx, size_t *n)
 {
+	const char *s;
+
+	if ((s = lua_tolstring(L, idx, n)) != NULL)	/* string, number */
+		return s;
 	switch (lua_type(L, idx)) {
-	case LUA_TSTRING:
-	case LUA_TNUMBER:
-		return lua_tolstring(L, idx, n);
 	case LUA_TBOOLEAN:
 		*n = lua_toboolean(L, idx) ? 4 : 5;
 		return lua_toboolean(L, idx) ? "true" : "false";

@@ -349,6 +349,7 @@ tmpl_push_readonly(lua_State *L, int idx)
 static const char S_KEY_PXMETA;
 
 #define S_UP_PROXIES	lua_upvalueindex(1)
+#define S_UP_META	lua_upvalueindex(2)	/* the proxies' metatable */
 
 static size_t
 S_map_slot(const struct tmpl_ptrmap *m, const void *p)
@@ -487,7 +488,7 @@ S_pxval(lua_State *L, int idx)
 	return v;
 }
 
-static void S_push(lua_State *, const struct tmpl_val *, int);
+static void S_push(lua_State *, const struct tmpl_val *, int, int);
 
 /* Index of key k (a string at idx) in map v, or v->n. */
 static size_t
@@ -523,13 +524,13 @@ S_px_index(lua_State *L)
 
 	if (v->type == TMPL_MAP) {
 		if ((i = S_keyidx(L, v, 2)) < v->n) {
-			S_push(L, v->items[i], S_UP_PROXIES);
+			S_push(L, v->items[i], S_UP_PROXIES, S_UP_META);
 			return 1;
 		}
 	} else if (lua_isinteger(L, 2)) {
 		k = lua_tointeger(L, 2);
 		if (k >= 1 && (lua_Unsigned)k <= v->n) {
-			S_push(L, v->items[k - 1], S_UP_PROXIES);
+			S_push(L, v->items[k - 1], S_UP_PROXIES, S_UP_META);
 			return 1;
 		}
 	}
@@ -569,7 +570,7 @@ S_px_next(lua_State *L)
 		lua_pushstring(L, v->keys[i]);
 	else
 		lua_pushinteger(L, (lua_Integer)i + 1);
-	S_push(L, v->items[i], S_UP_PROXIES);
+	S_push(L, v->items[i], S_UP_PROXIES, S_UP_META);
 	return 2;
 }
 
@@ -578,15 +579,16 @@ S_px_pairs(lua_State *L)
 {
 	S_pxval(L, 1);
 	lua_pushvalue(L, S_UP_PROXIES);
-	lua_pushcclosure(L, S_px_next, 1);
+	lua_pushvalue(L, S_UP_META);
+	lua_pushcclosure(L, S_px_next, 2);
 	lua_pushvalue(L, 1);
 	lua_pushnil(L);
 	return 3;
 }
 
-/* Pushes v; lidx: the render's list of proxies. */
+/* Pushes v; lidx: the render's list of proxies, midx: their metatable. */
 static void
-S_push(lua_State *L, const struct tmpl_val *v, int lidx)
+S_push(lua_State *L, const struct tmpl_val *v, int lidx, int midx)
 {
 	struct tmpl_pxmap *m;
 	uintptr_t i;
@@ -616,7 +618,7 @@ S_push(lua_State *L, const struct tmpl_val *v, int lidx)
 		return;
 	}
 	lua_newtable(L);			/* proxy */
-	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA);
+	lua_pushvalue(L, midx);
 	lua_setmetatable(L, -2);
 	tmpl_note_read(L, v);
 	lua_pushvalue(L, -1);
@@ -652,15 +654,18 @@ tmpl_data_begin(lua_State *L)
 	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA) != LUA_TTABLE) {
 		lua_createtable(L, 0, 5);
 		lua_pushnil(L);
-		lua_pushcclosure(L, S_px_index, 1);
+		lua_pushvalue(L, -2);
+		lua_pushcclosure(L, S_px_index, 2);
 		lua_setfield(L, -2, "__index");
 		lua_pushcfunction(L, S_ro_newindex);
 		lua_setfield(L, -2, "__newindex");
 		lua_pushnil(L);
-		lua_pushcclosure(L, S_px_len, 1);
+		lua_pushvalue(L, -2);
+		lua_pushcclosure(L, S_px_len, 2);
 		lua_setfield(L, -2, "__len");
 		lua_pushnil(L);
-		lua_pushcclosure(L, S_px_pairs, 1);
+		lua_pushvalue(L, -2);
+		lua_pushcclosure(L, S_px_pairs, 2);
 		lua_setfield(L, -2, "__pairs");
 		lua_pushboolean(L, 0);
 		lua_setfield(L, -2, "__metatable");
@@ -687,12 +692,13 @@ tmpl_push_val(lua_State *L, const struct tmpl_val *v)
 {
 	int top;
 
-	luaL_checkstack(L, 4, "template data");
+	luaL_checkstack(L, 5, "template data");
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_PXMETA);
 	lua_getfield(L, -1, "__index");
 	top = lua_gettop(L);
 	lua_getupvalue(L, top, 1);
-	S_push(L, v, top + 1);
+	lua_getupvalue(L, top, 2);
+	S_push(L, v, top + 1, top + 2);
 	lua_replace(L, top - 1);
 	lua_settop(L, top - 1);
 }

@@ -280,9 +280,8 @@ S_msgh(lua_State *L)
 /* Output.  Upvalue 1 of each emit closure is its struct S_tpl. */
 
 static void
-S_mark(lua_State *L, struct S_ctx *ctx, int line)
+S_mark(lua_State *L, struct S_ctx *ctx, const struct S_tpl *tp, int line)
 {
-	struct S_tpl *tp = lua_touserdata(L, lua_upvalueindex(1));
 	struct rb_pos pos;
 	struct tmpl *t = S_engine(L);
 
@@ -323,6 +322,7 @@ static int
 S_emit(lua_State *L, int esc)
 {
 	struct S_ctx *ctx = S_engine(L)->ctx;
+	const struct S_tpl *tp = lua_touserdata(L, lua_upvalueindex(1));
 	const char *s;
 	size_t n;
 	int line;
@@ -332,7 +332,7 @@ S_emit(lua_State *L, int esc)
 	s = S_outstr(L, 2, &n);
 	line = (int)lua_tointeger(L, 1);
 	if (n > 0) {
-		S_mark(L, ctx, line);
+		S_mark(L, ctx, tp, line);
 		if (esc)
 			tmpl_esc(ctx->out, s, n);
 		else
@@ -340,7 +340,7 @@ S_emit(lua_State *L, int esc)
 	}
 	/* the template text after the tag on the same line (compile.c) */
 	if (lua_gettop(L) >= 3 && (s = S_outstr(L, 3, &n), n > 0)) {
-		S_mark(L, ctx, line);
+		S_mark(L, ctx, tp, line);
 		buf_put(ctx->out, s, n);
 	}
 	return 0;

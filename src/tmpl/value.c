@@ -429,6 +429,10 @@ S_map_clear(struct tmpl_ptrmap *m)
 void
 tmpl_pxmap_free(struct tmpl_pxmap *m)
 {
+	size_t i;
+
+	for (i = 0; i < m->names.cap; i++)
+		free((void *)m->names.v[i]);
 	S_map_free(&m->px);
 	S_map_free(&m->val);
 	S_map_free(&m->names);
@@ -439,16 +443,23 @@ tmpl_pxmap_free(struct tmpl_pxmap *m)
  * object per text) mapped to the interned key (S_keys) with that text.
  * A string entered here is anchored in the registry, so its address keeps
  * naming that text for the life of the state: a field read compares
- * pointers, not text.  Only names that are keys of some map are entered
+ * pointers, not text, first at the place the name was last found.  Only names that are keys of some map are entered
  * (a bounded set).
  */
 static const char S_KEY_NAMES;
+
+struct S_name {
+	const char	*key;		/* the interned key */
+	size_t		 hint;		/* where it was last found in a map */
+};
 
 /* Enters the short string at idx (bytes p) as naming key k. */
 static void
 S_kc_put(lua_State *L, struct tmpl_pxmap *m, int idx, const char *p,
     const char *k)
 {
+	struct S_name *nm;
+
 	idx = lua_absindex(L, idx);
 	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_KEY_NAMES) != LUA_TTABLE) {
 		lua_pop(L, 1);
@@ -460,7 +471,10 @@ S_kc_put(lua_State *L, struct tmpl_pxmap *m, int idx, const char *p,
 	lua_pushboolean(L, 1);
 	lua_rawset(L, -3);			/* names[str] = true */
 	lua_pop(L, 1);
-	S_map_put(&m->names, p, k);
+	nm = xmalloc(sizeof(*nm));
+	nm->key = k;
+	nm->hint = 0;
+	S_map_put(&m->names, p, nm);
 }
 
 /* Follows references; NULL for a dangling chain. */
@@ -495,6 +509,7 @@ static size_t
 S_keyidx(lua_State *L, const struct tmpl_val *v, int idx)
 {
 	struct tmpl_pxmap *m;
+	struct S_name *nm;
 	const char *k, *ik;
 	size_t i, n;
 
@@ -502,13 +517,20 @@ S_keyidx(lua_State *L, const struct tmpl_val *v, int idx)
 		return v->n;
 	k = lua_tolstring(L, idx, &n);
 	m = tmpl_pxmap(L);
-	if ((ik = S_map_get(&m->names, k)) == NULL) {
-		if (strlen(k) != n ||		/* keys hold no NUL */
-		    (ik = S_intern_find(k)) == NULL)
-			return v->n;
-		if (n <= S_SHORTSTR)
-			S_kc_put(L, m, idx, k, ik);
+	if ((nm = (struct S_name *)S_map_get(&m->names, k)) != NULL) {
+		/* maps of one kind list their keys in one order */
+		if (nm->hint < v->n && v->keys[nm->hint] == nm->key)
+			return nm->hint;
+		for (i = 0; i < v->n; i++)
+			if (v->keys[i] == nm->key)
+				return nm->hint = i;
+		return v->n;
 	}
+	if (strlen(k) != n ||			/* keys hold no NUL */
+	    (ik = S_intern_find(k)) == NULL)
+		return v->n;
+	if (n <= S_SHORTSTR)
+		S_kc_put(L, m, idx, k, ik);
 	for (i = 0; i < v->n; i++)
 		if (v->keys[i] == ik)
 			return i;

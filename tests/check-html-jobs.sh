@@ -8,15 +8,7 @@
 #      output left as it was and no temporary file left behind;
 #   3. a rebuild with workers rewrites no unchanged file.
 # Prints "html-jobs: N passed, N failed".
-set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-rb=${ROLEBOOK:-./rolebook}
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 python3 scripts/gen-corpus 120 "$tmp/c" >/dev/null || ko "gen-corpus"
 

@@ -7,15 +7,7 @@
 # (tests/browser/shots.js: org chart visible and sized, screenshots in out/).
 # vnu-jar and playwright-core are installed with npm into tests/node/
 # (git-ignored) on first use.  Prints "html: N passed, N failed".
-set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-rb=${ROLEBOOK:-./rolebook}
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 hb="$tmp/a/handbook"
 
 # 1. The sample builds cleanly into the documented files.

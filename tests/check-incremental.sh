@@ -7,15 +7,8 @@
 # fresh folder, and compares the two folders (outputs and records).  Also: after a duty of one role
 # changed, only that role's sheet, its HTML page and the handbook are
 # rewritten.  Prints "incremental: N passed, N failed".
-set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
+. "$(dirname "$0")/lib.sh"
 rb="${ROLEBOOK:-$top/rolebook}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
 export SOURCE_DATE_EPOCH=1767225600
 
 cp -R content "$tmp/c"

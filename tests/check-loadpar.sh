@@ -7,15 +7,7 @@
 # order, as text and as JSON, with the same exit code, for RB_JOBS=1
 # (no thread) and 2, 3, 4 threads; `build --format html` too.
 # Prints "loadpar: N passed, N failed".
-set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-rb=${ROLEBOOK:-./rolebook}
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 python3 scripts/gen-corpus 100 "$tmp/c" >/dev/null || ko "gen-corpus"
 r=$tmp/c/roles

@@ -21,15 +21,7 @@
 #   9. an incremental rebuild re-makes only the documents that changed and
 #      equals a clean, sequential (RB_JOBS=1) build.
 # Prints "pdf-build: N passed, N failed".
-set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-rb=${ROLEBOOK:-./rolebook}
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 # 1. build
 if RB_LAYOUT_DUMP="$tmp/dump" $rb build --format pdf content -o "$tmp/out" \

@@ -11,15 +11,7 @@
 # (tests/browser/report.js).  The PDF itself is checked
 # by tests/check-pdf.sh over out/**/*.pdf.  Prints "report: N passed, N
 # failed".
-set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-rb=${ROLEBOOK:-./rolebook}
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 m=$(ls content/sales | tail -n 1)
 r="$tmp/a/reports"
 

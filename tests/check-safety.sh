@@ -18,15 +18,9 @@
 #      nothing written outside out/, with hostile content and templates
 #      pointing at a planted secret (strace).
 # Prints "safety: N passed, N failed".
-set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
+. "$(dirname "$0")/lib.sh"
 rb="${ROLEBOOK:-$top/rolebook}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
 ok() { pass=$((pass + 1)); [ -n "${VERBOSE:-}" ] && echo "ok: $*"; return 0; }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
 month=$(ls content/sales | tail -n 1)
 
 cp -R content "$tmp/c"

@@ -1,15 +1,7 @@
 #!/bin/sh
 # tests/run-all.sh — system tests over the sample content, run by make check
 # after the unit and golden tests.  Prints "system: N passed, N failed".
-set -u
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-rb=${ROLEBOOK:-./rolebook}
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 # 1. The sample content is clean: exit 0 and not one diagnostic.
 if $rb check content >"$tmp/out" 2>"$tmp/err" && [ ! -s "$tmp/err" ]; then ok

@@ -443,6 +443,17 @@ deps_hex(const uint64_t h[2], char out[33])
 	    (unsigned long long)h[1]);
 }
 
+void
+deps_rekey(const uint64_t base[2], const char key[33], char out[33])
+{
+	uint64_t h[2];
+
+	h[0] = base[0];
+	h[1] = base[1];
+	deps_hash(h, key, 32);
+	deps_hex(h, out);
+}
+
 static int
 S_strpcmp(const void *a, const void *b)
 {

@@ -52,6 +52,9 @@ int	deps_check(struct deps *, const struct tmpl_val *root,
  */
 void	deps_hash(uint64_t h[2], const void *data, size_t len);
 void	deps_hex(const uint64_t h[2], char out[33]);
+/* out = the digest of key (32 hex digits) hashed on top of base: a key
+ * bound to an environment (templates, binary, limits). */
+void	deps_rekey(const uint64_t base[2], const char key[33], char out[33]);
 void	deps_hash_dir(uint64_t h[2], const char *dir, int depth);
 /* Hashes what the model is read from: content's path, its org.xml and
  * roles folder (src/load/site.c reads nothing else for data_site). */

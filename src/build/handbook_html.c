@@ -259,18 +259,6 @@ S_content(struct S_out *o, const char *content)
 	deps_hex(h, o->ckey);
 }
 
-/* The page key: the data key with the environment. */
-static void
-S_pagekey(const struct S_out *o, const char key[33], char out[33])
-{
-	uint64_t h[2];
-
-	h[0] = o->env[0];
-	h[1] = o->env[1];
-	deps_hash(h, key, 32);
-	deps_hex(h, out);
-}
-
 /*
  * Was page f's data read last time the same today, and does its file
  * hold what that build wrote?  Then it need not be rendered.
@@ -293,7 +281,7 @@ S_kept(const struct S_out *o, const struct S_file *f,
 		if (o->deps == NULL ||
 		    deps_check(o->deps, root, pv->rec + n, key) == -1)
 			return 0;
-		S_pagekey(o, key, pk);
+		deps_rekey(o->env, key, pk);	/* the page key */
 		if (strcmp(pk, dk) != 0)
 			return 0;
 	}
@@ -352,7 +340,7 @@ S_work(void *arg, size_t k, struct buf *res)
 		rd = tmpl_read(o->t, &nrd);
 		if (deps_key(o->deps, root, rd, nrd, S_MAXREAD, key,
 		    &paths) == 0)
-			S_pagekey(o, key, pk);
+			deps_rekey(o->env, key, pk);	/* the page key */
 	}
 	tmpl_track(o->t, 0);
 	if (rc == -1 ||

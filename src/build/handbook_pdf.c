@@ -328,19 +328,6 @@ S_unchanged(const struct S_job *j, const struct S_doc *doc)
 	    S_file_kept(j, pv);
 }
 
-/* The data key of a render: the key of the data it read (deps.h), the
- * environment (j->base) and the templates. */
-static void
-S_dkey(const struct S_job *j, const char key[33], char out[33])
-{
-	uint64_t h[2];
-
-	h[0] = j->tbase[0];
-	h[1] = j->tbase[1];
-	deps_hash(h, key, 32);
-	deps_hex(h, out);
-}
-
 /*
  * Can role sheet doc be kept without rendering it?  Yes when the previous
  * build recorded a data key for it, the data at its paths gives the same
@@ -360,7 +347,7 @@ S_kept_by_data(struct S_job *j, struct S_doc *doc,
 		if (j->deps == NULL ||
 		    deps_check(j->deps, root, pv->dpaths, key) == -1)
 			return 0;
-		S_dkey(j, key, dk);
+		deps_rekey(j->tbase, key, dk);
 		if (strcmp(dk, pv->dkey) != 0)
 			return 0;
 	}
@@ -510,7 +497,7 @@ S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf,
 		rd = tmpl_read(j->t, &nrd);
 		if (doc->role && j->deps && deps_key(j->deps, root, rd, nrd,
 		    S_MAXREAD, key, &paths) == 0 && jd->n == 0) {
-			S_dkey(j, key, doc->dkey);
+			deps_rekey(j->tbase, key, doc->dkey);
 			doc->dpaths = buf_detach(&paths);
 		} else if (doc->role == NULL && j->ckey[0] && jd->n == 0) {
 			memcpy(doc->dkey, j->ckey, sizeof(doc->dkey));

@@ -12,8 +12,9 @@
  * levels, and its files are 3 % smaller: page content at level 6 (level 1
  * made a 1,000-role handbook 16 % larger), font programs at level 1
  * (glyph outlines compress little: level 6 made 1,000 role sheets 2 %
- * smaller for 15 % more CPU time).  Numbers are written
- * with at most three decimals.
+ * smaller for 15 % more CPU time).  Numbers: coordinates of paths and
+ * text with at most two decimals, colours, matrices and character
+ * spacing with three.
  *
  * Fonts are Type0 / CIDFontType2 with Identity-H encoding: a shown
  * string is the big-endian glyph ids of the HarfBuzz subset, the

@@ -24,7 +24,8 @@ fail=0
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
-# Family and style of a PDF font name (HPDFAA+WenQuanYiZenHei-2).
+# Family and style of a PDF font name (NICXAD+WenQuanYiZenHei; the -2 of
+# names libharu made for a second subset, HPDFAB+WenQuanYiZenHei-2, dropped).
 font_family() {
 	ps=${1#*+}
 	ps=$(printf '%s\n' "$ps" | sed 's/,.*//; s/-[0-9][0-9]*$//')

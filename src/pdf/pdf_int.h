@@ -21,7 +21,7 @@ void	pdf_fonts_reset(struct pdf_fonts *);
 /*
  * Writes the pages of a finished layout as a PDF appended to out.
  * date: creation date (seconds since the epoch) or -1.  Returns -1 after
- * a diagnostic when a font cannot be subset.
+ * a diagnostic when a font cannot be subset or an image cannot be read.
  */
 int	pdf_write(struct diag *, struct lay *, struct pdf_fonts *,
 	    const struct doc_node *root, long long date, struct buf *out);

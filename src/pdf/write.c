@@ -18,6 +18,8 @@
 #include "pdfw.h"
 
 struct S_w {
+	struct diag	*d;
+	int		 failed;	/* an image could not be read */
 	struct pdfw	*pw;
 	struct pdfc	*c;		/* the page being drawn */
 	struct lay	*L;
@@ -133,6 +135,33 @@ S_link(struct S_w *w, double l, double b, double r, double t,
 	pdfw_link_page(w->pw, l, b, r, t, (size_t)an->page - 1, top);
 }
 
+/*
+ * Draws image op.  Layout checked the PNG's header; a file whose image
+ * data libpng cannot read is reported here, at the element, and fails
+ * the document (nothing is left out silently).
+ */
+static void
+S_image(struct S_w *w, const struct lay_op *op, double y)
+{
+	int img = pdfw_image(w->pw, w->L->arena.data + op->str);
+	struct rb_pos pos;
+	char file[1024];
+	const char *src;
+
+	if (img >= 0) {
+		pdfc_image(w->c, img, op->x, y - op->h, op->w, op->h);
+		return;
+	}
+	src = op->node ? doc_attr(op->node, "src") : NULL;
+	memset(&pos, 0, sizeof(pos));
+	if (op->node)
+		lay_pos(op->node, &pos, file, sizeof(file));
+	diag_pos(w->d, DIAG_ERROR, &pos, "cannot use image '%s': libpng "
+	    "cannot read its image data", src ? src : w->L->arena.data +
+	    op->str);
+	w->failed = 1;
+}
+
 /* Draws ops[0..n) on the current page; bookmarks of page p. */
 static void
 S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n)
@@ -172,8 +201,7 @@ S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n)
 			break;
 		case LOP_IMAGE:
 			S_end_text(w);
-			pdfc_image(w->c, pdfw_image(w->pw, ar + op->str),
-			    op->x, y - op->h, op->w, op->h);
+			S_image(w, op, y);
 			break;
 		case LOP_LINK:
 			S_link(w, op->x, y - op->h, op->x + op->w, y,
@@ -259,6 +287,7 @@ pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
 	size_t p, i, base = out->len;
 
 	memset(&w, 0, sizeof(w));
+	w.d = d;
 	w.L = L;
 	w.fs = fs;
 	w.ph = L->th->page_h;
@@ -300,5 +329,11 @@ pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
 		pdfw_page_end(w.pw);
 	}
 	pdfw_finish(w.pw);
+	if (w.failed) {
+		out->len = base;
+		if (out->data)
+			out->data[base] = '\0';
+		return -1;
+	}
 	return 0;
 }

@@ -30,6 +30,31 @@ diag_free(struct diag *d)
 	d->n = d->cap = 0;
 }
 
+/*
+ * Numbers it, the next item of d, and gives it its sort key: its own
+ * position, or for a note the key of the item it belongs to (the one
+ * before), so that sorting keeps notes with their error.
+ */
+static void
+S_key(struct diag *d, struct diag_item *it)
+{
+	it->seq = (unsigned)d->n;
+	if (it->level == DIAG_NOTE && d->n > 0) {
+		const struct diag_item *lead = &d->items[d->n - 1];
+
+		it->kfile = lead->kfile;
+		it->kline = lead->kline;
+		it->kcol = lead->kcol;
+		it->kseq = lead->kseq;
+	} else {
+		it->kfile = it->file;
+		it->kline = it->line;
+		it->kcol = it->col;
+		it->kseq = it->seq;
+	}
+	d->n++;
+}
+
 static void
 S_vadd(struct diag *d, enum diag_level lvl, const char *file, int line,
     int col, const char *fmt, va_list ap)
@@ -57,21 +82,7 @@ S_vadd(struct diag *d, enum diag_level lvl, const char *file, int line,
 	it->col = col;
 	it->level = lvl;
 	it->msg = buf_detach(&b);
-	it->seq = (unsigned)d->n;
-	if (lvl == DIAG_NOTE && d->n > 0) {
-		const struct diag_item *lead = &d->items[d->n - 1];
-
-		it->kfile = lead->kfile;
-		it->kline = lead->kline;
-		it->kcol = lead->kcol;
-		it->kseq = lead->kseq;
-	} else {
-		it->kfile = it->file;
-		it->kline = line;
-		it->kcol = col;
-		it->kseq = it->seq;
-	}
-	d->n++;
+	S_key(d, it);
 }
 
 /* Appends item it (its strings now owned by d) as S_vadd() would have
@@ -87,21 +98,7 @@ S_append(struct diag *d, struct diag_item *src)
 	}
 	it = &d->items[d->n];
 	*it = *src;
-	it->seq = (unsigned)d->n;
-	if (it->level == DIAG_NOTE && d->n > 0) {
-		const struct diag_item *lead = &d->items[d->n - 1];
-
-		it->kfile = lead->kfile;
-		it->kline = lead->kline;
-		it->kcol = lead->kcol;
-		it->kseq = lead->kseq;
-	} else {
-		it->kfile = it->file;
-		it->kline = it->line;
-		it->kcol = it->col;
-		it->kseq = it->seq;
-	}
-	d->n++;
+	S_key(d, it);
 }
 
 void

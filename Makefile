@@ -2,7 +2,8 @@
 #
 #   make            install missing Debian packages, build ./rolebook, render content/ into out/
 #   make check      every test (unit, golden, PDF, HTML, browser)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DATADIR=$(PREFIX)/share/rolebook DESTDIR=
+#   make uninstall  the same variables: removes what make install put there
 
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
@@ -17,7 +18,7 @@ WARN	 = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wno-unused-parameter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS += -D_GNU_SOURCE -DRB_DATADIR='"$(DATADIR)"'
+CPPFLAGS += -D_GNU_SOURCE
 CFLAGS	+= -std=c11 -pthread $(OPT) $(WARN) $(PKG_CFLAGS) $(SAN)
 # mimalloc replaces malloc (about a fifth less CPU for the HTML build,
 # docs/benchmarks.md); not under sanitizers, which bring their own.
@@ -25,8 +26,9 @@ MALLOC	?= -lmimalloc
 LDLIBS	+= $(PKG_LIBS) -lpng -ldeflate -lm $(if $(SAN),,$(MALLOC))
 LDFLAGS	+= -pthread $(SAN)
 
-# Build variants live in their own folders: build/ (default), build-asan/.
-B	?= build
+# Object folders, one per variant: obj/ (default), obj-asan/, obj-fuzz/,
+# obj-bench/ (src/build/ is the build stage's source, not objects).
+B	?= obj
 SRCS	:= $(sort $(wildcard src/*/*.c))
 MAIN	 = src/cli/main.c
 LIBSRCS	:= $(filter-out $(MAIN),$(SRCS))
@@ -35,7 +37,7 @@ TESTSRCS := $(sort $(wildcard tests/unit/test_*.c))
 TESTBINS := $(TESTSRCS:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all deps render check unit golden check-asan check-valgrind \
-	install clean regen fuzz bench tools
+	install uninstall clean regen fuzz bench tools FORCE
 
 # deps runs first and alone: the pkg-config flags above are read when make
 # starts, so the build itself runs in a second make, after the install.
@@ -58,6 +60,20 @@ $(B)/librolebook.a: $(OBJS)
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# The data folder compiled in (RB_DATADIR) is part of what make tracks:
+# $(B)/datadir holds the value of the last build and is rewritten only when
+# DATADIR (or PREFIX) changes, so the objects that use it are recompiled
+# then, however make is called (`make install PREFIX=/opt/rolebook` after
+# a plain `make` rebuilds them).  Nothing else is recompiled.
+DATADIR_USERS := $(shell grep -l RB_DATADIR $(SRCS))
+$(DATADIR_USERS:%.c=$(B)/%.o): $(B)/datadir
+$(DATADIR_USERS:%.c=$(B)/%.o): CPPFLAGS += -DRB_DATADIR='"$(DATADIR)"'
+$(B)/datadir: FORCE
+	@mkdir -p $(B)
+	@printf '%s\n' '$(DATADIR)' | cmp -s - $@ || \
+	    printf '%s\n' '$(DATADIR)' >$@
+FORCE:
 
 $(B)/tests/%: tests/unit/%.c $(B)/librolebook.a
 	@mkdir -p $(dir $@)
@@ -105,10 +121,10 @@ regen: rolebook
 
 ASAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 check-asan:
-	$(MAKE) B=build-asan SAN='$(ASAN)' OPT='-O1 -g' \
-	    build-asan/rolebook unit-asan
-	ROLEBOOK=./build-asan/rolebook sh tests/run.sh
-	SAN='$(ASAN)' OPT='-O1 -g' sh tests/fuzz/replay.sh build-asan
+	$(MAKE) B=obj-asan SAN='$(ASAN)' OPT='-O1 -g' \
+	    obj-asan/rolebook unit-asan
+	ROLEBOOK=./obj-asan/rolebook sh tests/run.sh
+	SAN='$(ASAN)' OPT='-O1 -g' sh tests/fuzz/replay.sh obj-asan
 
 unit-asan: $(TESTBINS)
 	@set -e; for t in $(TESTBINS); do echo "== $$t"; \
@@ -124,14 +140,25 @@ fuzz:
 bench:
 	python3 scripts/bench $(BENCH_ARGS)
 
+# DESTDIR is a staging root (packages): never compiled in.  The files of
+# schema/ and templates/ are listed here once, for install and uninstall.
+DATAFILES := $(sort $(wildcard schema/*.rng templates/*))
 install: rolebook
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/templates
 	install -m 755 rolebook $(DESTDIR)$(BINDIR)/rolebook
 	install -m 644 rolebook.1 $(DESTDIR)$(MANDIR)/man1/rolebook.1
-	cp -R schema $(DESTDIR)$(DATADIR)/
-	if [ -d templates ]; then cp -R templates $(DESTDIR)$(DATADIR)/; fi
+	install -m 644 $(filter schema/%,$(DATAFILES)) $(DESTDIR)$(DATADIR)/schema/
+	install -m 644 $(filter templates/%,$(DATAFILES)) \
+	    $(DESTDIR)$(DATADIR)/templates/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/rolebook $(DESTDIR)$(MANDIR)/man1/rolebook.1 \
+	    $(DATAFILES:%=$(DESTDIR)$(DATADIR)/%)
+	rmdir $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/templates \
+	    $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 clean:
-	rm -rf build build-asan rolebook out tests/run
+	rm -rf obj obj-asan rolebook out tests/run
 
 -include $(OBJS:.o=.d) $(B)/src/cli/main.d

@@ -14,8 +14,8 @@
 # composite glyphs come out blank).  Run by make check after make.
 set -u
 cd "$(dirname "$0")/.."
-${MAKE:-make} -s --no-print-directory build/tests/tools/glyphcheck || exit 1
-GC=build/tests/tools/glyphcheck
+${MAKE:-make} -s --no-print-directory obj/tests/tools/glyphcheck || exit 1
+GC=obj/tests/tools/glyphcheck
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 pass=0

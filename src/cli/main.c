@@ -48,7 +48,8 @@ static const char S_usage[] =
 "                       table-cells, csv-rows, staff, tmpl-steps, tmpl-memory,\n"
 "                       tmpl-ms; docs/security.md)\n"
 "  -h, --help           this help\n"
-"  --version            print the version\n";
+"  --version            print the version and the templates and schemas\n"
+"                       folders in use\n";
 
 /* The built-in templates folder (S_find_data), else RB_DATADIR's. */
 static char *S_tmpl_dir;
@@ -423,7 +424,7 @@ S_relative(char **path)
 
 /*
  * Finds the data folders (schema/, templates/) next to the executable, or
- * one level up (build/rolebook), when run from a source tree; otherwise
+ * one level up (obj/rolebook), when run from a source tree; otherwise
  * the loaders and the build fall back to RB_DATADIR.
  */
 static void
@@ -450,6 +451,26 @@ S_find_data(void)
 	}
 }
 
+/* Prints the version and the data folders in use, as absolute paths when
+ * they exist ("(missing)" when not). */
+static void
+S_version(void)
+{
+	const char *dirs[2] = { S_tmpl_dir ? S_tmpl_dir :
+	    RB_DATADIR "/templates", load_schema_dir() };
+	const char *names[2] = { "templates", "schemas" };
+	char *abs;
+	int i;
+
+	printf("rolebook %s\n", RB_VERSION);
+	for (i = 0; i < 2; i++) {
+		abs = realpath(dirs[i], NULL);
+		printf("%s: %s%s\n", names[i], abs ? abs : dirs[i],
+		    abs ? "" : " (missing)");
+		free(abs);
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -471,7 +492,7 @@ main(int argc, char *argv[])
 			free(S_tmpl_dir);
 			return 0;
 		} else if (strcmp(a, "--version") == 0) {
-			printf("rolebook %s\n", RB_VERSION);
+			S_version();
 			free(o.args);
 			free(S_tmpl_dir);
 			return 0;

@@ -71,19 +71,20 @@ load_xml_cleanup(void)
 	xmlCleanupParser();
 }
 
-/* Path of schema name: the set folder, ./schema, or RB_DATADIR/schema. */
+const char *
+load_schema_dir(void)
+{
+	if (S_schema_dir)
+		return S_schema_dir;
+	if (access("schema", X_OK) == 0)
+		return "schema";
+	return RB_DATADIR "/schema";
+}
+
 static char *
 S_schema_path(const char *name)
 {
-	char *p;
-
-	if (S_schema_dir)
-		return xasprintf("%s/%s", S_schema_dir, name);
-	p = xasprintf("schema/%s", name);
-	if (access(p, R_OK) == 0)
-		return p;
-	free(p);
-	return xasprintf("%s/schema/%s", RB_DATADIR, name);
+	return xasprintf("%s/%s", load_schema_dir(), name);
 }
 
 /* Collects schema-parser errors into a buffer (one line kept). */

@@ -18,6 +18,8 @@ struct buf;
 
 /* Where schema/role.rng and schema/org.rng live (copied; NULL: default). */
 void	load_set_schema_dir(const char *);
+/* The folder the schemas are read from now (the rule above). */
+const char *load_schema_dir(void);
 /* Frees the cached schemas and libxml2's global state. */
 void	load_xml_cleanup(void);
 

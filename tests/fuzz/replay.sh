@@ -1,12 +1,12 @@
 #!/bin/sh
-# tests/fuzz/replay.sh [BUILD] — replays every regression input of
+# tests/fuzz/replay.sh [OBJ] — replays every regression input of
 # tests/fuzz/regress/NAME/ through harness fuzz_NAME.c, linked with
-# tests/fuzz/replay.c and BUILD/librolebook.a (default build; SAN in the
+# tests/fuzz/replay.c and OBJ/librolebook.a (default obj; SAN in the
 # environment adds sanitizer flags, as make check-asan does).  Each input
 # must run to its end without a crash or sanitizer report, in 10 s.
 # Prints "fuzz-regress: N passed, N failed".
 set -u
-B=${1:-build}
+B=${1:-obj}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 PKGS="libxml-2.0 yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset fontconfig libunibreak"

@@ -4,7 +4,7 @@
 # undefined sanitizers, and runs each for SECONDS, one after the other, one
 # process (-jobs is never used: the machine is shared).  Seeds come from the
 # sample content, the golden cases and tests/fuzz/seeds/NAME/; the corpus
-# grows in build-fuzz/corpus-NAME/ across runs.  Any crash, leak, UB or hang
+# grows in obj-fuzz/corpus-NAME/ across runs.  Any crash, leak, UB or hang
 # (an input running over 10 s) fails; the input is left in tests/fuzz/out/ —
 # turn each into a regression case in tests/ (see docs/security.md).
 # Prints one line per harness and "fuzz: N passed, N failed".
@@ -13,7 +13,7 @@ secs=${1:-30}
 [ $# -gt 0 ] && shift
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
-out=build-fuzz
+out=obj-fuzz
 mkdir -p "$out" tests/fuzz/out
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
 PKGS="libxml-2.0 yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset fontconfig libunibreak"

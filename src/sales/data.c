@@ -721,7 +721,13 @@ load_staff(struct sales_ctx *ctx)
 		ok = 1;
 		st.line = r->line;
 		f = S_fld(r, map, 0);
-		if (!S_staff_id_ok(f->s, f->len)) {
+		if (f->len && sales_csv_risky((unsigned char)f->s[0])) {
+			diag_at(ctx->d, DIAG_ERROR, file, f->line, f->col,
+			    "bad staff id '%s': an id starting with =, +, -, "
+			    "@, a tab or CR is a formula to a spreadsheet; "
+			    "start it with a letter or digit", f->s);
+			ok = 0;
+		} else if (!S_staff_id_ok(f->s, f->len)) {
 			diag_at(ctx->d, DIAG_ERROR, file, f->line, f->col,
 			    f->len ? "bad staff id '%s': use letters, digits, "
 			    "'-', '_' or '.' (at most 32)" : "missing staff id%s",

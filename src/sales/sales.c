@@ -220,17 +220,33 @@ sales_result_free(struct sales_result *res)
 	free(res);
 }
 
-/* Appends a CSV field, quoted when it needs to be (RFC 4180). */
-static void
-S_csv_field(struct buf *b, const char *s)
+/*
+ * Does a spreadsheet read text starting with c as a formula?  The OWASP
+ * CSV-injection rule: =, +, -, @, tab and CR.
+ */
+int
+sales_csv_risky(int c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
+	    c == '\r';
+}
+
+void
+sales_csv_text(struct buf *b, const char *s)
 {
 	const char *p;
+	int quote, tick;
 
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	tick = sales_csv_risky((unsigned char)*s);
+	quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		buf_putc(b, '"');
+	if (tick)
+		buf_putc(b, '\'');
+	if (!quote) {
 		buf_puts(b, s);
 		return;
 	}
-	buf_putc(b, '"');
 	for (p = s; *p; p++) {
 		if (*p == '"')
 			buf_putc(b, '"');
@@ -255,9 +271,9 @@ sales_payroll_csv(const struct sales_result *res, struct buf *out)
 		sp = &res->people[i];
 		if (!sp->covered)
 			continue;
-		S_csv_field(out, sp->id);
+		sales_csv_text(out, sp->id);
 		buf_putc(out, ',');
-		S_csv_field(out, sp->name);
+		sales_csv_text(out, sp->name);
 		for (c = 0; c < SALES_COL__MAX; c++)
 			buf_printf(out, ",%s", sales_fen_str(s, sp->col[c]));
 		buf_printf(out, ",%s\n", sales_fen_str(s, sp->total));

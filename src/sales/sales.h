@@ -229,8 +229,17 @@ int	sales_month_mem(struct diag *d, const struct rb_site *site,
 
 void	sales_result_free(struct sales_result *);
 
+/* Is c a character that makes a spreadsheet evaluate a cell starting with
+ * it (=, +, -, @, tab, CR: the OWASP CSV-injection rule)? */
+int	sales_csv_risky(int c);
+/* Appends the text s as one CSV field: a leading ' when s starts with a
+ * risky character (so that Excel and LibreOffice show it as text), then
+ * RFC 4180 quoting when needed.  Numbers are written without it. */
+void	sales_csv_text(struct buf *out, const char *s);
+
 /* Appends the payroll export of res (header, one row per covered person
- * in staff-id order, yuan with 2 decimals, LF line ends) to out. */
+ * in staff-id order, yuan with 2 decimals, LF line ends; text fields
+ * through sales_csv_text) to out. */
 void	sales_payroll_csv(const struct sales_result *res, struct buf *out);
 
 /*

@@ -35,6 +35,11 @@ seed() {
 		cp "$f" "$2/$(echo "$f" | tr / _)"; done ;;
 	csv) find content/sales tests/cases -name '*.csv' | while read -r f; do
 		cp "$f" "$2/$(echo "$f" | tr / _)"; done ;;
+	csvout) i=0; find content tests/cases -name 'staff*.csv' |
+	    while read -r f; do tail -n +2 "$f" | cut -d, -f2 |
+		while IFS= read -r n; do i=$((i + 1))
+		printf '%s' "$n" >"$2/name-$(echo "$f" | tr / _)-$i"; done
+	    done ;;
 	plan) find content/plans tests/cases -name '*.plan' | while read -r f; do
 		cp "$f" "$2/$(echo "$f" | tr / _)"; done ;;
 	doc|layout) cp tests/fuzz/seeds/doc/* "$2"/

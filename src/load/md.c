@@ -22,36 +22,22 @@
 #include "../util/diag.h"
 #include "../model/model.h"
 #include "../model/rich.h"
+#include "../model/fields.h"
 #include "load.h"
 
 /* Deepest Markdown nesting we walk: the depth limit (src/util/limit.c). */
 #define S_MAX_DEPTH	((int)rb_limit(RB_LIM_DEPTH))
 
+/* The sections of a role: the section fields of the table (fields.h), in
+ * its order, then an extra section and one to skip (a repeated one). */
 enum S_sect {
 	S_SUMMARY, S_DUTIES, S_STANDARDS, S_RELATIONS, S_AUTHORITIES,
 	S_QUALS, S_REPORTS, S_NSECT,
 	S_OTHER = S_NSECT, S_SKIP
 };
+#define S_FIELD(sect)	((enum rb_field)((int)(sect) + RB_F_SUMMARY))
+_Static_assert(RB_F_REPORTS - RB_F_SUMMARY + 1 == S_NSECT, "sections");
 
-static const char *const S_sect_name[S_NSECT] = {
-	"summary", "duties", "standards", "relations", "authorities",
-	"qualifications", "reports" };
-
-static const char *const S_sect_alias[S_NSECT][8] = {
-	{ "岗位概述", "岗位工作概述", "工作概述", "概述", "Summary", NULL },
-	{ "工作职责", "岗位职责", "工作职责与任务", "职责", "Duties",
-	  "Responsibilities", NULL },
-	{ "绩效标准", "工作绩效标准", "考核标准", "Performance standards",
-	  "Standards", NULL },
-	{ "工作关系", "Working relations", "Relations", NULL },
-	{ "工作权限", "岗位职权", "岗位权限", "权限", "Authorities", NULL },
-	{ "任职资格", "任职条件", "Qualifications", NULL },
-	{ "报表", "具体表格", "报送报表", "Reports", NULL },
-};
-
-static const char *const S_fm_keys[] = {
-	"id", "title", "department", "level", "reports_to", "headcount",
-	"targets", NULL };
 static const char *const S_target_keys[] = {
 	"metric", "value", "unit", "period", NULL };
 static const char *const S_attr_keys[] = { "share", "frequency", NULL };
@@ -104,6 +90,37 @@ S_unknown(struct S_ctx *c, const struct rb_pos *p, const char *what,
 		    "'%s'?", what, s, sug);
 	else
 		diag_pos(c->d, DIAG_WARNING, p, "unknown %s '%s'", what, s);
+}
+
+/*
+ * Reports an unknown front-matter key (warning), suggesting the nearest
+ * key or Chinese alias; a key for direct reports says they are derived.
+ */
+static void
+S_unknown_key(struct S_ctx *c, const struct rb_pos *p, const char *key)
+{
+	const char *sug;
+	int f = -1;
+
+	if (strcmp(key, "直接下级") == 0 || strcmp(key, "下级") == 0 ||
+	    strcmp(key, "direct_reports") == 0) {
+		diag_pos(c->d, DIAG_WARNING, p, "'%s' is ignored: direct "
+		    "reports come from the other roles' 直接上级 (reports_to)",
+		    key);
+		return;
+	}
+	sug = rb_field_near(key, strlen(key), 1, &f, 2);
+	if (sug != NULL && strcmp(sug, rb_fields[f].name) == 0)
+		diag_pos(c->d, DIAG_WARNING, p, "unknown key '%s'; did you "
+		    "mean '%s'?", key, sug);
+	else if (sug != NULL)
+		diag_pos(c->d, DIAG_WARNING, p, "unknown key '%s'; did you "
+		    "mean '%s' (%s)?", key, sug, rb_fields[f].name);
+	else
+		diag_pos(c->d, DIAG_WARNING, p, "unknown key '%s' (known: id, "
+		    "title, department, level, reports_to, headcount, targets "
+		    "or their Chinese names 岗位编号, 岗位名称, 所属部门, "
+		    "岗位级别, 直接上级, 编制, 考核指标)", key);
 }
 
 /* Position of 1-based file line and 1-based byte column, in characters. */
@@ -454,21 +471,19 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 				continue;
 			}
 			key = (const char *)k->data.scalar.value;
-			for (ki = 0; S_fm_keys[ki] != NULL; ki++)
-				if (strcmp(key, S_fm_keys[ki]) == 0)
-					break;
-			if (S_fm_keys[ki] == NULL) {
-				S_unknown(c, &kp, "key", key, S_fm_keys);
+			if ((ki = rb_field_of_key(key, strlen(key))) < 0) {
+				S_unknown_key(c, &kp, key);
 				continue;
 			}
 			if (seen & (1u << ki)) {
 				diag_pos(c->d, DIAG_ERROR, &kp, "duplicate key "
-				    "'%s'", key);
+				    "'%s' (%s)", key, rb_fields[ki].name);
 				continue;
 			}
 			seen |= 1u << ki;
-			switch (ki) {
-			case 0: {
+			key = rb_fields[ki].name;
+			switch ((enum rb_field)ki) {
+			case RB_F_ID: {
 				struct rb_str id = { NULL, { NULL, 0, 0 } };
 
 				if (S_ystr(c, key, v, &id, 1, 1) == 0) {
@@ -478,24 +493,24 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 				}
 				break;
 			}
-			case 1:
+			case RB_F_TITLE:
 				(void)S_ystr(c, key, v, &c->role->title, 1, 0);
 				break;
-			case 2:
+			case RB_F_DEPARTMENT:
 				(void)S_ystr(c, key, v, &c->role->department,
 				    1, 1);
 				break;
-			case 3:
+			case RB_F_LEVEL:
 				(void)S_ystr(c, key, v, &c->role->level, 0, 0);
 				break;
-			case 4:
+			case RB_F_REPORTS_TO:
 				(void)S_ystr(c, key, v, &c->role->reports_to,
 				    0, 1);
 				break;
-			case 5:
+			case RB_F_HEADCOUNT:
 				S_headcount(c, v);
 				break;
-			case 6:
+			case RB_F_TARGETS:
 				if (v->type == YAML_SCALAR_NODE && S_ynull(v))
 					break;
 				if (v->type != YAML_SEQUENCE_NODE) {
@@ -510,14 +525,17 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 					    *ip)) != NULL)
 						S_target(c, &doc, it);
 				break;
+			default:
+				break;
 			}
 		}
-	for (i = 0; i < 3; i++)
-		if (!(seen & (1u << i)))
+	for (i = 0; i < RB_F__MAX; i++)
+		if (rb_fields[i].required && !rb_fields[i].section &&
+		    !(seen & (1u << i)))
 			diag_pos(c->d, DIAG_ERROR, &fm, "missing required key "
-			    "'%s'%s", S_fm_keys[i], i == 0 ? " (the file name "
-			    "without .md)" : i == 2 ? " (a department id from "
-			    "org.xml)" : "");
+			    "'%s' (%s)%s", rb_fields[i].name,
+			    rb_fields[i].label, i == RB_F_DEPARTMENT ?
+			    ": a department id or name from org.xml" : "");
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&ps);
 	return 0;
@@ -1153,84 +1171,39 @@ S_block_name(cmark_node *n)
 }
 
 /*
- * Levenshtein distance in characters between a[0..an) and b (NUL-ended),
- * ASCII case folded; 99 when either is longer than 32 characters.
- */
-static int
-S_chardist(const char *a, size_t an, const char *b)
-{
-	uint32_t x[33], y[33];
-	int row[34], nx = 0, ny = 0, i, j, prev, cur;
-	size_t k, bn = strlen(b), l;
-
-	for (k = 0; k < an && nx < 33; k += l ? l : 1)
-		l = utf8_decode(a + k, an - k, &x[nx++]);
-	for (k = 0; k < bn && ny < 33; k += l ? l : 1)
-		l = utf8_decode(b + k, bn - k, &y[ny++]);
-	if (nx > 32 || ny > 32)
-		return 99;
-	for (i = 0; i < nx; i++)
-		if (x[i] < 128)
-			x[i] = (uint32_t)tolower((int)x[i]);
-	for (j = 0; j < ny; j++)
-		if (y[j] < 128)
-			y[j] = (uint32_t)tolower((int)y[j]);
-	for (j = 0; j <= ny; j++)
-		row[j] = j;
-	for (i = 1; i <= nx; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= ny; j++) {
-			cur = row[j];
-			row[j] = prev + (x[i - 1] != y[j - 1]);
-			if (row[j - 1] + 1 < row[j])
-				row[j] = row[j - 1] + 1;
-			if (cur + 1 < row[j])
-				row[j] = cur + 1;
-			prev = cur;
-		}
-	}
-	return row[ny];
-}
-
-/*
- * Warns when an unknown '##' title looks like a misspelt section name (one
- * character off, two for long English titles): it is kept as an extra
- * section, which is rarely what was meant.
+ * Warns at an unknown '##' title, which is kept as an extra section, when
+ * it looks like a section: a synonym one or two characters off, or a title
+ * holding a section's word (职责, 资格, …).  Names the section meant.
  */
 static void
 S_near_section(struct S_ctx *c, const struct rb_pos *p, const char *t,
     size_t n)
 {
-	const char *best = NULL;
-	int i, j, k, bd = 99, bi = 0, nch = (int)utf8_count(t, n);
+	static const struct { const char *w; enum rb_field f; } words[] = {
+		{ "职责", RB_F_DUTIES }, { "任职", RB_F_QUALS },
+		{ "资格", RB_F_QUALS }, { "权限", RB_F_AUTHORITIES },
+		{ "职权", RB_F_AUTHORITIES }, { "绩效", RB_F_STANDARDS },
+		{ "概述", RB_F_SUMMARY },
+		{ "报表", RB_F_REPORTS } };
+	const char *best;
+	size_t k;
+	int f = -1;
 
-	for (i = 0; i < S_NSECT; i++)
-		for (j = 0; S_sect_alias[i][j] != NULL; j++)
-			if ((k = S_chardist(t, n, S_sect_alias[i][j])) < bd) {
-				bd = k;
-				best = S_sect_alias[i][j];
-				bi = i;
-			}
-	if (best == NULL || bd > (nch >= 8 ? 2 : 1) || nch < 2)
+	if ((best = rb_field_near(t, n, 0, &f, 0)) != NULL) {
+		diag_pos(c->d, DIAG_WARNING, p, "unknown section '%.*s' is kept "
+		    "as an extra section; did you mean '%s' (%s)?", (int)n, t,
+		    best, rb_fields[f].name);
 		return;
-	diag_pos(c->d, DIAG_WARNING, p, "unknown section '%.*s' is kept as "
-	    "an extra section; did you mean '%s' (%s)?", (int)n, t, best,
-	    S_sect_name[bi]);
-}
-
-/* Matches a ## heading title against the section aliases. */
-static enum S_sect
-S_sect_of(const char *t, size_t n)
-{
-	int i, j;
-
-	for (i = 0; i < S_NSECT; i++)
-		for (j = 0; S_sect_alias[i][j] != NULL; j++)
-			if (strlen(S_sect_alias[i][j]) == n &&
-			    strncasecmp(S_sect_alias[i][j], t, n) == 0)
-				return (enum S_sect)i;
-	return S_OTHER;
+	}
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (memmem(t, n, words[k].w, strlen(words[k].w)) != NULL) {
+			f = words[k].f;
+			diag_pos(c->d, DIAG_WARNING, p, "unknown section '%.*s' "
+			    "is kept as an extra section; if it holds the %s, "
+			    "title it '%s'", (int)n, t, rb_fields[f].name,
+			    rb_fields[f].label);
+			return;
+		}
 }
 
 /* State of the section being read. */
@@ -1270,7 +1243,7 @@ S_end(struct S_ctx *c, struct S_sec *s)
 	} else if (s->kind != S_SKIP && s->lists == 0 && !s->bad)
 		diag_pos(c->d, DIAG_ERROR, &hp, "the %s section is empty: "
 		    "write its items as a list ('- …' or '1. …')%s",
-		    S_sect_name[s->kind], s->kind == S_DUTIES ? "; a role "
+		    rb_fields[S_FIELD(s->kind)].name, s->kind == S_DUTIES ? "; a role "
 		    "needs at least one duty" : "");
 	free(b);
 	rb_str_free(&s->title);
@@ -1286,9 +1259,9 @@ S_body(struct S_ctx *c, cmark_node *doc)
 	struct rb_pos p;
 	struct buf t = BUF_INIT;
 	const char *title;
-	size_t tl;
+	size_t tl, toff;
 	unsigned seen = 0;
-	int before = 0;
+	int before = 0, f;
 
 	memset(&s, 0, sizeof(s));
 	rich_init(&s.r);
@@ -1313,7 +1286,9 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			memset(&s, 0, sizeof(s));
 			rich_init(&s.r);
 			s.head = n;
-			s.kind = S_sect_of(title, tl);
+			f = rb_field_of_heading(title, tl, &toff, &tl);
+			title += toff;
+			s.kind = f < 0 ? S_OTHER : (enum S_sect)(f - RB_F_SUMMARY);
 			if (s.kind == S_OTHER) {
 				if (tl == 0)
 					diag_pos(c->d, DIAG_ERROR, &p,
@@ -1324,7 +1299,7 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			} else if (seen & (1u << s.kind)) {
 				diag_pos(c->d, DIAG_ERROR, &p, "section '%.*s' "
 				    "(%s) appears twice", (int)tl, title,
-				    S_sect_name[s.kind]);
+				    rb_fields[S_FIELD(s.kind)].name);
 				s.kind = S_SKIP;
 			} else
 				seen |= 1u << s.kind;
@@ -1353,7 +1328,7 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			if (ty != CMARK_NODE_LIST) {
 				diag_pos(c->d, DIAG_ERROR, &p, "%s section: "
 				    "expected a list ('- …' or '1. …'), found "
-				    "a %s", S_sect_name[s.kind],
+				    "a %s", rb_fields[S_FIELD(s.kind)].name,
 				    S_block_name(n));
 				s.bad = 1;
 				break;
@@ -1362,7 +1337,7 @@ S_body(struct S_ctx *c, cmark_node *doc)
 				diag_pos(c->d, DIAG_ERROR, &p, "%s section: "
 				    "expected one list, found a second (a blank "
 				    "line or a change of marker starts a new "
-				    "list)", S_sect_name[s.kind]);
+				    "list)", rb_fields[S_FIELD(s.kind)].name);
 				break;
 			}
 			for (it = cmark_node_first_child(n); it;
@@ -1496,6 +1471,11 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 	int line, col, fl;
 	struct rb_role *role;
 
+	/* A byte order mark (Notepad, WPS) is not part of the text. */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
 	bad = utf8_invalid(data, len);
 	if (bad != NULL) {
 		utf8_linecol(data, (size_t)(bad - data), &line, &col);
@@ -1544,8 +1524,11 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 		free(c.lines);
 		return NULL;
 	}
-	if (role->id == NULL)
-		role->id = xstrdup("");
+	{
+		struct rb_pos p1 = { file, 1, 1 };
+
+		rb_role_default_id(d, role, &p1);
+	}
 	c.body_off = fl;
 	p = fl < c.nlines ? data + c.lines[fl] : end;
 	if (S_tables_ok(&c, fl))

@@ -1515,6 +1515,7 @@ load_role_xml(struct diag *d, const char *file, const char *data, size_t len)
 	struct rb_role *role;
 	xmlDocPtr doc;
 	xmlNodePtr root;
+	struct rb_pos pos;
 	char *id;
 
 	if ((doc = load_xml_open(&xs, d, file, data, len)) == NULL) {
@@ -1535,10 +1536,10 @@ load_role_xml(struct diag *d, const char *file, const char *data, size_t len)
 	load_xml_check_attrs(&xs, root, attrs);
 	/* Like the Markdown loader: the role's position is its id's. */
 	load_xml_attr_pos(&xs, root, "id", 1, &role->pos);
-	if ((id = load_xml_attr(root, "id")) == NULL)
-		load_xml_diag(&xs, root, DIAG_ERROR,
-		    "<role> needs an id attribute (the file name without .xml)");
-	else {
+	if ((id = load_xml_attr(root, "id")) == NULL) {
+		load_xml_pos(&xs, root, &pos);
+		rb_role_default_id(d, role, &pos);
+	} else {
 		if (!rb_id_valid(id, strlen(id)))
 			load_xml_attr_diag(&xs, root, "id", 1, DIAG_ERROR,
 			    "role id '%s' is not valid (lowercase letters, "

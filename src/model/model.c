@@ -96,6 +96,36 @@ rb_id_valid(const char *s, size_t n)
 	return 1;
 }
 
+char *
+rb_path_stem(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	return xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
+}
+
+void
+rb_role_default_id(struct diag *d, struct rb_role *r, const struct rb_pos *p)
+{
+	char *stem;
+
+	if (r->id != NULL)
+		return;
+	stem = rb_path_stem(r->path);
+	r->pos = *p;
+	if (!rb_id_valid(stem, strlen(stem))) {
+		diag_pos(d, DIAG_ERROR, p, "the role has no id and its file "
+		    "name '%s' is not one (letters, digits, '-' and '_'); "
+		    "rename the file or give the id", stem);
+		free(stem);
+		r->id = xstrdup("");
+		return;
+	}
+	r->id = stem;
+}
+
 void
 rb_str_set(struct rb_str *d, const char *s, size_t n, const struct rb_pos *pos)
 {

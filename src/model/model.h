@@ -194,6 +194,16 @@ int		 rb_relkind_parse(const char *, size_t);
 int		 rb_qualkind_parse(const char *, size_t);
 int		 rb_freq_parse(const char *, size_t);
 
+/* The file name of path without folder and extension (caller frees). */
+char		*rb_path_stem(const char *path);
+/*
+ * A role written without an id takes its file name's stem (id optional);
+ * an error at p when the stem is not a valid id.  p becomes the role's
+ * position.  Nothing happens when the role has an id.
+ */
+void		 rb_role_default_id(struct diag *, struct rb_role *,
+		    const struct rb_pos *p);
+
 /* Is s (n bytes) a valid id: [a-z0-9-]+, not starting or ending with '-'? */
 int		 rb_id_valid(const char *s, size_t n);
 

@@ -77,17 +77,6 @@ S_bad_role_ref(struct diag *d, const struct rb_site *site,
 		    what, ref->s);
 }
 
-/* The file name without folder and extension (caller frees). */
-static char *
-S_stem(const char *path)
-{
-	const char *base = strrchr(path, '/'), *dot;
-
-	base = base ? base + 1 : path;
-	dot = strrchr(base, '.');
-	return xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
-}
-
 static void
 S_check_org(struct diag *d, struct rb_org *org)
 {
@@ -125,7 +114,7 @@ S_check_ids(struct diag *d, struct rb_site *site)
 
 	for (i = 0; i < site->nroles; i++) {
 		r = site->roles[i];
-		stem = S_stem(r->path);
+		stem = rb_path_stem(r->path);
 		/* (the loaders report an id of the wrong form) */
 		if (r->id[0] != '\0' && rb_id_valid(r->id, strlen(r->id)) &&
 		    strcmp(stem, r->id) != 0)

@@ -1,0 +1,130 @@
+/*
+ * test_fields.c — the field table's look-ups (front-matter keys and their
+ * Chinese aliases, section headings with numbers, colons and synonyms) and
+ * the recogniser of numbering prefixes (fields.h).
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+#include "model/fields.h"
+
+/* Prefix length of s in bytes, and its family. */
+static size_t
+S_pre(const char *s, enum rb_numkind *k)
+{
+	*k = RB_NUM_NONE;
+	return rb_num_prefix(s, strlen(s), k);
+}
+
+Test(fields, numbering_prefixes)
+{
+	enum rb_numkind k;
+
+	cr_assert_eq(S_pre("1、负责", &k), strlen("1、"));
+	cr_assert_eq(k, RB_NUM_DIGIT_DUN);
+	cr_assert_eq(S_pre("10 、负责", &k), strlen("10 、"));
+	cr_assert_eq(k, RB_NUM_DIGIT_DUN);
+	cr_assert_eq(S_pre("1．负责", &k), strlen("1．"));
+	cr_assert_eq(k, RB_NUM_DIGIT_DOT);
+	cr_assert_eq(S_pre("2. 负责", &k), strlen("2. "));
+	cr_assert_eq(k, RB_NUM_DIGIT_DOT);
+	cr_assert_eq(S_pre("（1）熟悉", &k), strlen("（1）"));
+	cr_assert_eq(k, RB_NUM_DIGIT_PAREN);
+	cr_assert_eq(S_pre("(12) 熟悉", &k), strlen("(12) "));
+	cr_assert_eq(k, RB_NUM_DIGIT_PAREN);
+	cr_assert_eq(S_pre("3)熟悉", &k), strlen("3)"));
+	cr_assert_eq(k, RB_NUM_DIGIT_RPAREN);
+	cr_assert_eq(S_pre("3）熟悉", &k), strlen("3）"));
+	cr_assert_eq(k, RB_NUM_DIGIT_RPAREN);
+	cr_assert_eq(S_pre("①熟悉", &k), strlen("①"));
+	cr_assert_eq(k, RB_NUM_CIRCLED);
+	cr_assert_eq(S_pre("⑳　熟悉", &k), strlen("⑳　"));
+	cr_assert_eq(k, RB_NUM_CIRCLED);
+	cr_assert_eq(S_pre("一、岗位概述", &k), strlen("一、"));
+	cr_assert_eq(k, RB_NUM_CN_DUN);
+	cr_assert_eq(S_pre("十二、其他", &k), strlen("十二、"));
+	cr_assert_eq(k, RB_NUM_CN_DUN);
+	cr_assert_eq(S_pre("（三）任职资格", &k), strlen("（三）"));
+	cr_assert_eq(k, RB_NUM_CN_PAREN);
+	cr_assert_eq(S_pre("第一条 工作职责", &k), strlen("第一条 "));
+	cr_assert_eq(k, RB_NUM_ARTICLE);
+	cr_assert_eq(S_pre("第3章、职责", &k), strlen("第3章、"));
+	cr_assert_eq(S_pre("第二部分 权限", &k), strlen("第二部分 "));
+	/* Not prefixes. */
+	cr_assert_eq(S_pre("1.5 倍", &k), 0);
+	cr_assert_eq(S_pre("2026年", &k), 0);
+	cr_assert_eq(S_pre("12", &k), 0);
+	cr_assert_eq(S_pre("一年以上经验", &k), 0);
+	cr_assert_eq(S_pre("第一名", &k), 0);
+	cr_assert_eq(S_pre("(注)", &k), 0);
+	cr_assert_eq(S_pre("", &k), 0);
+	cr_assert_eq(S_pre("12345、", &k), 0);
+}
+
+Test(fields, keys_and_aliases)
+{
+	cr_assert_eq(rb_field_of_key("岗位名称", strlen("岗位名称")), RB_F_TITLE);
+	cr_assert_eq(rb_field_of_key("title", 5), RB_F_TITLE);
+	cr_assert_eq(rb_field_of_key("岗位编号", strlen("岗位编号")), RB_F_ID);
+	cr_assert_eq(rb_field_of_key("所属部门", strlen("所属部门")),
+	    RB_F_DEPARTMENT);
+	cr_assert_eq(rb_field_of_key("隶属部门", strlen("隶属部门")),
+	    RB_F_DEPARTMENT);
+	cr_assert_eq(rb_field_of_key("岗位级别", strlen("岗位级别")), RB_F_LEVEL);
+	cr_assert_eq(rb_field_of_key("直接上级", strlen("直接上级")),
+	    RB_F_REPORTS_TO);
+	cr_assert_eq(rb_field_of_key("编制", strlen("编制")), RB_F_HEADCOUNT);
+	cr_assert_eq(rb_field_of_key("工作职责", strlen("工作职责")), -1);
+	cr_assert_eq(rb_field_of_key("titel", 5), -1);
+}
+
+/* The section a heading names, and the title left without its number. */
+static int
+S_head(const char *h, char *title)
+{
+	size_t off, len;
+	int f = rb_field_of_heading(h, strlen(h), &off, &len);
+
+	memcpy(title, h + off, len);
+	title[len] = '\0';
+	return f;
+}
+
+Test(fields, headings)
+{
+	char t[128];
+
+	cr_assert_eq(S_head("二、岗位职责", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("主要职责：", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("3. 工作内容:", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("职位描述", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("一、岗位概述", t), RB_F_SUMMARY);
+	cr_assert_eq(S_head("岗位目的", t), RB_F_SUMMARY);
+	cr_assert_eq(S_head("（三）任职要求", t), RB_F_QUALS);
+	cr_assert_eq(S_head("任职条件", t), RB_F_QUALS);
+	cr_assert_eq(S_head("第四条 岗位职权", t), RB_F_AUTHORITIES);
+	cr_assert_eq(S_head("绩效考核标准", t), RB_F_STANDARDS);
+	cr_assert_eq(S_head("工作标准", t), RB_F_STANDARDS);
+	cr_assert_eq(S_head("1、工作关系", t), RB_F_RELATIONS);
+	cr_assert_eq(S_head("具体表格", t), RB_F_REPORTS);
+	cr_assert_eq(S_head("duties", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("七、其他说明：", t), -1);
+	cr_assert_str_eq(t, "其他说明");
+	cr_assert_eq(S_head("岗位名称", t), -1);
+}
+
+Test(fields, nearest)
+{
+	int f = -1;
+
+	cr_assert_str_eq(rb_field_near("工作职则", strlen("工作职则"), 0, &f, 0),
+	    "工作职责");
+	cr_assert_eq(f, RB_F_DUTIES);
+	cr_assert_str_eq(rb_field_near("岗位名字", strlen("岗位名字"), 1, &f, 2),
+	    "岗位名称");
+	cr_assert_eq(f, RB_F_TITLE);
+	cr_assert_str_eq(rb_field_near("titel", 5, 1, &f, 2), "title");
+	cr_assert_null(rb_field_near("其他说明", strlen("其他说明"), 0, &f, 0));
+	cr_assert_eq(rb_strip_colon("年龄：", strlen("年龄：")), strlen("年龄"));
+	cr_assert_eq(rb_strip_colon("Age: ", 5), 3);
+	cr_assert_eq(rb_chardist("岗位职责", strlen("岗位职责"), "工作职责"), 2);
+}

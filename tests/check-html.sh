@@ -3,9 +3,10 @@
 # handbook of the sample content, byte-identical and incremental rebuilds,
 # escaping, user templates (override, broken, refused include, runaway
 # loops), nothing written on errors, every relative link resolving, the Nu
-# Html Checker with zero errors on every page, and headless Chromium
-# (tests/browser/shots.js: org chart visible and sized, screenshots in out/).
-# vnu-jar and playwright-core are installed with npm into tests/node/
+# Html Checker with zero errors on every page, headless Chromium
+# (tests/browser/shots.js: org chart visible and sized, screenshots in out/)
+# and axe-core finding no accessibility violation (tests/browser/axe.js).
+# vnu-jar, playwright-core and axe-core are installed with npm into tests/node/
 # (git-ignored) on first use.  Prints "html: N passed, N failed".
 . "$(dirname "$0")/lib.sh"
 hb="$tmp/a/handbook"
@@ -141,8 +142,9 @@ rm -f out/print-index.pdf out/print-role.pdf
 # 11. The real output (make's): out/handbook, validated by the Nu Html Checker.
 $rb build content -o out 2>/dev/null
 if [ ! -f tests/node/node_modules/vnu-jar/build/dist/vnu.jar ] ||
-   [ ! -d tests/node/node_modules/playwright-core ]; then
-	npm install --silent --no-audit --no-fund --prefix tests/node vnu-jar playwright-core >/dev/null 2>&1
+   [ ! -d tests/node/node_modules/playwright-core ] ||
+   [ ! -f tests/node/node_modules/axe-core/axe.min.js ]; then
+	npm install --silent --no-audit --no-fund --prefix tests/node vnu-jar playwright-core axe-core >/dev/null 2>&1
 fi
 if [ ! -f tests/node/node_modules/vnu-jar/build/dist/vnu.jar ]; then
 	ko "vnu-jar not installed (npm install --prefix tests/node vnu-jar)"
@@ -155,6 +157,30 @@ if [ ! -d tests/node/node_modules/playwright-core ]; then
 	ko "playwright-core not installed"
 elif node tests/browser/shots.js out/handbook out salesperson sales "$tmp" >"$tmp/br" 2>&1; then ok
 else ko "browser: $(grep FAIL "$tmp/br" | head -5)"; fi
+
+# 12b. Accessibility (WCAG 2.1 A/AA and axe's best practices): axe-core
+#     in Chromium finds no violation on the index, a department page, a
+#     role page, the calendar and a sales report (docs/accessibility.md).
+#     A negative control (grey #777788 text, a link told apart by colour
+#     only, no <main>) must fail.
+m=$(ls content/sales | tail -n 1)
+$rb report "$m" content -o "$tmp/rep" >/dev/null 2>&1
+cat >"$tmp/bad.html" <<'EOF2'
+<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>反例</title></head>
+<body><p style="color:#1d2430">正文<a href="#x" style="color:#1f5fa8;text-decoration:none">链接</a>正文</p>
+<p style="color:#777788;font-size:12px">灰色小字</p></body></html>
+EOF2
+if [ ! -f tests/node/node_modules/axe-core/axe.min.js ]; then
+	ko "axe-core not installed (npm install --prefix tests/node axe-core)"
+elif node tests/browser/axe.js out/handbook/index.html out/handbook/departments/sales.html \
+    out/handbook/roles/salesperson.html out/handbook/calendar.html \
+    "$tmp/rep/reports/$m.html" >"$tmp/axe" 2>&1; then ok
+else ko "axe: $(grep FAIL "$tmp/axe" | head -5)"; fi
+if node tests/browser/axe.js "$tmp/bad.html" >"$tmp/axe-bad" 2>&1; then
+	ko "axe passed the negative control"
+elif grep -q 'color-contrast (serious' "$tmp/axe-bad" && grep -q 'link-in-text-block (serious' "$tmp/axe-bad" &&
+     grep -q 'landmark-one-main' "$tmp/axe-bad"; then ok
+else ko "axe negative control: $(head -3 "$tmp/axe-bad")"; fi
 
 # 13. Chromium's A4 print of the index: the cover alone on page 1, the
 #     contents on page 2, the org chart from page 3; the role prints

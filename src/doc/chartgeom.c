@@ -298,3 +298,113 @@ cg_org_boxes(const struct cg_org *o, double ox, double oy,
 		cg_org_boxes(&o->kids[i], ox + o->kids[i].rx,
 		    oy + o->kids[i].ry, d, fn, ctx);
 }
+
+/* Alternative text */
+
+static void
+S_org_name(struct buf *b, const struct doc_node *n)
+{
+	const char *l = doc_attr(n, "label"), *s = doc_attr(n, "sub");
+
+	buf_puts(b, l ? l : "");
+	if (s && *s) {
+		buf_puts(b, "（");
+		buf_puts(b, s);
+		buf_puts(b, "）");
+	}
+}
+
+static size_t
+S_org_count(const struct doc_node *n)
+{
+	const struct doc_node *c;
+	size_t k = 0;
+
+	for (c = n->first; c; c = c->next)
+		if (c->tag == DOC_ORGNODE)
+			k += 1 + S_org_count(c);
+	return k;
+}
+
+/* "X 的直接下级：A、B。" for n and, depth first, its descendants. */
+static void
+S_org_lines(struct buf *b, const struct doc_node *n)
+{
+	const struct doc_node *c;
+	int k = 0;
+
+	for (c = n->first; c; c = c->next) {
+		if (c->tag != DOC_ORGNODE)
+			continue;
+		if (k++ == 0) {
+			S_org_name(b, n);
+			buf_puts(b, "的直接下级：");
+		} else
+			buf_puts(b, "、");
+		S_org_name(b, c);
+	}
+	if (k > 0)
+		buf_puts(b, "。");
+	for (c = n->first; c; c = c->next)
+		if (c->tag == DOC_ORGNODE)
+			S_org_lines(b, c);
+}
+
+void
+cg_org_alt(struct buf *b, const struct doc_node *chart)
+{
+	const struct doc_node *c;
+	int k = 0;
+
+	buf_printf(b, "组织结构图，共 %zu 个岗位。", S_org_count(chart));
+	for (c = chart->first; c; c = c->next) {
+		if (c->tag != DOC_ORGNODE)
+			continue;
+		buf_puts(b, k++ ? "、" : "最高岗位：");
+		S_org_name(b, c);
+	}
+	if (k > 0)
+		buf_puts(b, "。");
+	for (c = chart->first; c; c = c->next)
+		if (c->tag == DOC_ORGNODE)
+			S_org_lines(b, c);
+}
+
+void
+cg_chart_alt(struct buf *b, const struct doc_node *chart)
+{
+	const char *title = doc_attr(chart, "title"), *unit = doc_attr(chart,
+	    "unit"), *type = doc_attr(chart, "type");
+	const struct doc_node *s, *p;
+	int line = type && strcmp(type, "line") == 0;
+
+	if (title && *title)
+		buf_puts(b, title);
+	buf_puts(b, line ? "（折线图" : "（柱状图");
+	if (unit && *unit) {
+		buf_puts(b, "，单位：");
+		buf_puts(b, unit);
+	}
+	buf_puts(b, "）");
+	for (s = chart->first; s; s = s->next) {
+		const char *name = doc_attr(s, "name");
+		int k = 0;
+
+		buf_puts(b, s == chart->first ? "：" : "；");
+		if (name && *name) {
+			buf_puts(b, name);
+			buf_puts(b, "：");
+		}
+		for (p = s->first; p; p = p->next) {
+			const char *l = doc_attr(p, "label"), *v = doc_attr(p,
+			    "value");
+
+			if (k++)
+				buf_puts(b, "，");
+			buf_puts(b, l ? l : "");
+			buf_putc(b, ' ');
+			buf_puts(b, v ? v : "");
+		}
+	}
+	buf_puts(b, "。");
+}

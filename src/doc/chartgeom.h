@@ -92,4 +92,16 @@ void	cg_org_boxes(const struct cg_org *o, double ox, double oy,
 	    void (*fn)(void *, const struct doc_node *, double x, double y,
 	    double w, double h), void *ctx);
 
+/*
+ * Alternative text for readers who do not see the picture (SVG <desc>,
+ * the PDF's Figure /Alt), appended to b as UTF-8:
+ * cg_org_alt: who reports to whom, "组织结构图，共 N 个岗位。最高岗位：…。
+ * X的直接下级：A、B。…" (depth first, labels with their sub in brackets);
+ * cg_chart_alt: the chart's data, "title（柱状图，单位：u）：series：
+ * label value，…；…。" with the values as written.
+ */
+struct buf;
+void	cg_org_alt(struct buf *b, const struct doc_node *chart);
+void	cg_chart_alt(struct buf *b, const struct doc_node *chart);
+
 #endif

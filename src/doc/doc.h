@@ -22,6 +22,7 @@ enum doc_tag {
 	DOC_NAV,	/* <nav> */
 	DOC_HEADER,	/* <header> */
 	DOC_FOOTER,	/* <footer> */
+	DOC_MAIN,	/* <main>: the page's main content (HTML landmark) */
 	/* block */
 	DOC_H1, DOC_H2, DOC_H3, DOC_H4,
 	DOC_P,

@@ -13,6 +13,7 @@
 const char *const doc_tag_name[DOC__MAX] = {
 	"#text",
 	"rb-document", "section", "div", "nav", "header", "footer",
+	"main",
 	"h1", "h2", "h3", "h4",
 	"p",
 	"ul", "ol", "li",

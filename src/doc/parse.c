@@ -24,7 +24,7 @@
 #define M_PHRASING	(B(DOC_TEXT) | B(DOC_A) | B(DOC_EM) | B(DOC_STRONG) | \
 	B(DOC_CODE) | B(DOC_SPAN) | B(DOC_BR) | B(DOC_SMALL) | B(DOC_PAGEREF))
 #define M_BLOCK	(B(DOC_SECTION) | B(DOC_DIV) | B(DOC_NAV) | B(DOC_HEADER) | \
-	B(DOC_FOOTER) | B(DOC_H1) | B(DOC_H2) | B(DOC_H3) | B(DOC_H4) | \
+	B(DOC_FOOTER) | B(DOC_MAIN) | B(DOC_H1) | B(DOC_H2) | B(DOC_H3) | B(DOC_H4) | \
 	B(DOC_P) | B(DOC_UL) | B(DOC_OL) | B(DOC_TABLE) | B(DOC_BLOCKQUOTE) | \
 	B(DOC_PRE) | B(DOC_HR) | B(DOC_DL) | B(DOC_IMG) | B(DOC_PAGEBREAK) | \
 	B(DOC_TOC) | B(DOC_CHART) | B(DOC_ORGCHART) | B(DOC_SIGNATURE))
@@ -41,6 +41,7 @@ static const uint64_t S_children[DOC__MAX] = {
 	[DOC_NAV] = M_FLOW,
 	[DOC_HEADER] = M_FLOW & ~(B(DOC_HEADER) | B(DOC_FOOTER)),
 	[DOC_FOOTER] = M_FLOW & ~(B(DOC_HEADER) | B(DOC_FOOTER)),
+	[DOC_MAIN] = M_FLOW & ~B(DOC_MAIN),
 	[DOC_H1] = M_PHRASING, [DOC_H2] = M_PHRASING,
 	[DOC_H3] = M_PHRASING, [DOC_H4] = M_PHRASING,
 	[DOC_P] = M_PHRASING,
@@ -87,6 +88,8 @@ static const struct {
 	{ "value", B(DOC_POINT) },
 	{ "sub", B(DOC_ORGNODE) | B(DOC_SIGN) },
 	{ "start", B(DOC_OL) },
+	{ "aria-label", B(DOC_SECTION) | B(DOC_DIV) | B(DOC_NAV) |
+	    B(DOC_HEADER) | B(DOC_FOOTER) | B(DOC_MAIN) | B(DOC_TABLE) },
 };
 
 /* Attributes an element must have. */

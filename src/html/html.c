@@ -331,7 +331,7 @@ static const struct S_act S_acts[DOC__MAX] = {
 	[DOC_TEXT] = { S_text_pre, NULL, 0 },
 	[DOC_DOCUMENT] = { S_doc_pre, S_doc_post, 0 },
 	[DOC_SECTION] = BLK, [DOC_DIV] = BLK, [DOC_NAV] = BLK,
-	[DOC_HEADER] = BLK, [DOC_FOOTER] = BLK,
+	[DOC_HEADER] = BLK, [DOC_FOOTER] = BLK, [DOC_MAIN] = BLK,
 	[DOC_H1] = PARA, [DOC_H2] = PARA, [DOC_H3] = PARA, [DOC_H4] = PARA,
 	[DOC_P] = PARA,
 	[DOC_UL] = BLK, [DOC_OL] = BLK, [DOC_LI] = PARA,

@@ -33,8 +33,15 @@ S_num_attr(struct buf *b, const char *name, double v)
 	buf_putc(b, '"');
 }
 
+/*
+ * <svg> with its accessible name label and description desc (may be
+ * NULL).  A picture is role="img"; a chart whose boxes are links is
+ * role="group", so that its links stay reachable by screen readers (an
+ * img has no children for them) while they take keyboard focus.
+ */
 static void
-S_svg_open(struct buf *b, double w, double h, const char *label)
+S_svg_open(struct buf *b, double w, double h, const char *label,
+    const char *desc, int links)
 {
 	BUF_PUTSL(b, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
 	S_num_attr(b, "width", w);
@@ -43,11 +50,19 @@ S_svg_open(struct buf *b, double w, double h, const char *label)
 	html_num(b, w, 1);
 	buf_putc(b, ' ');
 	html_num(b, h, 1);
-	BUF_PUTSL(b, "\" role=\"img\" aria-label=\"");
+	if (links)
+		BUF_PUTSL(b, "\" role=\"group\" aria-label=\"");
+	else
+		BUF_PUTSL(b, "\" role=\"img\" aria-label=\"");
 	html_escape(b, label, strlen(label), 1);
 	BUF_PUTSL(b, "\">\n<title>");
 	S_escs(b, label);
 	BUF_PUTSL(b, "</title>\n");
+	if (desc && *desc) {
+		BUF_PUTSL(b, "<desc>");
+		S_escs(b, desc);
+		BUF_PUTSL(b, "</desc>\n");
+	}
 }
 
 /* <text x y [anchor] size>s</text>, optionally rotated about (x, y). */
@@ -104,6 +119,7 @@ html_chart(struct buf *b, const struct doc_node *chart)
 	const char *title = doc_attr(chart, "title"), *unit = doc_attr(chart,
 	    "unit");
 	struct cg_chart c;
+	struct buf alt = BUF_INIT;
 	size_t ns, nc, i, j;
 	double *val, lo, hi, step, top, pw, ph, bw, rot = 0;
 	double bottom = CH_BOTTOM, x, y, y0, gw, barw;
@@ -135,7 +151,10 @@ html_chart(struct buf *b, const struct doc_node *chart)
 	ph = CH_H - top - bottom;
 #define Y(v)	(top + ph - ((v) - lo) / (hi - lo) * ph)
 
-	S_svg_open(b, CH_W, CH_H, title ? title : (line ? "折线图" : "柱状图"));
+	cg_chart_alt(&alt, chart);
+	S_svg_open(b, CH_W, CH_H, title ? title : (line ? "折线图" : "柱状图"),
+	    alt.data, 0);
+	buf_free(&alt);
 	if (title)
 		S_text(b, CH_W / 2, 20, "middle", 14, 0, "chart-title", title);
 	if (ns > 1) {
@@ -316,12 +335,19 @@ void
 html_orgchart(struct buf *b, const struct doc_node *chart, int maxw)
 {
 	struct cg_org top;
+	struct buf alt = BUF_INIT;
+	struct doc_node *n = NULL;
 	double w, h;
+	int entering = 0, links = 0;
 
+	while (!links && (n = doc_next(chart, n, &entering)) != NULL)
+		links = entering && n->href != NULL;
 	cg_org_layout(&top, chart, maxw, &S_orgdim);
 	w = ceil(top.w) + 2 * OG_MARGIN;
 	h = ceil(top.h) + 2 * OG_MARGIN;
-	S_svg_open(b, w, h, "组织结构图");
+	cg_org_alt(&alt, chart);
+	S_svg_open(b, w, h, "组织结构图", alt.data, links);
+	buf_free(&alt);
 	cg_org_links(&top, OG_MARGIN, OG_MARGIN, &S_orgdim, S_org_path, b);
 	cg_org_boxes(&top, OG_MARGIN, OG_MARGIN, &S_orgdim, S_org_box, b);
 	BUF_PUTSL(b, "</svg>\n");

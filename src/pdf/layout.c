@@ -938,6 +938,7 @@ S_block(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 	case DOC_NAV:
 	case DOC_HEADER:
 	case DOC_FOOTER:
+	case DOC_MAIN:
 		if (S_has_class(n, "cover")) {
 			/* the cover starts a quarter down the page */
 			double h = (th->page_h - th->margin_top -

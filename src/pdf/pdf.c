@@ -189,7 +189,7 @@ static struct doc_node *
 S_shed_tree(struct lay *L, struct doc_node *root)
 {
 	static const char *const keep[] = { "title", "data-author",
-	    "data-subject" };
+	    "data-subject", "lang" };
 	struct doc_node *nr = doc_node_new(DOC_DOCUMENT);
 	size_t p, k;
 	const char *v;

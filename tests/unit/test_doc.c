@@ -11,6 +11,7 @@
 #include "util/util.h"
 #include "util/diag.h"
 #include "doc/doc.h"
+#include "doc/chartgeom.h"
 
 /* Parses s; returns the dump (or "NULL\n") followed by the diagnostics. */
 static char *
@@ -435,4 +436,73 @@ Test(node, deep_tree_frees_iteratively)
 	for (i = 0; i < 200000; i++)
 		c = doc_append(c, doc_node_new(DOC_DIV));
 	doc_free(r);
+}
+
+/* Alternative text of charts (chartgeom.c): who reports to whom; the data. */
+static char *
+alt_of(const char *s)
+{
+	struct diag d;
+	struct buf b = BUF_INIT;
+	struct doc_node *root, *n;
+
+	diag_init(&d);
+	root = doc_parse(&d, s, strlen(s), NULL);
+	cr_assert_not_null(root);
+	n = root->first;
+	if (n->tag == DOC_ORGCHART)
+		cg_org_alt(&b, n);
+	else
+		cg_chart_alt(&b, n);
+	doc_free(root);
+	diag_free(&d);
+	return buf_detach(&b);
+}
+
+Test(alt, orgchart_says_who_reports_to_whom)
+{
+	char *s = alt_of("<rb-document><rb-orgchart>"
+	    "<rb-orgnode label=\"总经理\">"
+	    "<rb-orgnode label=\"销售经理\" sub=\"业务部\" href=\"#a\">"
+	    "<rb-orgnode label=\"业务员\"/></rb-orgnode>"
+	    "<rb-orgnode label=\"会计\"/></rb-orgnode>"
+	    "<rb-orgnode label=\"顾问\"/>"
+	    "</rb-orgchart></rb-document>");
+
+	cr_assert_str_eq(s, "组织结构图，共 5 个岗位。最高岗位：总经理、顾问。"
+	    "总经理的直接下级：销售经理（业务部）、会计。"
+	    "销售经理（业务部）的直接下级：业务员。");
+	free(s);
+}
+
+Test(alt, chart_holds_its_data)
+{
+	char *s = alt_of("<rb-document><rb-chart title=\"签单额\" unit=\"元\">"
+	    "<rb-series name=\"本月\"><rb-point label=\"一组\" value=\"1200\"/>"
+	    "<rb-point label=\"二组\" value=\"0.5\"/></rb-series>"
+	    "<rb-series name=\"上月\"><rb-point label=\"一组\" value=\"900\"/>"
+	    "</rb-series></rb-chart></rb-document>");
+
+	cr_assert_str_eq(s, "签单额（柱状图，单位：元）：本月：一组 1200，二组 0.5；"
+	    "上月：一组 900。");
+	free(s);
+	s = alt_of("<rb-document><rb-chart type=\"line\"><rb-series>"
+	    "<rb-point label=\"9月\" value=\"3\"/></rb-series></rb-chart>"
+	    "</rb-document>");
+	cr_assert_str_eq(s, "（折线图）：9月 3。");
+	free(s);
+}
+
+Test(parse, main_and_aria_label)
+{
+	char *s = run("<rb-document><main aria-label=\"正文\"><p>x</p></main>"
+	    "</rb-document>", NULL);
+
+	cr_assert(strstr(s, "main") != NULL, "%s", s);
+	cr_assert(strstr(s, "error") == NULL, "%s", s);
+	free(s);
+	s = run("<rb-document><p aria-label=\"x\">y</p></rb-document>", NULL);
+	cr_assert(strstr(s, "attribute 'aria-label' is not allowed on <p>") !=
+	    NULL, "%s", s);
+	free(s);
 }

@@ -14,26 +14,16 @@
 'use strict';
 const path = require('path');
 const fs = require('fs');
-const os = require('os');
 const mods = path.resolve(__dirname, '../node/node_modules');
-const { chromium } = require(path.join(mods, 'playwright-core'));
+const { launch } = require('./chromium');
 const axeSource = fs.readFileSync(path.join(mods, 'axe-core/axe.min.js'), 'utf8');
 
 const files = process.argv.slice(2);
 let failed = 0;
 
 (async () => {
-	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-axe-'));
-	const ctx = await chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
-		headless: true,
-		offline: true,
-		viewport: { width: 1280, height: 1600 },
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic',
-		    '--no-first-run', '--disable-background-networking',
-		    '--disable-component-update', '--disable-sync'],
-	});
-	const page = ctx.pages()[0] || await ctx.newPage();
+	const b = await launch({ javaScriptEnabled: true, height: 1600 });
+	const page = b.page;
 	for (const f of files) {
 		await page.goto('file://' + path.resolve(f));
 		await page.evaluate(axeSource);
@@ -52,7 +42,6 @@ let failed = 0;
 				    (n.failureSummary || '').replace(/\s+/g, ' ').slice(0, 160)).join(' | '));
 		}
 	}
-	await ctx.close();
-	fs.rmSync(profile, { recursive: true, force: true });
+	await b.close();
 	process.exit(failed ? 1 : 0);
 })().catch((e) => { console.log('FAIL ' + e.message); process.exit(1); });

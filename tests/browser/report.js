@@ -10,8 +10,7 @@
 'use strict';
 const path = require('path');
 const fs = require('fs');
-const os = require('os');
-const { chromium } = require(path.resolve(__dirname, '../node/node_modules/playwright-core'));
+const { launch } = require('./chromium');
 
 const [html, shots] = process.argv.slice(2);
 let failed = 0;
@@ -21,18 +20,8 @@ function check(ok, what) {
 }
 
 (async () => {
-	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-chromium-'));
-	const ctx = await chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
-		headless: true,
-		javaScriptEnabled: false,
-		offline: true,
-		viewport: { width: 1280, height: 1600 },
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic',
-		    '--no-first-run', '--disable-background-networking',
-		    '--disable-component-update', '--disable-sync'],
-	});
-	const page = ctx.pages()[0] || await ctx.newPage();
+	const b = await launch({ javaScriptEnabled: false, height: 1600 });
+	const page = b.page;
 	const requests = [];
 	page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
 	page.on('requestfailed', (r) => check(false, 'load ' + r.url()));
@@ -88,7 +77,6 @@ function check(ok, what) {
 	await page.pdf({ path: path.join(shots, `${base}-print.pdf`), format: 'A4', printBackground: true });
 	check(fs.statSync(path.join(shots, `${base}-print.pdf`)).size > 10000, 'printed to PDF');
 
-	await ctx.close();
-	fs.rmSync(profile, { recursive: true, force: true });
+	await b.close();
 	process.exit(failed ? 1 : 0);
 })().catch((e) => { console.log('FAIL ' + e.message); process.exit(1); });

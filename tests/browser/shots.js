@@ -12,8 +12,7 @@
 'use strict';
 const path = require('path');
 const fs = require('fs');
-const os = require('os');
-const { chromium } = require(path.resolve(__dirname, '../node/node_modules/playwright-core'));
+const { launch } = require('./chromium');
 
 const [hb, shots, roleId, deptId, printArg] = process.argv.slice(2);
 const printDir = printArg || shots;
@@ -24,18 +23,8 @@ function check(ok, what) {
 }
 
 (async () => {
-	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-chromium-'));
-	const ctx = await chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
-		headless: true,
-		javaScriptEnabled: false,
-		offline: true,
-		viewport: { width: 1280, height: 2000 },
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic',
-		    '--no-first-run', '--disable-background-networking',
-		    '--disable-component-update', '--disable-sync'],
-	});
-	const page = ctx.pages()[0] || await ctx.newPage();
+	const b = await launch({ javaScriptEnabled: false, height: 2000 });
+	const page = b.page;
 	const url = (f) => 'file://' + path.resolve(hb, f);
 	const requests = [];
 	page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
@@ -99,7 +88,6 @@ function check(ok, what) {
 	await page.pdf({ path: path.join(printDir, 'print-role.pdf'), format: 'A4', printBackground: true });
 
 	check(requests.length === 0, 'no network requests (' + requests.join(' ') + ')');
-	await ctx.close();
-	fs.rmSync(profile, { recursive: true, force: true });
+	await b.close();
 	process.exit(failed ? 1 : 0);
 })().catch((e) => { console.log('FAIL ' + e.message); process.exit(1); });

@@ -147,7 +147,7 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 {
 	struct tmpl_val *srcs, *a, *x, *g, *items;
 	char *s;
-	size_t i, k;
+	size_t i, j, k;
 
 	srcs = tmpl_val_map();
 	S_bstr(m, "id", r->id);
@@ -225,10 +225,13 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 		S_item(a, &r->authorities[i]);
 	a = tmpl_map_array(m, "qualifications");
 	g = tmpl_map_array(m, "qualifications_by_kind");
+	/* Groups: one per kind, then one per own label (年龄, …) in the
+	 * order of its first item. */
 	for (k = 0; k < RB_QUAL__MAX; k++) {
 		items = NULL;
 		for (i = 0; i < r->nquals; i++) {
-			if (r->quals[i].kind != (enum rb_qualkind)k)
+			if (r->quals[i].kind != (enum rb_qualkind)k ||
+			    r->quals[i].label.s != NULL)
 				continue;
 			if (items == NULL) {
 				x = tmpl_array_push(g, tmpl_val_map());
@@ -240,9 +243,30 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 		}
 	}
 	for (i = 0; i < r->nquals; i++) {
+		const char *lab = r->quals[i].label.s;
+
+		if (lab == NULL)
+			continue;
+		for (j = 0; j < i; j++)
+			if (r->quals[j].label.s != NULL &&
+			    strcmp(r->quals[j].label.s, lab) == 0)
+				break;
+		if (j < i)
+			continue;	/* its group is made */
+		x = tmpl_array_push(g, tmpl_val_map());
+		S_bstr(x, "kind", rb_qualkind_name[r->quals[i].kind]);
+		S_bstr(x, "label", lab);
+		items = tmpl_map_array(x, "items");
+		for (j = i; j < r->nquals; j++)
+			if (r->quals[j].label.s != NULL &&
+			    strcmp(r->quals[j].label.s, lab) == 0)
+				S_item(items, &r->quals[j].text);
+	}
+	for (i = 0; i < r->nquals; i++) {
 		x = S_item(a, &r->quals[i].text);
 		S_bstr(x, "kind", rb_qualkind_name[r->quals[i].kind]);
-		S_bstr(x, "label", rb_qualkind_label[r->quals[i].kind]);
+		S_bstr(x, "label", r->quals[i].label.s != NULL ?
+		    r->quals[i].label.s : rb_qualkind_label[r->quals[i].kind]);
 	}
 	a = tmpl_map_array(m, "sections");
 	for (i = 0; i < r->nsections; i++) {

@@ -111,6 +111,8 @@ export_role_xml(struct buf *b, const struct rb_role *r)
 		for (i = 0; i < r->nquals; i++) {
 			BUF_PUTSL(b, "    <qualification");
 			S_attr(b, "kind", rb_qualkind_name[r->quals[i].kind]);
+			if (r->quals[i].label.s != NULL)
+				S_attr(b, "label", r->quals[i].label.s);
 			buf_printf(b, ">%s</qualification>\n",
 			    r->quals[i].text.s ? r->quals[i].text.s : "");
 		}

@@ -58,6 +58,7 @@ struct S_ctx {
 	size_t		 skip_len;
 	cmark_node	*cut_node;	/* keep only cut_len bytes of it ... */
 	size_t		 cut_len;	/* ... and drop every later sibling */
+	int		 soft_br;	/* a soft break is a <br/> (list items) */
 };
 
 /* ---------------------------------------------------------------- utils */
@@ -574,17 +575,28 @@ S_too_deep(struct S_ctx *c, cmark_node *n, int depth)
  * (drop a prefix) and c->cut_node/cut_len (drop a suffix and every later
  * sibling).
  */
+static void	S_inline_seq(struct S_ctx *, struct rich *, cmark_node *,
+		    cmark_node *, int);
+
 static void
 S_inlines(struct S_ctx *c, struct rich *r, cmark_node *n, int depth)
+{
+	if (S_too_deep(c, n, depth))
+		return;
+	S_inline_seq(c, r, cmark_node_first_child(n), NULL, depth);
+}
+
+/* The same for the sibling inlines from first to last (NULL: to the end). */
+static void
+S_inline_seq(struct S_ctx *c, struct rich *r, cmark_node *first,
+    cmark_node *last, int depth)
 {
 	cmark_node *ch;
 	const char *s, *url;
 	size_t len;
 	struct rb_pos p;
 
-	if (S_too_deep(c, n, depth))
-		return;
-	for (ch = cmark_node_first_child(n); ch; ch = cmark_node_next(ch)) {
+	for (ch = first; ch; ch = ch == last ? NULL : cmark_node_next(ch)) {
 		switch (cmark_node_get_type(ch)) {
 		case CMARK_NODE_TEXT:
 			s = cmark_node_get_literal(ch);
@@ -602,7 +614,11 @@ S_inlines(struct S_ctx *c, struct rich *r, cmark_node *n, int depth)
 			rich_text(r, s, len);
 			break;
 		case CMARK_NODE_SOFTBREAK:
-			rich_text(r, "\n", 1);
+			/* In a list item, the next line is shown as one. */
+			if (c->soft_br)
+				rich_br(r);
+			else
+				rich_text(r, "\n", 1);
 			break;
 		case CMARK_NODE_LINEBREAK:
 			rich_br(r);
@@ -658,14 +674,25 @@ S_inlines(struct S_ctx *c, struct rich *r, cmark_node *n, int depth)
 }
 
 /* Appends the plain text of n's inlines to b (soft breaks become spaces). */
+static void	S_plain_seq(struct S_ctx *, struct buf *, cmark_node *,
+		    cmark_node *, int);
+
 static void
 S_plain(struct S_ctx *c, struct buf *b, cmark_node *n, int depth)
 {
-	cmark_node *ch;
-
 	if (S_too_deep(c, n, depth))
 		return;
-	for (ch = cmark_node_first_child(n); ch; ch = cmark_node_next(ch))
+	S_plain_seq(c, b, cmark_node_first_child(n), NULL, depth);
+}
+
+/* The same for the sibling inlines from first to last (NULL: to the end). */
+static void
+S_plain_seq(struct S_ctx *c, struct buf *b, cmark_node *first,
+    cmark_node *last, int depth)
+{
+	cmark_node *ch;
+
+	for (ch = first; ch; ch = ch == last ? NULL : cmark_node_next(ch))
 		switch (cmark_node_get_type(ch)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
@@ -801,37 +828,94 @@ S_blocks(struct S_ctx *c, struct rich *r, cmark_node *n, int depth, int tight)
 }
 
 /*
- * Finds a trailing attribute block "{k=v ...}" at the end of paragraph
- * para.  On success sets c->cut_node/cut_len so that rendering stops before
- * it, stores its inside in *attr (caller frees) and returns 1.
+ * One list item: a run of lines of a paragraph (the top-level inlines
+ * first..last, the breaks between them included).  A numbered line starts
+ * an item; the lines after it without a number of the same family continue
+ * it, shown with a line break.
+ */
+struct S_span {
+	cmark_node	*para;
+	cmark_node	*first, *last;
+	size_t		 skip;		/* bytes of first dropped: its number */
+	int		 line;		/* file line of the first line */
+	int		 nlines;
+	int		 col;		/* of the first line, in characters */
+};
+
+/* Is a byte string at s one of the NULL-ended alternatives? Length or 0. */
+static size_t
+S_oneof(const char *s, const char *const *alts)
+{
+	size_t n;
+
+	for (; *alts; alts++)
+		if (strncmp(s, *alts, n = strlen(*alts)) == 0)
+			return n;
+	return 0;
+}
+
+static const char *const S_open[] = { "{", "\xEF\xBD\x9B", NULL };	/* { ｛ */
+static const char *const S_eqs[] = { "=", "\xEF\xBC\x9D", ":",
+	"\xEF\xBC\x9A", NULL };						/* = ＝ : ： */
+
+/* Last opening brace ({ or ｛) in s[0..n), or NULL. */
+static const char *
+S_last_open(const char *s, size_t n)
+{
+	const char *p;
+
+	for (p = s + n; p > s; p--)
+		if (S_oneof(p - 1, S_open))
+			return p - 1;
+	return NULL;
+}
+
+/*
+ * Finds a trailing attribute block "{k=v ...}" (braces, equals signs and
+ * colons ASCII or full width) at the end of item sp.  On success sets
+ * c->cut_node/cut_len so that rendering stops before it, stores its inside
+ * in *attr (caller frees) and returns 1.
  */
 static int
-S_find_attrs(struct S_ctx *c, cmark_node *para, char **attr)
+S_find_attrs(struct S_ctx *c, const struct S_span *sp, char **attr)
 {
-	cmark_node *last = cmark_node_last_child(para), *first = last, *n;
+	cmark_node *last = sp->last, *first = last, *n;
 	struct buf b = BUF_INIT;
-	const char *s, *brace;
-	size_t len, off, nl;
+	const char *s, *brace, *q, *end;
+	size_t len, off, nl, cl;
+	int eq = 0;
 
 	if (last == NULL || cmark_node_get_type(last) != CMARK_NODE_TEXT)
 		return 0;
-	while (cmark_node_previous(first) != NULL &&
+	while (first != sp->first && cmark_node_previous(first) != NULL &&
 	    cmark_node_get_type(cmark_node_previous(first)) == CMARK_NODE_TEXT)
 		first = cmark_node_previous(first);
-	for (n = first; n; n = cmark_node_next(n))
+	for (n = first; n; n = n == last ? NULL : cmark_node_next(n))
 		buf_puts(&b, cmark_node_get_literal(n));
 	len = b.len;
 	s = S_trim(b.data, &len);
-	if (len < 2 || s[len - 1] != '}' ||
-	    (brace = memrchr(s, '{', len)) == NULL ||
-	    memchr(brace, '=', (size_t)(s + len - brace)) == NULL) {
+	if (len >= 1 && s[len - 1] == '}')
+		cl = 1;
+	else if (len >= 3 && memcmp(s + len - 3, "\xEF\xBD\x9D", 3) == 0)
+		cl = 3;					/* ｝ */
+	else
+		cl = 0;
+	if (cl == 0 || (brace = S_last_open(s, len - cl)) == NULL) {
 		buf_free(&b);
 		return 0;
 	}
-	*attr = xstrndup(brace + 1, (size_t)(s + len - 1 - (brace + 1)));
+	end = s + len - cl;
+	for (q = brace; q < end && !eq; q++)
+		eq = S_oneof(q, S_eqs) != 0;
+	if (!eq) {
+		buf_free(&b);
+		return 0;
+	}
+	q = brace + S_oneof(brace, S_open);
+	*attr = xstrndup(q, (size_t)(end - q));
 	/* Map the brace's offset back onto a text node. */
 	off = (size_t)(brace - b.data);
-	for (n = first; n; n = cmark_node_next(n)) {
+	for (n = first; n; n = n == last ? NULL : cmark_node_next(n)) {
 		nl = strlen(cmark_node_get_literal(n));
 		if (off <= nl)
 			break;
@@ -843,57 +927,105 @@ S_find_attrs(struct S_ctx *c, cmark_node *para, char **attr)
 	return 1;
 }
 
-/* Position of attribute key (or the '{' when key is NULL) on the source
- * line where para ends; falls back to the paragraph start. */
-static struct rb_pos
-S_attr_pos(struct S_ctx *c, cmark_node *para, const char *key)
+/* Start and end (before '\n' and '\r') of 1-based file line l. */
+static const char *
+S_fline(const struct S_ctx *c, int l, const char **e)
 {
-	int line = cmark_node_get_end_line(para) + c->body_off;
-	const char *ls, *le, *br, *k;
+	const char *ls = c->data + c->lines[l - 1], *le;
 
-	if (line < 1 || line > c->nlines)
-		return S_npos(c, para);
-	ls = c->data + c->lines[line - 1];
-	le = strchr(ls, '\n');
+	le = memchr(ls, '\n', (size_t)(c->data + c->len - ls));
 	if (le == NULL)
 		le = c->data + c->len;
-	br = memrchr(ls, '{', (size_t)(le - ls));
-	if (br == NULL)
-		return S_npos(c, para);
-	if (key != NULL && (k = strstr(br, key)) != NULL && k < le)
+	if (le > ls && le[-1] == '\r')
+		le--;
+	*e = le;
+	return ls;
+}
+
+/* Position of attribute key (or the brace when key is NULL) on the last
+ * source line of item sp; falls back to the item's start. */
+static struct rb_pos
+S_attr_pos(struct S_ctx *c, const struct S_span *sp, const char *key)
+{
+	int line = sp->line + sp->nlines - 1;
+	const char *ls, *le, *br, *k;
+	struct rb_pos p;
+
+	if (line < 1 || line > c->nlines) {
+		p = S_filepos(c, sp->line, 1);
+		p.col = sp->col;
+		return p;
+	}
+	ls = S_fline(c, line, &le);
+	if ((br = S_last_open(ls, (size_t)(le - ls))) == NULL) {
+		p = S_filepos(c, sp->line, 1);
+		p.col = sp->col;
+		return p;
+	}
+	if (key != NULL && (k = memmem(br, (size_t)(le - br), key,
+	    strlen(key))) != NULL)
 		br = k;
 	return S_filepos(c, line, (int)(br - ls) + 1);
 }
 
+/* Is the code point at s a blank (ASCII white space or U+3000)? Length. */
+static size_t
+S_blank1(const char *s)
+{
+	if (isspace((unsigned char)*s))
+		return 1;
+	if (memcmp(s, "\xE3\x80\x80", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Duty attribute names: canonical first, then aliases. */
+static const char *const S_share_keys[] = { "share", "占比", "时间占比",
+	"比重", NULL };
+static const char *const S_freq_keys[] = { "frequency", "频率", "频次",
+	NULL };
+
+/* Index of key in the NULL-ended names, or -1. */
+static int
+S_keyis(const char *key, const char *const *names)
+{
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (strcmp(key, names[i]) == 0)
+			return i;
+	return -1;
+}
+
 /* Parses the inside of a duty's attribute block into du. */
 static void
-S_duty_attrs(struct S_ctx *c, cmark_node *para, const char *a,
+S_duty_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
     struct rb_duty *du)
 {
 	const char *k, *ke, *v, *ve;
 	struct rb_pos p;
 	char *key;
-	size_t i, n;
+	size_t i, n, l;
 	int share;
 
 	for (;;) {
-		while (isspace((unsigned char)*a))
-			a++;
+		while ((l = S_blank1(a)) > 0)
+			a += l;
 		if (*a == '\0')
 			break;
 		k = a;
-		while (*a != '\0' && *a != '=' && !isspace((unsigned char)*a))
+		while (*a != '\0' && !S_oneof(a, S_eqs) && !S_blank1(a))
 			a++;
 		ke = a;
 		key = xstrndup(k, (size_t)(ke - k));
-		p = S_attr_pos(c, para, key);
-		if (*a != '=') {
+		p = S_attr_pos(c, sp, key);
+		if ((l = S_oneof(a, S_eqs)) == 0) {
 			diag_pos(c->d, DIAG_ERROR, &p, "attribute '%s' has no "
 			    "value (expected %s=...)", key, key);
 			free(key);
 			continue;
 		}
-		a++;
+		a += l;
 		if (*a == '"') {
 			v = ++a;
 			while (*a != '\0' && *a != '"')
@@ -903,16 +1035,19 @@ S_duty_attrs(struct S_ctx *c, cmark_node *para, const char *a,
 				a++;
 		} else {
 			v = a;
-			while (*a != '\0' && !isspace((unsigned char)*a))
+			while (*a != '\0' && !S_blank1(a))
 				a++;
 			ve = a;
 		}
 		n = (size_t)(ve - v);
-		if (strcmp(key, "share") == 0) {
+		if (S_keyis(key, S_share_keys) >= 0) {
 			if (du->share >= 0)
 				goto dup;
 			if (n > 0 && v[n - 1] == '%')
 				n--;
+			else if (n >= 3 && memcmp(v + n - 3, "\xEF\xBC\x85",
+			    3) == 0)			/* ％ */
+				n -= 3;
 			share = 0;
 			for (i = 0; i < n && i < 4 && isdigit((unsigned char)
 			    v[i]); i++)
@@ -924,7 +1059,7 @@ S_duty_attrs(struct S_ctx *c, cmark_node *para, const char *a,
 				    v);
 			else
 				du->share = share;
-		} else if (strcmp(key, "frequency") == 0) {
+		} else if (S_keyis(key, S_freq_keys) >= 0) {
 			if (du->frequency.s != NULL)
 				goto dup;
 			if (n == 0)
@@ -970,77 +1105,107 @@ S_item_para(struct S_ctx *c, cmark_node *it, const char *what,
 	return NULL;
 }
 
-/* Renders paragraph para as an inline rich string into dst. */
-static void
-S_rich_inline(struct S_ctx *c, cmark_node *para, struct rb_str *dst)
+/* Position of item sp. */
+static struct rb_pos
+S_span_pos(const struct S_ctx *c, const struct S_span *sp)
+{
+	struct rb_pos p;
+
+	p.file = c->file;
+	p.line = sp->line;
+	p.col = sp->col;
+	return p;
+}
+
+/* Renders item sp as an inline rich string into dst; 0 when empty. */
+static int
+S_rich_inline(struct S_ctx *c, const struct S_span *sp, struct rb_str *dst)
 {
 	struct rich r;
-	struct rb_pos p = S_npos(c, para);
+	struct rb_pos p = S_span_pos(c, sp);
 	char *s;
+	int empty;
 
 	rich_init(&r);
-	S_inlines(c, &r, para, 1);
+	if (sp->skip > 0) {
+		c->skip_node = sp->first;
+		c->skip_len = sp->skip;
+	}
+	c->soft_br = 1;
+	S_inline_seq(c, &r, sp->first, sp->last, 1);
+	c->soft_br = 0;
 	s = rich_finish(&r);
+	empty = *s == '\0';
 	rb_str_set(dst, s, strlen(s), &p);
 	free(s);
 	c->cut_node = c->skip_node = NULL;
 	c->cut_len = c->skip_len = 0;
+	return !empty;
 }
 
 /*
- * For relations and qualifications: finds "kind：" or "kind:" at the start
- * of para, parses the kind with parse(), and sets c->skip_node/skip_len
- * past the colon.  Returns the kind or -1.
+ * For relations and qualifications: finds "label：" or "label:" (at most
+ * 12 characters, no blank or sentence mark in it) at the start of item
+ * sp, after its number.  Returns the label's length and sets *colon to
+ * the length up to and past the colon, or returns 0.
  */
-static int
-S_prefix(struct S_ctx *c, cmark_node *para, int (*parse)(const char *,
-    size_t))
+static size_t
+S_label(const struct S_span *sp, const char **label, size_t *colon)
 {
-	cmark_node *t = cmark_node_first_child(para);
-	const char *s, *colon, *fw, *k;
-	size_t n;
-	int kind;
+	const char *s, *cl, *fw;
+	size_t n, w;
 
-	if (t == NULL || cmark_node_get_type(t) != CMARK_NODE_TEXT)
-		return -1;
-	s = cmark_node_get_literal(t);
-	colon = strchr(s, ':');
+	if (sp->first == NULL ||
+	    cmark_node_get_type(sp->first) != CMARK_NODE_TEXT)
+		return 0;
+	s = cmark_node_get_literal(sp->first);
+	if (strlen(s) < sp->skip)
+		return 0;
+	s += sp->skip;
+	cl = strchr(s, ':');
 	fw = strstr(s, "：");
-	if (fw != NULL && (colon == NULL || fw < colon)) {
-		colon = fw;
-		n = 3;
+	if (fw != NULL && (cl == NULL || fw < cl)) {
+		cl = fw;
+		w = 3;
 	} else
-		n = 1;
-	if (colon == NULL)
-		return -1;
-	k = s;
-	n += (size_t)(colon - s);
-	{
-		size_t kl = (size_t)(colon - s);
-
-		k = S_trim(k, &kl);
-		if ((kind = parse(k, kl)) < 0)
-			return -1;
-	}
-	c->skip_node = t;
-	c->skip_len = n;
-	return kind;
+		w = 1;
+	if (cl == NULL || cl == s)
+		return 0;
+	n = (size_t)(cl - s);
+	s = S_trim(s, &n);
+	if (n == 0 || utf8_count(s, n) > 12 || memchr(s, ',', n) ||
+	    memchr(s, ';', n) || memmem(s, n, "，", 3) || memmem(s, n, "。", 3)
+	    || memmem(s, n, "；", 3) || memmem(s, n, "、", 3))
+		return 0;
+	*label = s;
+	*colon = (size_t)(cl - cmark_node_get_literal(sp->first)) -
+	    sp->skip + w;
+	return n;
 }
 
-/* Splits the plain text of a report item into its four fields. */
+/* Splits the plain text of report item sp into its four fields. */
 static void
-S_report(struct S_ctx *c, cmark_node *para, struct rb_pos *ip)
+S_report(struct S_ctx *c, const struct S_span *sp)
 {
-	struct buf b = BUF_INIT;
-	const char *f[4], *s, *bar;
-	size_t fl[4], nf = 0, n;
+	struct buf t = BUF_INIT;
+	struct rb_pos ip = S_span_pos(c, sp);
+	const char *f[4], *s, *bar, *fw;
+	size_t fl[4], nf = 0, n, w;
 	struct rb_report *rep;
 	int fr;
 
-	S_plain(c, &b, para, 1);
-	s = b.data != NULL ? b.data : "";
+	S_plain_seq(c, &t, sp->first, sp->last, 1);
+	s = t.data != NULL ? t.data : "";
+	s += sp->skip <= t.len ? sp->skip : 0;
 	for (;;) {
+		/* Fields are separated by '|' or a full-width '｜'. */
 		bar = strchr(s, '|');
+		fw = strstr(s, "｜");
+		w = 1;
+		if (fw != NULL && (bar == NULL || fw < bar)) {
+			bar = fw;
+			w = 3;
+		}
 		n = bar != NULL ? (size_t)(bar - s) : strlen(s);
 		if (nf < 4) {
 			fl[nf] = n;
@@ -1049,105 +1214,215 @@ S_report(struct S_ctx *c, cmark_node *para, struct rb_pos *ip)
 		nf++;
 		if (bar == NULL)
 			break;
-		s = bar + 1;
+		s = bar + w;
 	}
 	if (nf != 4) {
-		diag_pos(c->d, DIAG_ERROR, ip, "a report needs 4 fields "
+		diag_pos(c->d, DIAG_ERROR, &ip, "a report needs 4 fields "
 		    "separated by '|' (名称 | 频率 | 截止 | 报送对象), found %zu",
 		    nf);
 		goto out;
 	}
 	if (fl[0] == 0 || fl[2] == 0 || fl[3] == 0) {
-		diag_pos(c->d, DIAG_ERROR, ip, "a report field is empty "
+		diag_pos(c->d, DIAG_ERROR, &ip, "a report field is empty "
 		    "(名称 | 频率 | 截止 | 报送对象)");
 		goto out;
 	}
 	if ((fr = rb_freq_parse(f[1], fl[1])) < 0) {
-		diag_pos(c->d, DIAG_ERROR, ip, "unknown report frequency '%.*s' "
-		    "(allowed: 每日, 每周, 每月, 每季度, 每年)", (int)fl[1], f[1]);
+		diag_pos(c->d, DIAG_ERROR, &ip, "unknown report frequency "
+		    "'%.*s' (allowed: 每日, 每周, 每月, 每季度, 每年)", (int)fl[1],
+		    f[1]);
 		goto out;
 	}
 	if (!rb_id_valid(f[3], fl[3]))
-		diag_pos(c->d, DIAG_ERROR, ip, "report recipient '%.*s' is not "
+		diag_pos(c->d, DIAG_ERROR, &ip, "report recipient '%.*s' is not "
 		    "a valid role id (lowercase letters, digits and '-')",
 		    (int)fl[3], f[3]);
 	rep = rb_role_add_report(c->role);
-	rep->pos = *ip;
+	rep->pos = ip;
 	rep->frequency = (enum rb_freq)fr;
-	rb_str_set(&rep->name, f[0], fl[0], ip);
-	rb_str_set(&rep->due, f[2], fl[2], ip);
-	rb_str_set(&rep->to, f[3], fl[3], ip);
+	rb_str_set(&rep->name, f[0], fl[0], &ip);
+	rb_str_set(&rep->due, f[2], fl[2], &ip);
+	rb_str_set(&rep->to, f[3], fl[3], &ip);
 out:
-	buf_free(&b);
+	buf_free(&t);
 }
 
-/* Reads one list item of a list section. */
+/* Reads one item of a list section. */
+static void
+S_one_item(struct S_ctx *c, enum S_sect sect, struct S_span *sp)
+{
+	struct rb_pos p = S_span_pos(c, sp);
+	struct rb_duty *du;
+	struct rb_relation *rel;
+	struct rb_qual *q;
+	const char *lab = NULL;
+	char *attr = NULL;
+	size_t ln = 0, colon = 0;
+	int kind;
+
+	switch (sect) {
+	case S_DUTIES:
+		du = rb_role_add_duty(c->role);
+		du->share = -1;
+		if (S_find_attrs(c, sp, &attr)) {
+			S_duty_attrs(c, sp, attr, du);
+			free(attr);
+		}
+		if (!S_rich_inline(c, sp, &du->text))
+			diag_pos(c->d, DIAG_ERROR, &p, "empty duty: write its "
+			    "text after the number, or remove the item");
+		break;
+	case S_STANDARDS:
+		S_rich_inline(c, sp, rb_role_add_standard(c->role));
+		break;
+	case S_AUTHORITIES:
+		S_rich_inline(c, sp, rb_role_add_authority(c->role));
+		break;
+	case S_RELATIONS:
+		if ((ln = S_label(sp, &lab, &colon)) == 0 ||
+		    (kind = rb_relkind_parse(lab, ln)) < 0) {
+			diag_pos(c->d, DIAG_ERROR, &p, "a relation must start "
+			    "with 所受监督：, 所施监督：, 所施指导：, 合作关系：, "
+			    "协作关系：, 内部协调： or 外部协调： (Supervised by:, "
+			    "Supervises:, Cooperates with:)");
+			break;
+		}
+		sp->skip += colon;
+		rel = rb_role_add_relation(c->role);
+		rel->kind = (enum rb_relkind)kind;
+		S_rich_inline(c, sp, &rel->text);
+		break;
+	case S_QUALS:
+		q = rb_role_add_qual(c->role);
+		if ((ln = S_label(sp, &lab, &colon)) > 0 &&
+		    ((kind = rb_qualkind_parse(lab, ln)) >= 0 ||
+		    utf8_count(lab, ln) <= 5)) {
+			sp->skip += colon;
+			if (kind < 0) {
+				/* Its own label (年龄：…): kept. */
+				rb_str_set(&q->label, lab, ln, &p);
+				kind = rb_qualkind_infer(lab, ln);
+			}
+			q->kind = (enum rb_qualkind)kind;
+			S_rich_inline(c, sp, &q->text);
+		} else {
+			S_rich_inline(c, sp, &q->text);
+			q->kind = (enum rb_qualkind)rb_qualkind_infer(q->text.s,
+			    strlen(q->text.s));
+		}
+		break;
+	case S_REPORTS:
+		S_report(c, sp);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * Number prefix of the line starting at node n (a text node), or 0; *kind
+ * gets its family ("1、" and "1．" are one: documents mix them).
+ */
+static size_t
+S_line_num(cmark_node *n, enum rb_numkind *kind)
+{
+	const char *s;
+	size_t l;
+
+	*kind = RB_NUM_NONE;
+	if (n == NULL || cmark_node_get_type(n) != CMARK_NODE_TEXT)
+		return 0;
+	s = cmark_node_get_literal(n);
+	l = rb_num_prefix(s, strlen(s), kind);
+	if (*kind == RB_NUM_DIGIT_DOT)
+		*kind = RB_NUM_DIGIT_DUN;
+	return l;
+}
+
+/* Character column of the first non-blank of 1-based file line l. */
+static int
+S_line_col(const struct S_ctx *c, int l)
+{
+	const char *ls, *le, *p;
+
+	if (l < 1 || l > c->nlines)
+		return 0;
+	ls = S_fline(c, l, &le);
+	for (p = ls; p < le && (*p == ' ' || *p == '\t' || *p == '>'); p++)
+		;
+	return (int)utf8_count(ls, (size_t)(p - ls)) + 1;
+}
+
+/*
+ * Reads the items of paragraph para (a list item's, or with top set, a
+ * paragraph of numbered lines standing for a list: 1、 （1） ① 一、 …).  A
+ * line numbered like the first starts an item; other lines continue it.
+ * Returns 0, reporting nothing, when top is set and the first line has
+ * no number.
+ */
+static int
+S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top)
+{
+	struct S_span sp;
+	struct rb_pos pp = S_npos(c, para);
+	enum rb_numkind fam, k;
+	cmark_node *n, *ls, *prev = NULL;
+	cmark_node_type ty;
+	size_t skip;
+	int line = 0, started = 0;
+
+	ls = cmark_node_first_child(para);
+	skip = S_line_num(ls, &fam);
+	if (top && fam == RB_NUM_NONE)
+		return 0;
+	memset(&sp, 0, sizeof(sp));
+	for (n = ls; ; n = cmark_node_next(n)) {
+		ty = n != NULL ? cmark_node_get_type(n) : CMARK_NODE_NONE;
+		if (n != NULL && ty != CMARK_NODE_SOFTBREAK &&
+		    ty != CMARK_NODE_LINEBREAK) {
+			prev = n;
+			continue;
+		}
+		/* The line from ls to prev ends here. */
+		if (ls != NULL && ls != n) {
+			if (!started || (line > 0 && fam != RB_NUM_NONE &&
+			    (skip = S_line_num(ls, &k)) > 0 && k == fam)) {
+				if (started)
+					S_one_item(c, sect, &sp);
+				sp.para = para;
+				sp.first = ls;
+				sp.skip = skip;
+				sp.line = pp.line + line;
+				sp.col = line == 0 ? pp.col :
+				    S_line_col(c, sp.line);
+				sp.nlines = 0;
+				started = 1;
+			}
+			sp.last = prev;
+			sp.nlines = pp.line + line - sp.line + 1;
+		}
+		if (n == NULL)
+			break;
+		line++;
+		ls = cmark_node_next(n);
+	}
+	if (started)
+		S_one_item(c, sect, &sp);
+	return 1;
+}
+
+/* Reads one list item (of a Markdown list) of a list section. */
 static void
 S_item(struct S_ctx *c, enum S_sect sect, cmark_node *it)
 {
 	cmark_node *para;
-	struct rb_pos p;
-	struct rb_duty *du;
-	char *attr = NULL;
-	int kind;
 
 	para = S_item_para(c, it, sect == S_DUTIES ? "duty" : "list item",
 	    sect == S_DUTIES ? "a duty must be a single paragraph (no "
 	    "nested list, no second paragraph)" : "a list item here must be "
 	    "a single paragraph (no nested list, no second paragraph)");
-	if (para == NULL)
-		return;
-	p = S_npos(c, para);
-	switch (sect) {
-	case S_DUTIES:
-		du = rb_role_add_duty(c->role);
-		du->share = -1;
-		if (S_find_attrs(c, para, &attr)) {
-			S_duty_attrs(c, para, attr, du);
-			free(attr);
-		}
-		S_rich_inline(c, para, &du->text);
-		break;
-	case S_STANDARDS:
-		S_rich_inline(c, para, rb_role_add_standard(c->role));
-		break;
-	case S_AUTHORITIES:
-		S_rich_inline(c, para, rb_role_add_authority(c->role));
-		break;
-	case S_RELATIONS:
-		if ((kind = S_prefix(c, para, rb_relkind_parse)) < 0) {
-			diag_pos(c->d, DIAG_ERROR, &p, "a relation must start "
-			    "with 所受监督：, 所施监督： or 合作关系： "
-			    "(Supervised by:, Supervises:, Cooperates with:)");
-			break;
-		}
-		{
-			struct rb_relation *rel = rb_role_add_relation(c->role);
-
-			rel->kind = (enum rb_relkind)kind;
-			S_rich_inline(c, para, &rel->text);
-		}
-		break;
-	case S_QUALS:
-		if ((kind = S_prefix(c, para, rb_qualkind_parse)) < 0) {
-			diag_pos(c->d, DIAG_ERROR, &p, "a qualification must "
-			    "start with 学历：, 经验：, 技能： or 证书： "
-			    "(Education:, Experience:, Skill:, Certificate:)");
-			break;
-		}
-		{
-			struct rb_qual *q = rb_role_add_qual(c->role);
-
-			q->kind = (enum rb_qualkind)kind;
-			S_rich_inline(c, para, &q->text);
-		}
-		break;
-	case S_REPORTS:
-		S_report(c, para, &p);
-		break;
-	default:
-		break;
-	}
+	if (para != NULL)
+		(void)S_para_items(c, sect, para, 0);
 }
 
 /* Words for the blocks a list section may wrongly hold. */
@@ -1211,6 +1486,7 @@ struct S_sec {
 	enum S_sect	 kind;
 	cmark_node	*head;		/* the ## heading */
 	int		 lists;		/* lists seen (list sections) */
+	int		 numbered;	/* paragraphs of numbered lines seen */
 	int		 bad;		/* "expected a list" reported */
 	struct rich	 r;		/* body (summary, other) */
 	struct rb_pos	 bodypos;
@@ -1240,7 +1516,8 @@ S_end(struct S_ctx *c, struct S_sec *s)
 		s->title.s = NULL;
 		rb_str_set(&sec->body, b, strlen(b),
 		    s->has_body ? &s->bodypos : &hp);
-	} else if (s->kind != S_SKIP && s->lists == 0 && !s->bad)
+	} else if (s->kind != S_SKIP && s->lists == 0 && s->numbered == 0 &&
+	    !s->bad)
 		diag_pos(c->d, DIAG_ERROR, &hp, "the %s section is empty: "
 		    "write its items as a list ('- …' or '1. …')%s",
 		    rb_fields[S_FIELD(s->kind)].name, s->kind == S_DUTIES ? "; a role "
@@ -1325,10 +1602,17 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			S_block(c, &s.r, n, 1, 0);
 			break;
 		default:
+			/* Lines numbered 1、 （1） ① 一、 … are a list too. */
+			if (ty == CMARK_NODE_PARAGRAPH && !s.bad &&
+			    S_para_items(c, s.kind, n, 1)) {
+				s.numbered++;
+				break;
+			}
 			if (ty != CMARK_NODE_LIST) {
 				diag_pos(c->d, DIAG_ERROR, &p, "%s section: "
-				    "expected a list ('- …' or '1. …'), found "
-				    "a %s", rb_fields[S_FIELD(s.kind)].name,
+				    "expected a list (items numbered '1、', "
+				    "'（1）', '1.' or marked '- '), found a %s",
+				    rb_fields[S_FIELD(s.kind)].name,
 				    S_block_name(n));
 				s.bad = 1;
 				break;

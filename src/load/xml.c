@@ -1262,16 +1262,23 @@ S_items(struct xml_src *xs, struct rb_role *role, xmlNodePtr n,
 	}
 }
 
-/* <relations>, <qualifications>: items with a kind attribute. */
+/*
+ * <relations>, <qualifications>: items with a kind attribute (required for
+ * a relation; for a qualification inferred from its text when left out,
+ * which may also carry its own label).
+ */
 static void
 S_kinds(struct xml_src *xs, struct rb_role *role, xmlNodePtr n, int rel)
 {
-	static const char *const attrs[] = { "kind", NULL };
+	static const char *const rattrs[] = { "kind", NULL };
+	static const char *const qattrs[] = { "kind", "label", NULL };
 	const char *item = rel ? "relation" : "qualification";
 	const char *const *names = rel ? rb_relkind_name : rb_qualkind_name;
 	int nnames = rel ? RB_REL__MAX : RB_QUAL__MAX, k;
 	struct rb_relation *re;
-	struct rb_qual *q;
+	struct rb_qual *q = NULL;
+	struct rb_pos pos;
+	struct buf b = BUF_INIT;
 	xmlNodePtr c;
 	char *v;
 
@@ -1283,30 +1290,47 @@ S_kinds(struct xml_src *xs, struct rb_role *role, xmlNodePtr n, int rel)
 			S_unknown(xs, c, n, S_one(item));
 			continue;
 		}
-		load_xml_check_attrs(xs, c, attrs);
+		load_xml_check_attrs(xs, c, rel ? rattrs : qattrs);
 		k = 0;
-		if ((v = load_xml_attr(c, "kind")) == NULL)
-			load_xml_diag(xs, c, DIAG_ERROR,
-			    "<%s> needs a kind attribute", item);
-		else if ((k = S_index(names, nnames, v)) < 0) {
-			load_xml_attr_diag(xs, c, "kind", 1, DIAG_ERROR, rel ?
-			    "unknown relation kind '%s' (allowed: "
-			    "supervised-by, supervises, cooperates)" :
-			    "unknown qualification kind '%s' (allowed: "
-			    "education, experience, skill, certificate)", v);
+		if ((v = load_xml_attr(c, "kind")) == NULL) {
+			if (rel)
+				load_xml_diag(xs, c, DIAG_ERROR,
+				    "<%s> needs a kind attribute", item);
+			k = -1;
+		} else if ((k = S_index(names, nnames, v)) < 0) {
+			buf_reset(&b);
+			load_xml_list(&b, names, " or ");
+			load_xml_attr_diag(xs, c, "kind", 1, DIAG_ERROR,
+			    "unknown %s kind '%s' (allowed: %s)", item, v,
+			    b.data);
 			k = 0;
 		}
 		free(v);
 		if (rel) {
 			re = rb_role_add_relation(role);
-			re->kind = (enum rb_relkind)k;
+			re->kind = (enum rb_relkind)(k < 0 ? 0 : k);
 			S_rich(xs, c, 0, &re->text);
-		} else {
-			q = rb_role_add_qual(role);
-			q->kind = (enum rb_qualkind)k;
-			S_rich(xs, c, 0, &q->text);
+			continue;
 		}
+		q = rb_role_add_qual(role);
+		if ((v = load_xml_attr(c, "label")) != NULL) {
+			load_xml_attr_pos(xs, c, "label", 1, &pos);
+			if (*v == '\0')
+				load_xml_attr_diag(xs, c, "label", 1,
+				    DIAG_ERROR, "<qualification> label is "
+				    "empty");
+			else
+				rb_str_set(&q->label, v, strlen(v), &pos);
+			free(v);
+		}
+		S_rich(xs, c, 0, &q->text);
+		if (k < 0)
+			k = q->label.s != NULL ? rb_qualkind_infer(q->label.s,
+			    strlen(q->label.s)) : rb_qualkind_infer(q->text.s,
+			    strlen(q->text.s));
+		q->kind = (enum rb_qualkind)k;
 	}
+	buf_free(&b);
 }
 
 static void

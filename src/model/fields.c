@@ -39,7 +39,7 @@ const struct rb_fielddef rb_fields[RB_F__MAX] = {
 	  A("绩效标准", "工作绩效标准", "考核标准", "绩效考核标准", "工作标准",
 	  "Performance standards", "Standards") },
 	{ "relations", "relations", "工作关系", RB_FK_LIST, 0, 1,
-	  A("工作关系", "Working relations", "Relations") },
+	  A("工作关系", "岗位工作关系", "Working relations", "Relations") },
 	{ "authorities", "authorities", "工作权限", RB_FK_LIST, 0, 1,
 	  A("工作权限", "岗位权限", "岗位职权", "职权", "权限", "岗位工作权限",
 	  "Authorities") },
@@ -246,8 +246,7 @@ rb_num_prefix(const char *s, size_t n, enum rb_numkind *kind)
 			return 0;
 		j = i;
 		c = S_cp(s, n, &j);
-		if (c == 0x6761 || c == 0x7AE0 || c == 0x8282 ||
-		    c == 0x9879)			/* 条 章 节 项 */
+		if (c == 0x6761 || c == 0x7AE0 || c == 0x8282)	/* 条章节 */
 			i = j;
 		else if (c == 0x90E8 && S_cp(s, n, &j) == 0x5206)
 			i = j;				/* 部分 */

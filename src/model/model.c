@@ -8,29 +8,37 @@
 #include "model.h"
 
 const char *const rb_relkind_name[RB_REL__MAX] = {
-	"supervised-by", "supervises", "cooperates" };
+	"supervised-by", "supervises", "cooperates", "guides", "internal",
+	"external" };
 const char *const rb_relkind_label[RB_REL__MAX] = {
-	"所受监督", "所施监督", "合作关系" };
+	"所受监督", "所施监督", "合作关系", "所施指导", "内部协调", "外部协调" };
 const char *const rb_qualkind_name[RB_QUAL__MAX] = {
-	"education", "experience", "skill", "certificate" };
+	"education", "experience", "skill", "certificate", "other" };
 const char *const rb_qualkind_label[RB_QUAL__MAX] = {
-	"学历", "经验", "技能", "证书" };
+	"学历", "经验", "技能", "证书", "其他" };
 const char *const rb_freq_name[RB_FREQ__MAX] = {
 	"daily", "weekly", "monthly", "quarterly", "yearly" };
 const char *const rb_freq_label[RB_FREQ__MAX] = {
 	"每日", "每周", "每月", "每季度", "每年" };
 
 /* Aliases: canonical name first, then every accepted spelling. */
-static const char *const S_rel_alias[RB_REL__MAX][6] = {
+static const char *const S_rel_alias[RB_REL__MAX][8] = {
 	{ "supervised-by", "所受监督", "受监督", "Supervised by", NULL },
 	{ "supervises", "所施监督", "施监督", "Supervises", NULL },
-	{ "cooperates", "合作关系", "合作", "Cooperates with", "Cooperation", NULL },
+	{ "cooperates", "合作关系", "合作", "协作关系", "协作",
+	  "Cooperates with", "Cooperation", NULL },
+	{ "guides", "所施指导", "施指导", "Guides", NULL },
+	{ "internal", "内部协调", "内部协调关系", "内部关系",
+	  "Internal coordination", NULL },
+	{ "external", "外部协调", "外部协调关系", "外部关系",
+	  "External coordination", NULL },
 };
 static const char *const S_qual_alias[RB_QUAL__MAX][8] = {
 	{ "education", "学历", "教育背景", "学历要求", "Education", NULL },
 	{ "experience", "经验", "工作经验", "经历", "Experience", NULL },
 	{ "skill", "技能", "能力", "技能要求", "Skill", "Skills", NULL },
 	{ "certificate", "证书", "资格证书", "Certificate", "Certificates", NULL },
+	{ "other", "其他", "Other", NULL },
 };
 static const char *const S_freq_alias[RB_FREQ__MAX][8] = {
 	{ "daily", "每日", "每天", "日", "日报", "Daily", NULL },
@@ -39,7 +47,15 @@ static const char *const S_freq_alias[RB_FREQ__MAX][8] = {
 	{ "quarterly", "每季度", "每季", "季度", "季报", "Quarterly", NULL },
 	{ "yearly", "每年", "年", "年度", "年报", "Yearly", NULL },
 };
-
+/* Words that tell a qualification's kind (rb_qualkind_infer). */
+static const char *const S_qual_words[RB_QUAL_OTHER][12] = {
+	{ "学历", "专业", "毕业", "大专", "本科", "中专", "高中", "硕士",
+	  "博士", "学位", NULL },
+	{ "经验", "年以上", "工作经历", "从业", NULL },
+	{ "能力", "熟悉", "掌握", "熟练", "精通", "技能", "善于", "了解",
+	  NULL },
+	{ "资格证", "证书", "证", NULL },
+};
 static int
 S_match(const char *const *alias, const char *s, size_t n)
 {
@@ -80,6 +96,23 @@ rb_freq_parse(const char *s, size_t n)
 		if (S_match(S_freq_alias[i], s, n))
 			return i;
 	return -1;
+}
+
+int
+rb_qualkind_infer(const char *s, size_t n)
+{
+	const char *p, *best = NULL;
+	int k, w, kind = RB_QUAL_OTHER;
+
+	for (k = 0; k < RB_QUAL_OTHER; k++)
+		for (w = 0; S_qual_words[k][w] != NULL; w++)
+			if ((p = memmem(s, n, S_qual_words[k][w],
+			    strlen(S_qual_words[k][w]))) != NULL &&
+			    (best == NULL || p < best)) {
+				best = p;
+				kind = k;
+			}
+	return kind;
 }
 
 int
@@ -257,8 +290,10 @@ rb_role_free(struct rb_role *r)
 	for (i = 0; i < r->nauthorities; i++)
 		rb_str_free(&r->authorities[i]);
 	free(r->authorities);
-	for (i = 0; i < r->nquals; i++)
+	for (i = 0; i < r->nquals; i++) {
+		rb_str_free(&r->quals[i].label);
 		rb_str_free(&r->quals[i].text);
+	}
 	free(r->quals);
 	for (i = 0; i < r->nreports; i++) {
 		rb_str_free(&r->reports[i].name);
@@ -432,6 +467,8 @@ rb_role_equal(const struct rb_role *a, const struct rb_role *b,
 	for (i = 0; i < a->nquals; i++) {
 		DIFF(a->quals[i].kind == b->quals[i].kind,
 		    "qualification kind");
+		DIFF(S_seq(&a->quals[i].label, &b->quals[i].label),
+		    "qualification label");
 		DIFF(S_seq(&a->quals[i].text, &b->quals[i].text),
 		    "qualification text");
 	}

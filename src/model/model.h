@@ -39,7 +39,10 @@ struct rb_target {
 enum rb_relkind {
 	RB_REL_SUPERVISED_BY,	/* 所受监督 */
 	RB_REL_SUPERVISES,	/* 所施监督 */
-	RB_REL_COOPERATES,	/* 合作关系 */
+	RB_REL_COOPERATES,	/* 合作关系, 协作关系 */
+	RB_REL_GUIDES,		/* 所施指导 */
+	RB_REL_INTERNAL,	/* 内部协调 */
+	RB_REL_EXTERNAL,	/* 外部协调 */
 	RB_REL__MAX
 };
 
@@ -53,11 +56,14 @@ enum rb_qualkind {
 	RB_QUAL_EXPERIENCE,
 	RB_QUAL_SKILL,
 	RB_QUAL_CERTIFICATE,
+	RB_QUAL_OTHER,		/* unclassified (其他), or its own label */
 	RB_QUAL__MAX
 };
 
 struct rb_qual {
 	enum rb_qualkind kind;
+	struct rb_str	 label;		/* plain, its own label (年龄); may be
+					 * absent */
 	struct rb_str	 text;		/* rich, inline */
 };
 
@@ -193,6 +199,11 @@ extern const char *const rb_freq_label[RB_FREQ__MAX];	/* 每日… */
 int		 rb_relkind_parse(const char *, size_t);
 int		 rb_qualkind_parse(const char *, size_t);
 int		 rb_freq_parse(const char *, size_t);
+/* The kind of a qualification written without one, from its words
+ * (学历, 专业, 毕业 … education; 经验, 年以上 … experience; 证 …
+ * certificate; 能力, 熟悉, 掌握 … skill): the kind whose word comes first
+ * in s[0..n), else RB_QUAL_OTHER. */
+int		 rb_qualkind_infer(const char *, size_t);
 
 /* The file name of path without folder and extension (caller frees). */
 char		*rb_path_stem(const char *path);

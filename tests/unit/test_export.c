@@ -59,6 +59,16 @@ Test(export, every_sample_role_round_trips)
 	load_xml_cleanup();
 }
 
+/* A role written the way HR writes it (BOM, CRLF, Chinese keys, numbered
+ * headings and items, full-width attribute braces, relation and
+ * qualification labels) round-trips through its canonical XML. */
+Test(export, hr_style_role_round_trips)
+{
+	load_set_schema_dir("../../schema");
+	S_roundtrip("../cases/hr-style-role/content/roles/seller.md");
+	load_xml_cleanup();
+}
+
 Test(export, markdown_with_every_field_equals_its_xml)
 {
 	static const char md[] =

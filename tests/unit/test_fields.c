@@ -55,6 +55,7 @@ Test(fields, numbering_prefixes)
 	cr_assert_eq(S_pre("12", &k), 0);
 	cr_assert_eq(S_pre("一年以上经验", &k), 0);
 	cr_assert_eq(S_pre("第一名", &k), 0);
+	cr_assert_eq(S_pre("第二项", &k), 0);
 	cr_assert_eq(S_pre("(注)", &k), 0);
 	cr_assert_eq(S_pre("", &k), 0);
 	cr_assert_eq(S_pre("12345、", &k), 0);

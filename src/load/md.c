@@ -1145,7 +1145,7 @@ S_rich_inline(struct S_ctx *c, const struct S_span *sp, struct rb_str *dst)
 
 /*
  * For relations and qualifications: finds "label：" or "label:" (at most
- * 12 characters, no blank or sentence mark in it) at the start of item
+ * 24 characters, no comma or sentence mark in it) at the start of item
  * sp, after its number.  Returns the label's length and sets *colon to
  * the length up to and past the colon, or returns 0.
  */
@@ -1173,7 +1173,7 @@ S_label(const struct S_span *sp, const char **label, size_t *colon)
 		return 0;
 	n = (size_t)(cl - s);
 	s = S_trim(s, &n);
-	if (n == 0 || utf8_count(s, n) > 12 || memchr(s, ',', n) ||
+	if (n == 0 || utf8_count(s, n) > 24 || memchr(s, ',', n) ||
 	    memchr(s, ';', n) || memmem(s, n, "，", 3) || memmem(s, n, "。", 3)
 	    || memmem(s, n, "；", 3) || memmem(s, n, "、", 3))
 		return 0;

@@ -231,7 +231,9 @@ Test(md, soft_and_hard_breaks)
 	cr_assert_not_null(r);
 	cr_assert_eq(S_d.n, 0);
 	cr_assert_eq(r->nduties, 1);
-	cr_assert_str_eq(r->duties[0].text.s, "负责客户开发 and more text<br/>next");
+	/* the lines of an item are never run together */
+	cr_assert_str_eq(r->duties[0].text.s,
+	    "负责客户<br/>开发 and<br/>more text<br/>next");
 }
 
 Test(md, attribute_block_errors)
@@ -363,9 +365,10 @@ Test(md, structure_errors)
 	cr_assert_not_null(r);
 	cr_assert(S_has(DIAG_ERROR, 9, 1, "text before the first '##' heading"));
 	cr_assert(S_has(DIAG_ERROR, 13, 1, "duties section: expected a list "
-	    "('- …' or '1. …'), found a paragraph"));
+	    "(items numbered '1、', '（1）', '1.' or marked '- '), found a "
+	    "paragraph"));
 	cr_assert(S_has(DIAG_ERROR, 17, 3, "a duty must be a single paragraph"));
-	cr_assert(S_has(DIAG_ERROR, 22, 3, "所受监督：, 所施监督： or 合作关系："));
+	cr_assert(S_has(DIAG_ERROR, 22, 3, "所受监督：, 所施监督：, 所施指导："));
 	cr_assert(S_has(DIAG_ERROR, 26, 3, "4 fields separated by '|'"));
 	cr_assert(S_has(DIAG_ERROR, 27, 3, "unknown report frequency '每x周'"));
 	cr_assert(S_has(DIAG_ERROR, 29, 1, "appears twice"));
@@ -376,10 +379,30 @@ Test(md, structure_errors)
 	cr_assert_eq(r->nreports, 0);
 }
 
-Test(md, qualification_prefix_required)
+Test(md, qualification_kind_inferred_or_own_label)
 {
-	S_load(FM "## 任职资格\n\n- 身高：180\n");
-	cr_assert(S_has(DIAG_ERROR, 8, 3, "学历：, 经验：, 技能： or 证书："));
+	struct rb_role *r = S_load(FM "## 职责\n\n- a\n\n## 任职资格\n\n- 身高：180\n"
+	    "- 大专以上学历，两年以上工作经验\n- 两年以上工作经验，大专\n"
+	    "- 熟悉办公软件：Word\n- 持有驾驶证\n- 性格开朗\n"
+	    "- 证书：无\n");
+
+	cr_assert_not_null(r);
+	cr_assert_eq(S_d.n, 0);
+	cr_assert_eq(r->nquals, 7);
+	cr_assert_str_eq(r->quals[0].label.s, "身高");
+	cr_assert_str_eq(r->quals[0].text.s, "180");
+	cr_assert_eq(r->quals[0].kind, RB_QUAL_OTHER);
+	cr_assert_eq(r->quals[1].kind, RB_QUAL_EDUCATION);
+	cr_assert_eq(r->quals[2].kind, RB_QUAL_EXPERIENCE);
+	cr_assert_eq(r->quals[3].kind, RB_QUAL_SKILL);
+	cr_assert_null(r->quals[3].label.s);
+	cr_assert_str_eq(r->quals[3].text.s, "熟悉办公软件：Word");
+	cr_assert_eq(r->quals[4].kind, RB_QUAL_CERTIFICATE);
+	cr_assert_eq(r->quals[5].kind, RB_QUAL_OTHER);
+	cr_assert_null(r->quals[5].label.s);
+	cr_assert_eq(r->quals[6].kind, RB_QUAL_CERTIFICATE);
+	cr_assert_null(r->quals[6].label.s);
+	cr_assert_str_eq(r->quals[6].text.s, "无");
 }
 
 Test(md, depth_limit)

@@ -246,7 +246,7 @@ EOF
 		    -e '^/usr/' -e '^/lib' -e '^/etc/' -e '^/proc/self/' \
 		    -e '^/sys/' -e '^/dev/' -e '^/var/cache/fontconfig/' \
 		    -e '^/proc/sys/vm/overcommit_memory$' \
-		    -e "^$s/tmp/rolebook-font-" -e '^c$' -e '^o$' -e '^o/' -e '^\.$' \
+		    -e "^$s/tmp/rolebook-font-" -e "^$s/tmp/rolebook-xlsx-" -e '^c$' -e '^o$' -e '^o/' -e '^\.$' \
 		    -e "^$top/templates$" -e '^tpl$' -e '^tpl2$' -e '^tpl3$' -e '^c/roles$' >"$s/reads"
 		if [ -s "$s/reads" ]; then ko "'$cmd' read outside: $(head -3 "$s/reads")"
 		else ok "'$cmd' read only content, templates and system files"; fi

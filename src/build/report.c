@@ -2,7 +2,7 @@
  * report.c — the monthly sales review (report.h): template data from a
  * sales_result, the report template rendered into a document tree, and
  * `rolebook report` writing YYYY-MM.html (+ style.css), YYYY-MM.pdf and
- * YYYY-MM-pay.csv as one set.
+ * YYYY-MM-pay.csv and YYYY-MM-pay.xlsx as one set.
  *
  * Money reaches templates as integer fen (`x_fen`) plus a yuan string
  * (`x`, "12,345.60"); percentages as strings computed here in integers,
@@ -965,13 +965,13 @@ report_run(struct diag *d, const struct rb_site *site,
 	struct tmpl *t = NULL;
 	struct tmpl_limits lim;
 	struct doc_node *root = NULL;
-	struct buf bufs[5];
-	const char *paths[5], *failed;
-	char *dir = NULL, *pp[5] = { NULL, NULL, NULL, NULL, NULL };
+	struct buf bufs[6];
+	const char *paths[6], *failed;
+	char *dir = NULL, *pp[6] = { NULL, NULL, NULL, NULL, NULL, NULL };
 	char *css = NULL, *cssdata = NULL;
 	size_t csslen = 0;
 	int formats = o->formats ? o->formats : REPORT_HTML | REPORT_PDF;
-	double t0 = S_now(), t1, t2, t3 = 0, t4, t5 = 0;
+	double t0 = S_now(), t1, t2, t3 = 0, t4, t5 = 0, tx;
 	size_t n = 0, i;
 	int rc = -1;
 
@@ -982,10 +982,19 @@ report_run(struct diag *d, const struct rb_site *site,
 	dir = xasprintf("%s/reports", o->outdir ? o->outdir : "out");
 	t1 = S_now();
 
-	/* The payroll export. */
+	/* The payroll: CSV for machines, the workbook for people. */
 	sales_payroll_csv(res, &bufs[n]);
 	pp[n] = xasprintf("%s/%s-pay.csv", dir, res->month);
 	n++;
+	tx = S_now();
+	if (sales_payroll_xlsx(res, pdf_source_date(), &bufs[n]) == -1) {
+		diag_at(d, DIAG_FATAL, NULL, 0, 0, "cannot make the payroll "
+		    "workbook %s-pay.xlsx: %s", res->month, strerror(errno));
+		goto out;
+	}
+	pp[n] = xasprintf("%s/%s-pay.xlsx", dir, res->month);
+	n++;
+	tx = S_now() - tx;
 
 	if (formats & (REPORT_HTML | REPORT_PDF)) {
 		S_limits(&lim, o->limits, res->npeople);
@@ -1041,13 +1050,13 @@ report_run(struct diag *d, const struct rb_site *site,
 	}
 	if (getenv("RB_TIMINGS") != NULL)
 		diag_at(d, DIAG_NOTE, NULL, 0, 0, "report %s: %zu people; "
-		    "sales %.3f s, template and tree %.3f s, HTML %.3f s, "
-		    "PDF %.3f s, write %.3f s, total %.3f s", res->month,
-		    res->npeople, t1 - t0, t2 - t1, t3, t5, S_now() - t4,
-		    S_now() - t0);
+		    "sales %.3f s, workbook %.3f s, template and tree %.3f s, "
+		    "HTML %.3f s, PDF %.3f s, write %.3f s, total %.3f s",
+		    res->month, res->npeople, t1 - t0, tx, t2 - t1 - tx, t3,
+		    t5, S_now() - t4, S_now() - t0);
 	rc = 0;
 out:
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < 6; i++) {
 		buf_free(&bufs[i]);
 		free(pp[i]);
 	}

@@ -721,7 +721,7 @@ load_staff(struct sales_ctx *ctx)
 		ok = 1;
 		st.line = r->line;
 		f = S_fld(r, map, 0);
-		if (f->len && sales_csv_risky((unsigned char)f->s[0])) {
+		if (f->len && sales_payroll_risky((unsigned char)f->s[0])) {
 			diag_at(ctx->d, DIAG_ERROR, file, f->line, f->col,
 			    "bad staff id '%s': an id starting with =, +, -, "
 			    "@, a tab or CR is a formula to a spreadsheet; "

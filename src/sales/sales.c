@@ -8,14 +8,6 @@
 #include <string.h>
 #include "sales_int.h"
 
-const char *const sales_col_name[SALES_COL__MAX] = {
-	"base", "phone_allowance", "transport_allowance", "attendance_bonus",
-	"quota_adjustment", "commission", "champion_bonus", "team_share",
-	"fines" };
-const char *const sales_col_label[SALES_COL__MAX] = {
-	"底薪", "电话补贴", "交通补贴", "全勤奖", "准客户任务", "提成",
-	"冠军奖", "团队奖", "罚款" };
-
 /* Frees everything a run loaded. */
 static void
 S_ctx_free(struct sales_ctx *ctx)
@@ -218,98 +210,4 @@ sales_result_free(struct sales_result *res)
 	free(res->files);
 	free(res->fund_name);
 	free(res);
-}
-
-/*
- * Does a spreadsheet read text starting with c as a formula?  The OWASP
- * CSV-injection rule: =, +, -, @, tab and CR.
- */
-int
-sales_csv_risky(int c)
-{
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
-	    c == '\r';
-}
-
-void
-sales_csv_text(struct buf *b, const char *s)
-{
-	const char *p;
-	int quote, tick;
-
-	tick = sales_csv_risky((unsigned char)*s);
-	quote = strpbrk(s, ",\"\r\n") != NULL;
-	if (quote)
-		buf_putc(b, '"');
-	if (tick)
-		buf_putc(b, '\'');
-	if (!quote) {
-		buf_puts(b, s);
-		return;
-	}
-	for (p = s; *p; p++) {
-		if (*p == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *p);
-	}
-	buf_putc(b, '"');
-}
-
-void
-sales_payroll_csv(const struct sales_result *res, struct buf *out)
-{
-	const struct sales_person *sp;
-	char s[32];
-	size_t i;
-	int c;
-
-	buf_puts(out, "person,name");
-	for (c = 0; c < SALES_COL__MAX; c++)
-		buf_printf(out, ",%s", sales_col_name[c]);
-	buf_puts(out, ",total\n");
-	for (i = 0; i < res->npeople; i++) {
-		sp = &res->people[i];
-		if (!sp->covered)
-			continue;
-		sales_csv_text(out, sp->id);
-		buf_putc(out, ',');
-		sales_csv_text(out, sp->name);
-		for (c = 0; c < SALES_COL__MAX; c++)
-			buf_printf(out, ",%s", sales_fen_str(s, sp->col[c]));
-		buf_printf(out, ",%s\n", sales_fen_str(s, sp->total));
-	}
-}
-
-int
-sales_report(struct diag *d, const struct rb_site *site,
-    const char *content_dir, const char *month, const char *outdir)
-{
-	struct sales_result *res;
-	struct buf b = BUF_INIT;
-	char *dir, *path;
-	int rc = 0;
-
-	if (sales_month(d, site, content_dir, month, &res) == -1)
-		return -1;
-	if (diag_failed(d)) {		/* errors from earlier passes */
-		sales_result_free(res);
-		return -1;
-	}
-	sales_payroll_csv(res, &b);
-	dir = xasprintf("%s/reports", outdir ? outdir : "out");
-	path = xasprintf("%s/%s-pay.csv", dir, res->month);
-	if (mkdir_p(dir) == -1) {
-		diag_at(d, DIAG_FATAL, dir, 0, 0, "cannot create the folder: "
-		    "%s", strerror(errno));
-		rc = -1;
-	} else if (file_write_atomic(path, b.data, b.len) == -1) {
-		diag_at(d, DIAG_FATAL, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		rc = -1;
-	}
-	free(dir);
-	free(path);
-	buf_free(&b);
-	sales_result_free(res);
-	return rc;
 }

@@ -231,26 +231,29 @@ void	sales_result_free(struct sales_result *);
 
 /* Is c a character that makes a spreadsheet evaluate a cell starting with
  * it (=, +, -, @, tab, CR: the OWASP CSV-injection rule)? */
-int	sales_csv_risky(int c);
+int	sales_payroll_risky(int c);
 /* Appends the text s as one CSV field: a leading ' when s starts with a
  * risky character (so that Excel and LibreOffice show it as text), then
  * RFC 4180 quoting when needed.  Numbers are written without it. */
-void	sales_csv_text(struct buf *out, const char *s);
+void	sales_payroll_text(struct buf *out, const char *s);
 
 /* Appends the payroll export of res (header, one row per covered person
  * in staff-id order, yuan with 2 decimals, LF line ends; text fields
- * through sales_csv_text) to out. */
+ * through sales_payroll_text) to out. */
 void	sales_payroll_csv(const struct sales_result *res, struct buf *out);
 
 /*
- * `rolebook report YYYY-MM [DIR] [-o OUT]`: sales_month() on content_dir,
- * then writes outdir/reports/YYYY-MM-pay.csv (folders created with
- * mkdir_p, file written with file_write_atomic).  Returns 0 on success,
- * -1 when errors were reported (d; then nothing is written).  A bad month
- * argument or an unwritable output is DIAG_FATAL (exit 2).
+ * Appends the payroll workbook of res (.xlsx, libxlsxwriter) to out: a
+ * sheet named after the month with Chinese headers (工号, 姓名, the pay
+ * columns' labels, 应发合计), text cells as strings, money as numbers in
+ * #,##0.00, a totals row, the header frozen; a second sheet 计算说明 with
+ * every figure's rule, reason and records.  The document date is epoch
+ * (SOURCE_DATE_EPOCH) when >= 0, else the day after the month, so the
+ * same result gives the same bytes.  Uses a private temporary folder
+ * under $TMPDIR.  Returns 0, or -1 with errno set.
  */
-int	sales_report(struct diag *d, const struct rb_site *site,
-	    const char *content_dir, const char *month, const char *outdir);
+int	sales_payroll_xlsx(const struct sales_result *res, long long epoch,
+	    struct buf *out);
 
 /* Formats fen as yuan with exactly two decimals ("-250.00") into out
  * (at least 32 bytes); returns out. */

@@ -1,6 +1,6 @@
 /* fuzz_csvout.c — libFuzzer harness: the payroll CSV writer.
  *
- * 1. sales_csv_text() on the input as one text: the written field, read
+ * 1. sales_payroll_text() on the input as one text: the written field, read
  *    back by RFC 4180, must be the text itself, or ' and the text when the
  *    text starts with =, +, -, @, tab or CR; it never starts with one of
  *    those (no cell a spreadsheet evaluates).
@@ -87,7 +87,7 @@ S_writer(const char *s)
 	struct buf w = BUF_INIT, v = BUF_INIT;
 	const char *p;
 
-	sales_csv_text(&w, s);
+	sales_payroll_text(&w, s);
 	p = w.data ? w.data : "";
 	S_field(&p, p + w.len, &v);
 	if (p != w.data + w.len || S_risky(&v))

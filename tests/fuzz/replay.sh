@@ -9,7 +9,7 @@ set -u
 B=${1:-obj}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
-PKGS="libxml-2.0 yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset fontconfig libunibreak"
+PKGS="libxml-2.0 yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset fontconfig libunibreak xlsxwriter"
 make --no-print-directory -s B="$B" "$B/librolebook.a" >/dev/null || exit 1
 mkdir -p "$B/fuzz-replay"
 pass=0 fail=0

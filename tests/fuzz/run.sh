@@ -16,7 +16,7 @@ cd "$top"
 out=obj-fuzz
 mkdir -p "$out" tests/fuzz/out
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
-PKGS="libxml-2.0 yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset fontconfig libunibreak"
+PKGS="libxml-2.0 yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset fontconfig libunibreak xlsxwriter"
 # The library once, instrumented for coverage, in its own build folder.
 make --no-print-directory -s B=$out CC=clang OPT='-O1 -g' \
     SAN="-fsanitize=fuzzer-no-link $SAN" $out/librolebook.a >/dev/null

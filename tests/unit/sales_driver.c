@@ -1,9 +1,6 @@
 /*
- * sales_driver.c — a stand-in for `rolebook report YYYY-MM [DIR] [-o OUT]`
- * until the CLI is wired: runs sales_report() without a site (no role
- * targets) and prints the diagnostics as the CLI would.  Used to run the
- * csv-* and plan-* golden cases: ROLEBOOK=path/to/driver sh tests/run.sh.
- * "sales_driver dump YYYY-MM [DIR]" prints the whole result with every
+ * sales_driver.c — "sales_driver dump YYYY-MM [DIR]" prints the whole
+ * result of sales_month() without a site (no role targets), with every
  * explanation, for reviewing the engine by eye.
  * Not a Criterion test (the name does not start with test_).
  */
@@ -77,38 +74,20 @@ S_dump(const struct sales_result *res)
 int
 main(int argc, char *argv[])
 {
+	struct sales_result *res;
 	struct diag d;
-	const char *month = NULL, *dir = "content", *out = "out";
-	int i, rc, npos = 0;
+	int rc;
 
-	diag_init(&d);
-	if (argc >= 3 && strcmp(argv[1], "dump") == 0) {
-		struct sales_result *res;
-
-		if (sales_month(&d, NULL, argc > 3 ? argv[3] : dir, argv[2],
-		    &res) == 0) {
-			S_dump(res);
-			sales_result_free(res);
-		}
-		rc = diag_exit_code(&d);
-		diag_flush(&d, stderr);
-		diag_free(&d);
-		return rc;
-	}
-	if (argc < 3 || strcmp(argv[1], "report") != 0) {
-		fputs("usage: sales_driver report YYYY-MM [DIR] [-o OUT]\n",
-		    stderr);
+	if (argc < 3 || strcmp(argv[1], "dump") != 0) {
+		fputs("usage: sales_driver dump YYYY-MM [DIR]\n", stderr);
 		return 2;
 	}
-	for (i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
-			out = argv[++i];
-		else if (npos++ == 0)
-			month = argv[i];
-		else
-			dir = argv[i];
+	diag_init(&d);
+	if (sales_month(&d, NULL, argc > 3 ? argv[3] : "content", argv[2],
+	    &res) == 0) {
+		S_dump(res);
+		sales_result_free(res);
 	}
-	sales_report(&d, NULL, dir, month, out);
 	rc = diag_exit_code(&d);
 	diag_flush(&d, stderr);
 	diag_free(&d);

@@ -96,7 +96,7 @@ S_lock(struct diag *d, const char *out)
 
 /* Template limits: those given with --limit, else the engine's (0). */
 static void
-S_tmpl_limits(struct tmpl_limits *lim)
+S_tmpl_limits(struct tmpl_limits *lim, const struct diag *d)
 {
 	memset(lim, 0, sizeof(*lim));
 	if (rb_limit_given(RB_LIM_TMPL_STEPS))
@@ -106,6 +106,7 @@ S_tmpl_limits(struct tmpl_limits *lim)
 	if (rb_limit_given(RB_LIM_TMPL_MS))
 		lim->ms = (unsigned)rb_limit(RB_LIM_TMPL_MS);
 	lim->hint = "--limit tmpl-%s=N";
+	lim->json = d->json;
 }
 
 /*
@@ -212,7 +213,7 @@ S_build(struct diag *d, struct opts *o)
 		rb_site_free(&site);
 		return 0;
 	}
-	S_tmpl_limits(&lim);
+	S_tmpl_limits(&lim, d);
 	S_build_limits(&lim, site.nroles);
 	t = tmpl_new(o->templates, builtin, &lim);
 	if (bo.html)
@@ -374,7 +375,7 @@ S_report(struct diag *d, struct opts *o)
 		struct report_opts ro;
 		struct tmpl_limits lim;
 
-		S_tmpl_limits(&lim);
+		S_tmpl_limits(&lim, d);
 		memset(&ro, 0, sizeof(ro));
 		ro.limits = &lim;
 		ro.content_dir = dir;

@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -19,11 +20,16 @@
 #define S_HOOKCOUNT	1000		/* instructions between hook calls */
 #define S_MAXINCLUDE	32		/* include nesting */
 #define S_MAXNOTES	4		/* include-chain notes per error */
+#define S_MAXLEVELS	256		/* stack frames S_msgh looks at */
 #define S_MAXFILE	((size_t)4 << 20)	/* template file size */
 #define S_GCFULL	((size_t)32 << 20)	/* full GC after a render above */
+#define S_GRACE_MS	500		/* watchdog: deadline to the kill */
+#define S_SIGNAL	(SIGRTMIN + 2)	/* the watchdog's timer signal */
 
 /* Registry keys (addresses are unique). */
 static const char S_KEY_BASE, S_KEY_CACHE, S_KEY_ENVMETA, S_KEY_ROOT;
+
+static volatile sig_atomic_t S_fired;	/* watchdog timer expirations */
 
 struct S_tpl {				/* one compiled template */
 	char	*name;			/* as given to include() */
@@ -42,7 +48,8 @@ struct S_ctx {				/* one render */
 	size_t			 out0;	/* out->len at start */
 	struct doc_srcmap	*map;	/* may be NULL */
 	struct S_pos		 last;	/* last position put in map */
-	unsigned long		 steps;	/* instructions and matcher work */
+	unsigned long		 steps;	/* instructions and library work */
+	unsigned long		 checked;	/* steps at the last S_check */
 	struct timespec		 deadline;
 	int			 depth;	/* include nesting */
 	enum S_limit		 limit;	/* the limit that stopped us */
@@ -68,6 +75,11 @@ struct tmpl {
 	const struct tmpl_val	**read;		/* ... containers read */
 	size_t			 nread, capread;
 	struct tmpl_pxmap	 px;		/* value.c: proxies' values */
+	/* the watchdog (S_watch_arm) */
+	timer_t			 timer;
+	pid_t			 timerpid;	/* the process it is for, or 0 */
+	char			*killmsg;	/* what the kill prints, text */
+	char			*killjson;	/* ... and as JSON */
 };
 
 static struct tmpl *
@@ -77,6 +89,7 @@ S_engine(lua_State *L)
 }
 
 static const char *S_tpl_path(struct tmpl *, const char *);
+static void S_kill_msgs(struct tmpl *);
 
 struct tmpl_pxmap *
 tmpl_pxmap(lua_State *L)
@@ -171,14 +184,21 @@ S_check(lua_State *L, struct S_ctx *ctx)
 }
 
 void
-tmpl_work(lua_State *L, unsigned long steps)
+tmpl_work(lua_State *L, double steps)
 {
-	struct S_ctx *ctx = S_engine(L)->ctx;
+	struct tmpl *t = S_engine(L);
+	struct S_ctx *ctx = t->ctx;
 
 	if (ctx == NULL)
 		luaL_error(L, "template code running outside a render");
-	ctx->steps += steps;
-	S_check(L, ctx);
+	if (steps >= (double)t->lim.instructions)
+		S_limit_error(L, ctx, S_LIM_STEPS);
+	ctx->steps += (unsigned long)steps;
+	/* the clock every S_HOOKCOUNT steps or so, as the hook does */
+	if (ctx->steps - ctx->checked >= S_HOOKCOUNT) {
+		ctx->checked = ctx->steps;
+		S_check(L, ctx);
+	}
 }
 
 void
@@ -212,7 +232,15 @@ S_hook(lua_State *L, lua_Debug *ar)
 			ctx->sample.line = ar->currentline;
 		}
 	}
-	tmpl_work(L, S_HOOKCOUNT);
+	if (ctx == NULL)
+		luaL_error(L, "template code running outside a render");
+	if (S_fired) {			/* the watchdog: past the deadline */
+		lua_sethook(L, S_hook, LUA_MASKCOUNT, S_HOOKCOUNT);
+		S_limit_error(L, ctx, S_LIM_TIME);
+	}
+	ctx->steps += S_HOOKCOUNT;
+	ctx->checked = ctx->steps;
+	S_check(L, ctx);
 }
 
 /*
@@ -238,7 +266,24 @@ S_strip_pos(const char *msg, int *line)
 	return msg;
 }
 
-/* Message handler: records positions from the stack, cleans the message. */
+/* Is file:line the last position recorded (a recursion's frames)? */
+static int
+S_same_pos(const struct S_ctx *ctx, const char *file, int line)
+{
+	const struct S_pos *p = ctx->nnotes ? &ctx->notes[ctx->nnotes - 1] :
+	    &ctx->err;
+
+	return p->file == file && p->line == line;
+}
+
+/*
+ * Message handler: records positions from the stack, cleans the message.
+ * It runs no Lua code (an error object's __tostring is not called): the
+ * handler of an error raised by the count hook runs with hooks off, so
+ * Lua code there could not be stopped.  It looks at S_MAXLEVELS frames at
+ * most (lua_getstack() walks from the top, so a walk over every frame of
+ * a deep recursion would take time quadratic in its depth).
+ */
 static int
 S_msgh(lua_State *L)
 {
@@ -248,19 +293,16 @@ S_msgh(lua_State *L)
 	lua_Debug ar;
 	int level, first = 1;
 
-	if ((msg = lua_tostring(L, 1)) == NULL) {
-		if (luaL_callmeta(L, 1, "__tostring") &&
-		    lua_type(L, -1) == LUA_TSTRING)
-			msg = lua_tostring(L, -1);
-		else
-			msg = lua_pushfstring(L, "(error object is a %s "
-			    "value)", luaL_typename(L, 1));
-	}
+	if ((msg = lua_tostring(L, 1)) == NULL)
+		msg = lua_pushfstring(L, "(error object is a %s value)",
+		    luaL_typename(L, 1));
 	if (ctx->forced.file) {
 		ctx->err = ctx->forced;
 		first = 0;
 	}
-	for (level = 0; lua_getstack(L, level, &ar); level++) {
+	for (level = 0; level < S_MAXLEVELS && (first ||
+	    ctx->nnotes < S_MAXNOTES) && lua_getstack(L, level, &ar);
+	    level++) {
 		if (!lua_getinfo(L, "Sl", &ar) ||
 		    (path = S_tpl_path(t, ar.source)) == NULL)
 			continue;
@@ -268,12 +310,18 @@ S_msgh(lua_State *L)
 			ctx->err.file = path;
 			ctx->err.line = ar.currentline;
 			first = 0;
-		} else if (ctx->nnotes < S_MAXNOTES) {
+		} else if (!S_same_pos(ctx, path, ar.currentline)) {
 			ctx->notes[ctx->nnotes].file = path;
 			ctx->notes[ctx->nnotes++].line = ar.currentline;
 		}
 	}
-	lua_pushstring(L, S_strip_pos(msg, NULL));
+	msg = S_strip_pos(msg, NULL);
+	if (strcmp(msg, "stack overflow") == 0 ||
+	    strcmp(msg, "C stack overflow") == 0)
+		lua_pushfstring(L, "%s: calls nested too deeply (an endless "
+		    "recursion?)", msg);
+	else
+		lua_pushstring(L, msg);
 	return 1;
 }
 
@@ -594,15 +642,33 @@ S_pcall(lua_State *L)
 	    LUA_MULTRET, 0), 1);
 }
 
+/*
+ * xpcall(f, h, ...): f runs as in pcall; when it fails (not at a limit),
+ * h is called with the error object after the stack has unwound, as an
+ * ordinary function under the same limits, and its result is returned
+ * after false (an error in h: its error object).  Lua's xpcall would run
+ * h as the message handler, where an error the count hook raised leaves
+ * hooks off: an endless h could not be stopped.  Without the debug
+ * library a handler cannot see the stack anyway.
+ */
 static int
 S_xpcall(lua_State *L)
 {
-	int n = lua_gettop(L);
+	int n = lua_gettop(L), st;
 
 	luaL_checktype(L, 2, LUA_TFUNCTION);
 	lua_pushvalue(L, 1);
 	lua_rotate(L, 3, 1);			/* f, h, f, args */
-	return S_finish_pcall(L, lua_pcall(L, n - 2, LUA_MULTRET, 2), 3);
+	st = lua_pcall(L, n - 2, LUA_MULTRET, 0);
+	if (st == LUA_OK)
+		return S_finish_pcall(L, st, 3);
+	S_finish_pcall(L, st, 3);		/* rethrows a limit */
+	lua_pushvalue(L, 2);			/* f, h, false, err, h */
+	lua_rotate(L, -2, 1);			/* f, h, false, h, err */
+	st = lua_pcall(L, 1, 1, 0);
+	if (st != LUA_OK)
+		S_finish_pcall(L, st, 3);	/* rethrows a limit */
+	return 2;
 }
 
 /* setmetatable without __gc (finalizers would run outside the limits). */
@@ -671,6 +737,7 @@ S_setup(lua_State *L)
 	const char *const *k;
 
 	luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+	tmpl_meter_lib(L, LUA_GNAME);
 	lua_newtable(L);			/* base */
 	for (k = keep; *k; k++) {
 		lua_getfield(L, -2, *k);
@@ -679,6 +746,7 @@ S_setup(lua_State *L)
 	luaL_setfuncs(L, sb, 0);
 	tmpl_open_helpers(L);
 	luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 0);
+	tmpl_meter_lib(L, LUA_STRLIBNAME);
 	S_sandbox_lib(L, strdrop, 1);
 	lua_pushliteral(L, "");			/* strings' metatable */
 	lua_getmetatable(L, -1);
@@ -689,12 +757,14 @@ S_setup(lua_State *L)
 	lua_pop(L, 2);
 	lua_setfield(L, -2, LUA_STRLIBNAME);
 	luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 0);
+	tmpl_meter_lib(L, LUA_TABLIBNAME);
 	S_sandbox_lib(L, nodrop, 0);
 	lua_setfield(L, -2, LUA_TABLIBNAME);
 	luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 0);
 	S_sandbox_lib(L, mathdrop, 0);
 	lua_setfield(L, -2, LUA_MATHLIBNAME);
 	luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 0);
+	tmpl_meter_lib(L, LUA_UTF8LIBNAME);
 	S_sandbox_lib(L, nodrop, 0);
 	lua_setfield(L, -2, LUA_UTF8LIBNAME);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_KEY_BASE);
@@ -750,6 +820,7 @@ tmpl_new(const char *userdir, const char *builtindir,
 	lua_gc(t->L, LUA_GCINC, 400, 0, 0);
 	/* Always on: code outside a render (finalizers) is stopped too. */
 	lua_sethook(t->L, S_hook, LUA_MASKCOUNT, S_HOOKCOUNT);
+	S_kill_msgs(t);
 	return t;
 }
 
@@ -760,6 +831,10 @@ tmpl_free(struct tmpl *t)
 
 	if (t == NULL)
 		return;
+	if (t->timerpid == getpid())
+		timer_delete(t->timer);
+	free(t->killmsg);
+	free(t->killjson);
 	lua_close(t->L);
 	for (i = 0; i < t->ntpls; i++) {
 		free(t->tpls[i]->name);
@@ -840,28 +915,25 @@ S_hint(const char *hint, const char *name)
 	return xasprintf("%.*s%s%s", (int)(p - hint), hint, name, p + 2);
 }
 
-static void
-S_report(struct tmpl *t, struct diag *d, struct S_ctx *ctx, int st)
+/* The message for a limit hit (S_LIM_NONE: the error at the top); more
+ * (may be NULL) follows the limit's value. */
+static char *
+S_limit_msg(struct tmpl *t, enum S_limit lim, const char *more)
 {
-	struct S_pos pos = ctx->err.file ? ctx->err : ctx->sample;
-	char *hint = NULL;
-	char *msg;
-	int i;
+	char *hint, *msg;
 
-	if (st == LUA_ERRMEM)
-		ctx->limit = S_LIM_MEM;
-	hint = S_hint(t->lim.hint, ctx->limit == S_LIM_STEPS ? "steps" :
-	    ctx->limit == S_LIM_TIME ? "ms" : "memory");
-	switch (ctx->limit) {
+	hint = S_hint(t->lim.hint, lim == S_LIM_STEPS ? "steps" :
+	    lim == S_LIM_TIME ? "ms" : "memory");
+	switch (lim) {
 	case S_LIM_STEPS:
 		msg = xasprintf("template exceeded its instruction budget "
 		    "(%lu)%s%s", t->lim.instructions, hint ? "; raise it "
 		    "with " : " (an endless loop?)", hint ? hint : "");
 		break;
 	case S_LIM_TIME:
-		msg = xasprintf("template exceeded its time limit (%u ms)%s%s",
-		    t->lim.ms, hint ? "; raise it with " : "",
-		    hint ? hint : "");
+		msg = xasprintf("template exceeded its time limit (%u ms)%s%s%s",
+		    t->lim.ms, more ? more : "", hint ? "; raise it with " :
+		    "", hint ? hint : "");
 		break;
 	case S_LIM_MEM:
 		msg = xasprintf("template exceeded its memory limit (%zu "
@@ -873,12 +945,208 @@ S_report(struct tmpl *t, struct diag *d, struct S_ctx *ctx, int st)
 		    "template error");
 		break;
 	}
+	free(hint);
+	return msg;
+}
+
+static void
+S_report(struct tmpl *t, struct diag *d, struct S_ctx *ctx, int st)
+{
+	struct S_pos pos = ctx->err.file ? ctx->err : ctx->sample;
+	char *msg;
+	int i;
+
+	if (st == LUA_ERRMEM)
+		ctx->limit = S_LIM_MEM;
+	msg = S_limit_msg(t, ctx->limit, NULL);
 	diag_at(d, DIAG_ERROR, pos.file, pos.line, 0, "%s", msg);
 	free(msg);
-	free(hint);
 	for (i = 0; i < ctx->nnotes; i++)
 		diag_at(d, DIAG_NOTE, ctx->notes[i].file, ctx->notes[i].line,
 		    0, "from here");
+}
+
+/*
+ * The watchdog: a timer per render, in the rendering thread.  At the
+ * deadline it sets the count hook to run at the very next instruction
+ * (lua_sethook() may be called from a signal handler), which stops the
+ * render with the time-limit error, however slow its instructions are.
+ * A single library call cannot be stopped that way; if the render is
+ * still running S_GRACE_MS later, the handler prints the time-limit
+ * diagnostic (S_kill) and ends the process: in a worker of src/util/jobs.c
+ * the parent then reports the worker as failed and writes nothing.
+ */
+static struct tmpl *volatile S_armed;	/* the render being watched */
+
+/* Async-signal-safe appending to a fixed buffer. */
+struct S_sbuf {
+	char	 b[2048];
+	size_t	 n;
+};
+
+static void
+S_sput(struct S_sbuf *sb, const char *s, int json)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p && sb->n + 6 < sizeof(sb->b);
+	    p++) {
+		if (json && (*p == '"' || *p == '\\'))
+			sb->b[sb->n++] = '\\';
+		else if (json && *p < 0x20) {
+			memcpy(sb->b + sb->n, "\\u00", 4);
+			sb->n += 4;
+			sb->b[sb->n++] = hex[*p >> 4];
+			sb->b[sb->n++] = hex[*p & 15];
+			continue;
+		}
+		sb->b[sb->n++] = (char)*p;
+	}
+}
+
+static void
+S_sputn(struct S_sbuf *sb, int v)
+{
+	char d[16];
+	int i = 0;
+
+	do
+		d[i++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0 && i < 15);
+	while (i > 0 && sb->n < sizeof(sb->b))
+		sb->b[sb->n++] = d[--i];
+}
+
+/* Prints the time-limit diagnostic at the last known position; exits. */
+static void
+S_kill(struct tmpl *t)
+{
+	struct S_ctx *ctx = t->ctx;
+	struct S_sbuf sb;
+	const char *file = ctx ? ctx->sample.file : NULL;
+	int line = ctx ? ctx->sample.line : 0;
+	ssize_t w;
+	size_t off;
+
+	sb.n = 0;
+	if (t->lim.json) {
+		S_sput(&sb, "[\n {\"file\": ", 0);
+		if (file) {
+			S_sput(&sb, "\"", 0);
+			S_sput(&sb, file, 1);
+			S_sput(&sb, "\"", 0);
+		} else
+			S_sput(&sb, "null", 0);
+		S_sput(&sb, ", \"line\": ", 0);
+		S_sputn(&sb, line);
+		S_sput(&sb, ", \"column\": 0, \"severity\": \"error\", "
+		    "\"message\": \"", 0);
+		S_sput(&sb, t->killjson, 0);
+		S_sput(&sb, "\"}\n]\n", 0);
+	} else {
+		if (file) {
+			S_sput(&sb, file, 0);
+			if (line > 0) {
+				S_sput(&sb, ":", 0);
+				S_sputn(&sb, line);
+			}
+			S_sput(&sb, ": ", 0);
+		} else
+			S_sput(&sb, "rolebook: ", 0);
+		S_sput(&sb, "error: ", 0);
+		S_sput(&sb, t->killmsg, 0);
+		S_sput(&sb, "\n", 0);
+	}
+	for (off = 0; off < sb.n; off += (size_t)w)
+		if ((w = write(2, sb.b + off, sb.n - off)) <= 0)
+			break;
+	_exit(1);
+}
+
+static void
+S_alarm(int sig, siginfo_t *si, void *uc)
+{
+	struct tmpl *t = S_armed;
+	int e = errno;
+
+	(void)sig;
+	(void)si;
+	(void)uc;
+	if (t != NULL) {
+		if (S_fired++ == 0)
+			lua_sethook(t->L, S_hook, LUA_MASKCOUNT, 1);
+		else
+			S_kill(t);
+	}
+	errno = e;
+}
+
+/* Starts watching a render of t; no watchdog when a timer is refused. */
+static void
+S_watch_arm(struct tmpl *t)
+{
+	static pid_t handler;		/* installed (it survives fork) */
+	struct sigaction sa;
+	struct sigevent sev;
+	struct itimerspec its;
+	pid_t pid = getpid();
+
+	if (t->timerpid != pid) {	/* timers do not survive fork */
+		if (handler == 0) {
+			memset(&sa, 0, sizeof(sa));
+			sa.sa_sigaction = S_alarm;
+			sa.sa_flags = SA_SIGINFO | SA_RESTART;
+			sigemptyset(&sa.sa_mask);
+			if (sigaction(S_SIGNAL, &sa, NULL) == -1)
+				return;
+			handler = 1;
+		}
+		memset(&sev, 0, sizeof(sev));
+		sev.sigev_notify = SIGEV_THREAD_ID;
+		sev.sigev_signo = S_SIGNAL;
+		sev._sigev_un._tid = gettid();
+		if (timer_create(CLOCK_MONOTONIC, &sev, &t->timer) == -1) {
+			t->timerpid = 0;
+			return;
+		}
+		t->timerpid = pid;
+	}
+	S_fired = 0;
+	S_armed = t;
+	memset(&its, 0, sizeof(its));
+	its.it_value.tv_sec = t->lim.ms / 1000;
+	its.it_value.tv_nsec = (long)(t->lim.ms % 1000) * 1000000L;
+	its.it_interval.tv_sec = S_GRACE_MS / 1000;
+	its.it_interval.tv_nsec = (long)(S_GRACE_MS % 1000) * 1000000L;
+	timer_settime(t->timer, 0, &its, NULL);
+}
+
+static void
+S_watch_disarm(struct tmpl *t)
+{
+	struct itimerspec its;
+
+	if (t->timerpid == getpid()) {
+		memset(&its, 0, sizeof(its));
+		timer_settime(t->timer, 0, &its, NULL);
+	}
+	S_armed = NULL;
+}
+
+/* What the watchdog prints when it ends a render (S_kill). */
+static void
+S_kill_msgs(struct tmpl *t)
+{
+	struct S_sbuf sb;
+	char *more = xasprintf(" and was ended from outside %d ms later, in "
+	    "a library call", S_GRACE_MS);
+
+	t->killmsg = S_limit_msg(t, S_LIM_TIME, more);
+	sb.n = 0;
+	S_sput(&sb, t->killmsg, 1);
+	t->killjson = xstrndup(sb.b, sb.n);
+	free(more);
 }
 
 int
@@ -910,7 +1178,10 @@ tmpl_render(struct tmpl *t, struct diag *d, const char *name,
 	lua_pushcfunction(L, S_main);
 	lua_pushlightuserdata(L, (void *)name);
 	lua_pushlightuserdata(L, (void *)root);
+	lua_sethook(L, S_hook, LUA_MASKCOUNT, S_HOOKCOUNT);
+	S_watch_arm(t);
 	st = lua_pcall(L, 2, 0, 1);
+	S_watch_disarm(t);
 	if (st != LUA_OK)
 		S_report(t, d, &ctx, st);
 	lua_settop(L, 0);

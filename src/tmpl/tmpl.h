@@ -26,6 +26,8 @@ struct tmpl_limits {
 					   option; appended to limit errors; a
 					   "%s" in it becomes the limit's name
 					   (steps, ms, memory) */
+	int		 json;		/* the watchdog, which prints its own
+					   diagnostic, prints it as JSON */
 };
 
 #define TMPL_DEFAULT_INSTRUCTIONS	50000000UL

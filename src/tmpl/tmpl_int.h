@@ -26,9 +26,15 @@ int	tmpl_translate(struct buf *out, const char *src, size_t n,
  * thousand matcher steps.
  */
 void	tmpl_open_patterns(lua_State *L);
-/* tmpl.c: charges work to the running render; raises a Lua error when a
- * limit is exceeded. */
-void	tmpl_work(lua_State *L, unsigned long steps);
+/* tmpl.c: charges steps of work (instructions' worth; any size, a
+ * charge past the budget fails at once) to the running render; raises a
+ * Lua error when a limit is exceeded. */
+void	tmpl_work(lua_State *L, double steps);
+
+/* meter.c: wraps the functions of library lib ("table", "string", "utf8",
+ * or anything else for the base library) in the table at the top of the
+ * stack with versions that charge their cost (tmpl_work). */
+void	tmpl_meter_lib(lua_State *L, const char *lib);
 
 /* tmpl.c: raises the memory-limit error when a result of size bytes
  * would not fit the render's memory limit. */

@@ -57,7 +57,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct tmpl_limits lim = { 2000000, (size_t)32 << 20,
-	    500, "fuzz" };
+	    500, "fuzz", 0 };
 	struct tmpl *t;
 	struct tmpl_val *root;
 	struct doc_srcmap map;

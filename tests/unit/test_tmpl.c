@@ -27,7 +27,7 @@ struct run {
 	char		 first[1024];	/* "file:line: msg" of the first diag */
 };
 
-static struct tmpl_limits S_lim = { 0, (size_t)16 << 20, 0, "--tmpl-limit" };
+static struct tmpl_limits S_lim = { 0, (size_t)16 << 20, 0, "--tmpl-limit", 0 };
 
 /* Renders name with root in a fresh engine; keeps the first diagnostic. */
 static void
@@ -260,9 +260,78 @@ Test(tmpl, memory_bombs_stopped)
 	S_expect_limit("recurse", "include nesting deeper than 32");
 }
 
+/* Issue 17: a message handler cannot escape the limits. */
+Test(tmpl, xpcall_handler_limited)
+{
+	S_expect_limit("xpcall-loop", "limits.lua.html:11: template exceeded "
+	    "its ");
+	S_expect_limit("xpcall-error", "limits.lua.html:12: template exceeded "
+	    "its ");
+}
+
+/* xpcall still calls its handler with the error and returns its result
+ * (after the stack unwound); an error in the handler is returned. */
+Test(tmpl, xpcall_handler_result)
+{
+	struct tmpl_val *root = tmpl_val_map();
+	struct run r;
+
+	tmpl_map_str(root, "case", "xpcall-ok");
+	S_run(&r, "limits.lua.html", root);
+	cr_assert_eq(r.rc, 0, "%s", r.first);
+	cr_assert(strstr(S_out(&r), "false handled boom") != NULL, "%s",
+	    S_out(&r));
+	S_done(&r);
+	root = tmpl_val_map();
+	tmpl_map_str(root, "case", "xpcall-herr");
+	S_run(&r, "limits.lua.html", root);
+	cr_assert_eq(r.rc, 0, "%s", r.first);
+	cr_assert(strstr(S_out(&r), "false again") != NULL, "%s", S_out(&r));
+	S_done(&r);
+}
+
+/* Issue 17: library calls the count hook cannot see are charged first. */
+Test(tmpl, library_calls_metered)
+{
+	static const char *const c[][2] = {
+		{ "move", ":13: template exceeded its instruction budget" },
+		{ "sort", ":14: template exceeded its " },
+		{ "unpack", ":16: template exceeded its instruction budget" },
+		{ "tconcat", ":17: template exceeded its instruction budget" },
+		{ "insert", ":18: template exceeded its " },
+		{ "utf8", ":19: template exceeded its " },
+		{ "codes", ":20: template exceeded its " },
+		{ "format", ":21: template exceeded its " },
+		{ "upper", ":22: template exceeded its " },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		S_expect_limit(c[i][0], c[i][1]);
+}
+
+/* Issue 17: deep recursion ends at Lua's stack limit, at once, with no
+ * note per frame (the handler looks at a bounded number of frames). */
+Test(tmpl, deep_recursion_stopped)
+{
+	struct tmpl_val *root = tmpl_val_map();
+	struct run r;
+
+	tmpl_map_str(root, "case", "deep");
+	S_run(&r, "limits.lua.html", root);
+	cr_assert_eq(r.rc, -1);
+	cr_assert(strstr(r.first, "limits.lua.html:15: ") != NULL, "%s",
+	    r.first);
+	cr_assert(strstr(r.first, "stack overflow: calls nested too deeply") !=
+	    NULL || strstr(r.first, "memory limit") != NULL, "%s", r.first);
+	cr_assert_eq(r.d.n, 1, "%zu diagnostics", r.d.n);
+	cr_assert_lt(r.secs, 2.0, "took %.2f s", r.secs);
+	S_done(&r);
+}
+
 Test(tmpl, time_limit)
 {
-	struct tmpl_limits lim = { 1000000000UL, 0, 200, NULL };
+	struct tmpl_limits lim = { 1000000000UL, 0, 200, NULL, 0 };
 	struct tmpl_val *root = tmpl_val_map();
 	struct tmpl *t = tmpl_new(NULL, BDIR, &lim);
 	struct buf out = BUF_INIT;
@@ -289,7 +358,7 @@ Test(tmpl, time_limit)
 
 Test(tmpl, instruction_budget)
 {
-	struct tmpl_limits lim = { 1000000UL, 0, 5000, "--tmpl-budget N" };
+	struct tmpl_limits lim = { 1000000UL, 0, 5000, "--tmpl-budget N", 0 };
 	struct tmpl_val *root = tmpl_val_map();
 	struct tmpl *t = tmpl_new(NULL, BDIR, &lim);
 	struct buf out = BUF_INIT;

@@ -520,6 +520,7 @@ S_org_box(void *ctx, const struct doc_node *n, double x, double y,
 		}
 		l = &o->links->v[o->links->n++];
 		l->href = n->href;
+		l->label = doc_attr(n, "label");
 		l->left = o->ox + x * o->k;
 		l->right = o->ox + (x + w) * o->k;
 		l->top = o->oy + (o->lh - y) * o->k;

@@ -24,6 +24,7 @@ struct doc_node;
  * PDF user space (y up), for the writer's link annotations. */
 struct chart_link {
 	const char	*href;		/* borrowed from the tree */
+	const char	*label;		/* the box's label, or NULL */
 	double		 left, bottom, right, top;	/* [pt] */
 };
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../tmpl/tmpl.h"
+#include "../doc/chartgeom.h"
 #include "layout.h"
 
 static void	S_block(struct lay *, struct lay_blk *, const struct doc_node *,
@@ -53,6 +54,39 @@ lay_vlist_free(struct lay_vlist *vl)
 }
 
 /* Forgets the results of a pass (keeps caches). */
+const char *const lay_se_name[SE__MAX] = {
+	"", "Document", "Sect", "Div", "H1", "H2", "H3", "H4",
+	"P", "L", "LI", "Lbl", "LBody", "Table", "THead", "TBody",
+	"TR", "TH", "TD", "Figure", "Link", "TOC", "TOCI",
+	"BlockQuote",
+};
+
+uint32_t
+lay_se_new(struct lay *L, int type, uint32_t parent)
+{
+	struct lay_se *e;
+
+	if (L->nse == 0)
+		L->nse = 1;
+	if (L->nse >= L->capse) {
+		L->capse = L->capse ? L->capse * 2 : 256;
+		L->se = xreallocarray(L->se, L->capse, sizeof(*L->se));
+	}
+	e = &L->se[L->nse];
+	memset(e, 0, sizeof(*e));
+	e->type = (unsigned char)type;
+	e->parent = parent;
+	return (uint32_t)L->nse++;
+}
+
+/* Sets the alternative text of element se. */
+static void
+S_se_alt(struct lay *L, uint32_t se, const char *s, size_t n)
+{
+	L->se[se].alt = lay_str(L, s, n);
+	L->se[se].altlen = (uint32_t)n;
+}
+
 static void
 S_reset(struct lay *L)
 {
@@ -65,6 +99,7 @@ S_reset(struct lay *L)
 	L->anch = NULL;
 	L->nanch = L->capanch = 0;
 	L->nmiss = 0;
+	L->nse = 1;
 }
 
 void
@@ -78,6 +113,7 @@ lay_free(struct lay *L)
 	free(L->pops);
 	lay_anchors_free(L->prev, L->capprev);
 	free(L->miss);
+	free(L->se);
 	para_free(L->para);
 	memset(L, 0, sizeof(*L));
 }
@@ -118,6 +154,7 @@ lay_op_new(struct lay_vlist *vl, enum lay_opk k)
 	op = &vl->ops[vl->nops++];
 	memset(op, 0, sizeof(*op));
 	op->kind = (unsigned char)k;
+	op->se = vl->se;
 	return op;
 }
 
@@ -270,8 +307,8 @@ lay_anchor_set(struct lay *L, const char *id, int page, double y)
 }
 
 /* Text content of n with white space collapsed (bookmarks). */
-static void
-S_plain_text(const struct doc_node *n, struct buf *b)
+void
+lay_plain_text(const struct doc_node *n, struct buf *b)
 {
 	struct doc_node *c = NULL;
 	int entering, ws = 0;
@@ -336,6 +373,7 @@ blk_decorate(struct lay *L, struct lay_blk *blk, struct lay_item *it)
 
 	for (i = 0; i < blk->nbars; i++) {
 		op = lay_op_new(fs->vl, LOP_RECT);
+		op->se = 0;		/* artifact */
 		op->x = blk->bars[i];
 		op->w = 2;
 		op->h = it->h;
@@ -343,6 +381,7 @@ blk_decorate(struct lay *L, struct lay_blk *blk, struct lay_item *it)
 	}
 	if (blk->bg != LAY_NONE && it->kind == IT_LINE) {
 		op = lay_op_new(fs->vl, LOP_RECT);
+		op->se = 0;
 		op->x = blk->bgx;
 		op->w = blk->bgw;
 		op->h = it->h;
@@ -363,7 +402,7 @@ blk_decorate(struct lay *L, struct lay_blk *blk, struct lay_item *it)
 		if (n->tag == DOC_H1 || n->tag == DOC_H2) {
 			struct buf b = BUF_INIT;
 
-			S_plain_text(n, &b);
+			lay_plain_text(n, &b);
 			op = lay_op_new(fs->vl, LOP_OUTLINE);
 			op->level = (unsigned char)(n->tag - DOC_H1);
 			op->str = lay_str(L, b.data ? b.data : "", b.len);
@@ -379,6 +418,7 @@ blk_decorate(struct lay *L, struct lay_blk *blk, struct lay_item *it)
 		    tsize * L->th->leading;
 
 		op = lay_op_new(fs->vl, LOP_TEXT);
+		op->se = fs->mse;	/* Lbl */
 		op->flags = LOPF_MARKER;
 		op->face = (unsigned char)st->face;
 		op->size = st->size;
@@ -568,6 +608,8 @@ S_list(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 	S_want_space(blk, blk->listdepth ? L->th->par_space * 0.25 :
 	    L->th->par_space);
 	for (k = start, li = n->first; li; li = li->next, k++) {
+		uint32_t lse = blk->fs->vl->se, ise;
+
 		if (li->id)
 			S_pend_anchor(blk, li);
 		S_marker(n, k, blk->listdepth, L, st, &mk, &scale);
@@ -591,7 +633,12 @@ S_list(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 			    mw;
 		if (li != n->first)
 			S_want_space(blk, L->th->par_space * 0.25);
+		/* LI: Lbl (the marker), LBody (the content) */
+		ise = lay_se_new(L, SE_LI, lse);
+		blk->fs->mse = lay_se_new(L, SE_LBL, ise);
+		blk->fs->vl->se = lay_se_new(L, SE_LBODY, ise);
 		lay_flow(L, &ib, li, st);
+		blk->fs->vl->se = lse;
 		blk->fs->marker = NULL;
 	}
 	S_want_space(blk, blk->listdepth ? L->th->par_space * 0.25 :
@@ -753,6 +800,7 @@ S_hr(struct lay *L, struct lay_blk *blk)
 	struct lay_item *it = S_box(L, blk, h, DOC_HR, blk->x, blk->w);
 	struct lay_op *op = lay_op_new(blk->fs->vl, LOP_LINE);
 
+	op->se = 0;		/* a rule is an artifact */
 	op->x = blk->x;
 	op->y = h / 2;
 	op->w = blk->w;
@@ -908,15 +956,28 @@ S_toc(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 			S_want_space(blk, L->th->par_space * 0.6);
 		href = xasprintf("#%s", c->id);
 		eb.linkall = href;
-		para_layout(L, &eb, c->first, NULL, &es, DOC_TOC, reserve,
-		    c->id);
+		{
+			/* TOCI holding a Link: the entry and its page */
+			uint32_t toc = blk->fs->vl->se, lk;
+			struct buf t = BUF_INIT;
+
+			lk = lay_se_new(L, SE_LINK, lay_se_new(L, SE_TOCI,
+			    toc));
+			lay_plain_text(c, &t);
+			S_se_alt(L, lk, t.data ? t.data : "", t.len);
+			buf_free(&t);
+			blk->fs->vl->se = lk;
+			para_layout(L, &eb, c->first, NULL, &es, DOC_TOC,
+			    reserve, c->id);
+			blk->fs->vl->se = toc;
+		}
 		free(href);
 	}
 	S_want_space(blk, L->th->par_space);
 }
 
 static void
-S_block(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
+S_block_body(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
     const struct lay_style *st)
 {
 	const struct pdf_theme *th = L->th;
@@ -1021,6 +1082,10 @@ S_block(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 		for (c = n->first; c; c = c->next) {
 			if (c->id)
 				S_pend_anchor(blk, c);
+			uint32_t dse = blk->fs->vl->se;
+
+			blk->fs->vl->se = lay_se_new(L, c->tag == DOC_DT ?
+			    SE_P : SE_DIV, dse);
 			if (c->tag == DOC_DT) {
 				cs = *st;
 				cs.face |= 1;
@@ -1034,6 +1099,7 @@ S_block(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 				db.w -= st->size * 2;
 				lay_flow(L, &db, c, st);
 			}
+			blk->fs->vl->se = dse;
 		}
 		S_want_space(blk, th->par_space);
 		break;
@@ -1062,6 +1128,67 @@ S_block(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 		lay_flow(L, &ib, n, st);
 		break;
 	}
+}
+
+/* The structure element of a block element (0: none, or an artifact). */
+static int
+S_se_type(const struct doc_node *n)
+{
+	switch (n->tag) {
+	case DOC_SECTION:
+		return SE_SECT;
+	case DOC_DIV: case DOC_NAV: case DOC_HEADER: case DOC_FOOTER:
+	case DOC_MAIN: case DOC_DL: case DOC_SIGNATURE:
+		return SE_DIV;
+	case DOC_H1: return SE_H1;
+	case DOC_H2: return SE_H2;
+	case DOC_H3: return SE_H3;
+	case DOC_H4: return SE_H4;
+	case DOC_P: case DOC_PRE:
+		return SE_P;
+	case DOC_UL: case DOC_OL:
+		return SE_L;
+	case DOC_TABLE:
+		return SE_TABLE;
+	case DOC_BLOCKQUOTE:
+		return SE_BLOCKQUOTE;
+	case DOC_IMG: case DOC_CHART: case DOC_ORGCHART:
+		return SE_FIGURE;
+	case DOC_TOC:
+		return SE_TOC;
+	default:
+		return SE_NONE;
+	}
+}
+
+/* Lays out block n inside its structure element (with a Figure's
+ * alternative text: the img's alt, a chart's data, who reports to whom). */
+static void
+S_block(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
+    const struct lay_style *st)
+{
+	struct lay_vlist *vl = blk->fs->vl;
+	uint32_t save = vl->se;
+	int type = S_se_type(n);
+
+	if (type != SE_NONE) {
+		vl->se = lay_se_new(L, type, save);
+		if (type == SE_FIGURE) {
+			struct buf t = BUF_INIT;
+			const char *alt;
+
+			if (n->tag == DOC_CHART)
+				cg_chart_alt(&t, n);
+			else if (n->tag == DOC_ORGCHART)
+				cg_org_alt(&t, n);
+			else if ((alt = doc_attr(n, "alt")) != NULL)
+				buf_puts(&t, alt);
+			S_se_alt(L, vl->se, t.data ? t.data : "", t.len);
+			buf_free(&t);
+		}
+	}
+	S_block_body(L, blk, n, st);
+	vl->se = save;
 }
 
 /* Is n inline content (phrasing)? */
@@ -1105,8 +1232,18 @@ lay_flow(struct lay *L, struct lay_blk *blk, const struct doc_node *parent,
 			if (last->next == NULL || !S_inline(last->next))
 				break;
 		}
-		if (!blank)
+		if (!blank) {
+			/* text straight in a grouping element: a P of its own */
+			struct lay_vlist *vl = blk->fs->vl;
+			uint32_t save = vl->se;
+			int t = save ? L->se[save].type : SE_NONE;
+
+			if (t == SE_DOCUMENT || t == SE_SECT || t == SE_DIV ||
+			    t == SE_BLOCKQUOTE)
+				vl->se = lay_se_new(L, SE_P, save);
 			para_layout(L, blk, c, last, st, parent->tag, 0, NULL);
+			vl->se = save;
+		}
 		c = last;
 	}
 }
@@ -1197,6 +1334,7 @@ lay_run(struct lay *L, const struct doc_node *root)
 	S_reset(L);
 	L->root = root;
 	L->th = L->theme;
+	L->main.se = lay_se_new(L, SE_DOCUMENT, 0);
 	L->errors = 0;
 	L->has_pageref = 0;
 	L->cover = L->ownhead = 0;
@@ -1241,6 +1379,7 @@ lay_run(struct lay *L, const struct doc_node *root)
 	st.size = L->th->size_body;
 	st.color = L->th->color_text;
 	st.href = NULL;
+	st.se = 0;
 	if (root->id)
 		S_pend_anchor(&blk, root);
 	lay_flow(L, &blk, root, &st);

@@ -67,6 +67,34 @@ enum lay_opk {
 
 #define LOPF_MARKER	0x01	/* list marker: not part of the line's text */
 
+/*
+ * Structure elements for the tagged PDF: the logical structure the
+ * layout met, in document order (L->se; index 0 is no element: an op
+ * with se 0 is an artifact — running header and footer, rules, dot
+ * leaders, backgrounds, repeated table headers).  Every drawing op
+ * names the innermost element it belongs to; the writer marks its
+ * content with that element (write.c, pdfw.c).
+ */
+enum lay_setype {
+	SE_NONE, SE_DOCUMENT, SE_SECT, SE_DIV, SE_H1, SE_H2, SE_H3, SE_H4,
+	SE_P, SE_L, SE_LI, SE_LBL, SE_LBODY, SE_TABLE, SE_THEAD, SE_TBODY,
+	SE_TR, SE_TH, SE_TD, SE_FIGURE, SE_LINK, SE_TOC, SE_TOCI,
+	SE_BLOCKQUOTE, SE__MAX
+};
+/* Standard structure type names (PDF 1.7, 14.8.4), by enum lay_setype. */
+extern const char *const lay_se_name[SE__MAX];
+
+#define LSE_COLUMN	1	/* TH: header of its column */
+#define LSE_ROW		2	/* TH: header of its row */
+
+struct lay_se {
+	unsigned char	 type;	/* enum lay_setype */
+	unsigned char	 scope;	/* TH: LSE_* */
+	uint32_t	 parent;	/* index in L->se; 0 for the document */
+	uint32_t	 alt, altlen;	/* alternative text in the arena
+					   (Figure), a link's text (Link) */
+};
+
 struct lay_op {
 	unsigned char	 kind;	/* enum lay_opk */
 	unsigned char	 face;	/* enum lay_face */
@@ -78,6 +106,7 @@ struct lay_op {
 	float		 cs;	/* character spacing [pt] */
 	uint32_t	 str;	/* offset of NUL-terminated text in arena */
 	uint32_t	 len;	/* its length in bytes */
+	uint32_t	 se;	/* structure element (L->se); 0: artifact */
 	const struct doc_node *node;	/* LOP_CHART, LOP_IMAGE */
 };
 
@@ -125,6 +154,7 @@ struct lay_vlist {
 	size_t		 n, cap;
 	struct lay_op	*ops;
 	size_t		 nops, capops;
+	uint32_t	 se;	/* structure element of ops made now */
 };
 
 struct lay_cell {
@@ -189,6 +219,11 @@ struct lay {
 	int			 ownhead; /* document opens with <header> */
 	struct S_para		*para;	/* reusable paragraph buffers */
 	struct buf		*dump;	/* layout dump or NULL */
+	/* structure elements (tagged PDF); se[0] is unused */
+	struct lay_se		*se;
+	size_t			 nse, capse;
+	uint32_t		 para_se;	/* of the paragraph being set */
+	int			 se_on;	/* setting (not measuring) it */
 	int			 errors;	/* diagnostics issued */
 	/* reported missing characters (code point, node) to avoid repeats */
 	struct { uint32_t cp; const struct doc_node *n; } *miss;
@@ -205,6 +240,10 @@ int	 lay_run(struct lay *, const struct doc_node *root);
 double	 lay_adv(struct lay *, int face, uint32_t cp, double size);
 int	 lay_has(struct lay *, int face, uint32_t cp);
 uint32_t lay_str(struct lay *, const char *, size_t);
+/* A new structure element under parent; returns its index. */
+uint32_t lay_se_new(struct lay *, int type, uint32_t parent);
+/* Text content of n, white space collapsed (bookmarks, link text). */
+void	 lay_plain_text(const struct doc_node *, struct buf *);
 struct lay_op *lay_op_new(struct lay_vlist *, enum lay_opk);
 struct lay_item *lay_item_new(struct lay_vlist *, enum lay_itk, double h);
 void	 lay_vlist_free(struct lay_vlist *);
@@ -227,6 +266,7 @@ struct lay_style {
 	double		 size;
 	uint32_t	 color;
 	const char	*href;	/* inside <a href> */
+	uint32_t	 se;	/* its Link structure element, or 0 */
 };
 
 enum lay_align { AL_JUSTIFY, AL_LEFT, AL_CENTER, AL_RIGHT };
@@ -240,8 +280,9 @@ struct lay_flow {
 	/* pending anchors and bookmarks for the next content item */
 	const struct doc_node *anch[32];
 	int		 nanch;
-	/* pending list marker for the next line */
+	/* pending list marker for the next line, and its Lbl element */
 	const char	*marker;
+	uint32_t	 mse;
 	size_t		 markerlen;
 	struct lay_style mstyle;
 	double		 markerx;	/* left edge */

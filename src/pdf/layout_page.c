@@ -35,6 +35,8 @@ struct S_pg {
 	int		 open;		/* a page has been started */
 	size_t		 dumpopen;	/* dump length at the page's start */
 	size_t		 released;	/* rows before it were freed */
+	int		 repeat;	/* placing a repeated table header:
+					   its ops are artifacts */
 };
 
 static const char *const S_brk_name[] = {
@@ -246,6 +248,8 @@ S_emit(struct S_pg *pg, const struct lay_vlist *vl,
 		*op = vl->ops[k];
 		op->x += ox;
 		op->y += oy;
+		if (pg->repeat)
+			op->se = 0;
 	}
 	if (it->kind == IT_ROW)
 		S_emit_row(pg, it->row, ox, oy, depth + 1);
@@ -362,8 +366,10 @@ S_open_page(struct S_pg *pg, size_t next)
 	    L->main.it[next - 1].tbl == it->tbl) {
 		size_t h, n = L->nhdr[it->tbl];
 
+		pg->repeat = 1;
 		for (h = L->hdr[it->tbl]; n > 0; h++, n--)
 			S_place(pg, h, 0, "repeat");
+		pg->repeat = 0;
 	}
 }
 

@@ -86,7 +86,7 @@ static int
 S_style_eq(const struct lay_style *a, const struct lay_style *b)
 {
 	return a->face == b->face && a->size == b->size &&
-	    a->color == b->color && a->href == b->href;
+	    a->color == b->color && a->href == b->href && a->se == b->se;
 }
 
 /* Index of a run with style st: the last one when equal, else a new one. */
@@ -236,7 +236,7 @@ S_pageref(struct lay *L, struct S_para *p, const struct doc_node *n,
 
 /* Style of an inline element inside st. */
 static void
-S_inline_style(const struct lay *L, const struct doc_node *n,
+S_inline_style(struct lay *L, const struct doc_node *n,
     const struct lay_style *st, struct lay_style *out)
 {
 	int bold = st->face & 1;
@@ -259,6 +259,19 @@ S_inline_style(const struct lay *L, const struct doc_node *n,
 	case DOC_A:
 		out->href = n->href;
 		out->color = L->th->color_link;
+		if (L->se_on && n->href) {
+			/* a Link element; its text becomes the annotation's
+			 * /Contents */
+			struct buf t = BUF_INIT;
+
+			out->se = lay_se_new(L, SE_LINK, st->se ? st->se :
+			    L->para_se);
+			lay_plain_text(n, &t);
+			L->se[out->se].alt = lay_str(L, t.data ? t.data : "",
+			    t.len);
+			L->se[out->se].altlen = (uint32_t)t.len;
+			buf_free(&t);
+		}
 		break;
 	default:
 		break;
@@ -388,11 +401,13 @@ S_stretchable(const struct S_para *p, size_t k)
 
 /* A link rectangle over x0..x1 of a line lh high. */
 static void
-S_link(struct lay *L, struct lay_blk *blk, const char *href, double x0,
-    double x1, double lh)
+S_link(struct lay *L, struct lay_blk *blk, const char *href, uint32_t se,
+    double x0, double x1, double lh)
 {
 	struct lay_op *lk = lay_op_new(blk->fs->vl, LOP_LINK);
 
+	if (se)
+		lk->se = se;
 	lk->x = x0;
 	lk->w = x1 - x0;
 	lk->h = lh;
@@ -416,6 +431,7 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 	size_t k, a, b, ngaps = 0;
 	const struct lay_style *st;
 	const char *lhref = NULL;
+	uint32_t lse = 0;
 
 	if (e + 1 > p->capx) {
 		p->capx = e + 64;
@@ -522,6 +538,8 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 		if (b == a + 1)
 			cs = 0;
 		op = lay_op_new(blk->fs->vl, LOP_TEXT);
+		if (st->se)
+			op->se = st->se;
 		op->face = (unsigned char)st->face;
 		op->size = st->size;
 		op->color = st->color;
@@ -541,19 +559,20 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 		 * invalid once another op is made) */
 		ox = op->x;
 		ow = op->w;
-		if (lhref && lhref != st->href) {
-			S_link(L, blk, lhref, lx0, lx1, lh);
+		if (lhref && (lhref != st->href || lse != st->se)) {
+			S_link(L, blk, lhref, lse, lx0, lx1, lh);
 			lhref = NULL;
 		}
 		if (st->href) {
 			if (lhref == NULL)
 				lx0 = ox;
 			lhref = st->href;
+			lse = st->se;
 			lx1 = ox + ow;
 		}
 	}
 	if (lhref)
-		S_link(L, blk, lhref, lx0, lx1, lh);
+		S_link(L, blk, lhref, lse, lx0, lx1, lh);
 	if (blk->linkall) {
 		op = lay_op_new(blk->fs->vl, LOP_LINK);
 		op->x = blk->x;
@@ -571,12 +590,16 @@ para_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *first,
     const struct doc_node *last, const struct lay_style *st, int tag,
     double reserve, const char *pageno_id)
 {
-	struct S_para *p = S_collect(L, first, last, st, blk->pre);
+	struct S_para *p;
 	struct lay_item *it = NULL;
 	size_t s = 0, j, e, next, lastok, nlines = 0, first_item;
 	double avail = blk->w - reserve, x, adv;
 	int brk, justify;
 
+	L->se_on = 1;
+	L->para_se = blk->fs->vl->se;
+	p = S_collect(L, first, last, st, blk->pre);
+	L->se_on = 0;
 	if (avail < 1)
 		avail = 1;
 	if (p->n == 0 && pageno_id == NULL)
@@ -647,6 +670,7 @@ para_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *first,
 			memset(dots, '.', (size_t)ndots);
 			dots[ndots] = '\0';
 			op = lay_op_new(blk->fs->vl, LOP_TEXT);
+			op->se = 0;	/* dot leaders are an artifact */
 			op->face = (unsigned char)st->face;
 			op->size = size;
 			op->color = L->th->color_muted;

@@ -133,6 +133,7 @@ table_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *t,
 	int *busy = NULL, capbusy = 0;	/* rows left of a rowspan, per column */
 	double *cmin, *cmax, *cw, *rh, summin = 0, W = blk->w;
 	double pad = th->cell_pad;
+	uint32_t tse = blk->fs->vl->se, gse = tse, rse = tse;
 
 	/* rows in order; header rows first counted */
 	for (g = t->first; g; g = g->next) {
@@ -246,18 +247,35 @@ table_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *t,
 		summin += cmin[k];
 	}
 	S_widths(cmin, cmax, cw, ncols, summin, W);
-	/* set each cell's content */
-	for (i = 0; i < ncells; i++) {
+	/* set each cell's content, in its structure element: Table,
+	 * THead/TBody (when the rows are in one), TR, TH (scoped: a header
+	 * row's cells head their columns, others their rows) or TD */
+	for (i = 0, r = -1; i < ncells; i++) {
 		struct S_cell *sc = &cells[i];
 		struct lay_flow fs;
 		struct lay_blk cb;
 		struct lay_style cs;
 		double w = 0;
 
+		if (sc->row != r) {
+			const struct doc_node *grp = rows[sc->row]->parent;
+
+			if (r < 0 || grp != rows[r]->parent)
+				gse = grp->tag == DOC_THEAD ? lay_se_new(L,
+				    SE_THEAD, tse) : grp->tag == DOC_TBODY ?
+				    lay_se_new(L, SE_TBODY, tse) : tse;
+			r = sc->row;
+			rse = lay_se_new(L, SE_TR, gse);
+		}
 		for (k = sc->col; k < sc->col + sc->colspan && k < ncols; k++)
 			w += cw[k];
 		memset(&fs, 0, sizeof(fs));
 		fs.vl = &sc->vl;
+		fs.vl->se = lay_se_new(L, sc->n->tag == DOC_TH ? SE_TH : SE_TD,
+		    rse);
+		if (sc->n->tag == DOC_TH)
+			L->se[fs.vl->se].scope = sc->row < nhdr ? LSE_COLUMN :
+			    LSE_ROW;
 		fs.first = 1;
 		memset(&cb, 0, sizeof(cb));
 		cb.fs = &fs;

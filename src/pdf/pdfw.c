@@ -51,6 +51,28 @@ struct S_annot {
 	size_t		 page;		/* internal: target page */
 	double		 top;
 	char		*uri;		/* NULL: internal */
+	int		 se;		/* Link structure element or -1 */
+	char		*contents;	/* or NULL */
+};
+
+/* A structure element and its kids (a list in w->kids, in order). */
+struct S_se {
+	const char	*type;		/* static */
+	char		*alt;
+	int		 parent;	/* -1: under the StructTreeRoot */
+	int		 scope;
+	int		 obj;		/* 0 until something of it is marked */
+	size_t		 pg;		/* page of its first MCID + 1, or 0 */
+	int		 first, last;	/* kids, -1 none */
+};
+
+enum { K_MCID, K_OBJR, K_SE };
+
+struct S_kid {
+	int		 next;
+	int		 kind;		/* K_* */
+	int		 val;		/* MCID, annotation object, element */
+	size_t		 page;
 };
 
 struct S_outline {
@@ -90,6 +112,19 @@ struct pdfw {
 	struct buf	 info;		/* entries of the info dictionary */
 	char		*lang;
 	struct buf	 tmp;		/* scratch */
+	/* tagged PDF */
+	struct S_se	*se;
+	int		 nse, capse;
+	struct S_kid	*kids;
+	int		 nkids, capkids;
+	int		 treeroot;	/* StructTreeRoot object, or 0 */
+	int		*topse;		/* elements under it, in order */
+	int		 ntop, captop;
+	int		*pmc;		/* the page's MCIDs: their elements */
+	int		 npmc, cappmc;
+	int		*ptpage;	/* [npages] ParentTree array or 0 */
+	int		*ptan;		/* annotation keys: element objects */
+	int		 nptan, capptan;
 };
 
 /* Numbers */
@@ -341,6 +376,7 @@ pdfw_new(struct buf *out, size_t npages)
 	w->pw = xcalloc(npages ? npages : 1, sizeof(*w->pw));
 	w->ph = xcalloc(npages ? npages : 1, sizeof(*w->ph));
 	w->done = xcalloc(npages ? npages : 1, 1);
+	w->ptpage = xcalloc(npages ? npages : 1, sizeof(*w->ptpage));
 	buf_puts(out, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
 	S_reserve(w);				/* 1 catalog */
 	S_reserve(w);				/* 2 pages */
@@ -359,8 +395,18 @@ pdfw_free(struct pdfw *w)
 
 	if (w == NULL)
 		return;
-	for (i = 0; i < w->nan; i++)
+	for (i = 0; i < w->nan; i++) {
 		free(w->an[i].uri);
+		free(w->an[i].contents);
+	}
+	for (k = 0; k < w->nse; k++)
+		free(w->se[k].alt);
+	free(w->se);
+	free(w->kids);
+	free(w->topse);
+	free(w->pmc);
+	free(w->ptpage);
+	free(w->ptan);
 	for (i = 0; i < w->nol; i++)
 		free(w->ol[i].title);
 	for (k = 0; k < w->nimgs; k++)
@@ -625,6 +671,187 @@ pdfw_image(struct pdfw *w, const char *path)
 	return obj;
 }
 
+/* Structure */
+
+int
+pdfw_se(struct pdfw *w, const char *type, int parent, const char *alt,
+    int scope)
+{
+	struct S_se *e;
+
+	if (w->nse == w->capse) {
+		w->capse = w->capse ? w->capse * 2 : 256;
+		w->se = xreallocarray(w->se, (size_t)w->capse, sizeof(*e));
+	}
+	e = &w->se[w->nse];
+	memset(e, 0, sizeof(*e));
+	e->type = type;
+	e->parent = parent >= 0 && parent < w->nse ? parent : -1;
+	e->alt = alt ? xstrdup(alt) : NULL;
+	e->scope = scope;
+	e->first = e->last = -1;
+	return w->nse++;
+}
+
+/* Appends a kid to element se. */
+static void
+S_kid(struct pdfw *w, int se, int kind, int val, size_t page)
+{
+	struct S_kid *k;
+
+	if (w->nkids == w->capkids) {
+		w->capkids = w->capkids ? w->capkids * 2 : 1024;
+		w->kids = xreallocarray(w->kids, (size_t)w->capkids,
+		    sizeof(*k));
+	}
+	k = &w->kids[w->nkids];
+	k->next = -1;
+	k->kind = kind;
+	k->val = val;
+	k->page = page;
+	if (w->se[se].last >= 0)
+		w->kids[w->se[se].last].next = w->nkids;
+	else
+		w->se[se].first = w->nkids;
+	w->se[se].last = w->nkids++;
+}
+
+/* Element se gets an object and a place in its parent (recursively). */
+static void
+S_attach(struct pdfw *w, int se)
+{
+	struct S_se *e = &w->se[se];
+
+	if (e->obj)
+		return;
+	e->obj = S_reserve(w);
+	if (e->parent >= 0) {
+		S_attach(w, e->parent);
+		S_kid(w, e->parent, K_SE, se, 0);
+		return;
+	}
+	if (w->treeroot == 0)
+		w->treeroot = S_reserve(w);
+	if (w->ntop == w->captop) {
+		w->captop = w->captop ? w->captop * 2 : 8;
+		w->topse = xreallocarray(w->topse, (size_t)w->captop,
+		    sizeof(int));
+	}
+	w->topse[w->ntop++] = se;
+}
+
+void
+pdfc_tag(struct pdfc *c, int se)
+{
+	struct pdfw *w = c->w;
+	struct S_se *e;
+
+	if (se < 0 || se >= w->nse) {
+		pdfc_artifact(c, 0);
+		return;
+	}
+	S_attach(w, se);
+	e = &w->se[se];
+	if (e->pg == 0)
+		e->pg = w->page + 1;
+	if (w->npmc == w->cappmc) {
+		w->cappmc = w->cappmc ? w->cappmc * 2 : 64;
+		w->pmc = xreallocarray(w->pmc, (size_t)w->cappmc,
+		    sizeof(int));
+	}
+	S_kid(w, se, K_MCID, w->npmc, w->page);
+	buf_printf(&c->b, "/%s<</MCID %d>>BDC\n", e->type, w->npmc);
+	w->pmc[w->npmc++] = se;
+}
+
+void
+pdfc_artifact(struct pdfc *c, int pagination)
+{
+	if (pagination)
+		buf_puts(&c->b, "/Artifact<</Type/Pagination>>BDC\n");
+	else
+		buf_puts(&c->b, "/Artifact BMC\n");
+}
+
+void
+pdfc_end_tag(struct pdfc *c)
+{
+	buf_puts(&c->b, "EMC\n");
+}
+
+/*
+ * Writes the structure elements that were marked, the StructTreeRoot
+ * and the ParentTree (pages by their index, then link annotations);
+ * returns the StructTreeRoot's object or 0.
+ */
+static int
+S_structure(struct pdfw *w)
+{
+	struct buf *o = &w->os;
+	int i, k, pt, n;
+	size_t p;
+
+	if (w->treeroot == 0)
+		return 0;
+	for (i = 0; i < w->nse; i++) {
+		const struct S_se *e = &w->se[i];
+
+		if (e->obj == 0)
+			continue;
+		S_begin(w, e->obj);
+		buf_printf(o, "<</Type/StructElem/S/%s/P %d 0 R", e->type,
+		    e->parent >= 0 ? w->se[e->parent].obj : w->treeroot);
+		if (e->pg)
+			buf_printf(o, "/Pg %d 0 R", S_PAGE0 + (int)e->pg - 1);
+		if (e->alt) {
+			buf_puts(o, "/Alt");
+			S_textstr(o, e->alt);
+		}
+		if (e->scope)
+			buf_printf(o, "/A<</O/Table/Scope/%s>>", e->scope == 1 ?
+			    "Column" : "Row");
+		buf_puts(o, "/K[");
+		for (k = e->first, n = 0; k >= 0; k = w->kids[k].next, n++) {
+			const struct S_kid *c = &w->kids[k];
+
+			if (n > 0)
+				buf_putc(o, n % 16 ? ' ' : '\n');
+			if (c->kind == K_SE)
+				buf_printf(o, "%d 0 R", w->se[c->val].obj);
+			else if (c->kind == K_OBJR)
+				buf_printf(o, "<</Type/OBJR/Obj %d 0 R/Pg %d 0 R>>",
+				    c->val, S_PAGE0 + (int)c->page);
+			else if (c->page + 1 == e->pg)
+				buf_printf(o, "%d", c->val);
+			else
+				buf_printf(o, "<</Type/MCR/Pg %d 0 R/MCID %d>>",
+				    S_PAGE0 + (int)c->page, c->val);
+		}
+		buf_puts(o, "]>>");
+		S_end(w);
+	}
+	pt = S_reserve(w);
+	S_begin(w, pt);
+	buf_puts(o, "<</Nums[");
+	for (p = 0, n = 0; p < w->npages; p++)
+		if (w->ptpage[p])
+			buf_printf(o, "%s%zu %d 0 R", n++ % 8 ? " " : "\n", p,
+			    w->ptpage[p]);
+	for (k = 0; k < w->nptan; k++)
+		buf_printf(o, "%s%zu %d 0 R", n++ % 8 ? " " : "\n",
+		    w->npages + (size_t)k, w->ptan[k]);
+	buf_puts(o, "]>>");
+	S_end(w);
+	S_begin(w, w->treeroot);
+	buf_puts(o, "<</Type/StructTreeRoot/K[");
+	for (k = 0; k < w->ntop; k++)
+		buf_printf(o, "%s%d 0 R", k ? " " : "", w->se[w->topse[k]].obj);
+	buf_printf(o, "]/ParentTree %d 0 R/ParentTreeNextKey %zu>>", pt,
+	    w->npages + (size_t)w->nptan);
+	S_end(w);
+	return w->treeroot;
+}
+
 /* Pages */
 
 struct pdfc *
@@ -657,24 +884,52 @@ pdfw_page_end(struct pdfw *w)
 {
 	struct buf *o = &w->os;
 	size_t i;
-	int content, *an = NULL;
+	int content, *an = NULL, k;
 
 	if (!w->inpage || w->page >= w->npages || w->done[w->page])
 		return;
 	w->done[w->page] = 1;
 	content = S_reserve(w);
 	S_stream(w, content, NULL, w->c.b.data, w->c.b.len, S_ZLEVEL);
+	if (w->npmc > 0) {
+		/* the ParentTree's entry of the page: element per MCID */
+		w->ptpage[w->page] = S_reserve(w);
+		S_begin(w, w->ptpage[w->page]);
+		buf_putc(o, '[');
+		for (k = 0; k < w->npmc; k++)
+			buf_printf(o, "%s%d 0 R", k ? (k % 16 ? " " : "\n") :
+			    "", w->se[w->pmc[k]].obj);
+		buf_putc(o, ']');
+		S_end(w);
+		w->npmc = 0;
+	}
 	if (w->nan > 0)
 		an = xcalloc(w->nan, sizeof(*an));
 	for (i = 0; i < w->nan; i++) {
 		const struct S_annot *a = &w->an[i];
 
 		an[i] = S_reserve(w);
+		if (a->se >= 0)
+			S_kid(w, a->se, K_OBJR, an[i], w->page);
 		S_begin(w, an[i]);
 		buf_puts(o, "<</Type/Annot/Subtype/Link/Rect[");
 		S_nums(o, a->r, 4, "]");
 		o->len--;		/* the newline */
 		buf_puts(o, "/Border[0 0 0]");
+		if (a->contents != NULL) {
+			buf_puts(o, "/Contents");
+			S_textstr(o, a->contents);
+		}
+		if (a->se >= 0) {
+			if (w->nptan == w->capptan) {
+				w->capptan = w->capptan ? w->capptan * 2 : 64;
+				w->ptan = xreallocarray(w->ptan,
+				    (size_t)w->capptan, sizeof(*w->ptan));
+			}
+			w->ptan[w->nptan] = w->se[a->se].obj;
+			buf_printf(o, "/StructParent %zu",
+			    w->npages + (size_t)w->nptan++);
+		}
 		if (a->uri != NULL) {
 			buf_puts(o, "/A<</S/URI/URI(");
 			for (const char *s = a->uri; *s; s++)
@@ -687,6 +942,7 @@ pdfw_page_end(struct pdfw *w)
 		buf_puts(o, ">>");
 		S_end(w);
 		free(w->an[i].uri);
+		free(w->an[i].contents);
 	}
 	S_begin(w, S_PAGE0 + (int)w->page);
 	buf_printf(o, "<</Type/Page/Parent %d 0 R/MediaBox[0 0 ", S_PAGES);
@@ -694,6 +950,10 @@ pdfw_page_end(struct pdfw *w)
 	buf_putc(o, ' ');
 	S_num(o, w->ph[w->page]);
 	buf_printf(o, "]/Resources %d 0 R/Contents %d 0 R", S_RES, content);
+	if (w->ptpage[w->page])
+		buf_printf(o, "/StructParents %zu", w->page);
+	if (w->nan > 0 && w->nse > 0)
+		buf_puts(o, "/Tabs/S");
 	if (w->nan > 0) {
 		buf_puts(o, "/Annots[");
 		for (i = 0; i < w->nan; i++)
@@ -708,7 +968,8 @@ pdfw_page_end(struct pdfw *w)
 }
 
 static struct S_annot *
-S_annot(struct pdfw *w, double l, double b, double r, double t)
+S_annot(struct pdfw *w, double l, double b, double r, double t, int se,
+    const char *contents)
 {
 	struct S_annot *a;
 
@@ -722,27 +983,31 @@ S_annot(struct pdfw *w, double l, double b, double r, double t)
 	a->r[1] = b;
 	a->r[2] = r;
 	a->r[3] = t;
+	a->se = se >= 0 && se < w->nse ? se : -1;
+	a->contents = contents && *contents ? xstrdup(contents) : NULL;
+	if (a->se >= 0)
+		S_attach(w, a->se);	/* in reading order, text or not */
 	return a;
 }
 
 void
 pdfw_link_page(struct pdfw *w, double l, double b, double r, double t,
-    size_t p, double top)
+    size_t p, double top, int se, const char *contents)
 {
 	struct S_annot *a;
 
 	if (p >= w->npages)
 		return;
-	a = S_annot(w, l, b, r, t);
+	a = S_annot(w, l, b, r, t, se, contents);
 	a->page = p;
 	a->top = top;
 }
 
 void
 pdfw_link_uri(struct pdfw *w, double l, double b, double r, double t,
-    const char *uri)
+    const char *uri, int se, const char *contents)
 {
-	S_annot(w, l, b, r, t)->uri = xstrdup(uri);
+	S_annot(w, l, b, r, t, se, contents)->uri = xstrdup(uri);
 }
 
 /* Outlines, information, the end */
@@ -890,6 +1155,27 @@ S_outlines(struct pdfw *w)
 	return root;
 }
 
+/*
+ * The file identifier: 128 bits from the bytes written so far (CRC-32
+ * of the whole, of each half, Adler-32 of the whole; libdeflate), so the
+ * same document has the same /ID and a different one another.
+ */
+static void
+S_id(const struct pdfw *w, char hex[33])
+{
+	const unsigned char *d = (const unsigned char *)w->out->data + w->base;
+	size_t n = w->out->len - w->base, h = n / 2;
+	uint32_t v[4];
+	int i;
+
+	v[0] = libdeflate_crc32(0, d, n);
+	v[1] = libdeflate_crc32(0x9E3779B9u, d, h);
+	v[2] = libdeflate_crc32(0x7F4A7C15u, d + h, n - h);
+	v[3] = libdeflate_adler32(1, d, n) ^ (uint32_t)n;
+	for (i = 0; i < 4; i++)
+		snprintf(hex + 8 * i, 9, "%08X", (unsigned)v[i]);
+}
+
 /* The cross-reference stream: type, offset or stream, index. */
 static void
 S_xref(struct pdfw *w, int info)
@@ -898,7 +1184,7 @@ S_xref(struct pdfw *w, int info)
 	unsigned char e[7];
 	size_t at;
 	int k, x = S_reserve(w);
-	char dict[128];
+	char dict[256], id[33];
 
 	at = o->len - w->base;
 	w->off[x] = at;
@@ -926,8 +1212,10 @@ S_xref(struct pdfw *w, int info)
 		e[6] = (unsigned char)v;
 		buf_put(&t, e, 7);
 	}
+	S_id(w, id);
 	snprintf(dict, sizeof(dict), "/Type/XRef/Size %d/W[1 4 2]"
-	    "/Root %d 0 R/Info %d 0 R", w->nobj + 1, S_CATALOG, info);
+	    "/Root %d 0 R/Info %d 0 R/ID[<%s><%s>]", w->nobj + 1, S_CATALOG,
+	    info, id, id);
 	S_stream(w, x, dict, t.data, t.len, S_ZLEVEL);
 	buf_free(&t);
 	buf_printf(o, "startxref\n%zu\n%%%%EOF\n", at);
@@ -938,7 +1226,7 @@ pdfw_finish(struct pdfw *w)
 {
 	struct buf *o = &w->os;
 	size_t i;
-	int k, outl, info;
+	int k, outl, info, tree;
 
 	pdfw_page_end(w);
 	/* pages never drawn are blank A4 */
@@ -949,6 +1237,7 @@ pdfw_finish(struct pdfw *w)
 			pdfw_page_end(w);
 		}
 	outl = S_outlines(w);
+	tree = S_structure(w);
 	S_begin(w, S_RES);
 	buf_puts(o, "<</ProcSet[/PDF/Text/ImageB/ImageC]");
 	if (w->nfonts > 0) {
@@ -981,7 +1270,10 @@ pdfw_finish(struct pdfw *w)
 		buf_printf(o, "/Outlines %d 0 R/PageMode/UseOutlines", outl);
 	if (w->lang)
 		buf_printf(o, "/Lang(%s)", w->lang);
-	buf_puts(o, ">>");
+	if (tree)
+		buf_printf(o, "/StructTreeRoot %d 0 R/MarkInfo<</Marked true>>",
+		    tree);
+	buf_puts(o, "/ViewerPreferences<</DisplayDocTitle true>>>>");
 	S_end(w);
 	buf_printf(&w->info, "/Producer");
 	S_textstr(&w->info, "rolebook");

@@ -9,7 +9,15 @@
  * annotations go out when the page ends, fonts and images when they are
  * added, so memory holds the file being written plus one page.  The same
  * calls give the same bytes (no dates but the one given, no /ID, subset
- * tags from the glyphs used).
+ * tags from the glyphs used; the trailer's /ID is a hash of the file's
+ * bytes).
+ *
+ * Tagged PDF: pdfw_se() declares structure elements (parents first);
+ * pdfc_tag() / pdfc_end_tag() mark a page's content as belonging to one
+ * (an MCID), pdfc_artifact() as an artifact; a link given an element
+ * becomes its OBJR.  An element is written when something of it was
+ * marked, its kids in the order marked; with any element the catalog
+ * has a StructTreeRoot, /MarkInfo and a ParentTree.
  *
  * Use:
  *	w = pdfw_new(out, npages);
@@ -68,11 +76,28 @@ struct pdfc	*pdfw_page_begin(struct pdfw *, size_t p, double width,
 void		 pdfw_page_end(struct pdfw *);
 
 /** A link on the current page, rectangle in user space (y up), to page
- *  p (0-based) with its top edge at y top; or to an URI. */
+ *  p (0-based) with its top edge at y top; or to an URI.  se: its Link
+ *  structure element or -1; contents: its /Contents (what it says) or
+ *  NULL. */
 void	pdfw_link_page(struct pdfw *, double l, double b, double r, double t,
-	    size_t p, double top);
+	    size_t p, double top, int se, const char *contents);
 void	pdfw_link_uri(struct pdfw *, double l, double b, double r, double t,
-	    const char *uri);
+	    const char *uri, int se, const char *contents);
+
+/**
+ * A structure element of standard type (static string: "P", "H1",
+ * "Figure", …) under element parent (-1: the document's top); alt: its
+ * /Alt or NULL; scope: 1 a TH heading its column, 2 its row, else 0.
+ * Returns its number.
+ */
+int	pdfw_se(struct pdfw *, const char *type, int parent, const char *alt,
+	    int scope);
+/** Marks what follows as content of element se (BDC with an MCID)... */
+void	pdfc_tag(struct pdfc *, int se);
+/** ... or as an artifact (pagination: a running header or footer)... */
+void	pdfc_artifact(struct pdfc *, int pagination);
+/** ... up to here (EMC). */
+void	pdfc_end_tag(struct pdfc *);
 
 /** A bookmark: level 0 at the top, level 1 under the last level 0; to
  *  page p (0-based) at y top. */

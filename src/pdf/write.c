@@ -7,6 +7,14 @@
  * an anchor's page and position, or URI), the bookmarks (h1/h2, UTF-8
  * titles) and the document information.  No creation date unless one is
  * given (SOURCE_DATE_EPOCH), so the same input gives the same bytes.
+ *
+ * Tagged: the layout's structure elements (L->se) become the PDF's, in
+ * the same order; each op's content is marked with its element (BDC with
+ * an MCID) or as an artifact (element 0: rules, leaders, backgrounds,
+ * repeated table headers; the running header and footer as pagination
+ * artifacts).  A marked-content sequence never straddles a text object:
+ * one begun inside BT ends before ET, one begun outside stays open
+ * across text objects.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +38,14 @@ struct S_w {
 	int		 intext, face, synth;
 	double		 size, cs, lw;
 	uint32_t	 fill, stroke;
+	/* marked content: MC_NONE, MC_ART, MC_PAG or the element + 1 */
+	long		 mc;
+	int		 mc_text;	/* begun inside BT */
 };
+
+#define MC_NONE		(-1)
+#define MC_ART		0
+#define MC_PAG		(-2)
 
 static void
 S_rgb_fill(struct S_w *w, uint32_t c)
@@ -64,6 +79,10 @@ S_end_text(struct S_w *w)
 {
 	if (!w->intext)
 		return;
+	if (w->mc != MC_NONE && w->mc_text) {
+		pdfc_end_tag(w->c);
+		w->mc = MC_NONE;
+	}
 	if (w->synth)
 		pdfc_render(w->c, PDFC_FILL);
 	/* Character spacing (Tc) is graphics state: it outlives ET and
@@ -77,8 +96,35 @@ S_end_text(struct S_w *w)
 	w->face = -1;
 }
 
+/* Ends the marked-content sequence open, if any. */
 static void
-S_text(struct S_w *w, const struct lay_op *op)
+S_mc_close(struct S_w *w)
+{
+	if (w->mc == MC_NONE)
+		return;
+	if (!w->mc_text && w->intext)
+		S_end_text(w);
+	pdfc_end_tag(w->c);
+	w->mc = MC_NONE;
+}
+
+/* What follows is content of mc (MC_ART, MC_PAG, element + 1). */
+static void
+S_mark(struct S_w *w, long mc)
+{
+	if (w->mc == mc)
+		return;
+	S_mc_close(w);
+	if (mc == MC_ART || mc == MC_PAG)
+		pdfc_artifact(w->c, mc == MC_PAG);
+	else
+		pdfc_tag(w->c, (int)(mc - 1));
+	w->mc = mc;
+	w->mc_text = w->intext;
+}
+
+static void
+S_text(struct S_w *w, const struct lay_op *op, long mc)
 {
 	const char *s = w->L->arena.data + op->str;
 	int synth = w->fs->synth[op->face];
@@ -86,12 +132,15 @@ S_text(struct S_w *w, const struct lay_op *op)
 	if (op->len == 0 || w->hf[op->face] < 0)
 		return;
 	if (!w->intext) {
+		if (w->mc != MC_NONE && w->mc != mc)
+			S_mc_close(w);
 		pdfc_begin_text(w->c);
 		w->intext = 1;
 		w->face = -1;
 		w->cs = 0;
 		w->synth = 0;
 	}
+	S_mark(w, mc);
 	if (w->face < 0 || w->hf[w->face] != w->hf[op->face] ||
 	    w->size != op->size) {
 		pdfc_font(w->c, w->hf[op->face], op->size);
@@ -115,16 +164,19 @@ S_text(struct S_w *w, const struct lay_op *op)
 	pdfc_show(w->c, w->hf[op->face], s, op->len);
 }
 
-/* A link on the current page: to an anchor "#id" or an URI. */
+/* A link on the current page: to an anchor "#id" or an URI; se: its
+ * Link element (writer's number) or -1, contents what it says. */
 static void
 S_link(struct S_w *w, double l, double b, double r, double t,
-    const char *target)
+    const char *target, int se, const char *contents)
 {
 	const struct lay_anchor *an;
 	double top;
 
+	if (contents == NULL || *contents == '\0')
+		contents = target;
 	if (target[0] != '#') {
-		pdfw_link_uri(w->pw, l, b, r, t, target);
+		pdfw_link_uri(w->pw, l, b, r, t, target, se, contents);
 		return;
 	}
 	an = lay_anchor_find(w->L->anch, w->L->capanch, target + 1);
@@ -132,7 +184,8 @@ S_link(struct S_w *w, double l, double b, double r, double t,
 		return;
 	if ((top = w->ph - an->y + 4) > w->ph)
 		top = w->ph;
-	pdfw_link_page(w->pw, l, b, r, t, (size_t)an->page - 1, top);
+	pdfw_link_page(w->pw, l, b, r, t, (size_t)an->page - 1, top, se,
+	    contents);
 }
 
 /*
@@ -162,20 +215,32 @@ S_image(struct S_w *w, const struct lay_op *op, double y)
 	w->failed = 1;
 }
 
-/* Draws ops[0..n) on the current page; bookmarks of page p. */
+/* The writer's number of layout element se (0: none). */
+#define S_WSE(se)	((int)(se) - 1)
+
+/* Draws ops[0..n) on the current page; bookmarks of page p.  frame: the
+ * running header and footer. */
 static void
-S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n)
+S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n,
+    int frame)
 {
 	const char *ar = w->L->arena.data;
+	const struct lay_se *se = w->L->se;
 	size_t k;
 
 	for (k = 0; k < n; k++) {
 		const struct lay_op *op = &ops[k];
 		double y = w->ph - op->y;
+		long mc = frame ? MC_PAG : (long)op->se;
 
 		if (op->kind == LOP_TEXT) {
-			S_text(w, op);
+			S_text(w, op, mc);
 			continue;
+		}
+		if (op->kind != LOP_LINK && op->kind != LOP_ANCHOR &&
+		    op->kind != LOP_OUTLINE && op->kind != LOP_PAGENO) {
+			S_end_text(w);
+			S_mark(w, mc);
 		}
 		switch (op->kind) {
 		case LOP_LINE:
@@ -203,10 +268,14 @@ S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n)
 			S_end_text(w);
 			S_image(w, op, y);
 			break;
-		case LOP_LINK:
+		case LOP_LINK: {
+			int lk = !frame && op->se && se[op->se].type == SE_LINK;
+
 			S_link(w, op->x, y - op->h, op->x + op->w, y,
-			    ar + op->str);
+			    ar + op->str, lk ? S_WSE(op->se) : -1, lk ?
+			    ar + se[op->se].alt : NULL);
 			break;
+		}
 		case LOP_OUTLINE: {
 			double top = w->ph - op->y + 4;
 
@@ -224,9 +293,13 @@ S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n)
 			memset(&cl, 0, sizeof(cl));
 			chart_draw(w->c, w->fs->f[FACE_BODY], w->hf[FACE_BODY],
 			    op->node, op->x, y, op->w, &cl);
+			/* a box's link: a Link beside the Figure */
 			for (i = 0; i < cl.n; i++)
 				S_link(w, cl.v[i].left, cl.v[i].bottom,
-				    cl.v[i].right, cl.v[i].top, cl.v[i].href);
+				    cl.v[i].right, cl.v[i].top, cl.v[i].href,
+				    op->se ? pdfw_se(w->pw, "Link",
+				    S_WSE(se[op->se].parent), NULL, 0) : -1,
+				    cl.v[i].label);
 			chart_links_free(&cl);
 			/* chart_draw changed the graphics state */
 			w->fill = w->stroke = 0xFFFFFFFFu;
@@ -316,6 +389,14 @@ pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
 		if (fs->owner[i] != (int)i)
 			w.hf[i] = w.hf[fs->owner[i]];
 	S_info(&w, root, date);
+	/* the structure elements, parents first (layout order) */
+	for (i = 1; i < L->nse; i++) {
+		const struct lay_se *e = &L->se[i];
+
+		pdfw_se(w.pw, lay_se_name[e->type], S_WSE(e->parent),
+		    e->type == SE_FIGURE ? L->arena.data + e->alt : NULL,
+		    e->scope);
+	}
 	for (p = 0; p < L->npages; p++) {
 		const struct lay_page *pg = &L->pages[p];
 
@@ -324,8 +405,13 @@ pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
 		w.lw = -1;
 		w.size = -1;
 		w.face = -1;
-		S_ops(&w, p, L->frame.ops + pg->fop0, pg->fnops);
-		S_ops(&w, p, L->pops + pg->op0, pg->nops);
+		w.mc = MC_NONE;
+		/* the body first: the running header and footer come last
+		 * in the content too, for tools that read it in order */
+		S_ops(&w, p, L->pops + pg->op0, pg->nops, 0);
+		S_ops(&w, p, L->frame.ops + pg->fop0, pg->fnops, 1);
+		S_end_text(&w);
+		S_mc_close(&w);
 		pdfw_page_end(w.pw);
 	}
 	pdfw_finish(w.pw);

@@ -1,0 +1,96 @@
+#!/bin/sh
+# tests/check-tagged.sh — the PDFs are tagged (issue 16, docs/accessibility.md):
+# on the handbook, every role sheet and the latest sample report,
+# tests/tools/tagcheck.py (pikepdf, python3-pikepdf) checks the structure
+# tree against the pages (MarkInfo, Document root, every Figure with /Alt,
+# TH scoped, every link with /Contents and an OBJR in a Link, every MCID in
+# the ParentTree), /Lang, DisplayDocTitle and /ID; `pdfinfo -struct-text`
+# gives every duty of a role sheet in order and no running header or
+# footer; the files are byte-identical run to run.  Negative controls: a
+# copy without its StructTreeRoot, and one with a Figure's /Alt removed,
+# fail.  Prints "tagged: N passed, N failed".
+. "$(dirname "$0")/lib.sh"
+py=/usr/bin/python3
+m=$(ls content/sales | tail -n 1)
+export SOURCE_DATE_EPOCH=1767225600
+for o in a b; do
+	$rb build content -o "$tmp/$o" >/dev/null 2>&1 &&
+	    $rb report "$m" content -o "$tmp/$o" >/dev/null 2>&1 || ko "build into $tmp/$o"
+done
+a=$tmp/a
+
+# 1. Structure tree, read independently of the writer.
+if $py tests/tools/tagcheck.py --need Sect,H1,H2,P,L,LI,Lbl,LBody,Table,THead,TBody,TR,TH,TD,Figure,Link,TOC,TOCI \
+    "$a/handbook.pdf" >"$tmp/tc" 2>&1; then ok; else ko "handbook: $(grep -v '^ok' "$tmp/tc" | head -5)"; fi
+if $py tests/tools/tagcheck.py --need H1,H2,P,L,LI,Table,THead,TH,TD "$a"/roles/*.pdf >"$tmp/tc" 2>&1; then ok
+else ko "role sheets: $(grep -v '^ok' "$tmp/tc" | head -5)"; fi
+if $py tests/tools/tagcheck.py --need H1,H2,P,Table,TH,TD,Figure "$a/reports/$m.pdf" >"$tmp/tc" 2>&1; then ok
+else ko "report: $(grep -v '^ok' "$tmp/tc" | head -5)"; fi
+
+# 2. Negative controls: the checker can fail.
+$py - "$a/handbook.pdf" "$tmp/notree.pdf" "$tmp/noalt.pdf" <<'PY'
+import sys, pikepdf
+src, notree, noalt = sys.argv[1:]
+with pikepdf.open(src) as p:
+    del p.Root['/StructTreeRoot']
+    p.save(notree)
+with pikepdf.open(src) as p:
+    def strip(se):
+        if se.get('/S') == pikepdf.Name.Figure and '/Alt' in se:
+            del se['/Alt']
+            return True
+        k = se.get('/K')
+        for c in (k if isinstance(k, pikepdf.Array) else []):
+            if isinstance(c, pikepdf.Dictionary) and '/S' in c and strip(c):
+                return True
+        return False
+    assert strip(p.Root.StructTreeRoot.K[0])
+    p.save(noalt)
+PY
+$py tests/tools/tagcheck.py "$tmp/notree.pdf" >"$tmp/tc" 2>&1 && ko "no StructTreeRoot passed" ||
+    { grep -q 'no StructTreeRoot' "$tmp/tc" && ok || ko "notree: $(cat "$tmp/tc")"; }
+$py tests/tools/tagcheck.py "$tmp/noalt.pdf" >"$tmp/tc" 2>&1 && ko "Figure without /Alt passed" ||
+    { grep -q 'Figure without /Alt' "$tmp/tc" && ok || ko "noalt: $(cat "$tmp/tc")"; }
+
+# 3. pdfinfo -struct-text of a role sheet: its duties, all, in order.
+r=salesperson
+pdfinfo -struct-text "$a/roles/$r.pdf" >"$tmp/st" 2>/dev/null
+$rb export "content/roles/$r.md" | sed -n 's:.*<duty[^>]*>\(.*\)</duty>.*:\1:p' |
+    sed 's/<[^>]*>//g' >"$tmp/duties"
+last=0 bad=""
+while IFS= read -r d; do
+	n=$(grep -nF "\"$d\"" "$tmp/st" | head -1 | cut -d: -f1)
+	if [ -z "$n" ] || [ "$n" -le "$last" ]; then bad="$bad [$d]"; else last=$n; fi
+done <"$tmp/duties"
+[ -s "$tmp/duties" ] && [ "$(wc -l <"$tmp/duties")" -ge 5 ] && [ -z "$bad" ] && ok ||
+    ko "$r: duties missing or out of order in the structure:$bad"
+
+# 4. No running header or footer in the structure (they are on the pages).
+for f in handbook.pdf "roles/$r.pdf" "reports/$m.pdf"; do
+	pdfinfo -struct-text "$a/$f" >"$tmp/st" 2>/dev/null
+	pdftotext "$a/$f" "$tmp/txt" 2>/dev/null
+	if grep -q '第 *[0-9]* *页 */ *共' "$tmp/txt" && ! grep -q '第 *[0-9]* *页' "$tmp/st" &&
+	   grep -q '生效日期\|统计期间' "$tmp/txt" && ! grep -q '"版本 .* · 生效日期\|"统计期间 [^（]*"$' "$tmp/st" &&
+	   [ "$(grep -c '^ *"' "$tmp/st")" -gt 20 ]; then ok
+	else ko "$f: page header or footer inside the structure (or no text in it)"; fi
+done
+# the role sheet's running header (from page 2) is not in it either: only
+# the sheet's own kicker line says it once
+pdfinfo -struct-text "$a/roles/$r.pdf" >"$tmp/st" 2>/dev/null
+pages=$(pdfinfo "$a/roles/$r.pdf" | awk '/^Pages:/ {print $2}')
+kick=$(grep -c '"上海锦程装饰工程有限公司 · 岗位说明书"' "$tmp/st")
+[ "$kick" = 1 ] && [ "$pages" -ge 2 ] &&
+    [ "$(pdftotext "$a/roles/$r.pdf" - | grep -c '上海锦程装饰工程有限公司 · 岗位说明书$')" = "$pages" ] && ok ||
+    ko "$r: running header in the structure ($kick times, $pages pages)"
+
+# 5. Reading order of the content: the body before the footer.
+first=$(pdftotext -raw -l 1 "$a/roles/$r.pdf" - | head -1)
+[ "$first" = "上海锦程装饰工程有限公司 · 岗位说明书" ] && ok || ko "$r: pdftotext -raw begins with '$first'"
+
+# 6. Byte-identical run to run.
+for f in handbook.pdf "roles/$r.pdf" "reports/$m.pdf"; do
+	cmp -s "$a/$f" "$tmp/b/$f" && ok || ko "$f differs between two runs"
+done
+
+echo "tagged: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,166 @@
+#!/usr/bin/python3
+# tests/tools/tagcheck.py — checks that a PDF of rolebook is tagged and
+# says what it needs to (docs/accessibility.md), read with pikepdf
+# (Debian python3-pikepdf), independently of rolebook's writer:
+#
+#   tagcheck.py [--lang zh-CN] [--need H1,Table,...] FILE.pdf...
+#
+# For each file: /MarkInfo /Marked true, a StructTreeRoot whose tree
+# starts with Document, /Lang, /ViewerPreferences /DisplayDocTitle true
+# with a /Title, a trailer /ID of two 16-byte strings; every Figure has a
+# non-empty /Alt; every TH has a /Scope; every Link annotation has
+# /Contents and a /StructParent whose element is a Link holding an OBJR to
+# it; every marked-content sequence with an MCID on a page is in the
+# ParentTree under the element that lists that MCID among its kids, and
+# every such kid is marked on its page; the types given with --need occur.
+# Prints "ok FILE (N elements ...)" or "FAIL FILE: why" lines; exits 1 on
+# any failure.
+import sys
+import pikepdf
+from pikepdf import Name
+
+def fail(f, why):
+    print(f"FAIL {f}: {why}")
+    return 1
+
+def walk(se, out, depth=0):
+    """Structure elements in document order: (type, element)."""
+    if depth > 300:
+        raise ValueError("structure deeper than 300")
+    out.append((str(se.get('/S')), se))
+    k = se.get('/K')
+    if k is None:
+        return
+    kids = list(k) if isinstance(k, pikepdf.Array) else [k]
+    for c in kids:
+        if isinstance(c, pikepdf.Dictionary) and c.get('/Type') is None and '/S' in c:
+            walk(c, out, depth + 1)
+        elif isinstance(c, pikepdf.Dictionary) and c.get('/Type') == Name.StructElem:
+            walk(c, out, depth + 1)
+
+def kids_of(se):
+    k = se.get('/K')
+    if k is None:
+        return []
+    return list(k) if isinstance(k, pikepdf.Array) else [k]
+
+def page_mcids(page):
+    """MCIDs of a page's content, in order."""
+    ids = []
+    for operands, op in pikepdf.parse_content_stream(page):
+        if str(op) == 'BDC' and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary) \
+                and '/MCID' in operands[1]:
+            ids.append(int(operands[1].MCID))
+    return ids
+
+def check(f, lang, need):
+    pdf = pikepdf.open(f)
+    root = pdf.Root
+    bad = 0
+    mi = root.get('/MarkInfo')
+    if mi is None or not bool(mi.get('/Marked', False)):
+        return fail(f, "no /MarkInfo /Marked true")
+    tree = root.get('/StructTreeRoot')
+    if tree is None:
+        return fail(f, "no StructTreeRoot")
+    if lang and str(root.get('/Lang', '')) != lang:
+        bad |= fail(f, f"/Lang is {root.get('/Lang')!r}, want {lang}")
+    vp = root.get('/ViewerPreferences')
+    if vp is None or not bool(vp.get('/DisplayDocTitle', False)):
+        bad |= fail(f, "no /ViewerPreferences /DisplayDocTitle true")
+    if not str(pdf.docinfo.get('/Title', '')):
+        bad |= fail(f, "no /Title to display")
+    tid = pdf.trailer.get('/ID')
+    if tid is None or len(tid) != 2 or any(len(bytes(x)) != 16 for x in tid):
+        bad |= fail(f, f"trailer /ID {tid!r}")
+    tops = kids_of(tree)
+    if len(tops) != 1 or str(tops[0].get('/S')) != '/Document':
+        return fail(f, "the tree does not start with one Document")
+    els = []
+    walk(tops[0], els)
+    types = {t for t, _ in els}
+    for t, se in els:
+        if t == '/Figure' and not str(se.get('/Alt', '')).strip():
+            bad |= fail(f, "a Figure without /Alt")
+        if t == '/TH':
+            a = se.get('/A')
+            if a is None or '/Scope' not in a:
+                bad |= fail(f, "a TH without /Scope")
+    for n in need:
+        if '/' + n not in types:
+            bad |= fail(f, f"no {n} element (types: {' '.join(sorted(types))})")
+    # ParentTree: MCIDs of each page and link annotations
+    nums = {}
+    def nt(node):
+        if '/Nums' in node:
+            a = node.Nums
+            for i in range(0, len(a), 2):
+                nums[int(a[i])] = a[i + 1]
+        for k in node.get('/Kids', []):
+            nt(k)
+    nt(tree.ParentTree)
+    nlinks = nmc = 0
+    for pno, page in enumerate(pdf.pages):
+        p = page.obj
+        mc = page_mcids(page)
+        nmc += len(mc)
+        if mc:
+            if '/StructParents' not in p:
+                bad |= fail(f, f"page {pno + 1} has MCIDs but no /StructParents")
+                continue
+            arr = nums.get(int(p.StructParents))
+            if arr is None or len(arr) < max(mc) + 1:
+                bad |= fail(f, f"page {pno + 1}: ParentTree entry missing or short")
+                continue
+            for m in mc:
+                se = arr[m]
+                found = False
+                for c in kids_of(se):
+                    if isinstance(c, int) and int(c) == m and se.get('/Pg') is not None \
+                            and se.Pg.objgen == p.objgen:
+                        found = True
+                    elif isinstance(c, pikepdf.Dictionary) and c.get('/Type') == Name.MCR \
+                            and int(c.MCID) == m and c.Pg.objgen == p.objgen:
+                        found = True
+                if not found:
+                    bad |= fail(f, f"page {pno + 1} MCID {m}: its element does not list it")
+                    break
+        for a in p.get('/Annots', []):
+            if a.get('/Subtype') != Name.Link:
+                continue
+            nlinks += 1
+            if not str(a.get('/Contents', '')).strip():
+                bad |= fail(f, f"page {pno + 1}: a link without /Contents")
+            if '/StructParent' not in a:
+                bad |= fail(f, f"page {pno + 1}: a link without /StructParent")
+                continue
+            se = nums.get(int(a.StructParent))
+            if se is None or str(se.get('/S')) != '/Link' or not any(
+                    isinstance(c, pikepdf.Dictionary) and c.get('/Type') == Name.OBJR
+                    and c.Obj.objgen == a.objgen for c in kids_of(se)):
+                bad |= fail(f, f"page {pno + 1}: a link whose element is not a Link with its OBJR")
+    if not bad:
+        print(f"ok {f} ({len(els)} elements, {nmc} marked sequences, {nlinks} links; "
+              f"{' '.join(sorted(t[1:] for t in types))})")
+    return bad
+
+def main(argv):
+    lang, need, files = 'zh-CN', [], []
+    i = 0
+    while i < len(argv):
+        if argv[i] == '--lang':
+            lang = argv[i + 1]; i += 2
+        elif argv[i] == '--need':
+            need = [x for x in argv[i + 1].split(',') if x]; i += 2
+        else:
+            files.append(argv[i]); i += 1
+    bad = 0
+    for f in files:
+        try:
+            bad |= check(f, lang, need)
+        except Exception as e:  # a broken file is a failure, not a crash
+            bad |= fail(f, f"{type(e).__name__}: {e}")
+    return 1 if bad else 0
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))

@@ -141,6 +141,29 @@ S_dept_ref(const struct S_ctx *c, const struct rb_dept *d)
 	return tmpl_val_ref(c->deptv[d - c->site->org.depts]);
 }
 
+/*
+ * Sets m's href to the page of id: with html, prefix + the id
+ * percent-encoded + ".html" (an id may be 业务员); else the anchor
+ * anchor + id in the one document (PDF).
+ */
+static void
+S_href(struct tmpl_val *m, int html, const char *prefix, const char *anchor,
+    const char *id)
+{
+	struct buf b = BUF_INIT;
+
+	if (html) {
+		buf_puts(&b, prefix);
+		buf_put_pct(&b, id);
+		BUF_PUTSL(&b, ".html");
+	} else {
+		buf_puts(&b, anchor);
+		buf_puts(&b, id);
+	}
+	tmpl_map_str(m, "href", b.data);
+	buf_free(&b);
+}
+
 /* Scalars of a role; links and lists come in S_role_links. */
 static void
 S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
@@ -151,10 +174,7 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 
 	srcs = tmpl_val_map();
 	S_bstr(m, "id", r->id);
-	s = c->html ? xasprintf("roles/%s.html", r->id) :
-	    xasprintf("#role-%s", r->id);
-	tmpl_map_str(m, "href", s);
-	free(s);
+	S_href(m, c->html, "roles/", "#role-", r->id);
 	s = xasprintf("role-%s", r->id);
 	tmpl_map_str(m, "anchor", s);
 	free(s);
@@ -292,7 +312,7 @@ S_report(const struct S_ctx *c, const struct rb_role *r,
 	S_field(x, NULL, "due", &rp->due);
 	S_src(x, "src", &rp->pos);
 	tmpl_map_set(x, "from", S_role_ref(c, r));
-	if (rp->to.s && (to = rb_site_role(c->site, rp->to.s)) != NULL) {
+	if ((to = rp->recipient) != NULL) {
 		tmpl_map_set(x, "to", S_role_ref(c, to));
 		S_bstr(x, "to_title", to->title.s ? to->title.s : to->id);
 	} else if (rp->to.s)
@@ -329,10 +349,7 @@ S_dept(const struct S_ctx *c, struct tmpl_val *m, const struct rb_dept *d)
 
 	S_bstr(m, "id", d->id);
 	S_bstr(m, "name", d->name ? d->name : d->id);
-	s = c->html ? xasprintf("departments/%s.html", d->id) :
-	    xasprintf("#dept-%s", d->id);
-	tmpl_map_str(m, "href", s);
-	free(s);
+	S_href(m, c->html, "departments/", "#dept-", d->id);
 	s = xasprintf("dept-%s", d->id);
 	tmpl_map_str(m, "anchor", s);
 	free(s);

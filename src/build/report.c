@@ -413,9 +413,9 @@ S_leaders(struct buf *b, const struct sales_result *res,
 			if (!sp->covered || sp->team == NULL ||
 			    strcmp(sp->team, team) != 0 ||
 			    (r = S_role(site, sp->role)) == NULL ||
-			    r->reports_to.s == NULL)
+			    r->superior == NULL)
 				continue;
-			if (strcmp(r->reports_to.s, q->role) == 0)
+			if (strcmp(r->superior->id, q->role) == 0)
 				dup = 0;
 		}
 		if (dup)

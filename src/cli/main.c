@@ -282,8 +282,7 @@ S_new(struct diag *d, struct opts *o)
 	id = o->args[1];
 	dir = o->nargs == 3 ? o->args[2] : "content";
 	if (!rb_id_valid(id, strlen(id)))
-		return S_usage_error(d, "the id must use lower-case letters, "
-		    "digits and '-'");
+		return S_usage_error(d, "the id must be " RB_ID_RULE);
 	memset(&site, 0, sizeof(site));
 	path = xasprintf("%s/org.xml", dir);
 	if (stat(path, &st) == 0) {

@@ -238,9 +238,8 @@ S_ystr(struct S_ctx *c, const char *key, yaml_node_t *v, struct rb_str *dst,
 		return -1;
 	}
 	if (is_id && !rb_id_valid(s, n))
-		diag_pos(c->d, DIAG_ERROR, &p, "%s '%.*s' is not %s (lowercase "
-		    "letters, digits and '-', at most 64 characters)", key,
-		    (int)n, s, strcmp(key, "id") == 0 ? "valid" : "a valid id");
+		diag_pos(c->d, DIAG_ERROR, &p, "%s '%.*s' is not valid ("
+		    RB_ID_RULE ")", key, (int)n, s);
 	rb_str_set(dst, s, n, &p);
 	return 0;
 }
@@ -499,14 +498,14 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 				break;
 			case RB_F_DEPARTMENT:
 				(void)S_ystr(c, key, v, &c->role->department,
-				    1, 1);
+				    1, 0);
 				break;
 			case RB_F_LEVEL:
 				(void)S_ystr(c, key, v, &c->role->level, 0, 0);
 				break;
 			case RB_F_REPORTS_TO:
 				(void)S_ystr(c, key, v, &c->role->reports_to,
-				    0, 1);
+				    0, 0);
 				break;
 			case RB_F_HEADCOUNT:
 				S_headcount(c, v);
@@ -1233,10 +1232,6 @@ S_report(struct S_ctx *c, const struct S_span *sp)
 		    f[1]);
 		goto out;
 	}
-	if (!rb_id_valid(f[3], fl[3]))
-		diag_pos(c->d, DIAG_ERROR, &ip, "report recipient '%.*s' is not "
-		    "a valid role id (lowercase letters, digits and '-')",
-		    (int)fl[3], f[3]);
 	rep = rb_role_add_report(c->role);
 	rep->pos = ip;
 	rep->frequency = (enum rb_freq)fr;

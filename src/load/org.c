@@ -50,8 +50,7 @@ S_dept(struct xml_src *xs, struct rb_org *org, xmlNodePtr n,
 		    "<department> needs an id attribute");
 	else if (!rb_id_valid(id, strlen(id)))
 		load_xml_attr_diag(xs, n, "id", 1, DIAG_ERROR, "department id "
-		    "'%s' is not valid (lowercase letters, digits and '-', "
-		    "at most 64 characters)", id);
+		    "'%s' is not valid (" RB_ID_RULE ")", id);
 	else
 		for (i = 0; i < org->ndepts; i++)
 			if (org->depts[i].id && !strcmp(org->depts[i].id, id))

@@ -15,6 +15,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <cmark-gfm-core-extensions.h>
 #include <libxml/parser.h>
 #include "../util/util.h"
@@ -24,12 +25,25 @@
 /* Role files per loader thread at least: fewer are not worth a thread. */
 #define S_PER_THREAD	16
 
+/* Does name end in ext, in any letter case? */
 static int
 S_has_ext(const char *name, const char *ext)
 {
 	size_t n = strlen(name), e = strlen(ext);
 
-	return n > e && strcmp(name + n - e, ext) == 0;
+	return n > e && strcasecmp(name + n - e, ext) == 0;
+}
+
+/* A Markdown role (.md, .markdown), an XML one (.xml), in any case, or
+ * neither (0). */
+static int
+S_role_kind(const char *name)
+{
+	if (S_has_ext(name, ".md") || S_has_ext(name, ".markdown"))
+		return 'm';
+	if (S_has_ext(name, ".xml"))
+		return 'x';
+	return 0;
 }
 
 /* Reads path; reports why not at file level. Returns -1 on failure. */
@@ -55,14 +69,14 @@ load_role_file(struct diag *d, struct rb_site *site, const char *path)
 	char *data;
 	size_t len;
 
-	if (!S_has_ext(path, ".md") && !S_has_ext(path, ".xml")) {
-		diag_at(d, DIAG_FATAL, path, 0, 0,
-		    "not a role file: the name must end in .md or .xml");
+	if (S_role_kind(path) == 0) {
+		diag_at(d, DIAG_FATAL, path, 0, 0, "not a role file: the name "
+		    "must end in .md, .markdown or .xml");
 		return NULL;
 	}
 	if (S_read(d, file, &data, &len) == -1)
 		return NULL;
-	if (S_has_ext(path, ".md"))
+	if (S_role_kind(path) == 'm')
 		r = load_role_md(d, file, data, len);
 	else
 		r = load_role_xml(d, file, data, len);
@@ -173,10 +187,10 @@ load_site(struct diag *d, const char *dir, struct rb_site *site)
 	while ((de = readdir(dp)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
-		if (!S_has_ext(de->d_name, ".md") &&
-		    !S_has_ext(de->d_name, ".xml")) {
+		if (S_role_kind(de->d_name) == 0) {
 			diag_at(d, DIAG_WARNING, rdir, 0, 0, "ignoring '%s': "
-			    "role files end in .md or .xml", de->d_name);
+			    "role files end in .md, .markdown or .xml (any "
+			    "letter case)", de->d_name);
 			continue;
 		}
 		if (n == rb_limit(RB_LIM_ROLES)) {

@@ -1041,10 +1041,10 @@ S_ref(struct xml_src *xs, xmlNodePtr n, const char *attr, struct rb_str *dst)
 		return;
 	}
 	load_xml_attr_pos(xs, n, attr, 1, &pos);
-	if (!rb_id_valid(v, strlen(v)))
-		load_xml_attr_diag(xs, n, attr, 1, DIAG_ERROR, "<%s %s=\"%s\">: "
-		    "not a valid id (lowercase letters, digits and '-', at most "
-		    "64 characters)", (const char *)n->name, attr, v);
+	if (*v == '\0')
+		load_xml_attr_diag(xs, n, attr, 1, DIAG_ERROR, "<%s %s=\"\">: "
+		    "empty; write an id or a name", (const char *)n->name,
+		    attr);
 	rb_str_set(dst, v, strlen(v), &pos);
 	free(v);
 }
@@ -1389,10 +1389,6 @@ S_reports(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 		}
 		if ((v = load_xml_attr(c, "to")) != NULL) {
 			load_xml_attr_pos(xs, c, "to", 1, &pos);
-			if (!rb_id_valid(v, strlen(v)))
-				load_xml_attr_diag(xs, c, "to", 1, DIAG_ERROR,
-				    "report to '%s' is not a valid role id "
-				    "(lowercase letters, digits and '-')", v);
 			rb_str_set(&rp->to, v, strlen(v), &pos);
 			free(v);
 		}
@@ -1566,8 +1562,8 @@ load_role_xml(struct diag *d, const char *file, const char *data, size_t len)
 	} else {
 		if (!rb_id_valid(id, strlen(id)))
 			load_xml_attr_diag(&xs, root, "id", 1, DIAG_ERROR,
-			    "role id '%s' is not valid (lowercase letters, "
-			    "digits and '-', at most 64 characters)", id);
+			    "role id '%s' is not valid (" RB_ID_RULE ")",
+			    id);
 		role->id = id;
 	}
 	S_role(&xs, role, root);

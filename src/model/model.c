@@ -2,8 +2,11 @@
  * model.c — lifetimes, array growth, lookups, equality and enum names for
  * the content model (model.h).
  */
+#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include "../util/util.h"
 #include "model.h"
 
@@ -118,14 +121,33 @@ rb_qualkind_infer(const char *s, size_t n)
 int
 rb_id_valid(const char *s, size_t n)
 {
-	size_t i;
+	size_t i, l, nch = 0;
+	uint32_t cp;
+	int8_t t;
 
-	if (n == 0 || n > 64 || s[0] == '-' || s[n - 1] == '-')
+	if (n == 0 || s[0] == '-' || s[n - 1] == '-')
 		return 0;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+	for (i = 0; i < n; i += l) {
+		if ((l = utf8_decode(s + i, n - i, &cp)) == 0)
 			return 0;
+		if (++nch > 64)
+			return 0;
+		if (cp == '-' || cp == '_')
+			continue;
+		if (cp < 0x80) {
+			if (!isalnum((int)cp))
+				return 0;
+			continue;
+		}
+		/* Letters, marks and digits of any script. */
+		t = u_charType((UChar32)cp);
+		if (!(t == U_UPPERCASE_LETTER || t == U_LOWERCASE_LETTER ||
+		    t == U_TITLECASE_LETTER || t == U_MODIFIER_LETTER ||
+		    t == U_OTHER_LETTER || t == U_NON_SPACING_MARK ||
+		    t == U_COMBINING_SPACING_MARK ||
+		    t == U_DECIMAL_DIGIT_NUMBER))
+			return 0;
+	}
 	return 1;
 }
 
@@ -150,8 +172,8 @@ rb_role_default_id(struct diag *d, struct rb_role *r, const struct rb_pos *p)
 	r->pos = *p;
 	if (!rb_id_valid(stem, strlen(stem))) {
 		diag_pos(d, DIAG_ERROR, p, "the role has no id and its file "
-		    "name '%s' is not one (letters, digits, '-' and '_'); "
-		    "rename the file or give the id", stem);
+		    "name '%s' is not one (" RB_ID_RULE "); rename the file "
+		    "or give the id", stem);
 		free(stem);
 		r->id = xstrdup("");
 		return;

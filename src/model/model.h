@@ -80,8 +80,9 @@ struct rb_report {
 	struct rb_str	 name;		/* plain: 周客户上门情况进度表 */
 	enum rb_freq	 frequency;
 	struct rb_str	 due;		/* plain, free text: 周六, 每月5日 */
-	struct rb_str	 to;		/* a role id */
+	struct rb_str	 to;		/* a role id or unique title */
 	struct rb_pos	 pos;
+	struct rb_role	*recipient;	/* derived: the role to resolves to */
 };
 
 struct rb_section {
@@ -92,14 +93,15 @@ struct rb_section {
 struct rb_role;
 
 struct rb_role {
-	char		*id;		/* [a-z0-9-]+ */
+	char		*id;		/* rb_id_valid(): 业务员, sales-manager */
 	char		*path;		/* file as given, e.g. content/roles/x.md */
 	int		 is_xml;	/* loaded from XML */
 	struct rb_pos	 pos;		/* of the id (front matter or <role>) */
 	struct rb_str	 title;		/* plain, required */
-	struct rb_str	 department;	/* department id */
+	struct rb_str	 department;	/* department id or unique name */
 	struct rb_str	 level;		/* plain, optional */
-	struct rb_str	 reports_to;	/* role id, optional (top of tree) */
+	struct rb_str	 reports_to;	/* role id or unique title, optional
+					 * (top of tree) */
 	int		 headcount;	/* -1 if not given */
 	struct rb_pos	 headcount_pos;
 	struct rb_str	 summary;	/* rich, block; optional */
@@ -207,6 +209,9 @@ int		 rb_qualkind_infer(const char *, size_t);
 
 /* The file name of path without folder and extension (caller frees). */
 char		*rb_path_stem(const char *path);
+/* What an id may hold, for messages. */
+#define RB_ID_RULE	"letters and digits of any script, '-' and '_', at " \
+			"most 64 characters"
 /*
  * A role written without an id takes its file name's stem (id optional);
  * an error at p when the stem is not a valid id.  p becomes the role's
@@ -215,7 +220,10 @@ char		*rb_path_stem(const char *path);
 void		 rb_role_default_id(struct diag *, struct rb_role *,
 		    const struct rb_pos *p);
 
-/* Is s (n bytes) a valid id: [a-z0-9-]+, not starting or ending with '-'? */
+/* Is s (n bytes) a valid id: letters, digits (of any script, Unicode
+ * categories L, M and Nd), '-' and '_', at most 64 characters, not starting
+ * or ending with '-'?  So never '/', '\\', '.', blanks or control
+ * characters (no path can be made of an id). */
 int		 rb_id_valid(const char *s, size_t n);
 
 #endif

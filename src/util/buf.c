@@ -162,6 +162,24 @@ buf_put_xmln(struct buf *b, const char *s, size_t n, int attr)
 	buf_put(b, s + run, n - run);
 }
 
+void
+buf_put_pct(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char c;
+
+	for (; (c = (unsigned char)*s) != '\0'; s++)
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~')
+			buf_putc(b, (char)c);
+		else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[c >> 4]);
+			buf_putc(b, hex[c & 15]);
+		}
+}
+
 int
 str_distance(const char *a, const char *b)
 {

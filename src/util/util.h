@@ -96,6 +96,9 @@ int	 utf8_bytecol_to_col_valid(const char *line, int bytecol);
 void	 buf_put_xml(struct buf *, const char *s, int attr);
 /* The same for n bytes of s. */
 void	 buf_put_xmln(struct buf *, const char *s, size_t n, int attr);
+/* Appends s percent-encoded for a URL path segment (RFC 3986: every byte
+ * but letters, digits and -._~ as %XX), e.g. a Unicode id in a link. */
+void	 buf_put_pct(struct buf *, const char *s);
 /* Levenshtein distance in bytes between a and b; 99 when either is longer
  * than 64 bytes.  For "did you mean" suggestions. */
 int	 str_distance(const char *a, const char *b);

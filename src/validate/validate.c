@@ -9,37 +9,178 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../util/util.h"
+#include "../model/fields.h"
 #include "validate.h"
 
-/* Nearest role id to s within distance 2 (and half its length), or NULL. */
-static const char *
-S_near_role(const struct rb_site *site, const char *s)
-{
-	const char *best = NULL;
-	size_t i, d, bd = 3;
+/*
+ * Keeps the nearest of the names offered to s (a misspelt reference): at
+ * most 2 characters off and at most half of s.
+ */
+struct S_near {
+	const char	*s;
+	size_t		 n;	/* characters of s */
+	const char	*best;
+	int		 bd;
+};
 
-	for (i = 0; i < site->nroles; i++)
-		if ((d = (size_t)str_distance(s, site->roles[i]->id)) < bd &&
-		    2 * d <= strlen(s)) {
-			bd = d;
-			best = site->roles[i]->id;
-		}
-	return best;
+static void
+S_near_init(struct S_near *nr, const char *s)
+{
+	nr->s = s;
+	nr->n = utf8_count(s, strlen(s));
+	nr->best = NULL;
+	nr->bd = 3;
 }
 
-static const char *
-S_near_dept(const struct rb_org *org, const char *s)
+static void
+S_near_try(struct S_near *nr, const char *name)
 {
-	const char *best = NULL;
-	size_t i, d, bd = 3;
+	int d;
 
+	if (name == NULL)
+		return;
+	if ((d = rb_chardist(nr->s, strlen(nr->s), name)) < nr->bd &&
+	    2 * (size_t)d <= nr->n) {
+		nr->bd = d;
+		nr->best = name;
+	}
+}
+
+/* Roles by title (sorted), built on the first look-up by name. */
+struct S_titles {
+	struct rb_role	**r;
+	size_t		  n;
+	int		  built;
+};
+
+static int
+S_titlecmp(const void *a, const void *b)
+{
+	const struct rb_role *x = *(struct rb_role *const *)a;
+	const struct rb_role *y = *(struct rb_role *const *)b;
+	int c = strcmp(x->title.s, y->title.s);
+
+	return c ? c : strcmp(x->id, y->id);
+}
+
+/* The roles titled s: *first and the count (0: none). */
+static size_t
+S_by_title(struct S_titles *t, const struct rb_site *site, const char *s,
+    size_t *first)
+{
+	size_t i, lo, hi, mid;
+
+	if (!t->built) {
+		t->r = xreallocarray(NULL, site->nroles ? site->nroles : 1,
+		    sizeof(*t->r));
+		for (i = 0; i < site->nroles; i++)
+			if (site->roles[i]->title.s != NULL)
+				t->r[t->n++] = site->roles[i];
+		qsort(t->r, t->n, sizeof(*t->r), S_titlecmp);
+		t->built = 1;
+	}
+	lo = 0;
+	hi = t->n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(t->r[mid]->title.s, s) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	for (i = lo; i < t->n && strcmp(t->r[i]->title.s, s) == 0; i++)
+		;
+	return i - lo;
+}
+
+/*
+ * Resolves a reference to a role: its id, or a title exactly one role
+ * has.  Reports an unknown reference (with the nearest id or title) or an
+ * ambiguous title (with the candidates' ids).  Returns the role or NULL.
+ */
+static struct rb_role *
+S_role_ref(struct diag *d, const struct rb_site *site, struct S_titles *t,
+    const struct rb_str *ref, const char *what)
+{
+	struct rb_role *r;
+	struct S_near nr;
+	struct buf b = BUF_INIT;
+	size_t i, first, n;
+
+	if ((r = rb_site_role(site, ref->s)) != NULL)
+		return r;
+	if ((n = S_by_title(t, site, ref->s, &first)) == 1)
+		return t->r[first];
+	if (n > 1) {
+		for (i = first; i < first + n; i++)
+			buf_printf(&b, "%s%s", i > first ? ", " : "",
+			    t->r[i]->id);
+		diag_pos(d, DIAG_ERROR, &ref->pos, "%s '%s' is ambiguous: "
+		    "%zu roles have that title (%s); write the id", what,
+		    ref->s, n, b.data);
+		buf_free(&b);
+		return NULL;
+	}
+	S_near_init(&nr, ref->s);
+	for (i = 0; i < site->nroles; i++) {
+		S_near_try(&nr, site->roles[i]->id);
+		S_near_try(&nr, site->roles[i]->title.s);
+	}
+	if (nr.best != NULL)
+		diag_pos(d, DIAG_ERROR, &ref->pos, "%s '%s' is not a role; "
+		    "did you mean '%s'?", what, ref->s, nr.best);
+	else
+		diag_pos(d, DIAG_ERROR, &ref->pos, "%s '%s' is not a role (an "
+		    "id or the title of one role)", what, ref->s);
+	return NULL;
+}
+
+/*
+ * Resolves a reference to a department: its id, or a name exactly one
+ * department has; reports as S_role_ref() does.
+ */
+static struct rb_dept *
+S_dept_ref(struct diag *d, const struct rb_org *org, const struct rb_str *ref)
+{
+	struct rb_dept *dp, *found = NULL;
+	struct S_near nr;
+	struct buf b = BUF_INIT;
+	size_t i, n = 0;
+
+	if ((dp = rb_org_dept(org, ref->s)) != NULL)
+		return dp;
 	for (i = 0; i < org->ndepts; i++)
-		if ((d = (size_t)str_distance(s, org->depts[i].id)) < bd &&
-		    2 * d <= strlen(s)) {
-			bd = d;
-			best = org->depts[i].id;
+		if (org->depts[i].name != NULL &&
+		    strcmp(org->depts[i].name, ref->s) == 0) {
+			buf_printf(&b, "%s%s", n ? ", " : "", org->depts[i].id);
+			found = &org->depts[i];
+			n++;
 		}
-	return best;
+	if (n == 1) {
+		buf_free(&b);
+		return found;
+	}
+	if (n > 1) {
+		diag_pos(d, DIAG_ERROR, &ref->pos, "department '%s' is "
+		    "ambiguous: %zu departments have that name (%s); write the "
+		    "id", ref->s, n, b.data);
+		buf_free(&b);
+		return NULL;
+	}
+	buf_free(&b);
+	S_near_init(&nr, ref->s);
+	for (i = 0; i < org->ndepts; i++) {
+		S_near_try(&nr, org->depts[i].id);
+		S_near_try(&nr, org->depts[i].name);
+	}
+	if (nr.best != NULL)
+		diag_pos(d, DIAG_ERROR, &ref->pos, "department '%s' is not in "
+		    "org.xml; did you mean '%s'?", ref->s, nr.best);
+	else
+		diag_pos(d, DIAG_ERROR, &ref->pos, "department '%s' is not in "
+		    "org.xml (an id or the name of one department)", ref->s);
+	return NULL;
 }
 
 /* Has an error been recorded for file (while loading it)? */
@@ -53,28 +194,6 @@ S_file_failed(const struct diag *d, const char *file)
 		    strcmp(d->items[i].file, file) == 0)
 			return 1;
 	return 0;
-}
-
-/* Is ref set and a well-formed id? */
-static int
-S_is_id(const struct rb_str *ref)
-{
-	return ref->s != NULL && rb_id_valid(ref->s, strlen(ref->s));
-}
-
-/* Reports an unresolved role reference with a suggestion. */
-static void
-S_bad_role_ref(struct diag *d, const struct rb_site *site,
-    const struct rb_str *ref, const char *what)
-{
-	const char *near = S_near_role(site, ref->s);
-
-	if (near)
-		diag_pos(d, DIAG_ERROR, &ref->pos, "%s '%s' is not a role; "
-		    "did you mean '%s'?", what, ref->s, near);
-	else
-		diag_pos(d, DIAG_ERROR, &ref->pos, "%s '%s' is not a role",
-		    what, ref->s);
 }
 
 static void
@@ -214,7 +333,7 @@ validate_site(struct diag *d, struct rb_site *site)
 	struct rb_org *org = &site->org;
 	struct rb_role *r, *sup;
 	struct rb_dept *dp;
-	const char *near;
+	struct S_titles titles = { NULL, 0, 0 };
 	int before = d->nerr;
 	size_t i, j;
 
@@ -239,44 +358,28 @@ validate_site(struct diag *d, struct rb_site *site)
 			    !S_file_failed(d, r->path))
 				diag_pos(d, DIAG_ERROR, &r->duties[j].text.pos,
 				    "empty duty: a duty needs its text");
-		/* A reference that is not even an id was reported by the
-		 * loader; one error is enough. */
-		if (S_is_id(&r->department) && org->ndepts > 0) {
-			dp = rb_org_dept(org, r->department.s);
-			if (dp == NULL) {
-				near = S_near_dept(org, r->department.s);
-				if (near)
-					diag_pos(d, DIAG_ERROR,
-					    &r->department.pos, "department "
-					    "'%s' is not in org.xml; did you "
-					    "mean '%s'?", r->department.s, near);
-				else
-					diag_pos(d, DIAG_ERROR,
-					    &r->department.pos, "department "
-					    "'%s' is not in org.xml",
-					    r->department.s);
-			} else {
-				r->dept = dp;
-				dp->roles = xreallocarray(dp->roles,
-				    dp->nroles + 1, sizeof(*dp->roles));
-				dp->roles[dp->nroles++] = r;
-			}
+		if (r->department.s != NULL && r->department.s[0] != '\0' &&
+		    org->ndepts > 0 &&
+		    (dp = S_dept_ref(d, org, &r->department)) != NULL) {
+			r->dept = dp;
+			dp->roles = xreallocarray(dp->roles, dp->nroles + 1,
+			    sizeof(*dp->roles));
+			dp->roles[dp->nroles++] = r;
 		}
-		if (S_is_id(&r->reports_to)) {
-			sup = rb_site_role(site, r->reports_to.s);
-			if (sup == NULL)
-				S_bad_role_ref(d, site, &r->reports_to,
-				    "reports_to");
-			else if (sup == r)
+		if (r->reports_to.s != NULL && r->reports_to.s[0] != '\0' &&
+		    (sup = S_role_ref(d, site, &titles, &r->reports_to,
+		    "reports_to")) != NULL) {
+			if (sup == r)
 				diag_pos(d, DIAG_ERROR, &r->reports_to.pos,
 				    "role '%s' reports to itself", r->id);
 			else
 				r->superior = sup;
 		}
 		for (j = 0; j < r->nreports; j++)
-			if (S_is_id(&r->reports[j].to) &&
-			    rb_site_role(site, r->reports[j].to.s) == NULL)
-				S_bad_role_ref(d, site, &r->reports[j].to,
+			if (r->reports[j].to.s != NULL &&
+			    r->reports[j].to.s[0] != '\0')
+				r->reports[j].recipient = S_role_ref(d, site,
+				    &titles, &r->reports[j].to,
 				    "report recipient");
 		for (j = 0; j < r->ntargets; j++) {
 			size_t k;
@@ -296,6 +399,7 @@ validate_site(struct diag *d, struct rb_site *site)
 					    r->targets[j].metric.s);
 		}
 	}
+	free(titles.r);
 	S_check_cycles(d, site);
 	/* Direct reports, in id order (roles are sorted). */
 	for (i = 0; i < site->nroles; i++) {

@@ -224,7 +224,19 @@ Test(model, enum_aliases)
 	cr_assert_eq(rb_relkind_parse("所施监督", strlen("所施监督")),
 	    RB_REL_SUPERVISES);
 	cr_assert(rb_id_valid("sales-manager", 13));
-	cr_assert_not(rb_id_valid("Sales", 5));
+	cr_assert(rb_id_valid("Sales", 5));
+	cr_assert(rb_id_valid("业务员", strlen("业务员")));
+	cr_assert(rb_id_valid("sales_2", 7));
+	cr_assert(rb_id_valid("Ünal-ş", strlen("Ünal-ş")));
+	cr_assert_not(rb_id_valid("a/b", 3));
+	cr_assert_not(rb_id_valid("a\\b", 3));
+	cr_assert_not(rb_id_valid("..", 2));
+	cr_assert_not(rb_id_valid(".x", 2));
+	cr_assert_not(rb_id_valid("a b", 3));
+	cr_assert_not(rb_id_valid("a\tb", 3));
+	cr_assert_not(rb_id_valid("业务、员", strlen("业务、员")));
+	cr_assert_not(rb_id_valid("业务　员", strlen("业务　员")));
+	cr_assert_not(rb_id_valid("\xff", 1));
 	cr_assert_not(rb_id_valid("-x", 2));
 }
 

@@ -119,6 +119,20 @@ rb_qualkind_infer(const char *s, size_t n)
 }
 
 int
+rb_slug_valid(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 64 || s[0] == '-' || s[n - 1] == '-')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+int
 rb_id_valid(const char *s, size_t n)
 {
 	size_t i, l, nch = 0;

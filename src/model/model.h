@@ -207,6 +207,9 @@ int		 rb_freq_parse(const char *, size_t);
  * in s[0..n), else RB_QUAL_OTHER. */
 int		 rb_qualkind_infer(const char *, size_t);
 
+/* Is s (n bytes) a slug: [a-z0-9-]+, not starting or ending with '-', at
+ * most 64 bytes?  For the ids of plans and teams (not roles). */
+int		 rb_slug_valid(const char *s, size_t n);
 /* The file name of path without folder and extension (caller frees). */
 char		*rb_path_stem(const char *path);
 /* What an id may hold, for messages. */

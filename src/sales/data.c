@@ -755,7 +755,7 @@ load_staff(struct sales_ctx *ctx)
 			ok = 0;
 		}
 		f = S_fld(r, map, 3);
-		if (f->len && !rb_id_valid(f->s, f->len)) {
+		if (f->len && !rb_slug_valid(f->s, f->len)) {
 			diag_at(ctx->d, DIAG_ERROR, file, f->line, f->col,
 			    "bad team id '%s': use a-z, 0-9 and '-'", f->s);
 			ok = 0;

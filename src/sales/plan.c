@@ -531,7 +531,7 @@ S_keyval(struct S_ps *ps, const char *k, const char *ke, const char *v,
 	switch (sec) {
 	case SEC_PLAN:
 		if (KEY("id")) {
-			if (!rb_id_valid(v, vn))
+			if (!rb_slug_valid(v, vn))
 				S_err(ps, v, "bad plan id '%.*s': use a-z, "
 				    "0-9 and '-'", (int)vn, v);
 			else

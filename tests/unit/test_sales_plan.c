@@ -215,11 +215,11 @@ Test(sales_plan, structure_errors)
 
 Test(sales_plan, columns_count_characters)
 {
-	/* "roles = 业务, Bad": Bad is at byte 17 but character 13. */
+	/* "roles = 业务/, B.d": B.d is at byte 18 but character 14. */
 	cr_assert_null(parse("[plan]\nid = x\ntitle = t\n"
-	    "roles = 业务, Bad\n"));
-	cr_assert(has_diag(4, 9, "bad role id '业务'"));
-	cr_assert(has_diag(4, 13, "bad role id 'Bad'"));
+	    "roles = 业务/, B.d\n"));
+	cr_assert(has_diag(4, 9, "bad role id '业务/'"));
+	cr_assert(has_diag(4, 14, "bad role id 'B.d'"));
 	cr_assert_null(parse("[plan]\nid = x\ntitle = 标题\troles\n"));
 	cr_assert(has_diag(1, 1, "[plan] needs 'roles'"));
 }

@@ -1389,6 +1389,10 @@ S_reports(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 		}
 		if ((v = load_xml_attr(c, "to")) != NULL) {
 			load_xml_attr_pos(xs, c, "to", 1, &pos);
+			if (*v == '\0')
+				load_xml_attr_diag(xs, c, "to", 1, DIAG_ERROR,
+				    "<report to=\"\">: empty; write a role id "
+				    "or title, or leave the attribute out");
 			rb_str_set(&rp->to, v, strlen(v), &pos);
 			free(v);
 		}

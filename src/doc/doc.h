@@ -13,6 +13,10 @@
 #include <stddef.h>
 #include "../util/diag.h"
 
+/* The largest <ol start>: 9 digits, as CommonMark's list numbers; list
+ * numbers stay far from overflow however long the list. */
+#define DOC_OL_START_MAX	999999999L
+
 enum doc_tag {
 	DOC_TEXT,	/* character data; no children */
 	/* structure */

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../util/util.h"
+#include "../util/url.h"
 #include "doc.h"
 
 #define S_MAXDEPTH	256	/* open elements at most */
@@ -369,6 +370,7 @@ S_attr(struct S_parser *P, struct doc_node *n, size_t off, const char *name,
 	char small[32], *nm;
 	size_t i;
 	int ok = 0;
+	enum url_verdict uv;
 
 	nm = namelen < sizeof(small) ? small : xmalloc(namelen + 1);
 	memcpy(nm, name, namelen);
@@ -390,6 +392,10 @@ S_attr(struct S_parser *P, struct doc_node *n, size_t off, const char *name,
 		    strcmp(nm, "start") == 0) && !S_is_digits(value))
 			S_err(P, off, "attribute '%s' of <%s> must be a "
 			    "whole number, not '%s'", nm, tn, value);
+		else if (strcmp(nm, "start") == 0 &&
+		    strtol(value, NULL, 10) > DOC_OL_START_MAX)
+			S_err(P, off, "attribute 'start' of <%s> must be at "
+			    "most %ld, not '%s'", tn, DOC_OL_START_MAX, value);
 		else if (n->tag == DOC_POINT && strcmp(nm, "value") == 0) {
 			char *end;
 			double v = strtod(value, &end);
@@ -397,11 +403,21 @@ S_attr(struct S_parser *P, struct doc_node *n, size_t off, const char *name,
 			if (end == value || *end != '\0' || !isfinite(v))
 				S_err(P, off, "attribute 'value' of <%s> must "
 				    "be a number, not '%s'", tn, value);
+		} else if (strcmp(nm, "href") == 0 &&
+		    (uv = url_check(value, strlen(value))) != URL_OK) {
+			struct buf m = BUF_INIT;
+
+			url_why(&m, value, uv);
+			S_err(P, off, "attribute 'href' of <%s>: %s", tn,
+			    m.data);
+			buf_free(&m);
+			value = NULL;
 		} else if (n->tag == DOC_CHART && strcmp(nm, "type") == 0 &&
 		    strcmp(value, "bar") != 0 && strcmp(value, "line") != 0)
 			S_err(P, off, "attribute 'type' of <%s> must be "
 			    "'bar' or 'line', not '%s'", tn, value);
-		doc_set_attr(n, nm, value);
+		if (value != NULL)
+			doc_set_attr(n, nm, value);
 	}
 	if (nm != small)
 		free(nm);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "html_int.h"
+#include "../util/url.h"
 
 #define S_DEFAULT_LANG	"zh-CN"
 
@@ -115,7 +116,9 @@ S_elem_pre(struct S_ctx *c, const struct doc_node *n)
 	buf_puts(b, doc_tag_name[n->tag]);
 	S_attr(b, "id", n->id);
 	S_attr(b, "class", n->cls);
-	S_attr(b, "href", n->href);
+	/* defence in depth: doc_parse refused a bad href already */
+	S_attr(b, "href", n->href && url_allowed(n->href) ? n->href :
+	    NULL);
 	for (i = 0; i < n->nattrs; i++)
 		if (S_keep_attr(n->attrs[i].name))
 			S_attr(b, n->attrs[i].name, n->attrs[i].value);

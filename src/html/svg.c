@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "html_int.h"
+#include "../util/url.h"
 #include "../doc/chartgeom.h"
 
 static const char *const S_palette[] = {
@@ -310,11 +311,12 @@ S_org_box(void *ctx, const struct doc_node *n, double x, double y,
 {
 	struct buf *b = ctx;
 	const char *label = doc_attr(n, "label"), *sub = doc_attr(n, "sub");
+	const char *href = n->href && url_allowed(n->href) ? n->href : NULL;
 	double cx = x + w / 2;
 
-	if (n->href) {
+	if (href) {
 		BUF_PUTSL(b, "<a href=\"");
-		html_escape(b, n->href, strlen(n->href), 1);
+		html_escape(b, href, strlen(href), 1);
 		BUF_PUTSL(b, "\">\n");
 	}
 	BUF_PUTSL(b, "<rect class=\"org-box\"");
@@ -327,7 +329,7 @@ S_org_box(void *ctx, const struct doc_node *n, double x, double y,
 	    label ? label : "");
 	if (sub)
 		S_text(b, cx, y + 36, "middle", 11, 0, "org-sub", sub);
-	if (n->href)
+	if (href)
 		BUF_PUTSL(b, "</a>\n");
 }
 

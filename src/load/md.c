@@ -20,6 +20,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include "../util/util.h"
 #include "../util/diag.h"
+#include "../util/url.h"
 #include "../model/model.h"
 #include "../model/rich.h"
 #include "../model/fields.h"
@@ -163,22 +164,6 @@ S_trim(const char *s, size_t *n)
 	while (*n > 0 && isspace((unsigned char)s[*n - 1]))
 		(*n)--;
 	return s;
-}
-
-/* Is the URL of a scheme that must never become a link? */
-static int
-S_unsafe_url(const char *u)
-{
-	if (strncasecmp(u, "javascript:", 11) == 0 ||
-	    strncasecmp(u, "vbscript:", 9) == 0 ||
-	    strncasecmp(u, "file:", 5) == 0)
-		return 1;
-	if (strncasecmp(u, "data:", 5) == 0)
-		return !(strncasecmp(u + 5, "image/png", 9) == 0 ||
-		    strncasecmp(u + 5, "image/gif", 9) == 0 ||
-		    strncasecmp(u + 5, "image/jpeg", 10) == 0 ||
-		    strncasecmp(u + 5, "image/webp", 10) == 0);
-	return 0;
 }
 
 /* -------------------------------------------------------- front matter */
@@ -594,6 +579,7 @@ S_inline_seq(struct S_ctx *c, struct rich *r, cmark_node *first,
 	const char *s, *url;
 	size_t len;
 	struct rb_pos p;
+	enum url_verdict uv;
 
 	for (ch = first; ch; ch = ch == last ? NULL : cmark_node_next(ch)) {
 		switch (cmark_node_get_type(ch)) {
@@ -642,10 +628,14 @@ S_inline_seq(struct S_ctx *c, struct rich *r, cmark_node *first,
 			url = cmark_node_get_url(ch);
 			if (url == NULL)
 				url = "";
-			if (S_unsafe_url(url)) {
+			if ((uv = url_check(url, strlen(url))) != URL_OK) {
+				struct buf m = BUF_INIT;
+
+				url_why(&m, url, uv);
 				p = S_npos(c, ch);
-				diag_pos(c->d, DIAG_WARNING, &p, "unsafe link "
-				    "target dropped");
+				diag_pos(c->d, DIAG_WARNING, &p, "%s%s", m.data,
+				    URL_DROPPED);
+				buf_free(&m);
 				S_inlines(c, r, ch, depth + 1);
 				break;
 			}

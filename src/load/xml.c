@@ -23,6 +23,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 #include "../util/util.h"
+#include "../util/url.h"
 #include "../model/rich.h"
 #include "load.h"
 #include "xml.h"
@@ -907,6 +908,7 @@ S_rich_children(struct xml_src *xs, struct rich *r, xmlNodePtr n,
 	xmlNodePtr c;
 	const char *tag, *s;
 	char *href;
+	enum url_verdict uv;
 
 	for (c = n->children; c; c = c->next) {
 		switch (c->type) {
@@ -964,6 +966,19 @@ S_rich_children(struct xml_src *xs, struct rich *r, xmlNodePtr n,
 				    "%zu cells (%s)", S_cells(c),
 				    rb_limit_hint(RB_LIM_TABLE));
 				free(href);
+				break;
+			}
+			if (href != NULL &&
+			    (uv = url_check(href, strlen(href))) != URL_OK) {
+				struct buf m = BUF_INIT;
+
+				url_why(&m, href, uv);
+				load_xml_attr_diag(xs, c, "href", 1,
+				    DIAG_WARNING, "%s%s", m.data, URL_DROPPED);
+				buf_free(&m);
+				free(href);
+				S_rich_children(xs, r, c, S_content_of(tag),
+				    field);
 				break;
 			}
 			rich_open(r, tag, href);

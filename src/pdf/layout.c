@@ -591,8 +591,11 @@ S_list(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 	long k, start = 1;
 	const char *v;
 
-	if (n->tag == DOC_OL && (v = doc_attr(n, "start")) != NULL)
-		start = strtol(v, NULL, 10);
+	if (n->tag == DOC_OL && (v = doc_attr(n, "start")) != NULL) {
+		start = strtol(v, NULL, 10);	/* doc_parse checked it */
+		if (start < 0 || start > DOC_OL_START_MAX)
+			start = DOC_OL_START_MAX;
+	}
 	for (k = start, li = n->first; li; li = li->next, k++) {
 		S_marker(n, k, blk->listdepth, L, st, &mk, &scale);
 		lay_text_width_check(L, n, st->face, mk.data, mk.len,

@@ -30,6 +30,7 @@
 #include <png.h>
 #include <libdeflate.h>
 #include "../util/util.h"
+#include "../util/url.h"
 #include "pdfw.h"
 
 #define S_ZLEVEL	6	/* deflate level of page content and the rest */
@@ -1007,6 +1008,8 @@ void
 pdfw_link_uri(struct pdfw *w, double l, double b, double r, double t,
     const char *uri, int se, const char *contents)
 {
+	if (!url_allowed(uri))		/* defence in depth: doc_parse refused it */
+		return;
 	S_annot(w, l, b, r, t, se, contents)->uri = xstrdup(uri);
 }
 

@@ -208,6 +208,38 @@ S_json_str(FILE *f, const char *s)
 	fputc('"', f);
 }
 
+/* Text mode: s with what a terminal would act on made visible — C0
+ * controls and DEL as \x1b, C1 controls (U+0080-U+009F) as \u009b, bytes
+ * that are not UTF-8 as \xff.  Everything else, Chinese included, as it
+ * is. */
+static void
+S_text_str(FILE *f, const char *s)
+{
+	size_t n = strlen(s), i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7f) {
+			fprintf(f, "\\x%02x", c);
+			i++;
+		} else if (c < 0x80) {
+			fputc(c, f);
+			i++;
+		} else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			fprintf(f, "\\x%02x", c);
+			i++;
+		} else if (cp >= 0x80 && cp <= 0x9f) {
+			fprintf(f, "\\u%04x", (unsigned)cp);
+			i += k;
+		} else {
+			fwrite(s + i, 1, k, f);
+			i += k;
+		}
+	}
+}
+
 void
 diag_flush(struct diag *d, FILE *f)
 {
@@ -239,7 +271,7 @@ diag_flush(struct diag *d, FILE *f)
 			continue;
 		}
 		if (it->file) {
-			fputs(it->file, f);
+			S_text_str(f, it->file);
 			if (it->line > 0) {
 				fprintf(f, ":%d", it->line);
 				if (it->col > 0)
@@ -248,7 +280,9 @@ diag_flush(struct diag *d, FILE *f)
 			fputs(": ", f);
 		} else
 			fputs("rolebook: ", f);
-		fprintf(f, "%s: %s\n", S_level[lvl], it->msg);
+		fprintf(f, "%s: ", S_level[lvl]);
+		S_text_str(f, it->msg);
+		fputc('\n', f);
 	}
 	if (d->json)
 		fputs(d->n ? "\n]\n" : "]\n", f);

@@ -287,6 +287,35 @@ Test(errors, each_kind)
 	    "<template output>:1:1: <rb-document> is not closed\n");
 }
 
+/* A template writing a script link (or one a loader would refuse) fails
+ * at the attribute, whatever the disguise (issue 17, finding 1). */
+Test(errors, href_policy)
+{
+	EXPECT("<rb-document><p><a href=\"java&#9;script:alert(1)\">x</a>"
+	    "<a href=\"data:text/html,x\">y</a><a href=\"a&#9;b\">z</a>"
+	    "<a href=\"https://x/#a\">w</a></p></rb-document>",
+	    "NULL\n<template output>:1:20: attribute 'href' of <a>: link "
+	    "scheme 'javascript:' is not allowed (only relative links and "
+	    "http:, https:, mailto:)\n"
+	    "<template output>:1:59: attribute 'href' of <a>: link scheme "
+	    "'data:' is not allowed (only relative links and http:, https:, "
+	    "mailto:)\n"
+	    "<template output>:1:91: attribute 'href' of <a>: link target "
+	    "holds the control character U+0009\n");
+}
+
+/* issue 17, finding 10: a list number that would overflow */
+Test(errors, ol_start_limit)
+{
+	EXPECT("<rb-document><ol start=\"9223372036854775807\"><li>a</li>"
+	    "</ol><ol start=\"99999999999999999999\"/><ol start=\"999999999\">"
+	    "<li>b</li></ol></rb-document>",
+	    "NULL\n<template output>:1:18: attribute 'start' of <ol> must "
+	    "be at most 999999999, not '9223372036854775807'\n"
+	    "<template output>:1:65: attribute 'start' of <ol> must be at "
+	    "most 999999999, not '99999999999999999999'\n");
+}
+
 Test(errors, depth_limit)
 {
 	struct buf b = BUF_INIT;

@@ -152,6 +152,26 @@ Test(diag, werror_and_json)
 	diag_free(&d);
 }
 
+/* issue 17, finding 9: nothing a terminal acts on reaches it in text mode */
+Test(diag, text_mode_escapes_controls)
+{
+	struct diag d;
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+
+	diag_init(&d);
+	diag_at(&d, DIAG_WARNING, "roles/\x1b[2Jx.md", 1, 2, "key '\x1b]0;t\x07"
+	    "' \xc2\x9b" "1m \xff\x7f 岗位\ttab\nnl \\x1b");
+	diag_flush(&d, f);
+	fclose(f);
+	cr_assert_str_eq(out, "roles/\\x1b[2Jx.md:1:2: warning: key "
+	    "'\\x1b]0;t\\x07' \\u009b1m \\xff\\x7f 岗位\\x09tab\\x0anl "
+	    "\\x1b\n");
+	free(out);
+	diag_free(&d);
+}
+
 Test(diag, fatal_exits_2)
 {
 	struct diag d;

@@ -1,6 +1,5 @@
 // tests/browser/links.js — opens every page of a handbook in headless
-// Chromium (Debian's /usr/bin/chromium through playwright-core, JavaScript
-// ON this time, no network) and checks that no link can run a script:
+// Chromium (tests/browser/chromium.js: JavaScript ON this time, no network) and checks that no link can run a script:
 // Chromium's own reading of every <a href> (after it strips tabs, newlines
 // and controls) is file:, http:, https: or mailto:; then, on the pages
 // named, it clicks every link one by one and fails on any dialog (the
@@ -13,8 +12,7 @@
 'use strict';
 const path = require('path');
 const fs = require('fs');
-const os = require('os');
-const { chromium } = require(path.resolve(__dirname, '../node/node_modules/playwright-core'));
+const { launch } = require('./chromium');
 
 const [hb, ...clickPages] = process.argv.slice(2);
 let failed = 0;
@@ -42,19 +40,10 @@ async function open(page, url) {
 }
 
 (async () => {
-	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-chromium-'));
-	const ctx = await chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
-		headless: true,
-		javaScriptEnabled: true,
-		offline: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic',
-		    '--no-first-run', '--disable-background-networking',
-		    '--disable-component-update', '--disable-sync'],
-	});
+	const b = await launch({ javaScriptEnabled: true });
+	const ctx = b.ctx, page = b.page;
 	let dialogs = [];
 	const onDialog = (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); };
-	const page = ctx.pages()[0] || await ctx.newPage();
 	page.on('dialog', onDialog);
 	ctx.on('page', (p) => p.on('dialog', onDialog));
 	let nlinks = 0;
@@ -91,7 +80,6 @@ async function open(page, url) {
 		    (dialogs.length ? ' ' + JSON.stringify(dialogs) : ''));
 	}
 	check(nlinks > 0, 'links seen: ' + nlinks);
-	await ctx.close();
-	fs.rmSync(profile, { recursive: true, force: true });
+	await b.close();
 	process.exit(failed ? 1 : 0);
 })().catch((e) => { console.log('FAIL ' + e); process.exit(1); });

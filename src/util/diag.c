@@ -213,7 +213,7 @@ S_json_str(FILE *f, const char *s)
  * that are not UTF-8 as \xff.  Everything else, Chinese included, as it
  * is. */
 static void
-S_text_str(FILE *f, const char *s)
+S_text_str(struct buf *b, const char *s)
 {
 	size_t n = strlen(s), i = 0, k;
 	uint32_t cp;
@@ -222,19 +222,19 @@ S_text_str(FILE *f, const char *s)
 		unsigned char c = (unsigned char)s[i];
 
 		if (c < 0x20 || c == 0x7f) {
-			fprintf(f, "\\x%02x", c);
+			buf_printf(b, "\\x%02x", c);
 			i++;
 		} else if (c < 0x80) {
-			fputc(c, f);
+			buf_putc(b, c);
 			i++;
 		} else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
-			fprintf(f, "\\x%02x", c);
+			buf_printf(b, "\\x%02x", c);
 			i++;
 		} else if (cp >= 0x80 && cp <= 0x9f) {
-			fprintf(f, "\\u%04x", (unsigned)cp);
+			buf_printf(b, "\\u%04x", (unsigned)cp);
 			i += k;
 		} else {
-			fwrite(s + i, 1, k, f);
+			buf_put(b, s + i, k);
 			i += k;
 		}
 	}
@@ -244,6 +244,7 @@ void
 diag_flush(struct diag *d, FILE *f)
 {
 	struct diag_item *it;
+	struct buf line = BUF_INIT;
 	enum diag_level lvl;
 	size_t i;
 
@@ -270,20 +271,24 @@ diag_flush(struct diag *d, FILE *f)
 			fputc('}', f);
 			continue;
 		}
+		/* one write per line: stderr is unbuffered */
+		buf_reset(&line);
 		if (it->file) {
-			S_text_str(f, it->file);
+			S_text_str(&line, it->file);
 			if (it->line > 0) {
-				fprintf(f, ":%d", it->line);
+				buf_printf(&line, ":%d", it->line);
 				if (it->col > 0)
-					fprintf(f, ":%d", it->col);
+					buf_printf(&line, ":%d", it->col);
 			}
-			fputs(": ", f);
+			BUF_PUTSL(&line, ": ");
 		} else
-			fputs("rolebook: ", f);
-		fprintf(f, "%s: ", S_level[lvl]);
-		S_text_str(f, it->msg);
-		fputc('\n', f);
+			BUF_PUTSL(&line, "rolebook: ");
+		buf_printf(&line, "%s: ", S_level[lvl]);
+		S_text_str(&line, it->msg);
+		buf_putc(&line, '\n');
+		fwrite(line.data, 1, line.len, f);
 	}
+	buf_free(&line);
 	if (d->json)
 		fputs(d->n ? "\n]\n" : "]\n", f);
 	fflush(f);

@@ -926,6 +926,16 @@ out:
 	return rc;
 }
 
+/* Seconds of CPU this process used. */
+static double
+S_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* Seconds on the monotonic clock. */
 static double
 S_now(void)
@@ -971,7 +981,7 @@ report_run(struct diag *d, const struct rb_site *site,
 	char *css = NULL, *cssdata = NULL;
 	size_t csslen = 0;
 	int formats = o->formats ? o->formats : REPORT_HTML | REPORT_PDF;
-	double t0 = S_now(), t1, t2, t3 = 0, t4, t5 = 0, tx;
+	double t0 = S_now(), t1, t2, t3 = 0, t4, t5 = 0, tx, txc;
 	size_t n = 0, i;
 	int rc = -1;
 
@@ -987,6 +997,7 @@ report_run(struct diag *d, const struct rb_site *site,
 	pp[n] = xasprintf("%s/%s-pay.csv", dir, res->month);
 	n++;
 	tx = S_now();
+	txc = S_cpu();
 	if (sales_payroll_xlsx(res, pdf_source_date(), &bufs[n]) == -1) {
 		diag_at(d, DIAG_FATAL, NULL, 0, 0, "cannot make the payroll "
 		    "workbook %s-pay.xlsx: %s", res->month, strerror(errno));
@@ -995,6 +1006,7 @@ report_run(struct diag *d, const struct rb_site *site,
 	pp[n] = xasprintf("%s/%s-pay.xlsx", dir, res->month);
 	n++;
 	tx = S_now() - tx;
+	txc = S_cpu() - txc;
 
 	if (formats & (REPORT_HTML | REPORT_PDF)) {
 		S_limits(&lim, o->limits, res->npeople);
@@ -1050,10 +1062,11 @@ report_run(struct diag *d, const struct rb_site *site,
 	}
 	if (getenv("RB_TIMINGS") != NULL)
 		diag_at(d, DIAG_NOTE, NULL, 0, 0, "report %s: %zu people; "
-		    "sales %.3f s, workbook %.3f s, template and tree %.3f s, "
-		    "HTML %.3f s, PDF %.3f s, write %.3f s, total %.3f s",
-		    res->month, res->npeople, t1 - t0, tx, t2 - t1 - tx, t3,
-		    t5, S_now() - t4, S_now() - t0);
+		    "sales %.3f s, workbook %.3f s (%.3f s CPU, %zu bytes), "
+		    "template and tree %.3f s, HTML %.3f s, PDF %.3f s, write "
+		    "%.3f s, total %.3f s (%.3f s CPU)", res->month,
+		    res->npeople, t1 - t0, tx, txc, bufs[1].len, t2 - t1 - tx,
+		    t3, t5, S_now() - t4, S_now() - t0, S_cpu());
 	rc = 0;
 out:
 	for (i = 0; i < 6; i++) {

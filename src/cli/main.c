@@ -153,7 +153,8 @@ S_check(struct diag *d, struct opts *o)
 
 	if (o->nargs > 1)
 		return S_usage_error(d, "check takes at most one folder");
-	S_load(d, dir, &site);
+	if (S_load(d, dir, &site) == 0)
+		(void)sales_check(d, &site, dir);
 	rb_site_free(&site);
 	return 0;
 }

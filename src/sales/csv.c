@@ -1,9 +1,12 @@
 /*
  * csv.c — the RFC 4180 reader for the sales data (staff.csv and the monthly
- * exports).  Decodes the bytes first (UTF-8 with an optional BOM, or GBK /
- * GB18030 when the file name declares it, converted with iconv), then splits
- * records and fields, keeping each field's line and character column so that
- * every later check can point at file:line:col.  Internal to src/sales.
+ * exports).  Decodes the bytes first (UTF-8 with an optional BOM; GB18030,
+ * which includes GBK, when the bytes are not UTF-8 or the file name
+ * declares GBK or GB18030; converted with iconv), then splits records and
+ * fields, keeping each field's line and character column so that every
+ * later check can point at file:line:col, and maps the header row to the
+ * expected columns by their English or Chinese names.  Knows nothing of
+ * what the columns mean.  Internal to src/sales.
  */
 #include <errno.h>
 #include <iconv.h>
@@ -16,26 +19,6 @@ static void
 S_linecol(const char *text, size_t off, int *line, int *col)
 {
 	utf8_linecol(text, off, line, col);
-}
-
-/* Does data look like valid GBK text (so we can say so in the hint)? */
-static int
-S_looks_gbk(const char *data, size_t len)
-{
-	iconv_t cd;
-	char *in = (char *)data, *out, *ob;
-	size_t il = len, ol, r;
-	int ok;
-
-	if ((cd = iconv_open("UTF-8", "GBK")) == (iconv_t)-1)
-		return 0;
-	ol = len * 2 + 16;
-	ob = out = xmalloc(ol);
-	r = iconv(cd, &in, &il, &out, &ol);
-	ok = r != (size_t)-1 && il == 0;
-	iconv_close(cd);
-	free(ob);
-	return ok;
 }
 
 /* Converts data from enc to UTF-8 with iconv; reports the first bad byte. */
@@ -83,10 +66,29 @@ S_iconv(struct diag *d, const char *file, const char *enc, const char *data,
 	return 0;
 }
 
+/* Does iconv convert all of data from enc? */
+static int
+S_converts(const char *enc, const char *data, size_t len)
+{
+	iconv_t cd;
+	char *in = (char *)data, *out, *ob;
+	size_t il = len, ol, r;
+	int ok;
+
+	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1)
+		return 0;
+	ol = len * 2 + 16;
+	ob = out = xmalloc(ol);
+	r = iconv(cd, &in, &il, &out, &ol);
+	ok = r != (size_t)-1 && il == 0;
+	iconv_close(cd);
+	free(ob);
+	return ok;
+}
+
 int
 csv_decode(struct diag *d, const char *file, const char *enc,
-    const char *declared, const char *data, size_t len, char **out,
-    size_t *outlen)
+    const char *data, size_t len, char **out, size_t *outlen)
 {
 	const char *bad, *nul;
 	int line, col;
@@ -99,38 +101,36 @@ csv_decode(struct diag *d, const char *file, const char *enc,
 		    "UTF-16 -t UTF-8)");
 		return -1;
 	}
-	if (enc != NULL) {
-		if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-			diag_at(d, DIAG_ERROR, file, 1, 1, "the file starts "
-			    "with a UTF-8 byte-order mark but its name "
-			    "declares %s; remove the declaration from the "
-			    "name", enc);
-			return -1;
-		}
-		if (S_iconv(d, file, enc, data, len, out, outlen) == -1)
-			return -1;
-	} else {
+	if (enc != NULL && len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		diag_at(d, DIAG_ERROR, file, 1, 1, "the file starts with a "
+		    "UTF-8 byte-order mark but its name declares %s; remove "
+		    "the declaration from the name", enc);
+		return -1;
+	}
+	if (enc == NULL) {
 		if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 			data += 3;
 			len -= 3;
 		}
 		if ((bad = utf8_invalid(data, len)) != NULL) {
-			S_linecol(data, (size_t)(bad - data), &line, &col);
-			if (S_looks_gbk(data, len))
+			/* Excel on Chinese Windows and most CRMs: GBK.
+			 * GB18030 is a superset, and what iconv reads it as. */
+			if (!S_converts("GB18030", data, len)) {
+				S_linecol(data, (size_t)(bad - data), &line,
+				    &col);
 				diag_at(d, DIAG_ERROR, file, line, col,
-				    "not UTF-8 (byte 0x%02X); it looks like a "
-				    "GBK export: declare it by renaming the "
-				    "file to %s, or convert it with "
-				    "iconv -f GBK -t UTF-8",
-				    (unsigned char)*bad, declared);
-			else
-				diag_at(d, DIAG_ERROR, file, line, col,
-				    "not UTF-8 (byte 0x%02X); export the file "
-				    "as \"CSV UTF-8\", or if it is GBK, "
-				    "declare it by renaming it to %s",
-				    (unsigned char)*bad, declared);
-			return -1;
+				    "neither UTF-8 nor GBK/GB18030 (byte "
+				    "0x%02X); export the file as \"CSV "
+				    "UTF-8\"", (unsigned char)*bad);
+				return -1;
+			}
+			enc = "GB18030";
 		}
+	}
+	if (enc != NULL) {
+		if (S_iconv(d, file, enc, data, len, out, outlen) == -1)
+			return -1;
+	} else {
 		*out = xstrndup(data, len);
 		*outlen = len;
 	}
@@ -411,59 +411,72 @@ csv_parse(struct diag *d, const char *file, const char *text, size_t len,
 	return 0;
 }
 
-/* ASCII case-insensitive comparison of a field with a column name. */
+/* Is header field f column col: its English name (ASCII case ignored) or
+ * its Chinese alias? */
 static int
-S_name_eq(const struct csv_field *f, const char *name)
+S_name_eq(const struct csv_field *f, const struct csv_col *col)
 {
-	return strlen(name) == f->len && strncasecmp(f->s, name, f->len) == 0;
+	return (strlen(col->name) == f->len &&
+	    strncasecmp(f->s, col->name, f->len) == 0) ||
+	    (col->alias && strcmp(f->s, col->alias) == 0);
 }
 
 int
-csv_header(struct sales_ctx *ctx, struct csv *c, const char *const *names,
-    const int *optional, size_t ncols, int *map)
+csv_header(struct diag *d, struct csv *c, const struct csv_col *cols,
+    size_t ncols, int *map, csv_warn_fn *warn, void *arg)
 {
 	struct csv_row *h;
-	struct buf want = BUF_INIT;
+	struct buf want = BUF_INIT, zh = BUF_INIT, msg = BUF_INIT;
 	size_t i, j;
 	int ok = 1;
 
 	for (i = 0; i < ncols; i++) {
 		map[i] = -1;
-		buf_printf(&want, "%s%s", i ? "," : "", names[i]);
+		buf_printf(&want, "%s%s", i ? "," : "", cols[i].name);
+		buf_printf(&zh, "%s%s", i ? "," : "", cols[i].alias ?
+		    cols[i].alias : cols[i].name);
 	}
 	if (c->nrows == 0) {
-		diag_at(ctx->d, DIAG_ERROR, c->file, 1, c->bad ? 0 : 1,
-		    "no header row; the first line must be: %s", want.data);
-		buf_free(&want);
-		return -1;
+		diag_at(d, DIAG_ERROR, c->file, 1, c->bad ? 0 : 1,
+		    "no header row; the first line must be: %s (or %s)",
+		    want.data, zh.data);
+		goto out;
 	}
 	h = &c->rows[0];
-	for (j = 0; j < h->nf; j++) {
+	/* Trailing empty columns, as spreadsheets export them: not columns. */
+	for (c->width = h->nf; c->width > 0 && h->f[c->width - 1].len == 0 &&
+	    !h->f[c->width - 1].quoted; c->width--)
+		;
+	for (j = 0; j < c->width; j++) {
 		for (i = 0; i < ncols; i++)
-			if (S_name_eq(&h->f[j], names[i]))
+			if (S_name_eq(&h->f[j], &cols[i]))
 				break;
 		if (i == ncols) {
-			ctx_warn(ctx, c->file, h->line, h->f[j].col,
-			    "unknown column '%s' is ignored (expected: %s)",
-			    h->f[j].s, want.data);
+			buf_reset(&msg);
+			buf_printf(&msg, "unknown column '%s' is ignored "
+			    "(expected: %s)", h->f[j].s, want.data);
+			warn(arg, c->file, h->line, h->f[j].col, msg.data);
 			continue;
 		}
 		if (map[i] != -1) {
-			diag_at(ctx->d, DIAG_ERROR, c->file, h->line,
+			diag_at(d, DIAG_ERROR, c->file, h->line,
 			    h->f[j].col, "column '%s' appears twice",
-			    names[i]);
+			    cols[i].name);
 			ok = 0;
 			continue;
 		}
 		map[i] = (int)j;
 	}
 	for (i = 0; i < ncols; i++)
-		if (map[i] == -1 && !(optional && optional[i])) {
-			diag_at(ctx->d, DIAG_ERROR, c->file, h->line, 1,
-			    "missing column '%s'; the header must be: %s",
-			    names[i], want.data);
+		if (map[i] == -1 && !cols[i].optional) {
+			diag_at(d, DIAG_ERROR, c->file, h->line, 1,
+			    "missing column '%s'; the header must be: %s "
+			    "(or %s)", cols[i].name, want.data, zh.data);
 			ok = 0;
 		}
+out:
 	buf_free(&want);
-	return ok ? 0 : -1;
+	buf_free(&zh);
+	buf_free(&msg);
+	return c->nrows && ok ? 0 : -1;
 }

@@ -96,7 +96,7 @@ S_visit_cmp(const void *a, const void *b, void *arg)
 static int
 S_days(const struct staff *s, int ym)
 {
-	int first = ym * 100 + 1, last = ym * 100 + month_days(ym);
+	int first = ym * 100 + 1, last = ym * 100 + val_month_days(ym);
 
 	if (s->hired > first)
 		first = s->hired;
@@ -247,7 +247,7 @@ S_agg_cmp(const void *a, const void *b, void *arg)
 				return x->contracts > y->contracts ? -1 : 1;
 			break;
 		case RANK_ID:
-			return sales_idcmp(ra->staff[x->person].id,
+			return val_idcmp(ra->staff[x->person].id,
 			    ra->staff[y->person].id);
 		}
 	return 0;
@@ -280,7 +280,7 @@ S_tiebreak(struct buf *b, const struct sales_ctx *ctx, const struct agg *x,
 			if (x->signed_fen != y->signed_fen)
 				return;
 			buf_printf(b, "；与 %s 签单额并列 %s", ctx->staff[
-			    y->person].id, sales_fen_str(s1, x->signed_fen));
+			    y->person].id, val_fen_str(s1, x->signed_fen));
 			break;
 		case RANK_PROSPECTS:
 			if (x->prospects != y->prospects) {
@@ -402,7 +402,7 @@ S_rule_fixed(struct S_run *r, struct sales_person *sp, const struct pst *p,
 				ix[nix++] = p->inc[i];
 		if (nix >= (size_t)fr->conds[c].min) {
 			buf_printf(&b, "%s非豁免%s %zu 次（", forfeit ? "；" :
-			    "", inc_label[k], nix);
+			    "", val_inc_label[k], nix);
 			S_inc_dates(&b, m, ix, nix);
 			if (fr->conds[c].min > 1)
 				buf_printf(&b, "），达到 %d 次",
@@ -413,7 +413,7 @@ S_rule_fixed(struct S_run *r, struct sales_person *sp, const struct pst *p,
 			hit[c] = 1;
 		} else if (nix > 0) {
 			buf_printf(&note, "%s非豁免%s %zu 次（", note.len ?
-			    "；" : "", inc_label[k], nix);
+			    "；" : "", val_inc_label[k], nix);
 			S_inc_dates(&note, m, ix, nix);
 			buf_printf(&note, "），未达 %d 次", fr->conds[c].min);
 		}
@@ -424,7 +424,7 @@ S_rule_fixed(struct S_run *r, struct sales_person *sp, const struct pst *p,
 				ix[nix++] = p->inc[i];
 		if (nix > 0) {
 			buf_printf(&note, "%s豁免%s %zu 次（", note.len ?
-			    "；" : "", inc_label[k], nix);
+			    "；" : "", val_inc_label[k], nix);
 			S_inc_dates(&note, m, ix, nix);
 			buf_puts(&note, "）不计");
 		}
@@ -466,13 +466,13 @@ S_rule_fixed(struct S_run *r, struct sales_person *sp, const struct pst *p,
 		buf_free(&b);
 	} else {
 		if (sp->partial && fr->partial == PARTIAL_PRORATE) {
-			fen = div_round((i128)fr->amount * sp->days, mdays);
+			fen = val_div_round((i128)fr->amount * sp->days, mdays);
 			it = S_item(sp, col, fr->label, fen, fr->amount,
 			    SALES_IT_PRORATED);
 			buf_reset(&b);
 			buf_printf(&b, "%s按在职天数折算：%s × %d/%d 天 = %s（",
-			    fr->label, sales_fen_str(s1, fr->amount), sp->days,
-			    mdays, sales_fen_str(s2, fen));
+			    fr->label, val_fen_str(s1, fr->amount), sp->days,
+			    mdays, val_fen_str(s2, fen));
 			S_partial_why(&b, sp, r->res->month);
 			buf_puts(&b, "）");
 		} else {
@@ -480,7 +480,7 @@ S_rule_fixed(struct S_run *r, struct sales_person *sp, const struct pst *p,
 			    fr->amount, 0);
 			buf_reset(&b);
 			buf_printf(&b, "%s %s", fr->label,
-			    sales_fen_str(s1, fr->amount));
+			    val_fen_str(s1, fr->amount));
 		}
 		if (note.len)
 			buf_printf(&b, "（%s）", note.data);
@@ -524,11 +524,11 @@ S_rule_quota(struct S_run *r, struct sales_person *sp, const struct pst *p,
 	buf_printf(&b, "%s：准客户 %d 个（目标 %d）", pl->quota.label, n, t);
 	if (n > t)
 		buf_printf(&b, "，超出 %d × %s = +%s", n - t,
-		    sales_fen_str(s1, pl->quota.bonus), sales_fen_str(s2, fen));
+		    val_fen_str(s1, pl->quota.bonus), val_fen_str(s2, fen));
 	else if (n < t)
 		buf_printf(&b, "，差 %d × %s = %s", t - n,
-		    sales_fen_str(s1, pl->quota.penalty),
-		    sales_fen_str(s2, fen));
+		    val_fen_str(s1, pl->quota.penalty),
+		    val_fen_str(s2, fen));
 	else
 		buf_puts(&b, "，恰好完成：0.00");
 	for (i = 0; i < p->nvc; i++) {
@@ -543,7 +543,7 @@ S_rule_quota(struct S_run *r, struct sales_person *sp, const struct pst *p,
 	/* Clients whose visits this month fall short but who also came last
 	 * month: say why they are not prospects. */
 	if (r->ms[SALES_TREND - 2].m != NULL) {
-		pp = &r->ms[SALES_TREND - 2].p[staff_find(r->ctx, sp->id)];
+		pp = &r->ms[SALES_TREND - 2].p[ctx_staff_find(r->ctx, sp->id)];
 		for (i = 0; i < p->nvc; i++) {
 			if (p->vc[i].count >= pl->quota.visits)
 				continue;
@@ -587,18 +587,18 @@ S_rule_commission(struct S_run *r, struct sales_person *sp,
 	if (!pl->commission.marginal) {
 		for (k = 0; k + 1 < nt && s >= t[k + 1].from; k++)
 			;
-		fen = div_round((i128)s * t[k].val, 1000000);
+		fen = val_div_round((i128)s * t[k].val, 1000000);
 		it = S_item(sp, SALES_COMMISSION, pl->commission.label, fen,
 		    0, 0);
 		buf_printf(&b, "%s：签单额 %s × %s = %s", pl->commission.label,
-		    sales_fen_str(s1, s), ppm_str(s2, t[k].val),
-		    sales_fen_str(s3, fen));
+		    val_fen_str(s1, s), val_ppm_str(s2, t[k].val),
+		    val_fen_str(s3, fen));
 		if (k + 1 < nt)
-			buf_printf(&b, "（未达 %s 档%s）", sales_fen_str(s4,
+			buf_printf(&b, "（未达 %s 档%s）", val_fen_str(s4,
 			    t[k + 1].from), k > 0 ? "" : "，按全额");
 		else if (k > 0)
 			buf_printf(&b, "（达到 %s 档，全额适用）",
-			    sales_fen_str(s4, t[k].from));
+			    val_fen_str(s4, t[k].from));
 	} else {
 		buf_printf(&b, "%s（分段累进）：", pl->commission.label);
 		for (k = 0; k < nt && s > t[k].from; k++) {
@@ -607,13 +607,13 @@ S_rule_commission(struct S_run *r, struct sales_person *sp,
 			slice = hi - t[k].from;
 			acc += (i128)slice * t[k].val;
 			buf_printf(&b, "%s%s × %s", k ? " + " : "",
-			    sales_fen_str(s1, slice), ppm_str(s2, t[k].val));
+			    val_fen_str(s1, slice), val_ppm_str(s2, t[k].val));
 		}
-		fen = div_round(acc, 1000000);
+		fen = val_div_round(acc, 1000000);
 		it = S_item(sp, SALES_COMMISSION, pl->commission.label, fen,
 		    0, 0);
-		buf_printf(&b, " = %s（签单额 %s）", sales_fen_str(s1, fen),
-		    sales_fen_str(s3, s));
+		buf_printf(&b, " = %s（签单额 %s）", val_fen_str(s1, fen),
+		    val_fen_str(s3, s));
 	}
 	for (i = 0; i < p->nev; i++)
 		if (m->ev[p->ev[i]].type == EV_CONTRACT)
@@ -641,7 +641,7 @@ S_rule_fines(struct S_run *r, struct sales_person *sp, const struct pst *p,
 	if (p->nonex[pl->fines.kind] == 0) {
 		it = S_item(sp, SALES_FINES, pl->fines.label, 0, 0, 0);
 		buf_printf(&b, "%s：本月无非豁免%s", pl->fines.label,
-		    inc_label[pl->fines.kind]);
+		    val_inc_label[pl->fines.kind]);
 		if (p->exempt[pl->fines.kind] > 0)
 			buf_printf(&b, "（豁免 %d 次不计）",
 			    p->exempt[pl->fines.kind]);
@@ -661,7 +661,7 @@ S_rule_fines(struct S_run *r, struct sales_person *sp, const struct pst *p,
 		nt = &res->warnings[res->nwarnings++];
 		nt->person = xstrdup(sp->id);
 		nt->text = xasprintf("%s第 %zu 次（%02d-%02d）：警告",
-		    inc_label[pl->fines.kind], i + 1,
+		    val_inc_label[pl->fines.kind], i + 1,
 		    (m->inc[ix[i]].date / 100) % 100, m->inc[ix[i]].date % 100);
 		nt->ref.file = incf;
 		nt->ref.line = m->inc[ix[i]].line;
@@ -671,7 +671,7 @@ S_rule_fines(struct S_run *r, struct sales_person *sp, const struct pst *p,
 	fen = pl->fines.amount * (int64_t)nf;
 	it = S_item(sp, SALES_FINES, pl->fines.label, fen, 0, 0);
 	buf_printf(&b, "%s：非豁免%s %zu 次（", pl->fines.label,
-	    inc_label[pl->fines.kind], n);
+	    val_inc_label[pl->fines.kind], n);
 	S_inc_dates(&b, m, ix, n);
 	buf_puts(&b, "）");
 	if (nf == 0)
@@ -682,8 +682,8 @@ S_rule_fines(struct S_run *r, struct sales_person *sp, const struct pst *p,
 			buf_printf(&b, "%s%zu", i > (size_t)pl->fines.warnings ?
 			    "、" : "", i + 1);
 		buf_printf(&b, " 次各罚 %s，共 %s，进入%s",
-		    sales_fen_str(s1, pl->fines.amount),
-		    sales_fen_str(s2, fen), pl->fines.fund);
+		    val_fen_str(s1, pl->fines.amount),
+		    val_fen_str(s2, fen), pl->fines.fund);
 	}
 	for (i = 0; i < n; i++)
 		S_ref(it, incf, m->inc[ix[i]].line);
@@ -780,7 +780,7 @@ S_rule_champions(struct S_run *r, const struct plan *pl)
 			sp = &res->people[r->pidx[a[0].person]];
 			buf_printf(&b, "%s：签单额 %s，本月最高",
 			    pl->champ_month.label,
-			    sales_fen_str(s1, a[0].signed_fen));
+			    val_fen_str(s1, a[0].signed_fen));
 			if (n > 1)
 				S_tiebreak(&b, ctx, &a[0], &a[1],
 				    &pl->champ_month.rank);
@@ -813,15 +813,15 @@ S_rule_champions(struct S_run *r, const struct plan *pl)
 				    "%s；本人本月无签单）", pl->champ_month.label,
 				    ctx->staff[a[0].person].id,
 				    ctx->staff[a[0].person].name,
-				    sales_fen_str(s1, a[0].signed_fen));
+				    val_fen_str(s1, a[0].signed_fen));
 			else
 				buf_printf(&b, "%s：未获得（月冠军 %s %s，签单额 "
 				    "%s；本人签单额 %s，排名第 %d）",
 				    pl->champ_month.label,
 				    ctx->staff[a[0].person].id,
 				    ctx->staff[a[0].person].name,
-				    sales_fen_str(s1, a[0].signed_fen),
-				    sales_fen_str(s2, sp->signed_fen),
+				    val_fen_str(s1, a[0].signed_fen),
+				    val_fen_str(s2, sp->signed_fen),
 				    S_place(a, n, r, i));
 			it = S_item(sp, SALES_CHAMPION, pl->champ_month.label,
 			    0, 0, 0);
@@ -834,15 +834,15 @@ S_rule_champions(struct S_run *r, const struct plan *pl)
 		return;
 	}
 	/* The quarter's months under this plan, up to this month. */
-	qfirst = month_add(ym, -2);
+	qfirst = val_month_add(ym, -2);
 	if (pl->from > qfirst)
 		qfirst = pl->from;
 	nmonths = 0;
 	for (sl = SALES_TREND - 3; sl < SALES_TREND; sl++)
-		if (month_add(ym, sl - (SALES_TREND - 1)) >= qfirst)
+		if (val_month_add(ym, sl - (SALES_TREND - 1)) >= qfirst)
 			nmonths++;
-	month_str(m1, qfirst);
-	month_str(m2, ym);
+	val_month_str(m1, qfirst);
+	val_month_str(m2, ym);
 	if (pl->champ_quarter.on) {
 		/* Totals over the quarter of the people covered this month. */
 		for (i = 0; i < ctx->nstaff; i++) {
@@ -868,7 +868,7 @@ S_rule_champions(struct S_run *r, const struct plan *pl)
 			sp = &res->people[r->pidx[q[0].person]];
 			buf_printf(&b, "%s：%s 至 %s 签单额合计 %s，本季最高",
 			    pl->champ_quarter.label, m1, m2,
-			    sales_fen_str(s1, q[0].signed_fen));
+			    val_fen_str(s1, q[0].signed_fen));
 			if (nmonths < 3)
 				buf_printf(&b, "（方案自 %s 起执行，本季只计 %d "
 				    "个月）", m1, nmonths);
@@ -905,11 +905,11 @@ S_rule_champions(struct S_run *r, const struct plan *pl)
 		return;
 	}
 	sp = &res->people[r->pidx[who[2]]];
-	month_str(m1, month_add(ym, -2));
+	val_month_str(m1, val_month_add(ym, -2));
 	buf_printf(&b, "%s：%s、", pl->streak.label, m1);
-	month_str(m1, month_add(ym, -1));
+	val_month_str(m1, val_month_add(ym, -1));
 	buf_printf(&b, "%s、%s 连续三个月月冠军，追加 %s", m1, m2,
-	    sales_fen_str(s2, pl->streak.amount));
+	    val_fen_str(s2, pl->streak.amount));
 	if (pl->streak.note)
 		buf_printf(&b, "；%s", pl->streak.note);
 	it = S_item(sp, SALES_CHAMPION, pl->streak.label, pl->streak.amount,
@@ -1051,21 +1051,21 @@ S_rule_team(struct S_run *r, const struct plan *pl)
 				break;
 		buf_reset(&b);
 		buf_printf(&b, "%s：团队 %s 签单额 %s / 目标 %s = %s", pl->team.label,
-		    t->id, sales_fen_str(s1, t->signed_fen),
-		    sales_fen_str(s2, tg->amount),
+		    t->id, val_fen_str(s1, t->signed_fen),
+		    val_fen_str(s2, tg->amount),
 		    S_attain_str(s3, t->attain_ppm));
 		if (tier == 0) {
 			buf_printf(&b, "，未达 %s，无团队奖",
-			    ppm_str(s4, pl->team.tiers[0].from));
+			    val_ppm_str(s4, pl->team.tiers[0].from));
 		} else {
 			t->bonus = pl->team.tiers[tier - 1].val;
 			t->share = n ? t->bonus / (int64_t)n : 0;
 			t->leftover = n ? (int)(t->bonus % (int64_t)n) : 0;
 			buf_printf(&b, "，达到 %s 档：团队奖 %s，%zu 人均分，"
 			    "每人 %s",
-			    ppm_str(s4, pl->team.tiers[tier - 1].from),
-			    sales_fen_str(s1, t->bonus), n,
-			    sales_fen_str(s2, t->share));
+			    val_ppm_str(s4, pl->team.tiers[tier - 1].from),
+			    val_fen_str(s1, t->bonus), n,
+			    val_fen_str(s2, t->share));
 			if (t->leftover)
 				buf_printf(&b, "，余 %d 分按排名前 %d 位各加 "
 				    "0.01", t->leftover, t->leftover);
@@ -1141,11 +1141,11 @@ S_targets(struct S_run *r, struct sales_person *sp, const struct pst *p,
 		else
 			continue;
 		if (strcmp(mt, "signed") == 0) {
-			if (money_parse(rt->value.s, strlen(rt->value.s), &v,
-			    &bad) != MONEY_OK)
+			if (val_money_parse(rt->value.s, strlen(rt->value.s), &v,
+			    &bad) != VAL_MONEY_OK)
 				continue;
-		} else if (money_parse(rt->value.s, strlen(rt->value.s), &v,
-		    &bad) != MONEY_OK || v % 100 != 0)
+		} else if (val_money_parse(rt->value.s, strlen(rt->value.s), &v,
+		    &bad) != VAL_MONEY_OK || v % 100 != 0)
 			continue;
 		else
 			v /= 100;
@@ -1203,7 +1203,7 @@ S_target_warnings(struct S_run *r)
 static int
 S_team_key_cmp(const void *key, const void *elem)
 {
-	return sales_idcmp(key, ((const struct sales_team *)elem)->id);
+	return val_idcmp(key, ((const struct sales_team *)elem)->id);
 }
 
 /* The team id in the result (teams sorted), or NULL. */
@@ -1239,7 +1239,7 @@ S_trends(struct S_run *r)
 			sp->trend_prospects[sl] = -1;
 			if (ms->m == NULL)
 				continue;
-			si = staff_find(ctx, sp->id);
+			si = ctx_staff_find(ctx, sp->id);
 			if (ms->p[si].days == 0)
 				continue;
 			pl = S_plan_for(ctx, &ctx->staff[si], ms->m->ym);
@@ -1266,7 +1266,7 @@ S_trends(struct S_run *r)
 static int
 S_team_cmp(const void *a, const void *b)
 {
-	return sales_idcmp(((const struct sales_team *)a)->id,
+	return val_idcmp(((const struct sales_team *)a)->id,
 	    ((const struct sales_team *)b)->id);
 }
 
@@ -1320,11 +1320,11 @@ engine_run(struct sales_ctx *ctx)
 	memset(&r, 0, sizeof(r));
 	r.ctx = ctx;
 	r.res = res = xcalloc(1, sizeof(*res));
-	month_str(res->month, ctx->ym);
-	res->days = month_days(ctx->ym);
+	val_month_str(res->month, ctx->ym);
+	res->days = val_month_days(ctx->ym);
 	for (sl = 0; sl < SALES_TREND; sl++) {
-		month_str(res->trend_month[sl],
-		    month_add(ctx->ym, sl - (SALES_TREND - 1)));
+		val_month_str(res->trend_month[sl],
+		    val_month_add(ctx->ym, sl - (SALES_TREND - 1)));
 		if (ctx->months[sl] != NULL) {
 			S_mstat(ctx, &r.ms[sl], ctx->months[sl]);
 			res->trend_present[sl] = 1;
@@ -1349,8 +1349,8 @@ engine_run(struct sales_ctx *ctx)
 		sp->name = xstrdup(s->name);
 		sp->role = xstrdup(s->role);
 		sp->team = s->team ? xstrdup(s->team) : NULL;
-		date_str(sp->hired, s->hired);
-		date_str(sp->left, s->left);
+		val_date_str(sp->hired, s->hired);
+		val_date_str(sp->left, s->left);
 		sp->days = p->days;
 		sp->partial = p->days < res->days;
 		sp->line = s->line;

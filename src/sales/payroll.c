@@ -77,8 +77,8 @@ sales_payroll_csv(const struct sales_result *res, struct buf *out)
 		buf_putc(out, ',');
 		sales_payroll_text(out, sp->name);
 		for (c = 0; c < SALES_COL__MAX; c++)
-			buf_printf(out, ",%s", sales_fen_str(s, sp->col[c]));
-		buf_printf(out, ",%s\n", sales_fen_str(s, sp->total));
+			buf_printf(out, ",%s", val_fen_str(s, sp->col[c]));
+		buf_printf(out, ",%s\n", val_fen_str(s, sp->total));
 	}
 }
 
@@ -114,7 +114,7 @@ S_grouped(char out[48], int64_t fen)
 {
 	char plain[32], *dot;
 	size_t n, i, k = 0;
-	const char *p = sales_fen_str(plain, fen);
+	const char *p = val_fen_str(plain, fen);
 
 	if (*p == '-')
 		out[k++] = *p++;

@@ -62,7 +62,8 @@ static const struct S_keydef S_keys[SEC__MAX][8] = {
 
 /* Parser state. */
 struct S_ps {
-	struct sales_ctx *ctx;
+	struct diag	*d;
+	const struct rb_site *site;
 	const char	*file;
 	struct plan	*p;
 	int		 ok;
@@ -92,7 +93,7 @@ S_err(struct S_ps *ps, const char *at, const char *fmt, ...)
 	va_end(ap);
 	if (at != NULL)
 		col = (int)utf8_count(ps->ltext, (size_t)(at - ps->ltext)) + 1;
-	diag_at(ps->ctx->d, DIAG_ERROR, ps->file, ps->line, col, "%s", b.data);
+	diag_at(ps->d, DIAG_ERROR, ps->file, ps->line, col, "%s", b.data);
 	buf_free(&b);
 	ps->ok = 0;
 }
@@ -153,14 +154,14 @@ S_money(struct S_ps *ps, const char *s, const char *e, int64_t *fen)
 {
 	size_t bad;
 
-	switch (money_parse(s, (size_t)(e - s), fen, &bad)) {
-	case MONEY_OK:
+	switch (val_money_parse(s, (size_t)(e - s), fen, &bad)) {
+	case VAL_MONEY_OK:
 		return 0;
-	case MONEY_DECIMALS:
+	case VAL_MONEY_DECIMALS:
 		S_err(ps, s + bad, "amount '%.*s' has more than 2 decimals",
 		    (int)(e - s), s);
 		return -1;
-	case MONEY_NEG:
+	case VAL_MONEY_NEG:
 		S_err(ps, s, "amount '%.*s' is negative", (int)(e - s), s);
 		return -1;
 	default:
@@ -281,7 +282,7 @@ S_forfeit(struct S_ps *ps, struct fixed_rule *r, const char *s, const char *e)
 		    "'late >= 3'");
 		return;
 	}
-	if ((k = inc_parse(ts[0], (size_t)(te[0] - ts[0]))) == -1) {
+	if ((k = val_inc_parse(ts[0], (size_t)(te[0] - ts[0]))) == -1) {
 		S_err(ps, ts[0], "unknown incident kind '%.*s'; expected late, "
 		    "leave, comp_leave, phone_blocked, transport_late or "
 		    "missing_record", (int)(te[0] - ts[0]), ts[0]);
@@ -473,7 +474,7 @@ S_roles(struct S_ps *ps, const char *s, const char *e)
 		p->roles[p->nroles] = xstrndup(ts[i], (size_t)(te[i] - ts[i]));
 		p->roles_col[p->nroles] = (int)utf8_count(ps->ltext,
 		    (size_t)(ts[i] - ps->ltext)) + 1;
-		if (ps->ctx->site && rb_site_role(ps->ctx->site,
+		if (ps->site && rb_site_role(ps->site,
 		    p->roles[p->nroles]) == NULL)
 			S_err(ps, ts[i], "role '%s' is not a role (no "
 			    "roles/%s.md or .xml)", p->roles[p->nroles],
@@ -541,7 +542,7 @@ S_keyval(struct S_ps *ps, const char *k, const char *ke, const char *v,
 		else if (KEY("roles"))
 			S_roles(ps, v, ve);
 		else {
-			i = month_parse(v, vn);
+			i = val_month_parse(v, vn);
 			if (i == -1)
 				S_err(ps, v, "bad month '%.*s': write YYYY-MM",
 				    (int)vn, v);
@@ -594,7 +595,7 @@ S_keyval(struct S_ps *ps, const char *k, const char *ke, const char *v,
 		return;
 	case SEC_FINES:
 		if (KEY("incident")) {
-			if ((i = inc_parse(v, vn)) == -1)
+			if ((i = val_inc_parse(v, vn)) == -1)
 				S_err(ps, v, "unknown incident kind '%.*s'",
 				    (int)vn, v);
 			else
@@ -689,7 +690,7 @@ S_finish(struct S_ps *ps)
 	int sec, k;
 
 	if (!ps->sec_line[SEC_PLAN]) {
-		diag_at(ps->ctx->d, DIAG_ERROR, ps->file, 1, 1, "no [plan] "
+		diag_at(ps->d, DIAG_ERROR, ps->file, 1, 1, "no [plan] "
 		    "section: a plan needs [plan] with id, title and roles");
 		ps->ok = 0;
 	}
@@ -699,7 +700,7 @@ S_finish(struct S_ps *ps)
 		for (k = 0; k < 8 && S_keys[sec][k].name; k++)
 			if ((S_keys[sec][k].flags & K_R) &&
 			    !ps->key_line[sec][k]) {
-				diag_at(ps->ctx->d, DIAG_ERROR, ps->file,
+				diag_at(ps->d, DIAG_ERROR, ps->file,
 				    ps->sec_line[sec], 1, "[%s] needs '%s'",
 				    S_sec_name[sec], S_keys[sec][k].name);
 				ps->ok = 0;
@@ -717,12 +718,12 @@ S_finish(struct S_ps *ps)
 	p->streak.on = ps->sec_line[SEC_STREAK] != 0;
 	p->team.on = ps->sec_line[SEC_TEAM] != 0;
 	if (p->from && p->until && p->until < p->from) {
-		diag_at(ps->ctx->d, DIAG_ERROR, ps->file, ps->sec_line[SEC_PLAN],
+		diag_at(ps->d, DIAG_ERROR, ps->file, ps->sec_line[SEC_PLAN],
 		    1, "[plan] until is before from");
 		ps->ok = 0;
 	}
 	if (p->streak.on && !p->champ_month.on) {
-		diag_at(ps->ctx->d, DIAG_ERROR, ps->file,
+		diag_at(ps->d, DIAG_ERROR, ps->file,
 		    ps->sec_line[SEC_STREAK], 1, "[champion streak] needs "
 		    "[champion month] (a streak is the monthly champion in "
 		    "every month of a quarter)");
@@ -741,15 +742,16 @@ S_finish(struct S_ps *ps)
 }
 
 struct plan *
-plan_parse(struct sales_ctx *ctx, const char *file, const char *text,
-    size_t len)
+plan_parse(struct diag *d, const struct rb_site *site, const char *file,
+    const char *text, size_t len)
 {
 	struct S_ps ps;
 	const char *ls = text, *le, *end = text + len, *p, *e, *eq, *ke;
 	const char *ve;
 
 	memset(&ps, 0, sizeof(ps));
-	ps.ctx = ctx;
+	ps.d = d;
+	ps.site = site;
 	ps.file = file;
 	ps.ok = 1;
 	ps.sec = -1;

@@ -1,44 +1,13 @@
 /*
  * sales.c — the entry points of the sales engine (sales.h): runs the
- * loaders for the months a report needs, the engine, frees results, and
- * writes the payroll export atomically.  For the CLI and for tests.
+ * loaders for the months a report needs and the engine (sales_month), or
+ * the loaders alone over every month (sales_check); frees results.  For
+ * the CLI and for tests.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "sales_int.h"
-
-/* Frees everything a run loaded. */
-static void
-S_ctx_free(struct sales_ctx *ctx)
-{
-	size_t i;
-
-	for (i = 0; i < ctx->nstaff; i++) {
-		free(ctx->staff[i].id);
-		free(ctx->staff[i].name);
-		free(ctx->staff[i].role);
-		free(ctx->staff[i].team);
-	}
-	free(ctx->staff);
-	free(ctx->staff_file);
-	for (i = 0; i < ctx->nbadstaff; i++)
-		free(ctx->badstaff[i]);
-	free(ctx->badstaff);
-	for (i = 0; i < ctx->nplans; i++)
-		plan_free(ctx->plans[i]);
-	free(ctx->plans);
-	for (i = 0; i < SALES_TREND; i++)
-		month_free(ctx->months[i]);
-	for (i = 0; i < ctx->nproblems; i++) {
-		free(ctx->problems[i].file);
-		free(ctx->problems[i].msg);
-	}
-	free(ctx->problems);
-	for (i = 0; i < ctx->nfiles; i++)
-		free(ctx->files[i]);
-	free(ctx->files);
-}
 
 /*
  * Which earlier months are required: for a plan in effect this month
@@ -63,7 +32,7 @@ S_needed(const struct sales_ctx *ctx, int need[SALES_TREND])
 		    (!p->champ_quarter.on && !p->streak.on))
 			continue;
 		for (k = 1; k <= 2; k++) {
-			ym = month_add(ctx->ym, -k);
+			ym = val_month_add(ctx->ym, -k);
 			if (!p->from || ym >= p->from)
 				need[SALES_TREND - 1 - k] = 2;
 		}
@@ -85,7 +54,7 @@ S_run(struct diag *d, const struct rb_site *site, struct src *src,
 	ctx.src = *src;
 	ctx.nerr0 = d->nerr + d->nfatal;
 	ctx.nwarn0 = d->nwarn;
-	if (month == NULL || (ctx.ym = month_parse(month, strlen(month))) ==
+	if (month == NULL || (ctx.ym = val_month_parse(month, strlen(month))) ==
 	    -1) {
 		diag_at(d, DIAG_FATAL, NULL, 0, 0, "bad month '%s': write "
 		    "YYYY-MM, e.g. 2026-10", month ? month : "");
@@ -105,7 +74,7 @@ S_run(struct diag *d, const struct rb_site *site, struct src *src,
 		S_needed(&ctx, need);
 		ctx.months[SALES_TREND - 1] = load_month(&ctx, ctx.ym, 1);
 		for (sl = SALES_TREND - 2; sl >= 0; sl--)
-			ctx.months[sl] = load_month(&ctx, month_add(ctx.ym,
+			ctx.months[sl] = load_month(&ctx, val_month_add(ctx.ym,
 			    sl - (SALES_TREND - 1)), need[sl]);
 	}
 	if (ok && !ctx_failed(&ctx))
@@ -125,8 +94,55 @@ S_run(struct diag *d, const struct rb_site *site, struct src *src,
 			*res = NULL;
 		}
 	}
-	S_ctx_free(&ctx);
+	ctx_free(&ctx);
 	return *res ? 0 : -1;
+}
+
+int
+sales_check(struct diag *d, const struct rb_site *site,
+    const char *content_dir)
+{
+	struct sales_ctx ctx;
+	struct month *m;
+	char **names, **dirs, *name;
+	size_t n, ndirs, i;
+	int staff = 0, ym;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.d = d;
+	ctx.site = site;
+	ctx.src.dir = content_dir ? content_dir : "content";
+	ctx.nerr0 = d->nerr + d->nfatal;
+	ctx.nwarn0 = d->nwarn;
+	/* Content without sales data has nothing to check. */
+	names = src_list(&ctx.src, "", &n);
+	for (i = 0; i < n; i++)
+		if (strncmp(names[i], "staff.", 6) == 0)
+			staff = 1;
+	src_list_free(names, n);
+	if (!staff && !src_isdir(&ctx.src, "sales") &&
+	    !src_isdir(&ctx.src, "plans"))
+		return 0;
+	staff = load_staff(&ctx) == 0;
+	(void)load_plans(&ctx);
+	dirs = src_dirs(&ctx.src, "sales", &ndirs);
+	for (i = 0; staff && i < ndirs; i++) {
+		if ((ym = val_month_parse(dirs[i], strlen(dirs[i]))) == -1) {
+			name = xasprintf("sales/%s", dirs[i]);
+			ctx_warn(&ctx, ctx_file(&ctx, name), 0, 0, "not a "
+			    "month folder (YYYY-MM); ignored");
+			free(name);
+			continue;
+		}
+		/* As the report month: all three files required. */
+		ctx.ym = ym;
+		m = load_month(&ctx, ym, 1);
+		ctx_month_free(m);
+	}
+	src_list_free(dirs, ndirs);
+	i = (size_t)ctx_failed(&ctx);
+	ctx_free(&ctx);
+	return i ? -1 : 0;
 }
 
 int
@@ -210,4 +226,16 @@ sales_result_free(struct sales_result *res)
 	free(res->files);
 	free(res->fund_name);
 	free(res);
+}
+
+char *
+sales_fen_str(char *out, int64_t fen)
+{
+	return val_fen_str(out, fen);
+}
+
+int
+sales_idcmp(const char *a, const char *b)
+{
+	return val_idcmp(a, b);
 }

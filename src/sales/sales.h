@@ -220,6 +220,16 @@ int	sales_month(struct diag *d, const struct rb_site *site,
 	    struct sales_result **res);
 
 /*
+ * `rolebook check`: validates the sales data of content_dir without
+ * computing: staff.csv, the plans and the three files of every month
+ * folder sales/YYYY-MM (each as strictly as a report month).  Content
+ * without staff.csv, sales/ and plans/ has nothing to check.  Returns 0,
+ * or -1 when errors were reported (in d).
+ */
+int	sales_check(struct diag *d, const struct rb_site *site,
+	    const char *content_dir);
+
+/*
  * As sales_month(), but the content is the nfiles files in memory; their
  * paths (relative, as in struct sales_file) name them in diagnostics.
  */

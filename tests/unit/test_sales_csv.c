@@ -158,42 +158,46 @@ Test(sales_csv, decode_bom_and_utf8)
 	char *out;
 	size_t len;
 
-	cr_assert_eq(csv_decode(&S_d, "t.csv", NULL, "t.gbk.csv",
+	cr_assert_eq(csv_decode(&S_d, "t.csv", NULL,
 	    "\xEF\xBB\xBF" "a,b\n", 7, &out, &len), 0);
 	cr_assert_str_eq(out, "a,b\n");
 	cr_assert_eq(len, 4);
 	free(out);
 	/* Bad UTF-8 that is not GBK either. */
-	cr_assert_eq(csv_decode(&S_d, "t.csv", NULL, "t.gbk.csv",
+	cr_assert_eq(csv_decode(&S_d, "t.csv", NULL,
 	    "a,b\n1,\xFF\xFF\n", 8, &out, &len), -1);
-	cr_assert(has_diag(2, 3, "not UTF-8 (byte 0xFF); export the file as "
-	    "\"CSV UTF-8\", or if it is GBK, declare it by renaming it to "
-	    "t.gbk.csv"));
+	cr_assert(has_diag(2, 3, "neither UTF-8 nor GBK/GB18030 (byte 0xFF); "
+	    "export the file as \"CSV UTF-8\""));
 }
 
 Test(sales_csv, decode_gbk)
 {
 	/* "姓名,张三\n" in GBK: D0D5 C3FB 2C D5C5 C8FD 0A. */
 	static const char gbk[] = "\xD0\xD5\xC3\xFB,\xD5\xC5\xC8\xFD\n";
+	/* "￥1,000元" in GB18030: A3A4 (full-width yen) … D4AA */
+	static const char yen[] = "\xA3\xA4" "1,000\xD4\xAA";
 	char *out;
 	size_t len;
 
-	cr_assert_eq(csv_decode(&S_d, "t.gbk.csv", "GBK", "t.gbk.csv", gbk,
+	cr_assert_eq(csv_decode(&S_d, "t.gbk.csv", "GBK", gbk,
 	    sizeof(gbk) - 1, &out, &len), 0);
 	cr_assert_str_eq(out, "姓名,张三\n");
 	free(out);
-	/* Undeclared: reported at the first GBK byte, with the fix. */
-	cr_assert_eq(csv_decode(&S_d, "t.csv", NULL, "t.gbk.csv", gbk,
-	    sizeof(gbk) - 1, &out, &len), -1);
-	cr_assert(has_diag(1, 1, "it looks like a GBK export: declare it by "
-	    "renaming the file to t.gbk.csv, or convert it with iconv -f GBK "
-	    "-t UTF-8"));
+	/* Undeclared: detected, the same text. */
+	cr_assert_eq(csv_decode(&S_d, "t.csv", NULL, gbk, sizeof(gbk) - 1,
+	    &out, &len), 0);
+	cr_assert_str_eq(out, "姓名,张三\n");
+	free(out);
+	cr_assert_eq(csv_decode(&S_d, "t.csv", NULL, yen, sizeof(yen) - 1,
+	    &out, &len), 0);
+	cr_assert_str_eq(out, "￥1,000元");
+	free(out);
 	/* Declared GBK but not GBK: position in characters. */
-	cr_assert_eq(csv_decode(&S_d, "t.gbk.csv", "GBK", "t.gbk.csv",
+	cr_assert_eq(csv_decode(&S_d, "t.gbk.csv", "GBK",
 	    "a,b\n\xD5\xC5,\xFF\n", 9, &out, &len), -1);
 	cr_assert(has_diag(2, 3, "not valid GBK (byte 0xFF)"));
 	/* A UTF-8 BOM in a file declared GBK. */
-	cr_assert_eq(csv_decode(&S_d, "t.gbk.csv", "GBK", "t.gbk.csv",
+	cr_assert_eq(csv_decode(&S_d, "t.gbk.csv", "GBK",
 	    "\xEF\xBB\xBF" "a\n", 5, &out, &len), -1);
 	cr_assert(has_diag(1, 1, "byte-order mark but its name declares GBK"));
 }
@@ -203,12 +207,19 @@ Test(sales_csv, decode_utf16_and_nul)
 	char *out;
 	size_t len;
 
-	cr_assert_eq(csv_decode(&S_d, "t.csv", NULL, "t.gbk.csv",
+	cr_assert_eq(csv_decode(&S_d, "t.csv", NULL,
 	    "\xFF\xFE" "a\0", 4, &out, &len), -1);
 	cr_assert(has_diag(1, 1, "the file is UTF-16"));
-	cr_assert_eq(csv_decode(&S_d, "t.csv", NULL, "t.gbk.csv",
+	cr_assert_eq(csv_decode(&S_d, "t.csv", NULL,
 	    "a,b\nc,\0\n", 8, &out, &len), -1);
 	cr_assert(has_diag(2, 3, "NUL byte"));
+}
+
+/* val_money_parse on a C string. */
+static enum val_money
+S_money(const char *s, int64_t *f, size_t *bad)
+{
+	return val_money_parse(s, strlen(s), f, bad);
 }
 
 Test(sales_csv, money)
@@ -216,46 +227,115 @@ Test(sales_csv, money)
 	int64_t f;
 	size_t bad;
 
-	cr_assert_eq(money_parse("128000.00", 9, &f, &bad), MONEY_OK);
+	cr_assert_eq(S_money("128000.00", &f, &bad), VAL_MONEY_OK);
 	cr_assert_eq(f, 12800000);
-	cr_assert_eq(money_parse("99999.99", 8, &f, &bad), MONEY_OK);
+	cr_assert_eq(S_money("99999.99", &f, &bad), VAL_MONEY_OK);
 	cr_assert_eq(f, 9999999);
-	cr_assert_eq(money_parse("5", 1, &f, &bad), MONEY_OK);
+	cr_assert_eq(S_money("5", &f, &bad), VAL_MONEY_OK);
 	cr_assert_eq(f, 500);
-	cr_assert_eq(money_parse("5.5", 3, &f, &bad), MONEY_OK);
+	cr_assert_eq(S_money("5.5", &f, &bad), VAL_MONEY_OK);
 	cr_assert_eq(f, 550);
-	cr_assert_eq(money_parse("", 0, &f, &bad), MONEY_EMPTY);
-	cr_assert_eq(money_parse("-1.00", 5, &f, &bad), MONEY_NEG);
-	cr_assert_eq(money_parse("1.005", 5, &f, &bad), MONEY_DECIMALS);
+	cr_assert_eq(S_money("", &f, &bad), VAL_MONEY_EMPTY);
+	cr_assert_eq(S_money("-1.00", &f, &bad), VAL_MONEY_NEG);
+	cr_assert_eq(S_money("1.005", &f, &bad), VAL_MONEY_DECIMALS);
 	cr_assert_eq(bad, 4);
-	cr_assert_eq(money_parse("100,000.00", 10, &f, &bad), MONEY_SEP);
-	cr_assert_eq(bad, 3);
-	cr_assert_eq(money_parse("1.", 2, &f, &bad), MONEY_SYNTAX);
-	cr_assert_eq(money_parse("¥100", 5, &f, &bad), MONEY_SYNTAX);
-	cr_assert_eq(money_parse("12a", 3, &f, &bad), MONEY_SYNTAX);
+	/* exporters' forms */
+	cr_assert_eq(S_money("100,000.00", &f, &bad), VAL_MONEY_OK);
+	cr_assert_eq(f, 10000000);
+	cr_assert_eq(S_money("1,234,567.5", &f, &bad), VAL_MONEY_OK);
+	cr_assert_eq(f, 123456750);
+	cr_assert_eq(S_money("¥100", &f, &bad), VAL_MONEY_OK);
+	cr_assert_eq(f, 10000);
+	cr_assert_eq(S_money("￥71,714.51", &f, &bad), VAL_MONEY_OK);
+	cr_assert_eq(f, 7171451);
+	cr_assert_eq(S_money("500元", &f, &bad), VAL_MONEY_OK);
+	cr_assert_eq(f, 50000);
+	cr_assert_eq(S_money("￥1,000.00元", &f, &bad), VAL_MONEY_OK);
+	cr_assert_eq(f, 100000);
+	/* separators out of place, signs alone, a sign in the middle */
+	cr_assert_eq(S_money("1,00,000", &f, &bad), VAL_MONEY_SEP);
+	cr_assert_eq(bad, 4);
+	cr_assert_eq(S_money("1000,000", &f, &bad), VAL_MONEY_SEP);
+	cr_assert_eq(bad, 4);
+	cr_assert_eq(S_money("100,00.00", &f, &bad), VAL_MONEY_SEP);
+	cr_assert_eq(S_money("100,0000", &f, &bad), VAL_MONEY_SEP);
+	cr_assert_eq(S_money("1.000,00", &f, &bad), VAL_MONEY_DECIMALS);
+	cr_assert_eq(S_money("¥", &f, &bad), VAL_MONEY_SYNTAX);
+	cr_assert_eq(S_money("元", &f, &bad), VAL_MONEY_SYNTAX);
+	cr_assert_eq(S_money("¥-5", &f, &bad), VAL_MONEY_NEG);
+	cr_assert_eq(S_money("5元5", &f, &bad), VAL_MONEY_SYNTAX);
+	cr_assert_eq(S_money("1.", &f, &bad), VAL_MONEY_SYNTAX);
+	cr_assert_eq(S_money("$100", &f, &bad), VAL_MONEY_SYNTAX);
+	cr_assert_eq(S_money("12a", &f, &bad), VAL_MONEY_SYNTAX);
 	cr_assert_eq(bad, 2);
-	cr_assert_eq(money_parse("1000000000.00", 13, &f, &bad), MONEY_OK);
-	cr_assert_eq(money_parse("1000000000.01", 13, &f, &bad), MONEY_RANGE);
-	cr_assert_eq(money_parse("99999999999999999999999", 23, &f, &bad),
-	    MONEY_RANGE);
+	cr_assert_eq(S_money("1000000000.00", &f, &bad), VAL_MONEY_OK);
+	cr_assert_eq(S_money("1,000,000,000.01", &f, &bad), VAL_MONEY_RANGE);
+	cr_assert_eq(S_money("99999999999999999999999", &f, &bad),
+	    VAL_MONEY_RANGE);
+}
+
+/* val_date_parse on a C string: the date, or -(the error). */
+static int
+S_date(const char *s)
+{
+	enum val_date e;
+	int v;
+
+	e = val_date_parse(s, strlen(s), &v);
+	return e == VAL_DATE_OK ? v : -(int)e;
 }
 
 Test(sales_csv, dates_and_months)
 {
-	cr_assert_eq(date_parse("2026-10-31", 10), 20261031);
-	cr_assert_eq(date_parse("2026-09-31", 10), -1);
-	cr_assert_eq(date_parse("2028-02-29", 10), 20280229);
-	cr_assert_eq(date_parse("2026-02-29", 10), -1);
-	cr_assert_eq(date_parse("2026/10/01", 10), -1);
-	cr_assert_eq(date_parse("2026-10-1", 9), -1);
-	cr_assert_eq(month_parse("2026-10", 7), 202610);
-	cr_assert_eq(month_parse("2026-13", 7), -1);
-	cr_assert_eq(month_add(202601, -1), 202512);
-	cr_assert_eq(month_add(202610, -5), 202605);
-	cr_assert_eq(month_add(202612, 1), 202701);
-	cr_assert_eq(month_days(202602), 28);
-	cr_assert_eq(month_days(200002), 29);
-	cr_assert_eq(month_days(210002), 28);
+	cr_assert_eq(S_date("2026-10-31"), 20261031);
+	cr_assert_eq(S_date("2026-09-31"), -VAL_DATE_BAD);
+	cr_assert_eq(S_date("2028-02-29"), 20280229);
+	cr_assert_eq(S_date("2026-02-29"), -VAL_DATE_BAD);
+	/* the forms exporters write */
+	cr_assert_eq(S_date("2026-10-5"), 20261005);
+	cr_assert_eq(S_date("2026/10/5"), 20261005);
+	cr_assert_eq(S_date("2026/10/05"), 20261005);
+	cr_assert_eq(S_date("2026.10.5"), 20261005);
+	cr_assert_eq(S_date("2026年10月5日"), 20261005);
+	cr_assert_eq(S_date("2026年1月31日"), 20260131);
+	/* mixed separators, missing parts, day or month first */
+	cr_assert_eq(S_date("2026/10-5"), -VAL_DATE_SYNTAX);
+	cr_assert_eq(S_date("2026年10月5"), -VAL_DATE_SYNTAX);
+	cr_assert_eq(S_date("2026-10"), -VAL_DATE_SYNTAX);
+	cr_assert_eq(S_date("2026-100-5"), -VAL_DATE_SYNTAX);
+	cr_assert_eq(S_date("2026-10-5 9:00"), -VAL_DATE_SYNTAX);
+	cr_assert_eq(S_date("5/10/2026"), -VAL_DATE_ORDER);
+	cr_assert_eq(S_date("10-05-2026"), -VAL_DATE_ORDER);
+	cr_assert_eq(S_date("2026/13/1"), -VAL_DATE_BAD);
+	cr_assert_eq(S_date(""), -VAL_DATE_SYNTAX);
+	cr_assert_eq(val_month_parse("2026-10", 7), 202610);
+	cr_assert_eq(val_month_parse("2026-13", 7), -1);
+	cr_assert_eq(val_month_add(202601, -1), 202512);
+	cr_assert_eq(val_month_add(202610, -5), 202605);
+	cr_assert_eq(val_month_add(202612, 1), 202701);
+	cr_assert_eq(val_month_days(202602), 28);
+	cr_assert_eq(val_month_days(200002), 29);
+	cr_assert_eq(val_month_days(210002), 28);
+}
+
+Test(sales_csv, words)
+{
+	cr_assert_eq(val_ev_parse("visit", 5), EV_VISIT);
+	cr_assert_eq(val_ev_parse("签单", strlen("签单")), EV_CONTRACT);
+	cr_assert_eq(val_ev_parse("设计协议", strlen("设计协议")), EV_DESIGN);
+	cr_assert_eq(val_ev_parse("邀约", strlen("邀约")), EV_INVITATION);
+	cr_assert_eq(val_ev_parse("上门", strlen("上门")), EV_VISIT);
+	cr_assert_eq(val_ev_parse("Visit", 5), -1);
+	cr_assert_eq(val_inc_parse("手机停机", strlen("手机停机")),
+	    INC_PHONE_BLOCKED);
+	cr_assert_eq(val_inc_parse("未做记录", strlen("未做记录")),
+	    INC_MISSING_RECORD);
+	cr_assert_eq(val_inc_parse("调休", strlen("调休")), INC_COMP_LEAVE);
+	cr_assert_eq(val_yesno("是", strlen("是")), 1);
+	cr_assert_eq(val_yesno("否", strlen("否")), 0);
+	cr_assert_eq(val_yesno("YES", 3), 1);
+	cr_assert_eq(val_yesno("", 0), 0);
+	cr_assert_eq(val_yesno("对", strlen("对")), -1);
 }
 
 Test(sales_csv, rounding)
@@ -263,13 +343,13 @@ Test(sales_csv, rounding)
 	char s[32];
 
 	/* Half-up (away from zero) at exactly one half. */
-	cr_assert_eq(div_round(5, 10), 1);
-	cr_assert_eq(div_round(4, 10), 0);
-	cr_assert_eq(div_round(-5, 10), -1);
-	cr_assert_eq(div_round((i128)9999999 * 15000, 1000000), 150000);
-	cr_assert_eq(div_round((i128)100000 * 20, 31), 64516);
-	cr_assert_str_eq(ppm_str(s, 15000), "1.5%");
-	cr_assert_str_eq(ppm_str(s, 20000), "2%");
-	cr_assert_str_eq(ppm_str(s, 1100000), "110%");
-	cr_assert_str_eq(ppm_str(s, 12345), "1.2345%");
+	cr_assert_eq(val_div_round(5, 10), 1);
+	cr_assert_eq(val_div_round(4, 10), 0);
+	cr_assert_eq(val_div_round(-5, 10), -1);
+	cr_assert_eq(val_div_round((i128)9999999 * 15000, 1000000), 150000);
+	cr_assert_eq(val_div_round((i128)100000 * 20, 31), 64516);
+	cr_assert_str_eq(val_ppm_str(s, 15000), "1.5%");
+	cr_assert_str_eq(val_ppm_str(s, 20000), "2%");
+	cr_assert_str_eq(val_ppm_str(s, 1100000), "110%");
+	cr_assert_str_eq(val_ppm_str(s, 12345), "1.2345%");
 }

@@ -9,14 +9,11 @@
 #include "sales/sales_int.h"
 
 static struct diag S_d;
-static struct sales_ctx S_ctx;
 
 static void
 S_init(void)
 {
 	diag_init(&S_d);
-	memset(&S_ctx, 0, sizeof(S_ctx));
-	S_ctx.d = &S_d;
 }
 
 static void
@@ -30,7 +27,7 @@ TestSuite(sales_plan, .init = S_init, .fini = S_fini);
 static struct plan *
 parse(const char *text)
 {
-	return plan_parse(&S_ctx, "p.plan", text, strlen(text));
+	return plan_parse(&S_d, NULL, "p.plan", text, strlen(text));
 }
 
 static int
@@ -61,7 +58,7 @@ Test(sales_plan, sample_plan_reads_as_product_says)
 		if (file_read(paths[i], 0, &text, &len) == -1)
 			text = NULL;
 	cr_assert_not_null(text);
-	p = plan_parse(&S_ctx, "salesperson.plan", text, len);
+	p = plan_parse(&S_d, NULL, "salesperson.plan", text, len);
 	free(text);
 	cr_assert_not_null(p);
 	cr_assert_eq(S_d.n, 0);

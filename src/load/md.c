@@ -25,6 +25,7 @@
 #include "../model/rich.h"
 #include "../model/fields.h"
 #include "load.h"
+#include "xml.h"
 
 /* Deepest Markdown nesting we walk: the depth limit (src/util/limit.c). */
 #define S_MAX_DEPTH	((int)rb_limit(RB_LIM_DEPTH))
@@ -60,6 +61,11 @@ struct S_ctx {
 	cmark_node	*cut_node;	/* keep only cut_len bytes of it ... */
 	size_t		 cut_len;	/* ... and drop every later sibling */
 	int		 soft_br;	/* a soft break is a <br/> (list items) */
+	/* Front-matter lines whose full-width colon after the key was read
+	 * as ": " (two characters more): columns after it shift back. */
+	int		*fwl;		/* 1-based file lines */
+	int		*fwc;		/* column of the colon there */
+	size_t		 nfw;
 };
 
 /* ---------------------------------------------------------------- utils */
@@ -174,11 +180,113 @@ S_ypos(const struct S_ctx *c, yaml_mark_t m)
 {
 	struct rb_pos p;
 
+	size_t i;
+
 	/* libyaml counts columns in characters already (0-based). */
 	p.file = c->file;
 	p.line = (int)m.line + 2;
 	p.col = (int)m.column + 1;
+	for (i = 0; i < c->nfw; i++)
+		if (c->fwl[i] == p.line && p.col > c->fwc[i])
+			p.col = p.col - 2 > c->fwc[i] ? p.col - 2 : c->fwc[i];
 	return p;
+}
+
+/*
+ * Reads the front matter's lines before libyaml does, for the mistakes
+ * people make typing YAML by hand: a tab in the indentation is an error
+ * at the tab ("indent with spaces"); a full-width colon after a key
+ * (岗位名称：业务员, as a Chinese input method types it) is read as ": ".
+ * Returns a copy of yaml[0..n) to parse (caller frees), or NULL after an
+ * error.
+ */
+static char *
+S_yprep(struct S_ctx *c, const char *yaml, size_t n)
+{
+	char *y = xstrndup(yaml, n), *ls, *le, *p, *fw, *ac, *q;
+	int line = 2, bad = 0;
+	struct rb_pos pos;
+
+	for (ls = y; ls < y + n; ls = le + 1, line++) {
+		if ((le = memchr(ls, '\n', (size_t)(y + n - ls))) == NULL)
+			le = y + n;
+		for (p = ls; p < le && (*p == ' ' || *p == '\t'); p++)
+			if (*p == '\t') {
+				pos.file = c->file;
+				pos.line = line;
+				pos.col = (int)(p - ls) + 1;
+				diag_pos(c->d, DIAG_ERROR, &pos, "a tab in the "
+				    "indentation: indent the front matter with "
+				    "spaces, not tabs");
+				bad = 1;
+				break;
+			}
+		if (p < le && *p == '#')
+			continue;
+		if (p + 2 < le && p[0] == '-' && p[1] == ' ')
+			p += 2;		/* a list item: "- key：value" */
+		fw = memmem(p, (size_t)(le - p), "：", 3);
+		ac = memchr(p, ':', (size_t)(le - p));
+		if (fw == NULL || fw <= p || (ac != NULL && ac < fw))
+			continue;
+		for (q = p; q < fw && *q != '"' && *q != '\''; q++)
+			;
+		if (q < fw || utf8_count(p, (size_t)(fw - p)) > 24)
+			continue;	/* quoted: not a key */
+		memcpy(fw, ":  ", 3);
+		c->fwl = xreallocarray(c->fwl, c->nfw + 1, sizeof(int));
+		c->fwc = xreallocarray(c->fwc, c->nfw + 1, sizeof(int));
+		c->fwl[c->nfw] = line;
+		c->fwc[c->nfw++] = (int)utf8_count(ls, (size_t)(fw - ls)) + 1;
+	}
+	if (bad) {
+		free(y);
+		return NULL;
+	}
+	return y;
+}
+
+/*
+ * Explains libyaml's "mapping values are not allowed" at a second ': ' on
+ * a line: the value holds ': ' and must be quoted.  Returns 1 when it
+ * did (reported at the value), 0 when the error is another one.
+ */
+static int
+S_yquote(struct S_ctx *c, const char *yaml, size_t n, const yaml_parser_t *ps)
+{
+	const char *ls = yaml, *le, *k, *colon, *v;
+	struct rb_pos pos;
+	size_t l;
+
+	if (ps->problem == NULL || strstr(ps->problem, "mapping values are "
+	    "not allowed") == NULL)
+		return 0;
+	for (l = 0; l < ps->problem_mark.line && ls < yaml + n; l++) {
+		if ((ls = memchr(ls, '\n', (size_t)(yaml + n - ls))) == NULL)
+			return 0;
+		ls++;
+	}
+	if (ls >= yaml + n)
+		return 0;
+	if ((le = memchr(ls, '\n', (size_t)(yaml + n - ls))) == NULL)
+		le = yaml + n;
+	for (k = ls; k < le && (*k == ' ' || *k == '-'); k++)
+		;
+	if ((colon = memchr(k, ':', (size_t)(le - k))) == NULL)
+		return 0;
+	for (v = colon + 1; v < le && *v == ' '; v++)
+		;
+	if (v >= le || *v == '"' || *v == '\'')
+		return 0;
+	pos.file = c->file;
+	pos.line = (int)ps->problem_mark.line + 2;
+	pos.col = (int)utf8_count(ls, (size_t)(v - ls)) + 1;
+	while (le > v && (le[-1] == ' ' || le[-1] == '\r'))
+		le--;
+	diag_pos(c->d, DIAG_ERROR, &pos, "the value of '%.*s' holds ': ': "
+	    "quote the value (%.*s: \"%.*s\")", (int)(colon - k), k,
+	    (int)(colon - k), k, (int)(le - v), v);
+	return 1;
 }
 
 /* Is a scalar node a YAML null (empty, ~, null) written plain? */
@@ -424,7 +532,9 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 	yaml_parser_set_encoding(&ps, YAML_UTF8_ENCODING);
 	if (!yaml_parser_load(&ps, &doc)) {
 		p = S_ypos(c, ps.problem_mark);
-		if (ps.context != NULL)
+		if (S_yquote(c, yaml, n, &ps))
+			;
+		else if (ps.context != NULL)
 			diag_pos(c->d, DIAG_ERROR, &p, "YAML syntax error: %s "
 			    "%s", ps.problem ? ps.problem : "error",
 			    ps.context);
@@ -1737,8 +1847,9 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 	struct S_ctx c;
 	const char *bad, *end = data + len, *yaml, *p;
 	size_t cap = 64;
-	int line, col, fl;
+	int fl;
 	struct rb_role *role;
+	char *ycopy = NULL;
 
 	/* A byte order mark (Notepad, WPS) is not part of the text. */
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
@@ -1747,9 +1858,7 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 	}
 	bad = utf8_invalid(data, len);
 	if (bad != NULL) {
-		utf8_linecol(data, (size_t)(bad - data), &line, &col);
-		diag_at(d, DIAG_ERROR, file, line, col, "invalid UTF-8 byte "
-		    "0x%02X", (unsigned)(unsigned char)*bad);
+		load_not_utf8(d, file, data, len, bad);
 		return NULL;
 	}
 	if (!S_fence(data, end) || len < 4 ||
@@ -1788,11 +1897,21 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 	}
 	role = rb_role_new(file);
 	c.role = role;
-	if (S_front(&c, yaml, (size_t)(data + c.lines[fl - 1] - yaml)) < 0) {
+	if ((ycopy = S_yprep(&c, yaml, (size_t)(data + c.lines[fl - 1] -
+	    yaml))) == NULL || S_front(&c, ycopy, (size_t)(data +
+	    c.lines[fl - 1] - yaml)) < 0) {
+		free(ycopy);
+		free(c.fwl);
+		free(c.fwc);
 		rb_role_free(role);
 		free(c.lines);
 		return NULL;
 	}
+	free(ycopy);
+	free(c.fwl);
+	free(c.fwc);
+	c.fwl = c.fwc = NULL;
+	c.nfw = 0;
 	{
 		struct rb_pos p1 = { file, 1, 1 };
 

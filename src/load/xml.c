@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -447,6 +448,59 @@ S_start_elem(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	ctxt->node->_private = (void *)(uintptr_t)(off + 1);
 }
 
+/*
+ * Does the XML declaration at the start of s[0..n) name GBK, GB2312 or
+ * GB18030 as the encoding?
+ */
+static int
+S_decl_gbk(const char *s, size_t n)
+{
+	const char *e, *enc;
+	size_t m;
+
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		return 0;
+	if (n < 5 || memcmp(s, "<?xml", 5) != 0 ||
+	    (e = memmem(s, n, "?>", 2)) == NULL)
+		return 0;
+	m = (size_t)(e - s);
+	if ((enc = memmem(s, m, "encoding", 8)) == NULL)
+		return 0;
+	for (enc += 8; enc < e && strchr(" \t\r\n=\"'", *enc) != NULL; enc++)
+		;
+	return (size_t)(e - enc) >= 3 && (strncasecmp(enc, "GBK", 3) == 0 ||
+	    strncasecmp(enc, "GB2312", 6) == 0 ||
+	    strncasecmp(enc, "GB18030", 7) == 0);
+}
+
+/*
+ * Reports a file that is not UTF-8 at its first bad byte bad, with the
+ * fix: a hint when the whole file reads as GBK / GB18030.
+ */
+static void
+S_not_utf8(struct diag *d, const char *file, const char *data, size_t len,
+    const char *bad, const char *declare)
+{
+	int line, col;
+
+	utf8_linecol(data, (size_t)(bad - data), &line, &col);
+	if (gbk_plausible(data, len))
+		diag_at(d, DIAG_ERROR, file, line, col, "invalid UTF-8 byte "
+		    "0x%02X: the file looks saved as GBK; save it as UTF-8 "
+		    "(or convert it: iconv -f GBK -t UTF-8)%s",
+		    (unsigned)(unsigned char)*bad, declare);
+	else
+		diag_at(d, DIAG_ERROR, file, line, col,
+		    "invalid UTF-8 byte 0x%02X", (unsigned)(unsigned char)*bad);
+}
+
+void
+load_not_utf8(struct diag *d, const char *file, const char *data, size_t len,
+    const char *bad)
+{
+	S_not_utf8(d, file, data, len, bad, "");
+}
+
 /* Offset of a DOCTYPE in the prolog of data, or (size_t)-1 when none. */
 static size_t
 S_doctype(const char *s, size_t n)
@@ -488,14 +542,37 @@ load_xml_open(struct xml_src *xs, struct diag *d, const char *file,
 	memset(xs, 0, sizeof(*xs));
 	xs->d = d;
 	xs->file = file;
+	xs->nerr0 = d->nerr;
+	/* Declared GBK / GB18030: read as UTF-8 from here on (libxml2 is
+	 * told UTF-8 below, so the declaration is not read again). */
+	if (S_decl_gbk(data, len)) {
+		size_t at = 0, n;
+		char *u;
+
+		if (gbk_to_utf8(data, len, &xs->owned, &n, &at) == -1) {
+			line = col = 1;
+			if (gbk_to_utf8(data, at, &u, &n, NULL) == 0) {
+				utf8_linecol(u, n, &line, &col);
+				free(u);
+			}
+			diag_at(d, DIAG_ERROR, file, line, col, "byte 0x%02X "
+			    "is not GBK / GB18030 though the XML declaration "
+			    "says so; is the file UTF-8?",
+			    (unsigned)(unsigned char)data[at]);
+			xs->data = data;
+			xs->len = len;
+			S_lines(xs);
+			return NULL;
+		}
+		data = xs->owned;
+		len = n;
+	}
 	xs->data = data;
 	xs->len = len;
-	xs->nerr0 = d->nerr;
 	S_lines(xs);
 	if ((bad = utf8_invalid(data, len)) != NULL) {
-		utf8_linecol(data, (size_t)(bad - data), &line, &col);
-		diag_at(d, DIAG_ERROR, file, line, col,
-		    "invalid UTF-8 byte 0x%02X", (unsigned)(unsigned char)*bad);
+		S_not_utf8(d, file, data, len, bad, ", or declare it: <?xml "
+		    "version=\"1.0\" encoding=\"GBK\"?>");
 		return NULL;
 	}
 	if ((off = S_doctype(data, len)) != (size_t)-1) {
@@ -686,6 +763,7 @@ load_xml_close(struct xml_src *xs, xmlDocPtr doc)
 	}
 	free(xs->pend);
 	free(xs->lines);
+	free(xs->owned);
 	if (doc)
 		xmlFreeDoc(doc);
 	memset(xs, 0, sizeof(*xs));

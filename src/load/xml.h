@@ -40,6 +40,7 @@ struct xml_src {
 	size_t		*lines;		/* byte offset of each line start */
 	size_t		 nlines;
 	int		 nerr0;		/* d->nerr when loading began */
+	char		*owned;		/* data converted from GBK, or NULL */
 	struct xml_pending *pend;	size_t npend;
 };
 
@@ -49,6 +50,10 @@ struct xml_src {
  */
 xmlDocPtr	 load_xml_open(struct xml_src *, struct diag *, const char *file,
 		    const char *data, size_t len);
+/* Reports data[0..len) as not UTF-8 at bad, with the GBK hint when it
+ * reads as GBK (Markdown roles). */
+void		 load_not_utf8(struct diag *, const char *file, const char *data,
+		    size_t len, const char *bad);
 /* Validates against schema/<name> (role.rng, org.rng); errors held back. */
 void		 load_xml_validate(struct xml_src *, xmlDocPtr, const char *name);
 /* Reports held-back schema errors if the own checks found none; frees. */

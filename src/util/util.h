@@ -96,6 +96,15 @@ int	 utf8_bytecol_to_col_valid(const char *line, int bytecol);
 void	 buf_put_xml(struct buf *, const char *s, int attr);
 /* The same for n bytes of s. */
 void	 buf_put_xmln(struct buf *, const char *s, size_t n, int attr);
+/*
+ * GBK / GB18030 text (gbk.c).  gbk_to_utf8() converts data[0..len) into
+ * *out (caller frees; NUL-terminated, *outlen bytes) and returns 0, or
+ * returns -1 with *bad (may be NULL) the offset of the first byte that is
+ * not GB18030.  out may be NULL to test only; gbk_plausible() is that test.
+ */
+int	 gbk_to_utf8(const char *data, size_t len, char **out, size_t *outlen,
+	    size_t *bad);
+int	 gbk_plausible(const char *data, size_t len);
 /* Appends s percent-encoded for a URL path segment (RFC 3986: every byte
  * but letters, digits and -._~ as %XX), e.g. a Unicode id in a link. */
 void	 buf_put_pct(struct buf *, const char *s);

@@ -17,12 +17,14 @@
 #include "../util/diag.h"
 #include "../model/model.h"
 #include "../tmpl/tmpl.h"
+#include "../util/tally.h"
 
 struct build_opts {
 	const char	*content;	/* the content folder */
 	const char	*out;		/* output folder (default "out") */
 	const char	*templates;	/* user templates folder or NULL */
 	int		 html, pdf;	/* which outputs */
+	struct tally	*tally;		/* counts the files put in place, or NULL */
 	/* set by build_handbook_html: the text of out/.rolebook-html (its
 	 * incremental record), which the caller writes with
 	 * build_html_record() once the whole build succeeded */

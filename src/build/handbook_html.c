@@ -612,14 +612,17 @@ build_handbook_html(struct diag *d, const struct rb_site *site,
 	if (!o.bad && !diag_failed(d)) {
 		file_test_stall(o.top);
 		for (i = 0; i < o.n && !o.bad; i++) {
-			if (o.f[i].tmp == NULL)
+			if (o.f[i].tmp == NULL) {
+				tally_file(bo->tally, o.f[i].rel, 0);
 				continue;
+			}
 			path = xasprintf("%s/%s", o.top, o.f[i].rel);
 			if (rename(o.f[i].tmp, path) == -1) {
 				diag_at(d, DIAG_FATAL, path, 0, 0, "cannot "
 				    "write: %s", strerror(errno));
 				o.bad = 1;
 			} else {
+				tally_file(bo->tally, o.f[i].rel, 1);
 				free(o.f[i].tmp);
 				o.f[i].tmp = NULL;
 			}

@@ -836,8 +836,11 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 		    "not made");
 	/* all or nothing: rename the staged files, or remove them */
 	for (i = 0; i < j.ndocs; i++) {
-		if (j.docs[i].tmp == NULL)
+		if (j.docs[i].tmp == NULL) {
+			if (good)
+				tally_file(bo->tally, j.docs[i].path, 0);
 			continue;
+		}
 		path = xasprintf("%s/%s", j.out, j.docs[i].path);
 		if (good && !diag_failed(d) && d->nfatal == 0) {
 			file_test_stall(path);
@@ -845,7 +848,8 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 				diag_at(d, DIAG_FATAL, path, 0, 0, "cannot "
 				    "write: %s", strerror(errno));
 				unlink(j.docs[i].tmp);
-			}
+			} else
+				tally_file(bo->tally, j.docs[i].path, 1);
 		} else
 			unlink(j.docs[i].tmp);
 		free(path);

@@ -844,7 +844,7 @@ report_tree(struct diag *d, struct tmpl *t, const struct sales_result *res,
 
 int
 report_write_set(const char *const *paths, const struct buf *data, size_t n,
-    const char **failed)
+    const char **failed, struct tally *tally)
 {
 	char **tmp = xcalloc(n + 1, sizeof(*tmp));
 	size_t i;
@@ -862,13 +862,17 @@ report_write_set(const char *const *paths, const struct buf *data, size_t n,
 	if (rc == 0)
 		file_test_stall(n > 0 ? paths[0] : NULL);	/* tests */
 	for (i = 0; i < n; i++) {
-		if (tmp[i] == NULL)
+		if (tmp[i] == NULL) {
+			if (rc == 0)
+				tally_file(tally, paths[i], 0);
 			continue;
+		}
 		if (rc == 0 && rename(tmp[i], paths[i]) == -1) {
 			save = errno;
 			rc = -1;
 			*failed = paths[i];
-		}
+		} else if (rc == 0)
+			tally_file(tally, paths[i], 1);
 		if (rc == -1)
 			unlink(tmp[i]);
 		free(tmp[i]);
@@ -1055,7 +1059,7 @@ report_run(struct diag *d, const struct rb_site *site,
 	for (i = 0; i < n; i++)
 		paths[i] = pp[i];
 	t4 = S_now();
-	if (report_write_set(paths, bufs, n, &failed) == -1) {
+	if (report_write_set(paths, bufs, n, &failed, o->tally) == -1) {
 		diag_at(d, DIAG_FATAL, failed, 0, 0, "cannot write: %s "
 		    "(no report file was replaced)", strerror(errno));
 		goto out;

@@ -16,6 +16,7 @@
 
 #include "../util/diag.h"
 #include "../util/util.h"
+#include "../util/tally.h"
 #include "../model/model.h"
 #include "../sales/sales.h"
 #include "../tmpl/tmpl.h"
@@ -36,6 +37,7 @@ struct report_opts {
 	const char	*tmpl_builtin;	/* the built-in templates folder */
 	const struct tmpl_limits *limits;	/* NULL: defaults */
 	int		 formats;	/* REPORT_* bits; 0: HTML and PDF */
+	struct tally	*tally;		/* counts the files put in place, or NULL */
 };
 
 #define REPORT_HTML	0x01
@@ -74,10 +76,12 @@ int		 report_run(struct diag *d, const struct rb_site *site,
  * Writes n files as one set: every file to a temporary name first; if any
  * write fails, the temporaries are removed and nothing is replaced;
  * otherwise each is renamed into place (files already holding exactly
- * those bytes are left untouched).  On failure returns -1 with errno set
- * and *failed naming the path that failed.
+ * those bytes are left untouched, and counted so in tally, which may be
+ * NULL).  On failure returns -1 with errno set and *failed naming the path
+ * that failed.
  */
 int		 report_write_set(const char *const *paths,
-		    const struct buf *data, size_t n, const char **failed);
+		    const struct buf *data, size_t n, const char **failed,
+		    struct tally *tally);
 
 #endif

@@ -5,11 +5,13 @@
  */
 #include <sys/stat.h>
 #include <errno.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "../util/util.h"
+#include "../util/tally.h"
 #include "../model/model.h"
 #include "../load/load.h"
 #include "../load/xml.h"
@@ -42,7 +44,11 @@ static const char S_usage[] =
 "\n"
 "options:\n"
 "  --diagnostics=json   print diagnostics as a JSON array\n"
+"  --diagnostics=github print them as GitHub Actions annotations\n"
+"                       (::error file=F,line=L,col=C::message)\n"
 "  -Werror              treat warnings as errors\n"
+"  -q, --quiet          no summary line after build and report (printed\n"
+"                       only when standard output is a terminal)\n"
 "  --templates DIR      use templates from DIR (falls back to the built-in ones)\n"
 "  --limit NAME=N       raise a limit (file-size, data-size, depth, roles,\n"
 "                       table-cells, csv-rows, staff, tmpl-steps, tmpl-memory,\n"
@@ -60,6 +66,8 @@ struct opts {
 	const char	*templates;	/* --templates */
 	char		**args;		/* positional arguments */
 	int		  nargs;
+	int		  quiet;	/* -q: no summary line */
+	struct tally	  tally;	/* what build or report wrote */
 };
 
 static int
@@ -106,7 +114,7 @@ S_tmpl_limits(struct tmpl_limits *lim, const struct diag *d)
 	if (rb_limit_given(RB_LIM_TMPL_MS))
 		lim->ms = (unsigned)rb_limit(RB_LIM_TMPL_MS);
 	lim->hint = "--limit tmpl-%s=N";
-	lim->json = d->json;
+	lim->json = d->format == DIAG_JSON;	/* github: the watchdog prints text */
 }
 
 /*
@@ -204,6 +212,7 @@ S_build(struct diag *d, struct opts *o)
 	bo.content = dir;
 	bo.out = o->out ? o->out : "out";
 	bo.templates = o->templates;
+	bo.tally = &o->tally;
 	memset(&site, 0, sizeof(site));
 	/* Nothing is written when the content has errors. */
 	if (S_load(d, dir, &site) == -1 || diag_failed(d)) {
@@ -382,6 +391,7 @@ S_report(struct diag *d, struct opts *o)
 		ro.month = month;
 		ro.outdir = out;
 		ro.tmpl_user = o->templates;
+		ro.tally = &o->tally;
 		ro.tmpl_builtin = S_tmpl_dir ? S_tmpl_dir :
 		    RB_DATADIR "/templates";
 		report_run(d, have ? &site : NULL, &ro);
@@ -452,6 +462,25 @@ S_find_data(void)
 	}
 }
 
+/*
+ * The summary line of a successful build or report: only on a terminal
+ * and without -q, so that scripts and CI logs see nothing new.
+ */
+static void
+S_summary(const struct opts *o, const struct timespec *t0)
+{
+	struct timespec t1;
+	struct buf b = BUF_INIT;
+
+	if (o->quiet || !isatty(STDOUT_FILENO))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	tally_line(&o->tally, (double)(t1.tv_sec - t0->tv_sec) +
+	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9, &b);
+	fputs(b.data, stdout);
+	buf_free(&b);
+}
+
 /* Prints the version and the data folders in use, as absolute paths when
  * they exist ("(missing)" when not). */
 static void
@@ -478,8 +507,10 @@ main(int argc, char *argv[])
 	struct diag d;
 	struct opts o;
 	const char *cmd = NULL;
+	struct timespec t0;
 	int i, rc = 0;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	diag_init(&d);
 	S_find_data();
 	memset(&o, 0, sizeof(o));
@@ -498,11 +529,15 @@ main(int argc, char *argv[])
 			free(S_tmpl_dir);
 			return 0;
 		} else if (strcmp(a, "--diagnostics=json") == 0)
-			d.json = 1;
+			d.format = DIAG_JSON;
+		else if (strcmp(a, "--diagnostics=github") == 0)
+			d.format = DIAG_GITHUB;
 		else if (strcmp(a, "--diagnostics=text") == 0)
-			d.json = 0;
+			d.format = DIAG_TEXT;
 		else if (strcmp(a, "-Werror") == 0)
 			d.werror = 1;
+		else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
+			o.quiet = 1;
 		else if ((strcmp(a, "-o") == 0 || strcmp(a, "--templates") == 0
 		    || strcmp(a, "--format") == 0) && i + 1 < argc) {
 			if (a[1] == 'o')
@@ -560,6 +595,9 @@ main(int argc, char *argv[])
 	diag_flush(&d, stderr);
 	if (rc == 0)
 		rc = diag_exit_code(&d);
+	if (rc == 0 && (strcmp(cmd, "build") == 0 ||
+	    strcmp(cmd, "report") == 0))
+		S_summary(&o, &t0);
 	diag_free(&d);
 	free(o.args);
 	free(S_tmpl_dir);

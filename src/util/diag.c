@@ -1,6 +1,6 @@
 /*
  * diag.c — collects diagnostics from every pass and prints them sorted,
- * as text or JSON.  State lives in struct diag, never in globals.
+ * as text, JSON or GitHub workflow commands.  State lives in struct diag, never in globals.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 #include "diag.h"
 
 static const char *const S_level[] = { "note", "warning", "error", "error" };
+static const char *const S_ghlevel[] = { "notice", "warning", "error", "error" };
 
 void
 diag_init(struct diag *d)
@@ -240,6 +241,50 @@ S_text_str(struct buf *b, const char *s)
 	}
 }
 
+/*
+ * s escaped for a GitHub workflow command (the rules of GitHub's
+ * actions/toolkit): '%', CR and LF become %25, %0D and %0A everywhere; in
+ * a property (prop set) ':' and ',' also become %3A and %2C, as they
+ * separate the properties.
+ */
+static void
+S_gh_str(struct buf *b, const char *s, int prop)
+{
+	for (; *s; s++) {
+		if (*s == '%')
+			BUF_PUTSL(b, "%25");
+		else if (*s == '\r')
+			BUF_PUTSL(b, "%0D");
+		else if (*s == '\n')
+			BUF_PUTSL(b, "%0A");
+		else if (prop && *s == ':')
+			BUF_PUTSL(b, "%3A");
+		else if (prop && *s == ',')
+			BUF_PUTSL(b, "%2C");
+		else
+			buf_putc(b, *s);
+	}
+}
+
+/* One item as a workflow command: ::error file=F,line=L,col=C::message */
+static void
+S_gh_item(struct buf *b, const struct diag_item *it, enum diag_level lvl)
+{
+	buf_printf(b, "::%s", S_ghlevel[lvl]);
+	if (it->file) {
+		BUF_PUTSL(b, " file=");
+		S_gh_str(b, it->file, 1);
+		if (it->line > 0) {
+			buf_printf(b, ",line=%d", it->line);
+			if (it->col > 0)
+				buf_printf(b, ",col=%d", it->col);
+		}
+	}
+	BUF_PUTSL(b, "::");
+	S_gh_str(b, it->msg, 0);
+	buf_putc(b, '\n');
+}
+
 void
 diag_flush(struct diag *d, FILE *f)
 {
@@ -250,14 +295,20 @@ diag_flush(struct diag *d, FILE *f)
 
 	if (d->n > 1)
 		qsort(d->items, d->n, sizeof(*d->items), S_cmp);
-	if (d->json)
+	if (d->format == DIAG_JSON)
 		fputc('[', f);
 	for (i = 0; i < d->n; i++) {
 		it = &d->items[i];
 		lvl = it->level;
 		if (lvl == DIAG_WARNING && d->werror)
 			lvl = DIAG_ERROR;
-		if (d->json) {
+		if (d->format == DIAG_GITHUB) {
+			buf_reset(&line);
+			S_gh_item(&line, it, lvl);
+			fwrite(line.data, 1, line.len, f);
+			continue;
+		}
+		if (d->format == DIAG_JSON) {
 			fputs(i ? ",\n {" : "\n {", f);
 			fputs("\"file\": ", f);
 			if (it->file)
@@ -289,7 +340,7 @@ diag_flush(struct diag *d, FILE *f)
 		fwrite(line.data, 1, line.len, f);
 	}
 	buf_free(&line);
-	if (d->json)
+	if (d->format == DIAG_JSON)
 		fputs(d->n ? "\n]\n" : "]\n", f);
 	fflush(f);
 	for (i = 0; i < d->n; i++) {

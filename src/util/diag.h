@@ -5,7 +5,11 @@
  *
  *	content/roles/x.md:12:5: error: reports_to 'foo' is not a role
  *
- * or, with json set, as one JSON array.  A note stays right after the
+ * or, by format, as one JSON array (DIAG_JSON), or as GitHub Actions
+ * workflow commands that annotate the file and line in a pull request
+ * (DIAG_GITHUB; a note is a notice):
+ *
+ *	::error file=content/roles/x.md,line=12,col=5::reports_to 'foo' is not a role  A note stays right after the
  * error or warning it was recorded after (e.g. an include chain).  Columns count characters, not
  * bytes, and are 1-based; line or col 0 means "unknown" and is omitted.
  */
@@ -41,11 +45,17 @@ struct diag_item {
 	unsigned	 kseq;
 };
 
+enum diag_format {
+	DIAG_TEXT,
+	DIAG_JSON,	/* --diagnostics=json */
+	DIAG_GITHUB	/* --diagnostics=github */
+};
+
 struct diag {
 	struct diag_item *items;
 	size_t		  n, cap;
 	int		  werror;	/* -Werror: warnings count as errors */
-	int		  json;		/* --diagnostics=json */
+	enum diag_format  format;
 	int		  nerr, nwarn, nfatal;
 	unsigned	  max;		/* stop recording after this many (0: 10000) */
 };

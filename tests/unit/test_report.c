@@ -239,7 +239,7 @@ Test(report, write_set_all_or_nothing)
 	paths[0] = a;
 	paths[1] = b;
 	paths[2] = c;
-	cr_assert_eq(report_write_set(paths, data, 3, &failed), -1);
+	cr_assert_eq(report_write_set(paths, data, 3, &failed, NULL), -1);
 	cr_assert_str_eq(failed, b);
 	got = S_slurp(a);
 	cr_assert_str_eq(got, "old");
@@ -253,7 +253,7 @@ Test(report, write_set_all_or_nothing)
 	}
 	/* Without the bad path: both written. */
 	paths[1] = c;
-	cr_assert_eq(report_write_set(paths, data, 2, &failed), 0);
+	cr_assert_eq(report_write_set(paths, data, 2, &failed, NULL), 0);
 	got = S_slurp(a);
 	cr_assert_str_eq(got, "new a");
 	free(got);

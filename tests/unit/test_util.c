@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "util/util.h"
+#include "util/tally.h"
 #include "util/diag.h"
 #include "model/rich.h"
 #include "model/model.h"
@@ -140,7 +141,7 @@ Test(diag, werror_and_json)
 
 	diag_init(&d);
 	d.werror = 1;
-	d.json = 1;
+	d.format = DIAG_JSON;
 	diag_at(&d, DIAG_WARNING, "x\".md", 1, 2, "say \"hi\"");
 	cr_assert_eq(diag_exit_code(&d), 1);
 	diag_flush(&d, f);
@@ -279,4 +280,71 @@ Test(file, atomic_write_keeps_identical_file_untouched)
 	free(data);
 	unlink(path);
 	free(path);
+}
+
+/* The summary line of build and report (src/util/tally.c). */
+Test(tally, summary_line)
+{
+	struct tally t;
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	memset(&t, 0, sizeof(t));
+	for (i = 0; i < 1013; i++)
+		tally_file(&t, "roles/x.html", 1);
+	for (i = 0; i < 27; i++)
+		tally_file(&t, "roles/x.pdf", 1);
+	tally_file(&t, "a.pdf", 0);
+	tally_file(&t, "b.html", 0);
+	tally_file(&t, "style.css", 0);
+	tally_file(NULL, "ignored.html", 1);
+	tally_line(&t, 0.8449, &b);
+	cr_assert_str_eq(b.data, "rolebook: 1,013 pages, 27 PDFs written "
+	    "(3 unchanged) in 0.84 s\n");
+	buf_reset(&b);
+	memset(&t, 0, sizeof(t));
+	tally_file(&t, "reports/2026-10.html", 1);
+	tally_file(&t, "reports/2026-10.pdf", 1);
+	tally_file(&t, "reports/2026-10-pay.csv", 1);
+	tally_file(&t, "reports/style.css", 1);
+	tally_file(&t, "reports/2026-10-pay.xlsx", 1);
+	tally_file(&t, "notes.txt", 1);
+	tally_file(&t, "x.htm", 1);
+	tally_line(&t, 12.3, &b);
+	cr_assert_str_eq(b.data, "rolebook: 1 page, 1 PDF, 1 CSV file, "
+	    "1 stylesheet, 1 workbook, 2 other files written in 12.30 s\n");
+	buf_reset(&b);
+	memset(&t, 0, sizeof(t));
+	t.kept = 1234567;
+	tally_line(&t, 0, &b);
+	cr_assert_str_eq(b.data, "rolebook: nothing written (1,234,567 "
+	    "unchanged) in 0.00 s\n");
+	buf_free(&b);
+}
+
+/* --diagnostics=github: workflow commands escaped as GitHub's toolkit does. */
+Test(diag, github_commands)
+{
+	struct diag d;
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+
+	diag_init(&d);
+	d.format = DIAG_GITHUB;
+	d.werror = 1;
+	diag_at(&d, DIAG_ERROR, "a,b:c%.md", 3, 7, "50%% of 'x': a, b\r\nnext");
+	diag_at(&d, DIAG_NOTE, "a,b:c%.md", 3, 7, "included here");
+	diag_at(&d, DIAG_WARNING, "z.md", 9, 0, "warned");
+	diag_at(&d, DIAG_FATAL, NULL, 0, 0, "no file");
+	diag_flush(&d, f);
+	fclose(f);
+	cr_assert_str_eq(out,
+	    "::error::no file\n"
+	    "::error file=a%2Cb%3Ac%25.md,line=3,col=7::50%25 of 'x': a, b"
+	    "%0D%0Anext\n"
+	    "::notice file=a%2Cb%3Ac%25.md,line=3,col=7::included here\n"
+	    "::error file=z.md,line=9::warned\n");
+	free(out);
+	diag_free(&d);
 }

@@ -9,7 +9,9 @@ set -u
 B=${1:-obj}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
-PKGS="libxml-2.0 yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset fontconfig libunibreak xlsxwriter"
+# the libraries of the Makefile's PKGS (one list: it cannot drift)
+PKGS=$(awk '/^PKGS/ { on = 1; sub(/^PKGS[ \t]*=/, "") }
+    on { l = $0; sub(/\\$/, "", l); printf "%s ", l; if ($0 !~ /\\$/) exit }' Makefile)
 make --no-print-directory -s B="$B" "$B/librolebook.a" >/dev/null || exit 1
 mkdir -p "$B/fuzz-replay"
 pass=0 fail=0

@@ -16,7 +16,9 @@ cd "$top"
 out=obj-fuzz
 mkdir -p "$out" tests/fuzz/out
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
-PKGS="libxml-2.0 yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset fontconfig libunibreak xlsxwriter"
+# the libraries of the Makefile's PKGS (one list: it cannot drift)
+PKGS=$(awk '/^PKGS/ { on = 1; sub(/^PKGS[ \t]*=/, "") }
+    on { l = $0; sub(/\\$/, "", l); printf "%s ", l; if ($0 !~ /\\$/) exit }' Makefile)
 # The library once, instrumented for coverage, in its own build folder.
 make --no-print-directory -s B=$out CC=clang OPT='-O1 -g' \
     SAN="-fsanitize=fuzzer-no-link $SAN" $out/librolebook.a >/dev/null

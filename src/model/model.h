@@ -130,7 +130,9 @@ struct rb_dept {
 	/* Derived: */
 	struct rb_dept	 *up;
 	struct rb_dept	**children;	size_t nchildren;	/* doc order */
-	struct rb_role	**roles;	size_t nroles;	/* sorted by id */
+	/* Derived: its roles in reporting order (a role whose superior is
+	 * elsewhere, by id, then depth first those below it here). */
+	struct rb_role	**roles;	size_t nroles;
 	int		  depth;	/* 0 at the top */
 };
 

@@ -327,6 +327,42 @@ S_check_cycles(struct diag *d, struct rb_site *site)
 	buf_free(&b);
 }
 
+/*
+ * Puts a department's roles (in id order) in reporting order: each role
+ * whose superior is outside the department (or none), in id order, then
+ * depth first the roles of the department below it.  The HTML department
+ * page and the PDF handbook both list them so.
+ */
+static void
+S_reporting_order(struct rb_dept *dp)
+{
+	struct rb_role **out, **stack, *r;
+	size_t i, j, n = 0, top = 0;
+
+	if (dp->nroles < 2)
+		return;
+	out = xreallocarray(NULL, dp->nroles, sizeof(*out));
+	stack = xreallocarray(NULL, dp->nroles, sizeof(*stack));
+	for (i = 0; i < dp->nroles; i++) {
+		r = dp->roles[i];
+		if (r->superior != NULL && r->superior->dept == dp)
+			continue;
+		stack[top++] = r;
+		while (top > 0 && n < dp->nroles) {
+			r = stack[--top];
+			out[n++] = r;
+			/* subs are in id order: push them last to first */
+			for (j = r->nsubs; j > 0 && top < dp->nroles; j--)
+				if (r->subs[j - 1]->dept == dp)
+					stack[top++] = r->subs[j - 1];
+		}
+	}
+	if (n == dp->nroles)
+		memcpy(dp->roles, out, n * sizeof(*out));
+	free(out);
+	free(stack);
+}
+
 int
 validate_site(struct diag *d, struct rb_site *site)
 {
@@ -410,5 +446,7 @@ validate_site(struct diag *d, struct rb_site *site)
 		    sizeof(*sup->subs));
 		sup->subs[sup->nsubs++] = r;
 	}
+	for (i = 0; i < org->ndepts; i++)
+		S_reporting_order(&org->depts[i]);
 	return d->nerr - before;
 }

@@ -46,13 +46,20 @@ S_role_kind(const char *name)
 	return 0;
 }
 
-/* Reads path; reports why not at file level. Returns -1 on failure. */
+/* Reads path, a file of content folder top (NULL: a file named on the
+ * command line); reports why not at file level. Returns -1 on failure. */
 static int
-S_read(struct diag *d, const char *file, char **data, size_t *len)
+S_read(struct diag *d, const char *file, const char *top, char **data,
+    size_t *len)
 {
-	if (file_read(file, RB_MAX_FILE, data, len) == 0)
+	const char *why;
+
+	if (file_read_in(file, top, RB_MAX_FILE, data, len, &why) == 0)
 		return 0;
-	if (errno == EFBIG)
+	if (why != NULL)
+		diag_at(d, DIAG_ERROR, file, 0, 0, "%s" FILE_REFUSED,
+		    why);
+	else if (errno == EFBIG)
 		diag_at(d, DIAG_ERROR, file, 0, 0,
 		    "file is too large (%s)", rb_limit_hint(RB_LIM_FILE));
 	else
@@ -61,8 +68,9 @@ S_read(struct diag *d, const char *file, char **data, size_t *len)
 	return -1;
 }
 
-struct rb_role *
-load_role_file(struct diag *d, struct rb_site *site, const char *path)
+static struct rb_role *
+S_role_file(struct diag *d, struct rb_site *site, const char *path,
+    const char *top)
 {
 	struct rb_role *r = NULL;
 	const char *file = site ? rb_site_intern(site, path) : path;
@@ -74,7 +82,7 @@ load_role_file(struct diag *d, struct rb_site *site, const char *path)
 		    "must end in .md, .markdown or .xml");
 		return NULL;
 	}
-	if (S_read(d, file, &data, &len) == -1)
+	if (S_read(d, file, top, &data, &len) == -1)
 		return NULL;
 	if (S_role_kind(path) == 'm')
 		r = load_role_md(d, file, data, len);
@@ -82,6 +90,12 @@ load_role_file(struct diag *d, struct rb_site *site, const char *path)
 		r = load_role_xml(d, file, data, len);
 	free(data);
 	return r;
+}
+
+struct rb_role *
+load_role_file(struct diag *d, struct rb_site *site, const char *path)
+{
+	return S_role_file(d, site, path, NULL);
 }
 
 static int
@@ -109,6 +123,7 @@ struct S_file {
 
 struct S_pool {
 	struct S_file	*f;
+	const char	*top;	/* the content folder */
 	size_t		 n;
 	atomic_size_t	 next;	/* the next file to take */
 };
@@ -123,7 +138,7 @@ S_worker(void *arg)
 
 	while ((k = atomic_fetch_add(&p->next, 1)) < p->n) {
 		f = &p->f[k];
-		f->role = load_role_file(&f->d, NULL, f->path);
+		f->role = S_role_file(&f->d, NULL, f->path, p->top);
 	}
 	return NULL;
 }
@@ -136,9 +151,9 @@ S_worker(void *arg)
  * the cmark-gfm extensions (their registration is not thread-safe).
  */
 static void
-S_load_files(struct S_file *f, size_t n, int workers)
+S_load_files(struct S_file *f, size_t n, int workers, const char *top)
 {
-	struct S_pool p = { f, n, 0 };
+	struct S_pool p = { f, top, n, 0 };
 	pthread_t *tid;
 	int i, nt = 0;
 
@@ -171,7 +186,7 @@ load_site(struct diag *d, const char *dir, struct rb_site *site)
 		return -1;
 	}
 	path = xasprintf("%s/org.xml", dir);
-	if (S_read(d, path, &data, &len) == 0) {
+	if (S_read(d, path, dir, &data, &len) == 0) {
 		load_org(d, rb_site_intern(site, path), data, len, &site->org);
 		free(data);
 	}
@@ -221,7 +236,7 @@ load_site(struct diag *d, const char *dir, struct rb_site *site)
 	free(names);
 	free(rdir);
 	if (n > 0)
-		S_load_files(f, n, jobs_workers(n, S_PER_THREAD));
+		S_load_files(f, n, jobs_workers(n, S_PER_THREAD), dir);
 	site->roles = xreallocarray(NULL, n ? n : 1, sizeof(*site->roles));
 	for (i = 0; i < n; i++) {
 		diag_merge(d, &f[i].d);

@@ -29,6 +29,7 @@ int
 src_read(struct diag *d, const struct src *s, const char *rel, char **data,
     size_t *len)
 {
+	const char *why;
 	char *path;
 	size_t i, n;
 
@@ -50,12 +51,16 @@ src_read(struct diag *d, const struct src *s, const char *rel, char **data,
 		return 0;
 	}
 	path = src_name(s, rel);
-	if (file_read(path, SALES_MAX_FILE, data, len) == -1) {
-		if (errno == ENOENT) {
+	if (file_read_in(path, s->dir, SALES_MAX_FILE, data, len, &why) ==
+	    -1) {
+		if (why == NULL && errno == ENOENT) {
 			free(path);
 			return 0;
 		}
-		if (errno == EFBIG)
+		if (why != NULL)
+			diag_at(d, DIAG_ERROR, path, 0, 0, "%s" FILE_REFUSED,
+			    why);
+		else if (errno == EFBIG)
 			diag_at(d, DIAG_ERROR, path, 0, 0, "file is too "
 			    "large; split it (%s)", rb_limit_hint(RB_LIM_DATA));
 		else

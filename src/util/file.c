@@ -14,21 +14,92 @@
 #include "util.h"
 #include "diag.h"
 
+/* What a file of mode m is, when it is not a regular file. */
+static const char *
+S_kind(mode_t m)
+{
+	if (S_ISDIR(m))
+		return "is a folder, not a file";
+	if (S_ISFIFO(m))
+		return "is not a regular file but a FIFO (named pipe)";
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return "is not a regular file but a device";
+	if (S_ISSOCK(m))
+		return "is not a regular file but a socket";
+	return "is not a regular file";
+}
+
+/* Is path (resolved) inside folder top (resolved)? */
+static int
+S_inside(const char *rp, const char *rtop)
+{
+	size_t n = strlen(rtop);
+
+	if (n == 1 && rtop[0] == '/')
+		return 1;
+	return strncmp(rp, rtop, n) == 0 && rp[n] == '/';
+}
+
 int
-file_read(const char *path, size_t maxsize, char **data, size_t *len)
+file_read_in(const char *path, const char *top, size_t maxsize, char **data,
+    size_t *len, const char **why)
 {
 	struct stat st;
 	struct buf b = BUF_INIT;
-	char tmp[65536];
+	char tmp[65536], *rp = NULL, *rtop;
+	const char *open_path = path;
 	ssize_t n;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	*why = NULL;
+	/* Look before opening: a FIFO or a device is never opened. */
+	if (lstat(path, &st) == -1)
 		return -1;
-	if (fstat(fd, &st) == -1 || S_ISDIR(st.st_mode)) {
-		if (S_ISDIR(st.st_mode))
-			errno = EISDIR;
+	if (S_ISLNK(st.st_mode)) {
+		if ((rp = realpath(path, NULL)) == NULL) {
+			*why = "is a symbolic link that leads nowhere";
+			errno = ENOENT;
+			return -1;
+		}
+		if (top != NULL) {
+			rtop = realpath(top, NULL);
+			if (rtop == NULL || !S_inside(rp, rtop)) {
+				free(rtop);
+				free(rp);
+				*why = "is a symbolic link leading out of the "
+				    "content folder";
+				errno = EPERM;
+				return -1;
+			}
+			free(rtop);
+		}
+		open_path = rp;
+		if (lstat(rp, &st) == -1) {
+			free(rp);
+			return -1;
+		}
+	}
+	if (!S_ISREG(st.st_mode)) {
+		free(rp);
+		*why = S_kind(st.st_mode);
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return -1;
+	}
+	/* O_NOFOLLOW and O_NONBLOCK: a link or FIFO swapped in since the
+	 * look is refused, not followed nor waited for. */
+	fd = open(open_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK |
+	    O_NOCTTY);
+	free(rp);
+	if (fd == -1)
+		return -1;
+	if (fstat(fd, &st) == -1) {
 		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		*why = S_kind(st.st_mode);
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
 		return -1;
 	}
 	if (maxsize && (size_t)st.st_size > maxsize) {
@@ -61,6 +132,14 @@ file_read(const char *path, size_t maxsize, char **data, size_t *len)
 	*len = b.len;
 	*data = buf_detach(&b);
 	return 0;
+}
+
+int
+file_read(const char *path, size_t maxsize, char **data, size_t *len)
+{
+	const char *why;
+
+	return file_read_in(path, NULL, maxsize, data, len, &why);
 }
 
 /* Returns 1 when path holds exactly data[0..len). */
@@ -119,9 +198,19 @@ file_stage(const char *path, const void *data, size_t len, int flags,
 	if (S_same(path, data, len))
 		return 0;
 	tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/* A fresh file, never one already there: O_EXCL fails on anything at
+	 * the name, a planted symbolic link included (O_NOFOLLOW), which is
+	 * then removed (unlink removes the link, not what it points to) and
+	 * the name tried once more. */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0644);
+	if (fd == -1 && errno == EEXIST && unlink(tmp) == 0)
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0644);
 	if (fd == -1) {
+		save = errno;
 		free(tmp);
+		errno = save;
 		return -1;
 	}
 	while (off < len) {

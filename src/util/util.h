@@ -113,8 +113,24 @@ void	 buf_put_pct(struct buf *, const char *s);
 int	 str_distance(const char *a, const char *b);
 
 /* Reading files: whole file into memory, NUL-terminated. Returns -1 and sets
- * errno on failure.  maxsize 0 means no limit; larger files fail with EFBIG. */
+ * errno on failure.  maxsize 0 means no limit; larger files fail with EFBIG.
+ * Only regular files are read: a FIFO, a device, a socket or a folder is
+ * never opened for reading (errno EINVAL, EISDIR for a folder), so that
+ * nothing blocks. */
 int	 file_read(const char *path, size_t maxsize, char **data, size_t *len);
+/*
+ * file_read for content (docs/security.md, "files that are files"): the
+ * same, and a symbolic link is followed only when the file it leads to is
+ * inside folder top.  When the file is refused for what it is, returns -1
+ * with *why saying so ("is a symbolic link leading out of the content
+ * folder", "is not a regular file but a FIFO", ...); *why is NULL for an
+ * ordinary error (errno).
+ */
+int	 file_read_in(const char *path, const char *top, size_t maxsize,
+	    char **data, size_t *len, const char **why);
+/* What the loaders add to *why in their diagnostic. */
+#define FILE_REFUSED	"; not read (content files must be plain files " \
+			"inside the content folder)"
 /*
  * Writes data to path atomically: a temporary file in the same folder, then
  * rename().  When the file already holds exactly these bytes it is left

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <errno.h>
 #include <unistd.h>
 #include "util/util.h"
 #include "util/tally.h"
@@ -347,4 +349,88 @@ Test(diag, github_commands)
 	    "::error file=z.md,line=9::warned\n");
 	free(out);
 	diag_free(&d);
+}
+
+/* issue 17, finding 7: a symbolic link planted at the temporary name is
+ * not written through; a leftover file there is replaced. */
+Test(file, atomic_write_ignores_planted_temp)
+{
+	char dir[] = "/tmp/rbtestXXXXXX", *path, *tmp, *victim, *data;
+	size_t len;
+	struct stat st;
+
+	cr_assert_not_null(mkdtemp(dir));
+	path = xasprintf("%s/out.pdf", dir);
+	tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	victim = xasprintf("%s/victim", dir);
+	cr_assert_eq(file_write_atomic(victim, "secret", 6), 1);
+	cr_assert_eq(symlink(victim, tmp), 0);
+	cr_assert_eq(file_write_atomic(path, "new", 3), 1);
+	cr_assert_eq(file_read(victim, 0, &data, &len), 0);
+	cr_assert_str_eq(data, "secret");		/* untouched */
+	free(data);
+	cr_assert_eq(lstat(path, &st), 0);
+	cr_assert(S_ISREG(st.st_mode));			/* not the link */
+	cr_assert_eq(file_read(path, 0, &data, &len), 0);
+	cr_assert_str_eq(data, "new");
+	free(data);
+	cr_assert_eq(lstat(tmp, &st), -1);		/* nothing left */
+	/* a leftover regular file at the name */
+	cr_assert_eq(file_write_atomic(tmp, "old", 3), 1);
+	cr_assert_eq(file_write_atomic(path, "newer", 5), 1);
+	cr_assert_eq(file_read(path, 0, &data, &len), 0);
+	cr_assert_str_eq(data, "newer");
+	free(data);
+	unlink(path);
+	unlink(victim);
+	rmdir(dir);
+	free(path);
+	free(tmp);
+	free(victim);
+}
+
+/* issue 17, finding 8: content files are files */
+Test(file, read_in_refuses_links_out_and_special_files)
+{
+	char dir[] = "/tmp/rbtestXXXXXX", *p, *data;
+	const char *why;
+	size_t len;
+
+	cr_assert_not_null(mkdtemp(dir));
+	p = xasprintf("%s/in.md", dir);
+	cr_assert_eq(file_write_atomic(p, "x", 1), 1);
+	free(p);
+	p = xasprintf("%s/link-in.md", dir);
+	cr_assert_eq(symlink("in.md", p), 0);
+	cr_assert_eq(file_read_in(p, dir, 0, &data, &len, &why), 0);
+	cr_assert_str_eq(data, "x");
+	free(data);
+	unlink(p);
+	free(p);
+	p = xasprintf("%s/leak.md", dir);
+	cr_assert_eq(symlink("/etc/passwd", p), 0);
+	cr_assert_eq(file_read_in(p, dir, 0, &data, &len, &why), -1);
+	cr_assert_str_eq(why, "is a symbolic link leading out of the content "
+	    "folder");
+	unlink(p);
+	free(p);
+	p = xasprintf("%s/pipe.md", dir);
+	cr_assert_eq(mkfifo(p, 0600), 0);
+	cr_assert_eq(file_read_in(p, dir, 0, &data, &len, &why), -1);
+	cr_assert_str_eq(why, "is not a regular file but a FIFO (named pipe)");
+	cr_assert_eq(file_read(p, 0, &data, &len), -1);	/* no hang */
+	unlink(p);
+	free(p);
+	cr_assert_eq(file_read_in("/dev/null", NULL, 0, &data, &len, &why), -1);
+	cr_assert_str_eq(why, "is not a regular file but a device");
+	cr_assert_eq(file_read_in(dir, NULL, 0, &data, &len, &why), -1);
+	cr_assert_eq(errno, EISDIR);
+	cr_assert_eq(file_read_in("/nonexistent/x", NULL, 0, &data, &len,
+	    &why), -1);
+	cr_assert_null(why);
+	cr_assert_eq(errno, ENOENT);
+	p = xasprintf("%s/in.md", dir);
+	unlink(p);
+	free(p);
+	rmdir(dir);
 }

@@ -1,8 +1,8 @@
 /*
  * svg.c — inline SVG for the HTML backend: bar and line charts
- * (rb-chart) and org charts (rb-orgchart) laid out as a tidy tree whose
- * too-wide levels wrap into rows; the geometry is shared with the PDF
- * backend (src/doc/chartgeom.c).  Numbers are printed with fixed
+ * (rb-chart) and org charts (rb-orgchart) laid out as a tidy tree with
+ * hanging leaves, one <svg> per sheet of a large chart; the geometry is
+ * shared with the PDF backend (src/doc/chartgeom.c, src/doc/orgtree.c).  Numbers are printed with fixed
  * decimals (html_num), so the same tree gives the same bytes.
  * For internal use by src/html/html.c.
  */
@@ -12,6 +12,7 @@
 #include "html_int.h"
 #include "../util/url.h"
 #include "../doc/chartgeom.h"
+#include "../doc/orgtree.h"
 
 static const char *const S_palette[] = {
 	"#4e79a7", "#f28e2b", "#e15759", "#76b7b2",
@@ -264,94 +265,156 @@ html_chart(struct buf *b, const struct doc_node *chart)
 #define OG_PAD		16.0	/* text padding in a box, both sides */
 #define OG_HG		16.0	/* gap between sibling subtrees */
 #define OG_VG		32.0	/* gap between a parent and its children */
-#define OG_RG		24.0	/* gap between wrapped rows */
-#define OG_IND		20.0	/* indent of wrapped rows (trunk space) */
+#define OG_IND		24.0	/* hanging: indent of a column */
 #define OG_MARGIN	8.0
+
+#define OG_SHEETH	1400.0	/* a sheet's height at most: split below */
 
 static double
 S_textw(void *ctx, const char *s, double size)
 {
+	(void)ctx;
 	return html_textw(s, size);
 }
 
-static const struct cg_orgdim S_orgdim = {
-	OG_BH, OG_MINW, OG_PAD, OG_HG, OG_VG, OG_RG, OG_IND, 13, 11,
-	S_textw, NULL
-};
-
-/* One <path> of connector lines (a parent and its children). */
 static void
-S_org_path(void *ctx, const struct cg_seg *seg, size_t n)
+S_orgdim(struct og_dim *d)
 {
-	struct buf *b = ctx;
-	size_t i;
-
-	BUF_PUTSL(b, "<path class=\"org-link\" fill=\"none\" "
-	    "stroke=\"#888888\" d=\"");
-	for (i = 0; i < n; i++) {
-		buf_putc(b, 'M');
-		html_num(b, seg[i].x1, 1);
-		buf_putc(b, ' ');
-		html_num(b, seg[i].y1, 1);
-		if (seg[i].x1 == seg[i].x2) {
-			buf_putc(b, 'V');
-			html_num(b, seg[i].y2, 1);
-		} else {
-			buf_putc(b, 'H');
-			html_num(b, seg[i].x2, 1);
-		}
-	}
-	BUF_PUTSL(b, "\"/>\n");
+	memset(d, 0, sizeof(*d));
+	d->bh = OG_BH;
+	d->minw = OG_MINW;
+	d->pad = OG_PAD;
+	d->hg = OG_HG;
+	d->vg = OG_VG;
+	d->ind = OG_IND;
+	d->label_size = 13;
+	d->sub_size = 11;
+	d->path_size = 12;
+	d->pathh = 24;
+	d->stub_ref = "续见图 0000";
+	d->path_pre = "图 0000 · 上级：";
+	d->path_ref = "（见图 0000）";
+	d->textw = S_textw;
 }
 
 /* One box; linked boxes are <a>. */
 static void
-S_org_box(void *ctx, const struct doc_node *n, double x, double y,
-    double w, double h)
+S_org_box(struct buf *b, const struct og_box *bx, double ox, double oy)
 {
-	struct buf *b = ctx;
-	const char *label = doc_attr(n, "label"), *sub = doc_attr(n, "sub");
-	const char *href = n->href && url_allowed(n->href) ? n->href : NULL;
-	double cx = x + w / 2;
+	const char *label = doc_attr(bx->n, "label"), *sub = doc_attr(bx->n,
+	    "sub");
+	const char *href = bx->n->href && url_allowed(bx->n->href) ?
+	    bx->n->href : NULL;
+	double x = ox + bx->x, y = oy + bx->y, cx = x + bx->w / 2;
+	char ref[48];
 
+	if (bx->kind == OG_STUB) {
+		snprintf(ref, sizeof(ref), "续见图 %zu", bx->ref + 1);
+		sub = ref;
+	}
 	if (href) {
 		BUF_PUTSL(b, "<a href=\"");
 		html_escape(b, href, strlen(href), 1);
 		BUF_PUTSL(b, "\">\n");
 	}
-	BUF_PUTSL(b, "<rect class=\"org-box\"");
+	BUF_PUTSL(b, "<rect class=\"org-box");
+	if (bx->kind == OG_STUB)
+		BUF_PUTSL(b, " org-stub");
+	buf_putc(b, '"');
 	S_num_attr(b, "x", x);
 	S_num_attr(b, "y", y);
-	S_num_attr(b, "width", w);
-	S_num_attr(b, "height", h);
-	BUF_PUTSL(b, " rx=\"4\" fill=\"#ffffff\" stroke=\"#4e79a7\"/>\n");
-	S_text(b, cx, y + (sub ? 19 : 27), "middle", 13, 0, "org-label",
-	    label ? label : "");
-	if (sub)
+	S_num_attr(b, "width", bx->w);
+	S_num_attr(b, "height", bx->h);
+	buf_printf(b, " rx=\"4\" fill=\"%s\" stroke=\"#4e79a7\"/>\n",
+	    bx->kind == OG_STUB ? "#eef2f7" : "#ffffff");
+	S_text(b, cx, y + (sub && *sub ? 19 : 27), "middle", 13, 0,
+	    "org-label", label ? label : "");
+	if (sub && *sub)
 		S_text(b, cx, y + 36, "middle", 11, 0, "org-sub", sub);
 	if (href)
 		BUF_PUTSL(b, "</a>\n");
 }
 
+/* Sheet k of og as one <svg>: a chart of several sheets numbers them
+ * (图 N) and its stubs say which one a branch continues in. */
+static void
+S_org_sheet(struct buf *b, const struct og_chart *og, size_t k,
+    const struct og_dim *d, int maxw, const char *desc, int links)
+{
+	const struct og_sheet *s = &og->sheet[k];
+	char label[96], pre[64], ref[64], *t = NULL;
+	double top = 0, w, h;
+	size_t i;
+
+	if (og->nsheet > 1) {
+		snprintf(label, sizeof(label), "组织结构图（图 %zu/%zu）", k + 1,
+		    og->nsheet);
+		snprintf(pre, sizeof(pre), "图 %zu%s", k + 1, s->npath > 0 ||
+		    s->part > 1 ? " · 上级：" : "");
+		ref[0] = '\0';
+		if (s->part > 1)
+			snprintf(ref, sizeof(ref), "（续，接图 %zu）",
+			    s->pref + 1);
+		else if (s->npath > 0)
+			snprintf(ref, sizeof(ref), "（见图 %zu）", s->pref + 1);
+		t = og_path_text(og, s, d, maxw, pre, ref);
+		if (s->npath == 0 && s->part <= 1)
+			top = d->pathh;	/* room for the number */
+	} else
+		snprintf(label, sizeof(label), "组织结构图");
+	w = ceil(s->w) + 2 * OG_MARGIN;
+	if (t && html_textw(t, (int)d->path_size) + 2 * OG_MARGIN > w)
+		w = ceil(html_textw(t, (int)d->path_size)) + 2 * OG_MARGIN;
+	h = ceil(s->h + top) + 2 * OG_MARGIN;
+	S_svg_open(b, w, h, label, desc, links);
+	if (t)
+		S_text(b, OG_MARGIN, OG_MARGIN + d->path_size * 1.2, NULL,
+		    (int)d->path_size, 0, "org-path", t);
+	free(t);
+	if (s->nseg) {
+		BUF_PUTSL(b, "<path class=\"org-link\" fill=\"none\" "
+		    "stroke=\"#888888\" d=\"");
+		for (i = s->seg0; i < s->seg0 + s->nseg; i++) {
+			const struct cg_seg *g = &og->seg[i];
+
+			buf_putc(b, 'M');
+			html_num(b, OG_MARGIN + g->x1, 1);
+			buf_putc(b, ' ');
+			html_num(b, OG_MARGIN + top + g->y1, 1);
+			if (g->x1 == g->x2) {
+				buf_putc(b, 'V');
+				html_num(b, OG_MARGIN + top + g->y2, 1);
+			} else {
+				buf_putc(b, 'H');
+				html_num(b, OG_MARGIN + g->x2, 1);
+			}
+		}
+		BUF_PUTSL(b, "\"/>\n");
+	}
+	for (i = s->box0; i < s->box0 + s->nbox; i++)
+		S_org_box(b, &og->box[i], OG_MARGIN, OG_MARGIN + top);
+	BUF_PUTSL(b, "</svg>\n");
+}
+
 void
 html_orgchart(struct buf *b, const struct doc_node *chart, int maxw)
 {
-	struct cg_org top;
+	struct og_chart og;
+	struct og_dim d;
 	struct buf alt = BUF_INIT;
 	struct doc_node *n = NULL;
-	double w, h;
+	size_t k;
 	int entering = 0, links = 0;
 
 	while (!links && (n = doc_next(chart, n, &entering)) != NULL)
 		links = entering && n->href != NULL;
-	cg_org_layout(&top, chart, maxw, &S_orgdim);
-	w = ceil(top.w) + 2 * OG_MARGIN;
-	h = ceil(top.h) + 2 * OG_MARGIN;
 	cg_org_alt(&alt, chart);
-	S_svg_open(b, w, h, "组织结构图", alt.data, links);
+	S_orgdim(&d);
+	og_layout(&og, chart, maxw - 2 * OG_MARGIN, OG_SHEETH, &d);
+	/* the whole chart's text alternative with the first sheet */
+	for (k = 0; k < og.nsheet; k++)
+		S_org_sheet(b, &og, k, &d, maxw - 2 * OG_MARGIN,
+		    k == 0 ? alt.data : NULL, links);
 	buf_free(&alt);
-	cg_org_links(&top, OG_MARGIN, OG_MARGIN, &S_orgdim, S_org_path, b);
-	cg_org_boxes(&top, OG_MARGIN, OG_MARGIN, &S_orgdim, S_org_box, b);
-	BUF_PUTSL(b, "</svg>\n");
-	cg_org_free(&top);
+	og_free(&og);
 }

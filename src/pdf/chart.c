@@ -13,6 +13,7 @@
 #include "../util/util.h"
 #include "../doc/doc.h"
 #include "../doc/chartgeom.h"
+#include "../doc/orgtree.h"
 #include "chart.h"
 
 #define C_TITLE		11.0	/* chart title size [pt] */
@@ -190,6 +191,10 @@ chart_prepare(struct diag *d, struct font *f, const struct doc_node *node)
 			break;
 		case DOC_POINT:
 			bad += S_prep(d, f, n, doc_attr(n, "label"), &seen);
+			break;
+		case DOC_ORGCHART:
+			/* stub references and manager paths */
+			bad += S_prep(d, f, n, "续见第页（）上级：…/，接", &seen);
 			break;
 		case DOC_ORGNODE:
 			bad += S_prep(d, f, n, doc_attr(n, "label"), &seen);
@@ -439,125 +444,154 @@ S_chart_draw(struct pdfc *page, struct font *f, int hf,
 /* ------------------------------------------------------------------ */
 /* Org charts                                                          */
 
-static void
-S_orgdim(struct cg_orgdim *d, struct font *f)
+void
+chart_org_dim(struct og_dim *d, struct font *f, int dense)
 {
-	d->bh = 30;
-	d->minw = 56;
-	d->pad = 12;
-	d->hg = 10;
-	d->vg = 20;
-	d->rg = 14;
-	d->ind = 14;
-	d->label_size = 9;
+	memset(d, 0, sizeof(*d));
+	d->bh = dense ? 26 : 30;
+	d->minw = dense ? 44 : 52;
+	d->pad = dense ? 8 : 12;
+	d->hg = dense ? 6 : 10;
+	d->vg = dense ? 14 : 18;
+	d->ind = dense ? 12 : 16;
+	d->label_size = dense ? 8 : 9;
 	d->sub_size = 7;
+	d->path_size = 8;
+	d->pathh = 18;
+	d->stub_ref = "续见第 0000 页";
+	d->path_pre = "上级：";
+	d->path_ref = "（见第 0000 页）";
 	d->textw = S_textw;
 	d->ctx = f;
 }
 
-/* Scale (<= 1) that fits a layout of width lw into w. */
-static double
-S_org_scale(double lw, double w)
+void
+chart_org_layout(struct og_chart *og, struct font *f,
+    const struct doc_node *node, double w, double maxh)
 {
-	double avail = w - 2 * O_MARGIN;
+	struct og_dim d;
+	struct og_chart dense;
 
-	return lw > avail && lw > 0 ? avail / lw : 1;
+	chart_org_dim(&d, f, 0);
+	og_layout(og, node, w - 2 * O_MARGIN, maxh - 2 * O_MARGIN, &d);
+	if (og->nsheet <= 1)
+		return;
+	/* smaller boxes (text still 7 pt or more) when that saves sheets */
+	chart_org_dim(&d, f, 1);
+	og_layout(&dense, node, w - 2 * O_MARGIN, maxh - 2 * O_MARGIN, &d);
+	if (dense.nsheet < og->nsheet) {
+		og_free(og);
+		*og = dense;
+		og->variant = 1;
+	} else
+		og_free(&dense);
 }
 
-struct S_orgdraw {
-	struct pdfc		*page;
-	struct font		*f;
-	int			 hf;
-	const struct cg_orgdim	*d;
-	double			 lh;	/* layout height: y flips about it */
-	double			 ox, oy, k;	/* user space of layout 0,0 */
-	struct chart_links	*links;
-};
-
-static void
-S_org_path(void *ctx, const struct cg_seg *seg, size_t n)
+double
+chart_org_height(const struct og_chart *og, size_t sheet)
 {
-	struct S_orgdraw *o = ctx;
-	size_t i;
+	return og->sheet[sheet].h + 2 * O_MARGIN;
+}
 
-	for (i = 0; i < n; i++) {
-		pdfc_move(o->page, seg[i].x1,
-		    (o->lh - seg[i].y1));
-		pdfc_line(o->page, seg[i].x2,
-		    (o->lh - seg[i].y2));
-	}
-	pdfc_stroke(o->page);
+/* Page of sheet s: pages[s], or s + 1 without pages. */
+static int
+S_page(const int *pages, size_t s)
+{
+	return pages ? pages[s] : (int)s + 1;
 }
 
 static void
-S_org_box(void *ctx, const struct doc_node *n, double x, double y,
-    double w, double h)
+S_link_add(struct chart_links *links, const struct doc_node *n, double left,
+    double bottom, double right, double top)
 {
-	struct S_orgdraw *o = ctx;
-	const char *label = doc_attr(n, "label"), *sub = doc_attr(n, "sub");
 	struct chart_link *l;
 
-	S_fill(o->page, 0xffffff);
-	S_stroke(o->page, 0x4e79a7);
-	pdfc_line_width(o->page, 0.8);
-	pdfc_rect(o->page, x, (o->lh - y - h),
-	    w, h);
-	pdfc_fill_stroke(o->page);
-	S_fill(o->page, 0x222222);
-	S_text(o->page, o->f, o->hf, o->d->label_size, x + w / 2,
-	    o->lh - y - (sub ? h * 0.45 : h / 2 + o->d->label_size * 0.35),
-	    1, 0, label ? label : "");
-	if (sub) {
-		S_fill(o->page, 0x555555);
-		S_text(o->page, o->f, o->hf, o->d->sub_size, x + w / 2,
-		    o->lh - y - h * 0.8, 1, 0, sub);
+	if (links->n == links->cap) {
+		links->cap = links->cap ? links->cap * 2 : 16;
+		links->v = xreallocarray(links->v, links->cap,
+		    sizeof(*links->v));
 	}
-	if (n->href != NULL && o->links != NULL) {
-		if (o->links->n == o->links->cap) {
-			o->links->cap = o->links->cap ? o->links->cap * 2 : 16;
-			o->links->v = xreallocarray(o->links->v,
-			    o->links->cap, sizeof(*o->links->v));
-		}
-		l = &o->links->v[o->links->n++];
-		l->href = n->href;
-		l->label = doc_attr(n, "label");
-		l->left = o->ox + x * o->k;
-		l->right = o->ox + (x + w) * o->k;
-		l->top = o->oy + (o->lh - y) * o->k;
-		l->bottom = o->oy + (o->lh - y - h) * o->k;
-	}
+	l = &links->v[links->n++];
+	l->href = n->href;
+	l->label = doc_attr(n, "label");
+	l->left = left;
+	l->right = right;
+	l->top = top;
+	l->bottom = bottom;
 }
 
-static void
-S_org_draw(struct pdfc *page, struct font *f, int hf,
-    const struct doc_node *chart, double x0, double yt, double w,
-    struct chart_links *links)
+void
+chart_org_draw(struct pdfc *page, struct font *f, int hf,
+    const struct og_chart *og, size_t sheet, const int *pages, double x0,
+    double yt, double w, struct chart_links *links)
 {
-	struct cg_orgdim d;
-	struct cg_org top;
-	struct S_orgdraw o;
+	const struct og_sheet *s = &og->sheet[sheet];
+	struct og_dim d;
+	char ref[64];
+	size_t i;
+	double ox, oy;
 
-	S_orgdim(&d, f);
-	cg_org_layout(&top, chart, w - 2 * O_MARGIN, &d);
-	memset(&o, 0, sizeof(o));
-	o.page = page;
-	o.f = f;
-	o.hf = hf;
-	o.d = &d;
-	o.lh = top.h;
-	o.links = links;
-	o.k = S_org_scale(top.w, w);
-	o.ox = x0 + (w - top.w * o.k) / 2;
-	o.oy = yt - O_MARGIN - top.h * o.k;
-	pdfc_save(page);
-	pdfc_concat(page, o.k, 0, 0, o.k,
-	    o.ox, o.oy);
+	chart_org_dim(&d, f, og->variant);
+	ox = x0 + (w - s->w) / 2;
+	oy = yt - O_MARGIN;
+#define S_X(x)	(ox + (x))
+#define S_Y(y)	(oy - (y))
+	if (s->npath > 0 || s->part > 1) {
+		char *t;
+
+		if (s->part > 1)
+			snprintf(ref, sizeof(ref), "（续，接第 %d 页）",
+			    S_page(pages, s->pref));
+		else
+			snprintf(ref, sizeof(ref), "（见第 %d 页）",
+			    S_page(pages, s->pref));
+		t = og_path_text(og, s, &d, w - 2 * O_MARGIN, d.path_pre,
+		    ref);
+		S_fill(page, 0x555555);
+		S_text(page, f, hf, d.path_size, S_X(0), S_Y(d.path_size * 1.2),
+		    0, 0, t);
+		free(t);
+	}
 	pdfc_line_width(page, 0.6);
 	S_stroke(page, 0x888888);
-	cg_org_links(&top, 0, 0, &d, S_org_path, &o);
-	cg_org_boxes(&top, 0, 0, &d, S_org_box, &o);
-	pdfc_restore(page);
-	cg_org_free(&top);
+	for (i = s->seg0; i < s->seg0 + s->nseg; i++) {
+		const struct cg_seg *g = &og->seg[i];
+
+		pdfc_move(page, S_X(g->x1), S_Y(g->y1));
+		pdfc_line(page, S_X(g->x2), S_Y(g->y2));
+	}
+	if (s->nseg)
+		pdfc_stroke(page);
+	for (i = s->box0; i < s->box0 + s->nbox; i++) {
+		const struct og_box *b = &og->box[i];
+		const char *label = doc_attr(b->n, "label"),
+		    *sub = doc_attr(b->n, "sub");
+
+		if (b->kind == OG_STUB) {
+			snprintf(ref, sizeof(ref), "续见第 %d 页",
+			    S_page(pages, b->ref));
+			sub = ref;
+		}
+		S_fill(page, b->kind == OG_STUB ? 0xeef2f7 : 0xffffff);
+		S_stroke(page, 0x4e79a7);
+		pdfc_line_width(page, 0.8);
+		pdfc_rect(page, S_X(b->x), S_Y(b->y + b->h), b->w, b->h);
+		pdfc_fill_stroke(page);
+		S_fill(page, 0x222222);
+		S_text(page, f, hf, d.label_size, S_X(b->x + b->w / 2),
+		    S_Y(b->y + (sub && *sub ? b->h * 0.45 : b->h / 2 +
+		    d.label_size * 0.35)), 1, 0, label ? label : "");
+		if (sub && *sub) {
+			S_fill(page, b->kind == OG_STUB ? 0x4e79a7 : 0x555555);
+			S_text(page, f, hf, d.sub_size, S_X(b->x + b->w / 2),
+			    S_Y(b->y + b->h * 0.8), 1, 0, sub);
+		}
+		if (b->n->href != NULL && links != NULL)
+			S_link_add(links, b->n, S_X(b->x),
+			    S_Y(b->y + b->h), S_X(b->x + b->w), S_Y(b->y));
+	}
+#undef S_X
+#undef S_Y
 }
 
 /* ------------------------------------------------------------------ */
@@ -566,34 +600,17 @@ double
 chart_height(struct font *f, const struct doc_node *node, double w)
 {
 	struct S_geo g;
-	struct cg_orgdim d;
-	struct cg_org top;
-	double h;
 
-	if (node->tag == DOC_CHART) {
-		S_geo(&g, f, node, w);
-		cg_chart_free(&g.c);
-		return g.h;
-	}
-	if (node->tag == DOC_ORGCHART) {
-		S_orgdim(&d, f);
-		cg_org_layout(&top, node, w - 2 * O_MARGIN, &d);
-		h = top.h * S_org_scale(top.w, w) + 2 * O_MARGIN;
-		cg_org_free(&top);
-		return h;
-	}
-	return 0;
+	S_geo(&g, f, node, w);
+	cg_chart_free(&g.c);
+	return g.h;
 }
 
 void
 chart_draw(struct pdfc *page, struct font *f, int hf,
-    const struct doc_node *node, double x, double y_top, double w,
-    struct chart_links *links)
+    const struct doc_node *node, double x, double y_top, double w)
 {
-	if (node->tag == DOC_CHART)
-		S_chart_draw(page, f, hf, node, x, y_top, w);
-	else if (node->tag == DOC_ORGCHART)
-		S_org_draw(page, f, hf, node, x, y_top, w, links);
+	S_chart_draw(page, f, hf, node, x, y_top, w);
 }
 
 void

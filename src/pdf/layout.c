@@ -100,12 +100,15 @@ S_reset(struct lay *L)
 	L->nanch = L->capanch = 0;
 	L->nmiss = 0;
 	L->nse = 1;
+	while (L->norgs > 0)
+		og_free(&L->orgs[--L->norgs]);
 }
 
 void
 lay_free(struct lay *L)
 {
 	S_reset(L);
+	free(L->orgs);
 	buf_free(&L->arena);
 	free(L->hdr);
 	free(L->nhdr);
@@ -812,6 +815,52 @@ S_hr(struct lay *L, struct lay_blk *blk)
 	it->nops = blk->fs->vl->nops - it->op0;
 }
 
+/* Height [pt] an org chart's sheets may take: the body less room for a
+ * heading kept with the first one. */
+double
+lay_org_maxh(const struct pdf_theme *th)
+{
+	return (float)(th->page_h - th->margin_top - th->margin_bottom -
+	    3 * th->size_h[0]);
+}
+
+/* An org chart: one box per sheet (orgtree.h). */
+static void
+S_orgchart(struct lay *L, struct lay_blk *blk, const struct doc_node *n)
+{
+	struct og_chart *og;
+	struct lay_item *it;
+	struct lay_op *op;
+	double w = (float)blk->w, maxh = lay_org_maxh(L->th), h;
+	size_t s;
+
+	if (L->norgs == L->caporgs) {
+		L->caporgs = L->caporgs ? L->caporgs * 2 : 4;
+		L->orgs = xreallocarray(L->orgs, L->caporgs,
+		    sizeof(*L->orgs));
+	}
+	og = &L->orgs[L->norgs];
+	L->fonts->org_layout(L->fonts->ctx, n, w, maxh, og);
+	S_want_space(blk, L->th->par_space);
+	for (s = 0; s < og->nsheet; s++) {
+		h = L->fonts->org_height(L->fonts->ctx, og, s);
+		if (s > 0)
+			S_want_space(blk, L->th->par_space * 2);
+		it = S_box(L, blk, h, n->tag, blk->x, blk->w);
+		op = lay_op_new(blk->fs->vl, LOP_CHART);
+		op->x = blk->x;
+		op->w = w;
+		op->h = h;
+		op->size = maxh;
+		op->str = (uint32_t)L->norgs;
+		op->len = (uint32_t)s;
+		op->node = n;
+		it->nops = blk->fs->vl->nops - it->op0;
+	}
+	L->norgs++;
+	S_want_space(blk, L->th->par_space);
+}
+
 static void
 S_chart(struct lay *L, struct lay_blk *blk, const struct doc_node *n)
 {
@@ -819,6 +868,10 @@ S_chart(struct lay *L, struct lay_blk *blk, const struct doc_node *n)
 	struct lay_item *it;
 	struct lay_op *op;
 
+	if (n->tag == DOC_ORGCHART && L->fonts->org_layout) {
+		S_orgchart(L, blk, n);
+		return;
+	}
 	if (L->fonts->chart_height)
 		h = L->fonts->chart_height(L->fonts->ctx, n, blk->w);
 	maxh = L->th->page_h - L->th->margin_top - L->th->margin_bottom;
@@ -832,6 +885,7 @@ S_chart(struct lay *L, struct lay_blk *blk, const struct doc_node *n)
 	op->x = blk->x;
 	op->w = blk->w;
 	op->h = h;
+	op->str = UINT32_MAX;
 	op->node = n;
 	it->nops = blk->fs->vl->nops - it->op0;
 	S_want_space(blk, L->th->par_space);

@@ -25,6 +25,7 @@
 #include "../util/diag.h"
 #include "../doc/doc.h"
 #include "pdf.h"
+#include "../doc/orgtree.h"
 
 /* Font faces the layout uses; the theme names their families. */
 enum lay_face {
@@ -47,6 +48,11 @@ struct lay_fonts {
 	/* Height [pt] of a chart or org chart drawn w points wide; NULL: a
 	 * fixed height. */
 	double	(*chart_height)(void *ctx, const struct doc_node *, double w);
+	/* An org chart on sheets at most w wide and maxh high (orgtree.h),
+	 * and the height [pt] of each; NULL: one box of chart_height. */
+	void	(*org_layout)(void *ctx, const struct doc_node *, double w,
+		    double maxh, struct og_chart *);
+	double	(*org_height)(void *ctx, const struct og_chart *, size_t s);
 };
 
 /* Drawing operations (the writer's input). */
@@ -60,7 +66,9 @@ enum lay_opk {
 	LOP_LINK,	/* link area x, y, w, h to str: "#id" or a URI */
 	LOP_ANCHOR,	/* target str (an id) at y */
 	LOP_OUTLINE,	/* bookmark str at y; level 0 (h1) or 1 (h2) */
-	LOP_CHART,	/* chart or org chart node drawn in x, y, w, h */
+	LOP_CHART,	/* chart or org chart node drawn in x, y, w, h; an
+			   org chart's sheet len of L->orgs[str] (sheets
+			   at most size high) */
 	LOP_PAGENO	/* page number of anchor str, right-aligned at x;
 			   resolved to LOP_TEXT after pagination */
 };
@@ -218,6 +226,8 @@ struct lay {
 	int			 cover;	/* first page is a cover: no header */
 	int			 ownhead; /* document opens with <header> */
 	struct S_para		*para;	/* reusable paragraph buffers */
+	struct og_chart		*orgs;	/* org charts of this pass */
+	size_t			 norgs, caporgs;
 	struct buf		*dump;	/* layout dump or NULL */
 	/* structure elements (tagged PDF); se[0] is unused */
 	struct lay_se		*se;
@@ -257,6 +267,8 @@ void	 lay_anchors_free(struct lay_anchor *, size_t cap);
 void	 lay_anchor_set(struct lay *, const char *id, int page, double y);
 const struct lay_anchor *lay_anchor_find(const struct lay_anchor *,
 	    size_t cap, const char *id);
+/* Height [pt] an org chart's sheets may take on th's page. */
+double	 lay_org_maxh(const struct pdf_theme *th);
 int	 lay_text_width_check(struct lay *, const struct doc_node *, int face,
 	    const char *s, size_t len, double size, double *w);
 

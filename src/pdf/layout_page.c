@@ -97,6 +97,52 @@ S_indent(struct buf *b, int depth)
 		BUF_PUTSL(b, "  ");
 }
 
+/* The boxes of an org chart's sheet drawn by op at (ox, oy): page
+ * coordinates as chart_org_draw() places them (centred, margin m). */
+static void
+S_dump_org(struct lay *L, const struct lay_op *op, double ox, double oy,
+    int depth)
+{
+	const struct og_chart *og = &L->orgs[op->str];
+	const struct og_sheet *s = &og->sheet[op->len];
+	double m = (op->h - s->h) / 2, x0 = ox + op->x + (op->w - s->w) / 2,
+	    y0 = oy + m;
+	struct buf *b = L->dump;
+	const char *l;
+	size_t i;
+
+	S_indent(b, depth);
+	buf_printf(b, "orgsheet %u/%zu x=%.2f y=%.2f w=%.2f h=%.2f",
+	    (unsigned)op->len + 1, og->nsheet, x0, y0, s->w, s->h);
+	if (s->part)
+		buf_printf(b, " part=%d", s->part);
+	if (s->pref != OG_NONE)
+		buf_printf(b, " manager-on=%zu", s->pref + 1);
+	buf_putc(b, '\n');
+	if (s->npath > 0) {
+		S_indent(b, depth + 1);
+		BUF_PUTSL(b, "path");
+		for (i = 0; i < s->npath; i++) {
+			l = doc_attr(og->path[s->path0 + i], "label");
+			buf_putc(b, ' ');
+			S_dump_quoted(b, l ? l : "", l ? strlen(l) : 0);
+		}
+		buf_putc(b, '\n');
+	}
+	for (i = s->box0; i < s->box0 + s->nbox; i++) {
+		const struct og_box *bx = &og->box[i];
+
+		l = doc_attr(bx->n, "label");
+		S_indent(b, depth + 1);
+		buf_printf(b, "node x=%.2f y=%.2f w=%.2f h=%.2f ", x0 + bx->x,
+		    y0 + bx->y, bx->w, bx->h);
+		S_dump_quoted(b, l ? l : "", l ? strlen(l) : 0);
+		if (bx->kind == OG_STUB)
+			buf_printf(b, " stub continued=%zu", bx->ref + 1);
+		buf_putc(b, '\n');
+	}
+}
+
 /* The dump line of an item at absolute (ox, oy); ops from vl. */
 static void
 S_dump_item(struct lay *L, const struct lay_vlist *vl,
@@ -169,6 +215,8 @@ S_dump_item(struct lay *L, const struct lay_vlist *vl,
 			S_indent(b, depth + 1);
 			buf_printf(b, "image %s w=%.2f h=%.2f\n",
 			    L->arena.data + op->str, op->w, op->h);
+		} else if (op->kind == LOP_CHART && op->str != UINT32_MAX) {
+			S_dump_org(L, op, ox, oy, depth + 1);
 		} else if (op->kind == LOP_TEXT && it->kind == IT_BOX) {
 			S_indent(b, depth + 1);
 			buf_printf(b, "text x=%.2f ", ox + op->x);

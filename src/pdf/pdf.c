@@ -139,6 +139,25 @@ S_chart_height(void *ctx, const struct doc_node *n, double w)
 	return chart_height(f, n, w);
 }
 
+static void
+S_org_layout(void *ctx, const struct doc_node *n, double w, double maxh,
+    struct og_chart *og)
+{
+	struct S_ctx *c = ctx;
+	struct font *f = c->fs->f[FACE_BODY];
+
+	if (c->pass == 1 && chart_prepare(c->d, f, n) > 0)
+		c->fs->chart_errors++;
+	chart_org_layout(og, f, n, w, maxh);
+}
+
+static double
+S_org_height(void *ctx, const struct og_chart *og, size_t s)
+{
+	(void)ctx;
+	return chart_org_height(og, s);
+}
+
 long long
 pdf_source_date(void)
 {
@@ -191,6 +210,8 @@ S_shed_tree(struct lay *L, struct doc_node *root)
 	static const char *const keep[] = { "title", "data-author",
 	    "data-subject", "lang" };
 	struct doc_node *nr = doc_node_new(DOC_DOCUMENT);
+	const struct doc_node *last = NULL;
+	struct doc_node *copy = NULL;
 	size_t p, k;
 	const char *v;
 
@@ -201,9 +222,12 @@ S_shed_tree(struct lay *L, struct doc_node *root)
 	for (p = 0; p < L->npops; p++) {
 		struct lay_op *op = &L->pops[p];
 
-		if (op->kind == LOP_CHART)
-			op->node = doc_append(nr, S_clone(op->node));
-		else
+		if (op->kind == LOP_CHART && op->node == last)
+			op->node = copy;	/* the next sheet of an org chart */
+		else if (op->kind == LOP_CHART) {
+			last = op->node;
+			op->node = copy = doc_append(nr, S_clone(op->node));
+		} else
 			op->node = NULL;
 	}
 	doc_free(root);
@@ -264,6 +288,8 @@ pdf_render(struct diag *d, const struct doc_node *root,
 	lf.advance = S_advance;
 	lf.missing = S_missing;
 	lf.chart_height = S_chart_height;
+	lf.org_layout = S_org_layout;
+	lf.org_height = S_org_height;
 	lay_init(&L, d, th, &lf, opts && opts->imgdirs ? opts->imgdirs : here);
 	for (pass = 1; pass <= 4; pass++) {
 		ctx.pass = pass;

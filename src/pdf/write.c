@@ -41,6 +41,10 @@ struct S_w {
 	/* marked content: MC_NONE, MC_ART, MC_PAG or the element + 1 */
 	long		 mc;
 	int		 mc_text;	/* begun inside BT */
+	/* the org chart being drawn: its sheets and their pages */
+	const struct doc_node *orgn;
+	struct og_chart	 og;
+	int		*orgpages;
 };
 
 #define MC_NONE		(-1)
@@ -215,6 +219,33 @@ S_image(struct S_w *w, const struct lay_op *op, double y)
 	w->failed = 1;
 }
 
+/*
+ * Makes w->og the sheets of org chart n (laid out again, as the layout
+ * did, w wide and maxh high: the tree may be a copy) and w->orgpages the
+ * page of each sheet, from the pages' chart ops.
+ */
+static void
+S_org(struct S_w *w, const struct doc_node *n, double wd, double maxh)
+{
+	const struct lay *L = w->L;
+	size_t p, k;
+
+	if (w->orgn == n)
+		return;
+	og_free(&w->og);
+	free(w->orgpages);
+	w->orgn = n;
+	chart_org_layout(&w->og, w->fs->f[FACE_BODY], n, wd, maxh);
+	w->orgpages = xcalloc(w->og.nsheet + 1, sizeof(*w->orgpages));
+	for (p = 0; p < L->npages; p++)
+		for (k = L->pages[p].op0; k < L->pages[p].op0 +
+		    L->pages[p].nops; k++)
+			if (L->pops[k].kind == LOP_CHART &&
+			    L->pops[k].node == n &&
+			    L->pops[k].len < w->og.nsheet)
+				w->orgpages[L->pops[k].len] = (int)p + 1;
+}
+
 /* The writer's number of layout element se (0: none). */
 #define S_WSE(se)	((int)(se) - 1)
 
@@ -291,8 +322,18 @@ S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n,
 
 			S_end_text(w);
 			memset(&cl, 0, sizeof(cl));
-			chart_draw(w->c, w->fs->f[FACE_BODY], w->hf[FACE_BODY],
-			    op->node, op->x, y, op->w, &cl);
+			if (op->str == UINT32_MAX)
+				chart_draw(w->c, w->fs->f[FACE_BODY],
+				    w->hf[FACE_BODY], op->node, op->x, y,
+				    op->w);
+			else {
+				S_org(w, op->node, op->w, op->size);
+				if (op->len < w->og.nsheet)
+					chart_org_draw(w->c,
+					    w->fs->f[FACE_BODY],
+					    w->hf[FACE_BODY], &w->og, op->len,
+					    w->orgpages, op->x, y, op->w, &cl);
+			}
 			/* a box's link: a Link beside the Figure */
 			for (i = 0; i < cl.n; i++)
 				S_link(w, cl.v[i].left, cl.v[i].bottom,
@@ -317,16 +358,19 @@ S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n,
 static void
 S_use(struct S_w *w, const struct lay_op *ops, size_t n)
 {
+	const struct doc_node *last = NULL;
 	size_t k;
 
 	for (k = 0; k < n; k++) {
 		if (ops[k].kind == LOP_TEXT)
 			font_use_utf8(w->fs->f[ops[k].face],
 			    w->L->arena.data + ops[k].str, ops[k].len);
-		else if (ops[k].kind == LOP_CHART) {
-			/* again after a reset (layout reported any problem) */
+		else if (ops[k].kind == LOP_CHART && ops[k].node != last) {
+			/* again after a reset (layout reported any problem);
+			 * once for the sheets of an org chart */
 			struct diag q;
 
+			last = ops[k].node;
 			diag_init(&q);
 			chart_prepare(&q, w->fs->f[FACE_BODY], ops[k].node);
 			diag_free(&q);
@@ -415,6 +459,8 @@ pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
 		pdfw_page_end(w.pw);
 	}
 	pdfw_finish(w.pw);
+	og_free(&w.og);
+	free(w.orgpages);
 	if (w.failed) {
 		out->len = base;
 		if (out->data)

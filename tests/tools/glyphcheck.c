@@ -548,8 +548,19 @@ S_fixture(const char *out, int invisible, int nonembedded)
 		draw_text(pc, serif, fr, 11, 50, 730, text, strlen(text));
 		y = 710;
 		for (i = 0; i < nc; i++) {
-			chart_draw(pc, sans, fs, charts[i], 50, y, 400,
-			    &links);
+			if (charts[i]->tag == DOC_ORGCHART) {
+				struct og_chart og;
+
+				chart_org_layout(&og, sans, charts[i], 400, y);
+				if (og.nsheet > 0) {
+					chart_org_draw(pc, sans, fs, &og, 0,
+					    NULL, 50, y, 400, &links);
+					y -= chart_org_height(&og, 0) + 20;
+				}
+				og_free(&og);
+				continue;
+			}
+			chart_draw(pc, sans, fs, charts[i], 50, y, 400);
 			y -= chart_height(sans, charts[i], 400) + 20;
 		}
 		chart_links_free(&links);

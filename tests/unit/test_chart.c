@@ -15,6 +15,7 @@
 #include "util/diag.h"
 #include "shell.h"
 #include "doc/doc.h"
+#include "doc/orgtree.h"
 #include "doc/chartgeom.h"
 #include "pdf/font.h"
 #include "pdf/chart.h"
@@ -46,6 +47,8 @@ static const char S_org[] =
 	"</rb-orgnode></rb-orgchart></rb-document>";
 
 static struct doc_node *S_keep;	/* tree of the last render with links */
+static double S_maxh = 700;	/* org chart sheets' height at most */
+static size_t S_nsheet;		/* sheets of the last org chart */
 
 struct pgm {
 	int	 w, h;
@@ -91,12 +94,33 @@ render(struct diag *d, const char *xhtml, double w, const char *path,
 	f = font_open(d, FONT_SANS, 0);
 	cr_assert_not_null(f);
 	*nbad = chart_prepare(d, f, c);
-	pdf = pdfw_new(&out, 1);
-	hf = pdfw_font(pdf, d, f);
-	cr_assert_geq(hf, 0);
-	page = pdfw_page_begin(pdf, 0, 595.276, 841.89);
-	h = chart_height(f, c, w);
-	chart_draw(page, f, hf, c, CX, CY, w, links);
+	if (c->tag == DOC_ORGCHART) {
+		/* every sheet on a page of its own; h: the tallest */
+		struct og_chart og;
+		size_t s;
+
+		chart_org_layout(&og, f, c, w, S_maxh);
+		S_nsheet = og.nsheet;
+		pdf = pdfw_new(&out, og.nsheet);
+		hf = pdfw_font(pdf, d, f);
+		cr_assert_geq(hf, 0);
+		for (s = 0, h = 0; s < og.nsheet; s++) {
+			page = pdfw_page_begin(pdf, s, 595.276, 841.89);
+			chart_org_draw(page, f, hf, &og, s, NULL, CX, CY, w,
+			    links);
+			if (chart_org_height(&og, s) > h)
+				h = chart_org_height(&og, s);
+			pdfw_page_end(pdf);
+		}
+		og_free(&og);
+	} else {
+		pdf = pdfw_new(&out, 1);
+		hf = pdfw_font(pdf, d, f);
+		cr_assert_geq(hf, 0);
+		page = pdfw_page_begin(pdf, 0, 595.276, 841.89);
+		h = chart_height(f, c, w);
+		chart_draw(page, f, hf, c, CX, CY, w);
+	}
 	pdfw_finish(pdf);
 	cr_assert_neq(file_write_atomic(path, out.data, out.len), -1);
 	buf_free(&out);
@@ -335,12 +359,12 @@ Test(chart, orgchart_boxes_links_text)
 	diag_free(&d);
 }
 
-Test(chart, wide_orgchart_wraps_or_scales_to_width)
+Test(chart, many_leaves_hang_in_two_columns_split_into_parts)
 {
 	struct buf in = BUF_INIT;
 	struct chart_links links = { NULL, 0, 0 };
 	struct diag d;
-	char *path = tmppdf();
+	char *path = tmppdf(), *txt;
 	double h1, h2;
 	int i, bad;
 	size_t j;
@@ -351,20 +375,77 @@ Test(chart, wide_orgchart_wraps_or_scales_to_width)
 		    i, i);
 	BUF_PUTSL(&in, "</rb-orgnode></rb-orgchart></rb-document>");
 	diag_init(&d);
+	/* 30 leaves: two hanging columns of 15 rows, one sheet of 750 pt */
+	S_maxh = 800;
 	h1 = render(&d, in.data, 500, path, NULL, &bad);
+	cr_assert_eq(S_nsheet, 1);
+	cr_assert_lt(h1, 800);
+	cr_assert_gt(h1, 15 * 48 - 18);
+	(void)h1;
+	/* half as high: parts, the box repeated with its path line (the
+	 * dense boxes: two parts, not three) */
+	S_maxh = 400;
 	h2 = render(&d, in.data, 250, path, &links, &bad);
-	cr_assert_gt(h2, h1);
+	cr_assert_eq(S_nsheet, 2, "%zu", S_nsheet);
+	cr_assert_leq(h2, 400);
 	cr_assert_eq(links.n, 30);
 	for (j = 0; j < links.n; j++)
 		cr_assert(links.v[j].left >= CX - 1e-9 &&
 		    links.v[j].right <= CX + 250 + 1e-9 &&
 		    links.v[j].bottom >= CY - h2 - 1e-9);
+	txt = text_of(path);
+	cr_assert(strstr(txt, "（续，接第 1 页）"), "%s", txt);
+	free(txt);
+	S_maxh = 700;
 	chart_links_free(&links);
 	doc_free(S_keep);
 	buf_free(&in);
 	unlink(path);
 	free(path);
 	diag_free(&d);
+}
+
+Test(chart, wide_subtrees_cut_to_stubs_with_references)
+{
+	struct buf in = BUF_INIT;
+	struct chart_links links = { NULL, 0, 0 };
+	struct diag d;
+	char *path = tmppdf(), *txt;
+	int i, k, bad;
+
+	/* 总部 over 6 departments of 6 teams of 2: too wide for 300 pt */
+	BUF_PUTSL(&in, "<rb-document><rb-orgchart><rb-orgnode label=\"总部\">");
+	for (i = 0; i < 6; i++) {
+		buf_printf(&in, "<rb-orgnode label=\"部门%d\">", i);
+		for (k = 0; k < 6; k++)
+			buf_printf(&in, "<rb-orgnode label=\"组%d%d\">"
+			    "<rb-orgnode label=\"员%d%da\"/>"
+			    "<rb-orgnode label=\"员%d%db\"/></rb-orgnode>",
+			    i, k, i, k, i, k);
+		BUF_PUTSL(&in, "</rb-orgnode>");
+	}
+	BUF_PUTSL(&in, "</rb-orgnode></rb-orgchart></rb-document>");
+	diag_init(&d);
+	render(&d, in.data, 300, path, NULL, &bad);
+	cr_assert_gt(S_nsheet, 2);
+	txt = text_of(path);
+	/* stubs refer to sheets (no pages given: sheet numbers), and the
+	 * sheets they continue on name the manager */
+	cr_assert(strstr(txt, "续见第 "), "%s", txt);
+	cr_assert(strstr(txt, "上级：总部"), "%s", txt);
+	for (i = 0; i < 6; i++)
+		for (k = 0; k < 6; k++) {
+			char want[32];
+
+			snprintf(want, sizeof(want), "员%d%db", i, k);
+			cr_assert(strstr(txt, want), "%s missing", want);
+		}
+	free(txt);
+	buf_free(&in);
+	unlink(path);
+	free(path);
+	diag_free(&d);
+	(void)links;
 }
 
 Test(chart, missing_character_reported_not_drawn)

@@ -134,13 +134,15 @@ Test(html, orgchart_svg)
 	cr_assert_eq(count(got, "<a href=\"gm.html\">"), 1);
 	cr_assert(strstr(got, ">财务 &amp; 行政</text>"));
 	cr_assert(strstr(got, ">&lt;x&gt;</text>"));
-	cr_assert_eq(count(got, "class=\"org-link\""), 2);
+	/* one path for the whole sheet */
+	cr_assert_eq(count(got, "class=\"org-link\""), 1);
+	cr_assert_eq(count(got, "<svg"), 1);
 	cr_assert_str_eq(got, again);	/* deterministic */
 	free(got);
 	free(again);
 }
 
-Test(html, orgchart_wraps_wide_levels)
+Test(html, orgchart_hangs_leaves_and_splits_tall_charts)
 {
 	struct buf in = BUF_INIT;
 	struct html_opts o = { NULL, NULL, 600 };
@@ -153,12 +155,27 @@ Test(html, orgchart_wraps_wide_levels)
 	BUF_PUTSL(&in, "</rb-orgnode></rb-orgchart></rb-document>");
 	got = render(in.data, &o);
 	cr_assert_eq(count(got, "<rect"), 31);
+	cr_assert_eq(count(got, "<svg"), 1);
 	w = strstr(got, "<svg");
 	cr_assert_not_null(w);
 	w = strstr(w, "width=\"");
 	cr_assert_not_null(w);
-	/* 600 px of rows plus margins, not 30 boxes side by side */
-	cr_assert_leq(atoi(w + 7), 616);
+	/* two hanging columns, not 30 boxes side by side */
+	cr_assert_leq(atoi(w + 7), 2 * 96 + 24 + 16);
+	free(got);
+	buf_free(&in);
+	/* 100 reports: parts of at most 1,400 px, the boss repeated */
+	buf_reset(&in);
+	BUF_PUTSL(&in, "<rb-document><rb-orgchart><rb-orgnode label=\"boss\">");
+	for (i = 0; i < 100; i++)
+		buf_printf(&in, "<rb-orgnode label=\"r%d\"/>", i);
+	BUF_PUTSL(&in, "</rb-orgnode></rb-orgchart></rb-document>");
+	got = render(in.data, &o);
+	cr_assert_gt(count(got, "<svg"), 2);
+	cr_assert_eq(count(got, "<rect"), 100 + count(got, "<svg"));
+	cr_assert(strstr(got, "图 2 · 上级：boss（续，接图 1）"), "%s", got);
+	for (w = got; (w = strstr(w, "<svg")) != NULL; w++)
+		cr_assert_leq(atoi(strstr(w, "height=\"") + 8), 1400 + 16);
 	free(got);
 	buf_free(&in);
 }

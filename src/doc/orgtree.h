@@ -1,0 +1,107 @@
+/*
+ * orgtree.h — layout of an rb-orgchart on pages ("sheets") of a given
+ * size, shared by the HTML (src/html/svg.c) and PDF (src/pdf/chart.c)
+ * backends.
+ *
+ * The upper levels are a tidy tree (each subtree's left and right
+ * contour per row; a subtree is pushed right just far enough to clear
+ * its left siblings, the parent centred over its first and last child:
+ * Reingold–Tilford with boxes of different widths).  A box whose
+ * children have no reports of their own gets them hanging in one column
+ * (up to three) or two columns under it, on a spine (Office's "hanging"
+ * layout).  Rows have one pitch (box height + vertical gap), so the
+ * contours are arrays of rows.
+ *
+ * A subtree that does not fit the sheet is cut: its parent's sheet shows
+ * it as a stub box (its label and a reference to where it continues), and
+ * it is drawn on sheets of its own that follow, each with the manager
+ * path above it.  When even the stubs of a box's children do not fit in
+ * one row (or hanging children in the sheet's height), its children are
+ * split into parts, one sheet each, the box repeated.  Trees of a forest
+ * (several roots: a department's chart) are packed into rows of sheets.
+ * Boxes are never scaled: every text keeps its size.
+ *
+ * Cost: every box is merged once per cut decision of its parent; with R
+ * rows a sheet, O(n R + k log k) per box of k children: O(n log n).
+ */
+#ifndef RB_DOC_ORGTREE_H
+#define RB_DOC_ORGTREE_H
+
+#include <stddef.h>
+#include "chartgeom.h"
+
+struct doc_node;
+
+/* Dimensions of an org chart and how to measure text (caller's units). */
+struct og_dim {
+	double	 bh;		/* box height */
+	double	 minw;		/* minimum box width */
+	double	 pad;		/* text padding in a box, both sides */
+	double	 hg;		/* gap between sibling subtrees */
+	double	 vg;		/* gap between rows (connectors run in it) */
+	double	 ind;		/* hanging: indent of a column (spine room) */
+	double	 label_size, sub_size, path_size;
+	double	 pathh;		/* manager path line above a continued sheet */
+	const char *stub_ref;	/* widest reference of a stub ("续见第 0000 页") */
+	const char *path_pre;	/* start of the path line ("上级：") */
+	const char *path_ref;	/* widest suffix of the path line */
+	double	(*textw)(void *ctx, const char *s, double size);
+	void	*ctx;
+};
+
+enum og_kind {
+	OG_BOX,		/* a role's box */
+	OG_STUB		/* a cut subtree's root: label and reference */
+};
+
+/* A box on a sheet: rectangle from the sheet's top-left, y down. */
+struct og_box {
+	const struct doc_node *n;	/* its rb-orgnode */
+	double		 x, y, w, h;
+	int		 kind;		/* enum og_kind */
+	size_t		 ref;		/* OG_STUB: the sheet it continues on */
+};
+
+#define OG_NONE	((size_t)-1)
+
+struct og_sheet {
+	size_t		 box0, nbox;	/* boxes of og->box */
+	size_t		 seg0, nseg;	/* connector segments of og->seg */
+	double		 w, h;		/* size, the path line included */
+	const struct doc_node *root;	/* the continued subtree; NULL: top */
+	size_t		 path0, npath;	/* its managers, top first (og->path) */
+	size_t		 pref;		/* sheet its manager (or part 1) is on */
+	int		 part;		/* 0; else 1-based part of root's reports */
+};
+
+struct og_chart {
+	struct og_sheet	*sheet;
+	size_t		 nsheet, capsheet;
+	struct og_box	*box;
+	size_t		 nbox, capbox;
+	struct cg_seg	*seg;
+	size_t		 nseg, capseg;
+	const struct doc_node **path;
+	size_t		 npath, cappath;
+	int		 variant;	/* the caller's: which og_dim it used */
+};
+
+/**
+ * Lays out chart (an rb-orgchart) on sheets at most maxw wide and maxh
+ * high (one sheet when it fits).  Free with og_free().
+ */
+void	og_layout(struct og_chart *, const struct doc_node *chart,
+	    double maxw, double maxh, const struct og_dim *);
+void	og_free(struct og_chart *);
+
+/**
+ * The manager path line of sheet s (prefix "总经理 / 营销总监" suffix;
+ * a part after the first ends with its root), its first managers
+ * replaced by "…" until it is at most maxw wide at d->path_size.
+ * Caller frees.
+ */
+char	*og_path_text(const struct og_chart *, const struct og_sheet *s,
+	    const struct og_dim *d, double maxw, const char *prefix,
+	    const char *suffix);
+
+#endif

@@ -97,8 +97,10 @@ void	og_free(struct og_chart *);
 /**
  * The manager path line of sheet s (prefix "总经理 / 营销总监" suffix;
  * a part after the first ends with its root), its first managers
- * replaced by "…" until it is at most maxw wide at d->path_size.
- * Caller frees.
+ * replaced by "…" until it is at most maxw wide at d->path_size.  The
+ * sheet is as wide as this line with d->path_pre and d->path_ref: drawn
+ * with maxw = s->w and a suffix no wider, it fits the sheet.  Caller
+ * frees.
  */
 char	*og_path_text(const struct og_chart *, const struct og_sheet *s,
 	    const struct og_dim *d, double maxw, const char *prefix,

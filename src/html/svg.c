@@ -339,7 +339,7 @@ S_org_box(struct buf *b, const struct og_box *bx, double ox, double oy)
  * (图 N) and its stubs say which one a branch continues in. */
 static void
 S_org_sheet(struct buf *b, const struct og_chart *og, size_t k,
-    const struct og_dim *d, int maxw, const char *desc, int links)
+    const struct og_dim *d, const char *desc, int links)
 {
 	const struct og_sheet *s = &og->sheet[k];
 	char label[96], pre[64], ref[64], *t = NULL;
@@ -357,7 +357,7 @@ S_org_sheet(struct buf *b, const struct og_chart *og, size_t k,
 			    s->pref + 1);
 		else if (s->npath > 0)
 			snprintf(ref, sizeof(ref), "（见图 %zu）", s->pref + 1);
-		t = og_path_text(og, s, d, maxw, pre, ref);
+		t = og_path_text(og, s, d, s->w, pre, ref);
 		if (s->npath == 0 && s->part <= 1)
 			top = d->pathh;	/* room for the number */
 	} else
@@ -413,8 +413,7 @@ html_orgchart(struct buf *b, const struct doc_node *chart, int maxw)
 	og_layout(&og, chart, maxw - 2 * OG_MARGIN, OG_SHEETH, &d);
 	/* the whole chart's text alternative with the first sheet */
 	for (k = 0; k < og.nsheet; k++)
-		S_org_sheet(b, &og, k, &d, maxw - 2 * OG_MARGIN,
-		    k == 0 ? alt.data : NULL, links);
+		S_org_sheet(b, &og, k, &d, k == 0 ? alt.data : NULL, links);
 	buf_free(&alt);
 	og_free(&og);
 }

@@ -545,7 +545,7 @@ chart_org_draw(struct pdfc *page, struct font *f, int hf,
 		else
 			snprintf(ref, sizeof(ref), "（见第 %d 页）",
 			    S_page(pages, s->pref));
-		t = og_path_text(og, s, &d, w - 2 * O_MARGIN, d.path_pre,
+		t = og_path_text(og, s, &d, s->w, d.path_pre,
 		    ref);
 		S_fill(page, 0x555555);
 		S_text(page, f, hf, d.path_size, S_X(0), S_Y(d.path_size * 1.2),

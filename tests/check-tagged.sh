@@ -69,7 +69,8 @@ done <"$tmp/duties"
 for f in handbook.pdf "roles/$r.pdf" "reports/$m.pdf"; do
 	pdfinfo -struct-text "$a/$f" >"$tmp/st" 2>/dev/null
 	pdftotext "$a/$f" "$tmp/txt" 2>/dev/null
-	if grep -q '第 *[0-9]* *页 */ *共' "$tmp/txt" && ! grep -q '第 *[0-9]* *页' "$tmp/st" &&
+	# (an org chart's "续见第 N 页" is content: only the footer's form counts)
+	if grep -q '第 *[0-9]* *页 */ *共' "$tmp/txt" && ! grep -q '第 *[0-9]* *页 */ *共' "$tmp/st" &&
 	   grep -q '生效日期\|统计期间' "$tmp/txt" && ! grep -q '"版本 .* · 生效日期\|"统计期间 [^（]*"$' "$tmp/st" &&
 	   [ "$(grep -c '^ *"' "$tmp/st")" -gt 20 ]; then ok
 	else ko "$f: page header or footer inside the structure (or no text in it)"; fi

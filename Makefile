@@ -11,7 +11,7 @@ MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/rolebook
 
 CC	?= cc
-PKGS	 = libxml-2.0 yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset \
+PKGS	 = libxml-2.0 libzip yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset \
 	   fontconfig libunibreak xlsxwriter icu-uc
 OPT	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \

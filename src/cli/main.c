@@ -21,6 +21,7 @@
 #include "../tmpl/tmpl.h"
 #include "../build/build.h"
 #include "../build/report.h"
+#include "../import/import.h"
 
 /*
  * The PDF backend defines build_handbook_pdf() in src/build/handbook_pdf.c;
@@ -41,6 +42,9 @@ static const char S_usage[] =
 "  report YYYY-MM [DIR] [-o OUT]    monthly sales review and payroll export\n"
 "  new role ID [DIR]                scaffold a Markdown role in DIR/roles\n"
 "  export FILE                      print the canonical XML of a role file\n"
+"  import [--into DIR] [--force] FILE...\n"
+"                                   job descriptions (.txt, .md, .docx) into\n"
+"                                   Markdown roles in DIR/roles (DIR: content)\n"
 "\n"
 "options:\n"
 "  --diagnostics=json   print diagnostics as a JSON array\n"
@@ -67,6 +71,8 @@ struct opts {
 	char		**args;		/* positional arguments */
 	int		  nargs;
 	int		  quiet;	/* -q: no summary line */
+	const char	*into;		/* import --into */
+	int		  force;	/* import --force */
 	struct tally	  tally;	/* what build or report wrote */
 };
 
@@ -538,6 +544,12 @@ main(int argc, char *argv[])
 			d.werror = 1;
 		else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
 			o.quiet = 1;
+		else if (strcmp(a, "--force") == 0)
+			o.force = 1;
+		else if (strcmp(a, "--into") == 0 && i + 1 < argc)
+			o.into = argv[++i];
+		else if (strncmp(a, "--into=", 7) == 0)
+			o.into = a + 7;
 		else if ((strcmp(a, "-o") == 0 || strcmp(a, "--templates") == 0
 		    || strcmp(a, "--format") == 0) && i + 1 < argc) {
 			if (a[1] == 'o')
@@ -586,6 +598,10 @@ main(int argc, char *argv[])
 			rc = S_new(&d, &o);
 		else if (strcmp(cmd, "report") == 0)
 			rc = S_report(&d, &o);
+		else if (strcmp(cmd, "import") == 0)
+			rc = o.nargs == 0 ? S_usage_error(&d, "import: name the "
+			    "files to import") : imp_run(o.args, o.nargs,
+			    o.into ? o.into : "content", o.force, &d);
 		else {
 			diag_at(&d, DIAG_FATAL, NULL, 0, 0, "unknown command "
 			    "'%s' (see 'rolebook --help')", cmd);

@@ -1,0 +1,91 @@
+/*
+ * import.h — `rolebook import`: job descriptions as HR already has them
+ * (.txt and .md in UTF-8 or GBK, .docx from Word, WPS or LibreOffice)
+ * turned into Markdown roles (docs/import.md).
+ *
+ * The pipeline, one file each:
+ *   text.c   .txt/.md bytes  -> paragraphs (one per line)
+ *   docx.c   .docx bytes     -> paragraphs (Word paragraphs, table cells)
+ *   recog.c  paragraphs      -> struct imp_role (fields and sections, by
+ *                               the field table of src/model/fields.c)
+ *   mdout.c  struct imp_role -> DIR/roles/NAME.md, and the command itself
+ *
+ * Every reader reports where a paragraph came from, so a warning names
+ * FILE:line (text) or FILE:paragraph (docx, with the table cell).
+ */
+#ifndef RB_IMPORT_H
+#define RB_IMPORT_H
+
+#include <stddef.h>
+
+struct diag;
+struct buf;
+
+/* One paragraph of a source document. */
+struct imp_para {
+	char	*text;		/* UTF-8, trimmed; '\n' for a line break */
+	int	 line;		/* text: line number; docx: paragraph number */
+	int	 heading;	/* a heading: Word outline level 1-9, or 1 for
+				 * a table label cell made a heading */
+	int	 bold;		/* every run of text is bold */
+	int	 numlevel;	/* Word list numbering: level + 1, else 0 */
+	int	 table, row, cell; /* docx table position (1-based) or 0 */
+};
+
+struct imp_doc {
+	const char	 *file;		/* as named on the command line */
+	int		  docx;		/* positions are paragraph numbers */
+	struct imp_para	 *p;
+	size_t		  n;
+};
+
+void	imp_doc_free(struct imp_doc *);
+void	imp_doc_add(struct imp_doc *, const char *s, size_t n, int line);
+
+/*
+ * Readers: return 0, or -1 with an error recorded (the file is then not
+ * imported).  data[0..len) is the whole file.
+ */
+int	imp_read_text(struct imp_doc *, const char *data, size_t len,
+	    struct diag *);
+int	imp_read_docx(struct imp_doc *, const char *data, size_t len,
+	    struct diag *);
+
+/* One section as recognised: a field of the table, or an extra one. */
+struct imp_item {
+	char	*text;		/* '\n' separates continuation lines */
+	int	 sub;		/* 1: a sub-item of the item before */
+};
+
+struct imp_sect {
+	int		 field;	/* enum rb_field, or -1 for an extra section */
+	char		*title;	/* an extra section's title */
+	struct imp_item	*items;	/* list sections and extra sections */
+	size_t		 nitems;
+	char		*text;	/* a text section (summary): paragraphs */
+	int		 line;	/* where it starts, for warnings */
+};
+
+struct imp_role {
+	char		*key[6];	/* by enum rb_field, RB_F_ID to
+					 * RB_F_HEADCOUNT (id unused) */
+	struct imp_sect	*sect;
+	size_t		 nsect;
+};
+
+/* Recognises a document; warnings for text it could not place. */
+void	imp_recognise(const struct imp_doc *, struct imp_role *,
+	    struct diag *);
+void	imp_role_free(struct imp_role *);
+/* The Markdown role file for r. */
+void	imp_role_markdown(const struct imp_role *, struct buf *);
+
+/*
+ * `rolebook import [--into DIR] [--force] FILE...`: imports every file,
+ * prints one line per file on stdout, records diagnostics in d; returns
+ * 0, or 1 when any file failed (the others are still written).
+ */
+int	imp_run(char **files, int nfiles, const char *into, int force,
+	    struct diag *d);
+
+#endif

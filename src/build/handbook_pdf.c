@@ -529,6 +529,10 @@ S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf,
 	if (rc == -1)
 		goto out;
 	rc = -1;
+	if (rb_limit_output(jd, j->out, doc->path, pdf->len) == -1) {
+		j->failed = 1;
+		goto out;
+	}
 	if (j->dumpdir) {
 		char *p = xasprintf("%s/%s.layout", j->dumpdir, doc->path), *sl;
 

@@ -4,6 +4,7 @@
  * output, so both backends draw the same picture.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../util/util.h"
@@ -24,20 +25,91 @@ cg_nice_step(double span)
 	return 10 * mag;
 }
 
-/* Index of label l in c->cats, appending it when new. */
-static size_t
-S_cat(struct cg_chart *c, const char *l, int add)
-{
-	size_t j;
+/*
+ * The category labels of a chart in first-seen order, found through a
+ * hash table (a chart may hold many points: a linear search would take
+ * time quadratic in them).
+ */
+struct S_cats {
+	const char	**cats;
+	size_t		  nc;
+	size_t		 *slot;		/* 1 + index into cats; 0: empty */
+	size_t		  mask;		/* table size - 1 (a power of two) */
+};
 
-	for (j = 0; j < c->nc; j++)
-		if (strcmp(c->cats[j], l) == 0)
-			return j;
-	if (add) {
-		c->cats = xreallocarray(c->cats, c->nc + 1, sizeof(*c->cats));
-		c->cats[c->nc++] = l;
-	}
-	return j;
+static void
+S_cats_init(struct S_cats *cs, size_t npoints)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * npoints + 2)
+		cap *= 2;
+	cs->cats = xreallocarray(NULL, npoints + 1, sizeof(*cs->cats));
+	cs->nc = 0;
+	cs->slot = xcalloc(cap, sizeof(*cs->slot));
+	cs->mask = cap - 1;
+}
+
+/* Index of label l, appending it when new and add is set (room for it:
+ * at most npoints labels); cs->nc when absent. */
+static size_t
+S_cat(struct S_cats *cs, const char *l, int add)
+{
+	const unsigned char *p;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (p = (const unsigned char *)l; *p; p++)
+		h = (h ^ *p) * 0x100000001b3ULL;
+	for (i = (size_t)h & cs->mask; cs->slot[i]; i = (i + 1) & cs->mask)
+		if (strcmp(cs->cats[cs->slot[i] - 1], l) == 0)
+			return cs->slot[i] - 1;
+	if (!add)
+		return cs->nc;
+	cs->cats[cs->nc] = l;
+	cs->slot[i] = ++cs->nc;
+	return cs->nc - 1;
+}
+
+/* Points of all series of chart. */
+static size_t
+S_npoints(const struct doc_node *chart)
+{
+	const struct doc_node *s, *p;
+	size_t n = 0;
+
+	for (s = chart->first; s; s = s->next)
+		for (p = s->first; p; p = p->next)
+			n++;
+	return n;
+}
+
+/* Reads the categories of chart into cs; returns the series. */
+static size_t
+S_read_cats(struct S_cats *cs, const struct doc_node *chart)
+{
+	const struct doc_node *s, *p;
+	const char *l;
+	size_t ns = 0;
+
+	S_cats_init(cs, S_npoints(chart));
+	for (s = chart->first; s; s = s->next, ns++)
+		for (p = s->first; p; p = p->next) {
+			l = doc_attr(p, "label");
+			S_cat(cs, l ? l : "", 1);
+		}
+	return ns;
+}
+
+size_t
+cg_chart_cells(const struct doc_node *chart)
+{
+	struct S_cats cs;
+	size_t ns = S_read_cats(&cs, chart), nc = cs.nc;
+
+	free(cs.cats);
+	free(cs.slot);
+	return nc > 0 && ns > SIZE_MAX / nc ? SIZE_MAX : ns * nc;
 }
 
 void
@@ -45,21 +117,20 @@ cg_chart_read(struct cg_chart *c, const struct doc_node *chart)
 {
 	const struct doc_node *s, *p;
 	const char *type = doc_attr(chart, "type"), *l, *v, *name;
+	struct S_cats cs;
 	double vmin = 0, vmax = 0, x;
 	size_t i, j;
 
 	memset(c, 0, sizeof(*c));
 	c->line = type && strcmp(type, "line") == 0;
 	/* categories in order of first appearance, a value matrix */
-	for (s = chart->first; s; s = s->next) {
+	c->ns = S_read_cats(&cs, chart);
+	c->cats = cs.cats;
+	c->nc = cs.nc;
+	c->names = xreallocarray(NULL, c->ns + 1, sizeof(*c->names));
+	for (s = chart->first, i = 0; s; s = s->next, i++) {
 		name = doc_attr(s, "name");
-		c->names = xreallocarray(c->names, c->ns + 1,
-		    sizeof(*c->names));
-		c->names[c->ns++] = name ? name : "";
-		for (p = s->first; p; p = p->next) {
-			l = doc_attr(p, "label");
-			S_cat(c, l ? l : "", 1);
-		}
+		c->names[i] = name ? name : "";
 	}
 	c->val = xcalloc(c->ns * c->nc + 1, sizeof(*c->val));
 	for (i = 0; i < c->ns * c->nc; i++)
@@ -68,7 +139,7 @@ cg_chart_read(struct cg_chart *c, const struct doc_node *chart)
 		for (p = s->first; p; p = p->next) {
 			l = doc_attr(p, "label");
 			v = doc_attr(p, "value");
-			j = S_cat(c, l ? l : "", 0);
+			j = S_cat(&cs, l ? l : "", 0);
 			x = v ? strtod(v, NULL) : 0;
 			if (!isfinite(x))
 				x = 0;
@@ -78,6 +149,7 @@ cg_chart_read(struct cg_chart *c, const struct doc_node *chart)
 			if (x > vmax)
 				vmax = x;
 		}
+	free(cs.slot);
 	if (vmax <= vmin)
 		vmax = vmin + 1;
 	c->step = cg_nice_step(vmax - vmin);

@@ -29,6 +29,9 @@ struct cg_chart {
 /** Reads chart (an rb-chart) into c; free with cg_chart_free(). */
 void	cg_chart_read(struct cg_chart *c, const struct doc_node *chart);
 void	cg_chart_free(struct cg_chart *);
+/** The cells of chart's matrix (series x categories), without making it;
+ * SIZE_MAX when that overflows.  doc_parse() bounds it (chart-cells). */
+size_t	cg_chart_cells(const struct doc_node *chart);
 /** A round step near span/5: 1, 2 or 5 times a power of ten. */
 double	cg_nice_step(double span);
 

@@ -17,6 +17,7 @@
 #include "../util/util.h"
 #include "../util/url.h"
 #include "doc.h"
+#include "chartgeom.h"
 
 #define S_MAXDEPTH	256	/* open elements at most */
 #define S_NOMAP_FILE	"<template output>"
@@ -665,6 +666,77 @@ S_check_bytes(struct S_parser *P)
 	}
 }
 
+/* Bytes of the text under n. */
+static unsigned long long
+S_textlen(const struct doc_node *n)
+{
+	struct doc_node *c = NULL;
+	unsigned long long len = 0;
+	int entering;
+
+	while ((c = doc_next(n, c, &entering)) != NULL)
+		if (entering && c->tag == DOC_TEXT)
+			len += c->len;
+	return len;
+}
+
+/*
+ * What the backends generate from a few elements, bounded before they
+ * run (issue 17): each <rb-toc/> lists every h1 and h2 with an id, so the
+ * tables of contents of a document hold tocs x headings entries (3,000
+ * headings each followed by a <rb-toc/> made a 339 MB page) and write
+ * tocs x (the headings' text and ids) bytes; a chart is a matrix of series
+ * x categories.  Limits toc-entries, output-size, chart-cells.
+ */
+static void
+S_generated(struct S_parser *P)
+{
+	struct doc_node *n = NULL;
+	unsigned long long nh = 0, hbytes = 0, ntoc = 0, cells;
+	unsigned long long maxe = rb_limit(RB_LIM_TOC);
+	unsigned long long maxb = rb_limit(RB_LIM_OUTPUT);
+	char v[32];
+	int entering;
+
+	while ((n = doc_next(P->root, n, &entering)) != NULL) {
+		if (!entering)
+			continue;
+		if ((n->tag == DOC_H1 || n->tag == DOC_H2) && n->id) {
+			nh++;
+			hbytes += S_textlen(n) + 2 * strlen(n->id) + 40;
+		} else if (n->tag == DOC_CHART &&
+		    (cells = cg_chart_cells(n)) > rb_limit(RB_LIM_CHART)) {
+			diag_pos(P->d, DIAG_ERROR, &n->pos, "chart of %llu "
+			    "cells (series x categories), more than %llu (%s)",
+			    cells, rb_limit(RB_LIM_CHART),
+			    rb_limit_hint(RB_LIM_CHART));
+			P->nerr++;
+		}
+	}
+	while (nh > 0 && (n = doc_next(P->root, n, &entering)) != NULL) {
+		if (!entering || n->tag != DOC_TOC)
+			continue;
+		ntoc++;
+		if (ntoc * nh > maxe) {
+			diag_pos(P->d, DIAG_ERROR, &n->pos, "tables of "
+			    "contents: %llu <rb-toc/> up to here list %llu "
+			    "headings each, more than %llu entries (%s)", ntoc,
+			    nh, maxe, rb_limit_hint(RB_LIM_TOC));
+			P->nerr++;
+			break;
+		}
+		if (ntoc * hbytes > maxb) {
+			diag_pos(P->d, DIAG_ERROR, &n->pos, "tables of "
+			    "contents: %llu <rb-toc/> up to here would write "
+			    "about %llu bytes, more than %s (%s)", ntoc,
+			    ntoc * hbytes, rb_limit_str(RB_LIM_OUTPUT, v,
+			    sizeof(v)), rb_limit_hint(RB_LIM_OUTPUT));
+			P->nerr++;
+			break;
+		}
+	}
+}
+
 struct doc_node *
 doc_parse(struct diag *d, const char *text, size_t len,
     const struct doc_srcmap *map)
@@ -743,6 +815,8 @@ doc_parse(struct diag *d, const char *text, size_t len,
 		}
 	if (P.root == NULL && P.nerr == 0)
 		S_err(&P, len, "empty document: expected <rb-document>");
+	if (P.nerr == 0)
+		S_generated(&P);
 	buf_free(&P.tbuf);
 	buf_free(&P.vbuf);
 	if (P.nerr) {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "util.h"
+#include "diag.h"
 
 struct S_limit {
 	const char		*name;
@@ -34,6 +35,9 @@ static const struct S_limit S_limits[RB_LIM__MAX] = {
 	[RB_LIM_TMPL_STEPS]	= { "tmpl-steps", 50000000, 1ULL << 40, 0 },
 	[RB_LIM_TMPL_MEMORY]	= { "tmpl-memory", 64ULL << 20, 1ULL << 40, 1 },
 	[RB_LIM_TMPL_MS]	= { "tmpl-ms", 1000, 86400000, 0 },
+	[RB_LIM_OUTPUT]		= { "output-size", 256ULL << 20, 1ULL << 40, 1 },
+	[RB_LIM_TOC]		= { "toc-entries", 200000, 100000000, 0 },
+	[RB_LIM_CHART]		= { "chart-cells", 100000, 100000000, 0 },
 };
 
 static unsigned long long S_val[RB_LIM__MAX];
@@ -151,4 +155,19 @@ rb_limit_names(char *out, size_t n)
 	for (i = 0; i < RB_LIM__MAX && off < n; i++)
 		off += (size_t)snprintf(out + off, n - off, "%s%s",
 		    i ? ", " : "", S_limits[i].name);
+}
+
+int
+rb_limit_output(struct diag *d, const char *dir, const char *rel, size_t len)
+{
+	char v[32], *path;
+
+	if (len <= rb_limit(RB_LIM_OUTPUT))
+		return 0;
+	path = xasprintf("%s/%s", dir, rel);
+	diag_at(d, DIAG_ERROR, path, 0, 0, "%zu bytes to write, more than %s "
+	    "(%s)", len, rb_limit_str(RB_LIM_OUTPUT, v, sizeof(v)),
+	    rb_limit_hint(RB_LIM_OUTPUT));
+	free(path);
+	return -1;
 }

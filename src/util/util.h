@@ -205,6 +205,9 @@ enum rb_limit {
 	RB_LIM_TMPL_STEPS,	/* tmpl-steps: Lua instructions per render */
 	RB_LIM_TMPL_MEMORY,	/* tmpl-memory: bytes per render */
 	RB_LIM_TMPL_MS,		/* tmpl-ms: wall clock per render */
+	RB_LIM_OUTPUT,		/* output-size: bytes of one output document */
+	RB_LIM_TOC,		/* toc-entries: entries of a document's TOCs */
+	RB_LIM_CHART,		/* chart-cells: series x categories of a chart */
 	RB_LIM__MAX
 };
 unsigned long long rb_limit(enum rb_limit);
@@ -215,6 +218,11 @@ const char *rb_limit_name(enum rb_limit);
 const char *rb_limit_hint(enum rb_limit);
 /* The value as given by a user: sizes with K/M/G when exact. */
 char	*rb_limit_str(enum rb_limit, char *out, size_t n);
+/* Output-size, the one check of a finished output file dir/rel of len
+ * bytes: 0, or -1 with the error reported to d. */
+struct diag;
+int	rb_limit_output(struct diag *, const char *dir, const char *rel,
+	    size_t len);
 /* Sets "NAME=N" (sizes may end in K, M or G: KiB, MiB, GiB).  Returns -1
  * with a message in err when the name is unknown or N is not a positive
  * number up to rb_limit_max(). */

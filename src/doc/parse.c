@@ -130,6 +130,7 @@ struct S_parser {
 	size_t			 lc_off;	/* line counting for nodes */
 	int			 lc_line;
 	size_t			 map_i;		/* srcmap entry of the last node */
+	size_t			 ngen;		/* rb-toc and rb-chart elements */
 };
 
 static int
@@ -474,6 +475,8 @@ S_start_tag(struct S_parser *P)
 	else {
 		n = doc_node_new((enum doc_tag)tag);
 		S_nodepos(P, start, &n->pos);
+		if (tag == DOC_TOC || tag == DOC_CHART)
+			P->ngen++;
 		if (cur == NULL && P->root == NULL) {
 			if (tag != DOC_DOCUMENT)
 				S_err(P, start, "the root element must be "
@@ -815,7 +818,7 @@ doc_parse(struct diag *d, const char *text, size_t len,
 		}
 	if (P.root == NULL && P.nerr == 0)
 		S_err(&P, len, "empty document: expected <rb-document>");
-	if (P.nerr == 0)
+	if (P.nerr == 0 && P.ngen > 0)
 		S_generated(&P);
 	buf_free(&P.tbuf);
 	buf_free(&P.vbuf);

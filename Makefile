@@ -12,7 +12,7 @@ DATADIR	?= $(PREFIX)/share/rolebook
 
 CC	?= cc
 PKGS	 = libxml-2.0 libzip yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset \
-	   fontconfig libunibreak xlsxwriter icu-uc
+	   fontconfig libunibreak xlsxwriter
 OPT	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wno-unused-parameter

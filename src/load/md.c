@@ -225,7 +225,12 @@ S_yprep(struct S_ctx *c, const char *yaml, size_t n)
 			continue;
 		if (p + 2 < le && p[0] == '-' && p[1] == ' ')
 			p += 2;		/* a list item: "- key：value" */
-		fw = memmem(p, (size_t)(le - p), "：", 3);
+		for (fw = p; fw + 2 < le && !((unsigned char)fw[0] == 0xEF &&
+		    (unsigned char)fw[1] == 0xBC && (unsigned char)fw[2] == 0x9A);
+		    fw++)
+			;	/* "：" */
+		if (fw + 2 >= le)
+			fw = NULL;
 		ac = memchr(p, ':', (size_t)(le - p));
 		if (fw == NULL || fw <= p || (ac != NULL && ac < fw))
 			continue;
@@ -948,7 +953,7 @@ S_oneof(const char *s, const char *const *alts)
 	size_t n;
 
 	for (; *alts; alts++)
-		if (strncmp(s, *alts, n = strlen(*alts)) == 0)
+		if (**alts == *s && strncmp(s, *alts, n = strlen(*alts)) == 0)
 			return n;
 	return 0;
 }
@@ -957,15 +962,19 @@ static const char *const S_open[] = { "{", "\xEF\xBD\x9B", NULL };	/* { ｛ */
 static const char *const S_eqs[] = { "=", "\xEF\xBC\x9D", ":",
 	"\xEF\xBC\x9A", NULL };						/* = ＝ : ： */
 
-/* Last opening brace ({ or ｛) in s[0..n), or NULL. */
+/* Last opening brace ({ or ｛, EF BD 9B) in s[0..n), or NULL. */
 static const char *
 S_last_open(const char *s, size_t n)
 {
 	const char *p;
 
-	for (p = s + n; p > s; p--)
-		if (S_oneof(p - 1, S_open))
+	for (p = s + n; p > s; p--) {
+		if (p[-1] == '{')
 			return p - 1;
+		if ((unsigned char)p[-1] == 0x9B && p - s >= 3 &&
+		    (unsigned char)p[-3] == 0xEF && (unsigned char)p[-2] == 0xBD)
+			return p - 3;
+	}
 	return NULL;
 }
 
@@ -985,6 +994,14 @@ S_find_attrs(struct S_ctx *c, const struct S_span *sp, char **attr)
 	int eq = 0;
 
 	if (last == NULL || cmark_node_get_type(last) != CMARK_NODE_TEXT)
+		return 0;
+	/* Most items have no block: their last text ends otherwise. */
+	s = cmark_node_get_literal(last);
+	len = strlen(s);
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (!(len >= 1 && s[len - 1] == '}') && !(len >= 3 &&
+	    memcmp(s + len - 3, "\xEF\xBD\x9D", 3) == 0))
 		return 0;
 	while (first != sp->first && cmark_node_previous(first) != NULL &&
 	    cmark_node_get_type(cmark_node_previous(first)) == CMARK_NODE_TEXT)
@@ -1242,6 +1259,24 @@ S_rich_inline(struct S_ctx *c, const struct S_span *sp, struct rb_str *dst)
 	return !empty;
 }
 
+/* Does s[0..n) hold a comma, semicolon, 、 or 。 (ASCII or full width)? */
+static int
+S_sentence(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+
+	for (; p < e; p++)
+		if (*p == ',' || *p == ';')
+			return 1;
+		else if (*p == 0xEF && e - p >= 3 && p[1] == 0xBC &&
+		    (p[2] == 0x8C || p[2] == 0x9B))		/* ， ； */
+			return 1;
+		else if (*p == 0xE3 && e - p >= 3 && p[1] == 0x80 &&
+		    (p[2] == 0x81 || p[2] == 0x82))		/* 、 。 */
+			return 1;
+	return 0;
+}
+
 /*
  * For relations and qualifications: finds "label：" or "label:" (at most
  * 24 characters, no comma or sentence mark in it) at the start of item
@@ -1272,9 +1307,7 @@ S_label(const struct S_span *sp, const char **label, size_t *colon)
 		return 0;
 	n = (size_t)(cl - s);
 	s = S_trim(s, &n);
-	if (n == 0 || utf8_count(s, n) > 24 || memchr(s, ',', n) ||
-	    memchr(s, ';', n) || memmem(s, n, "，", 3) || memmem(s, n, "。", 3)
-	    || memmem(s, n, "；", 3) || memmem(s, n, "、", 3))
+	if (n == 0 || utf8_count(s, n) > 24 || S_sentence(s, n))
 		return 0;
 	*label = s;
 	*colon = (size_t)(cl - cmark_node_get_literal(sp->first)) -
@@ -1428,7 +1461,8 @@ S_line_num(cmark_node *n, enum rb_numkind *kind)
 	if (n == NULL || cmark_node_get_type(n) != CMARK_NODE_TEXT)
 		return 0;
 	s = cmark_node_get_literal(n);
-	l = rb_num_prefix(s, strlen(s), kind);
+	/* A number prefix is short: 48 bytes are enough to see it. */
+	l = rb_num_prefix(s, strnlen(s, 48), kind);
 	if (*kind == RB_NUM_DIGIT_DOT)
 		*kind = RB_NUM_DIGIT_DUN;
 	return l;

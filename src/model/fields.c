@@ -53,7 +53,16 @@ const struct rb_fielddef rb_fields[RB_F__MAX] = {
 static int
 S_eq(const char *s, size_t n, const char *name)
 {
-	return strlen(name) == n && strncasecmp(s, name, n) == 0;
+	size_t i;
+
+	/* Bytes from 0x80 on (Chinese) compare exactly, ASCII folded; s
+	 * holds no NUL, so a match means name has n bytes. */
+	for (i = 0; i < n; i++)
+		if (s[i] != name[i] && (name[i] == '\0' || (unsigned char)s[i] >=
+		    0x80 || tolower((unsigned char)s[i]) !=
+		    tolower((unsigned char)name[i])))
+			return 0;
+	return name[n] == '\0';
 }
 
 int
@@ -259,6 +268,8 @@ rb_num_prefix(const char *s, size_t n, enum rb_numkind *kind)
 			i = j;
 	} else {
 		cn = S_cn_digit(c);
+		if (!cn && !S_digit(c))
+			return 0;	/* most text: no number */
 		if (!S_number(s, n, &i, cn))
 			return 0;
 		i += rb_blank_len(s + i, n - i);

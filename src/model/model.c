@@ -6,7 +6,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
+#include <locale.h>
+#include <pthread.h>
+#include <wctype.h>
 #include "../util/util.h"
 #include "model.h"
 
@@ -118,6 +120,28 @@ rb_qualkind_infer(const char *s, size_t n)
 	return kind;
 }
 
+/* The C.UTF-8 locale of glibc: Unicode character classes for ids. */
+static locale_t S_utf8_loc;
+static pthread_once_t S_utf8_once = PTHREAD_ONCE_INIT;
+
+static void
+S_utf8_init(void)
+{
+	S_utf8_loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+/* Is code point cp (>= 0x80) a letter or digit of some script? */
+static int
+S_alnum(uint32_t cp)
+{
+	pthread_once(&S_utf8_once, S_utf8_init);
+	if (S_utf8_loc != (locale_t)0)
+		return iswalnum_l((wint_t)cp, S_utf8_loc) != 0;
+	/* No C.UTF-8 (not a glibc system): CJK ideographs only. */
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 &&
+	    cp <= 0x4DBF);
+}
+
 int
 rb_slug_valid(const char *s, size_t n)
 {
@@ -137,7 +161,6 @@ rb_id_valid(const char *s, size_t n)
 {
 	size_t i, l, nch = 0;
 	uint32_t cp;
-	int8_t t;
 
 	if (n == 0 || s[0] == '-' || s[n - 1] == '-')
 		return 0;
@@ -153,13 +176,8 @@ rb_id_valid(const char *s, size_t n)
 				return 0;
 			continue;
 		}
-		/* Letters, marks and digits of any script. */
-		t = u_charType((UChar32)cp);
-		if (!(t == U_UPPERCASE_LETTER || t == U_LOWERCASE_LETTER ||
-		    t == U_TITLECASE_LETTER || t == U_MODIFIER_LETTER ||
-		    t == U_OTHER_LETTER || t == U_NON_SPACING_MARK ||
-		    t == U_COMBINING_SPACING_MARK ||
-		    t == U_DECIMAL_DIGIT_NUMBER))
+		/* Letters and digits of any script. */
+		if (!S_alnum(cp))
 			return 0;
 	}
 	return 1;

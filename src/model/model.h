@@ -225,9 +225,9 @@ char		*rb_path_stem(const char *path);
 void		 rb_role_default_id(struct diag *, struct rb_role *,
 		    const struct rb_pos *p);
 
-/* Is s (n bytes) a valid id: letters, digits (of any script, Unicode
- * categories L, M and Nd), '-' and '_', at most 64 characters, not starting
- * or ending with '-'?  So never '/', '\\', '.', blanks or control
+/* Is s (n bytes) a valid id: letters and digits of any script (as glibc's
+ * C.UTF-8 locale classes them), '-' and '_', at most 64 characters, not
+ * starting or ending with '-'?  So never '/', '\\', '.', blanks or control
  * characters (no path can be made of an id). */
 int		 rb_id_valid(const char *s, size_t n);
 

@@ -1090,7 +1090,9 @@ S_blank1(const char *s)
 {
 	if (isspace((unsigned char)*s))
 		return 1;
-	if (memcmp(s, "\xE3\x80\x80", 3) == 0)
+	/* byte by byte: s may end (NUL) before 3 bytes; memcmp reads all 3 */
+	if ((unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 &&
+	    (unsigned char)s[2] == 0x80)
 		return 3;
 	return 0;
 }

@@ -47,6 +47,14 @@ run --limit tmpl-steps=100000 --templates "$tmp/loop" build content --format htm
 for f in content/roles/salesperson.md content/roles/business-manager.xml; do
 	run export "$f"
 done
+# issue 17: refused links through both writers; content files that are
+# not files (a link out, a FIFO, a folder) refused without being read
+run build tests/cases/links-hostile/content -o "$tmp/links"
+cp -R tests/cases/ok-minimal/content "$tmp/kinds"
+ln -s /etc/passwd "$tmp/kinds/roles/leak.md"
+mkfifo "$tmp/kinds/roles/pipe.md"
+mkdir "$tmp/kinds/roles/dir.md"
+run check "$tmp/kinds"
 for c in tests/cases/*/; do
 	[ -f "$c/args" ] && continue
 	run check "$c/content"

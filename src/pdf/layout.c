@@ -393,7 +393,13 @@ blk_decorate(struct lay *L, struct lay_blk *blk, struct lay_item *it)
 	if (it->kind == IT_GLUE)
 		return;
 	fs->first = 0;
-	fs->keep = 0;
+	/* after a heading: its first line of text stays with the next item
+	 * too (a heading with at least two lines of what follows) */
+	if (fs->keep > 1 && it->kind == IT_LINE) {
+		it->flags |= ITF_KEEP;
+		fs->keep--;
+	} else
+		fs->keep = 0;
 	for (i = 0; i < fs->nanch; i++) {
 		const struct doc_node *n = fs->anch[i];
 
@@ -510,7 +516,7 @@ S_heading(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 	para_layout(L, &hb, n->first, NULL, &st, n->tag, 0, NULL);
 	for (i = first; i < blk->fs->vl->n; i++)
 		blk->fs->vl->it[i].flags |= ITF_KEEP;
-	blk->fs->keep = 1;
+	blk->fs->keep = 2;
 	blk->fs->space = th->h_after * st.size;
 }
 

@@ -287,7 +287,8 @@ enum lay_align { AL_JUSTIFY, AL_LEFT, AL_CENTER, AL_RIGHT };
 struct lay_flow {
 	struct lay_vlist *vl;
 	double		 space;	/* pending vertical space before next block */
-	int		 keep;	/* glue now emitted stays with what precedes */
+	int		 keep;	/* glue now emitted stays with what precedes;
+				   2: a heading's (its next line keeps too) */
 	int		 first;	/* nothing emitted yet */
 	/* pending anchors and bookmarks for the next content item */
 	const struct doc_node *anch[32];

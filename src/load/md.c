@@ -55,6 +55,7 @@ struct S_ctx {
 	int		 body_off;	/* file line = cmark line + body_off */
 	struct rb_role	*role;
 	int		 deep;		/* depth error already reported */
+	struct utf8_cols cols;		/* columns counted on along a line */
 	/* Inline rendering adjustments (attribute block, list prefixes). */
 	cmark_node	*skip_node;	/* drop the first skip_len bytes of it */
 	size_t		 skip_len;
@@ -133,7 +134,7 @@ S_unknown_key(struct S_ctx *c, const struct rb_pos *p, const char *key)
 
 /* Position of 1-based file line and 1-based byte column, in characters. */
 static struct rb_pos
-S_filepos(const struct S_ctx *c, int line, int bytecol)
+S_filepos(struct S_ctx *c, int line, int bytecol)
 {
 	struct rb_pos p;
 
@@ -141,14 +142,14 @@ S_filepos(const struct S_ctx *c, int line, int bytecol)
 	p.line = line;
 	p.col = 0;
 	if (line >= 1 && line <= c->nlines && bytecol >= 1)
-		p.col = utf8_bytecol_to_col_valid(c->data +
+		p.col = utf8_col_valid(&c->cols, c->data +
 		    c->lines[line - 1], bytecol);
 	return p;
 }
 
 /* Position of a cmark node (start), mapped to the real file. */
 static struct rb_pos
-S_npos(const struct S_ctx *c, cmark_node *n)
+S_npos(struct S_ctx *c, cmark_node *n)
 {
 	int l = cmark_node_get_start_line(n);
 
@@ -475,30 +476,51 @@ S_headcount(struct S_ctx *c, yaml_node_t *v)
 	    ">= 0 (e.g. 12)");
 }
 
-/*
- * Parses the front matter yaml[0..n) (starting on file line 2) into the
- * role.  Returns -1 on a YAML syntax error (reported), else 0.
- */
+/* Reports the first YAML anchor or alias, with the count of its kind. */
+static void
+S_yref(struct S_ctx *c, const struct rb_pos *p, const char *what, char sigil,
+    const char *name, size_t n)
+{
+	char more[64] = "";
+
+	if (n > 1)
+		snprintf(more, sizeof(more), " (%zu %s%s in all)", n, what,
+		    what[strlen(what) - 1] == 's' ? "es" : "s");
+	diag_pos(c->d, DIAG_ERROR, p, "YAML %s '%c%s' is not allowed in front "
+	    "matter%s: write each value out", what, sigil, name, more);
+}
+
 /*
  * libyaml 0.2.5 takes time quadratic in the nesting of a document (200,000
- * nested '[' take minutes), so the front matter's events are read first and
- * the reading stops at the depth limit.  Returns 1 (error reported) when
- * too deep; syntax errors are left to the load that follows.
+ * nested '[' take minutes), and its document API expands every alias into
+ * the node it names (80,000 aliases of one target map were 80,000 targets,
+ * compared pairwise).  So the front matter's events are read first: the
+ * reading stops at the depth limit, and anchors and aliases are refused
+ * (nobody writes them by hand), each kind once at its first use with the
+ * count.  Returns 1 (error reported) when refused; syntax errors are left
+ * to the load that follows.
  */
 static int
-S_ydeep(struct S_ctx *c, const char *yaml, size_t n)
+S_ypre(struct S_ctx *c, const char *yaml, size_t n)
 {
 	yaml_parser_t ps;
 	yaml_event_t ev;
-	struct rb_pos p;
+	struct rb_pos p, pal = { NULL, 0, 0 }, pan = { NULL, 0, 0 };
+	const char *anchor;
+	char *al = NULL, *an = NULL;
+	size_t nal = 0, nan = 0;
 	int depth = 0, deep = 0, done = 0;
 
 	yaml_parser_initialize(&ps);
 	yaml_parser_set_input_string(&ps, (const unsigned char *)yaml, n);
 	yaml_parser_set_encoding(&ps, YAML_UTF8_ENCODING);
 	while (!done && yaml_parser_parse(&ps, &ev)) {
+		anchor = NULL;
 		if (ev.type == YAML_SEQUENCE_START_EVENT ||
 		    ev.type == YAML_MAPPING_START_EVENT) {
+			anchor = ev.type == YAML_SEQUENCE_START_EVENT ?
+			    (const char *)ev.data.sequence_start.anchor :
+			    (const char *)ev.data.mapping_start.anchor;
 			if (++depth > S_MAX_DEPTH) {
 				p = S_ypos(c, ev.start_mark);
 				diag_pos(c->d, DIAG_ERROR, &p, "front matter "
@@ -509,14 +531,34 @@ S_ydeep(struct S_ctx *c, const char *yaml, size_t n)
 		} else if (ev.type == YAML_SEQUENCE_END_EVENT ||
 		    ev.type == YAML_MAPPING_END_EVENT)
 			depth--;
-		else if (ev.type == YAML_STREAM_END_EVENT)
+		else if (ev.type == YAML_SCALAR_EVENT)
+			anchor = (const char *)ev.data.scalar.anchor;
+		else if (ev.type == YAML_ALIAS_EVENT && nal++ == 0) {
+			pal = S_ypos(c, ev.start_mark);
+			al = xstrdup((const char *)ev.data.alias.anchor);
+		} else if (ev.type == YAML_STREAM_END_EVENT)
 			done = 1;
+		if (anchor != NULL && nan++ == 0) {
+			pan = S_ypos(c, ev.start_mark);
+			an = xstrdup(anchor);
+		}
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&ps);
-	return deep;
+	if (an != NULL)
+		S_yref(c, &pan, "anchor", '&', an, nan);
+	if (al != NULL)
+		S_yref(c, &pal, "alias", '*', al, nal);
+	free(an);
+	free(al);
+	return deep || an != NULL || al != NULL;
 }
 
+/*
+ * Parses the front matter yaml[0..n) (starting on file line 2) into the
+ * role.  Returns -1 when refused or on a YAML syntax error (reported),
+ * else 0.
+ */
 static int
 S_front(struct S_ctx *c, const char *yaml, size_t n)
 {
@@ -530,7 +572,7 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 	unsigned seen = 0;
 	int i, ki;
 
-	if (S_ydeep(c, yaml, n))
+	if (S_ypre(c, yaml, n))
 		return -1;
 	yaml_parser_initialize(&ps);
 	yaml_parser_set_input_string(&ps, (const unsigned char *)yaml, n);
@@ -696,7 +738,8 @@ S_inline_seq(struct S_ctx *c, struct rich *r, cmark_node *first,
 	struct rb_pos p;
 	enum url_verdict uv;
 
-	for (ch = first; ch; ch = ch == last ? NULL : cmark_node_next(ch)) {
+	for (ch = first; ch && !diag_full(c->d);
+	    ch = ch == last ? NULL : cmark_node_next(ch)) {
 		switch (cmark_node_get_type(ch)) {
 		case CMARK_NODE_TEXT:
 			s = cmark_node_get_literal(ch);
@@ -796,7 +839,8 @@ S_plain_seq(struct S_ctx *c, struct buf *b, cmark_node *first,
 {
 	cmark_node *ch;
 
-	for (ch = first; ch; ch = ch == last ? NULL : cmark_node_next(ch))
+	for (ch = first; ch && !diag_full(c->d);
+	    ch = ch == last ? NULL : cmark_node_next(ch))
 		switch (cmark_node_get_type(ch)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
@@ -825,7 +869,8 @@ S_table(struct S_ctx *c, struct rich *r, cmark_node *t, int depth)
 	int body = 0, head;
 
 	rich_open(r, "table", NULL);
-	for (row = cmark_node_first_child(t); row; row = cmark_node_next(row)) {
+	for (row = cmark_node_first_child(t); row && !diag_full(c->d);
+	    row = cmark_node_next(row)) {
 		head = strcmp(cmark_node_get_type_string(row),
 		    "table_header") == 0;
 		if (head)
@@ -927,7 +972,8 @@ S_blocks(struct S_ctx *c, struct rich *r, cmark_node *n, int depth, int tight)
 {
 	cmark_node *ch;
 
-	for (ch = cmark_node_first_child(n); ch; ch = cmark_node_next(ch))
+	for (ch = cmark_node_first_child(n); ch && !diag_full(c->d);
+	    ch = cmark_node_next(ch))
 		S_block(c, r, ch, depth, tight);
 }
 
@@ -1058,30 +1104,24 @@ S_fline(const struct S_ctx *c, int l, const char **e)
 	return ls;
 }
 
-/* Position of attribute key (or the brace when key is NULL) on the last
- * source line of item sp; falls back to the item's start. */
-static struct rb_pos
-S_attr_pos(struct S_ctx *c, const struct S_span *sp, const char *key)
+/*
+ * Where the attribute block of item sp starts: the last source line of the
+ * item and the byte offset on it just past the block's opening brace; -1
+ * when not found.  An attribute's place is that plus its offset in the
+ * block (the line is searched once per block, not once per attribute).
+ */
+static long
+S_attr_start(struct S_ctx *c, const struct S_span *sp, int *line)
 {
-	int line = sp->line + sp->nlines - 1;
-	const char *ls, *le, *br, *k;
-	struct rb_pos p;
+	const char *ls, *le, *br;
 
-	if (line < 1 || line > c->nlines) {
-		p = S_filepos(c, sp->line, 1);
-		p.col = sp->col;
-		return p;
-	}
-	ls = S_fline(c, line, &le);
-	if ((br = S_last_open(ls, (size_t)(le - ls))) == NULL) {
-		p = S_filepos(c, sp->line, 1);
-		p.col = sp->col;
-		return p;
-	}
-	if (key != NULL && (k = memmem(br, (size_t)(le - br), key,
-	    strlen(key))) != NULL)
-		br = k;
-	return S_filepos(c, line, (int)(br - ls) + 1);
+	*line = sp->line + sp->nlines - 1;
+	if (*line < 1 || *line > c->nlines)
+		return -1;
+	ls = S_fline(c, *line, &le);
+	if ((br = S_last_open(ls, (size_t)(le - ls))) == NULL)
+		return -1;
+	return (long)(br - ls) + (long)S_oneof(br, S_open);
 }
 
 /* Is the code point at s a blank (ASCII white space or U+3000)? Length. */
@@ -1120,13 +1160,14 @@ static void
 S_duty_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
     struct rb_duty *du)
 {
-	const char *k, *ke, *v, *ve;
+	const char *k, *ke, *v, *ve, *a0 = a;
 	struct rb_pos p;
 	char *key;
 	size_t i, n, l;
-	int share;
+	int share, line;
+	long start = S_attr_start(c, sp, &line);
 
-	for (;;) {
+	while (!diag_full(c->d)) {
 		while ((l = S_blank1(a)) > 0)
 			a += l;
 		if (*a == '\0')
@@ -1136,7 +1177,12 @@ S_duty_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
 			a++;
 		ke = a;
 		key = xstrndup(k, (size_t)(ke - k));
-		p = S_attr_pos(c, sp, key);
+		if (start >= 0)
+			p = S_filepos(c, line, (int)(start + (k - a0)) + 1);
+		else {
+			p = S_filepos(c, sp->line, 1);
+			p.col = sp->col;
+		}
 		if ((l = S_oneof(a, S_eqs)) == 0) {
 			diag_pos(c->d, DIAG_ERROR, &p, "attribute '%s' has no "
 			    "value (expected %s=...)", key, key);
@@ -1673,7 +1719,8 @@ S_body(struct S_ctx *c, cmark_node *doc)
 
 	memset(&s, 0, sizeof(s));
 	rich_init(&s.r);
-	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+	for (n = cmark_node_first_child(doc); n && !diag_full(c->d);
+	    n = cmark_node_next(n)) {
 		cmark_node_type ty = cmark_node_get_type(n);
 
 		if (ty == CMARK_NODE_HTML_BLOCK) {
@@ -1755,8 +1802,8 @@ S_body(struct S_ctx *c, cmark_node *doc)
 				    "list)", rb_fields[S_FIELD(s.kind)].name);
 				break;
 			}
-			for (it = cmark_node_first_child(n); it;
-			    it = cmark_node_next(it))
+			for (it = cmark_node_first_child(n); it &&
+			    !diag_full(c->d); it = cmark_node_next(it))
 				S_item(c, s.kind, it);
 			break;
 		}
@@ -1791,23 +1838,63 @@ S_indent(const char *s, const char *e)
 	return s;
 }
 
+/* Cells of the table row s[0..e) as cmark-gfm splits it, at most: its
+ * '|' that no backslash escapes, plus one, less a leading and a trailing
+ * one. */
+static size_t
+S_row_cells(const char *s, const char *e)
+{
+	const char *p;
+	size_t n = 1;
+
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	for (p = s; p < e; p++)
+		if (*p == '\\' && p + 1 < e)
+			p++;
+		else if (*p == '|')
+			n++;
+	if (n > 1 && *s == '|')
+		n--;
+	if (n > 1 && e[-1] == '|' && (e - s < 2 || e[-2] != '\\'))
+		n--;
+	return n;
+}
+
+/* a * a, added to *sum without overflow. */
+static void
+S_addsq(unsigned long long *sum, size_t a)
+{
+	unsigned long long sq = a > 0xFFFFFFFFULL ? ~0ULL : (unsigned long long)a * a;
+
+	*sum = sq > ~0ULL - *sum ? ~0ULL : *sum + sq;
+}
+
 /*
- * cmark-gfm 0.29.0.gfm.6 takes time quadratic in the columns of a table
- * and about 5 KB per cell, so tables are measured before parsing.  A
- * delimiter row (only '|', '-', ':' and blanks, with a '|' and a '-',
+ * cmark-gfm 0.29.0.gfm.6 takes about 5 KB per cell, and time quadratic in
+ * the cells of each row it splits (a table's header and delimiter rows,
+ * and its body rows, however much wider than the delimiter row they are:
+ * 2 MB of such rows took 57 s).  So tables are measured before parsing.
+ * A delimiter row (only '|', '-', ':' and blanks, with a '|' and a '-',
  * after any indentation and '>' markers) starts a table of that many
- * columns whose rows run to the next blank line.  A table over the
- * table-cells limit is an error and the body is not parsed.  Returns 1
- * when every table is within the limit.
+ * columns whose rows run to the next blank line.  It is an error, and the
+ * body is not parsed, when a table holds more than the table-cells limit
+ * (columns times rows; a row wider than the delimiter row counts its own
+ * cells), or when the squares of the widths of every table row of the
+ * file (the line above each delimiter row included) add up to more than
+ * twice the square of that limit (2 x 10,000^2 cells: about 0.6 s of
+ * cmark-gfm's time).  Returns 1 when within.
  */
 static int
 S_tables_ok(struct S_ctx *c, int from)
 {
 	const char *s, *e, *p;
-	size_t cols, rows;
-	int l, m, pipe, dash;
+	size_t cols, rows, cells, w, widest, lim = rb_limit(RB_LIM_TABLE);
+	unsigned long long sq = 0, sqmax = 2ULL * lim * lim;
+	struct rb_pos pos;
+	int l, m, pipe, dash, wl;
 
-	for (l = from; l < c->nlines; l++) {
+	for (l = from; l < c->nlines && !diag_full(c->d); l++) {
 		s = S_line(c, l, &e);
 		s = S_indent(s, e);
 		pipe = dash = 0;
@@ -1824,22 +1911,115 @@ S_tables_ok(struct S_ctx *c, int from)
 		}
 		if (p < e || !pipe || cols == 0)
 			continue;
+		S_addsq(&sq, S_row_cells(s, e));
+		if (l > from) {
+			s = S_line(c, l - 1, &e);
+			S_addsq(&sq, S_row_cells(S_indent(s, e), e));
+		}
 		rows = 1;
+		cells = cols;
+		widest = 0;
+		wl = l;
 		for (m = l + 1; m < c->nlines; m++, rows++) {
 			s = S_line(c, m, &e);
-			if (S_indent(s, e) == e)
+			if ((s = S_indent(s, e)) == e)
 				break;
+			w = S_row_cells(s, e);
+			S_addsq(&sq, w);
+			cells += w > cols ? w : cols;
+			if (w > widest) {
+				widest = w;
+				wl = m;
+			}
 		}
-		if (cols * rows > rb_limit(RB_LIM_TABLE)) {
+		if (cols * rows > lim) {
 			diag_at(c->d, DIAG_ERROR, c->file, l + 1, 1, "table of "
 			    "%zu columns and %zu rows: more than %llu cells "
 			    "(%s)", cols, rows, rb_limit(RB_LIM_TABLE),
 			    rb_limit_hint(RB_LIM_TABLE));
 			return 0;
 		}
+		if (cells > lim) {
+			pos = S_filepos(c, wl + 1, 1);
+			diag_pos(c->d, DIAG_ERROR, &pos, "table row of %zu "
+			    "cells, wider than the table's %zu columns: its "
+			    "rows hold %zu cells, more than %llu (%s)",
+			    widest, cols, cells, rb_limit(RB_LIM_TABLE),
+			    rb_limit_hint(RB_LIM_TABLE));
+			return 0;
+		}
+		if (sq > sqmax) {
+			pos = S_filepos(c, l + 1, 1);
+			diag_pos(c->d, DIAG_ERROR, &pos, "table rows too wide "
+			    "for the Markdown parser, whose time grows with the "
+			    "square of a row's cells: the squares of the row "
+			    "widths of the tables up to here add up to more "
+			    "than 2 x %llu^2 (%s)", rb_limit(RB_LIM_TABLE),
+			    rb_limit_hint(RB_LIM_TABLE));
+			return 0;
+		}
 		l = m;
 	}
 	return 1;
+}
+
+/*
+ * cmark-gfm 0.29.0.gfm.6 takes time quadratic in the image openers ('![')
+ * left open before the links of one paragraph: after each link it walks
+ * back over every one of them (`![[]()` x 100,000 took 101 s).  So the
+ * body is measured before parsing: its brackets are matched as cmark-gfm
+ * matches them (a ']' closes the last '[' or '![' still open; a blank line
+ * ends a paragraph), and each ']' that closes a '[' costs the images then
+ * open.  The cost, summed over the body, must stay within S_MAX_BRACKETS
+ * (about 0.15 s of cmark-gfm's time).  Images are not allowed in a role,
+ * so no real text comes near.  Returns 1 when within.
+ */
+#define S_MAX_BRACKETS	10000000ULL
+
+static int
+S_brackets_ok(struct S_ctx *c, int from)
+{
+	const char *s, *e, *p, *first = NULL;
+	struct buf st = BUF_INIT;	/* the open brackets: '[' or '!' */
+	size_t images = 0;
+	unsigned long long cost = 0;
+	struct rb_pos pos;
+	int l, fl = 0;
+
+	for (l = from; l < c->nlines && cost <= S_MAX_BRACKETS; l++) {
+		s = S_line(c, l, &e);
+		if ((s = S_indent(s, e)) == e) {
+			buf_reset(&st);
+			images = 0;
+			continue;
+		}
+		for (p = s; p < e; p++)
+			if (*p == '\\' && p + 1 < e)
+				p++;
+			else if (*p == '[' || (*p == '!' && p + 1 < e &&
+			    p[1] == '[')) {
+				if (*p == '!' && images++ == 0) {
+					first = p;
+					fl = l;
+				}
+				buf_putc(&st, *p);
+				p += *p == '!';
+			} else if (*p == ']' && st.len > 0) {
+				if (st.data[--st.len] == '!')
+					images--;
+				else
+					cost += images;
+			}
+	}
+	buf_free(&st);
+	if (cost <= S_MAX_BRACKETS)
+		return 1;
+	pos = S_filepos(c, fl + 1, (int)(first - (c->data + c->lines[fl])) + 1);
+	diag_pos(c->d, DIAG_ERROR, &pos, "image markers '![' left open before "
+	    "links: more than the Markdown parser can take in bounded time (a "
+	    "fixed limit of %llu link-image pairs in a file); images are not "
+	    "allowed in a role: remove the '!['", S_MAX_BRACKETS);
+	return 0;
 }
 
 /* Parses the Markdown body md[0..n) with cmark-gfm and reads it. */
@@ -1929,6 +2109,7 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 		diag_at(d, DIAG_ERROR, file, 1, 1, "front matter not closed: "
 		    "expected a '---' line");
 		free(c.lines);
+		utf8_cols_free(&c.cols);
 		return NULL;
 	}
 	role = rb_role_new(file);
@@ -1941,6 +2122,7 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 		free(c.fwc);
 		rb_role_free(role);
 		free(c.lines);
+		utf8_cols_free(&c.cols);
 		return NULL;
 	}
 	free(ycopy);
@@ -1955,8 +2137,9 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 	}
 	c.body_off = fl;
 	p = fl < c.nlines ? data + c.lines[fl] : end;
-	if (S_tables_ok(&c, fl))
+	if (S_tables_ok(&c, fl) && S_brackets_ok(&c, fl))
 		S_markdown(&c, p, (size_t)(end - p));
 	free(c.lines);
+	utf8_cols_free(&c.cols);
 	return role;
 }

@@ -116,7 +116,6 @@ load_org(struct diag *d, const char *file, const char *data, size_t len,
 		load_xml_close(&xs, doc);
 		return -1;
 	}
-	load_xml_validate(&xs, doc, "org.rng");
 	load_xml_check_attrs(&xs, root, none);
 	load_xml_no_text(&xs, root);
 	for (c = root->children; c; c = c->next) {
@@ -182,6 +181,7 @@ load_org(struct diag *d, const char *file, const char *data, size_t len,
 		if (k != 4 && seen[k] == NULL)
 			load_xml_diag(&xs, root, DIAG_ERROR,
 			    "<org> needs a <%s> element", S_order[k]);
+	load_xml_validate(&xs, doc, "org.rng");
 	load_xml_close(&xs, doc);
 	return d->nerr > nerr0 ? -1 : 0;
 }

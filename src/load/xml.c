@@ -199,7 +199,7 @@ S_tag_col(const struct xml_src *xs, int line, const char *name)
 
 /* Line and character column of byte offset off, via the line table. */
 static void
-S_offpos(const struct xml_src *xs, size_t off, struct rb_pos *pos)
+S_offpos(struct xml_src *xs, size_t off, struct rb_pos *pos)
 {
 	size_t lo = 0, hi = xs->nlines, mid;
 
@@ -212,8 +212,8 @@ S_offpos(const struct xml_src *xs, size_t off, struct rb_pos *pos)
 	}
 	pos->file = xs->file;
 	pos->line = (int)lo + 1;
-	pos->col = (int)utf8_count(xs->data + xs->lines[lo],
-	    off - xs->lines[lo]) + 1;
+	pos->col = utf8_col_valid(&xs->cols, xs->data + xs->lines[lo],
+	    (int)(off - xs->lines[lo]) + 1);
 	/* A byte order mark is not a column. */
 	if (lo == 0 && off >= 3 && memcmp(xs->data, "\xEF\xBB\xBF", 3) == 0)
 		pos->col--;
@@ -269,7 +269,7 @@ static int
 S_attr_off(const struct xml_src *xs, xmlNodePtr e, const char *name,
     size_t *at, size_t *val)
 {
-	const char *s = xs->data;
+	const char *s = xs->data, *v;
 	size_t i, n = xs->len, k = strlen(name), a, an;
 	long off;
 	char q;
@@ -304,11 +304,9 @@ S_attr_off(const struct xml_src *xs, xmlNodePtr e, const char *name,
 			*val = i;
 			return 0;
 		}
-		while (i < n && s[i] != q)
-			i++;
-		if (i >= n)
+		if ((v = memchr(s + i, q, n - i)) == NULL)
 			return -1;
-		i++;
+		i = (size_t)(v - s) + 1;
 	}
 }
 
@@ -529,6 +527,52 @@ S_doctype(const char *s, size_t n)
 	return (size_t)-1;
 }
 
+/*
+ * libxml2 2.9.14 takes time quadratic in the attributes of one element
+ * (its duplicate check compares each with those before it, and it appends
+ * each to the end of a list): 200,000 attributes on <role> took minutes.
+ * So start tags are measured before it parses: the offset of the first
+ * one with more than S_MAX_ATTRS attributes, or (size_t)-1.  Comments,
+ * CDATA sections and processing instructions are skipped; quoted values
+ * may hold '>' and '='.  Linear in the text.
+ */
+#define S_MAX_ATTRS	64
+
+static size_t
+S_too_many_attrs(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n, *q, *lt;
+	size_t count;
+
+	while ((lt = memchr(p, '<', (size_t)(e - p))) != NULL) {
+		p = lt + 1;
+		if (e - p >= 3 && memcmp(p, "!--", 3) == 0)
+			q = memmem(p + 3, (size_t)(e - p - 3), "-->", 3);
+		else if (e - p >= 8 && memcmp(p, "![CDATA[", 8) == 0)
+			q = memmem(p + 8, (size_t)(e - p - 8), "]]>", 3);
+		else if (p < e && *p == '?')
+			q = memmem(p + 1, (size_t)(e - p - 1), "?>", 2);
+		else if (p < e && (*p == '!' || *p == '/'))
+			q = memchr(p, '>', (size_t)(e - p));
+		else {
+			/* a start tag: count the '=' outside quoted values */
+			for (count = 0; p < e && *p != '>' && *p != '<'; p++)
+				if (*p == '"' || *p == '\'') {
+					if ((q = memchr(p + 1, *p,
+					    (size_t)(e - p - 1))) == NULL)
+						return (size_t)-1;
+					p = q;
+				} else if (*p == '=' && ++count > S_MAX_ATTRS)
+					return (size_t)(lt - s);
+			continue;
+		}
+		if (q == NULL)
+			return (size_t)-1;	/* libxml2 reports it */
+		p = q + 1;
+	}
+	return (size_t)-1;
+}
+
 xmlDocPtr
 load_xml_open(struct xml_src *xs, struct diag *d, const char *file,
     const char *data, size_t len)
@@ -583,6 +627,12 @@ load_xml_open(struct xml_src *xs, struct diag *d, const char *file,
 	}
 	if (len > INT_MAX) {
 		diag_at(d, DIAG_ERROR, file, 0, 0, "file too large");
+		return NULL;
+	}
+	if ((off = S_too_many_attrs(data, len)) != (size_t)-1) {
+		utf8_linecol(data, off, &line, &col);
+		diag_at(d, DIAG_ERROR, file, line, col, "more than %d "
+		    "attributes on one element (a fixed limit)", S_MAX_ATTRS);
 		return NULL;
 	}
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
@@ -728,6 +778,11 @@ load_xml_validate(struct xml_src *xs, xmlDocPtr doc, const char *name)
 	xmlRelaxNGPtr rng;
 	xmlRelaxNGValidCtxtPtr vc;
 
+	/* Its errors would not be reported (load_xml_close()); and libxml2
+	 * 2.9.14 walks back over every earlier sibling and ancestor of the
+	 * node of each error it raises: 50,000 bad elements took minutes. */
+	if (load_xml_nerr(xs) > 0)
+		return;
 	if ((rng = S_schema(xs->d, name)) == NULL)
 		return;
 	if ((vc = xmlRelaxNGNewValidCtxt(rng)) == NULL)
@@ -764,6 +819,7 @@ load_xml_close(struct xml_src *xs, xmlDocPtr doc)
 	free(xs->pend);
 	free(xs->lines);
 	free(xs->owned);
+	utf8_cols_free(&xs->cols);
 	if (doc)
 		xmlFreeDoc(doc);
 	memset(xs, 0, sizeof(*xs));
@@ -827,7 +883,7 @@ load_xml_check_attrs(struct xml_src *xs, xmlNodePtr n,
 	const char *sug;
 	xmlAttrPtr a;
 
-	for (a = n->properties; a; a = a->next) {
+	for (a = n->properties; a && !diag_full(xs->d); a = a->next) {
 		for (p = allowed; *p; p++)
 			if (a->ns == NULL && strcmp(*p, (const char *)a->name) == 0)
 				break;
@@ -1647,7 +1703,6 @@ load_role_xml(struct diag *d, const char *file, const char *data, size_t len)
 		load_xml_close(&xs, doc);
 		return NULL;
 	}
-	load_xml_validate(&xs, doc, "role.rng");
 	role = rb_role_new(file);
 	role->is_xml = 1;
 	load_xml_check_attrs(&xs, root, attrs);
@@ -1664,6 +1719,7 @@ load_role_xml(struct diag *d, const char *file, const char *data, size_t len)
 		role->id = id;
 	}
 	S_role(&xs, role, root);
+	load_xml_validate(&xs, doc, "role.rng");
 	load_xml_close(&xs, doc);
 	return role;
 }

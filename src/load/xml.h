@@ -13,6 +13,7 @@
 
 #include <libxml/tree.h>
 #include "../model/model.h"
+#include "../util/util.h"
 
 struct buf;
 
@@ -41,6 +42,7 @@ struct xml_src {
 	size_t		 nlines;
 	int		 nerr0;		/* d->nerr when loading began */
 	char		*owned;		/* data converted from GBK, or NULL */
+	struct utf8_cols cols;		/* columns counted on along a line */
 	struct xml_pending *pend;	size_t npend;
 };
 
@@ -54,7 +56,8 @@ xmlDocPtr	 load_xml_open(struct xml_src *, struct diag *, const char *file,
  * reads as GBK (Markdown roles). */
 void		 load_not_utf8(struct diag *, const char *file, const char *data,
 		    size_t len, const char *bad);
-/* Validates against schema/<name> (role.rng, org.rng); errors held back. */
+/* Validates against schema/<name> (role.rng, org.rng), errors held back;
+ * called after the own checks, and does nothing when they found errors. */
 void		 load_xml_validate(struct xml_src *, xmlDocPtr, const char *name);
 /* Reports held-back schema errors if the own checks found none; frees. */
 void		 load_xml_close(struct xml_src *, xmlDocPtr);

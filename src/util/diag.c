@@ -56,13 +56,52 @@ S_key(struct diag *d, struct diag_item *it)
 	d->n++;
 }
 
+/* The cap: items recorded at most (the last one says recording stopped). */
+static unsigned
+S_max(const struct diag *d)
+{
+	return d->max >= 2 ? d->max : 10000;
+}
+
+/* Takes the next slot of d (the caller checked there is one). */
+static struct diag_item *
+S_slot(struct diag *d)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->items = xreallocarray(d->items, d->cap, sizeof(*d->items));
+	}
+	return &d->items[d->n];
+}
+
+/*
+ * Records, in the last slot below the cap, the error that says recording
+ * stopped, at the place of the item that did not fit.  It counts as an
+ * error: the passes stop their work at the cap (diag_full()), so what
+ * they produced is incomplete and must not be used.
+ */
+static void
+S_capped(struct diag *d, const char *file, int line, int col)
+{
+	struct diag_item *it = S_slot(d);
+
+	d->nerr++;
+	it->file = file ? xstrdup(file) : NULL;
+	it->line = line;
+	it->col = col;
+	it->level = DIAG_ERROR;
+	it->msg = xasprintf("too many diagnostics (%u are recorded at "
+	    "most): stopped here; fix these first", S_max(d));
+	S_key(d, it);
+}
+
 static void
 S_vadd(struct diag *d, enum diag_level lvl, const char *file, int line,
     int col, const char *fmt, va_list ap)
 {
 	struct diag_item *it;
 	struct buf b = BUF_INIT;
-	unsigned max = d->max ? d->max : 10000;
+	unsigned max = S_max(d);
 
 	if (lvl == DIAG_FATAL)
 		d->nfatal++;
@@ -72,12 +111,12 @@ S_vadd(struct diag *d, enum diag_level lvl, const char *file, int line,
 		d->nwarn++;
 	if (d->n >= max)
 		return;
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		d->items = xreallocarray(d->items, d->cap, sizeof(*d->items));
+	if (d->n + 1 == max) {
+		S_capped(d, file, line, col);
+		return;
 	}
 	buf_vprintf(&b, fmt, ap);
-	it = &d->items[d->n];
+	it = S_slot(d);
 	it->file = file ? xstrdup(file) : NULL;
 	it->line = line;
 	it->col = col;
@@ -91,13 +130,8 @@ S_vadd(struct diag *d, enum diag_level lvl, const char *file, int line,
 static void
 S_append(struct diag *d, struct diag_item *src)
 {
-	struct diag_item *it;
+	struct diag_item *it = S_slot(d);
 
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		d->items = xreallocarray(d->items, d->cap, sizeof(*d->items));
-	}
-	it = &d->items[d->n];
 	*it = *src;
 	S_key(d, it);
 }
@@ -105,22 +139,31 @@ S_append(struct diag *d, struct diag_item *src)
 void
 diag_merge(struct diag *d, struct diag *src)
 {
-	unsigned max = d->max ? d->max : 10000;
+	unsigned max = S_max(d);
 	size_t i;
 
 	d->nfatal += src->nfatal;
 	d->nerr += src->nerr;
 	d->nwarn += src->nwarn;
 	for (i = 0; i < src->n; i++) {
-		if (d->n < max) {
+		if (d->n + 1 < max) {
 			S_append(d, &src->items[i]);
 			continue;
 		}
+		if (d->n + 1 == max)
+			S_capped(d, src->items[i].file, src->items[i].line,
+			    src->items[i].col);
 		free(src->items[i].file);
 		free(src->items[i].msg);
 	}
 	free(src->items);
 	memset(src, 0, sizeof(*src));
+}
+
+int
+diag_full(const struct diag *d)
+{
+	return d->n >= S_max(d);
 }
 
 void

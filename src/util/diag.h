@@ -57,7 +57,8 @@ struct diag {
 	int		  werror;	/* -Werror: warnings count as errors */
 	enum diag_format  format;
 	int		  nerr, nwarn, nfatal;
-	unsigned	  max;		/* stop recording after this many (0: 10000) */
+	unsigned	  max;		/* items recorded at most (0, 1: 10000); the
+					 * last says recording stopped (an error) */
 };
 
 void	diag_init(struct diag *);
@@ -66,6 +67,12 @@ void	diag_at(struct diag *, enum diag_level, const char *file, int line,
 	    int col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void	diag_pos(struct diag *, enum diag_level, const struct rb_pos *,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/*
+ * Recording has stopped at the cap (the last item, an error, says so):
+ * a pass stops its work here, since nothing more it finds is recorded and
+ * the run fails anyway (docs/security.md, "Limits").
+ */
+int	diag_full(const struct diag *);
 /* Errors recorded so far (with -Werror, warnings too). */
 int	diag_failed(const struct diag *);
 /* Sorts and prints everything recorded, then forgets it. */

@@ -2,6 +2,7 @@
  * utf8.c — strict UTF-8 decoding and byte-to-character column conversion,
  * so that every diagnostic counts columns in characters.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "util.h"
 
@@ -122,26 +123,89 @@ utf8_bytecol_to_col(const char *line, int bytecol)
 	return (int)utf8_count(line, n) + 1;
 }
 
-int
-utf8_bytecol_to_col_valid(const char *line, int bytecol)
+/* Characters (bytes that start one) in the n valid UTF-8 bytes at u. */
+static size_t
+S_starts(const unsigned char *u, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)line;
-	const char *nl;
-	size_t n, i, cont = 0;
+	size_t i, cont = 0;
 	uint64_t w;
 
-	if (bytecol <= 1)
-		return bytecol < 1 ? 0 : 1;
-	n = strnlen(line, (size_t)(bytecol - 1));
-	if ((nl = memchr(line, '\n', n)) != NULL)
-		n = (size_t)(nl - line);
 	/* continuation bytes (10xxxxxx): bit 7 set, bit 6 clear */
 	for (i = 0; i + 8 <= n; i += 8) {
 		memcpy(&w, u + i, 8);
-		cont += (size_t)__builtin_popcountll(w & ~(w << 1) &
-		    0x8080808080808080ULL);
+		w &= ~(w << 1) & 0x8080808080808080ULL;
+		/* one bit per byte at most: gather them (no popcount needed) */
+		cont += (size_t)(((w >> 7) * 0x0101010101010101ULL) >> 56);
 	}
 	for (; i < n; i++)
 		cont += (u[i] & 0xC0) == 0x80;
-	return (int)(n - cont) + 1;
+	return n - cont;
+}
+
+int
+utf8_col_valid(struct utf8_cols *cc, const char *line, int bytecol)
+{
+	const char *s, *nl;
+	size_t target, k, n;
+
+	if (bytecol <= 1)
+		return bytecol < 1 ? 0 : 1;
+	target = (size_t)(bytecol - 1);
+	if (cc->line != line) {
+		cc->line = line;
+		cc->nmarks = 0;
+		cc->end = 0;
+	}
+	if (cc->nmarks == 0) {
+		if (cc->cap == 0) {
+			cc->cap = 16;
+			cc->marks = xreallocarray(NULL, cc->cap,
+			    sizeof(*cc->marks));
+		}
+		cc->marks[cc->nmarks++] = 0;
+	}
+	/* Marks up to the target, a chunk at a time, until the line ends. */
+	while (!cc->end && cc->nmarks * UTF8_COLS_STEP <= target) {
+		s = line + (cc->nmarks - 1) * UTF8_COLS_STEP;
+		n = strnlen(s, UTF8_COLS_STEP);
+		if ((nl = memchr(s, '\n', n)) != NULL || n < UTF8_COLS_STEP) {
+			cc->end = 1;
+			break;
+		}
+		if (cc->nmarks == cc->cap) {
+			cc->cap *= 2;
+			cc->marks = xreallocarray(cc->marks, cc->cap,
+			    sizeof(*cc->marks));
+		}
+		cc->marks[cc->nmarks] = cc->marks[cc->nmarks - 1] +
+		    S_starts((const unsigned char *)s, n);
+		cc->nmarks++;
+	}
+	k = target / UTF8_COLS_STEP;
+	if (k >= cc->nmarks)
+		k = cc->nmarks - 1;
+	s = line + k * UTF8_COLS_STEP;
+	n = strnlen(s, target - k * UTF8_COLS_STEP);
+	if ((nl = memchr(s, '\n', n)) != NULL)
+		n = (size_t)(nl - s);
+	return (int)(cc->marks[k] + S_starts((const unsigned char *)s, n)) + 1;
+}
+
+void
+utf8_cols_free(struct utf8_cols *cc)
+{
+	free(cc->marks);
+	memset(cc, 0, sizeof(*cc));
+}
+
+int
+utf8_bytecol_to_col_valid(const char *line, int bytecol)
+{
+	struct utf8_cols cc;
+	int col;
+
+	memset(&cc, 0, sizeof(cc));
+	col = utf8_col_valid(&cc, line, bytecol);
+	utf8_cols_free(&cc);
+	return col;
 }

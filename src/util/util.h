@@ -90,6 +90,23 @@ int	 utf8_bytecol_to_col(const char *line, int bytecol);
  * file) and a byte column at the start of a character: counts the bytes
  * that start one, eight at a time. */
 int	 utf8_bytecol_to_col_valid(const char *line, int bytecol);
+/*
+ * The same, for many columns of one long line: the count is kept at every
+ * UTF8_COLS_STEP bytes of the line as far as asked, so that a column
+ * costs at most that many bytes however the columns asked are ordered, and
+ * the diagnostics of one long line cost its length, not its length times
+ * their number.  A loader keeps one struct utf8_cols per source text,
+ * zeroed, and frees it with utf8_cols_free().
+ */
+#define UTF8_COLS_STEP	4096
+struct utf8_cols {
+	const char	*line;	/* the line the marks are of; NULL: none */
+	size_t		*marks;	/* marks[i]: characters before byte i * STEP */
+	size_t		 nmarks, cap;
+	int		 end;	/* the last mark is in the line's last chunk */
+};
+int	 utf8_col_valid(struct utf8_cols *, const char *line, int bytecol);
+void	 utf8_cols_free(struct utf8_cols *);
 
 /* Appends s escaped for XML text (&, <, >) or, with attr set, for a
  * double-quoted attribute (also "). */

@@ -96,6 +96,44 @@ Test(utf8, valid_columns_match_general)
 	cr_assert_eq(utf8_bytecol_to_col_valid("ab\n岗位", 9), 3);
 }
 
+/* Incremental columns give what the one-off count gives, asked in any
+ * order (forward, backward, jumping) on a line longer than several
+ * UTF8_COLS_STEP chunks of mixed 1- to 4-byte characters, past its end,
+ * and across lines. */
+Test(utf8, incremental_columns_match)
+{
+	static const char *const piece[] = { "a", "é", "岗", "😀", " ", "€" };
+	struct utf8_cols cc;
+	struct buf b = BUF_INIT;
+	size_t i, n;
+	int bc, k;
+	char *line;
+
+	for (i = 0; b.len < 5 * UTF8_COLS_STEP + 100; i++)
+		buf_puts(&b, piece[(i * 7 + i / 3) % 6]);
+	buf_puts(&b, "\nnext 岗位");
+	line = b.data;
+	n = strchr(line, '\n') - line;
+	memset(&cc, 0, sizeof(cc));
+	for (k = 0; k < 3000; k++) {
+		/* forward, then backward, then scattered */
+		bc = k < 1000 ? k * 23 : k < 2000 ? (int)n + 50 - (k - 1000) * 23 :
+		    (int)((k * 2654435761u) % (n + 40));
+		if (bc < 1)
+			bc = 1;
+		while (bc > 1 && (size_t)bc <= n &&
+		    ((unsigned char)line[bc - 1] & 0xC0) == 0x80)
+			bc--;
+		cr_assert_eq(utf8_col_valid(&cc, line, bc),
+		    utf8_bytecol_to_col(line, bc), "byte column %d", bc);
+	}
+	/* another line resets the marks */
+	cr_assert_eq(utf8_col_valid(&cc, line + n + 1, 9), 7);
+	cr_assert_eq(utf8_col_valid(&cc, line, 1 + (int)strlen(piece[0])), 2);
+	utf8_cols_free(&cc);
+	buf_free(&b);
+}
+
 Test(buf, grows_and_detaches)
 {
 	struct buf b = BUF_INIT;
@@ -184,6 +222,60 @@ Test(diag, fatal_exits_2)
 	diag_at(&d, DIAG_FATAL, NULL, 0, 0, "f");
 	cr_assert_eq(diag_exit_code(&d), 2);
 	diag_free(&d);
+}
+
+/* At the cap, the last slot says recording stopped, as an error at the
+ * place of the first item that did not fit; nothing is recorded after it
+ * but everything is counted; diag_full() says so.  The same holds when
+ * loader diagnostics are merged. */
+Test(diag, cap_stops_with_an_error)
+{
+	struct diag d, f;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int i;
+
+	diag_init(&d);
+	d.max = 5;
+	for (i = 1; i <= 4; i++) {
+		cr_assert(!diag_full(&d));
+		diag_at(&d, DIAG_WARNING, "a.md", i, 1, "w%d", i);
+	}
+	cr_assert(!diag_full(&d));
+	diag_at(&d, DIAG_WARNING, "a.md", 9, 3, "w5");
+	cr_assert(diag_full(&d));
+	diag_at(&d, DIAG_WARNING, "a.md", 10, 1, "w6");
+	cr_assert_eq(d.n, 5);
+	cr_assert_eq(d.nwarn, 6);
+	cr_assert_eq(d.nerr, 1);
+	cr_assert_eq(diag_exit_code(&d), 1);
+	fp = open_memstream(&out, &len);
+	diag_flush(&d, fp);
+	fclose(fp);
+	cr_assert_str_eq(out, "a.md:1:1: warning: w1\na.md:2:1: warning: w2\n"
+	    "a.md:3:1: warning: w3\na.md:4:1: warning: w4\n"
+	    "a.md:9:3: error: too many diagnostics (5 are recorded at most): "
+	    "stopped here; fix these first\n");
+	free(out);
+	diag_free(&d);
+
+	diag_init(&d);
+	diag_init(&f);
+	d.max = f.max = 4;
+	diag_at(&d, DIAG_ERROR, "a.md", 1, 1, "e1");
+	diag_at(&f, DIAG_ERROR, "b.md", 1, 1, "e2");
+	diag_at(&f, DIAG_ERROR, "b.md", 2, 1, "e3");
+	diag_at(&f, DIAG_ERROR, "b.md", 3, 1, "e4");
+	diag_merge(&d, &f);
+	cr_assert(diag_full(&d));
+	cr_assert_eq(d.n, 4);
+	cr_assert_eq(d.nerr, 5);
+	cr_assert_str_eq(d.items[3].msg, "too many diagnostics (4 are "
+	    "recorded at most): stopped here; fix these first");
+	cr_assert_eq(d.items[3].line, 3);
+	diag_free(&d);
+	diag_free(&f);
 }
 
 Test(rich, folds_space_and_drops_cjk_newline)

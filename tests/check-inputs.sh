@@ -10,7 +10,8 @@
 case $rb in /*) ;; *) rb=$top/$rb ;; esac
 
 # case NAME FILE WANT_EXIT PATTERN...: copies the sample content to
-# $tmp/c, puts FILE in as roles/salesperson.md (or business-manager.xml),
+# $tmp/c, puts FILE in as roles/salesperson.md (or business-manager.xml,
+# or org.xml when FILE ends so),
 # runs `check` (60 s at most) and wants its exit status and every PATTERN
 # (a fixed string) in its diagnostics.
 case_() {
@@ -19,6 +20,7 @@ case_() {
 	rm -rf "$tmp/c"
 	cp -R content "$tmp/c"
 	case $f in
+	*org.xml) cp "$f" "$tmp/c/org.xml" ;;
 	*.md)	cp "$f" "$tmp/c/roles/salesperson.md" ;;
 	*.xml)	cp "$f" "$tmp/c/roles/business-manager.xml" ;;
 	esac
@@ -61,6 +63,24 @@ with_summary() {
 case_ "yaml: 80,000 aliases" "$tmp/alias.md" 1 \
     "c/roles/salesperson.md:8:11: error: YAML anchor '&a' is not allowed in front matter: write each value out" \
     "c/roles/salesperson.md:8:61: error: YAML alias '*a' is not allowed in front matter (80000 aliases in all): write each value out"
+
+# ---- duplicate checks by hashing ---------------------------------------
+
+# 150,001 targets written out (7 MB), one repeated; 100,001 departments,
+# one repeated: both were compared pairwise (minutes).
+{ fm_head; echo "targets:"
+  awk 'BEGIN { for (i = 0; i < 150000; i++)
+      printf "  - {metric: m%d, value: 1, period: month}\n", i }'
+  echo "  - {metric: m7, value: 1, period: month}"
+  awk 'NR > 1 && /^---$/ { f = 1 } f { print }' "$sp"; } >"$tmp/targets.md"
+case_ "yaml: 150,001 targets" "$tmp/targets.md" 1 \
+    "c/roles/salesperson.md:150009:14: error: target 'm7' given twice"
+awk '/<department id="finance"/ { print; for (i = 0; i < 100000; i++)
+    printf "<department id=\"d%d\" name=\"x\"/>\n", i
+    print "<department id=\"d5\" name=\"y\"/>"; next } { print }' \
+    content/org.xml >"$tmp/org.xml"
+case_ "org: 100,001 departments" "$tmp/org.xml" 1 \
+    "c/org.xml:100021:17: error: duplicate department id 'd5' (first at line 26)"
 
 # ---- diagnostics: columns counted along the line, a cap that stops ----
 

@@ -160,6 +160,12 @@ diag_merge(struct diag *d, struct diag *src)
 	memset(src, 0, sizeof(*src));
 }
 
+unsigned
+diag_cap(const struct diag *d)
+{
+	return S_max(d);
+}
+
 int
 diag_full(const struct diag *d)
 {

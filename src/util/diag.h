@@ -73,6 +73,8 @@ void	diag_pos(struct diag *, enum diag_level, const struct rb_pos *,
  * the run fails anyway (docs/security.md, "Limits").
  */
 int	diag_full(const struct diag *);
+/* The cap: items recorded at most (d->max, or 10,000). */
+unsigned diag_cap(const struct diag *);
 /* Errors recorded so far (with -Werror, warnings too). */
 int	diag_failed(const struct diag *);
 /* Sorts and prints everything recorded, then forgets it. */

@@ -108,6 +108,24 @@ struct utf8_cols {
 int	 utf8_col_valid(struct utf8_cols *, const char *line, int bytecol);
 void	 utf8_cols_free(struct utf8_cols *);
 
+/*
+ * A hashed set of strings for duplicate checks and look-ups by name
+ * (src/util/strset.c, glibc's hsearch_r).  strset_init() sizes it for max
+ * keys; strset_add() stores val under key and returns NULL, or when key
+ * is there already returns the value first stored under it (the set is
+ * unchanged); strset_get() returns the value under key or NULL.  Keys are
+ * borrowed: they must outlive the set.  Values must not be NULL.
+ */
+struct hsearch_data;
+struct strset {
+	struct hsearch_data *h;
+	size_t		 n, max;
+};
+void	 strset_init(struct strset *, size_t max);
+void	*strset_add(struct strset *, const char *key, void *val);
+void	*strset_get(struct strset *, const char *key);
+void	 strset_free(struct strset *);
+
 /* Appends s escaped for XML text (&, <, >) or, with attr set, for a
  * double-quoted attribute (also "). */
 void	 buf_put_xml(struct buf *, const char *s, int attr);

@@ -46,6 +46,34 @@ S_near_try(struct S_near *nr, const char *name)
 	}
 }
 
+/*
+ * The look-ups by name that a reference may fall back to (departments by
+ * name, the nearest name for "did you mean") compare it with every name:
+ * at most S_WORK comparisons in a run (about 0.2 s).  Past them a wrong
+ * reference is still reported, without the suggestion or list, so that
+ * 10,000 wrong references among 50,000 roles do not take minutes.
+ */
+#define S_WORK	2000000
+
+/* The state of one validation. */
+struct S_val {
+	struct diag	*d;
+	struct strset	 depts;		/* department ids (the first of each) */
+	struct strset	 failed;	/* files with an error recorded ... */
+	size_t		 nscanned;	/* ... among the first nscanned items */
+	size_t		 work;		/* names compared so far */
+};
+
+/* Takes n comparisons from the budget; 0 when it is spent. */
+static int
+S_work(struct S_val *v, size_t n)
+{
+	if (v->work + n > S_WORK)
+		return 0;
+	v->work += n;
+	return 1;
+}
+
 /* Roles by title (sorted), built on the first look-up by name. */
 struct S_titles {
 	struct rb_role	**r;
@@ -100,9 +128,10 @@ S_by_title(struct S_titles *t, const struct rb_site *site, const char *s,
  * ambiguous title (with the candidates' ids).  Returns the role or NULL.
  */
 static struct rb_role *
-S_role_ref(struct diag *d, const struct rb_site *site, struct S_titles *t,
+S_role_ref(struct S_val *v, const struct rb_site *site, struct S_titles *t,
     const struct rb_str *ref, const char *what)
 {
+	struct diag *d = v->d;
 	struct rb_role *r;
 	struct S_near nr;
 	struct buf b = BUF_INIT;
@@ -123,10 +152,11 @@ S_role_ref(struct diag *d, const struct rb_site *site, struct S_titles *t,
 		return NULL;
 	}
 	S_near_init(&nr, ref->s);
-	for (i = 0; i < site->nroles; i++) {
-		S_near_try(&nr, site->roles[i]->id);
-		S_near_try(&nr, site->roles[i]->title.s);
-	}
+	if (S_work(v, site->nroles))
+		for (i = 0; i < site->nroles; i++) {
+			S_near_try(&nr, site->roles[i]->id);
+			S_near_try(&nr, site->roles[i]->title.s);
+		}
 	if (nr.best != NULL)
 		diag_pos(d, DIAG_ERROR, &ref->pos, "%s '%s' is not a role; "
 		    "did you mean '%s'?", what, ref->s, nr.best);
@@ -141,15 +171,21 @@ S_role_ref(struct diag *d, const struct rb_site *site, struct S_titles *t,
  * department has; reports as S_role_ref() does.
  */
 static struct rb_dept *
-S_dept_ref(struct diag *d, const struct rb_org *org, const struct rb_str *ref)
+S_dept_ref(struct S_val *v, const struct rb_org *org, const struct rb_str *ref)
 {
+	struct diag *d = v->d;
 	struct rb_dept *dp, *found = NULL;
 	struct S_near nr;
 	struct buf b = BUF_INIT;
 	size_t i, n = 0;
 
-	if ((dp = rb_org_dept(org, ref->s)) != NULL)
+	if ((dp = strset_get(&v->depts, ref->s)) != NULL)
 		return dp;
+	if (!S_work(v, org->ndepts)) {
+		diag_pos(d, DIAG_ERROR, &ref->pos, "department '%s' is not an "
+		    "id in org.xml", ref->s);
+		return NULL;
+	}
 	for (i = 0; i < org->ndepts; i++)
 		if (org->depts[i].name != NULL &&
 		    strcmp(org->depts[i].name, ref->s) == 0) {
@@ -170,10 +206,11 @@ S_dept_ref(struct diag *d, const struct rb_org *org, const struct rb_str *ref)
 	}
 	buf_free(&b);
 	S_near_init(&nr, ref->s);
-	for (i = 0; i < org->ndepts; i++) {
-		S_near_try(&nr, org->depts[i].id);
-		S_near_try(&nr, org->depts[i].name);
-	}
+	if (S_work(v, org->ndepts))
+		for (i = 0; i < org->ndepts; i++) {
+			S_near_try(&nr, org->depts[i].id);
+			S_near_try(&nr, org->depts[i].name);
+		}
 	if (nr.best != NULL)
 		diag_pos(d, DIAG_ERROR, &ref->pos, "department '%s' is not in "
 		    "org.xml; did you mean '%s'?", ref->s, nr.best);
@@ -183,31 +220,39 @@ S_dept_ref(struct diag *d, const struct rb_org *org, const struct rb_str *ref)
 	return NULL;
 }
 
-/* Has an error been recorded for file (while loading it)? */
+/* Has an error been recorded for file (while loading it)?  The files of
+ * the errors recorded since the last call are hashed first. */
 static int
-S_file_failed(const struct diag *d, const char *file)
+S_file_failed(struct S_val *v, const char *file)
 {
-	size_t i;
+	const struct diag_item *it;
 
-	for (i = 0; i < d->n; i++)
-		if (d->items[i].level >= DIAG_ERROR && d->items[i].file &&
-		    strcmp(d->items[i].file, file) == 0)
-			return 1;
-	return 0;
+	for (; v->nscanned < v->d->n; v->nscanned++) {
+		it = &v->d->items[v->nscanned];
+		if (it->level >= DIAG_ERROR && it->file != NULL)
+			(void)strset_add(&v->failed, it->file, (void *)it->file);
+	}
+	return strset_get(&v->failed, file) != NULL;
 }
 
 static void
-S_check_org(struct diag *d, struct rb_org *org)
+S_check_org(struct S_val *v, struct rb_org *org)
 {
 	struct rb_dept *dp, *up;
 	size_t i, depth;
+
+	/* The first department of each id, as rb_org_dept() finds it, but
+	 * hashed: one look-up per department and per role. */
+	strset_init(&v->depts, org->ndepts);
+	for (i = 0; i < org->ndepts; i++)
+		(void)strset_add(&v->depts, org->depts[i].id, &org->depts[i]);
 
 	/* (src/load/org.c reports duplicate ids, with both lines) */
 	for (i = 0; i < org->ndepts; i++) {
 		dp = &org->depts[i];
 		if (dp->parent == NULL)
 			continue;
-		if ((up = rb_org_dept(org, dp->parent)) == NULL)
+		if ((up = strset_get(&v->depts, dp->parent)) == NULL)
 			continue;	/* nesting in XML: cannot happen */
 		dp->up = up;
 		up->children = xreallocarray(up->children, up->nchildren + 1,
@@ -363,6 +408,35 @@ S_reporting_order(struct rb_dept *dp)
 	free(stack);
 }
 
+/* Reports a target given twice (the same metric and period), hashed. */
+static void
+S_dup_targets(struct diag *d, const struct rb_role *r)
+{
+	const struct rb_target *t;
+	struct strset seen;
+	char **keys;
+	size_t j;
+
+	if (r->ntargets < 2)
+		return;
+	keys = xcalloc(r->ntargets, sizeof(*keys));
+	strset_init(&seen, r->ntargets);
+	for (j = 0; j < r->ntargets && !diag_full(d); j++) {
+		t = &r->targets[j];
+		if (t->metric.s == NULL)
+			continue;
+		keys[j] = xasprintf("%s\x1f%s", t->metric.s,
+		    t->period.s ? t->period.s : "");
+		if (strset_add(&seen, keys[j], (void *)t) != NULL)
+			diag_pos(d, DIAG_ERROR, &t->metric.pos, "target '%s' "
+			    "given twice", t->metric.s);
+	}
+	strset_free(&seen);
+	for (j = 0; j < r->ntargets; j++)
+		free(keys[j]);
+	free(keys);
+}
+
 int
 validate_site(struct diag *d, struct rb_site *site)
 {
@@ -370,12 +444,16 @@ validate_site(struct diag *d, struct rb_site *site)
 	struct rb_role *r, *sup;
 	struct rb_dept *dp;
 	struct S_titles titles = { NULL, 0, 0 };
+	struct S_val v;
 	int before = d->nerr;
 	size_t i, j;
 
-	S_check_org(d, org);
+	memset(&v, 0, sizeof(v));
+	v.d = d;
+	strset_init(&v.failed, diag_cap(d));
+	S_check_org(&v, org);
 	S_check_ids(d, site);
-	for (i = 0; i < site->nroles; i++) {
+	for (i = 0; i < site->nroles && !diag_full(d); i++) {
 		r = site->roles[i];
 		if (r->title.s != NULL && r->title.s[0] == '\0')
 			diag_pos(d, DIAG_ERROR, &r->title.pos,
@@ -383,7 +461,7 @@ validate_site(struct diag *d, struct rb_site *site)
 		/* The loaders report why a role has no duties, or an empty
 		 * one, where it shows (section, element, item): say it
 		 * here only for a role whose file had no such error. */
-		if (r->nduties == 0 && !S_file_failed(d, r->path))
+		if (r->nduties == 0 && !S_file_failed(&v, r->path))
 			diag_pos(d, DIAG_ERROR, &r->pos, "role '%s' has no "
 			    "duties: %s", r->id, r->is_xml ? "add <duties> "
 			    "with at least one <duty>" : "add a '## 工作职责' "
@@ -391,19 +469,19 @@ validate_site(struct diag *d, struct rb_site *site)
 		for (j = 0; j < r->nduties; j++)
 			if ((r->duties[j].text.s == NULL ||
 			    r->duties[j].text.s[0] == '\0') &&
-			    !S_file_failed(d, r->path))
+			    !S_file_failed(&v, r->path))
 				diag_pos(d, DIAG_ERROR, &r->duties[j].text.pos,
 				    "empty duty: a duty needs its text");
 		if (r->department.s != NULL && r->department.s[0] != '\0' &&
 		    org->ndepts > 0 &&
-		    (dp = S_dept_ref(d, org, &r->department)) != NULL) {
+		    (dp = S_dept_ref(&v, org, &r->department)) != NULL) {
 			r->dept = dp;
 			dp->roles = xreallocarray(dp->roles, dp->nroles + 1,
 			    sizeof(*dp->roles));
 			dp->roles[dp->nroles++] = r;
 		}
 		if (r->reports_to.s != NULL && r->reports_to.s[0] != '\0' &&
-		    (sup = S_role_ref(d, site, &titles, &r->reports_to,
+		    (sup = S_role_ref(&v, site, &titles, &r->reports_to,
 		    "reports_to")) != NULL) {
 			if (sup == r)
 				diag_pos(d, DIAG_ERROR, &r->reports_to.pos,
@@ -414,26 +492,10 @@ validate_site(struct diag *d, struct rb_site *site)
 		for (j = 0; j < r->nreports; j++)
 			if (r->reports[j].to.s != NULL &&
 			    r->reports[j].to.s[0] != '\0')
-				r->reports[j].recipient = S_role_ref(d, site,
+				r->reports[j].recipient = S_role_ref(&v, site,
 				    &titles, &r->reports[j].to,
 				    "report recipient");
-		for (j = 0; j < r->ntargets; j++) {
-			size_t k;
-
-			for (k = 0; k < j; k++)
-				if (r->targets[k].metric.s &&
-				    r->targets[j].metric.s &&
-				    strcmp(r->targets[k].metric.s,
-				    r->targets[j].metric.s) == 0 &&
-				    strcmp(r->targets[k].period.s ?
-				    r->targets[k].period.s : "",
-				    r->targets[j].period.s ?
-				    r->targets[j].period.s : "") == 0)
-					diag_pos(d, DIAG_ERROR,
-					    &r->targets[j].metric.pos,
-					    "target '%s' given twice",
-					    r->targets[j].metric.s);
-		}
+		S_dup_targets(d, r);
 	}
 	free(titles.r);
 	S_check_cycles(d, site);
@@ -448,5 +510,7 @@ validate_site(struct diag *d, struct rb_site *site)
 	}
 	for (i = 0; i < org->ndepts; i++)
 		S_reporting_order(&org->depts[i]);
+	strset_free(&v.depts);
+	strset_free(&v.failed);
 	return d->nerr - before;
 }

@@ -1993,6 +1993,9 @@ S_brackets_ok(struct S_ctx *c, int from)
 			images = 0;
 			continue;
 		}
+		/* most lines hold no bracket: nothing to match */
+		if (st.len == 0 && memchr(s, '[', (size_t)(e - s)) == NULL)
+			continue;
 		for (p = s; p < e; p++)
 			if (*p == '\\' && p + 1 < e)
 				p++;

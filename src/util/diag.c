@@ -60,7 +60,7 @@ S_key(struct diag *d, struct diag_item *it)
 static unsigned
 S_max(const struct diag *d)
 {
-	return d->max >= 2 ? d->max : 10000;
+	return d->max >= 2 ? d->max : DIAG_MAX;
 }
 
 /* Takes the next slot of d (the caller checked there is one). */
@@ -164,12 +164,6 @@ unsigned
 diag_cap(const struct diag *d)
 {
 	return S_max(d);
-}
-
-int
-diag_full(const struct diag *d)
-{
-	return d->n >= S_max(d);
 }
 
 void

@@ -51,13 +51,15 @@ enum diag_format {
 	DIAG_GITHUB	/* --diagnostics=github */
 };
 
+#define DIAG_MAX	10000	/* items recorded at most, by default */
+
 struct diag {
 	struct diag_item *items;
 	size_t		  n, cap;
 	int		  werror;	/* -Werror: warnings count as errors */
 	enum diag_format  format;
 	int		  nerr, nwarn, nfatal;
-	unsigned	  max;		/* items recorded at most (0, 1: 10000); the
+	unsigned	  max;		/* items recorded at most (0, 1: DIAG_MAX); the
 					 * last says recording stopped (an error) */
 };
 
@@ -72,7 +74,11 @@ void	diag_pos(struct diag *, enum diag_level, const struct rb_pos *,
  * a pass stops its work here, since nothing more it finds is recorded and
  * the run fails anyway (docs/security.md, "Limits").
  */
-int	diag_full(const struct diag *);
+static inline int
+diag_full(const struct diag *d)
+{
+	return d->n >= (d->max >= 2 ? d->max : DIAG_MAX);
+}
 /* The cap: items recorded at most (d->max, or 10,000). */
 unsigned diag_cap(const struct diag *);
 /* Errors recorded so far (with -Werror, warnings too). */

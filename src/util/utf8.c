@@ -151,6 +151,13 @@ utf8_col_valid(struct utf8_cols *cc, const char *line, int bytecol)
 	if (bytecol <= 1)
 		return bytecol < 1 ? 0 : 1;
 	target = (size_t)(bytecol - 1);
+	if (target < UTF8_COLS_STEP) {
+		/* the first chunk: counted directly, no marks needed */
+		n = strnlen(line, target);
+		if ((nl = memchr(line, '\n', n)) != NULL)
+			n = (size_t)(nl - line);
+		return (int)S_starts((const unsigned char *)line, n) + 1;
+	}
 	if (cc->line != line) {
 		cc->line = line;
 		cc->nmarks = 0;

@@ -728,6 +728,7 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 	j.po.theme = &th;
 	j.po.date = pdf_source_date();
 	j.po.free_tree = 1;
+	j.po.pdfa = bo->pdfa;
 	if ((j.po.fonts = pdf_fonts_open(d, &th)) == NULL)
 		goto out;
 	dirs[nd++] = bo->content ? bo->content : ".";
@@ -764,6 +765,7 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 		}
 	}
 	deps_hash(j.base, &j.po.date, sizeof(j.po.date));
+	deps_hash(j.base, &j.po.pdfa, sizeof(j.po.pdfa));
 	if (tdir) {
 		char *tp = xasprintf("%s/theme.conf", tdir), *td;
 		size_t tl;

@@ -34,6 +34,7 @@ struct report_opts {
 	const char	*month;		/* YYYY-MM */
 	const char	*outdir;	/* output folder [out]; reports/ below */
 	const char	*tmpl_user;	/* --templates DIR, or NULL */
+	int		 pdfa;		/* the PDF as PDF/A-1b (--pdf-a) */
 	const char	*tmpl_builtin;	/* the built-in templates folder */
 	const struct tmpl_limits *limits;	/* NULL: defaults */
 	int		 formats;	/* REPORT_* bits; 0: HTML and PDF */

@@ -37,9 +37,10 @@ static const char S_usage[] =
 "\n"
 "commands:\n"
 "  check  [DIR]                     validate only (DIR defaults to content)\n"
-"  build  [DIR] [-o OUT] [--format html|pdf]\n"
+"  build  [DIR] [-o OUT] [--format html|pdf] [--pdf-a]\n"
 "                                   validate, then render (OUT defaults to out)\n"
-"  report YYYY-MM [DIR] [-o OUT]    monthly sales review and payroll export\n"
+"  report YYYY-MM [DIR] [-o OUT] [--pdf-a]\n"
+"                                   monthly sales review and payroll export\n"
 "  new role ID [DIR]                scaffold a Markdown role in DIR/roles\n"
 "  export FILE                      print the canonical XML of a role file\n"
 "  import [--into DIR] [--force] FILE...\n"
@@ -53,6 +54,7 @@ static const char S_usage[] =
 "  -Werror              treat warnings as errors\n"
 "  -q, --quiet          no summary line after build and report (printed\n"
 "                       only when standard output is a terminal)\n"
+"  --pdf-a              write the PDFs as PDF/A-1b (archival; docs/pdf.md)\n"
 "  --templates DIR      use templates from DIR (falls back to the built-in ones)\n"
 "  --limit NAME=N       raise a limit (file-size, data-size, depth, roles,\n"
 "                       table-cells, csv-rows, staff, tmpl-steps, tmpl-memory,\n"
@@ -68,6 +70,7 @@ struct opts {
 	const char	*out;		/* -o */
 	const char	*format;	/* --format */
 	const char	*templates;	/* --templates */
+	int		  pdfa;		/* --pdf-a */
 	char		**args;		/* positional arguments */
 	int		  nargs;
 	int		  quiet;	/* -q: no summary line */
@@ -194,6 +197,7 @@ S_build(struct diag *d, struct opts *o)
 		bo.pdf = 1;
 	if (!bo.html && !bo.pdf)
 		return S_usage_error(d, "--format takes html or pdf");
+	bo.pdfa = o->pdfa;
 	/* Until the PDF backend is linked in, the default build is HTML. */
 	if (build_handbook_pdf == NULL) {
 		if (o->format && bo.pdf) {
@@ -398,6 +402,7 @@ S_report(struct diag *d, struct opts *o)
 		ro.outdir = out;
 		ro.tmpl_user = o->templates;
 		ro.tally = &o->tally;
+		ro.pdfa = o->pdfa;
 		ro.tmpl_builtin = S_tmpl_dir ? S_tmpl_dir :
 		    RB_DATADIR "/templates";
 		report_run(d, have ? &site : NULL, &ro);
@@ -550,6 +555,8 @@ main(int argc, char *argv[])
 			o.into = argv[++i];
 		else if (strncmp(a, "--into=", 7) == 0)
 			o.into = a + 7;
+		else if (strcmp(a, "--pdf-a") == 0)
+			o.pdfa = 1;
 		else if ((strcmp(a, "-o") == 0 || strcmp(a, "--templates") == 0
 		    || strcmp(a, "--format") == 0) && i + 1 < argc) {
 			if (a[1] == 'o')

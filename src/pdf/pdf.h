@@ -85,6 +85,7 @@ struct pdf_opts {
 	int		 free_tree;	/* pdf_render frees root once laid
 					   out (a big document's tree is not
 					   needed while the PDF is written) */
+	int		 pdfa;		/* write PDF/A-1b (--pdf-a) */
 };
 
 /**
@@ -100,6 +101,9 @@ struct pdf_opts {
 int	pdf_render(struct diag *, const struct doc_node *root,
 	    const struct pdf_opts *, struct buf *pdf_out,
 	    struct buf *layout_dump);
+
+/* The sRGB profile of PDF/A's output intent (Debian icc-profiles-free). */
+#define PDF_SRGB_ICC	"/usr/share/color/icc/sRGB.icc"
 
 /** SOURCE_DATE_EPOCH from the environment, or -1. */
 long long pdf_source_date(void);

@@ -126,7 +126,14 @@ struct pdfw {
 	int		*ptpage;	/* [npages] ParentTree array or 0 */
 	int		*ptan;		/* annotation keys: element objects */
 	int		 nptan, capptan;
+	/* PDF/A-1b */
+	int		 pdfa;
+	int		 icc;		/* the output intent's profile */
+	char		*xmp[8];	/* title, author, subject, creator,
+					   date (XMP form) */
 };
+
+enum { X_TITLE, X_AUTHOR, X_SUBJECT, X_CREATOR, X_DATE, X__MAX };
 
 /* Numbers */
 
@@ -360,7 +367,23 @@ S_begin(struct pdfw *w, int n)
 static void
 S_end(struct pdfw *w)
 {
+	struct buf *o = w->out;
+	int n;
+
 	buf_putc(&w->os, '\n');
+	if (w->pdfa) {
+		/* PDF/A-1: no object streams; the object goes out whole */
+		n = w->osobj[0];
+		w->off[n] = o->len - w->base;
+		S_int(o, n);
+		buf_puts(o, " 0 obj\n");
+		buf_put(o, w->os.data, w->os.len);
+		buf_puts(o, "endobj\n");
+		w->os.len = 0;
+		w->oshead.len = 0;
+		w->osn = 0;
+		return;
+	}
 	if (w->osn == S_OSMAX)
 		S_flush_objects(w);
 }
@@ -408,6 +431,8 @@ pdfw_free(struct pdfw *w)
 	free(w->pmc);
 	free(w->ptpage);
 	free(w->ptan);
+	for (k = 0; k < X__MAX; k++)
+		free(w->xmp[k]);
 	for (i = 0; i < w->nol; i++)
 		free(w->ol[i].title);
 	for (k = 0; k < w->nimgs; k++)
@@ -512,7 +537,7 @@ S_widths(struct buf *b, struct font *f)
 	size_t i, n = font_subset_map(f, &cps, &gids);
 	unsigned g, nglyphs = font_subset_nglyphs(f);
 	int *wd = xcalloc(nglyphs + 1, sizeof(*wd));
-	int open = 0;
+	int open = 0, run = 0;
 
 	for (i = 0; i < nglyphs + 1; i++)
 		wd[i] = -1;
@@ -527,10 +552,16 @@ S_widths(struct buf *b, struct font *f)
 			open = 0;
 			continue;
 		}
+		if (open && ++run == 4096) {
+			/* PDF/A-1 arrays hold at most 8,191 elements */
+			buf_putc(b, ']');
+			open = 0;
+		}
 		if (!open) {
 			S_int(b, g);
 			buf_putc(b, '[');
 			open = 1;
+			run = 0;
 		} else
 			buf_putc(b, ' ');
 		S_int(b, wd[g]);
@@ -547,7 +578,7 @@ pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 	struct buf *b = &w->tmp;
 	const char *data;
 	size_t len;
-	int k, file, tu, desc, cid, bb[4];
+	int k, file, tu, desc, cid, bb[4], cidset = 0;
 	char tag[7];
 
 	for (k = 0; k < w->nfonts; k++)
@@ -576,14 +607,30 @@ pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 	S_tounicode(b, f);
 	S_stream(w, tu, NULL, b->data, b->len, S_ZLEVEL);
 
+	if (w->pdfa) {
+		/* CIDSet: a bit (high first) for every CID of the subset;
+		 * its glyphs are numbered 0 .. nglyphs - 1 */
+		unsigned ng = font_subset_nglyphs(f), g;
+		unsigned char *bits = xcalloc(ng / 8 + 1, 1);
+
+		for (g = 0; g < ng; g++)
+			bits[g / 8] |= (unsigned char)(0x80 >> (g % 8));
+		cidset = S_reserve(w);
+		S_stream(w, cidset, NULL, bits, ng / 8 + (ng % 8 != 0),
+		    S_ZLEVEL);
+		free(bits);
+	}
 	desc = S_reserve(w);
 	font_bbox(f, bb);
 	b = S_begin(w, desc);
 	buf_printf(b, "<</Type/FontDescriptor/FontName/%s+%s/Flags 4"
 	    "/FontBBox[%d %d %d %d]/ItalicAngle 0/Ascent %d/Descent %d"
-	    "/CapHeight %d/StemV 80/FontFile2 %d 0 R>>", tag, font_psname(f),
+	    "/CapHeight %d/StemV 80/FontFile2 %d 0 R", tag, font_psname(f),
 	    bb[0], bb[1], bb[2], bb[3], font_ascent(f), font_descent(f),
 	    font_ascent(f), file);
+	if (cidset)
+		buf_printf(b, "/CIDSet %d 0 R", cidset);
+	buf_puts(b, ">>");
 	S_end(w);
 
 	cid = S_reserve(w);
@@ -645,6 +692,17 @@ pdfw_image(struct pdfw *w, const char *path)
 			opaque = 0;
 	}
 	free(px);
+	if (!opaque && w->pdfa) {
+		/* PDF/A-1 has no transparency: blend on white */
+		for (i = 0; i < n; i++)
+			for (k = 0; k < (int)ch - 1; k++) {
+				unsigned char *v = &rgb[i * (ch - 1) + (size_t)k];
+
+				*v = (unsigned char)((*v * alpha[i] + 255 *
+				    (255 - alpha[i]) + 127) / 255);
+			}
+		opaque = 1;
+	}
 	if (!opaque) {
 		smask = S_reserve(w);
 		w->tmp.len = 0;
@@ -761,7 +819,11 @@ pdfc_tag(struct pdfc *c, int se)
 		    sizeof(int));
 	}
 	S_kid(w, se, K_MCID, w->npmc, w->page);
-	buf_printf(&c->b, "/%s<</MCID %d>>BDC\n", e->type, w->npmc);
+	buf_putc(&c->b, '/');
+	buf_puts(&c->b, e->type);
+	buf_puts(&c->b, "<</MCID ");
+	S_int(&c->b, w->npmc);
+	buf_puts(&c->b, ">>BDC\n");
 	w->pmc[w->npmc++] = se;
 }
 
@@ -781,6 +843,72 @@ pdfc_end_tag(struct pdfc *c)
 }
 
 /*
+ * The ParentTree, a number tree: the pages' entries by page index, then
+ * the link annotations'; one node, or leaves of S_NTLEAF pairs under a
+ * root (PDF/A-1 allows arrays of at most 8,191 elements).
+ */
+#define S_NTLEAF	2048
+
+static int
+S_parenttree(struct pdfw *w)
+{
+	struct buf *o = &w->os;
+	size_t p, n = 0, i, j, nleaf;
+	size_t *key;
+	int *val, *leaf, pt;
+
+	key = xcalloc(w->npages + (size_t)w->nptan + 1, sizeof(*key));
+	val = xcalloc(w->npages + (size_t)w->nptan + 1, sizeof(*val));
+	for (p = 0; p < w->npages; p++)
+		if (w->ptpage[p]) {
+			key[n] = p;
+			val[n++] = w->ptpage[p];
+		}
+	for (i = 0; i < (size_t)w->nptan; i++) {
+		key[n] = w->npages + i;
+		val[n++] = w->ptan[i];
+	}
+	nleaf = n > S_NTLEAF ? (n + S_NTLEAF - 1) / S_NTLEAF : 0;
+	leaf = xcalloc(nleaf + 1, sizeof(*leaf));
+	pt = S_reserve(w);
+	for (i = 0; i < nleaf; i++)
+		leaf[i] = S_reserve(w);
+	for (i = 0; i < (nleaf ? nleaf : 1); i++) {
+		size_t a = i * S_NTLEAF, b = nleaf ? a + S_NTLEAF : n;
+
+		if (b > n)
+			b = n;
+		S_begin(w, nleaf ? leaf[i] : pt);
+		buf_puts(o, "<<");
+		if (nleaf)
+			buf_printf(o, "/Limits[%zu %zu]", key[a], key[b - 1]);
+		buf_puts(o, "/Nums[");
+		for (j = a; j < b; j++) {
+			if (j > a)
+				buf_putc(o, (j - a) % 8 ? ' ' : '\n');
+			S_int(o, (long long)key[j]);
+			buf_putc(o, ' ');
+			S_int(o, val[j]);
+			buf_puts(o, " 0 R");
+		}
+		buf_puts(o, "]>>");
+		S_end(w);
+	}
+	if (nleaf) {
+		S_begin(w, pt);
+		buf_puts(o, "<</Kids[");
+		for (i = 0; i < nleaf; i++)
+			buf_printf(o, "%s%d 0 R", i ? " " : "", leaf[i]);
+		buf_puts(o, "]>>");
+		S_end(w);
+	}
+	free(key);
+	free(val);
+	free(leaf);
+	return pt;
+}
+
+/*
  * Writes the structure elements that were marked, the StructTreeRoot
  * and the ParentTree (pages by their index, then link annotations);
  * returns the StructTreeRoot's object or 0.
@@ -789,8 +917,7 @@ static int
 S_structure(struct pdfw *w)
 {
 	struct buf *o = &w->os;
-	int i, k, pt, n;
-	size_t p;
+	int i, k, pt, n, one;
 
 	if (w->treeroot == 0)
 		return 0;
@@ -799,11 +926,18 @@ S_structure(struct pdfw *w)
 
 		if (e->obj == 0)
 			continue;
+		/* (/Type/StructElem is optional: 15 bytes fewer each) */
 		S_begin(w, e->obj);
-		buf_printf(o, "<</Type/StructElem/S/%s/P %d 0 R", e->type,
-		    e->parent >= 0 ? w->se[e->parent].obj : w->treeroot);
-		if (e->pg)
-			buf_printf(o, "/Pg %d 0 R", S_PAGE0 + (int)e->pg - 1);
+		buf_puts(o, "<</S/");
+		buf_puts(o, e->type);
+		buf_puts(o, "/P ");
+		S_int(o, e->parent >= 0 ? w->se[e->parent].obj : w->treeroot);
+		buf_puts(o, " 0 R");
+		if (e->pg) {
+			buf_puts(o, "/Pg ");
+			S_int(o, S_PAGE0 + (long long)e->pg - 1);
+			buf_puts(o, " 0 R");
+		}
 		if (e->alt) {
 			buf_puts(o, "/Alt");
 			S_textstr(o, e->alt);
@@ -811,38 +945,30 @@ S_structure(struct pdfw *w)
 		if (e->scope)
 			buf_printf(o, "/A<</O/Table/Scope/%s>>", e->scope == 1 ?
 			    "Column" : "Row");
-		buf_puts(o, "/K[");
+		/* one kid: no array */
+		one = e->first >= 0 && w->kids[e->first].next < 0;
+		buf_puts(o, one ? "/K " : "/K[");
 		for (k = e->first, n = 0; k >= 0; k = w->kids[k].next, n++) {
 			const struct S_kid *c = &w->kids[k];
 
 			if (n > 0)
 				buf_putc(o, n % 16 ? ' ' : '\n');
-			if (c->kind == K_SE)
-				buf_printf(o, "%d 0 R", w->se[c->val].obj);
-			else if (c->kind == K_OBJR)
+			if (c->kind == K_SE) {
+				S_int(o, w->se[c->val].obj);
+				buf_puts(o, " 0 R");
+			} else if (c->kind == K_OBJR)
 				buf_printf(o, "<</Type/OBJR/Obj %d 0 R/Pg %d 0 R>>",
 				    c->val, S_PAGE0 + (int)c->page);
 			else if (c->page + 1 == e->pg)
-				buf_printf(o, "%d", c->val);
+				S_int(o, c->val);
 			else
 				buf_printf(o, "<</Type/MCR/Pg %d 0 R/MCID %d>>",
 				    S_PAGE0 + (int)c->page, c->val);
 		}
-		buf_puts(o, "]>>");
+		buf_puts(o, one ? ">>" : "]>>");
 		S_end(w);
 	}
-	pt = S_reserve(w);
-	S_begin(w, pt);
-	buf_puts(o, "<</Nums[");
-	for (p = 0, n = 0; p < w->npages; p++)
-		if (w->ptpage[p])
-			buf_printf(o, "%s%zu %d 0 R", n++ % 8 ? " " : "\n", p,
-			    w->ptpage[p]);
-	for (k = 0; k < w->nptan; k++)
-		buf_printf(o, "%s%zu %d 0 R", n++ % 8 ? " " : "\n",
-		    w->npages + (size_t)k, w->ptan[k]);
-	buf_puts(o, "]>>");
-	S_end(w);
+	pt = S_parenttree(w);
 	S_begin(w, w->treeroot);
 	buf_puts(o, "<</Type/StructTreeRoot/K[");
 	for (k = 0; k < w->ntop; k++)
@@ -897,9 +1023,12 @@ pdfw_page_end(struct pdfw *w)
 		w->ptpage[w->page] = S_reserve(w);
 		S_begin(w, w->ptpage[w->page]);
 		buf_putc(o, '[');
-		for (k = 0; k < w->npmc; k++)
-			buf_printf(o, "%s%d 0 R", k ? (k % 16 ? " " : "\n") :
-			    "", w->se[w->pmc[k]].obj);
+		for (k = 0; k < w->npmc; k++) {
+			if (k)
+				buf_putc(o, k % 16 ? ' ' : '\n');
+			S_int(o, w->se[w->pmc[k]].obj);
+			buf_puts(o, " 0 R");
+		}
 		buf_putc(o, ']');
 		S_end(w);
 		w->npmc = 0;
@@ -917,6 +1046,8 @@ pdfw_page_end(struct pdfw *w)
 		S_nums(o, a->r, 4, "]");
 		o->len--;		/* the newline */
 		buf_puts(o, "/Border[0 0 0]");
+		if (w->pdfa)
+			buf_puts(o, "/F 4");	/* Print */
 		if (a->contents != NULL) {
 			buf_puts(o, "/Contents");
 			S_textstr(o, a->contents);
@@ -1037,8 +1168,17 @@ pdfw_outline(struct pdfw *w, int level, const char *title, size_t p,
 void
 pdfw_info(struct pdfw *w, const char *key, const char *value)
 {
+	static const char *const keys[] = { "Title", "Author", "Subject",
+	    "Creator" };
+	size_t i;
+
 	buf_printf(&w->info, "/%s", key);
 	S_textstr(&w->info, value);
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcmp(key, keys[i]) == 0) {
+			free(w->xmp[i]);
+			w->xmp[i] = xstrdup(value);
+		}
 }
 
 void
@@ -1053,6 +1193,10 @@ pdfw_info_date(struct pdfw *w, long long date)
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
 	    tm.tm_min, tm.tm_sec);
 	buf_printf(&w->info, "/CreationDate%s/ModDate%s", s, s);
+	free(w->xmp[X_DATE]);
+	w->xmp[X_DATE] = xasprintf("%04d-%02d-%02dT%02d:%02d:%02dZ",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec);
 }
 
 void
@@ -1066,6 +1210,90 @@ pdfw_lang(struct pdfw *w, const char *lang)
 			return;
 	free(w->lang);
 	w->lang = xstrdup(lang);
+}
+
+void
+pdfw_pdfa(struct pdfw *w, const void *icc, size_t len)
+{
+	char *h = w->out->data + w->base;
+
+	w->pdfa = 1;
+	if (w->out->len - w->base >= 8 && memcmp(h, "%PDF-1.7", 8) == 0)
+		h[7] = '4';		/* PDF/A-1 is PDF 1.4 */
+	w->icc = S_reserve(w);
+	S_stream(w, w->icc, "/N 3", icc, len, S_ZLEVEL);
+}
+
+/* s with XML's five characters escaped. */
+static void
+S_xml(struct buf *b, const char *s)
+{
+	for (; *s; s++)
+		switch (*s) {
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '&': buf_puts(b, "&amp;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\'': buf_puts(b, "&apos;"); break;
+		default: buf_putc(b, *s); break;
+		}
+}
+
+/*
+ * The XMP metadata of PDF/A-1b: pdfaid part 1, conformance B, and the
+ * information dictionary's values (Title dc:title, Author dc:creator,
+ * Subject dc:description, Creator xmp:CreatorTool, Producer pdf:Producer,
+ * the dates xmp:CreateDate and ModifyDate), uncompressed (6.7.2).
+ */
+static int
+S_xmp(struct pdfw *w)
+{
+	struct buf x = BUF_INIT;
+	int obj;
+
+	buf_puts(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" "
+	    "id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "<rdf:Description rdf:about=\"\" "
+	    "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+	    "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" "
+	    "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+	    "<pdfaid:part>1</pdfaid:part>\n"
+	    "<pdfaid:conformance>B</pdfaid:conformance>\n");
+	if (w->xmp[X_TITLE]) {
+		buf_puts(&x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		S_xml(&x, w->xmp[X_TITLE]);
+		buf_puts(&x, "</rdf:li></rdf:Alt></dc:title>\n");
+	}
+	if (w->xmp[X_AUTHOR]) {
+		buf_puts(&x, "<dc:creator><rdf:Seq><rdf:li>");
+		S_xml(&x, w->xmp[X_AUTHOR]);
+		buf_puts(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
+	}
+	if (w->xmp[X_SUBJECT]) {
+		buf_puts(&x, "<dc:description><rdf:Alt><rdf:li "
+		    "xml:lang=\"x-default\">");
+		S_xml(&x, w->xmp[X_SUBJECT]);
+		buf_puts(&x, "</rdf:li></rdf:Alt></dc:description>\n");
+	}
+	if (w->xmp[X_CREATOR]) {
+		buf_puts(&x, "<xmp:CreatorTool>");
+		S_xml(&x, w->xmp[X_CREATOR]);
+		buf_puts(&x, "</xmp:CreatorTool>\n");
+	}
+	if (w->xmp[X_DATE])
+		buf_printf(&x, "<xmp:CreateDate>%s</xmp:CreateDate>\n"
+		    "<xmp:ModifyDate>%s</xmp:ModifyDate>\n", w->xmp[X_DATE],
+		    w->xmp[X_DATE]);
+	buf_puts(&x, "<pdf:Producer>rolebook</pdf:Producer>\n"
+	    "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+	    "<?xpacket end=\"w\"?>");
+	obj = S_reserve(w);
+	S_stream(w, obj, "/Type/Metadata/Subtype/XML", x.data, x.len, 0);
+	buf_free(&x);
+	return obj;
 }
 
 /*
@@ -1186,8 +1414,23 @@ S_xref(struct pdfw *w, int info)
 	struct buf t = BUF_INIT, *o = w->out;
 	unsigned char e[7];
 	size_t at;
-	int k, x = S_reserve(w);
+	int k, x;
 	char dict[256], id[33];
+
+	if (w->pdfa) {
+		/* a cross-reference table and a trailer dictionary */
+		S_id(w, id);
+		at = o->len - w->base;
+		buf_printf(o, "xref\n0 %d\n0000000000 65535 f \n", w->nobj + 1);
+		for (k = 1; k <= w->nobj; k++)
+			buf_printf(o, "%010zu 00000 %c \n", w->off[k],
+			    w->off[k] ? 'n' : 'f');
+		buf_printf(o, "trailer\n<</Size %d/Root %d 0 R/Info %d 0 R"
+		    "/ID[<%s><%s>]>>\nstartxref\n%zu\n%%%%EOF\n", w->nobj + 1,
+		    S_CATALOG, info, id, id, at);
+		return;
+	}
+	x = S_reserve(w);
 
 	at = o->len - w->base;
 	w->off[x] = at;
@@ -1229,7 +1472,7 @@ pdfw_finish(struct pdfw *w)
 {
 	struct buf *o = &w->os;
 	size_t i;
-	int k, outl, info, tree;
+	int k, outl, info, tree, xmp = 0;
 
 	pdfw_page_end(w);
 	/* pages never drawn are blank A4 */
@@ -1241,6 +1484,8 @@ pdfw_finish(struct pdfw *w)
 		}
 	outl = S_outlines(w);
 	tree = S_structure(w);
+	if (w->pdfa)
+		xmp = S_xmp(w);
 	S_begin(w, S_RES);
 	buf_puts(o, "<</ProcSet[/PDF/Text/ImageB/ImageC]");
 	if (w->nfonts > 0) {
@@ -1276,6 +1521,11 @@ pdfw_finish(struct pdfw *w)
 	if (tree)
 		buf_printf(o, "/StructTreeRoot %d 0 R/MarkInfo<</Marked true>>",
 		    tree);
+	if (w->pdfa)
+		buf_printf(o, "/Metadata %d 0 R/OutputIntents[<</Type/OutputIntent"
+		    "/S/GTS_PDFA1/OutputConditionIdentifier(sRGB IEC61966-2.1)"
+		    "/Info(sRGB IEC61966-2.1)/DestOutputProfile %d 0 R>>]",
+		    xmp, w->icc);
 	buf_puts(o, "/ViewerPreferences<</DisplayDocTitle true>>>>");
 	S_end(w);
 	buf_printf(&w->info, "/Producer");

@@ -109,6 +109,15 @@ void	pdfw_info(struct pdfw *, const char *key, const char *value);
 void	pdfw_info_date(struct pdfw *, long long date);
 /** The document's natural language (BCP 47, e.g. zh-CN). */
 void	pdfw_lang(struct pdfw *, const char *lang);
+/**
+ * Makes the file PDF/A-1b (ISO 19005-1, level B), right after
+ * pdfw_new(): version 1.4, no object or cross-reference streams (a
+ * classic xref table), XMP metadata with pdfaid and the information
+ * dictionary's values, an sRGB output intent from the ICC profile
+ * icc[0..len), a CIDSet in every font descriptor, printable link
+ * annotations, images without soft masks (alpha blended on white).
+ */
+void	pdfw_pdfa(struct pdfw *, const void *icc, size_t len);
 
 /* Content stream operators (PDF names in comments). */
 void	pdfc_fill_rgb(struct pdfc *, uint32_t rgb);		/* rg */

@@ -16,6 +16,7 @@
  * one begun inside BT ends before ET, one begun outside stays open
  * across text objects.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -398,7 +399,7 @@ S_info(struct S_w *w, const struct doc_node *root, long long date)
 
 int
 pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
-    const struct doc_node *root, long long date, struct buf *out)
+    const struct doc_node *root, long long date, int pdfa, struct buf *out)
 {
 	struct S_w w;
 	size_t p, i, base = out->len;
@@ -411,6 +412,23 @@ pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
 	for (i = 0; i < FACE__MAX; i++)
 		w.hf[i] = -1;
 	w.pw = pdfw_new(out, L->npages);
+	if (pdfa) {
+		char *icc;
+		size_t len;
+
+		if (file_read(PDF_SRGB_ICC, 1 << 20, &icc, &len) == -1) {
+			diag_at(d, DIAG_FATAL, PDF_SRGB_ICC, 0, 0, "--pdf-a "
+			    "needs this sRGB ICC profile (Debian package "
+			    "icc-profiles-free): %s", strerror(errno));
+			pdfw_free(w.pw);
+			out->len = base;
+			if (out->data)
+				out->data[base] = '\0';
+			return -1;
+		}
+		pdfw_pdfa(w.pw, icc, len);
+		free(icc);
+	}
 	/* fonts: subsets of exactly the characters drawn */
 	S_use(&w, L->pops, L->npops);
 	S_use(&w, L->frame.ops, L->frame.nops);

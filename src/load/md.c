@@ -343,27 +343,6 @@ S_ystr(struct S_ctx *c, const char *key, yaml_node_t *v, struct rb_str *dst,
 	return 0;
 }
 
-/* Is s[0..n) a decimal number: digits with an optional fraction? */
-static int
-S_decimal(const char *s, size_t n)
-{
-	size_t i = 0, d = 0;
-
-	while (i < n && isdigit((unsigned char)s[i]))
-		i++, d++;
-	if (d == 0)
-		return 0;
-	if (i < n && s[i] == '.') {
-		i++;
-		d = 0;
-		while (i < n && isdigit((unsigned char)s[i]))
-			i++, d++;
-		if (d == 0)
-			return 0;
-	}
-	return i == n;
-}
-
 /* Reads one target map (a sequence item) into a new rb_target. */
 static void
 S_target(struct S_ctx *c, yaml_document_t *doc, yaml_node_t *m)
@@ -415,11 +394,8 @@ S_target(struct S_ctx *c, yaml_document_t *doc, yaml_node_t *m)
 		} else if (strcmp(key, "value") == 0) {
 			if (t->value.s != NULL)
 				goto dup;
-			if (S_ystr(c, key, v, &t->value, 1, 0) == 0 &&
-			    !S_decimal(t->value.s, strlen(t->value.s)))
-				diag_pos(c->d, DIAG_ERROR, &t->value.pos,
-				    "target value '%s' is not a decimal "
-				    "number (e.g. 6 or 2.5)", t->value.s);
+			/* its form: validate_site(), for both formats */
+			(void)S_ystr(c, key, v, &t->value, 1, 0);
 		} else if (strcmp(key, "unit") == 0) {
 			if (t->unit.s != NULL)
 				goto dup;
@@ -1226,11 +1202,8 @@ S_duty_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
 		} else if (S_keyis(key, S_freq_keys) >= 0) {
 			if (du->frequency.s != NULL)
 				goto dup;
-			if (n == 0)
-				diag_pos(c->d, DIAG_ERROR, &p, "frequency must "
-				    "not be empty");
-			else
-				rb_str_set(&du->frequency, v, n, &p);
+			/* empty: validate_site(), for both formats */
+			rb_str_set(&du->frequency, v, n, &p);
 		} else
 			S_unknown(c, &p, "duty attribute", key, S_attr_keys);
 		free(key);

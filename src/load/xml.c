@@ -1216,27 +1216,6 @@ S_uint(const char *s, long max)
 	return v;
 }
 
-/* Is s a decimal number: -?[0-9]+(\.[0-9]+)? */
-static int
-S_decimal(const char *s)
-{
-	size_t i = 0, d = 0;
-
-	if (s[i] == '-' || s[i] == '+')
-		i++;
-	for (; s[i] >= '0' && s[i] <= '9'; i++)
-		d++;
-	if (d == 0)
-		return 0;
-	if (s[i] == '.') {
-		for (i++, d = 0; s[i] >= '0' && s[i] <= '9'; i++)
-			d++;
-		if (d == 0)
-			return 0;
-	}
-	return s[i] == '\0';
-}
-
 /* Index of s in a NULL-terminated list of names, or -1. */
 static int
 S_index(const char *const *names, int n, const char *s)
@@ -1317,11 +1296,8 @@ S_targets(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 			load_xml_diag(xs, c, DIAG_ERROR,
 			    "<target> needs a value attribute");
 		else {
+			/* its form: validate_site(), for both formats */
 			load_xml_attr_pos(xs, c, "value", 1, &pos);
-			if (!S_decimal(v))
-				load_xml_attr_diag(xs, c, "value", 1,
-				    DIAG_ERROR, "target value '%s' is not a "
-				    "decimal number (e.g. 6 or 2.5)", v);
 			rb_str_set(&t->value, v, strlen(v), &pos);
 			free(v);
 		}

@@ -294,6 +294,24 @@ rb_num_prefix(const char *s, size_t n, enum rb_numkind *kind)
 	return i;
 }
 
+int
+rb_decimal_valid(const char *s)
+{
+	size_t i = 0, d = 0;
+
+	for (; s[i] >= '0' && s[i] <= '9'; i++)
+		d++;
+	if (d == 0)
+		return 0;
+	if (s[i] == '.') {
+		for (i++, d = 0; s[i] >= '0' && s[i] <= '9'; i++)
+			d++;
+		if (d == 0)
+			return 0;
+	}
+	return s[i] == '\0';
+}
+
 size_t
 rb_strip_colon(const char *s, size_t n)
 {

@@ -97,6 +97,8 @@ enum rb_numkind {
  * and a number alone are not prefixes.
  */
 size_t	 rb_num_prefix(const char *s, size_t n, enum rb_numkind *kind);
+/* Is s a decimal number >= 0: digits with an optional fraction (6, 2.5)? */
+int	 rb_decimal_valid(const char *s);
 /* Length of s[0..n) without trailing blanks and one trailing ：or :. */
 size_t	 rb_strip_colon(const char *s, size_t n);
 /* Length of a leading run of blanks (ASCII, ideographic space, NBSP). */

@@ -495,6 +495,21 @@ validate_site(struct diag *d, struct rb_site *site)
 				r->reports[j].recipient = S_role_ref(&v, site,
 				    &titles, &r->reports[j].to,
 				    "report recipient");
+		/* Rules of a field's form that hold for both formats. */
+		for (j = 0; j < r->nduties; j++)
+			if (r->duties[j].frequency.s != NULL &&
+			    r->duties[j].frequency.s[0] == '\0')
+				diag_pos(d, DIAG_ERROR,
+				    &r->duties[j].frequency.pos, "duty "
+				    "frequency is empty: write how often (每日, "
+				    "每周, …) or leave it out");
+		for (j = 0; j < r->ntargets; j++)
+			if (r->targets[j].value.s != NULL &&
+			    !rb_decimal_valid(r->targets[j].value.s))
+				diag_pos(d, DIAG_ERROR,
+				    &r->targets[j].value.pos, "target value "
+				    "'%s' is not a decimal number (e.g. 6 or "
+				    "2.5)", r->targets[j].value.s);
 		S_dup_targets(d, r);
 	}
 	free(titles.r);

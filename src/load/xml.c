@@ -863,15 +863,26 @@ load_xml_suggest(const char *s, const char *const *names)
 }
 
 void
-load_xml_list(struct buf *b, const char *const *names, const char *conj)
+load_xml_listn(struct buf *b, const char *const *names, size_t n,
+    const char *conj)
 {
 	size_t i;
 
-	for (i = 0; names[i]; i++) {
+	for (i = 0; i < n; i++) {
 		if (i > 0)
-			buf_puts(b, names[i + 1] ? ", " : conj);
+			buf_puts(b, i + 1 < n ? ", " : conj);
 		buf_puts(b, names[i]);
 	}
+}
+
+void
+load_xml_list(struct buf *b, const char *const *names, const char *conj)
+{
+	size_t n = 0;
+
+	while (names[n] != NULL)
+		n++;
+	load_xml_listn(b, names, n, conj);
 }
 
 void
@@ -1424,7 +1435,8 @@ S_kinds(struct xml_src *xs, struct rb_role *role, xmlNodePtr n, int rel)
 			k = -1;
 		} else if ((k = S_index(names, nnames, v)) < 0) {
 			buf_reset(&b);
-			load_xml_list(&b, names, " or ");
+			/* the kind tables have no NULL at their end */
+			load_xml_listn(&b, names, (size_t)nnames, " or ");
 			load_xml_attr_diag(xs, c, "kind", 1, DIAG_ERROR,
 			    "unknown %s kind '%s' (allowed: %s)", item, v,
 			    b.data);

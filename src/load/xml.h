@@ -83,9 +83,12 @@ void		 load_xml_check_attrs(struct xml_src *, xmlNodePtr,
 		    const char *const *allowed);
 /* The name in the NULL-terminated names nearest to s (a typo), or NULL. */
 const char	*load_xml_suggest(const char *s, const char *const *names);
-/* Appends names joined by ", ", the last two by last (" or "). */
+/* Appends the NULL-terminated names joined by ", ", the last two by last
+ * (" or "); load_xml_listn the n names of an array without a NULL. */
 void		 load_xml_list(struct buf *, const char *const *names,
 		    const char *last);
+void		 load_xml_listn(struct buf *, const char *const *names,
+		    size_t n, const char *last);
 /* Text content of a plain element, trimmed; elements inside are errors. */
 char		*load_xml_plain(struct xml_src *, xmlNodePtr);
 /* Reports non-blank text directly inside a structural element. */

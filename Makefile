@@ -4,11 +4,14 @@
 #   make check      every test (unit, golden, PDF, HTML, browser)
 #   make install    PREFIX=/usr/local DATADIR=$(PREFIX)/share/rolebook DESTDIR=
 #   make uninstall  the same variables: removes what make install put there
+#   make deb        the Debian package obj-deb/rolebook_VERSION_ARCH.deb
 
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/rolebook
+# The version, in one place: debian/changelog's first line.
+VERSION	:= $(shell awk 'NR == 1 { gsub(/[()]/, "", $$2); print $$2 }' debian/changelog)
 
 CC	?= cc
 PKGS	 = libxml-2.0 libzip yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset \
@@ -37,7 +40,7 @@ TESTSRCS := $(sort $(wildcard tests/unit/test_*.c))
 TESTBINS := $(TESTSRCS:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all deps render check unit golden check-asan check-valgrind \
-	install uninstall clean regen fuzz bench tools FORCE
+	install uninstall deb clean regen fuzz bench tools FORCE
 
 # deps runs first and alone: the pkg-config flags above are read when make
 # starts, so the build itself runs in a second make, after the install.
@@ -61,18 +64,21 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-# The data folder compiled in (RB_DATADIR) is part of what make tracks:
-# $(B)/datadir holds the value of the last build and is rewritten only when
-# DATADIR (or PREFIX) changes, so the objects that use it are recompiled
-# then, however make is called (`make install PREFIX=/opt/rolebook` after
-# a plain `make` rebuilds them).  Nothing else is recompiled.
-DATADIR_USERS := $(shell grep -l RB_DATADIR $(SRCS))
-$(DATADIR_USERS:%.c=$(B)/%.o): $(B)/datadir
-$(DATADIR_USERS:%.c=$(B)/%.o): CPPFLAGS += -DRB_DATADIR='"$(DATADIR)"'
-$(B)/datadir: FORCE
+# The data folder (RB_DATADIR) and the version (RB_VERSION) compiled in
+# are part of what make tracks: $(B)/config holds the values of the last
+# build and is rewritten only when DATADIR (or PREFIX) or VERSION changes,
+# so the objects that use them are recompiled then, however make is called
+# (`make install PREFIX=/opt/rolebook` after a plain `make` rebuilds them).
+# Nothing else is recompiled.
+CONFIG	 = DATADIR=$(DATADIR) VERSION=$(VERSION)
+CONFIG_USERS := $(shell grep -l 'RB_DATADIR\|RB_VERSION' $(SRCS))
+$(CONFIG_USERS:%.c=$(B)/%.o): $(B)/config
+$(CONFIG_USERS:%.c=$(B)/%.o): CPPFLAGS += -DRB_DATADIR='"$(DATADIR)"' \
+	-DRB_VERSION='"$(VERSION)"'
+$(B)/config: FORCE
 	@mkdir -p $(B)
-	@printf '%s\n' '$(DATADIR)' | cmp -s - $@ || \
-	    printf '%s\n' '$(DATADIR)' >$@
+	@printf '%s\n' '$(CONFIG)' | cmp -s - $@ || \
+	    printf '%s\n' '$(CONFIG)' >$@
 FORCE:
 
 $(B)/tests/%: tests/unit/%.c $(B)/librolebook.a
@@ -141,24 +147,49 @@ bench:
 	python3 scripts/bench $(BENCH_ARGS)
 
 # DESTDIR is a staging root (packages): never compiled in.  The files of
-# schema/ and templates/ are listed here once, for install and uninstall.
-DATAFILES := $(sort $(wildcard schema/*.rng templates/*))
+# schema/ and templates/ (subfolders kept) are listed here once, for
+# install and uninstall.
+DATAFILES := $(sort $(shell find schema templates -type f 2>/dev/null))
+DATADIRS  := $(sort $(dir $(DATAFILES)))
 install: rolebook
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/templates
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 rolebook $(DESTDIR)$(BINDIR)/rolebook
 	install -m 644 rolebook.1 $(DESTDIR)$(MANDIR)/man1/rolebook.1
-	install -m 644 $(filter schema/%,$(DATAFILES)) $(DESTDIR)$(DATADIR)/schema/
-	install -m 644 $(filter templates/%,$(DATAFILES)) \
-	    $(DESTDIR)$(DATADIR)/templates/
+	@set -e; for f in $(DATAFILES); do \
+	    echo "install -D -m 644 $$f $(DESTDIR)$(DATADIR)/$$f"; \
+	    install -D -m 644 $$f $(DESTDIR)$(DATADIR)/$$f; done
 
+# Folders last, deepest first, and only when empty.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/rolebook $(DESTDIR)$(MANDIR)/man1/rolebook.1 \
 	    $(DATAFILES:%=$(DESTDIR)$(DATADIR)/%)
-	rmdir $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(DATADIR)/templates \
-	    $(DESTDIR)$(DATADIR) 2>/dev/null || true
+	@for d in $$(printf '%s\n' $(DATADIRS:%/=%) | sort -r); do \
+	    rmdir $(DESTDIR)$(DATADIR)/$$d 2>/dev/null || true; done
+	@rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
+
+# ---- Debian package (debian/; README.md, "Debian package"): built by
+# dpkg-buildpackage in a copy of the tree's files (git ls-files: tracked
+# and new, not ignored) under obj-deb/, which also receives the .deb, so
+# neither the tree nor its parent folder gets the build's files.  Remade
+# when a tracked file changes (names make cannot take are left out).
+DEBARCH	:= $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+DEB	 = obj-deb/rolebook_$(VERSION)_$(DEBARCH).deb
+DEB_JOBS ?= 2
+deb: $(DEB)
+$(DEB): $(shell git -c core.quotePath=off ls-files 2>/dev/null | grep -v '[:; ]')
+	rm -rf obj-deb
+	mkdir -p obj-deb/rolebook-$(VERSION)
+	git ls-files -z -co --exclude-standard | tar --null -T - \
+	    --ignore-failed-read -cf - | tar -xf - -C obj-deb/rolebook-$(VERSION)
+	cd obj-deb/rolebook-$(VERSION) && dpkg-buildpackage -us -uc -b -j$(DEB_JOBS)
+	test -f $@
+
+# `make print-VAR` prints a variable (tests/check-deb.sh reads PKGS and
+# LDLIBS to check debian/control's Build-Depends).
+print-%:
+	@echo '$($*)'
 
 clean:
-	rm -rf obj obj-asan rolebook out tests/run
+	rm -rf obj obj-asan obj-deb rolebook out tests/run
 
 -include $(OBJS:.o=.d) $(B)/src/cli/main.d

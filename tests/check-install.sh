@@ -8,7 +8,8 @@
 #   2. DATADIR=D of its own: the binary reads D;
 #   3. DESTDIR=R with PREFIX=/opt/rb stages under R, and the binary is made
 #      for /opt/rb (R is never compiled in);
-#   4. `make uninstall` with the same variables leaves no file behind.
+#   4. `make uninstall` with the same variables leaves no file behind, nor
+#      the data folder.
 # The objects that use the data folder are rebuilt for each; at the end the
 # tree's ./rolebook is rebuilt for the default prefix.
 # Prints "install: N passed, N failed".
@@ -26,8 +27,8 @@ installs() {
 uninstalls() {
 	_r=$1; shift
 	$mk uninstall "$@" >"$tmp/log" 2>&1 || ko "make uninstall $*: $(tail -3 "$tmp/log")"
-	if [ -z "$(find "$_r" -type f)" ]; then ok
-	else ko "make uninstall $* left: $(find "$_r" -type f | head -5)"; fi
+	if [ -z "$(find "$_r" -type f -o -name rolebook -o -name rbdata)" ]; then ok
+	else ko "make uninstall $* left: $(find "$_r" -type f -o -name rolebook -o -name rbdata | head -5)"; fi
 }
 
 # 1. PREFIX
@@ -45,12 +46,12 @@ fi
 
 # 2. DATADIR apart from PREFIX
 d=$(mktemp -d "$tmp/data.XXXXXX")
-if installs PREFIX="$p" DATADIR="$d/rb"; then
-	[ -f "$d/rb/templates/role.lua.html" ] && [ ! -e "$p/share/rolebook" ] &&
-	    ok || ko "DATADIR=$d/rb: templates not there, or also in PREFIX"
-	try_installed "$p/bin/rolebook" "$d/rb" "DATADIR=$d/rb"
-	uninstalls "$d" PREFIX="$p" DATADIR="$d/rb"
-	uninstalls "$p" PREFIX="$p" DATADIR="$d/rb"
+if installs PREFIX="$p" DATADIR="$d/rbdata"; then
+	[ -f "$d/rbdata/templates/role.lua.html" ] && [ ! -e "$p/share/rolebook" ] &&
+	    ok || ko "DATADIR=$d/rbdata: templates not there, or also in PREFIX"
+	try_installed "$p/bin/rolebook" "$d/rbdata" "DATADIR=$d/rbdata"
+	uninstalls "$d" PREFIX="$p" DATADIR="$d/rbdata"
+	uninstalls "$p" PREFIX="$p" DATADIR="$d/rbdata"
 fi
 
 # 3. DESTDIR: staged under R, made for /opt/rb

@@ -16,15 +16,16 @@ trap 'rm -rf "$tmp"' EXIT
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-# try_installed RB DATADIR NAME: an installed rolebook RB, run from a
-# fresh folder outside the tree on a copy of the sample content, says it
-# reads DATADIR's templates and schemas, checks the content clean under
-# -Werror, builds it and writes the latest month's report; the outputs are
-# those of the tree's ./rolebook (records aside).  One ok or ko, NAME in it.
+# try_installed RB DATADIR NAME [CONTENT]: an installed rolebook RB, run
+# from a fresh folder outside the tree on a copy of CONTENT (default: the
+# sample content), says it reads DATADIR's templates and schemas, checks
+# the content clean under -Werror, builds it and writes the latest month's
+# report; the outputs are those of the tree's ./rolebook on the same
+# content (records aside).  One ok or ko, NAME in it.
 try_installed() {
 	_w=$(mktemp -d "$tmp/inst.XXXXXX")
-	_m=$(ls "$top/content/sales" | tail -n 1)
-	cp -R "$top/content" "$_w/content"
+	cp -R "${4:-$top/content}" "$_w/content"
+	_m=$(ls "$_w/content/sales" | tail -n 1)
 	if ! (cd "$_w" && "$1" --version) >"$_w/version" 2>&1 ||
 	    ! grep -qx "templates: $2/templates" "$_w/version" ||
 	    ! grep -qx "schemas: $2/schema" "$_w/version"; then
@@ -37,12 +38,23 @@ try_installed() {
 		ko "$3: from $_w: $(head -5 "$_w/log")"
 		return
 	fi
-	SOURCE_DATE_EPOCH=1767225600 "$top/rolebook" build content \
-	    -o "$_w/ref" >/dev/null 2>&1
-	SOURCE_DATE_EPOCH=1767225600 "$top/rolebook" report "$_m" content \
-	    -o "$_w/ref" >/dev/null 2>&1
+	(cd "$_w" && export SOURCE_DATE_EPOCH=1767225600 &&
+	    "$top/rolebook" build content -o ref &&
+	    "$top/rolebook" report "$_m" content -o ref) >/dev/null 2>&1
 	if [ -f "$_w/out/handbook/index.html" ] && [ -f "$_w/out/handbook.pdf" ] &&
 	    [ -f "$_w/out/reports/$_m.pdf" ] &&
 	    diff -r -x '.rolebook-*' "$_w/out" "$_w/ref" >"$_w/diff"; then ok
 	else ko "$3: outputs differ from the tree's: $(head -5 "$_w/diff")"; fi
+}
+
+# dpkg_wait ARGS...: dpkg ARGS, waiting up to 10 minutes while another
+# program holds the package database's lock (apt-get of another job).
+dpkg_wait() {
+	_n=0
+	while :; do
+		dpkg "$@" 2>"$tmp/dpkg.err" && { cat "$tmp/dpkg.err" >&2; return 0; }
+		grep -q 'lock' "$tmp/dpkg.err" && [ $_n -lt 300 ] || {
+			cat "$tmp/dpkg.err" >&2; return 1; }
+		_n=$((_n + 1)); sleep 2
+	done
 }

@@ -30,7 +30,9 @@
  */
 #pragma weak build_handbook_pdf
 
-#define RB_VERSION	"0.1.0"
+#ifndef RB_VERSION		/* debian/changelog's, from the Makefile */
+#define RB_VERSION	"unknown"
+#endif
 
 static const char S_usage[] =
 "usage: rolebook [options] command [arguments]\n"

@@ -57,6 +57,16 @@ double	chart_height(struct font *f, const struct doc_node *node, double w);
 void	chart_draw(struct pdfc *, struct font *f, int hf,
 	    const struct doc_node *node, double x, double y_top, double w);
 
+/**
+ * Appends to b, for the layout dump, a line per value label of node (an
+ * rb-chart drawn w wide) not drawn above its point or bar: `value "81.63"
+ * series=2 category="6月" moved-below` (it would have overlapped another
+ * label) or `dropped` (below overlapped too); each line starts with
+ * indent.
+ */
+void	chart_dump(struct font *f, const struct doc_node *node, double w,
+	    struct buf *b, const char *indent);
+
 /* The org chart's dimensions [pt]: labels 9 pt (dense: 8 pt), subs
  * 7 pt, path 8 pt. */
 void	chart_org_dim(struct og_dim *, struct font *f, int dense);

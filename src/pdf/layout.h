@@ -53,6 +53,10 @@ struct lay_fonts {
 	void	(*org_layout)(void *ctx, const struct doc_node *, double w,
 		    double maxh, struct og_chart *);
 	double	(*org_height)(void *ctx, const struct og_chart *, size_t s);
+	/* Dump lines of a chart's value labels moved or dropped; NULL:
+	 * none. */
+	void	(*chart_dump)(void *ctx, const struct doc_node *, double w,
+		    struct buf *, const char *indent);
 };
 
 /* Drawing operations (the writer's input). */

@@ -217,6 +217,14 @@ S_dump_item(struct lay *L, const struct lay_vlist *vl,
 			    L->arena.data + op->str, op->w, op->h);
 		} else if (op->kind == LOP_CHART && op->str != UINT32_MAX) {
 			S_dump_org(L, op, ox, oy, depth + 1);
+		} else if (op->kind == LOP_CHART && L->fonts->chart_dump) {
+			struct buf in = BUF_INIT;
+
+			S_indent(&in, depth + 1);
+			buf_putc(&in, '\0');
+			L->fonts->chart_dump(L->fonts->ctx, op->node, op->w, b,
+			    in.data);
+			buf_free(&in);
 		} else if (op->kind == LOP_TEXT && it->kind == IT_BOX) {
 			S_indent(b, depth + 1);
 			buf_printf(b, "text x=%.2f ", ox + op->x);

@@ -151,6 +151,13 @@ S_org_layout(void *ctx, const struct doc_node *n, double w, double maxh,
 	chart_org_layout(og, f, n, w, maxh);
 }
 
+static void
+S_chart_dump(void *ctx, const struct doc_node *n, double w, struct buf *b,
+    const char *indent)
+{
+	chart_dump(((struct S_ctx *)ctx)->fs->f[FACE_BODY], n, w, b, indent);
+}
+
 static double
 S_org_height(void *ctx, const struct og_chart *og, size_t s)
 {
@@ -290,6 +297,7 @@ pdf_render(struct diag *d, const struct doc_node *root,
 	lf.chart_height = S_chart_height;
 	lf.org_layout = S_org_layout;
 	lf.org_height = S_org_height;
+	lf.chart_dump = S_chart_dump;
 	lay_init(&L, d, th, &lf, opts && opts->imgdirs ? opts->imgdirs : here);
 	for (pass = 1; pass <= 4; pass++) {
 		ctx.pass = pass;

@@ -239,14 +239,16 @@ rb_role_new(const char *path)
 	return r;
 }
 
-/* Grows an array of elements of size sz by one, zeroing the new one. */
+/* Grows an array of elements of size sz by one, zeroing the new one; the
+ * room doubles (xgrow), so that n additions cost n, whatever realloc does
+ * (150,000 targets grown one by one took a minute under ASan). */
 static void *
 S_add(void *pp, size_t *n, size_t sz)
 {
 	void **p = pp;
 	char *a;
 
-	a = xreallocarray(*p, *n + 1, sz);
+	a = xgrow(*p, *n, sz);
 	memset(a + *n * sz, 0, sz);
 	*p = a;
 	return a + (*n)++ * sz;

@@ -255,7 +255,7 @@ S_check_org(struct S_val *v, struct rb_org *org)
 		if ((up = strset_get(&v->depts, dp->parent)) == NULL)
 			continue;	/* nesting in XML: cannot happen */
 		dp->up = up;
-		up->children = xreallocarray(up->children, up->nchildren + 1,
+		up->children = xgrow(up->children, up->nchildren,
 		    sizeof(*up->children));
 		up->children[up->nchildren++] = dp;
 	}
@@ -476,7 +476,7 @@ validate_site(struct diag *d, struct rb_site *site)
 		    org->ndepts > 0 &&
 		    (dp = S_dept_ref(&v, org, &r->department)) != NULL) {
 			r->dept = dp;
-			dp->roles = xreallocarray(dp->roles, dp->nroles + 1,
+			dp->roles = xgrow(dp->roles, dp->nroles,
 			    sizeof(*dp->roles));
 			dp->roles[dp->nroles++] = r;
 		}
@@ -519,7 +519,7 @@ validate_site(struct diag *d, struct rb_site *site)
 		r = site->roles[i];
 		if ((sup = r->superior) == NULL)
 			continue;
-		sup->subs = xreallocarray(sup->subs, sup->nsubs + 1,
+		sup->subs = xgrow(sup->subs, sup->nsubs,
 		    sizeof(*sup->subs));
 		sup->subs[sup->nsubs++] = r;
 	}

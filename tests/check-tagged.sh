@@ -93,5 +93,14 @@ for f in handbook.pdf "roles/$r.pdf" "reports/$m.pdf"; do
 	cmp -s "$a/$f" "$tmp/b/$f" && ok || ko "$f differs between two runs"
 done
 
+# 7. A document without lang is Chinese (/Lang zh-CN), one with lang says so.
+printf '<rb-document title="t"><h1>标题</h1><p>正文</p></rb-document>\n' >"$tmp/nolang.xhtml"
+printf '<rb-document title="t" lang="en"><h1>Title</h1><p>Text</p></rb-document>\n' >"$tmp/en.xhtml"
+$rb dump-layout "$tmp/nolang.xhtml" -o "$tmp/nolang.pdf" >/dev/null 2>&1
+$rb dump-layout "$tmp/en.xhtml" -o "$tmp/en.pdf" >/dev/null 2>&1
+if $py tests/tools/tagcheck.py --lang zh-CN "$tmp/nolang.pdf" >/dev/null 2>&1 &&
+   $py tests/tools/tagcheck.py --lang en "$tmp/en.pdf" >/dev/null 2>&1; then ok
+else ko "/Lang: $($py tests/tools/tagcheck.py --lang zh-CN "$tmp/nolang.pdf" 2>&1 | head -2)"; fi
+
 echo "tagged: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -391,8 +391,11 @@ S_info(struct S_w *w, const struct doc_node *root, long long date)
 	if ((v = doc_attr(root, "data-subject")) != NULL && *v)
 		pdfw_info(w->pw, "Subject", v);
 	pdfw_info(w->pw, "Creator", "rolebook");
-	if ((v = doc_attr(root, "lang")) != NULL && *v)
-		pdfw_lang(w->pw, v);
+	/* the document's language; Chinese unless it says otherwise (as
+	 * the HTML backend's default) */
+	if ((v = doc_attr(root, "lang")) == NULL || *v == '\0')
+		v = "zh-CN";
+	pdfw_lang(w->pw, v);
 	if (date >= 0)
 		pdfw_info_date(w->pw, date);
 }

@@ -44,6 +44,15 @@ awk 'BEGIN { print "---\nid: x\ntitle: x\ndepartment: sales\n---\n\n## 岗位概
 run export "$tmp/deep.md"
 mkdir -p "$tmp/loop"; printf '<%% while true do end %%>\n' >"$tmp/loop/index.lua.html"
 run --limit tmpl-steps=100000 --templates "$tmp/loop" build content --format html -o "$tmp/loopout"
+# issue 17: an xpcall handler, metered library calls, a chart and a table
+# of contents (built), then 3,000 headings each with a <rb-toc/> (refused)
+mkdir -p "$tmp/gen" "$tmp/toc"
+printf '%s\n' '<% xpcall(function() error("x") end, function(m) return m end) table.move({1, 2, 3}, 1, 3, 2, {}) for c in utf8.codes("añb") do end table.sort({3, 1, 2}) %><rb-document title="t"><rb-chart><% for i = 1, 3 do %><rb-series name="s"><rb-point label="c<%= i %>" value="1"/></rb-series><% end %></rb-chart><h1 id="a">A</h1><rb-toc/></rb-document>' \
+    >"$tmp/gen/index.lua.html"
+run --limit tmpl-ms=600000 --templates "$tmp/gen" build content --format html -o "$tmp/genout"
+printf '%s\n' '<rb-document title="t"><% for i = 1, 3000 do %><h2 id="h<%= i %>">h</h2><rb-toc/><% end %></rb-document>' \
+    >"$tmp/toc/index.lua.html"
+run --limit tmpl-ms=600000 --templates "$tmp/toc" build content --format html -o "$tmp/tocout"
 for f in content/roles/salesperson.md content/roles/business-manager.xml; do
 	run export "$f"
 done

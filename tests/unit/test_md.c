@@ -252,6 +252,26 @@ Test(md, attribute_block_errors)
 	cr_assert_str_eq(r->duties[1].text.s, "乙");
 }
 
+/*
+ * Full-width braces, signs and an ideographic space (U+3000) between the
+ * attributes.  The attribute text ends right after its last value: the
+ * blank test at that NUL once read 3 bytes past it (ASan: heap overflow).
+ */
+Test(md, full_width_attributes)
+{
+	struct rb_role *r = S_load(FM "## 职责\n\n"
+	    "- 甲。\xEF\xBD\x9B占比\xEF\xBC\x9D" "30\xEF\xBC\x85\xE3\x80\x80"
+	    "频率\xEF\xBC\x9A每周\xEF\xBD\x9D\n- 乙。{share=5}\n");
+
+	cr_assert_eq(S_d.n, 0);
+	cr_assert_eq(r->nduties, 2);
+	cr_assert_str_eq(r->duties[0].text.s, "甲。");
+	cr_assert_eq(r->duties[0].share, 30);
+	cr_assert_str_eq(r->duties[0].frequency.s, "每周");
+	cr_assert_str_eq(r->duties[1].text.s, "乙。");
+	cr_assert_eq(r->duties[1].share, 5);
+}
+
 Test(md, braces_without_equals_are_text)
 {
 	struct rb_role *r = S_load(FM "## 职责\n\n- 填写{表格}\n");

@@ -385,6 +385,31 @@ Test(xml, bad_attributes)
 	rb_role_free(r);
 }
 
+/*
+ * An unknown kind's message lists every allowed kind and nothing more (the
+ * kind name tables have no NULL end; a list that looked for one ran on
+ * into the next globals: ASan global-buffer-overflow).
+ */
+Test(xml, unknown_kind_lists_allowed)
+{
+	struct rb_role *r = S_role(HEAD "<role id=\"a\">\n"
+	    "  <title>T</title>\n  <department ref=\"d\"/>\n"
+	    "  <duties><duty>x</duty></duties>\n"
+	    "  <relations><relation kind=\"boss\">x</relation></relations>\n"
+	    "  <qualifications><qualification kind=\"age\">x</qualification>"
+	    "</qualifications>\n"
+	    "</role>\n");
+
+	cr_assert_not_null(r);
+	cr_assert(S_has(6, 30, "unknown relation kind 'boss' (allowed: "
+	    "supervised-by, supervises, cooperates, guides, internal or "
+	    "external)"), "%s", S_all());
+	cr_assert(S_has(7, 40, "unknown qualification kind 'age' (allowed: "
+	    "education, experience, skill, certificate or other)"), "%s",
+	    S_all());
+	rb_role_free(r);
+}
+
 Test(xml, required_and_order)
 {
 	struct rb_role *r = S_role(HEAD "<role id=\"-a\">\n"

@@ -12,11 +12,12 @@ rb="${ROLEBOOK:-$top/rolebook}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
-MAXSEC=${MAXSEC:-10}	# seconds any one run may take (they take < 2)
+MAXSEC=${MAXSEC:-10}	# runs slower than this are logged (they take < 2 s)
 
 # run NAME WANT_EXIT PATTERN -- rolebook arguments: runs rolebook (20 s at
 # most), checks its exit status, that stderr holds PATTERN (fixed string;
-# "" for none) and that it took under MAXSEC seconds.
+# "" for none); its time is printed when over MAXSEC seconds (or with
+# VERBOSE=1), not asserted: the 20 s timeout catches a hang.
 run() {
 	name=$1 want=$2 pat=$3
 	shift 4
@@ -30,11 +31,13 @@ run() {
 	elif [ -n "$pat" ] && ! grep -qF -- "$pat" "$tmp/err"; then
 		fail=$((fail + 1))
 		echo "FAIL: $name: no '$pat' in:"; head -5 "$tmp/err"
-	elif [ $ms -gt $((MAXSEC * 1000)) ]; then
-		fail=$((fail + 1)); echo "FAIL: $name: took $ms ms"
 	else
 		pass=$((pass + 1))
-		[ -n "${VERBOSE:-}" ] && echo "ok: $name ($ms ms)"
+		# Times are logged, never asserted (a loaded machine is slow);
+		# a hang is caught by the timeout above.
+		if [ $ms -gt $((MAXSEC * 1000)) ] || [ -n "${VERBOSE:-}" ]; then
+			echo "ok: $name ($ms ms)"
+		fi
 	fi
 	return 0
 }

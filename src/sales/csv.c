@@ -66,26 +66,6 @@ S_iconv(struct diag *d, const char *file, const char *enc, const char *data,
 	return 0;
 }
 
-/* Does iconv convert all of data from enc? */
-static int
-S_converts(const char *enc, const char *data, size_t len)
-{
-	iconv_t cd;
-	char *in = (char *)data, *out, *ob;
-	size_t il = len, ol, r;
-	int ok;
-
-	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1)
-		return 0;
-	ol = len * 2 + 16;
-	ob = out = xmalloc(ol);
-	r = iconv(cd, &in, &il, &out, &ol);
-	ok = r != (size_t)-1 && il == 0;
-	iconv_close(cd);
-	free(ob);
-	return ok;
-}
-
 int
 csv_decode(struct diag *d, const char *file, const char *enc,
     const char *data, size_t len, char **out, size_t *outlen)
@@ -115,7 +95,7 @@ csv_decode(struct diag *d, const char *file, const char *enc,
 		if ((bad = utf8_invalid(data, len)) != NULL) {
 			/* Excel on Chinese Windows and most CRMs: GBK.
 			 * GB18030 is a superset, and what iconv reads it as. */
-			if (!S_converts("GB18030", data, len)) {
+			if (!gbk_plausible(data, len)) {
 				S_linecol(data, (size_t)(bad - data), &line,
 				    &col);
 				diag_at(d, DIAG_ERROR, file, line, col,

@@ -92,6 +92,16 @@ lb_newline_is_space(uint32_t before, uint32_t after)
 	return !(lb_is_cjk(before) && lb_is_cjk(after));
 }
 
+/* Is the character at s a regional indicator (the original bytes: cps[]
+ * holds the stand-in)? */
+static int
+is_regional_indicator(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	return utf8_decode(s, n, &cp) != 0 && cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+
 void
 lb_breaks(const char *s, size_t n, char *brk)
 {
@@ -119,6 +129,12 @@ lb_breaks(const char *s, size_t n, char *brk)
 		 * fails an assertion on it: pass U+FFFD instead. */
 		if (cp == 0xFFFF)
 			cp = 0xFFFD;
+		/* It fails the same assertion on every regional indicator
+		 * (U+1F1E6..U+1F1FF, the letters of flag emoji): pass an
+		 * ideographic emoji instead; a flag's two letters are kept
+		 * together below (UAX #14 rule LB30a). */
+		if (cp >= 0x1F1E6 && cp <= 0x1F1FF)
+			cp = 0x1F600;
 		brk[i] = LB_NO;
 		memset(brk + i + 1, LB_INSIDE, k - 1);
 		off[nc] = i;
@@ -134,6 +150,16 @@ lb_breaks(const char *s, size_t n, char *brk)
 		    (lb_no_start(cps[i + 1]) || lb_no_end(cps[i])))
 			v = LB_NO;
 		brk[off[i]] = (char)v;
+	}
+	/* LB30a: no break inside a pair of regional indicators. */
+	for (i = 0, k = 0; i < nc; i++) {
+		if (!is_regional_indicator(s + off[i], n - off[i])) {
+			k = 0;
+			continue;
+		}
+		if (++k % 2 == 1 && i + 1 < nc && brk[off[i]] != LB_MUST &&
+		    is_regional_indicator(s + off[i + 1], n - off[i + 1]))
+			brk[off[i]] = LB_NO;
 	}
 	free(cps);
 	free(off);

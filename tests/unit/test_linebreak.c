@@ -108,3 +108,12 @@ Test(linebreak, classes)
 	cr_assert_eq(lb_newline_is_space(0x4E2D, 'b'), 1);
 	cr_assert_eq(lb_newline_is_space('a', 'b'), 1);
 }
+
+/* libunibreak 1.1 aborts on regional indicators (flag emoji) next to any
+ * other character; the fuzzer found it.  A flag is one unbreakable pair. */
+Test(linebreak, flag_emoji_regional_indicators)
+{
+	CHECK("中国🇨🇳旗", "中|国|🇨🇳|旗!");
+	CHECK("🇨🇳🇺🇸", "🇨🇳|🇺🇸!");
+	CHECK("a🇸", "a|🇸!");
+}

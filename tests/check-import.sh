@@ -104,6 +104,10 @@ else ko "imported roles do not validate: $(head -5 "$tmp/v.out")"; fi
 if [ "$(grep -c '<duty>' "$tmp/v.xml")" = 3 ] &&
     grep -q '<duty>办公用品和固定资产管理。</duty>' "$tmp/v.xml"; then ok
 else ko "export of an imported role lost duties: $(head -12 "$tmp/v.xml")"; fi
+# the （1） lines import writes under a duty are its sub-list
+"$rb" export "$tmp/v/roles/imported-hr-admin.md" >"$tmp/v2.xml" 2>&1
+if grep -q '<duty>负责会议通知、会议筹备等会务工作。<ol><li>会议室预订；</li><li>会议纪要。</li></ol></duty>' "$tmp/v2.xml"; then ok
+else ko "export of an imported role lost a sub-list: $(head -12 "$tmp/v2.xml")"; fi
 
 # ---- hostile and broken inputs: each refused, the others imported
 h=$tmp/h

@@ -43,7 +43,7 @@ S_rich(struct buf *b, const char *tag, const char *rich)
 void
 export_role_xml(struct buf *b, const struct rb_role *r)
 {
-	size_t i;
+	size_t i, j;
 
 	BUF_PUTSL(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<role");
 	S_attr(b, "id", r->id ? r->id : "");
@@ -80,8 +80,16 @@ export_role_xml(struct buf *b, const struct rb_role *r)
 		if (r->duties[i].share >= 0)
 			buf_printf(b, " share=\"%d\"", r->duties[i].share);
 		S_attr(b, "frequency", r->duties[i].frequency.s);
-		buf_printf(b, ">%s</duty>\n",
-		    r->duties[i].text.s ? r->duties[i].text.s : "");
+		buf_printf(b, ">%s", r->duties[i].text.s ?
+		    r->duties[i].text.s : "");
+		if (r->duties[i].nsubs > 0) {
+			BUF_PUTSL(b, "<ol>");
+			for (j = 0; j < r->duties[i].nsubs; j++)
+				buf_printf(b, "<li>%s</li>",
+				    r->duties[i].subs[j].s);
+			BUF_PUTSL(b, "</ol>");
+		}
+		BUF_PUTSL(b, "</duty>\n");
 	}
 	BUF_PUTSL(b, "  </duties>\n");
 	if (r->nstandards) {

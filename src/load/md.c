@@ -1504,14 +1504,48 @@ S_line_col(const struct S_ctx *c, int l)
 }
 
 /*
+ * Reads sub-item sp of the duty read last (（1） … under 1、 …); an attribute
+ * block at its end belongs to the duty.
+ */
+static void
+S_sub_item(struct S_ctx *c, struct S_span *sp)
+{
+	struct rb_pos p = S_span_pos(c, sp);
+	struct rb_duty *du;
+	char *attr = NULL;
+
+	if (c->role->nduties == 0)
+		return;
+	du = &c->role->duties[c->role->nduties - 1];
+	if (S_find_attrs(c, sp, &attr)) {
+		S_duty_attrs(c, sp, attr, du);
+		free(attr);
+	}
+	if (!S_rich_inline(c, sp, rb_duty_add_sub(du)))
+		diag_pos(c->d, DIAG_ERROR, &p, "empty sub-item: write its text "
+		    "after the number, or remove the line");
+}
+
+/* Is a line numbered kind k, in an item numbered fam, a sub-item of it? */
+static int
+S_is_sub(enum S_sect sect, enum rb_numkind fam, enum rb_numkind k)
+{
+	return sect == S_DUTIES && k != fam && (k == RB_NUM_DIGIT_PAREN ||
+	    k == RB_NUM_CIRCLED);
+}
+
+/*
  * Reads the items of paragraph para (a list item's, or with top set, a
  * paragraph of numbered lines standing for a list: 1、 （1） ① 一、 …).  A
- * line numbered like the first starts an item; other lines continue it.
- * Returns 0, reporting nothing, when top is set and the first line has
- * no number.
+ * line numbered like the first starts an item; in duties, a line numbered
+ * （1） or ① under another numbering starts a sub-item of the duty; other
+ * lines continue the item.  With sub set, every item is a sub-item (a
+ * Markdown list nested in a duty).  Returns 0, reporting nothing, when top
+ * is set and the first line has no number.
  */
 static int
-S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top)
+S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top,
+    int sub)
 {
 	struct S_span sp;
 	struct rb_pos pp = S_npos(c, para);
@@ -1519,7 +1553,7 @@ S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top)
 	cmark_node *n, *ls, *prev = NULL;
 	cmark_node_type ty;
 	size_t skip;
-	int line = 0, started = 0;
+	int line = 0, started = 0, insub = sub, next;
 
 	ls = cmark_node_first_child(para);
 	skip = S_line_num(ls, &fam);
@@ -1535,10 +1569,23 @@ S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top)
 		}
 		/* The line from ls to prev ends here. */
 		if (ls != NULL && ls != n) {
-			if (!started || (line > 0 && fam != RB_NUM_NONE &&
-			    (skip = S_line_num(ls, &k)) > 0 && k == fam)) {
-				if (started)
+			next = !started;
+			if (started && line > 0 && (skip = S_line_num(ls,
+			    &k)) > 0) {
+				if (fam != RB_NUM_NONE && k == fam)
+					next = 1;
+				else if (!sub && S_is_sub(sect, fam, k))
+					next = 2;
+			}
+			if (next) {
+				if (started && insub)
+					S_sub_item(c, &sp);
+				else if (started)
 					S_one_item(c, sect, &sp);
+				if (next == 2)
+					insub = 1;
+				else if (started)
+					insub = sub;
 				sp.para = para;
 				sp.first = ls;
 				sp.skip = skip;
@@ -1556,23 +1603,43 @@ S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top)
 		line++;
 		ls = cmark_node_next(n);
 	}
-	if (started)
+	if (started && insub)
+		S_sub_item(c, &sp);
+	else if (started)
 		S_one_item(c, sect, &sp);
 	return 1;
 }
 
-/* Reads one list item (of a Markdown list) of a list section. */
+/*
+ * Reads one list item (of a Markdown list) of a list section.  A duty may
+ * hold a nested list after its paragraph: its sub-items.
+ */
 static void
 S_item(struct S_ctx *c, enum S_sect sect, cmark_node *it)
 {
-	cmark_node *para;
+	cmark_node *para, *list, *sub, *sp;
 
+	para = cmark_node_first_child(it);
+	list = para != NULL ? cmark_node_next(para) : NULL;
+	if (sect == S_DUTIES && list != NULL && cmark_node_next(list) == NULL &&
+	    cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH &&
+	    cmark_node_get_type(list) == CMARK_NODE_LIST) {
+		(void)S_para_items(c, sect, para, 0, 0);
+		for (sub = cmark_node_first_child(list); sub != NULL;
+		    sub = cmark_node_next(sub))
+			if ((sp = S_item_para(c, sub, "sub-item", "a sub-item "
+			    "of a duty must be a single paragraph (no deeper "
+			    "list, no second paragraph)")) != NULL)
+				(void)S_para_items(c, sect, sp, 0, 1);
+		return;
+	}
 	para = S_item_para(c, it, sect == S_DUTIES ? "duty" : "list item",
-	    sect == S_DUTIES ? "a duty must be a single paragraph (no "
-	    "nested list, no second paragraph)" : "a list item here must be "
-	    "a single paragraph (no nested list, no second paragraph)");
+	    sect == S_DUTIES ? "a duty must be a paragraph, maybe followed "
+	    "by a list of its sub-items (no second paragraph)" : "a list item "
+	    "here must be a single paragraph (no nested list, no second "
+	    "paragraph)");
 	if (para != NULL)
-		(void)S_para_items(c, sect, para, 0);
+		(void)S_para_items(c, sect, para, 0, 0);
 }
 
 /* Words for the blocks a list section may wrongly hold. */
@@ -1755,7 +1822,7 @@ S_body(struct S_ctx *c, cmark_node *doc)
 		default:
 			/* Lines numbered 1、 （1） ① 一、 … are a list too. */
 			if (ty == CMARK_NODE_PARAGRAPH && !s.bad &&
-			    S_para_items(c, s.kind, n, 1)) {
+			    S_para_items(c, s.kind, n, 1, 0)) {
 				s.numbered++;
 				break;
 			}

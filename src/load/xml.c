@@ -1073,6 +1073,13 @@ S_rich_children(struct xml_src *xs, struct rich *r, xmlNodePtr n,
 			break;
 		case XML_ELEMENT_NODE:
 			tag = (const char *)c->name;
+			if (c->ns == NULL && !strcmp(tag, "ol") &&
+			    load_xml_is(n, "duty")) {
+				load_xml_diag(xs, c, DIAG_ERROR, "<ol> in "
+				    "<duty> holds its sub-items and must come "
+				    "after all of the duty's text");
+				break;
+			}
 			if (c->ns != NULL || !S_allowed(content, tag)) {
 				load_xml_diag(xs, c, DIAG_ERROR,
 				    "<%s> is not allowed in <%s>%s%s", tag,
@@ -1332,6 +1339,52 @@ S_targets(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 	}
 }
 
+/*
+ * The text of <duty> n and its sub-list: an <ol> of <li> items after the
+ * text, (1) … under 1. …; the <ol> is taken out of the tree while the
+ * text is read, then put back (last) for the schema.
+ */
+static void
+S_duty_text(struct xml_src *xs, xmlNodePtr n, struct rb_duty *du)
+{
+	static const char *const none[] = { NULL };
+	xmlNodePtr ol = n->last, c;
+
+	/* Only blanks and comments may follow it. */
+	while (ol != NULL && ol->type != XML_ELEMENT_NODE &&
+	    (ol->type == XML_COMMENT_NODE || (ol->type == XML_TEXT_NODE &&
+	    (ol->content == NULL || S_blank((const char *)ol->content,
+	    strlen((const char *)ol->content))))))
+		ol = ol->prev;
+	if (ol != NULL && !load_xml_is(ol, "ol"))
+		ol = NULL;
+	if (ol != NULL)
+		xmlUnlinkNode(ol);
+	S_rich(xs, n, 0, &du->text);
+	if (*du->text.s == '\0')
+		load_xml_diag(xs, n, DIAG_ERROR, "<duty> is empty");
+	if (ol == NULL)
+		return;
+	load_xml_check_attrs(xs, ol, none);
+	load_xml_no_text(xs, ol);
+	for (c = ol->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!load_xml_is(c, "li")) {
+			S_unknown(xs, c, ol, S_one("li"));
+			continue;
+		}
+		load_xml_check_attrs(xs, c, none);
+		S_rich(xs, c, 0, rb_duty_add_sub(du));
+		if (*du->subs[du->nsubs - 1].s == '\0')
+			load_xml_diag(xs, c, DIAG_ERROR, "<li> is empty");
+	}
+	if (du->nsubs == 0)
+		load_xml_diag(xs, ol, DIAG_ERROR, "<ol> holds no <li>: write "
+		    "the duty's sub-items, or remove the <ol>");
+	xmlAddChild(n, ol);
+}
+
 static void
 S_duties(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 {
@@ -1368,9 +1421,7 @@ S_duties(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 			rb_str_set(&du->frequency, v, strlen(v), &pos);
 			free(v);
 		}
-		S_rich(xs, c, 0, &du->text);
-		if (*du->text.s == '\0')
-			load_xml_diag(xs, c, DIAG_ERROR, "<duty> is empty");
+		S_duty_text(xs, c, du);
 	}
 	if (role->nduties == 0)
 		load_xml_diag(xs, n, DIAG_ERROR, "<duties> holds no <duty>: "

@@ -264,6 +264,12 @@ rb_role_add_duty(struct rb_role *r)
 }
 
 struct rb_str *
+rb_duty_add_sub(struct rb_duty *d)
+{
+	return S_add(&d->subs, &d->nsubs, sizeof(struct rb_str));
+}
+
+struct rb_str *
 rb_role_add_standard(struct rb_role *r)
 {
 	return S_add(&r->standards, &r->nstandards, sizeof(struct rb_str));
@@ -314,7 +320,7 @@ rb_org_add_dept(struct rb_org *o)
 void
 rb_role_free(struct rb_role *r)
 {
-	size_t i;
+	size_t i, j;
 
 	if (r == NULL)
 		return;
@@ -328,6 +334,9 @@ rb_role_free(struct rb_role *r)
 	for (i = 0; i < r->nduties; i++) {
 		rb_str_free(&r->duties[i].text);
 		rb_str_free(&r->duties[i].frequency);
+		for (j = 0; j < r->duties[i].nsubs; j++)
+			rb_str_free(&r->duties[i].subs[j]);
+		free(r->duties[i].subs);
 	}
 	free(r->duties);
 	for (i = 0; i < r->nstandards; i++)
@@ -478,7 +487,7 @@ int
 rb_role_equal(const struct rb_role *a, const struct rb_role *b,
     const char **why)
 {
-	size_t i;
+	size_t i, j;
 
 	DIFF(S_cseq(a->id, b->id), "id");
 	DIFF(S_seq(&a->title, &b->title), "title");
@@ -493,6 +502,11 @@ rb_role_equal(const struct rb_role *a, const struct rb_role *b,
 		DIFF(a->duties[i].share == b->duties[i].share, "duty share");
 		DIFF(S_seq(&a->duties[i].frequency, &b->duties[i].frequency),
 		    "duty frequency");
+		DIFF(a->duties[i].nsubs == b->duties[i].nsubs,
+		    "number of duty sub-items");
+		for (j = 0; j < a->duties[i].nsubs; j++)
+			DIFF(S_seq(&a->duties[i].subs[j], &b->duties[i].subs[j]),
+			    "duty sub-item");
 	}
 	DIFF(a->nstandards == b->nstandards, "number of standards");
 	for (i = 0; i < a->nstandards; i++)

@@ -26,6 +26,8 @@ struct rb_duty {
 	struct rb_str	 text;		/* rich, inline */
 	int		 share;		/* % of working time, -1 if not given */
 	struct rb_str	 frequency;	/* plain, free text (每日, 每周, …) */
+	/* Its sub-list: （1） … under 1、 …, rich inline each. */
+	struct rb_str	*subs;		size_t nsubs;
 };
 
 struct rb_target {
@@ -168,6 +170,7 @@ void		 rb_str_free(struct rb_str *);
 
 /* Append one zeroed element to a role array; returns it. */
 struct rb_duty	 *rb_role_add_duty(struct rb_role *);
+struct rb_str	 *rb_duty_add_sub(struct rb_duty *);
 struct rb_str	 *rb_role_add_standard(struct rb_role *);
 struct rb_target *rb_role_add_target(struct rb_role *);
 struct rb_relation *rb_role_add_relation(struct rb_role *);

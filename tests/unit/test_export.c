@@ -69,6 +69,17 @@ Test(export, hr_style_role_round_trips)
 	load_xml_cleanup();
 }
 
+/* Duties with sub-lists (（1） lines, ① lines, a nested Markdown list)
+ * keep them through the canonical XML's <ol>. */
+Test(export, sub_lists_round_trip)
+{
+	load_set_schema_dir("../../schema");
+	S_roundtrip("../cases/hr-sublist-md/content/roles/seller.md");
+	S_roundtrip("../cases/hr-sublist-md-list/content/roles/manager.md");
+	S_roundtrip("../cases/hr-sublist-xml/content/roles/seller.xml");
+	load_xml_cleanup();
+}
+
 Test(export, markdown_with_every_field_equals_its_xml)
 {
 	static const char md[] =

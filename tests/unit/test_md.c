@@ -381,7 +381,7 @@ Test(md, raw_html_dropped)
 Test(md, structure_errors)
 {
 	struct rb_role *r = S_load(FM "\n# 标题\n\n前言\n\n## 职责\n\n段落\n\n"
-	    "- a\n\n  - nested\n- b\n\n## 工作关系\n\n- 上级：某人\n\n"
+	    "- a\n\n  more\n- b\n\n## 工作关系\n\n- 上级：某人\n\n"
 	    "## 报表\n\n- a | 每周 | 周六\n- a | 每x周 | 周六 | gm\n\n"
 	    "## Duties\n\n- again\n\n## 权限\n");
 
@@ -390,7 +390,8 @@ Test(md, structure_errors)
 	cr_assert(S_has(DIAG_ERROR, 13, 1, "duties section: expected a list "
 	    "(items numbered '1、', '（1）', '1.' or marked '- '), found a "
 	    "paragraph"));
-	cr_assert(S_has(DIAG_ERROR, 17, 3, "a duty must be a single paragraph"));
+	cr_assert(S_has(DIAG_ERROR, 17, 3, "a duty must be a paragraph, maybe "
+	    "followed by a list of its sub-items"));
 	cr_assert(S_has(DIAG_ERROR, 22, 3, "所受监督：, 所施监督：, 所施指导："));
 	cr_assert(S_has(DIAG_ERROR, 26, 3, "4 fields separated by '|'"));
 	cr_assert(S_has(DIAG_ERROR, 27, 3, "unknown report frequency '每x周'"));

@@ -15,7 +15,7 @@ VERSION	:= $(shell awk 'NR == 1 { gsub(/[()]/, "", $$2); print $$2 }' debian/cha
 
 CC	?= cc
 PKGS	 = libxml-2.0 libzip yaml-0.1 libcmark-gfm lua5.4 harfbuzz harfbuzz-subset \
-	   fontconfig libunibreak xlsxwriter
+	   fontconfig freetype2 libunibreak xlsxwriter
 OPT	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wno-unused-parameter

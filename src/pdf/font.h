@@ -14,8 +14,11 @@
  *	   handles synthetic bold);
  *	4. font_reset_use() before the next document.
  *
- * Only TrueType (glyf) fonts are accepted (the PDF embeds them as
- * FontFile2).  Code points above U+FFFF are never "in the font".
+ * TrueType (glyf) fonts are embedded as CIDFontType2 (FontFile2),
+ * CFF-based OpenType (CID-keyed, as Noto CJK, or name-keyed) as
+ * CIDFontType0 (FontFile3 /CIDFontType0C).  Text is shown by CID:
+ * for TrueType the subset's glyph number, for a CID-keyed CFF the CID of
+ * the font's charset.  Code points above U+FFFF are never "in the font".
  */
 #ifndef RB_PDF_FONT_H
 #define RB_PDF_FONT_H
@@ -35,8 +38,8 @@ struct font;
  * case-insensitive) in its regular face, or its bold face when bold is
  * set.  When bold is asked and the family has no bold face, the regular
  * face is opened and marked synthetic bold.  Returns NULL after a
- * DIAG_FATAL diagnostic when the family is not installed or is not a
- * TrueType (glyf) font.  Free with font_free().
+ * DIAG_FATAL diagnostic when the family is not installed or has
+ * neither TrueType (glyf) nor CFF outlines.  Free with font_free().
  */
 struct font	*font_open(struct diag *, const char *family, int bold);
 void		 font_free(struct font *);
@@ -78,14 +81,24 @@ size_t		 font_nused(const struct font *);
  * font_reset_use() does nothing.  Returns -1 when HarfBuzz fails.
  */
 int		 font_subset(struct font *);
-/** The subset's font program (TrueType bytes) and its glyph count. */
+/** 1 for CFF outlines (CIDFontType0, FontFile3), 0 for TrueType. */
+int		 font_cff(const struct font *);
+/** The CIDSystemInfo: a CID-keyed CFF's own ROS, else Adobe-Identity-0.
+ *  The strings live as long as the font. */
+void		 font_ros(const struct font *, const char **registry,
+		    const char **ordering, int *supplement);
+/** The subset's font program: TrueType bytes, or for CFF the bare CFF
+ *  table. */
 const char	*font_subset_data(const struct font *, size_t *len);
-unsigned	 font_subset_nglyphs(const struct font *);
-/** The code points of the subset, ascending, and their glyphs. */
+/** Every CID of the subset is below this. */
+unsigned	 font_subset_ncids(const struct font *);
+/** Every CID of the subset (its glyphs, .notdef included), ascending. */
+size_t		 font_subset_cids(const struct font *, const uint16_t **cids);
+/** The code points of the subset, ascending, and their CIDs. */
 size_t		 font_subset_map(const struct font *, const uint32_t **cps,
-		    const uint16_t **gids);
-/** The glyph of cp in the subset; 0 (.notdef) when not in it. */
-unsigned	 font_gid(const struct font *, uint32_t cp);
+		    const uint16_t **cids);
+/** The CID that shows cp in the subset; 0 (.notdef) when not in it. */
+unsigned	 font_cid(const struct font *, uint32_t cp);
 /** PostScript name ([A-Za-z0-9-]) and bounding box (1/1000 em:
  *  xmin ymin xmax ymax). */
 const char	*font_psname(const struct font *);

@@ -16,11 +16,13 @@
  * text with at most two decimals, colours, matrices and character
  * spacing with three.
  *
- * Fonts are Type0 / CIDFontType2 with Identity-H encoding: a shown
- * string is the big-endian glyph ids of the HarfBuzz subset, the
- * CIDToGIDMap is /Identity, /W gives each glyph's advance as the layout
- * measured it, and ToUnicode maps every glyph back to its code point, so
- * text extraction returns the input.
+ * Fonts are Type0 with Identity-H encoding over a CIDFontType2
+ * (TrueType, FontFile2, CIDToGIDMap /Identity: CIDs are the glyph ids of
+ * the HarfBuzz subset) or a CIDFontType0 (CFF, FontFile3 /CIDFontType0C:
+ * CIDs are the CID-keyed font's own, which the subset keeps).  A shown
+ * string is the big-endian CIDs, /W gives each CID's advance as the
+ * layout measured it, and ToUnicode maps every CID back to its code
+ * point, so text extraction returns the input.
  */
 #include <math.h>
 #include <stdio.h>
@@ -489,7 +491,7 @@ S_tounicode(struct buf *b, const struct font *f)
 	const uint32_t *cps;
 	const uint16_t *gids;
 	size_t i, n = font_subset_map(f, &cps, &gids), k;
-	unsigned nglyphs = font_subset_nglyphs(f);
+	unsigned nglyphs = font_subset_ncids(f);
 	uint32_t *byg;
 	char s[32];
 
@@ -535,7 +537,7 @@ S_widths(struct buf *b, struct font *f)
 	const uint32_t *cps;
 	const uint16_t *gids;
 	size_t i, n = font_subset_map(f, &cps, &gids);
-	unsigned g, nglyphs = font_subset_nglyphs(f);
+	unsigned g, nglyphs = font_subset_ncids(f);
 	int *wd = xcalloc(nglyphs + 1, sizeof(*wd));
 	int open = 0, run = 0;
 
@@ -577,8 +579,9 @@ pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 {
 	struct buf *b = &w->tmp;
 	const char *data;
+	const char *reg, *ord;
 	size_t len;
-	int k, file, tu, desc, cid, bb[4], cidset = 0;
+	int k, file, tu, desc, cid, bb[4], cidset = 0, sup, cff = font_cff(f);
 	char tag[7];
 
 	for (k = 0; k < w->nfonts; k++)
@@ -598,8 +601,12 @@ pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 
 	file = S_reserve(w);
 	b->len = 0;
-	buf_puts(b, "/Length1 ");
-	S_int(b, (long long)len);
+	if (cff)
+		buf_puts(b, "/Subtype/CIDFontType0C");
+	else {
+		buf_puts(b, "/Length1 ");
+		S_int(b, (long long)len);
+	}
 	S_stream(w, file, b->data, data, len, S_FONTZ);
 
 	tu = S_reserve(w);
@@ -608,13 +615,14 @@ pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 	S_stream(w, tu, NULL, b->data, b->len, S_ZLEVEL);
 
 	if (w->pdfa) {
-		/* CIDSet: a bit (high first) for every CID of the subset;
-		 * its glyphs are numbered 0 .. nglyphs - 1 */
-		unsigned ng = font_subset_nglyphs(f), g;
+		/* CIDSet: a bit (high first) for every CID of the subset */
+		const uint16_t *cids;
+		size_t i, n = font_subset_cids(f, &cids);
+		unsigned ng = font_subset_ncids(f);
 		unsigned char *bits = xcalloc(ng / 8 + 1, 1);
 
-		for (g = 0; g < ng; g++)
-			bits[g / 8] |= (unsigned char)(0x80 >> (g % 8));
+		for (i = 0; i < n; i++)
+			bits[cids[i] / 8] |= (unsigned char)(0x80 >> (cids[i] % 8));
 		cidset = S_reserve(w);
 		S_stream(w, cidset, NULL, bits, ng / 8 + (ng % 8 != 0),
 		    S_ZLEVEL);
@@ -625,9 +633,9 @@ pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 	b = S_begin(w, desc);
 	buf_printf(b, "<</Type/FontDescriptor/FontName/%s+%s/Flags 4"
 	    "/FontBBox[%d %d %d %d]/ItalicAngle 0/Ascent %d/Descent %d"
-	    "/CapHeight %d/StemV 80/FontFile2 %d 0 R", tag, font_psname(f),
+	    "/CapHeight %d/StemV 80/FontFile%c %d 0 R", tag, font_psname(f),
 	    bb[0], bb[1], bb[2], bb[3], font_ascent(f), font_descent(f),
-	    font_ascent(f), file);
+	    font_ascent(f), cff ? '3' : '2', file);
 	if (cidset)
 		buf_printf(b, "/CIDSet %d 0 R", cidset);
 	buf_puts(b, ">>");
@@ -635,10 +643,12 @@ pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 
 	cid = S_reserve(w);
 	S_begin(w, cid);
-	buf_printf(b, "<</Type/Font/Subtype/CIDFontType2/BaseFont/%s+%s"
-	    "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)"
-	    "/Supplement 0>>/FontDescriptor %d 0 R/CIDToGIDMap/Identity"
-	    "/DW 1000", tag, font_psname(f), desc);
+	font_ros(f, &reg, &ord, &sup);
+	buf_printf(b, "<</Type/Font/Subtype/CIDFontType%c/BaseFont/%s+%s"
+	    "/CIDSystemInfo<</Registry(%s)/Ordering(%s)/Supplement %d>>"
+	    "/FontDescriptor %d 0 R%s/DW 1000", cff ? '0' : '2', tag,
+	    font_psname(f), reg, ord, sup, desc,
+	    cff ? "" : "/CIDToGIDMap/Identity");
 	S_widths(b, f);
 	buf_puts(b, ">>");
 	S_end(w);
@@ -1749,7 +1759,7 @@ pdfc_show(struct pdfc *c, int font, const char *s, size_t n)
 			k = 1;
 			continue;
 		}
-		if ((g = font_gid(f, cp)) == 0)
+		if ((g = font_cid(f, cp)) == 0)
 			continue;
 		S_strbyte(b, g >> 8);
 		S_strbyte(b, g & 0xFF);

@@ -1,7 +1,7 @@
 /*
  * test_font.c — the PDF backend's fonts: finding families through
- * fontconfig (regular, real and synthetic bold, unknown family, CFF
- * refused), HarfBuzz metrics, the missing-character message, and the
+ * fontconfig (regular, real and synthetic bold, unknown family), CFF
+ * (CID-keyed Noto CJK and name-keyed) embedded by CID, HarfBuzz metrics, the missing-character message, and the
  * embedded subset as pdffonts sees it (embedded, subset, distinct names
  * for two subsets of one font in one document, small).
  */
@@ -98,25 +98,6 @@ Test(font, unknown_family_no_fallback)
 	cr_assert_eq(d.nfatal, 1);
 	cr_assert(strncmp(d.items[0].msg, "font family 'AR PL UMing' not "
 	    "found by fontconfig", 47) == 0, "%s", d.items[0].msg);
-	diag_free(&d);
-}
-
-Test(font, cff_refused)
-{
-	struct diag d;
-	char *l;
-
-	l = run("fc-list 'Noto Sans CJK SC' family | head -n 1");
-	if (*l == '\0') {
-		free(l);
-		cr_skip_test("fonts-noto-cjk not installed");
-	}
-	free(l);
-	diag_init(&d);
-	cr_assert_null(font_open(&d, "Noto Sans CJK SC", 0));
-	cr_assert_eq(d.nfatal, 1);
-	cr_assert(strstr(d.items[0].msg, "has no TrueType outlines") != NULL,
-	    "%s", d.items[0].msg);
 	diag_free(&d);
 }
 
@@ -264,5 +245,135 @@ Test(font, deterministic)
 	unlink(p1);
 	unlink(p2);
 	font_free(f);
+	diag_free(&d);
+}
+
+/* 1 when fontconfig knows family (else the test is skipped). */
+static int
+have_family(const char *family)
+{
+	char cmd[128], *l;
+	int ok;
+
+	snprintf(cmd, sizeof(cmd), "fc-list '%s' family | head -n 1", family);
+	l = run(cmd);
+	ok = *l != '\0';
+	free(l);
+	return ok;
+}
+
+Test(font, cff_cid_keyed)
+{
+	struct diag d;
+	struct font *f, *fb;
+	const uint16_t *cids;
+	const char *reg, *ord, *data;
+	char path[] = "/tmp/rb-test-font-XXXXXX";
+	char *out, cmd[256];
+	size_t n, len;
+	int sup;
+
+	if (!have_family("Noto Sans CJK SC"))
+		cr_skip_test("fonts-noto-cjk not installed");
+	diag_init(&d);
+	f = font_open(&d, "Noto Sans CJK SC", 0);
+	fb = font_open(&d, "Noto Sans CJK SC", 1);
+	cr_assert(f && fb, "%s", d.n ? d.items[0].msg : "");
+	/* The SC face of the collection, and a real bold. */
+	cr_assert(strstr(font_file(f), "NotoSansCJK-Regular.ttc") != NULL);
+	cr_assert(strstr(font_file(fb), "NotoSansCJK-Bold.ttc") != NULL);
+	cr_assert_eq(font_index(f), 2);
+	cr_assert_eq(font_synthetic_bold(fb), 0);
+	cr_assert_eq(font_cff(f), 1);
+	cr_assert_str_eq(font_psname(f), "NotoSansCJKsc-Regular");
+	font_ros(f, &reg, &ord, &sup);
+	cr_assert_str_eq(reg, "Adobe");
+	cr_assert_str_eq(ord, "Identity");
+	cr_assert_eq(sup, 0);
+	cr_assert_eq(font_advance(f, 0x4E2D), 1000);	/* 中 */
+	cr_assert_eq(font_advance(f, 'a'), 563);
+	cr_assert_eq(font_ascent(f), 1160);
+	cr_assert_eq(font_descent(f), -288);
+	/* The subset keeps the CID-keyed charset: text is shown by the
+	 * font's own CIDs (岗 is CID 15966 in Noto Sans CJK), not by the
+	 * subset's glyph numbers. */
+	font_use_utf8(f, "岗位A", strlen("岗位A"));
+	cr_assert_eq(font_subset(f), 0);
+	cr_assert_eq(font_cid(f, 0x5C97), 15966);
+	cr_assert_eq(font_cid(f, 0x4F4D), 9956);
+	cr_assert_eq(font_cid(f, 'A'), 34);
+	cr_assert_eq(font_cid(f, 0x4E2D), 0);		/* not used */
+	n = font_subset_cids(f, &cids);
+	cr_assert_geq(n, 5);		/* .notdef, space, A, 岗, 位 */
+	cr_assert_eq(cids[0], 0);
+	cr_assert_eq(cids[n - 1], 15966);
+	cr_assert_eq(font_subset_ncids(f), 15967);
+	/* the program is the bare CFF table: a CFF 1.0 header */
+	data = font_subset_data(f, &len);
+	cr_assert(len > 4 && data[0] == 1 && data[1] == 0);
+	font_reset_use(f);
+
+	close(mkstemp(path));
+	write_pdf(path, f, fb, "岗位说明书：销售经理负责华东区域，Sales 2026。",
+	    "岗位名称");
+	snprintf(cmd, sizeof(cmd), "pdffonts %s 2>&1 | tail -n +3 | "
+	    "sed -E 's/ +[0-9]+ +0$//; s/^[A-Z]{6}\\+/TAG+/'", path);
+	out = run(cmd);
+	cr_assert_str_eq(out,
+	    "TAG+NotoSansCJKsc-Regular         CID Type 0C       "
+	    "Identity-H       yes yes yes\n"
+	    "TAG+NotoSansCJKsc-Bold            CID Type 0C       "
+	    "Identity-H       yes yes yes\n");
+	free(out);
+	snprintf(cmd, sizeof(cmd), "qpdf --check %s >/dev/null 2>&1 && "
+	    "echo ok", path);
+	out = run(cmd);
+	cr_assert_str_eq(out, "ok\n");
+	free(out);
+	snprintf(cmd, sizeof(cmd), "pdftotext %s - 2>&1", path);
+	out = run(cmd);
+	cr_assert_str_eq(out, "岗位说明书：销售经理负责华东区域，Sales 2026。\n\n"
+	    "岗位名称\n\n\f");
+	free(out);
+	cr_assert_lt(file_size(path), 20000, "%ld bytes", file_size(path));
+	unlink(path);
+	font_free(f);
+	font_free(fb);
+	cr_assert_eq(d.n, 0);
+	diag_free(&d);
+}
+
+Test(font, cff_name_keyed)
+{
+	struct diag d;
+	struct font *f;
+	char path[] = "/tmp/rb-test-font-XXXXXX";
+	char *out, cmd[256];
+
+	/* fonts-urw-base35 (with ghostscript): name-keyed CFF, whose CIDs
+	 * are the subset's glyph numbers */
+	if (!have_family("Nimbus Sans"))
+		cr_skip_test("fonts-urw-base35 not installed");
+	diag_init(&d);
+	f = font_open(&d, "Nimbus Sans", 0);
+	cr_assert_not_null(f);
+	cr_assert_eq(font_cff(f), 1);
+	font_use_utf8(f, "Sales", 5);
+	cr_assert_eq(font_subset(f), 0);
+	cr_assert_eq(font_subset_ncids(f), 7);	/* .notdef space S a e l s */
+	font_reset_use(f);
+	close(mkstemp(path));
+	write_pdf(path, f, NULL, "Sales 2026", NULL);
+	snprintf(cmd, sizeof(cmd), "pdffonts %s 2>&1 | tail -n +3 | "
+	    "sed -E 's/ +[0-9]+ +0$//; s/^[A-Z]{6}\\+/TAG+/'; "
+	    "pdftotext %s - 2>&1", path, path);
+	out = run(cmd);
+	cr_assert_str_eq(out,
+	    "TAG+NimbusSans-Regular            CID Type 0C       "
+	    "Identity-H       yes yes yes\nSales 2026\n\n\f");
+	free(out);
+	unlink(path);
+	font_free(f);
+	cr_assert_eq(d.n, 0);
 	diag_free(&d);
 }

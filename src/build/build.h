@@ -7,6 +7,8 @@
  *	build_handbook_html()	out/handbook/ (handbook_html.c)
  *	build_handbook_pdf()	out/handbook.pdf, out/roles/<id>.pdf
  *				(handbook_pdf.c, the PDF backend's)
+ *	build_handbook_docx()	out/handbook.docx, out/roles/<id>.docx
+ *				(handbook_pdf.c, through src/docx)
  *
  * See docs/templates.md ("Data") for what templates see and
  * README.md for the output files.
@@ -23,7 +25,7 @@ struct build_opts {
 	const char	*content;	/* the content folder */
 	const char	*out;		/* output folder (default "out") */
 	const char	*templates;	/* user templates folder or NULL */
-	int		 html, pdf;	/* which outputs */
+	int		 html, pdf, docx; /* which outputs */
 	struct tally	*tally;		/* counts the files put in place, or NULL */
 	int		 pdfa;		/* PDFs as PDF/A-1b (--pdf-a) */
 	/* set by build_handbook_html: the text of out/.rolebook-html (its
@@ -69,6 +71,13 @@ void	build_html_record(struct build_opts *);
  * provided by the PDF backend (src/build/handbook_pdf.c).  Returns 0 or -1.
  */
 int	build_handbook_pdf(struct diag *, const struct rb_site *,
+	    struct tmpl *, const struct build_opts *);
+/*
+ * The same documents as editable Word files (--format docx), from the
+ * same templates and document tree, written by src/docx: the same
+ * incremental, all-or-nothing job as the PDFs.  Returns 0 or -1.
+ */
+int	build_handbook_docx(struct diag *, const struct rb_site *,
 	    struct tmpl *, const struct build_opts *);
 
 /*

@@ -1,15 +1,20 @@
 /*
- * handbook_pdf.c — `rolebook build` for PDF: renders the handbook
+ * handbook_pdf.c — `rolebook build` for the paged formats, PDF and Word
+ * (.docx): one job, two backends.  Renders the handbook
  * (handbook.lua.html) and one role sheet per role (rolesheet.lua.html)
  * through the templates, parses each into a document tree and lays it out
- * with the PDF backend (src/pdf), the theme read from theme.conf of the
- * templates folders.  Each PDF is staged next to its file as soon as it
+ * with the PDF backend (src/pdf), or writes it with the Word backend
+ * (src/docx), the theme read from theme.conf of the templates folders.  Each PDF is staged next to its file as soon as it
  * is made (only when its bytes changed); only when every document
  * succeeded are the staged files renamed into place and role sheets of
  * roles that no longer exist removed, else they are deleted:
  *
  *	out/handbook.pdf	handbook.lua.html
  *	out/roles/<id>.pdf	rolesheet.lua.html
+ *	out/handbook.docx, out/roles/<id>.docx	the same, --format docx
+ *
+ * Each format keeps its own record of what it made (out/.rolebook-pdf,
+ * out/.rolebook-docx), so either is rebuilt only when its inputs change.
  *
  * The documents are independent: with more than one processor they are
  * made by worker processes (src/util/jobs.c; RB_JOBS=N sets how many, 1:
@@ -34,6 +39,7 @@
 #include "build.h"
 #include "../doc/doc.h"
 #include "../pdf/pdf.h"
+#include "../docx/docx.h"
 #include "deps.h"
 #include "../util/jobs.h"
 
@@ -61,10 +67,26 @@ struct S_prev {
 	char		*dpaths;
 };
 
+/* A paged format: its backend and the names of its files. */
+struct S_fmt {
+	const char	*name;		/* in messages: "PDF" */
+	const char	*ext;		/* ".pdf" */
+	const char	*record;	/* ".rolebook-pdf" in the output */
+	const char	*salt;		/* starts every digest */
+	int		 docx;		/* the Word backend, else PDF */
+};
+
+static const struct S_fmt S_pdf = { "PDF", ".pdf", ".rolebook-pdf",
+    "rolebook-pdf 1", 0 };
+static const struct S_fmt S_docx = { "Word", ".docx", ".rolebook-docx",
+    "rolebook-docx 1", 1 };
+
 struct S_job {
+	const struct S_fmt	*fmt;
 	struct diag		*d;
 	struct tmpl		*t;
 	struct pdf_opts		 po;
+	struct docx_opts	 xo;
 	const struct tmpl_val	*sitev;
 	const char		*out;
 	const char		*dumpdir;	/* RB_LAYOUT_DUMP */
@@ -200,7 +222,7 @@ S_hash_fonts_cb(void *arg, const char *file, int index)
 static char *
 S_manifest_path(const struct S_job *j)
 {
-	return xasprintf("%s/.rolebook-pdf", j->out);
+	return xasprintf("%s/%s", j->out, j->fmt->record);
 }
 
 static int
@@ -397,8 +419,9 @@ S_content_key(struct S_job *j, const char *content)
 	h[1] = j->tbase[1];
 	deps_hash_content(h, content);
 	deps_hex(h, j->ckey);
-	hb.path = (char *)"handbook.pdf";
+	hb.path = xasprintf("handbook%s", j->fmt->ext);
 	pv = S_prev_find(j, &hb);
+	free(hb.path);
 	j->csame = pv != NULL && pv->dpaths != NULL &&
 	    strcmp(pv->dpaths, "*") == 0 && strcmp(pv->dkey, j->ckey) == 0;
 }
@@ -523,9 +546,15 @@ S_make(struct S_job *j, size_t k, struct diag *jd, struct buf *pdf,
 	/* the template's text is no longer needed: free it before layout */
 	buf_free(&text);
 	doc_srcmap_free(&map);
-	/* the tree goes to pdf_render, which frees it once laid out */
-	rc = pdf_render(jd, tree, &j->po, pdf, j->dumpdir ? &dump : NULL);
-	tree = NULL;
+	if (j->fmt->docx)
+		rc = docx_render(jd, tree, &j->xo, pdf);
+	else {
+		/* the tree goes to pdf_render, which frees it once laid
+		 * out */
+		rc = pdf_render(jd, tree, &j->po, pdf, j->dumpdir ? &dump :
+		    NULL);
+		tree = NULL;
+	}
 	if (rc == -1)
 		goto out;
 	rc = -1;
@@ -690,7 +719,8 @@ S_done(void *arg, size_t job, const char *data, size_t len)
 	}
 }
 
-/* Removes the .pdf files in out/roles that are not role sheets of this build. */
+/* Removes the files of the format in out/roles that are not role sheets
+ * of this build. */
 static void
 S_prune(struct diag *d, const char *out, const struct S_job *j)
 {
@@ -699,13 +729,15 @@ S_prune(struct diag *d, const char *out, const struct S_job *j)
 
 	for (i = 0; i < j->ndocs; i++)
 		keep[i] = j->docs[i].path;
-	file_prune(d, out, "roles", ".pdf", keep, j->ndocs, "role sheet");
+	file_prune(d, out, "roles", j->fmt->ext, keep, j->ndocs,
+	    "role sheet");
 	free(keep);
 }
 
-int
-build_handbook_pdf(struct diag *d, const struct rb_site *site,
-    struct tmpl *t, const struct build_opts *bo)
+/* The job of either format (fmt). */
+static int
+S_build(struct diag *d, const struct rb_site *site, struct tmpl *t,
+    const struct build_opts *bo, const struct S_fmt *fmt)
 {
 	struct S_job j;
 	struct pdf_theme th;
@@ -718,18 +750,23 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 	struct stat st;
 
 	memset(&j, 0, sizeof(j));
+	j.fmt = fmt;
 	j.d = d;
 	j.t = t;
 	j.out = bo->out ? bo->out : "out";
-	if ((j.dumpdir = getenv("RB_LAYOUT_DUMP")) != NULL && *j.dumpdir == 0)
+	if ((j.dumpdir = getenv("RB_LAYOUT_DUMP")) != NULL && (*j.dumpdir == 0 ||
+	    fmt->docx))
 		j.dumpdir = NULL;
 	if (S_theme(d, t, &th, &tdir) == -1)
 		goto out;
 	j.po.theme = &th;
 	j.po.date = pdf_source_date();
 	j.po.free_tree = 1;
-	j.po.pdfa = bo->pdfa;
-	if ((j.po.fonts = pdf_fonts_open(d, &th)) == NULL)
+	j.po.pdfa = fmt->docx ? 0 : bo->pdfa;
+	j.xo.theme = &th;
+	j.xo.date = j.po.date;
+	/* Word lays out the .docx itself: no fonts needed here */
+	if (!fmt->docx && (j.po.fonts = pdf_fonts_open(d, &th)) == NULL)
 		goto out;
 	dirs[nd++] = bo->content ? bo->content : ".";
 	if (bo->templates)
@@ -754,7 +791,7 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 	/* the digest of what every document depends on besides its XHTML */
 	j.base[0] = 0xcbf29ce484222325ULL;
 	j.base[1] = 0x84222325cbf29ce4ULL;
-	deps_hash(j.base, "rolebook-pdf 1", 15);
+	deps_hash(j.base, fmt->salt, strlen(fmt->salt) + 1);
 	S_hash_file_id(j.base, "/proc/self/exe");
 	{
 		char *exe = realpath("/proc/self/exe", NULL);
@@ -776,7 +813,8 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 		}
 		free(tp);
 	}
-	pdf_fonts_hash(j.po.fonts, S_hash_fonts_cb, j.base);
+	if (j.po.fonts)
+		pdf_fonts_hash(j.po.fonts, S_hash_fonts_cb, j.base);
 	S_manifest_read(&j);
 
 	sitev = data_site(site, "pdf");
@@ -803,19 +841,19 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 	roles = tmpl_map_get(sitev, "roles");
 	j.ndocs = 1 + tmpl_val_len(roles);
 	j.docs = xcalloc(j.ndocs, sizeof(*j.docs));
-	j.docs[0].path = xstrdup("handbook.pdf");
+	j.docs[0].path = xasprintf("handbook%s", fmt->ext);
 	for (i = 1; i < j.ndocs; i++) {
 		const struct tmpl_val *r = tmpl_val_item(roles, i - 1);
 
 		j.docs[i].role = r;
-		j.docs[i].path = xasprintf("roles/%s.pdf",
-		    tmpl_val_string(tmpl_map_get(r, "id")));
+		j.docs[i].path = xasprintf("roles/%s%s",
+		    tmpl_val_string(tmpl_map_get(r, "id")), fmt->ext);
 	}
 	/* the documents: in worker processes, or one after the other */
 	if ((W = jobs_workers(j.ndocs, 8)) > 1) {
 		if (jobs_run(W, j.ndocs, S_work, S_done, &j) == -1)
-			diag_at(d, DIAG_FATAL, NULL, 0, 0, "PDF: a worker "
-			    "process failed");
+			diag_at(d, DIAG_FATAL, NULL, 0, 0, "%s: a worker "
+			    "process failed", fmt->name);
 	} else
 		for (i = 0; i < j.ndocs; i++) {
 			struct diag jd;
@@ -838,8 +876,8 @@ build_handbook_pdf(struct diag *d, const struct rb_site *site,
 			good = 0;
 	/* never fail silently */
 	if (!good && !diag_failed(d) && d->nfatal == 0)
-		diag_at(d, DIAG_FATAL, NULL, 0, 0, "PDF: some documents were "
-		    "not made");
+		diag_at(d, DIAG_FATAL, NULL, 0, 0, "%s: some documents were "
+		    "not made", fmt->name);
 	/* all or nothing: rename the staged files, or remove them */
 	for (i = 0; i < j.ndocs; i++) {
 		if (j.docs[i].tmp == NULL) {
@@ -893,6 +931,20 @@ out:
 	pdf_theme_free(&th);
 	free(tdir);
 	return rc;
+}
+
+int
+build_handbook_pdf(struct diag *d, const struct rb_site *site,
+    struct tmpl *t, const struct build_opts *bo)
+{
+	return S_build(d, site, t, bo, &S_pdf);
+}
+
+int
+build_handbook_docx(struct diag *d, const struct rb_site *site,
+    struct tmpl *t, const struct build_opts *bo)
+{
+	return S_build(d, site, t, bo, &S_docx);
 }
 
 int

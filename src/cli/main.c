@@ -39,7 +39,7 @@ static const char S_usage[] =
 "\n"
 "commands:\n"
 "  check  [DIR]                     validate only (DIR defaults to content)\n"
-"  build  [DIR] [-o OUT] [--format html|pdf] [--pdf-a]\n"
+"  build  [DIR] [-o OUT] [--format html,pdf,docx] [--pdf-a]\n"
 "                                   validate, then render (OUT defaults to out)\n"
 "  report YYYY-MM [DIR] [-o OUT] [--pdf-a]\n"
 "                                   monthly sales review and payroll export\n"
@@ -178,6 +178,34 @@ S_check(struct diag *d, struct opts *o)
 	return 0;
 }
 
+/* --format: a comma-separated list of html, pdf and docx (default
+ * html,pdf).  Returns -1 for an empty list or an unknown name. */
+static int
+S_formats(const char *list, struct build_opts *bo)
+{
+	const char *p = list, *e;
+	size_t n;
+
+	if (list == NULL) {
+		bo->html = bo->pdf = 1;
+		return 0;
+	}
+	do {
+		e = strchr(p, ',');
+		n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 4 && strncmp(p, "html", 4) == 0)
+			bo->html = 1;
+		else if (n == 3 && strncmp(p, "pdf", 3) == 0)
+			bo->pdf = 1;
+		else if (n == 4 && strncmp(p, "docx", 4) == 0)
+			bo->docx = 1;
+		else
+			return -1;
+		p = e + 1;
+	} while (e != NULL);
+	return 0;
+}
+
 static int
 S_build(struct diag *d, struct opts *o)
 {
@@ -193,16 +221,13 @@ S_build(struct diag *d, struct opts *o)
 	if (o->nargs > 1)
 		return S_usage_error(d, "build takes at most one folder");
 	memset(&bo, 0, sizeof(bo));
-	if (o->format == NULL || strcmp(o->format, "html") == 0)
-		bo.html = 1;
-	if (o->format == NULL || strcmp(o->format, "pdf") == 0)
-		bo.pdf = 1;
-	if (!bo.html && !bo.pdf)
-		return S_usage_error(d, "--format takes html or pdf");
+	if (S_formats(o->format, &bo) == -1)
+		return S_usage_error(d, "--format takes a comma-separated "
+		    "list of html, pdf and docx");
 	bo.pdfa = o->pdfa;
 	/* Until the PDF backend is linked in, the default build is HTML. */
 	if (build_handbook_pdf == NULL) {
-		if (o->format && bo.pdf) {
+		if (bo.docx || (o->format && bo.pdf)) {
 			diag_at(d, DIAG_FATAL, NULL, 0, 0, "build: PDF output "
 			    "is not implemented yet (issue 4); use "
 			    "--format html");
@@ -243,6 +268,9 @@ S_build(struct diag *d, struct opts *o)
 	/* PDF: the PDF backend's entry point (src/build/handbook_pdf.c). */
 	if (bo.pdf && !diag_failed(d))
 		build_handbook_pdf(d, &site, t, &bo);
+	/* Word: the same job with the Word backend (src/docx) */
+	if (bo.docx && !diag_failed(d))
+		build_handbook_docx(d, &site, t, &bo);
 	/* the HTML record only when the whole build succeeded */
 	if (diag_failed(d) || d->nfatal > 0)
 		bo.html_record_ok = 0;

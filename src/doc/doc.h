@@ -83,6 +83,12 @@ const char	*doc_attr(const struct doc_node *, const char *name);
 void		 doc_set_attr(struct doc_node *, const char *name,
 		    const char *value);
 void		 doc_free(struct doc_node *);
+/* Is cls one of the space-separated names of n's class attribute? */
+int		 doc_has_class(const struct doc_node *, const char *cls);
+struct buf;
+/* Appends the text of n's descendants, white space collapsed to single
+ * spaces and none leading (bookmarks, contents entries). */
+void		 doc_plain_text(const struct doc_node *, struct buf *);
 
 /*
  * Non-recursive walk (cmark iterator style): returns the next node in
@@ -117,7 +123,6 @@ struct doc_node	*doc_parse(struct diag *, const char *text, size_t len,
 		    const struct doc_srcmap *map);
 
 /* Writes a tree as indented text, one node a line (for tests). */
-struct buf;
 void		 doc_dump(struct buf *, const struct doc_node *);
 
 #endif

@@ -310,3 +310,47 @@ doc_dump(struct buf *b, const struct doc_node *root)
 		depth++;
 	}
 }
+
+int
+doc_has_class(const struct doc_node *n, const char *cls)
+{
+	const char *s = n->cls;
+	size_t len = strlen(cls);
+
+	while (s && *s) {
+		while (*s == ' ')
+			s++;
+		if (strncmp(s, cls, len) == 0 && (s[len] == ' ' ||
+		    s[len] == '\0'))
+			return 1;
+		while (*s && *s != ' ')
+			s++;
+	}
+	return 0;
+}
+
+void
+doc_plain_text(const struct doc_node *n, struct buf *b)
+{
+	struct doc_node *c = NULL;
+	int entering, ws = 0;
+	size_t i;
+
+	while ((c = doc_next(n, c, &entering)) != NULL) {
+		if (!entering || c->tag != DOC_TEXT)
+			continue;
+		for (i = 0; i < c->len; i++) {
+			char ch = c->text[i];
+
+			if (ch == ' ' || ch == '\n' || ch == '\t' ||
+			    ch == '\r') {
+				ws = 1;
+				continue;
+			}
+			if (ws && b->len > 0)
+				buf_putc(b, ' ');
+			ws = 0;
+			buf_putc(b, ch);
+		}
+	}
+}

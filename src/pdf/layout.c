@@ -309,33 +309,6 @@ lay_anchor_set(struct lay *L, const char *id, int page, double y)
 	L->nanch++;
 }
 
-/* Text content of n with white space collapsed (bookmarks). */
-void
-lay_plain_text(const struct doc_node *n, struct buf *b)
-{
-	struct doc_node *c = NULL;
-	int entering, ws = 0;
-	size_t i;
-
-	while ((c = doc_next(n, c, &entering)) != NULL) {
-		if (!entering || c->tag != DOC_TEXT)
-			continue;
-		for (i = 0; i < c->len; i++) {
-			char ch = c->text[i];
-
-			if (ch == ' ' || ch == '\n' || ch == '\t' ||
-			    ch == '\r') {
-				ws = 1;
-				continue;
-			}
-			if (ws && b->len > 0)
-				buf_putc(b, ' ');
-			ws = 0;
-			buf_putc(b, ch);
-		}
-	}
-}
-
 /* Emits the pending vertical space as glue. */
 void
 blk_space(struct lay *L, struct lay_blk *blk)
@@ -411,7 +384,7 @@ blk_decorate(struct lay *L, struct lay_blk *blk, struct lay_item *it)
 		if (n->tag == DOC_H1 || n->tag == DOC_H2) {
 			struct buf b = BUF_INIT;
 
-			lay_plain_text(n, &b);
+			doc_plain_text(n, &b);
 			op = lay_op_new(fs->vl, LOP_OUTLINE);
 			op->level = (unsigned char)(n->tag - DOC_H1);
 			op->str = lay_str(L, b.data ? b.data : "", b.len);
@@ -446,24 +419,6 @@ S_pend_anchor(struct lay_blk *blk, const struct doc_node *n)
 	if (blk->fs->nanch < (int)(sizeof(blk->fs->anch) /
 	    sizeof(blk->fs->anch[0])))
 		blk->fs->anch[blk->fs->nanch++] = n;
-}
-
-static int
-S_has_class(const struct doc_node *n, const char *cls)
-{
-	const char *s = n->cls;
-	size_t len = strlen(cls);
-
-	while (s && *s) {
-		while (*s == ' ')
-			s++;
-		if (strncmp(s, cls, len) == 0 && (s[len] == ' ' ||
-		    s[len] == '\0'))
-			return 1;
-		while (*s && *s != ' ')
-			s++;
-	}
-	return 0;
 }
 
 /* Finishes a box item: ops since op0 belong to it. */
@@ -553,14 +508,14 @@ S_marker(const struct doc_node *n, long k, int depth, struct lay *L,
 		buf_puts(b, bu);
 		return;
 	}
-	if (S_has_class(n, "cn") && k >= 1 && k <= 9999) {
+	if (doc_has_class(n, "cn") && k >= 1 && k <= 9999) {
 		tmpl_cn_ordinal(b, k);
 		buf_puts(b, "\xe3\x80\x81");		/* 、 */
-	} else if (S_has_class(n, "cn-paren") && k >= 1 && k <= 9999) {
+	} else if (doc_has_class(n, "cn-paren") && k >= 1 && k <= 9999) {
 		buf_puts(b, "\xef\xbc\x88");		/* （ */
 		tmpl_cn_ordinal(b, k);
 		buf_puts(b, "\xef\xbc\x89");		/* ） */
-	} else if (S_has_class(n, "paren"))
+	} else if (doc_has_class(n, "paren"))
 		buf_printf(b, "(%ld)", k);
 	else
 		buf_printf(b, "%ld.", k);
@@ -1026,7 +981,7 @@ S_toc(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 
 			lk = lay_se_new(L, SE_LINK, lay_se_new(L, SE_TOCI,
 			    toc));
-			lay_plain_text(c, &t);
+			doc_plain_text(c, &t);
 			S_se_alt(L, lk, t.data ? t.data : "", t.len);
 			buf_free(&t);
 			blk->fs->vl->se = lk;
@@ -1051,9 +1006,9 @@ S_block_body(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 	if (n->id && n->tag != DOC_H1 && n->tag != DOC_H2)
 		S_pend_anchor(blk, n);
 	ib = *blk;
-	if (S_has_class(n, "center") || S_has_class(n, "cover"))
+	if (doc_has_class(n, "center") || doc_has_class(n, "cover"))
 		ib.align = AL_CENTER;
-	else if (S_has_class(n, "right"))
+	else if (doc_has_class(n, "right"))
 		ib.align = AL_RIGHT;
 	switch (n->tag) {
 	case DOC_DOCUMENT:
@@ -1063,7 +1018,7 @@ S_block_body(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 	case DOC_HEADER:
 	case DOC_FOOTER:
 	case DOC_MAIN:
-		if (S_has_class(n, "cover")) {
+		if (doc_has_class(n, "cover")) {
 			/* the cover starts a quarter down the page */
 			double h = (th->page_h - th->margin_top -
 			    th->margin_bottom) * 0.22;
@@ -1087,19 +1042,19 @@ S_block_body(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 		break;
 	case DOC_P:
 		/* classes of the cover page (see docs/pdf.md) */
-		if (S_has_class(n, "cover-title")) {
+		if (doc_has_class(n, "cover-title")) {
 			cs.face = FACE_BOLD;
 			cs.size = th->size_title;
 			cs.color = th->color_heading;
 			S_want_space(blk, th->size_title);
-		} else if (S_has_class(n, "cover-company")) {
+		} else if (doc_has_class(n, "cover-company")) {
 			cs.size = th->size_h[1];
-		} else if (S_has_class(n, "kicker") ||
-		    S_has_class(n, "cover-confidential"))
+		} else if (doc_has_class(n, "kicker") ||
+		    doc_has_class(n, "cover-confidential"))
 			cs.color = th->color_muted;
 		S_want_space(blk, th->par_space);
 		para_layout(L, &ib, n->first, NULL, &cs, DOC_P, 0, NULL);
-		S_want_space(blk, S_has_class(n, "cover-title") ?
+		S_want_space(blk, doc_has_class(n, "cover-title") ?
 		    th->size_title : th->par_space);
 		break;
 	case DOC_UL:
@@ -1403,11 +1358,11 @@ lay_run(struct lay *L, const struct doc_node *root)
 	L->cover = L->ownhead = 0;
 	for (c = root->first; c && c->tag == DOC_TEXT; c = c->next)
 		continue;
-	if (c && S_has_class(c, "cover"))
+	if (c && doc_has_class(c, "cover"))
 		L->cover = 1;
 	if (c && c->tag == DOC_HEADER)
 		L->ownhead = 1;
-	if (S_has_class(root, "compact")) {
+	if (doc_has_class(root, "compact")) {
 		/* a denser page for one-page role sheets */
 		int i;
 

@@ -256,8 +256,6 @@ int	 lay_has(struct lay *, int face, uint32_t cp);
 uint32_t lay_str(struct lay *, const char *, size_t);
 /* A new structure element under parent; returns its index. */
 uint32_t lay_se_new(struct lay *, int type, uint32_t parent);
-/* Text content of n, white space collapsed (bookmarks, link text). */
-void	 lay_plain_text(const struct doc_node *, struct buf *);
 struct lay_op *lay_op_new(struct lay_vlist *, enum lay_opk);
 struct lay_item *lay_item_new(struct lay_vlist *, enum lay_itk, double h);
 void	 lay_vlist_free(struct lay_vlist *);

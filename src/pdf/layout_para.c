@@ -266,7 +266,7 @@ S_inline_style(struct lay *L, const struct doc_node *n,
 
 			out->se = lay_se_new(L, SE_LINK, st->se ? st->se :
 			    L->para_se);
-			lay_plain_text(n, &t);
+			doc_plain_text(n, &t);
 			L->se[out->se].alt = lay_str(L, t.data ? t.data : "",
 			    t.len);
 			L->se[out->se].altlen = (uint32_t)t.len;

@@ -1,0 +1,247 @@
+#!/bin/sh
+# tests/check-docx.sh — `rolebook build --format docx` (issue 13): the Word
+# role sheets and handbook (src/docx), opened in a real client.
+#   - the sample builds to out/handbook.docx and out/roles/<id>.docx, one
+#     per role, with --format html,pdf,docx next to the other formats;
+#   - the XML parts (read with python3's zipfile and ElementTree): Word's
+#     heading styles with outline levels, used; real tables, the duties'
+#     header row repeated (w:tblHeader); numbered items (w:numPr) that
+#     numbering.xml defines; w:eastAsia is theme.conf's font.body; A4 with
+#     theme.conf's margins; a footer with PAGE and NUMPAGES fields; the
+#     signature lines; an external link only for an allowed URL, none for
+#     javascript:, and no character XML 1.0 forbids;
+#   - LibreOffice (libreoffice-writer-nogui) converts every role sheet and
+#     the handbook to PDF; pdftotext of each holds every duty of its roles
+#     in order, the handbook's contents has page numbers;
+#   - the bytes: the same input gives the same files, under TZ=UTC and
+#     TZ=Asia/Shanghai, with one worker or several;
+#   - incremental: a second build rewrites nothing; changing one role
+#     rewrites its sheet and the handbook only; a removed role's sheet goes;
+#   - --format takes a list, and refuses an unknown name.
+# Prints "docx: N passed, N failed".
+. "$(dirname "$0")/lib.sh"
+rb=$top/${rb#./}
+[ -x "$rb" ] || rb=$ROLEBOOK
+py=/usr/bin/python3
+[ -x $py ] || py=python3
+export SOURCE_DATE_EPOCH=1767225600
+
+# ---- a copy of the sample with a link of each kind in one role
+c=$tmp/c
+cp -R content "$c"
+$py - "$c/roles/admin-specialist.md" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = s.replace("协助办理人事日常事务。",
+    "协助办理人事日常事务（[制度](https://example.com/rules?a=1&b=2)、"
+    "[脚本](javascript:alert(1))）。", 1)
+open(p, "w", encoding="utf-8").write(s)
+PY
+if TZ=UTC $rb build "$c" -o "$tmp/o" --format docx >"$tmp/b.log" 2>&1 &&
+    [ -s "$tmp/o/handbook.docx" ]; then ok
+else ko "build --format docx: $(head -5 "$tmp/b.log")"; fi
+nroles=$(ls "$c/roles" | wc -l)
+if [ "$(ls "$tmp/o/roles" | grep -c '\.docx$')" = "$nroles" ] &&
+    ! ls "$tmp/o" | grep -q 'handbook.pdf\|^handbook$'; then ok
+else ko "role sheets: $(ls "$tmp/o/roles" | wc -l) for $nroles roles, or other formats written"; fi
+
+# ---- the XML parts
+font=$(sed -n 's/^font\.body *= *//p' templates/theme.conf)
+$py - "$tmp/o" "$font" "$c/roles" >"$tmp/xml.out" 2>&1 <<'PY'
+import sys, zipfile, glob, os, re
+import xml.etree.ElementTree as ET
+out, font, roles = sys.argv[1], sys.argv[2], sys.argv[3]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+bad = []
+def check(cond, msg):
+    if not cond:
+        bad.append(msg)
+def margins(theme="templates/theme.conf"):
+    m = {}
+    for line in open(theme, encoding="utf-8"):
+        k = re.match(r"page\.margin-(\w+) *= *([\d.]+)pt", line)
+        if k:
+            m[k.group(1)] = round(float(k.group(2)) * 20)
+    return m
+mar = margins()
+forbidden = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+files = [os.path.join(out, "handbook.docx")] + sorted(glob.glob(out + "/roles/*.docx"))
+for f in files:
+    z = zipfile.ZipFile(f)
+    name = os.path.basename(f)
+    parts = {n: z.read(n) for n in z.namelist()}
+    for n, data in parts.items():
+        check(not forbidden.search(data.decode("utf-8")), f"{name}:{n}: a forbidden character")
+    doc = ET.fromstring(parts["word/document.xml"])
+    sty = ET.fromstring(parts["word/styles.xml"])
+    num = ET.fromstring(parts["word/numbering.xml"])
+    # heading styles: defined with outline levels, and used
+    levels = {s.get(W + "styleId"): s.find(f"{W}pPr/{W}outlineLvl")
+              for s in sty.iter(W + "style")}
+    for i in (1, 2, 3):
+        lv = levels.get(f"Heading{i}")
+        check(lv is not None and lv.get(W + "val") == str(i - 1),
+              f"{name}: Heading{i} without outline level {i - 1}")
+    used = {p.get(W + "val") for p in doc.iter(W + "pStyle")}
+    check({"Heading1", "Heading2"} <= used, f"{name}: headings 1 and 2 not used: {sorted(used)}")
+    if name != "handbook.docx":
+        check("Heading3" not in used, f"{name}: a role sheet's sections are heading 2")
+    else:
+        check("Heading3" in used, f"{name}: the handbook's role sections are heading 3")
+    # the East Asian font of the defaults: the theme's body font
+    rf = sty.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+    check(rf is not None and rf.get(W + "eastAsia") == font,
+          f"{name}: w:eastAsia is {rf is not None and rf.get(W + 'eastAsia')}, not {font}")
+    # tables: the header block (岗位名称) and the duties with a header row
+    tbls = list(doc.iter(W + "tbl"))
+    texts = ["".join(t.itertext()) for t in tbls]
+    check(any(t.startswith("岗位名称") for t in texts), f"{name}: no header-block table")
+    duties = [t for t, x in zip(tbls, texts) if x.startswith("序号职责内容")]
+    check(duties and all(d.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None
+          for d in duties), f"{name}: duties table without a tblHeader row")
+    for t in tbls:
+        ncols = len(t.findall(f"{W}tblGrid/{W}gridCol"))
+        for tr in t.findall(W + "tr"):
+            span = sum(int(tc.find(f"{W}tcPr/{W}gridSpan").get(W + "val"))
+                       if tc.find(f"{W}tcPr/{W}gridSpan") is not None else 1
+                       for tc in tr.findall(W + "tc"))
+            check(span == ncols, f"{name}: a row of {span} grid columns in a table of {ncols}")
+    # numbered lists through numbering.xml
+    ids = {n.get(W + "numId") for n in num.iter(W + "num")}
+    numpr = list(doc.iter(W + "numPr"))
+    check(numpr, f"{name}: no w:numPr")
+    for n in numpr:
+        check(n.find(W + "numId").get(W + "val") in ids, f"{name}: numId not in numbering.xml")
+    # the page: A4, the theme's margins, header and footer
+    sp = doc.find(f"{W}body/{W}sectPr")
+    sz, mg = sp.find(W + "pgSz"), sp.find(W + "pgMar")
+    check((sz.get(W + "w"), sz.get(W + "h")) == ("11906", "16838"), f"{name}: not A4")
+    for k in ("top", "bottom", "left", "right"):
+        check(mg.get(W + k) == str(mar[k]), f"{name}: margin {k} {mg.get(W + k)} != {mar[k]}")
+    ftr = parts["word/footer1.xml"].decode()
+    check(" PAGE " in ftr and " NUMPAGES " in ftr, f"{name}: footer without PAGE/NUMPAGES")
+    check(sp.find(W + "footerReference") is not None and
+          sp.find(W + "headerReference") is not None, f"{name}: no header/footer reference")
+    # the signature lines of a role sheet
+    body = "".join(doc.itertext())
+    if name != "handbook.docx":
+        check("任职者签字" in body and "直接上级签字" in body, f"{name}: no signature")
+    # links: external ones only for allowed URLs
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    check("javascript" not in rels.lower() and "javascript" not in
+          parts["word/document.xml"].decode().lower(), f"{name}: a javascript link")
+    if name in ("handbook.docx", "admin-specialist.docx"):
+        check('Target="https://example.com/rules?a=1&amp;b=2" TargetMode="External"' in rels,
+              f"{name}: the https link is not an external relationship")
+        hl = [h for h in doc.iter(W + "hyperlink") if h.get(R + "id")]
+        check(hl and "".join(hl[0].itertext()) == "制度", f"{name}: the link's text")
+    if name == "handbook.docx":
+        anchors = {h.get(W + "anchor") for h in doc.iter(W + "hyperlink")} - {None}
+        marks = {b.get(W + "name") for b in doc.iter(W + "bookmarkStart")}
+        check(anchors and anchors <= marks, f"{name}: links to missing bookmarks {sorted(anchors - marks)[:3]}")
+        check("PAGEREF" in parts["word/document.xml"].decode(), f"{name}: contents without PAGEREF")
+print(len(files), "files")
+for b in bad[:20]:
+    print(b)
+sys.exit(1 if bad else 0)
+PY
+if [ $? -eq 0 ]; then ok; else ko "XML parts: $(head -20 "$tmp/xml.out")"; fi
+
+# ---- LibreOffice opens them: every duty, in order, in its PDF
+if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+	mkdir -p "$tmp/lo"
+	soffice -env:UserInstallation=file://$tmp/lo-profile --headless \
+	    --convert-to pdf --outdir "$tmp/lo" "$tmp/o/handbook.docx" \
+	    "$tmp/o/roles/"*.docx >"$tmp/lo.log" 2>&1
+	for f in "$c/roles/"*; do
+		id=$(basename "$f"); id=${id%.*}
+		$rb export "$f" >"$tmp/x-$id.xml" 2>/dev/null
+	done
+	$py - "$tmp" "$c/roles" >"$tmp/lo.out" 2>&1 <<'PY'
+import sys, glob, os, re, subprocess
+import xml.etree.ElementTree as ET
+tmp, roles = sys.argv[1], sys.argv[2]
+bad = []
+def text(pdf):
+    t = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True, text=True).stdout
+    return re.sub(r"\s+", "", t)
+def duties(id):
+    x = ET.parse(f"{tmp}/x-{id}.xml").getroot()
+    return [re.sub(r"\s+", "", "".join(d.itertext())) for d in x.iter("duty")]
+def in_order(hay, items, what):
+    pos = 0
+    for i, d in enumerate(items):
+        k = hay.find(d, pos)
+        if k < 0:
+            bad.append(f"{what}: duty {i + 1} missing or out of order: {d[:30]}")
+            return
+        pos = k + len(d)
+ids = sorted(os.path.basename(f).rsplit(".", 1)[0] for f in glob.glob(roles + "/*"))
+n = 0
+for id in ids:
+    pdf = f"{tmp}/lo/{id}.pdf"
+    if not os.path.exists(pdf):
+        bad.append(f"{id}.docx: LibreOffice made no PDF")
+        continue
+    t = text(pdf)
+    in_order(t, duties(id), f"{id}.docx")
+    n += len(duties(id))
+hb = f"{tmp}/lo/handbook.pdf"
+if os.path.exists(hb):
+    t = text(hb)
+    for id in ids:
+        in_order(t, duties(id), f"handbook.docx ({id})")
+    # the contents' entries end in page numbers LibreOffice computed
+    p2 = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-layout", hb, "-"],
+                        capture_output=True, text=True).stdout
+    if not re.search(r"总经理\.{5,}\s*\d+", p2):
+        bad.append("handbook.docx: the contents has no page numbers: " + p2[:200])
+else:
+    bad.append("handbook.docx: LibreOffice made no PDF")
+print(n, "duties")
+for b in bad[:20]:
+    print(b)
+sys.exit(1 if bad or n < 100 else 0)
+PY
+	if [ $? -eq 0 ]; then ok
+	else ko "LibreOffice: $(head -12 "$tmp/lo.out"; tail -3 "$tmp/lo.log")"; fi
+else
+	ko "soffice or pdftotext missing (scripts/packages-test.txt)"
+fi
+
+# ---- the same bytes: another time zone, one worker
+TZ=Asia/Shanghai RB_JOBS=1 $rb build "$c" -o "$tmp/o2" --format docx >/dev/null 2>&1
+if diff -r "$tmp/o" "$tmp/o2" >"$tmp/d.out"; then ok
+else ko "TZ=Asia/Shanghai or RB_JOBS=1 changed the bytes: $(head -3 "$tmp/d.out")"; fi
+if unzip -Z -T "$tmp/o/handbook.docx" | grep -q ' 19800101\.000000 \[Content_Types\]\.xml$'; then ok
+else ko "first entry not [Content_Types].xml of 1980-01-01: $(unzip -Z -T "$tmp/o/handbook.docx" | sed -n 3p)"; fi
+
+# ---- incremental: nothing rewritten, then only what changed
+stamp() { (cd "$tmp/o" && find . -name '*.docx' -newer "$tmp/mark" | sort); }
+touch -d '2000-01-01' "$tmp/o/handbook.docx" "$tmp/o/roles/"*.docx
+touch -d '2001-01-01' "$tmp/mark"
+$rb build "$c" -o "$tmp/o" --format docx >/dev/null 2>&1
+if [ -z "$(stamp)" ]; then ok; else ko "an unchanged build rewrote: $(stamp | head -3)"; fi
+sed -i 's/负责会议通知/负责会议通知与记录/' "$c/roles/admin-specialist.md"
+$rb build "$c" -o "$tmp/o" --format docx >/dev/null 2>&1
+if [ "$(stamp | tr '\n' ' ')" = "./handbook.docx ./roles/admin-specialist.docx " ]; then ok
+else ko "one role changed, rewritten: $(stamp | tr '\n' ' ')"; fi
+if unzip -p "$tmp/o/roles/admin-specialist.docx" word/document.xml | grep -q '负责会议通知与记录'; then ok
+else ko "the changed duty is not in the rewritten sheet"; fi
+
+# ---- --format takes a list
+$rb build "$c" -o "$tmp/all" --format html,pdf,docx >/dev/null 2>&1
+if [ -s "$tmp/all/handbook.docx" ] && [ -s "$tmp/all/handbook.pdf" ] &&
+    [ -s "$tmp/all/handbook/index.html" ] &&
+    cmp -s "$tmp/all/handbook.docx" "$tmp/o/handbook.docx"; then ok
+else ko "--format html,pdf,docx: $(ls "$tmp/all")"; fi
+$rb build "$c" -o "$tmp/bad" --format html,odt >/dev/null 2>"$tmp/bad.err"
+rc=$?
+if [ $rc -eq 2 ] && grep -q 'list of html, pdf and docx' "$tmp/bad.err" &&
+    [ ! -e "$tmp/bad" ]; then ok
+else ko "--format html,odt: exit $rc: $(cat "$tmp/bad.err")"; fi
+
+echo "docx: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

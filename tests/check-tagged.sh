@@ -6,7 +6,8 @@
 # TH scoped, every link with /Contents and an OBJR in a Link, every MCID in
 # the ParentTree), /Lang, DisplayDocTitle and /ID; `pdfinfo -struct-text`
 # gives every duty of a role sheet in order and no running header or
-# footer; the files are byte-identical run to run.  Negative controls: a
+# footer; the files are byte-identical run to run; --no-pdf-tags writes
+# none of it and is refused with --pdf-a.  Negative controls: a
 # copy without its StructTreeRoot, and one with a Figure's /Alt removed,
 # fail.  Prints "tagged: N passed, N failed".
 . "$(dirname "$0")/lib.sh"
@@ -101,6 +102,35 @@ $rb dump-layout "$tmp/en.xhtml" -o "$tmp/en.pdf" >/dev/null 2>&1
 if $py tests/tools/tagcheck.py --lang zh-CN "$tmp/nolang.pdf" >/dev/null 2>&1 &&
    $py tests/tools/tagcheck.py --lang en "$tmp/en.pdf" >/dev/null 2>&1; then ok
 else ko "/Lang: $($py tests/tools/tagcheck.py --lang zh-CN "$tmp/nolang.pdf" 2>&1 | head -2)"; fi
+
+# 8. --no-pdf-tags: no structure, no marked content, the same text; a
+# tagged output folder built again untagged is rewritten (the option is
+# part of what a document depends on); refused with --pdf-a.
+u=$tmp/b
+$rb build content -o "$u" --no-pdf-tags >/dev/null 2>&1 &&
+    $rb report "$m" content -o "$u" --no-pdf-tags >/dev/null 2>&1 || ko "build --no-pdf-tags"
+for f in handbook.pdf "roles/$r.pdf" "reports/$m.pdf"; do
+	if $py - "$u/$f" <<'PY'
+import sys, pikepdf
+with pikepdf.open(sys.argv[1]) as p:
+    assert '/StructTreeRoot' not in p.Root and '/MarkInfo' not in p.Root, "structure"
+    for pg in p.pages:
+        assert '/StructParents' not in pg, "StructParents"
+        for a in pg.get('/Annots', []):
+            assert '/StructParent' not in a and '/Contents' in a, "annotation"
+        for op in pikepdf.parse_content_stream(pg, 'BDC BMC EMC'):
+            raise AssertionError("marked content: " + str(op.operator))
+PY
+	then ok; else ko "$f: --no-pdf-tags left structure or marked content"; fi
+	[ "$(pdftotext "$u/$f" - 2>/dev/null | md5sum)" = "$(pdftotext "$a/$f" - 2>/dev/null | md5sum)" ] &&
+	    [ "$(wc -c <"$u/$f")" -lt "$(wc -c <"$a/$f")" ] && ok ||
+	    ko "$f: --no-pdf-tags changed the text, or is not smaller"
+done
+$py tests/tools/tagcheck.py "$u/roles/$r.pdf" >"$tmp/tc" 2>&1 && ko "untagged sheet passed tagcheck" ||
+    { grep -q 'no /MarkInfo' "$tmp/tc" && ok || ko "untagged: $(cat "$tmp/tc")"; }
+$rb build content -o "$tmp/c" --pdf-a --no-pdf-tags >"$tmp/pa" 2>&1
+[ $? = 2 ] && grep -q -- '--pdf-a and --no-pdf-tags cannot go together' "$tmp/pa" && [ ! -e "$tmp/c" ] && ok ||
+    ko "--pdf-a --no-pdf-tags: $(head -2 "$tmp/pa")"
 
 echo "tagged: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -28,6 +28,7 @@ struct build_opts {
 	int		 html, pdf, docx; /* which outputs */
 	struct tally	*tally;		/* counts the files put in place, or NULL */
 	int		 pdfa;		/* PDFs as PDF/A-1b (--pdf-a) */
+	int		 untagged;	/* PDFs untagged (--no-pdf-tags) */
 	/* set by build_handbook_html: the text of out/.rolebook-html (its
 	 * incremental record), which the caller writes with
 	 * build_html_record() once the whole build succeeded */

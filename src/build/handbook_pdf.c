@@ -763,6 +763,7 @@ S_build(struct diag *d, const struct rb_site *site, struct tmpl *t,
 	j.po.date = pdf_source_date();
 	j.po.free_tree = 1;
 	j.po.pdfa = fmt->docx ? 0 : bo->pdfa;
+	j.po.untagged = fmt->docx ? 0 : bo->untagged;
 	j.xo.theme = &th;
 	j.xo.date = j.po.date;
 	/* Word lays out the .docx itself: no fonts needed here */
@@ -803,6 +804,7 @@ S_build(struct diag *d, const struct rb_site *site, struct tmpl *t,
 	}
 	deps_hash(j.base, &j.po.date, sizeof(j.po.date));
 	deps_hash(j.base, &j.po.pdfa, sizeof(j.po.pdfa));
+	deps_hash(j.base, &j.po.untagged, sizeof(j.po.untagged));
 	if (tdir) {
 		char *tp = xasprintf("%s/theme.conf", tdir), *td;
 		size_t tl;

@@ -914,6 +914,7 @@ S_pdf(struct diag *d, struct tmpl *t, const struct doc_node *root,
 	po.theme = &th;
 	po.date = pdf_source_date();
 	po.pdfa = o->pdfa;
+	po.untagged = o->untagged;
 	if ((po.fonts = pdf_fonts_open(d, &th)) == NULL)
 		goto out;
 	dirs[nd++] = o->content_dir ? o->content_dir : "content";

@@ -35,6 +35,7 @@ struct report_opts {
 	const char	*outdir;	/* output folder [out]; reports/ below */
 	const char	*tmpl_user;	/* --templates DIR, or NULL */
 	int		 pdfa;		/* the PDF as PDF/A-1b (--pdf-a) */
+	int		 untagged;	/* the PDF untagged (--no-pdf-tags) */
 	const char	*tmpl_builtin;	/* the built-in templates folder */
 	const struct tmpl_limits *limits;	/* NULL: defaults */
 	int		 formats;	/* REPORT_* bits; 0: HTML and PDF */

@@ -39,9 +39,10 @@ static const char S_usage[] =
 "\n"
 "commands:\n"
 "  check  [DIR]                     validate only (DIR defaults to content)\n"
-"  build  [DIR] [-o OUT] [--format html,pdf,docx] [--pdf-a]\n"
+"  build  [DIR] [-o OUT] [--format html,pdf,docx]\n"
+"         [--pdf-a | --no-pdf-tags]\n"
 "                                   validate, then render (OUT defaults to out)\n"
-"  report YYYY-MM [DIR] [-o OUT] [--pdf-a]\n"
+"  report YYYY-MM [DIR] [-o OUT] [--pdf-a | --no-pdf-tags]\n"
 "                                   monthly sales review and payroll export\n"
 "  new role ID [DIR]                scaffold a Markdown role in DIR/roles\n"
 "  export FILE                      print the canonical XML of a role file\n"
@@ -57,6 +58,8 @@ static const char S_usage[] =
 "  -q, --quiet          no summary line after build and report (printed\n"
 "                       only when standard output is a terminal)\n"
 "  --pdf-a              write the PDFs as PDF/A-1b (archival; docs/pdf.md)\n"
+"  --no-pdf-tags        write the PDFs untagged: smaller, but a screen reader\n"
+"                       gets no headings, tables or lists (docs/pdf.md)\n"
 "  --templates DIR      use templates from DIR (falls back to the built-in ones)\n"
 "  --limit NAME=N       raise a limit (file-size, data-size, depth, roles,\n"
 "                       table-cells, csv-rows, staff, tmpl-steps, tmpl-memory,\n"
@@ -73,6 +76,7 @@ struct opts {
 	const char	*format;	/* --format */
 	const char	*templates;	/* --templates */
 	int		  pdfa;		/* --pdf-a */
+	int		  untagged;	/* --no-pdf-tags */
 	char		**args;		/* positional arguments */
 	int		  nargs;
 	int		  quiet;	/* -q: no summary line */
@@ -225,6 +229,7 @@ S_build(struct diag *d, struct opts *o)
 		return S_usage_error(d, "--format takes a comma-separated "
 		    "list of html, pdf and docx");
 	bo.pdfa = o->pdfa;
+	bo.untagged = o->untagged;
 	/* Until the PDF backend is linked in, the default build is HTML. */
 	if (build_handbook_pdf == NULL) {
 		if (bo.docx || (o->format && bo.pdf)) {
@@ -433,6 +438,7 @@ S_report(struct diag *d, struct opts *o)
 		ro.tmpl_user = o->templates;
 		ro.tally = &o->tally;
 		ro.pdfa = o->pdfa;
+		ro.untagged = o->untagged;
 		ro.tmpl_builtin = S_tmpl_dir ? S_tmpl_dir :
 		    RB_DATADIR "/templates";
 		report_run(d, have ? &site : NULL, &ro);
@@ -587,6 +593,8 @@ main(int argc, char *argv[])
 			o.into = a + 7;
 		else if (strcmp(a, "--pdf-a") == 0)
 			o.pdfa = 1;
+		else if (strcmp(a, "--no-pdf-tags") == 0)
+			o.untagged = 1;
 		else if ((strcmp(a, "-o") == 0 || strcmp(a, "--templates") == 0
 		    || strcmp(a, "--format") == 0) && i + 1 < argc) {
 			if (a[1] == 'o')
@@ -620,6 +628,10 @@ main(int argc, char *argv[])
 		else
 			o.args[o.nargs++] = argv[i];
 	}
+	if (rc == 0 && o.pdfa && o.untagged)
+		/* the PDF/A-1b written is tagged (docs/pdf.md) */
+		rc = S_usage_error(&d, "--pdf-a and --no-pdf-tags cannot go "
+		    "together: a PDF/A file rolebook writes is tagged");
 	if (rc == 0) {
 		if (cmd == NULL)
 			rc = S_usage_error(&d, "no command given");

@@ -326,7 +326,7 @@ pdf_render(struct diag *d, const struct doc_node *root,
 		owned = 0;
 	}
 	if (pdf_out && pdf_write(d, &L, fs, root, opts ? opts->date : -1,
-	    opts ? opts->pdfa : 0, pdf_out) == -1)
+	    opts ? opts->pdfa : 0, opts && opts->untagged, pdf_out) == -1)
 		goto done;
 	rc = 0;
 done:

@@ -86,6 +86,8 @@ struct pdf_opts {
 					   out (a big document's tree is not
 					   needed while the PDF is written) */
 	int		 pdfa;		/* write PDF/A-1b (--pdf-a) */
+	int		 untagged;	/* no structure tree, no marked
+					   content (--no-pdf-tags) */
 };
 
 /**

@@ -21,12 +21,13 @@ void	pdf_fonts_reset(struct pdf_fonts *);
 /*
  * Writes the pages of a finished layout as a PDF appended to out.
  * date: creation date (seconds since the epoch) or -1; pdfa: PDF/A-1b
- * (the sRGB profile PDF_SRGB_ICC is read).  Returns -1 after a
+ * (the sRGB profile PDF_SRGB_ICC is read); untagged: no structure
+ * tree and no marked content (--no-pdf-tags).  Returns -1 after a
  * diagnostic when a font cannot be subset, an image cannot be read or
  * the profile is missing.
  */
 int	pdf_write(struct diag *, struct lay *, struct pdf_fonts *,
 	    const struct doc_node *root, long long date, int pdfa,
-	    struct buf *out);
+	    int untagged, struct buf *out);
 
 #endif

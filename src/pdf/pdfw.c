@@ -64,7 +64,8 @@ struct S_se {
 	char		*alt;
 	int		 parent;	/* -1: under the StructTreeRoot */
 	int		 scope;
-	int		 obj;		/* 0 until something of it is marked */
+	int		 used;		/* something of it was marked */
+	int		 obj;		/* its object, given at the end */
 	size_t		 pg;		/* page of its first MCID + 1, or 0 */
 	int		 first, last;	/* kids, -1 none */
 };
@@ -123,10 +124,12 @@ struct pdfw {
 	int		 treeroot;	/* StructTreeRoot object, or 0 */
 	int		*topse;		/* elements under it, in order */
 	int		 ntop, captop;
-	int		*pmc;		/* the page's MCIDs: their elements */
-	int		 npmc, cappmc;
-	int		*ptpage;	/* [npages] ParentTree array or 0 */
-	int		*ptan;		/* annotation keys: element objects */
+	int		*pmc;		/* every page's MCIDs: their elements */
+	size_t		 nmc, capmc;
+	int		 npmc;		/* MCIDs of the current page */
+	size_t		*pmc0;		/* [npages] its first in pmc */
+	int		*pmcn;		/* [npages] how many */
+	int		*ptan;		/* annotation keys: elements */
 	int		 nptan, capptan;
 	/* PDF/A-1b */
 	int		 pdfa;
@@ -183,13 +186,29 @@ S_num(struct buf *b, double v)
 	S_numd(b, v, 3);
 }
 
+/* v in decimal (no snprintf: a tagged handbook writes a million). */
 static void
 S_int(struct buf *b, long long v)
 {
-	char s[24];
-	int n = snprintf(s, sizeof(s), "%lld", v);
+	char s[24], *p = s + sizeof(s);
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v;
 
-	buf_put(b, s, (size_t)n);
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		*--p = '-';
+	buf_put(b, p, (size_t)(s + sizeof(s) - p));
+}
+
+/* An indirect reference "n 0 R" to object n. */
+static void
+S_ref(struct buf *b, long long n)
+{
+	S_int(b, n);
+	buf_put(b, " 0 R", 4);
 }
 
 /* n numbers with dec decimals, then the operator op and a newline. */
@@ -402,7 +421,8 @@ pdfw_new(struct buf *out, size_t npages)
 	w->pw = xcalloc(npages ? npages : 1, sizeof(*w->pw));
 	w->ph = xcalloc(npages ? npages : 1, sizeof(*w->ph));
 	w->done = xcalloc(npages ? npages : 1, 1);
-	w->ptpage = xcalloc(npages ? npages : 1, sizeof(*w->ptpage));
+	w->pmc0 = xcalloc(npages ? npages : 1, sizeof(*w->pmc0));
+	w->pmcn = xcalloc(npages ? npages : 1, sizeof(*w->pmcn));
 	buf_puts(out, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
 	S_reserve(w);				/* 1 catalog */
 	S_reserve(w);				/* 2 pages */
@@ -431,7 +451,8 @@ pdfw_free(struct pdfw *w)
 	free(w->kids);
 	free(w->topse);
 	free(w->pmc);
-	free(w->ptpage);
+	free(w->pmc0);
+	free(w->pmcn);
 	free(w->ptan);
 	for (k = 0; k < X__MAX; k++)
 		free(w->xmp[k]);
@@ -785,15 +806,15 @@ S_kid(struct pdfw *w, int se, int kind, int val, size_t page)
 	w->se[se].last = w->nkids++;
 }
 
-/* Element se gets an object and a place in its parent (recursively). */
+/* Element se is written, in its place in its parent (recursively). */
 static void
 S_attach(struct pdfw *w, int se)
 {
 	struct S_se *e = &w->se[se];
 
-	if (e->obj)
+	if (e->used)
 		return;
-	e->obj = S_reserve(w);
+	e->used = 1;
 	if (e->parent >= 0) {
 		S_attach(w, e->parent);
 		S_kid(w, e->parent, K_SE, se, 0);
@@ -823,10 +844,9 @@ pdfc_tag(struct pdfc *c, int se)
 	e = &w->se[se];
 	if (e->pg == 0)
 		e->pg = w->page + 1;
-	if (w->npmc == w->cappmc) {
-		w->cappmc = w->cappmc ? w->cappmc * 2 : 64;
-		w->pmc = xreallocarray(w->pmc, (size_t)w->cappmc,
-		    sizeof(int));
+	if (w->nmc == w->capmc) {
+		w->capmc = w->capmc ? w->capmc * 2 : 1024;
+		w->pmc = xreallocarray(w->pmc, w->capmc, sizeof(int));
 	}
 	S_kid(w, se, K_MCID, w->npmc, w->page);
 	buf_putc(&c->b, '/');
@@ -834,7 +854,8 @@ pdfc_tag(struct pdfc *c, int se)
 	buf_puts(&c->b, "<</MCID ");
 	S_int(&c->b, w->npmc);
 	buf_puts(&c->b, ">>BDC\n");
-	w->pmc[w->npmc++] = se;
+	w->pmc[w->nmc++] = se;
+	w->npmc++;
 }
 
 void
@@ -869,14 +890,28 @@ S_parenttree(struct pdfw *w)
 
 	key = xcalloc(w->npages + (size_t)w->nptan + 1, sizeof(*key));
 	val = xcalloc(w->npages + (size_t)w->nptan + 1, sizeof(*val));
-	for (p = 0; p < w->npages; p++)
-		if (w->ptpage[p]) {
-			key[n] = p;
-			val[n++] = w->ptpage[p];
+	/* each page's entry: the element of each of its MCIDs */
+	for (p = 0; p < w->npages; p++) {
+		const int *mc = w->pmc + w->pmc0[p];
+		int k;
+
+		if (w->pmcn[p] == 0)
+			continue;
+		key[n] = p;
+		val[n] = S_reserve(w);
+		S_begin(w, val[n++]);
+		buf_putc(o, '[');
+		for (k = 0; k < w->pmcn[p]; k++) {
+			if (k)
+				buf_putc(o, k % 16 ? ' ' : '\n');
+			S_ref(o, w->se[mc[k]].obj);
 		}
+		buf_putc(o, ']');
+		S_end(w);
+	}
 	for (i = 0; i < (size_t)w->nptan; i++) {
 		key[n] = w->npages + i;
-		val[n++] = w->ptan[i];
+		val[n++] = w->se[w->ptan[i]].obj;
 	}
 	nleaf = n > S_NTLEAF ? (n + S_NTLEAF - 1) / S_NTLEAF : 0;
 	leaf = xcalloc(nleaf + 1, sizeof(*leaf));
@@ -898,8 +933,7 @@ S_parenttree(struct pdfw *w)
 				buf_putc(o, (j - a) % 8 ? ' ' : '\n');
 			S_int(o, (long long)key[j]);
 			buf_putc(o, ' ');
-			S_int(o, val[j]);
-			buf_puts(o, " 0 R");
+			S_ref(o, val[j]);
 		}
 		buf_puts(o, "]>>");
 		S_end(w);
@@ -919,42 +953,81 @@ S_parenttree(struct pdfw *w)
 }
 
 /*
+ * The elements that were marked, in document order (depth first, a
+ * parent before its kids, kids in the order marked); returns how many,
+ * in ord[0..nse).
+ */
+static int
+S_preorder(const struct pdfw *w, int *ord)
+{
+	int *stk = xcalloc((size_t)w->nse + 1, sizeof(*stk));
+	int n = 0, sp, t, k, c;
+
+	for (t = 0; t < w->ntop; t++) {
+		ord[n++] = w->topse[t];
+		sp = 0;
+		stk[sp++] = w->se[w->topse[t]].first;
+		while (sp > 0) {
+			/* the next element kid at the top of the stack */
+			for (k = stk[sp - 1]; k >= 0 && w->kids[k].kind != K_SE;
+			    k = w->kids[k].next)
+				continue;
+			if (k < 0) {
+				sp--;
+				continue;
+			}
+			stk[sp - 1] = w->kids[k].next;
+			c = w->kids[k].val;
+			ord[n++] = c;
+			stk[sp++] = w->se[c].first;
+		}
+	}
+	free(stk);
+	return n;
+}
+
+/*
  * Writes the structure elements that were marked, the StructTreeRoot
  * and the ParentTree (pages by their index, then link annotations);
- * returns the StructTreeRoot's object or 0.
+ * returns the StructTreeRoot's object or 0.  The elements are numbered
+ * and written in document order, after every other object of the
+ * pages: a parent's number and its kids' are then close and repeat from
+ * one element to the next, and the object streams hold elements only,
+ * which deflate makes more of.
  */
 static int
 S_structure(struct pdfw *w)
 {
 	struct buf *o = &w->os;
-	int i, k, pt, n, one;
+	int i, k, pt, n, one, nord, *ord;
 
 	if (w->treeroot == 0)
 		return 0;
-	for (i = 0; i < w->nse; i++) {
-		const struct S_se *e = &w->se[i];
+	ord = xcalloc((size_t)w->nse + 1, sizeof(*ord));
+	nord = S_preorder(w, ord);
+	for (i = 0; i < nord; i++)
+		w->se[ord[i]].obj = S_reserve(w);
+	S_flush_objects(w);
+	for (i = 0; i < nord; i++) {
+		const struct S_se *e = &w->se[ord[i]];
 
-		if (e->obj == 0)
-			continue;
 		/* (/Type/StructElem is optional: 15 bytes fewer each) */
 		S_begin(w, e->obj);
 		buf_puts(o, "<</S/");
 		buf_puts(o, e->type);
 		buf_puts(o, "/P ");
-		S_int(o, e->parent >= 0 ? w->se[e->parent].obj : w->treeroot);
-		buf_puts(o, " 0 R");
+		S_ref(o, e->parent >= 0 ? w->se[e->parent].obj : w->treeroot);
 		if (e->pg) {
 			buf_puts(o, "/Pg ");
-			S_int(o, S_PAGE0 + (long long)e->pg - 1);
-			buf_puts(o, " 0 R");
+			S_ref(o, S_PAGE0 + (long long)e->pg - 1);
 		}
 		if (e->alt) {
 			buf_puts(o, "/Alt");
 			S_textstr(o, e->alt);
 		}
 		if (e->scope)
-			buf_printf(o, "/A<</O/Table/Scope/%s>>", e->scope == 1 ?
-			    "Column" : "Row");
+			buf_puts(o, e->scope == 1 ? "/A<</O/Table/Scope/Column>>" :
+			    "/A<</O/Table/Scope/Row>>");
 		/* one kid: no array */
 		one = e->first >= 0 && w->kids[e->first].next < 0;
 		buf_puts(o, one ? "/K " : "/K[");
@@ -963,21 +1036,31 @@ S_structure(struct pdfw *w)
 
 			if (n > 0)
 				buf_putc(o, n % 16 ? ' ' : '\n');
-			if (c->kind == K_SE) {
-				S_int(o, w->se[c->val].obj);
-				buf_puts(o, " 0 R");
-			} else if (c->kind == K_OBJR)
-				buf_printf(o, "<</Type/OBJR/Obj %d 0 R/Pg %d 0 R>>",
-				    c->val, S_PAGE0 + (int)c->page);
-			else if (c->page + 1 == e->pg)
+			if (c->kind == K_SE)
+				S_ref(o, w->se[c->val].obj);
+			else if (c->kind == K_OBJR) {
+				/* /Pg: when not the element's */
+				buf_puts(o, "<</Type/OBJR/Obj ");
+				S_ref(o, c->val);
+				if (c->page + 1 != e->pg) {
+					buf_puts(o, "/Pg ");
+					S_ref(o, S_PAGE0 + (long long)c->page);
+				}
+				buf_puts(o, ">>");
+			} else if (c->page + 1 == e->pg)
 				S_int(o, c->val);
-			else
-				buf_printf(o, "<</Type/MCR/Pg %d 0 R/MCID %d>>",
-				    S_PAGE0 + (int)c->page, c->val);
+			else {
+				buf_puts(o, "<</Type/MCR/Pg ");
+				S_ref(o, S_PAGE0 + (long long)c->page);
+				buf_puts(o, "/MCID ");
+				S_int(o, c->val);
+				buf_puts(o, ">>");
+			}
 		}
 		buf_puts(o, one ? ">>" : "]>>");
 		S_end(w);
 	}
+	free(ord);
 	pt = S_parenttree(w);
 	S_begin(w, w->treeroot);
 	buf_puts(o, "<</Type/StructTreeRoot/K[");
@@ -1021,28 +1104,17 @@ pdfw_page_end(struct pdfw *w)
 {
 	struct buf *o = &w->os;
 	size_t i;
-	int content, *an = NULL, k;
+	int content, *an = NULL;
 
 	if (!w->inpage || w->page >= w->npages || w->done[w->page])
 		return;
 	w->done[w->page] = 1;
 	content = S_reserve(w);
 	S_stream(w, content, NULL, w->c.b.data, w->c.b.len, S_ZLEVEL);
-	if (w->npmc > 0) {
-		/* the ParentTree's entry of the page: element per MCID */
-		w->ptpage[w->page] = S_reserve(w);
-		S_begin(w, w->ptpage[w->page]);
-		buf_putc(o, '[');
-		for (k = 0; k < w->npmc; k++) {
-			if (k)
-				buf_putc(o, k % 16 ? ' ' : '\n');
-			S_int(o, w->se[w->pmc[k]].obj);
-			buf_puts(o, " 0 R");
-		}
-		buf_putc(o, ']');
-		S_end(w);
-		w->npmc = 0;
-	}
+	/* the page's MCIDs: its ParentTree entry, written at the end */
+	w->pmc0[w->page] = w->nmc - (size_t)w->npmc;
+	w->pmcn[w->page] = w->npmc;
+	w->npmc = 0;
 	if (w->nan > 0)
 		an = xcalloc(w->nan, sizeof(*an));
 	for (i = 0; i < w->nan; i++) {
@@ -1068,7 +1140,7 @@ pdfw_page_end(struct pdfw *w)
 				w->ptan = xreallocarray(w->ptan,
 				    (size_t)w->capptan, sizeof(*w->ptan));
 			}
-			w->ptan[w->nptan] = w->se[a->se].obj;
+			w->ptan[w->nptan] = a->se;
 			buf_printf(o, "/StructParent %zu",
 			    w->npages + (size_t)w->nptan++);
 		}
@@ -1092,7 +1164,7 @@ pdfw_page_end(struct pdfw *w)
 	buf_putc(o, ' ');
 	S_num(o, w->ph[w->page]);
 	buf_printf(o, "]/Resources %d 0 R/Contents %d 0 R", S_RES, content);
-	if (w->ptpage[w->page])
+	if (w->pmcn[w->page])
 		buf_printf(o, "/StructParents %zu", w->page);
 	if (w->nan > 0 && w->nse > 0)
 		buf_puts(o, "/Tabs/S");
@@ -1417,15 +1489,21 @@ S_id(const struct pdfw *w, char hex[33])
 		snprintf(hex + 8 * i, 9, "%08X", (unsigned)v[i]);
 }
 
-/* The cross-reference stream: type, offset or stream, index. */
+/*
+ * The cross-reference stream: type, offset or stream, index, in as few
+ * bytes as the largest value needs, each row as its difference from the
+ * row above (PNG "Up" predictor): the entries of one object stream then
+ * differ in their last byte only, and deflate makes little of them (a
+ * tagged handbook has 170,000 such entries; 330 KB without it).
+ */
 static void
 S_xref(struct pdfw *w, int info)
 {
 	struct buf t = BUF_INIT, *o = w->out;
-	unsigned char e[7];
-	size_t at;
-	int k, x;
-	char dict[256], id[33];
+	unsigned char row[2][10];
+	size_t at, max2 = 0, max3 = 0, v2, v3;
+	int k, x, j, n2, n3, cols;
+	char dict[320], id[33];
 
 	if (w->pdfa) {
 		/* a cross-reference table and a trailer dictionary */
@@ -1444,34 +1522,42 @@ S_xref(struct pdfw *w, int info)
 
 	at = o->len - w->base;
 	w->off[x] = at;
-	for (k = 0; k <= w->nobj; k++) {
-		size_t v = w->off[k];
-
-		if (k == 0) {
-			e[0] = 0;
-			v = 0;
-		} else
-			e[0] = w->stm[k] ? 2 : 1;
+	for (k = 1; k <= w->nobj; k++) {
 		if (w->stm[k]) {
-			e[1] = (unsigned char)(w->stm[k] >> 24);
-			e[2] = (unsigned char)(w->stm[k] >> 16);
-			e[3] = (unsigned char)(w->stm[k] >> 8);
-			e[4] = (unsigned char)w->stm[k];
-		} else {
-			e[1] = (unsigned char)(v >> 24);
-			e[2] = (unsigned char)(v >> 16);
-			e[3] = (unsigned char)(v >> 8);
-			e[4] = (unsigned char)v;
-			v = k == 0 ? 65535 : 0;
-		}
-		e[5] = (unsigned char)(v >> 8);
-		e[6] = (unsigned char)v;
-		buf_put(&t, e, 7);
+			if ((size_t)w->stm[k] > max2)
+				max2 = (size_t)w->stm[k];
+			if (w->off[k] > max3)
+				max3 = w->off[k];
+		} else if (w->off[k] > max2)
+			max2 = w->off[k];
+	}
+	for (n2 = 1; n2 < 8 && max2 >> (8 * n2) != 0; n2++)
+		continue;
+	for (n3 = 1; n3 < 2 && max3 >> (8 * n3) != 0; n3++)
+		continue;
+	cols = 1 + n2 + n3;
+	memset(row, 0, sizeof(row));
+	for (k = 0; k <= w->nobj; k++) {
+		unsigned char *r = row[k & 1], *up = row[!(k & 1)];
+
+		/* object 0: the head of the free list, generation 0 */
+		r[0] = k == 0 ? 0 : w->stm[k] ? 2 : 1;
+		v2 = k == 0 ? 0 : w->stm[k] ? (size_t)w->stm[k] : w->off[k];
+		v3 = k != 0 && w->stm[k] ? w->off[k] : 0;
+		for (j = 0; j < n2; j++)
+			r[1 + j] = (unsigned char)(v2 >> (8 * (n2 - 1 - j)));
+		for (j = 0; j < n3; j++)
+			r[1 + n2 + j] = (unsigned char)(v3 >> (8 *
+			    (n3 - 1 - j)));
+		buf_putc(&t, 2);		/* PNG filter type: Up */
+		for (j = 0; j < cols; j++)
+			buf_putc(&t, (unsigned char)(r[j] - up[j]));
 	}
 	S_id(w, id);
-	snprintf(dict, sizeof(dict), "/Type/XRef/Size %d/W[1 4 2]"
-	    "/Root %d 0 R/Info %d 0 R/ID[<%s><%s>]", w->nobj + 1, S_CATALOG,
-	    info, id, id);
+	snprintf(dict, sizeof(dict), "/Type/XRef/Size %d/W[1 %d %d]"
+	    "/DecodeParms<</Predictor 12/Columns %d>>"
+	    "/Root %d 0 R/Info %d 0 R/ID[<%s><%s>]", w->nobj + 1, n2, n3, cols,
+	    S_CATALOG, info, id, id);
 	S_stream(w, x, dict, t.data, t.len, S_ZLEVEL);
 	buf_free(&t);
 	buf_printf(o, "startxref\n%zu\n%%%%EOF\n", at);

@@ -14,7 +14,9 @@
  * repeated table headers; the running header and footer as pagination
  * artifacts).  A marked-content sequence never straddles a text object:
  * one begun inside BT ends before ET, one begun outside stays open
- * across text objects.
+ * across text objects.  Untagged (--no-pdf-tags): no element declared,
+ * nothing marked, links without an OBJR; the layout's element list is
+ * made all the same (an array of 16-byte records) and left unused.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -42,6 +44,7 @@ struct S_w {
 	/* marked content: MC_NONE, MC_ART, MC_PAG or the element + 1 */
 	long		 mc;
 	int		 mc_text;	/* begun inside BT */
+	int		 tags;		/* tagged (not --no-pdf-tags) */
 	/* the org chart being drawn: its sheets and their pages */
 	const struct doc_node *orgn;
 	struct og_chart	 og;
@@ -117,7 +120,7 @@ S_mc_close(struct S_w *w)
 static void
 S_mark(struct S_w *w, long mc)
 {
-	if (w->mc == mc)
+	if (w->mc == mc || !w->tags)
 		return;
 	S_mc_close(w);
 	if (mc == MC_ART || mc == MC_PAG)
@@ -301,7 +304,8 @@ S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n,
 			S_image(w, op, y);
 			break;
 		case LOP_LINK: {
-			int lk = !frame && op->se && se[op->se].type == SE_LINK;
+			int lk = w->tags && !frame && op->se &&
+			    se[op->se].type == SE_LINK;
 
 			S_link(w, op->x, y - op->h, op->x + op->w, y,
 			    ar + op->str, lk ? S_WSE(op->se) : -1, lk ?
@@ -339,7 +343,7 @@ S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n,
 			for (i = 0; i < cl.n; i++)
 				S_link(w, cl.v[i].left, cl.v[i].bottom,
 				    cl.v[i].right, cl.v[i].top, cl.v[i].href,
-				    op->se ? pdfw_se(w->pw, "Link",
+				    w->tags && op->se ? pdfw_se(w->pw, "Link",
 				    S_WSE(se[op->se].parent), NULL, 0) : -1,
 				    cl.v[i].label);
 			chart_links_free(&cl);
@@ -402,7 +406,8 @@ S_info(struct S_w *w, const struct doc_node *root, long long date)
 
 int
 pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
-    const struct doc_node *root, long long date, int pdfa, struct buf *out)
+    const struct doc_node *root, long long date, int pdfa, int untagged,
+    struct buf *out)
 {
 	struct S_w w;
 	size_t p, i, base = out->len;
@@ -412,6 +417,7 @@ pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
 	w.L = L;
 	w.fs = fs;
 	w.ph = L->th->page_h;
+	w.tags = !untagged;
 	for (i = 0; i < FACE__MAX; i++)
 		w.hf[i] = -1;
 	w.pw = pdfw_new(out, L->npages);
@@ -455,7 +461,7 @@ pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
 			w.hf[i] = w.hf[fs->owner[i]];
 	S_info(&w, root, date);
 	/* the structure elements, parents first (layout order) */
-	for (i = 1; i < L->nse; i++) {
+	for (i = 1; w.tags && i < L->nse; i++) {
 		const struct lay_se *e = &L->se[i];
 
 		pdfw_se(w.pw, lay_se_name[e->type], S_WSE(e->parent),

@@ -19,6 +19,7 @@
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
 #include <hb-subset.h>
+#include <hb-ot.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_CID_H
@@ -28,6 +29,7 @@
 #define S_NBMP		0x10000
 #define S_ADV_UNKNOWN	(-1)	/* advance not looked up yet */
 #define S_ADV_MISSING	(-2)	/* no glyph */
+#define S_NBLANK	64	/* punctuation blanks cached per font */
 
 struct font {
 	char		*family;	/* as asked */
@@ -57,6 +59,9 @@ struct font {
 	uint16_t	*cids;		/* [nall] every CID of sub, ascending */
 	size_t		 nall;
 	uint16_t	*cid;		/* [S_NBMP] CID of each scp[], else 0 */
+	/* punctuation blanks (font_blank()), open addressing by cp */
+	struct { uint32_t cp; int16_t l, r; } blank[S_NBLANK];
+	int		 halt;		/* GPOS has halt: 0 no, 1 yes, -1 ? */
 };
 
 static void	S_subset_free(struct font *);
@@ -224,6 +229,7 @@ font_open(struct diag *d, const char *family, int bold)
 		return NULL;
 	}
 	f = xcalloc(1, sizeof(*f));
+	f->halt = -1;
 	f->family = xstrdup(family);
 	f->path = path;
 	f->index = index;
@@ -700,5 +706,112 @@ font_missing_diag(struct diag *d, const struct rb_pos *pos, uint32_t cp,
 		diag_pos(d, DIAG_ERROR, pos, "character '%s' (U+%04X) is not "
 		    "in font '%s'", b.data, (unsigned)cp, f->family);
 		buf_free(&b);
+	}
+}
+
+/* Whether the font's GPOS table has the feature 'halt'. */
+static int
+S_has_halt(struct font *f)
+{
+	hb_tag_t tags[32];
+	unsigned i, n, start = 0;
+
+	do {
+		n = sizeof(tags) / sizeof(tags[0]);
+		hb_ot_layout_table_get_feature_tags(f->face, HB_OT_TAG_GPOS,
+		    start, &n, tags);
+		for (i = 0; i < n; i++)
+			if (tags[i] == HB_TAG('h', 'a', 'l', 't'))
+				return 1;
+		start += n;
+	} while (n == sizeof(tags) / sizeof(tags[0]));
+	return 0;
+}
+
+/*
+ * Blank of glyph gid (advance a, font units) on its left and right, in
+ * font units: from 'halt' (shaped alone, Han, zh-Hans) when the font has
+ * it, else from where the ink sits in the advance.
+ */
+static void
+S_blank(struct font *f, uint32_t cp, hb_codepoint_t gid, hb_position_t a,
+    int *l, int *r)
+{
+	hb_glyph_extents_t e;
+	hb_position_t x0, x1, mid, tol = a / 16;
+
+	*l = *r = 0;
+	if (f->halt) {
+		hb_buffer_t *b = hb_buffer_create();
+		hb_feature_t ft = { HB_TAG('h', 'a', 'l', 't'), 1, 0,
+		    (unsigned)-1 };
+		const hb_glyph_position_t *pos;
+		unsigned n;
+
+		hb_buffer_add_codepoints(b, &cp, 1, 0, 1);
+		hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+		hb_buffer_set_script(b, HB_SCRIPT_HAN);
+		hb_buffer_set_language(b, hb_language_from_string("zh-Hans",
+		    -1));
+		hb_shape(f->hb, b, &ft, 1);
+		pos = hb_buffer_get_glyph_positions(b, &n);
+		if (n == 1 && pos[0].x_advance < a) {
+			*l = -pos[0].x_offset;
+			*r = a - pos[0].x_advance - *l;
+		}
+		hb_buffer_destroy(b);
+		if (*l < 0 || *r < 0)
+			*l = *r = 0;
+		return;
+	}
+	if (!hb_font_get_glyph_extents(f->hb, gid, &e) || e.width <= 0)
+		return;
+	x0 = e.x_bearing;
+	x1 = e.x_bearing + e.width;
+	mid = (x0 + x1) / 2;
+	if (mid < a * 3 / 8) {
+		if (x1 <= a / 2 + tol)
+			*r = a / 2;	/* ink in the left half */
+	} else if (mid > a * 5 / 8) {
+		if (x0 >= a / 2 - tol)
+			*l = a / 2;	/* in the right half */
+	} else if (x0 >= a / 4 - tol && x1 <= a * 3 / 4 + tol)
+		*l = *r = a / 4;	/* centred */
+}
+
+void
+font_blank(struct font *f, uint32_t cp, int lr[2])
+{
+	hb_codepoint_t gid;
+	hb_position_t a;
+	size_t h, i;
+	int l, r;
+
+	lr[0] = lr[1] = 0;
+	for (h = cp % S_NBLANK, i = 0; i < S_NBLANK; i++, h = (h + 1) %
+	    S_NBLANK) {
+		if (f->blank[h].cp == cp) {
+			lr[0] = f->blank[h].l;
+			lr[1] = f->blank[h].r;
+			return;
+		}
+		if (f->blank[h].cp == 0)
+			break;
+	}
+	if (cp == 0 || !hb_font_get_nominal_glyph(f->hb, cp, &gid))
+		return;
+	a = hb_font_get_glyph_h_advance(f->hb, gid);
+	/* proportional marks (narrow quotes) have no blank to take */
+	if (a * 10 >= (hb_position_t)f->upem * 9) {
+		if (f->halt < 0)
+			f->halt = S_has_halt(f);
+		S_blank(f, cp, gid, a, &l, &r);
+		lr[0] = (int)((long)l * 1000 / (long)f->upem);
+		lr[1] = (int)((long)r * 1000 / (long)f->upem);
+	}
+	if (i < S_NBLANK && f->blank[h].cp == 0) {
+		f->blank[h].cp = cp;
+		f->blank[h].l = (int16_t)lr[0];
+		f->blank[h].r = (int16_t)lr[1];
 	}
 }

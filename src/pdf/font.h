@@ -58,6 +58,16 @@ int		 font_has(struct font *, uint32_t cp);
 /** Advance width of cp in 1/1000 em; 0 when not in the font.  O(1) for
  *  the BMP after the first call per code point. */
 int		 font_advance(struct font *, uint32_t cp);
+/**
+ * The blank (empty) part of full-width punctuation cp on its left
+ * (lr[0]) and right (lr[1]) in 1/1000 em, for clreq compression: from
+ * the font's OpenType 'halt' feature when it has one, else from where the
+ * glyph's ink sits in its advance (left half: the right half is blank;
+ * right half: the left; centred: a quarter each side).  0 and 0 for
+ * marks narrower than 0.9 em and for code points not in the font.
+ * Cached per font.
+ */
+void		 font_blank(struct font *, uint32_t cp, int lr[2]);
 /** Width in points of UTF-8 text s[0..n) at size [pt]; characters not in
  *  the font count 0. */
 double		 font_text_width(struct font *, const char *s, size_t n,

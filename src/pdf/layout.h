@@ -57,6 +57,10 @@ struct lay_fonts {
 	 * none. */
 	void	(*chart_dump)(void *ctx, const struct doc_node *, double w,
 		    struct buf *, const char *indent);
+	/* Blank of full-width punctuation cp on its left and right, 1/1000
+	 * em (font_blank()); NULL: opening marks blank on the left half,
+	 * closing marks and stops on the right half (GB/T 15834). */
+	void	(*blank)(void *ctx, int face, uint32_t cp, int lr[2]);
 };
 
 /* Drawing operations (the writer's input). */
@@ -141,7 +145,9 @@ enum lay_brk {
 	BRK_ALLOW,	/* at a break opportunity */
 	BRK_MUST,	/* <br/> or a newline in pre */
 	BRK_OVERFLOW,	/* nothing fitted: broken between characters */
-	BRK_KINSOKU	/* moved back to a break opportunity by kinsoku */
+	BRK_KINSOKU,	/* moved back to a break opportunity by kinsoku */
+	BRK_LONE	/* moved back so that the last line holds more than
+			   one character (clreq) */
 };
 
 struct lay_vlist;

@@ -40,7 +40,7 @@ struct S_pg {
 };
 
 static const char *const S_brk_name[] = {
-	"end", "allow", "must", "overflow", "kinsoku-shift"
+	"end", "allow", "must", "overflow", "kinsoku-shift", "lone-pull"
 };
 
 /* Ops item it puts on a page (cell backgrounds and frames included). */

@@ -4,11 +4,14 @@
  * for em, strong, code, small, a, span), collapses white space (a source
  * newline between two CJK characters is no space), adds a quarter-em gap
  * between Chinese and Latin letters or digits, finds break opportunities
- * over the whole paragraph (lb_breaks: UAX #14 plus kinsoku), breaks lines
- * greedily with per-character widths, justifies Chinese by spreading the
- * slack over the gaps between characters, and emits each line as an item
- * of text runs — one run per stretch of equal spacing, so the writer shows
- * a whole run with one call.  Internal to src/pdf (layout.h).
+ * over the whole paragraph (lb_breaks: UAX #14 plus kinsoku), compresses
+ * adjacent full-width punctuation (clreq §3.1.6), breaks lines greedily
+ * with per-character widths (a stop or closing mark at a line end may give
+ * up its blank; no lone Han character on the last line), justifies
+ * Chinese by spreading the slack over the gaps between characters, and
+ * emits each line as an item of text runs — one run per stretch of equal
+ * spacing, so the writer shows a whole run with one call.  Internal to
+ * src/pdf (layout.h).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -20,6 +23,8 @@
 #define CH_FORCED	0x02	/* forced break (<br/>, newline in pre) */
 #define CH_HIDDEN	0x04	/* not drawn (zero width space) */
 #define CH_CJK		0x08	/* CJK character or punctuation */
+#define CH_PAIR		0x10	/* compressed with the next character */
+#define CH_OPEN		0x20	/* opening mark (lb_punct() LB_P_OPEN) */
 
 #define S_EPS		0.001
 
@@ -27,6 +32,10 @@ struct S_ch {
 	uint32_t	 cp;
 	float		 w;	/* advance [pt] */
 	float		 gap;	/* quarter-em space before it [pt] */
+	float		 bl, br;	/* blank on its left, right [pt]: full-
+					   width punctuation (font_blank()) */
+	float		 tl, tr;	/* blank taken by compression with the
+					   previous, next mark [pt] */
 	uint32_t	 off;	/* byte offset in u8 */
 	uint16_t	 run;
 	unsigned char	 brk;	/* after it: LB_MUST, LB_ALLOW, LB_NO */
@@ -35,6 +44,13 @@ struct S_ch {
 
 struct S_run {
 	struct lay_style st;
+};
+
+/* A line found by the line breaker: characters [s, e), the next line
+ * starting at next. */
+struct S_line {
+	size_t		 s, e, next;
+	int		 brk;	/* enum lay_brk */
 };
 
 struct S_para {
@@ -47,6 +63,8 @@ struct S_para {
 	size_t		 capbrks;
 	double		*xpos;
 	size_t		 capx;
+	struct S_line	*line;
+	size_t		 nline, capline;
 	int		 pre;
 	int		 pend_ws, pend_nl;	/* white space seen */
 	uint16_t	 pend_run;
@@ -63,6 +81,7 @@ para_free(struct S_para *p)
 	buf_free(&p->u8);
 	free(p->brks);
 	free(p->xpos);
+	free(p->line);
 	free(p);
 }
 
@@ -103,6 +122,52 @@ S_run(struct S_para *p, const struct lay_style *st)
 	return (uint16_t)p->nrun++;
 }
 
+/*
+ * The blanks of full-width mark c (style st): the font's (font_blank()),
+ * or by class when the caller gives no fonts' blanks: opening marks on
+ * the left half, closing marks and stops on the right half.
+ */
+static void
+S_blank(struct lay *L, struct S_ch *c, const struct lay_style *st)
+{
+	int lr[2] = { 0, 0 };
+
+	if (lb_punct(c->cp) == LB_P_OPEN)
+		c->fl |= CH_OPEN;
+	if (L->fonts->blank)
+		L->fonts->blank(L->fonts->ctx, st->face, c->cp, lr);
+	else if (c->w >= st->size * 0.9) {
+		if (c->fl & CH_OPEN)
+			lr[0] = 500;
+		else
+			lr[1] = 500;
+	}
+	c->bl = (float)(lr[0] * st->size / 1000);
+	c->br = (float)(lr[1] * st->size / 1000);
+}
+
+/*
+ * clreq §3.1.6: two adjacent marks a, b take 1.5 em, not 2.  Of the
+ * blanks between their inks (a's right, b's left), the smaller stays when
+ * both have one (）（ 。「: half an em between), else none stays (。」 ），
+ * 「（); a's blank goes first.  Marks the pair CH_PAIR.
+ */
+static void
+S_pair(struct S_ch *a, struct S_ch *b)
+{
+	float between, keep, rm;
+
+	if (a->bl + a->br <= 0 || b->bl + b->br <= 0)
+		return;
+	between = a->br + b->bl;
+	keep = a->br > 0 && b->bl > 0 ? (a->br < b->bl ? a->br : b->bl) : 0;
+	if ((rm = between - keep) <= S_EPS)
+		return;
+	a->tr = rm < a->br ? rm : a->br;
+	b->tl = rm - a->tr;
+	a->fl |= CH_PAIR;
+}
+
 /* Appends one character with its width; checks the font. */
 static void
 S_put(struct lay *L, struct S_para *p, uint32_t cp, uint16_t run, int fl,
@@ -136,14 +201,18 @@ S_put(struct lay *L, struct S_para *p, uint32_t cp, uint16_t run, int fl,
 		return;
 	}
 	c->w = (float)lay_adv(L, st->face, cp, st->size);
-	/* a quarter em between Chinese and Latin letters or digits */
+	if (lb_punct(cp) != LB_P_NONE)
+		S_blank(L, c, st);
 	if (p->n > 1 && !(fl & CH_SPACE)) {
-		const struct S_ch *b = &p->ch[p->n - 2];
+		struct S_ch *b = &p->ch[p->n - 2];
 
-		if (!(b->fl & (CH_SPACE | CH_FORCED | CH_HIDDEN)) &&
-		    ((lay_is_han(b->cp) && lay_is_latin(cp)) ||
-		    (lay_is_latin(b->cp) && lay_is_han(cp))))
+		if (b->fl & (CH_SPACE | CH_FORCED | CH_HIDDEN))
+			return;
+		/* a quarter em between Chinese and Latin letters or digits */
+		if ((lay_is_han(b->cp) && lay_is_latin(cp)) ||
+		    (lay_is_latin(b->cp) && lay_is_han(cp)))
 			c->gap = (float)(st->size / 4);
+		S_pair(b, c);
 	}
 }
 
@@ -370,8 +439,8 @@ para_measure(struct lay *L, const struct doc_node *first,
 			seg = segvis = line = linevis = 0;
 			continue;
 		}
-		seg += (seg > 0 ? c->gap : 0) + c->w;
-		line += (line > 0 ? c->gap : 0) + c->w;
+		seg += (seg > 0 ? c->gap : 0) + c->w - c->tl - c->tr;
+		line += (line > 0 ? c->gap : 0) + c->w - c->tl - c->tr;
 		if (!(c->fl & CH_SPACE)) {
 			segvis = seg;
 			linevis = line;
@@ -396,7 +465,52 @@ S_stretchable(const struct S_para *p, size_t k)
 
 	if ((a->fl & CH_SPACE) || b->gap > 0)
 		return 1;
+	if (a->fl & CH_PAIR)	/* a compressed pair stays together */
+		return 0;
 	return (a->fl & CH_CJK) || (b->fl & CH_CJK);
+}
+
+/* Blank taken on the left of the character starting a line: an opening
+ * mark's when the theme sets line-start brackets half width. */
+static double
+S_start_tl(const struct lay *L, const struct S_ch *c)
+{
+	return L->th->bracket_half && (c->fl & CH_OPEN) ? c->bl : 0;
+}
+
+/*
+ * Natural width of line [s, e) of p; *ngaps gets its stretchable gaps,
+ * *maxsize its largest font size, *trim whether its last mark drops its
+ * right blank (clreq: a stop or closing mark at the line end is set half
+ * width when only so the line holds it).
+ */
+static double
+S_line_width(const struct lay *L, const struct S_para *p, size_t s,
+    size_t e, double avail, size_t *ngaps, double *maxsize, int *trim)
+{
+	double natural = 0;
+	size_t k, last = e;
+
+	*ngaps = 0;
+	*maxsize = 0;
+	for (k = s; k < e; k++) {
+		const struct S_ch *c = &p->ch[k];
+
+		if (c->fl & CH_HIDDEN)
+			continue;
+		natural += (k > s ? c->gap : 0) + c->w -
+		    (k == s ? S_start_tl(L, c) : c->tl) -
+		    (k + 1 < e ? c->tr : 0);
+		if (p->run[c->run].st.size > *maxsize)
+			*maxsize = p->run[c->run].st.size;
+		if (k + 1 < e && S_stretchable(p, k))
+			(*ngaps)++;
+		last = k;
+	}
+	*trim = last < e && p->ch[last].br > 0 && natural > avail + S_EPS;
+	if (*trim)
+		natural -= p->ch[last].br;
+	return natural;
 }
 
 /* A link rectangle over x0..x1 of a line lh high. */
@@ -426,28 +540,19 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 {
 	struct lay_item *it;
 	struct lay_op *op;
-	double x, natural = 0, extra = 0, maxsize = 0, lh, base, top, em;
+	double x, natural, extra = 0, maxsize, lh, base, top, em, tl;
 	double lx0 = 0, lx1 = 0, ox, ow;
-	size_t k, a, b, ngaps = 0;
+	size_t k, a, b, ngaps;
 	const struct lay_style *st;
 	const char *lhref = NULL;
 	uint32_t lse = 0;
+	int trim;
 
 	if (e + 1 > p->capx) {
 		p->capx = e + 64;
 		p->xpos = xreallocarray(p->xpos, p->capx, sizeof(double));
 	}
-	for (k = s; k < e; k++) {
-		const struct S_ch *c = &p->ch[k];
-
-		if (c->fl & CH_HIDDEN)
-			continue;
-		natural += (k > s ? c->gap : 0) + c->w;
-		if (p->run[c->run].st.size > maxsize)
-			maxsize = p->run[c->run].st.size;
-		if (k + 1 < e && S_stretchable(p, k))
-			ngaps++;
-	}
+	natural = S_line_width(L, p, s, e, avail, &ngaps, &maxsize, &trim);
 	if (maxsize == 0) {
 		/* an empty line: the run style in effect */
 		if (p->n > 0) {
@@ -468,13 +573,16 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 		x += (avail - natural) / 2;
 	else if (blk->align == AL_RIGHT && avail > natural)
 		x += avail - natural;
+	/* xpos: where each glyph is drawn, its taken left blank before
+	 * the pen */
 	for (k = s; k < e; k++) {
 		const struct S_ch *c = &p->ch[k];
 
 		if (k > s)
 			x += c->gap;
-		p->xpos[k] = x;
-		x += c->w;
+		tl = k == s ? S_start_tl(L, c) : c->tl;
+		p->xpos[k] = x - tl;
+		x += c->w - tl - (k + 1 < e ? c->tr : 0);
 		if (k + 1 < e && extra > 0 && S_stretchable(p, k))
 			x += extra;
 	}
@@ -492,9 +600,13 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 	if (extra > 0)
 		it->w = avail;
 	if (L->dump) {
-		/* the line's text; \q marks a quarter-em gap */
+		/* the line's text; \q marks a quarter-em gap, \c a
+		 * compressed pair, \h a half-width opening mark at the
+		 * start, \e a mark trimmed to half width at the end */
 		struct buf t = BUF_INIT;
 
+		if (s < e && S_start_tl(L, &p->ch[s]) > 0)
+			BUF_PUTSL(&t, "\\h");
 		for (k = s; k < e; k++) {
 			const struct S_ch *c = &p->ch[k];
 
@@ -504,7 +616,11 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 				buf_putc(&t, '\\');
 			if (!(c->fl & CH_HIDDEN))
 				buf_put_utf8(&t, c->cp);
+			if (k + 1 < e && (c->fl & CH_PAIR))
+				BUF_PUTSL(&t, "\\c");
 		}
+		if (trim)
+			BUF_PUTSL(&t, "\\e");
 		it->dlen = (uint32_t)t.len;
 		it->dstr = lay_str(L, t.data ? t.data : "", t.len);
 		buf_free(&t);
@@ -534,8 +650,19 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 			if (fabs(p->xpos[b] - p->xpos[b - 1] -
 			    p->ch[b - 1].w - cs) > S_EPS)
 				break;
+			/* a compressed mark overlaps the next glyph's
+			 * advance: it goes in a run whose Tc is its own
+			 * spacing, since viewers take Tc into each glyph's
+			 * box when they extract text */
+			if (b + 1 < e) {
+				double sp = p->xpos[b + 1] - p->xpos[b] - c->w;
+
+				if ((cs < -S_EPS || sp < -S_EPS) &&
+				    fabs(sp - cs) > S_EPS)
+					break;
+			}
 		}
-		if (b == a + 1)
+		if (b == a + 1 && cs > -S_EPS)
 			cs = 0;
 		op = lay_op_new(blk->fs->vl, LOP_TEXT);
 		if (st->se)
@@ -585,6 +712,126 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 	return it;
 }
 
+/*
+ * Finds the line of p that starts at character s (spaces skipped) in
+ * avail points: greedy, up to the last break opportunity that fits.  A
+ * stop or closing mark that fits only without its right blank ends the
+ * line trimmed (S_line_width()).
+ */
+static void
+S_break(const struct lay *L, const struct S_para *p, size_t s, double avail,
+    struct S_line *ln)
+{
+	size_t j, lastok = (size_t)-1;
+	double x = 0, adv;
+
+	while (s < p->n && (p->ch[s].fl & CH_SPACE))
+		s++;
+	ln->s = s;
+	ln->e = ln->next = p->n;
+	ln->brk = BRK_END;
+	for (j = s; j < p->n; j++) {
+		const struct S_ch *c = &p->ch[j];
+
+		if (c->fl & CH_FORCED) {
+			ln->e = j;
+			ln->next = j + 1;
+			ln->brk = BRK_MUST;
+			break;
+		}
+		adv = (j > s ? c->gap : 0) + c->w - c->tr -
+		    (j == s ? S_start_tl(L, c) : c->tl);
+		if (!(c->fl & CH_SPACE) && j > s && x + adv > avail + S_EPS) {
+			if (c->br > 0 && x + adv + c->tr - c->br <=
+			    avail + S_EPS && (j + 1 == p->n ||
+			    c->brk == LB_ALLOW ||
+			    (p->ch[j + 1].fl & CH_FORCED))) {
+				/* it hangs its blank at the line end */
+				ln->e = ln->next = j + 1;
+				ln->brk = j + 1 == p->n ? BRK_END : BRK_ALLOW;
+				if (j + 1 < p->n &&
+				    (p->ch[j + 1].fl & CH_FORCED)) {
+					ln->next = j + 2;
+					ln->brk = BRK_MUST;
+				}
+			} else if (lastok != (size_t)-1) {
+				ln->e = ln->next = lastok + 1;
+				ln->brk = BRK_ALLOW;
+				if (lastok + 1 < j && (lb_no_start(c->cp) ||
+				    lb_no_end(p->ch[j - 1].cp)))
+					ln->brk = BRK_KINSOKU;
+			} else {
+				ln->e = ln->next = j;
+				ln->brk = BRK_OVERFLOW;
+			}
+			break;
+		}
+		x += adv;
+		if (c->brk == LB_ALLOW)
+			lastok = j;
+	}
+	/* drop trailing spaces */
+	while (ln->e > s && (p->ch[ln->e - 1].fl & CH_SPACE))
+		ln->e--;
+}
+
+/*
+ * clreq: no CJK character alone on a paragraph's last line.  When the
+ * last line holds one Han character (and marks that may not start a
+ * line), the line before ends at an earlier break opportunity, so one
+ * more character (or word) comes down, if that line then stretches by
+ * at most 1 em a gap when justified and the last line still fits.
+ * Returns 1 when it moved the break.
+ */
+static int
+S_lone(const struct lay *L, struct S_para *p, double avail)
+{
+	struct S_line *a, *z;
+	size_t k, m, nhan = 0, e, s, ngaps;
+	double w, size;
+	int trim;
+
+	if (p->nline < 2)
+		return 0;
+	z = &p->line[p->nline - 1];
+	a = z - 1;
+	if (a->brk != BRK_ALLOW && a->brk != BRK_KINSOKU)
+		return 0;
+	for (k = z->s; k < z->e; k++) {
+		const struct S_ch *c = &p->ch[k];
+
+		if (c->fl & CH_HIDDEN)
+			continue;
+		if (lay_is_han(c->cp))
+			nhan++;
+		else if (!(c->fl & CH_CJK) || !lb_no_start(c->cp))
+			return 0;
+	}
+	if (nhan != 1)
+		return 0;
+	for (m = z->s - 1; m >= a->s + 2; m--) {
+		if (p->ch[m - 1].brk != LB_ALLOW)
+			continue;
+		for (e = m; e > a->s && (p->ch[e - 1].fl & CH_SPACE); e--)
+			continue;
+		for (s = m; s < z->e && (p->ch[s].fl & CH_SPACE); s++)
+			continue;
+		w = S_line_width(L, p, a->s, e, avail, &ngaps, &size, &trim);
+		if (w > avail + S_EPS || ngaps == 0 ||
+		    (avail - w) / (double)ngaps > size)
+			continue;
+		if (S_line_width(L, p, s, z->e, avail, &ngaps, &size,
+		    &trim) > avail + S_EPS)
+			break;
+		a->e = e;
+		a->next = s;
+		a->brk = BRK_LONE;
+		z->s = s;
+		return 1;
+	}
+	return 0;
+}
+
 int
 para_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *first,
     const struct doc_node *last, const struct lay_style *st, int tag,
@@ -592,9 +839,10 @@ para_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *first,
 {
 	struct S_para *p;
 	struct lay_item *it = NULL;
-	size_t s = 0, j, e, next, lastok, nlines = 0, first_item;
-	double avail = blk->w - reserve, x, adv;
-	int brk, justify;
+	struct S_line *ln;
+	size_t s = 0, i, first_item;
+	double avail = blk->w - reserve;
+	int justify;
 
 	L->se_on = 1;
 	L->para_se = blk->fs->vl->se;
@@ -606,52 +854,28 @@ para_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *first,
 		return 0;
 	blk_space(L, blk);
 	first_item = blk->fs->vl->n;
+	p->nline = 0;
 	do {
-		/* skip spaces at the start of a line */
-		while (s < p->n && (p->ch[s].fl & CH_SPACE))
-			s++;
-		x = 0;
-		lastok = (size_t)-1;
-		e = next = p->n;
-		brk = BRK_END;
-		for (j = s; j < p->n; j++) {
-			const struct S_ch *c = &p->ch[j];
-
-			if (c->fl & CH_FORCED) {
-				e = j;
-				next = j + 1;
-				brk = BRK_MUST;
-				break;
-			}
-			adv = (j > s ? c->gap : 0) + c->w;
-			if (!(c->fl & CH_SPACE) && j > s &&
-			    x + adv > avail + S_EPS) {
-				if (lastok != (size_t)-1) {
-					e = next = lastok + 1;
-					brk = BRK_ALLOW;
-					if (lastok + 1 < j && (lb_no_start(c->cp) ||
-					    lb_no_end(p->ch[j - 1].cp)))
-						brk = BRK_KINSOKU;
-				} else {
-					e = next = j;
-					brk = BRK_OVERFLOW;
-				}
-				break;
-			}
-			x += adv;
-			if (c->brk == LB_ALLOW)
-				lastok = j;
+		if (p->nline == p->capline) {
+			p->capline = p->capline ? p->capline * 2 : 16;
+			p->line = xreallocarray(p->line, p->capline,
+			    sizeof(*p->line));
 		}
-		/* drop trailing spaces */
-		while (e > s && (p->ch[e - 1].fl & CH_SPACE))
-			e--;
-		justify = blk->align == AL_JUSTIFY && L->th->justify &&
-		    (brk == BRK_ALLOW || brk == BRK_KINSOKU ||
-		    brk == BRK_OVERFLOW) && !blk->pre;
-		it = S_emit_line(L, blk, p, s, e, avail, blk->x, justify, brk,
-		    tag, (int)++nlines);
-		s = next;
+		ln = &p->line[p->nline++];
+		S_break(L, p, s, avail, ln);
+		s = ln->next;
 	} while (s < p->n);
+	if (!blk->pre)
+		S_lone(L, p, avail);
+	for (i = 0; i < p->nline; i++) {
+		ln = &p->line[i];
+		justify = blk->align == AL_JUSTIFY && L->th->justify &&
+		    (ln->brk == BRK_ALLOW || ln->brk == BRK_KINSOKU ||
+		    ln->brk == BRK_OVERFLOW || ln->brk == BRK_LONE) &&
+		    !blk->pre;
+		it = S_emit_line(L, blk, p, ln->s, ln->e, avail, blk->x,
+		    justify, ln->brk, tag, (int)i + 1);
+	}
 	if (pageno_id && it) {
 		/* dot leaders from the line's end to the number column */
 		struct lay_op *op;
@@ -694,9 +918,9 @@ para_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *first,
 		it->nops = blk->fs->vl->nops - it->op0;
 	}
 	/* widows and orphans: no single line at a page's foot or head */
-	if (nlines >= 2 && !blk->pre) {
+	if (p->nline >= 2 && !blk->pre) {
 		blk->fs->vl->it[first_item].flags |= ITF_KEEP;
 		blk->fs->vl->it[blk->fs->vl->n - 2].flags |= ITF_KEEP;
 	}
-	return (int)nlines;
+	return (int)p->nline;
 }

@@ -41,6 +41,26 @@ static const uint32_t S_noend[] = {
 	0xFF08, 0xFF3B, 0xFF5B, 0xFF62,	/* （ ［ ｛ ｢ */
 };
 
+/* Sorted: compressible opening, closing and stop marks (lb_punct()). */
+static const uint32_t S_open[] = {
+	0x2018, 0x201C,			/* ‘ “ */
+	0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3016, 0x3018,
+	0x301A,				/* 〈 《 「 『 【 〔 〖 〘 〚 */
+	0xFF08, 0xFF3B, 0xFF5B,		/* （ ［ ｛ */
+};
+static const uint32_t S_close[] = {
+	0x2019, 0x201D,			/* ’ ” */
+	0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x3017, 0x3019,
+	0x301B,				/* 〉 》 」 』 】 〕 〗 〙 〛 */
+	0xFF09, 0xFF3D, 0xFF5D,		/* ） ］ ｝ */
+};
+static const uint32_t S_stop[] = {
+	0x3001, 0x3002,			/* 、 。 */
+	0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B,	/* ， ． ： ； */
+};
+
+#define S_N(a)	(sizeof(a) / sizeof((a)[0]))
+
 static int
 S_in(const uint32_t *set, size_t n, uint32_t cp)
 {
@@ -68,6 +88,21 @@ int
 lb_no_end(uint32_t cp)
 {
 	return S_in(S_noend, sizeof(S_noend) / sizeof(S_noend[0]), cp);
+}
+
+int
+lb_punct(uint32_t cp)
+{
+	if (cp < 0x2018 || (cp > 0x201D && cp < 0x3001) ||
+	    (cp > 0x301B && cp < 0xFF08) || cp > 0xFF5D)
+		return LB_P_NONE;
+	if (S_in(S_open, S_N(S_open), cp))
+		return LB_P_OPEN;
+	if (S_in(S_close, S_N(S_close), cp))
+		return LB_P_CLOSE;
+	if (S_in(S_stop, S_N(S_stop), cp))
+		return LB_P_STOP;
+	return LB_P_NONE;
 }
 
 int

@@ -33,6 +33,15 @@ int	lb_is_cjk(uint32_t cp);
 int	lb_no_start(uint32_t cp);
 /** Kinsoku: cp must not end a line (（《「『【“‘([{…). */
 int	lb_no_end(uint32_t cp);
+/* Full-width punctuation that clreq compression may narrow (§3.1.6). */
+enum lb_punct {
+	LB_P_NONE = 0,
+	LB_P_OPEN,	/* opening brackets and quotes: （《「『【〔“‘… */
+	LB_P_CLOSE,	/* closing brackets and quotes: ）》」』】〕”’… */
+	LB_P_STOP	/* stops and pauses: 。，、．：； (not ！？) */
+};
+/** The clreq class of cp (enum lb_punct). */
+int	lb_punct(uint32_t cp);
 /**
  * Whether a source line break (and the white space around it) between
  * the characters before and after counts as one space: no when both are

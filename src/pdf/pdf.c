@@ -122,6 +122,12 @@ S_advance(void *ctx, int face, uint32_t cp)
 }
 
 static void
+S_blank(void *ctx, int face, uint32_t cp, int lr[2])
+{
+	font_blank(((struct S_ctx *)ctx)->fs->f[face], cp, lr);
+}
+
+static void
 S_missing(void *ctx, struct diag *d, const struct rb_pos *pos, int face,
     uint32_t cp)
 {
@@ -294,6 +300,7 @@ pdf_render(struct diag *d, const struct doc_node *root,
 	lf.has = S_has;
 	lf.advance = S_advance;
 	lf.missing = S_missing;
+	lf.blank = S_blank;
 	lf.chart_height = S_chart_height;
 	lf.org_layout = S_org_layout;
 	lf.org_height = S_org_height;

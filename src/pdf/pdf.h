@@ -38,6 +38,8 @@ struct pdf_theme {
 	double		 h_after;	/* below headings [em of the heading] */
 	int		 h1_new_page;	/* h1 starts a new page */
 	int		 justify;	/* justify paragraphs */
+	int		 bracket_half;	/* opening mark at a line start: half
+					   width (1) or full (0) */
 	double		 list_indent;	/* [em] */
 	double		 cell_pad;	/* table cell padding [pt] */
 	double		 rule_width;	/* table borders, hr [pt] */

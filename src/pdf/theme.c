@@ -12,7 +12,7 @@
 #include "../util/util.h"
 #include "pdf.h"
 
-enum S_type { T_LEN, T_NUM, T_STR, T_COLOR, T_BOOL, T_PAGE };
+enum S_type { T_LEN, T_NUM, T_STR, T_COLOR, T_BOOL, T_PAGE, T_HALF };
 
 struct S_key {
 	const char	*name;
@@ -47,6 +47,7 @@ static const struct S_key S_keys[] = {
 	{ "heading.space-after",	T_NUM,   O(h_after), 0, 10 },
 	{ "h1.new-page",		T_BOOL,  O(h1_new_page), 0, 0 },
 	{ "text.justify",		T_BOOL,  O(justify), 0, 0 },
+	{ "text.line-start-bracket",	T_HALF,  O(bracket_half), 0, 0 },
 	{ "list.indent",		T_NUM,   O(list_indent), 0, 10 },
 	{ "table.cell-padding",		T_LEN,   O(cell_pad), 0, 36 },
 	{ "rule.width",			T_LEN,   O(rule_width), 0, 10 },
@@ -205,6 +206,14 @@ S_set(struct pdf_theme *t, const struct S_key *k, const char *v)
 			*(int *)(void *)base = 0;
 		else
 			return "expected yes or no";
+		return NULL;
+	case T_HALF:
+		if (strcmp(v, "full") == 0)
+			*(int *)(void *)base = 0;
+		else if (strcmp(v, "half") == 0)
+			*(int *)(void *)base = 1;
+		else
+			return "expected full or half";
 		return NULL;
 	}
 	return NULL;

@@ -59,6 +59,44 @@ Test(font, sans_metrics)
 	diag_free(&d);
 }
 
+/* Where the blank of full-width punctuation sits, from the ink: the
+ * default fonts have no 'halt'.  WenQuanYi sets 。、 in the lower left
+ * but ，：； centred and “” narrow; UMing centres 。、. */
+Test(font, punctuation_blank)
+{
+	struct diag d;
+	struct font *f;
+	int lr[2];
+
+	diag_init(&d);
+	f = font_open(&d, FONT_SANS, 0);
+	cr_assert_not_null(f);
+	font_blank(f, 0x3002, lr);			/* 。 */
+	cr_assert(lr[0] == 0 && lr[1] == 500, "%d %d", lr[0], lr[1]);
+	font_blank(f, 0xFF08, lr);			/* （ */
+	cr_assert(lr[0] == 500 && lr[1] == 0, "%d %d", lr[0], lr[1]);
+	font_blank(f, 0x300D, lr);			/* 」 */
+	cr_assert(lr[0] == 0 && lr[1] == 500, "%d %d", lr[0], lr[1]);
+	font_blank(f, 0xFF0C, lr);			/* ， */
+	cr_assert(lr[0] == 250 && lr[1] == 250, "%d %d", lr[0], lr[1]);
+	font_blank(f, 0x201C, lr);			/* “ 340/1024 em */
+	cr_assert(lr[0] == 0 && lr[1] == 0, "%d %d", lr[0], lr[1]);
+	font_blank(f, 0x3002, lr);			/* cached */
+	cr_assert(lr[0] == 0 && lr[1] == 500);
+	font_free(f);
+	f = font_open(&d, FONT_SERIF, 0);
+	cr_assert_not_null(f);
+	font_blank(f, 0x3002, lr);			/* 。 centred */
+	cr_assert(lr[0] == 250 && lr[1] == 250, "%d %d", lr[0], lr[1]);
+	font_blank(f, 0x201C, lr);			/* “ full width */
+	cr_assert(lr[0] == 500 && lr[1] == 0, "%d %d", lr[0], lr[1]);
+	font_blank(f, 0xFF0C, lr);			/* ， */
+	cr_assert(lr[0] == 0 && lr[1] == 500, "%d %d", lr[0], lr[1]);
+	cr_assert_eq(d.n, 0);
+	font_free(f);
+	diag_free(&d);
+}
+
 Test(font, bold_real_and_synthetic)
 {
 	struct diag d;

@@ -4,6 +4,7 @@
  * other characters 500, a space 250; U+2603 is "not in the font".  Checks
  * line breaking (kinsoku, Latin words kept whole, overflow), white space
  * (a newline between CJK characters), quarter-em gaps, justification runs,
+ * clreq punctuation (compressed pairs, line-end trimming, lone last line),
  * widows and orphans, keeping headings with what follows, table column
  * widths and header repetition, missing characters, and the theme parser.
  */
@@ -79,6 +80,36 @@ dump(const char *s, double w, double h, struct diag *d)
 	return buf_detach(&b);
 }
 
+/* A document laid out on a text column w wide, 10pt text, for its ops. */
+struct laid {
+	struct pdf_theme th;
+	struct doc_node	*root;
+	struct diag	 d;
+	struct lay	 L;
+};
+
+static void
+laid_run(struct laid *t, const char *s, double w)
+{
+	diag_init(&t->d);
+	pdf_theme_default(&t->th);
+	t->th.margin_left = t->th.margin_right = (t->th.page_w - w) / 2;
+	t->th.size_body = 10;
+	t->root = doc_parse(&t->d, s, strlen(s), NULL);
+	cr_assert_not_null(t->root);
+	lay_init(&t->L, &t->d, &t->th, &fake, NULL);
+	lay_run(&t->L, t->root);
+}
+
+static void
+laid_free(struct laid *t)
+{
+	lay_free(&t->L);
+	doc_free(t->root);
+	pdf_theme_free(&t->th);
+	diag_free(&t->d);
+}
+
 /* The text lines of a dump only: "text|break" per line. */
 static char *
 lines(const char *dumptext)
@@ -150,6 +181,61 @@ Test(layout, latin_words_whole_and_overflow)
 	free(l);
 }
 
+/* clreq: two adjacent marks take 1.5 em; the fake fonts have no blanks,
+ * so the class decides (（「 blank on the left, 。）」 on the right). */
+Test(layout, clreq_pair_compression)
+{
+	struct laid t;
+	const char *s = "<rb-document><p>好。」（甲）</p></rb-document>";
+	size_t k, ntext = 0;
+	double x[3] = { 0, 0, 0 }, cs[3] = { 0, 0, 0 };
+	/* 好 10, 。 5 (pair), 」 5 (pair with （: half an em stays), （ 10,
+	 * 甲 10, ） 10 */
+	char *l = layout_lines(s, 300);
+
+	cr_assert_str_eq(l, "好。\\c」\\c（甲）|end\n");
+	free(l);
+	laid_run(&t, s, 300);
+	/* runs: 好 at 0; 。」 at 10 with Tc -5 (each glyph 5pt closer than
+	 * its advance, so viewers see no overlap when extracting text);
+	 * （甲） at 20 */
+	for (k = 0; k < t.L.npops; k++) {
+		const struct lay_op *op = &t.L.pops[k];
+
+		if (op->kind == LOP_TEXT && ntext < 3) {
+			x[ntext] = op->x - t.th.margin_left;
+			cs[ntext++] = op->cs;
+		}
+	}
+	cr_assert_eq(ntext, 3);
+	cr_assert_float_eq(x[0], 0, 1e-3);
+	cr_assert_float_eq(x[1], 10, 1e-3);
+	cr_assert_float_eq(cs[1], -5, 1e-3);
+	cr_assert_float_eq(x[2], 20, 1e-3);
+	cr_assert_float_eq(cs[2], 0, 1e-3);
+	laid_free(&t);
+}
+
+Test(layout, clreq_line_end_hangs_and_lone_last_char)
+{
+	/* 105pt: 十 ends at 100, 。 fits only without its blank */
+	char *l = layout_lines("<rb-document><p>一二三四五六七八九十。一二"
+	    "</p></rb-document>", 105);
+
+	cr_assert_str_eq(l, "一二三四五六七八九十。\\e|allow\n一二|end\n");
+	free(l);
+	/* at 100pt 。 does not fit trimmed either */
+	l = layout_lines("<rb-document><p>一二三四五六七八九十一</p>"
+	    "</rb-document>", 100);
+	cr_assert_str_eq(l, "一二三四五六七八九|lone-pull\n十一|end\n");
+	free(l);
+	/* two on the last line: nothing to do */
+	l = layout_lines("<rb-document><p>一二三四五六七八九十一二</p>"
+	    "</rb-document>", 100);
+	cr_assert_str_eq(l, "一二三四五六七八九十|allow\n一二|end\n");
+	free(l);
+}
+
 Test(layout, newline_between_cjk_is_no_space)
 {
 	char *l = layout_lines("<rb-document><p>中文\n中文 ab\ncd</p>"
@@ -176,42 +262,29 @@ Test(layout, quarter_em_between_chinese_and_latin)
 
 Test(layout, justified_line_is_one_run_per_spacing)
 {
-	struct pdf_theme th;
-	struct doc_node *root;
-	struct diag d;
-	struct lay L;
-	const char *s = "<rb-document><p>一二三四五六七八九十。</p>"
-	    "</rb-document>";
+	struct laid t;
 	size_t k, ntext = 0;
 
-	diag_init(&d);
-	pdf_theme_default(&th);
-	th.margin_left = th.margin_right = (th.page_w - 100) / 2;
-	th.size_body = 10;
-	root = doc_parse(&d, s, strlen(s), NULL);
-	lay_init(&L, &d, &th, &fake, NULL);
-	lay_run(&L, root);
+	laid_run(&t, "<rb-document><p>一二三四五六七八九十。一</p>"
+	    "</rb-document>", 100);
 	/* line 1: 9 characters spread over 100pt, one run with spacing */
-	for (k = 0; k < L.npops; k++) {
-		const struct lay_op *op = &L.pops[k];
+	for (k = 0; k < t.L.npops; k++) {
+		const struct lay_op *op = &t.L.pops[k];
 
 		if (op->kind != LOP_TEXT)
 			continue;
 		if (ntext++ == 0) {
-			cr_assert_str_eq(L.arena.data + op->str,
+			cr_assert_str_eq(t.L.arena.data + op->str,
 			    "一二三四五六七八九");
 			cr_assert_float_eq(op->cs, 10.0 / 8, 1e-5);
-			cr_assert_float_eq(op->x, th.margin_left, 1e-3);
+			cr_assert_float_eq(op->x, t.th.margin_left, 1e-3);
 		} else if (ntext == 2) {
-			cr_assert_str_eq(L.arena.data + op->str, "十。");
+			cr_assert_str_eq(t.L.arena.data + op->str, "十。一");
 			cr_assert_float_eq(op->cs, 0, 1e-5);
 		}
 	}
 	cr_assert_geq(ntext, 2);
-	lay_free(&L);
-	doc_free(root);
-	pdf_theme_free(&th);
-	diag_free(&d);
+	laid_free(&t);
 }
 
 Test(layout, orphan_moves_paragraph_widow_takes_a_line)
@@ -324,7 +397,9 @@ Test(theme, parse_errors_and_values)
 	    "size.bdy = 12\n"
 	    "color.text = red\n"
 	    "no equals sign\n"
-	    "text.justify = no\n";
+	    "text.justify = no\n"
+	    "text.line-start-bracket = half\n"
+	    "text.line-start-bracket = quarter\n";
 
 	diag_init(&d);
 	pdf_theme_default(&th);
@@ -332,7 +407,8 @@ Test(theme, parse_errors_and_values)
 	    -1);
 	cr_assert_float_eq(th.margin_top, 20 * 72 / 25.4, 1e-9);
 	cr_assert_eq(th.justify, 0);
-	cr_assert_eq(d.n, 3);
+	cr_assert_eq(th.bracket_half, 1);
+	cr_assert_eq(d.n, 4);
 	cr_assert_eq(d.items[0].line, 3);
 	cr_assert_str_eq(d.items[0].msg, "unknown theme key 'size.bdy'; did "
 	    "you mean 'size.body'?");
@@ -341,6 +417,9 @@ Test(theme, parse_errors_and_values)
 	cr_assert_str_eq(d.items[1].msg, "color.text: expected a colour "
 	    "#rrggbb, not 'red'");
 	cr_assert_eq(d.items[2].line, 5);
+	cr_assert_eq(d.items[3].line, 8);
+	cr_assert_str_eq(d.items[3].msg, "text.line-start-bracket: expected "
+	    "full or half, not 'quarter'");
 	pdf_theme_free(&th);
 	diag_free(&d);
 }

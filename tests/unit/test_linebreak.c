@@ -109,6 +109,28 @@ Test(linebreak, classes)
 	cr_assert_eq(lb_newline_is_space('a', 'b'), 1);
 }
 
+Test(linebreak, clreq_punctuation_classes)
+{
+	cr_assert_eq(lb_punct(0xFF08), LB_P_OPEN);	/* （ */
+	cr_assert_eq(lb_punct(0x300C), LB_P_OPEN);	/* 「 */
+	cr_assert_eq(lb_punct(0x201C), LB_P_OPEN);	/* “ */
+	cr_assert_eq(lb_punct(0xFF09), LB_P_CLOSE);	/* ） */
+	cr_assert_eq(lb_punct(0x300B), LB_P_CLOSE);	/* 》 */
+	cr_assert_eq(lb_punct(0x2019), LB_P_CLOSE);	/* ’ */
+	cr_assert_eq(lb_punct(0x3002), LB_P_STOP);	/* 。 */
+	cr_assert_eq(lb_punct(0xFF0C), LB_P_STOP);	/* ， */
+	cr_assert_eq(lb_punct(0x3001), LB_P_STOP);	/* 、 */
+	cr_assert_eq(lb_punct(0xFF1A), LB_P_STOP);	/* ： */
+	/* ！？ keep their full width; ——, …, letters are no marks */
+	cr_assert_eq(lb_punct(0xFF01), LB_P_NONE);
+	cr_assert_eq(lb_punct(0xFF1F), LB_P_NONE);
+	cr_assert_eq(lb_punct(0x2014), LB_P_NONE);
+	cr_assert_eq(lb_punct(0x2026), LB_P_NONE);
+	cr_assert_eq(lb_punct(0x4E2D), LB_P_NONE);
+	cr_assert_eq(lb_punct('('), LB_P_NONE);
+	cr_assert_eq(lb_punct(0x301D), LB_P_NONE);	/* 〝 */
+}
+
 /* libunibreak 1.1 aborts on regional indicators (flag emoji) next to any
  * other character; the fuzzer found it.  A flag is one unbreakable pair. */
 Test(linebreak, flag_emoji_regional_indicators)

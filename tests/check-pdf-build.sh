@@ -6,7 +6,8 @@
 #      --check, fonts embedded as subsets (pdffonts);
 #   2. in every layout dump: no line starts with a character kinsoku
 #      forbids at a line's start, none ends with one forbidden at its end,
-#      and no item or cell leaves the page's text area;
+#      and no item or cell leaves the page's text area; every two
+#      adjacent full-width marks are compressed (\c, clreq);
 #   3. pdftotext of each role sheet holds every duty, standard and
 #      authority of the role (texts from `rolebook export`; white space
 #      removed on both sides);
@@ -45,7 +46,11 @@ no_end = set("（《「『【〔〈“‘([{")
 area = re.compile(r"^layout .* area x=([\d.]+) y=([\d.]+) w=([\d.]+) h=([\d.]+)")
 item = re.compile(r"^\s*(line|box|row|cell)\b.*? x=(-?[\d.]+) y=(-?[\d.]+) w=([\d.]+) h=([\d.]+)")
 text = re.compile(r' "((?:[^"\\]|\\.)*)" break=(\S+)')
-errors, nfiles, nlines = [], 0, 0
+# clreq: adjacent marks with blanks between them (not an opening mark
+# before a closing one) must be compressed: "\c" between them in the dump
+opening, closing = set("（《「『【〔"), set("）》」』】〕。，、：；")
+pair = re.compile(r"([（《「『【〔）》」』】〕。，、：；])(\\c)?(?=([（《「『【〔）》」』】〕。，、：；]))")
+errors, nfiles, nlines, npairs = [], 0, 0, 0
 for root, _, files in os.walk(sys.argv[1]):
     for f in files:
         path = os.path.join(root, f)
@@ -67,13 +72,20 @@ for root, _, files in os.walk(sys.argv[1]):
             t = text.search(l)
             if m.group(1) == "line" and t:
                 nlines += 1
-                s = t.group(1).replace("\\q", "").replace('\\"', '"').replace("\\\\", "\\")
+                # \q \c \h \e: spacing marks (docs/pdf.md), not text
+                s = re.sub(r"\\(.)", lambda e: "" if e.group(1) in "qche" else e.group(1), t.group(1))
                 if s and s[0] in no_start:
                     errors.append(f"{f}:{n}: line starts with {s[0]}: {s[:40]}")
                 if s and s[-1] in no_end and t.group(2) != "end":
                     errors.append(f"{f}:{n}: line ends with {s[-1]}: {s[-40:]}")
-if nfiles < 2 or nlines < 100:
-    errors.append(f"only {nfiles} dumps, {nlines} lines")
+                for p in pair.finditer(t.group(1)):
+                    if p.group(1) in opening and p.group(3) in closing:
+                        continue
+                    npairs += 1
+                    if not p.group(2):
+                        errors.append(f"{f}:{n}: {p.group(1)}{p.group(3)} not compressed: {l.strip()[:80]}")
+if nfiles < 2 or nlines < 100 or npairs < 5:
+    errors.append(f"only {nfiles} dumps, {nlines} lines, {npairs} pairs")
 for e in errors[:10]:
     print(e)
 sys.exit(1 if errors else 0)

@@ -651,9 +651,9 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 			    p->ch[b - 1].w - cs) > S_EPS)
 				break;
 			/* a compressed mark overlaps the next glyph's
-			 * advance: it goes in a run whose Tc is its own
-			 * spacing, since viewers take Tc into each glyph's
-			 * box when they extract text */
+			 * advance: it goes in one run with that glyph, its
+			 * Tc the (negative) spacing; poppler's pdftotext
+			 * breaks the line between overlapping runs */
 			if (b + 1 < e) {
 				double sp = p->xpos[b + 1] - p->xpos[b] - c->w;
 

@@ -197,8 +197,8 @@ Test(layout, clreq_pair_compression)
 	free(l);
 	laid_run(&t, s, 300);
 	/* runs: 好 at 0; 。」 at 10 with Tc -5 (each glyph 5pt closer than
-	 * its advance, so viewers see no overlap when extracting text);
-	 * （甲） at 20 */
+	 * its advance: overlapping glyphs in one run, which pdftotext keeps
+	 * on one line); （甲） at 20 */
 	for (k = 0; k < t.L.npops; k++) {
 		const struct lay_op *op = &t.L.pops[k];
 

@@ -310,6 +310,37 @@ have_family(const char *family)
 	return ok;
 }
 
+/* Noto CJK has 'halt': the blanks come from it, and its “” are full
+ * width (blank outside the quote). */
+Test(font, punctuation_blank_halt)
+{
+	struct diag d;
+	struct font *f;
+	int lr[2];
+
+	if (!have_family("Noto Sans CJK SC"))
+		cr_skip_test("fonts-noto-cjk not installed");
+	diag_init(&d);
+	f = font_open(&d, "Noto Sans CJK SC", 0);
+	cr_assert_not_null(f);
+	font_blank(f, 0x3002, lr);			/* 。 */
+	cr_assert(lr[0] == 0 && lr[1] == 500, "%d %d", lr[0], lr[1]);
+	font_blank(f, 0xFF0C, lr);			/* ， */
+	cr_assert(lr[0] == 0 && lr[1] == 500, "%d %d", lr[0], lr[1]);
+	font_blank(f, 0x201C, lr);			/* “ */
+	cr_assert(lr[0] == 500 && lr[1] == 0, "%d %d", lr[0], lr[1]);
+	font_blank(f, 0x201D, lr);			/* ” */
+	cr_assert(lr[0] == 0 && lr[1] == 500, "%d %d", lr[0], lr[1]);
+	font_blank(f, 0x300A, lr);			/* 《 */
+	cr_assert(lr[0] == 500 && lr[1] == 0, "%d %d", lr[0], lr[1]);
+	font_blank(f, 0xFF01, lr);			/* ！ (not asked by the
+							   layout) */
+	cr_assert(lr[0] == 0 && lr[1] == 500, "%d %d", lr[0], lr[1]);
+	cr_assert_eq(d.n, 0);
+	font_free(f);
+	diag_free(&d);
+}
+
 Test(font, cff_cid_keyed)
 {
 	struct diag d;

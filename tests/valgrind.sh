@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/valgrind.sh — runs the loaders, validation, export, the sales
-# engine, the report and rolebook build (HTML and PDF, templates included)
+# engine, the report and rolebook build (HTML, PDF and Word, templates
+# included), import of the Word files
 # over the sample content, the golden cases and inputs that hit limits
 # under valgrind memcheck; any error, leak or crash fails.
 # Prints "valgrind: N passed, N failed".
@@ -36,6 +37,13 @@ run build content --templates tests/html/override -o "$tmp/hb2"
 # the PDF handbook and role sheets, then the whole build (HTML and PDF)
 run build content --format pdf -o "$tmp/pb"
 run build content -o "$tmp/all"
+# the Word files (src/docx): fresh, unchanged, every element of the tree;
+# and rolebook import reading two of them back (src/import)
+run build content --format docx -o "$tmp/dx"
+run build content --format docx -o "$tmp/dx"
+run build content --templates tests/docx/tpl --format docx -o "$tmp/dxt"
+run import --into "$tmp/dxi" "$tmp/dx/roles/salesperson.docx" \
+    "$tmp/dx/roles/business-manager.docx" "$tmp/dxt/handbook.docx"
 # the report as HTML and PDF where the build has both
 run report "$(ls content/sales | tail -n 1)" content -o "$tmp/all"
 # limits hit: deep nesting, a big table, a template budget

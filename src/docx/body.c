@@ -61,6 +61,9 @@ struct S_bw {
 	int		 pstart;	/* ... and has no text yet */
 	int		 pspace;	/* collapsed whitespace waits */
 	int		 bold, ital, code, small, pre;
+	const struct doc_node *term;	/* the <dt> its <dd>s are under */
+	int		 termused;	/* ... written before one of them */
+	int		 ddfirst;	/* the <dd>'s first paragraph is next */
 	const struct doc_node *link;	/* the <a> of the open w:hyperlink */
 	struct S_list	*lists;
 	size_t		 nlist;
@@ -116,6 +119,37 @@ S_marks(struct S_bw *w)
 		    "w:name=\"rb_%ld\"/><w:bookmarkEnd w:id=\"%ld\"/>", k, k, k);
 	}
 	w->npend = 0;
+}
+
+static void S_run(struct S_bw *, const char *, size_t);
+
+/*
+ * The term of a <dl>: written bold before each of its definitions,
+ * "所受监督：受…", the form Chinese job descriptions use (and rolebook
+ * import reads back); a term without definitions gets its own paragraph.
+ */
+static void
+S_term(struct S_bw *w, int indd)
+{
+	struct buf t = BUF_INIT;
+
+	if (w->term == NULL)
+		return;
+	doc_plain_text(w->term, &t);
+	if (indd)
+		buf_puts(&t, "\xEF\xBC\x9A");		/* ： */
+	else
+		BUF_PUTSL(w->o, "<w:p><w:pPr><w:pStyle w:val=\"RbTerm\"/>"
+		    "</w:pPr>");
+	w->bold++;
+	S_run(w, t.data ? t.data : "", t.len);
+	w->bold--;
+	if (!indd)
+		S_para_raw(w, "</w:p>");
+	w->ddfirst = 0;
+	w->termused = 1;
+	w->pstart = 0;
+	buf_free(&t);
 }
 
 /* Opens a paragraph for content at n, styled by its block ancestors. */
@@ -190,6 +224,8 @@ S_popen(struct S_bw *w, const struct doc_node *n)
 	w->para = 1;
 	w->pstart = 1;
 	w->pspace = 0;
+	if (w->ddfirst && style && strcmp(style, "RbDefinition") == 0)
+		S_term(w, 1);
 }
 
 static void
@@ -921,6 +957,15 @@ S_enter(struct S_bw *w, const struct doc_node *n)
 	case DOC_SIGNATURE:
 		S_signature(w, n);
 		return 1;
+	case DOC_DT:
+		if (w->term && !w->termused)
+			S_term(w, 0);
+		w->term = n;
+		w->termused = 0;
+		return 1;
+	case DOC_DD:
+		w->ddfirst = 1;
+		break;
 	case DOC_CHART:
 		S_chart(w, n);
 		return 1;
@@ -983,6 +1028,14 @@ S_exit(struct S_bw *w, const struct doc_node *n)
 	case DOC_TH:
 	case DOC_TD:
 		S_cell_close(w);
+		break;
+	case DOC_DD:
+		w->ddfirst = 0;
+		break;
+	case DOC_DL:
+		if (w->term && !w->termused)
+			S_term(w, 0);
+		w->term = NULL;
 		break;
 	default:
 		break;

@@ -140,8 +140,7 @@ docx_styles(struct buf *b, const struct pdf_theme *th)
 	    "<w:jc w:val=\"left\"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr>"
 	    "</w:style>");
 	S_pstyle(b, "RbDefinition", "Definition", "Normal");
-	buf_printf(b, "<w:pPr><w:ind w:left=\"%d\"/></w:pPr></w:style>",
-	    DOCX_LIST_INDENT);
+	BUF_PUTSL(b, "<w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:style>");
 	S_pstyle(b, "RbQuote", "Quote", "Normal");
 	buf_printf(b, "<w:pPr><w:ind w:left=\"%d\"/></w:pPr><w:rPr><w:color "
 	    "w:val=\"%06X\"/></w:rPr></w:style>", DOCX_LIST_INDENT,
@@ -250,12 +249,14 @@ docx_settings(struct buf *b, const struct docx_doc *dd)
 	buf_puts(b, DOCX_XML_DECL);
 	BUF_PUTSL(b, "<w:settings xmlns:w=\"" DOCX_NS_W "\">"
 	    "<w:zoom w:percent=\"100\"/>");
-	/* Word fills the TOC's page numbers when it opens the file */
+	/* Word fills the contents' page numbers (PAGEREF) when it opens
+	 * the file; a line ended by <br/> is not stretched when justified */
 	if (dd->toc)
 		BUF_PUTSL(b, "<w:updateFields w:val=\"true\"/>");
 	buf_printf(b, "<w:defaultTabStop w:val=\"%d\"/>"
 	    "<w:characterSpacingControl w:val=\"compressPunctuation\"/>"
-	    "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+	    "<w:compat><w:doNotExpandShiftReturn/>"
+	    "<w:compatSetting w:name=\"compatibilityMode\" "
 	    "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
 	    "</w:compat></w:settings>", DOCX_LIST_INDENT);
 }

@@ -483,7 +483,8 @@ S_cell_text(const struct S_cell *cl, struct buf *b)
 	}
 }
 
-/* Is a cell a label: a field key, or a section heading? */
+/* Is a cell a label: a field key (or a derived one, 直接下级), or a
+ * section heading? */
 static int
 S_label(const struct S_cell *cl, int *key)
 {
@@ -497,7 +498,10 @@ S_label(const struct S_cell *cl, int *key)
 		n = rb_strip_colon(b.data, b.len);
 		if ((f = rb_field_of_key(b.data, n)) >= 0)
 			*key = 1;
-		else
+		else if (imp_derived_key(b.data, n)) {
+			f = RB_F_ID;	/* any key: recog.c warns */
+			*key = 1;
+		} else
 			f = rb_field_of_heading(b.data, b.len, NULL, NULL);
 	}
 	buf_free(&b);
@@ -510,31 +514,78 @@ S_move(struct S_ctx *c, struct imp_para *p)
 	c->doc->p = xgrow(c->doc->p, c->doc->n, sizeof(*c->doc->p));
 	c->doc->p[c->doc->n++] = *p;
 	p->text = NULL;
+	p->attrs = NULL;
+}
+
+/* The first paragraph of a cell with text, or NULL. */
+static struct imp_para *
+S_first(struct S_cell *cl)
+{
+	size_t i;
+
+	for (i = 0; i < cl->n; i++)
+		if (cl->p[i].text[0] != '\0')
+			return &cl->p[i];
+	return NULL;
+}
+
+/* Does s end with (or is it) one of the words of a signature line? */
+static int
+S_sign_word(const char *s)
+{
+	static const char *const w[] = { "签字", "签名", "签章", "日期", NULL };
+	const char *const *k;
+	size_t n = strlen(s), l;
+
+	for (k = w; *k; k++)
+		if (n >= (l = strlen(*k)) && strcmp(s + n - l, *k) == 0)
+			return 1;
+	return 0;
 }
 
 /*
  * One table row into the document: label-value pairs become
  * "label：value", a section label cell becomes a heading with the cells
- * after it as its paragraphs, other cells stay paragraphs.
+ * after it as its paragraphs, a short bold label beside one value cell
+ * ("学历 | 大专以上") becomes "label：value", a row of signature lines
+ * (任职者签字 | 日期) is left out, other cells stay paragraphs.
  */
 static void
 S_row(struct S_ctx *c, struct S_cell *cells, size_t n)
 {
 	struct buf b = BUF_INIT;
-	struct imp_para *p;
-	size_t i, j;
+	struct imp_para *p, *q;
+	size_t i, j, ns = 0, nt = 0;
 	int f, key;
 
+	for (i = 0; i < n; i++)
+		if ((p = S_first(&cells[i])) != NULL) {
+			nt++;
+			ns += S_sign_word(p->text);
+		}
+	if (nt > 0 && ns == nt)
+		return;
 	for (i = 0; i < n; i++) {
 		f = cells[i].n ? S_label(&cells[i], &key) : -1;
-		if (f >= 0 && key && i + 1 < n) {
+		p = S_first(&cells[i]);
+		if ((f >= 0 && key && i + 1 < n) || (f < 0 && n == 2 &&
+		    i == 0 && p != NULL && p->bold && cells[i].n == 1 &&
+		    utf8_count(p->text, strlen(p->text)) <= 12 &&
+		    (q = S_first(&cells[1])) != NULL && !q->bold)) {
 			buf_reset(&b);
 			S_cell_text(&cells[i], &b);
 			b.len = rb_strip_colon(b.data, b.len);
 			buf_puts(&b, "：");
-			S_cell_text(&cells[i + 1], &b);
+			{
+				struct buf v = BUF_INIT;
+
+				S_cell_text(&cells[i + 1], &v);
+				buf_put(&b, v.data, v.len);
+				buf_free(&v);
+			}
 			free(cells[i].p[0].text);
 			cells[i].p[0].text = xstrdup(b.data);
+			cells[i].p[0].bold = cells[i].p[0].heading = 0;
 			S_move(c, &cells[i].p[0]);
 			i++;
 			continue;
@@ -549,13 +600,131 @@ S_row(struct S_ctx *c, struct S_cell *cells, size_t n)
 	buf_free(&b);
 }
 
+/* What a column of a table with a header row holds, by its heading. */
+enum { S_COL_TEXT, S_COL_NUM, S_COL_FREQ, S_COL_SHARE };
+
+static int
+S_col_kind(const char *t)
+{
+	static const char *const num[] = { "序号", "编号", "No.", "No", "#",
+	    NULL };
+	static const char *const freq[] = { "频率", "频次", "频度", NULL };
+	static const char *const share[] = { "时间占比", "占比", "时间比例",
+	    "比重", NULL };
+	const char *const *k;
+
+	for (k = num; *k; k++)
+		if (strcmp(t, *k) == 0)
+			return S_COL_NUM;
+	for (k = freq; *k; k++)
+		if (strcmp(t, *k) == 0)
+			return S_COL_FREQ;
+	for (k = share; *k; k++)
+		if (strcmp(t, *k) == 0)
+			return S_COL_SHARE;
+	return S_COL_TEXT;
+}
+
+/*
+ * A row of a table with a header row (w:tblHeader): one paragraph.  With
+ * a number column (序号) it is an item "N、text", its frequency and share
+ * columns (频率, 时间占比) the item's attributes; else the cells joined by
+ * " | " (a report line: 报表名称 | 频率 | 截止时间 | 报送对象).
+ */
+static void
+S_hrow(struct S_ctx *c, struct S_cell *cells, size_t n, const int *kind,
+    size_t nk)
+{
+	struct buf b = BUF_INIT, a = BUF_INIT, t = BUF_INIT;
+	struct imp_para *base = NULL;
+	size_t i;
+	int num = 0, glue = 0;	/* glue: the text so far ends in "N、" */
+
+	for (i = 0; i < nk; i++)
+		num |= kind[i] == S_COL_NUM;
+	for (i = 0; i < n; i++) {
+		int k = i < nk ? kind[i] : S_COL_TEXT;
+
+		if (base == NULL)
+			base = S_first(&cells[i]);
+		buf_reset(&t);
+		S_cell_text(&cells[i], &t);
+		if (!num) {
+			if (i > 0)
+				BUF_PUTSL(&b, " | ");
+			buf_put(&b, t.data, t.len);
+		} else if (k == S_COL_NUM && t.len > 0) {
+			buf_put(&b, t.data, t.len);
+			buf_puts(&b, "、");
+			glue = 1;
+		} else if (k == S_COL_SHARE && t.len > 0 && strspn(t.data,
+		    "0123456789") == t.len - (t.data[t.len - 1] == '%')) {
+			t.len -= t.data[t.len - 1] == '%';
+			buf_printf(&a, "%sshare=%.*s", a.len ? " " : "",
+			    (int)t.len, t.data);
+		} else if (k == S_COL_FREQ && t.len > 0 &&
+		    strpbrk(t.data, " {}=\\") == NULL)
+			buf_printf(&a, "%sfrequency=%s", a.len ? " " : "",
+			    t.data);
+		else if (t.len > 0) {
+			if (b.len > 0 && !glue)
+				buf_putc(&b, ' ');
+			buf_put(&b, t.data, t.len);
+			glue = 0;
+		}
+	}
+	if (base != NULL && b.len > 0) {
+		free(base->text);
+		base->text = xstrndup(b.data, b.len);
+		base->bold = base->heading = base->numlevel = 0;
+		if (a.len > 0)
+			base->attrs = xstrndup(a.data, a.len);
+		S_move(c, base);
+	}
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&t);
+}
+
+static void
+S_cells_free(struct S_cell *cells, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < cells[i].n; j++) {
+			free(cells[i].p[j].text);
+			free(cells[i].p[j].attrs);
+		}
+		free(cells[i].p);
+	}
+	free(cells);
+}
+
+/* Is row tr a header row (repeated on each page)? */
+static int
+S_header_row(const xmlNode *tr)
+{
+	const xmlNode *pr = S_child(tr, "trPr");
+
+	return pr != NULL && S_on(S_child(pr, "tblHeader"));
+}
+
+/*
+ * A table, row by row.  A cell merged with the one above adds nothing,
+ * except in the first column, where a label spanning rows ("学历" beside
+ * two rows) labels each of them.  A table whose first row is a header row
+ * gives one paragraph a row (S_hrow), the header itself left out.
+ */
 static void
 S_table(struct S_ctx *c, const xmlNode *t, int depth)
 {
 	const xmlNode *tr, *tc, *pr;
 	struct S_cell *cells = NULL;
-	size_t n, i, j;
-	int table = ++c->ntable, row = 0;
+	char *label = NULL;	/* the first column's restarted merged label */
+	int *kind = NULL;
+	size_t n, nk = 0, i;
+	int table = ++c->ntable, row = 0, merged;
 	char *v;
 
 	for (tr = t->children; tr; tr = tr->next) {
@@ -566,31 +735,64 @@ S_table(struct S_ctx *c, const xmlNode *t, int depth)
 		for (tc = tr->children; tc; tc = tc->next) {
 			if (!S_is(tc, "tc"))
 				continue;
-			/* A cell merged with the one above adds nothing. */
+			merged = 0;
 			if ((pr = S_child(tc, "tcPr")) != NULL &&
 			    (pr = S_child(pr, "vMerge")) != NULL) {
 				v = S_val(pr);
-				if (v == NULL || strcmp(v, "restart") != 0) {
-					xmlFree(v);
-					continue;
-				}
+				merged = v == NULL || strcmp(v, "restart") != 0 ?
+				    1 : 2;
 				xmlFree(v);
+				if (merged == 1 && (n > 0 || label == NULL))
+					continue;
 			}
 			cells = xgrow(cells, n, sizeof(*cells));
 			memset(&cells[n], 0, sizeof(*cells));
-			S_blocks(c, tc, &cells[n], table, row, (int)n + 1,
-			    depth + 1);
+			if (merged == 1) {
+				/* the label above, again */
+				struct imp_doc tmp = { c->doc->file, 1, NULL, 0 };
+
+				imp_doc_add(&tmp, label, strlen(label),
+				    c->npara);
+				tmp.p[0].bold = 1;
+				tmp.p[0].table = table;
+				tmp.p[0].row = row;
+				tmp.p[0].cell = 1;
+				cells[n].p = tmp.p;
+				cells[n].n = tmp.n;
+			} else
+				S_blocks(c, tc, &cells[n], table, row,
+				    (int)n + 1, depth + 1);
+			if (n == 0) {
+				struct buf b = BUF_INIT;
+
+				free(label);
+				label = NULL;
+				if (merged == 2) {
+					S_cell_text(&cells[0], &b);
+					label = buf_detach(&b);
+				}
+				buf_free(&b);
+			}
 			n++;
 		}
-		S_row(c, cells, n);
-		for (i = 0; i < n; i++) {
-			for (j = 0; j < cells[i].n; j++)
-				free(cells[i].p[j].text);
-			free(cells[i].p);
-		}
-		free(cells);
+		if (row == 1 && S_header_row(tr)) {
+			kind = xcalloc(n + 1, sizeof(*kind));
+			for (i = 0, nk = n; i < n; i++) {
+				struct buf b = BUF_INIT;
+
+				S_cell_text(&cells[i], &b);
+				kind[i] = S_col_kind(b.data ? b.data : "");
+				buf_free(&b);
+			}
+		} else if (kind != NULL)
+			S_hrow(c, cells, n, kind, nk);
+		else
+			S_row(c, cells, n);
+		S_cells_free(cells, n);
 		cells = NULL;
 	}
+	free(label);
+	free(kind);
 }
 
 /* Paragraphs and tables of a body, cell or content control, in order. */

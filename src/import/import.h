@@ -30,6 +30,8 @@ struct imp_para {
 	int	 bold;		/* every run of text is bold */
 	int	 numlevel;	/* Word list numbering: level + 1, else 0 */
 	int	 table, row, cell; /* docx table position (1-based) or 0 */
+	char	*attrs;		/* Markdown item attributes from a table's
+				 * columns ("share=10 frequency=每周"), or NULL */
 };
 
 struct imp_doc {
@@ -55,6 +57,7 @@ int	imp_read_docx(struct imp_doc *, const char *data, size_t len,
 struct imp_item {
 	char	*text;		/* '\n' separates continuation lines */
 	int	 sub;		/* 1: a sub-item of the item before */
+	char	*attrs;		/* its paragraph's attrs, or NULL */
 };
 
 struct imp_sect {
@@ -73,6 +76,8 @@ struct imp_role {
 	size_t		 nsect;
 };
 
+/* Is s[0..n) a field rolebook derives (直接下级): left out on import. */
+int	imp_derived_key(const char *s, size_t n);
 /* Recognises a document; warnings for text it could not place. */
 void	imp_recognise(const struct imp_doc *, struct imp_role *,
 	    struct diag *);

@@ -91,6 +91,9 @@ S_items(struct buf *b, const struct imp_sect *s, int numbered)
 			else
 				buf_puts(b, "- ");
 			S_text(b, s->items[i].text, numbered ? "   " : "  ");
+			/* a duty's share and frequency, from a table */
+			if (numbered && s->items[i].attrs)
+				buf_printf(b, " {%s}", s->items[i].attrs);
 		}
 		buf_putc(b, '\n');
 	}

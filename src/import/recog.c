@@ -38,6 +38,7 @@ struct S_rc {
 	struct imp_sect		*cur;	/* NULL before the first section */
 	enum rb_numkind		 kind;	/* numbering of cur's items */
 	int			 open;	/* the paragraph before was an item */
+	int			 keytitle; /* the title came from 岗位名称： */
 };
 
 /* Warning at the paragraph at hand (docx: with its table cell). */
@@ -113,6 +114,39 @@ S_keysep(const char *s)
 static const char *const S_derived[] = { "直接下级", "下级", "直接下属",
 	"下属岗位", NULL };
 
+int
+imp_derived_key(const char *s, size_t n)
+{
+	const char *const *d;
+
+	for (d = S_derived; *d; d++)
+		if (strlen(*d) == n && memcmp(*d, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A value that says "none": a dash ("—", "-", "无"), or a dash and a note
+ * ("—（最高岗位）", as role sheets print a top role's superior).  Such a
+ * field is left out.
+ */
+static int
+S_none(const char *v, size_t n)
+{
+	static const char *const dash[] = { "\xE2\x80\x94", "\xE2\x80\x94\xE2\x80\x94",
+	    "-", "--", "\xE6\x97\xA0", "\xEF\xBC\x8D", NULL };	/* — —— - -- 无 － */
+	const char *const *d;
+	size_t k;
+
+	for (d = dash; *d; d++) {
+		k = strlen(*d);
+		if (n >= k && memcmp(v, *d, k) == 0 && (n == k ||
+		    strncmp(v + k, "\xEF\xBC\x88", 3) == 0 || v[k] == '('))
+			return 1;
+	}
+	return 0;
+}
+
 /* A single blank before another known key ("客服部 直接上级：…"). */
 static int
 S_nextkey(const char *s)
@@ -167,13 +201,7 @@ S_keys(struct S_rc *c, const char *t)
 	for (i = 0; i < np; i++) {
 		f = rb_field_of_key(piece[i].k, piece[i].kn);
 		if (f < 0) {
-			const char *const *d;
-
-			for (d = S_derived; *d; d++)
-				if (strlen(*d) == piece[i].kn &&
-				    memcmp(*d, piece[i].k, piece[i].kn) == 0)
-					break;
-			if (*d == NULL)
+			if (!imp_derived_key(piece[i].k, piece[i].kn))
 				return 0;
 			f = -2;
 		} else if (f > RB_F_HEADCOUNT || f == RB_F_TARGETS)
@@ -190,9 +218,20 @@ S_keys(struct S_rc *c, const char *t)
 		else if (f == RB_F_ID)
 			S_warn(c, k, "not kept: the file name, from the "
 			    "title, is the role's id");
-		else if (piece[i].vn > 0) {
+		else if (piece[i].vn > 0 && !S_none(piece[i].v, piece[i].vn)) {
+			size_t vn = piece[i].vn;
+
+			/* "12 人", as a role sheet prints the headcount */
+			if (f == RB_F_HEADCOUNT && vn > 3 && memcmp(piece[i].v +
+			    vn - 3, "\xE4\xBA\xBA", 3) == 0) {	/* 人 */
+				vn -= 3;
+				while (vn > 0 && piece[i].v[vn - 1] == ' ')
+					vn--;
+			}
 			free(c->r->key[f]);
-			c->r->key[f] = xstrndup(piece[i].v, piece[i].vn);
+			c->r->key[f] = xstrndup(piece[i].v, vn);
+			if (f == RB_F_TITLE)
+				c->keytitle = 1;
 		}
 		free(k);
 	}
@@ -360,6 +399,7 @@ S_add_item(struct S_rc *c, const char *s, size_t n, int sub)
 	it = &st->items[st->nitems++];
 	it->text = xstrndup(s, n);
 	it->sub = sub && st->nitems > 1;
+	it->attrs = c->p->attrs ? xstrdup(c->p->attrs) : NULL;
 }
 
 /*
@@ -458,6 +498,16 @@ imp_recognise(const struct imp_doc *doc, struct imp_role *r, struct diag *d)
 			if (!(c.cur && rb_num_prefix(t, strlen(t), NULL) > 0) &&
 			    S_keys(&c, t))
 				break;
+			/* A Word heading 1 before the first section that is
+			 * no section: the title (as a role sheet has it
+			 * under its "公司 · 岗位说明书" line). */
+			if (c.cur == NULL && c.p->heading == 1 && !c.keytitle &&
+			    rb_field_of_heading(t, strlen(t), NULL, NULL) < 0 &&
+			    rb_num_prefix(t, strlen(t), NULL) == 0) {
+				free(r->key[RB_F_TITLE]);
+				r->key[RB_F_TITLE] = xstrdup(t);
+				break;
+			}
 			if (c.cur == NULL && (rest = S_title_heading(&c,
 			    t)) != NULL) {
 				if (*rest == '\0')
@@ -484,8 +534,10 @@ imp_role_free(struct imp_role *r)
 	for (i = 0; i < 6; i++)
 		free(r->key[i]);
 	for (i = 0; i < r->nsect; i++) {
-		for (j = 0; j < r->sect[i].nitems; j++)
+		for (j = 0; j < r->sect[i].nitems; j++) {
 			free(r->sect[i].items[j].text);
+			free(r->sect[i].items[j].attrs);
+		}
 		free(r->sect[i].items);
 		free(r->sect[i].title);
 		free(r->sect[i].text);

@@ -44,8 +44,10 @@ imp_doc_free(struct imp_doc *doc)
 {
 	size_t i;
 
-	for (i = 0; i < doc->n; i++)
+	for (i = 0; i < doc->n; i++) {
 		free(doc->p[i].text);
+		free(doc->p[i].attrs);
+	}
 	free(doc->p);
 	doc->p = NULL;
 	doc->n = 0;

@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "../model/fields.h"
 #include "build.h"
 
 /* Chinese names of target metrics and periods (unknown ones: as written). */
@@ -169,8 +170,10 @@ static void
 S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 {
 	struct tmpl_val *srcs, *a, *x, *g, *items;
+	const struct rb_str *fs;
 	char *s;
 	size_t i, j, k;
+	int f, n;
 
 	srcs = tmpl_val_map();
 	S_bstr(m, "id", r->id);
@@ -179,15 +182,20 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 	tmpl_map_str(m, "anchor", s);
 	free(s);
 	S_src(m, "src", &r->pos);
-	S_field(m, srcs, "title", &r->title);
-	S_field(m, srcs, "level", &r->level);
-	S_field(m, srcs, "summary", &r->summary);
-	S_field(m, srcs, "reports_to", &r->reports_to);
-	if (r->department.s)
-		S_src(srcs, "department", &r->department.pos);
-	if (r->headcount >= 0) {
-		tmpl_map_int(m, "headcount", r->headcount);
-		S_src(srcs, "headcount", &r->headcount_pos);
+	/* The scalar fields, by the field table: text as it is, integers
+	 * as validated; a department becomes a link (S_role_links). */
+	for (f = 0; f < RB_F__MAX; f++) {
+		if ((fs = rb_field_cstr(r, f)) == NULL || fs->s == NULL)
+			continue;
+		if (rb_fields[f].kind == RB_FK_DEPT)
+			S_src(srcs, rb_fields[f].name, &fs->pos);
+		else if (rb_fields[f].kind == RB_FK_INT) {
+			if ((n = rb_field_ival(r, f)) < 0)
+				continue;
+			tmpl_map_int(m, rb_fields[f].name, n);
+			S_src(srcs, rb_fields[f].name, &fs->pos);
+		} else
+			S_field(m, srcs, rb_fields[f].name, fs);
 	}
 
 	a = tmpl_map_array(m, "duties");

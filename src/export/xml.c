@@ -7,6 +7,7 @@
  */
 #include <string.h>
 #include "../util/util.h"
+#include "../model/fields.h"
 #include "export.h"
 
 /* Appends ` name="value"` when value is not NULL. */
@@ -40,40 +41,32 @@ S_rich(struct buf *b, const char *tag, const char *rich)
 	buf_printf(b, "    <%s>%s</%s>\n", tag, rich ? rich : "", tag);
 }
 
-void
-export_role_xml(struct buf *b, const struct rb_role *r)
+/* Appends the targets of r. */
+static void
+S_targets(struct buf *b, const struct rb_role *r)
+{
+	size_t i;
+
+	if (r->ntargets == 0)
+		return;
+	BUF_PUTSL(b, "  <targets>\n");
+	for (i = 0; i < r->ntargets; i++) {
+		BUF_PUTSL(b, "    <target");
+		S_attr(b, "metric", r->targets[i].metric.s);
+		S_attr(b, "value", r->targets[i].value.s);
+		S_attr(b, "unit", r->targets[i].unit.s);
+		S_attr(b, "period", r->targets[i].period.s);
+		BUF_PUTSL(b, "/>\n");
+	}
+	BUF_PUTSL(b, "  </targets>\n");
+}
+
+/* Appends the duties of r, each with its sub-list. */
+static void
+S_duties(struct buf *b, const struct rb_role *r)
 {
 	size_t i, j;
 
-	BUF_PUTSL(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<role");
-	S_attr(b, "id", r->id ? r->id : "");
-	BUF_PUTSL(b, ">\n");
-	S_plain(b, "  ", "title", r->title.s ? r->title.s : "");
-	BUF_PUTSL(b, "  <department");
-	S_attr(b, "ref", r->department.s ? r->department.s : "");
-	BUF_PUTSL(b, "/>\n");
-	S_plain(b, "  ", "level", r->level.s);
-	if (r->reports_to.s) {
-		BUF_PUTSL(b, "  <reports-to");
-		S_attr(b, "ref", r->reports_to.s);
-		BUF_PUTSL(b, "/>\n");
-	}
-	if (r->headcount >= 0)
-		buf_printf(b, "  <headcount>%d</headcount>\n", r->headcount);
-	if (r->ntargets) {
-		BUF_PUTSL(b, "  <targets>\n");
-		for (i = 0; i < r->ntargets; i++) {
-			BUF_PUTSL(b, "    <target");
-			S_attr(b, "metric", r->targets[i].metric.s);
-			S_attr(b, "value", r->targets[i].value.s);
-			S_attr(b, "unit", r->targets[i].unit.s);
-			S_attr(b, "period", r->targets[i].period.s);
-			BUF_PUTSL(b, "/>\n");
-		}
-		BUF_PUTSL(b, "  </targets>\n");
-	}
-	if (r->summary.s)
-		buf_printf(b, "  <summary>%s</summary>\n", r->summary.s);
 	BUF_PUTSL(b, "  <duties>\n");
 	for (i = 0; i < r->nduties; i++) {
 		BUF_PUTSL(b, "    <duty");
@@ -92,6 +85,61 @@ export_role_xml(struct buf *b, const struct rb_role *r)
 		BUF_PUTSL(b, "</duty>\n");
 	}
 	BUF_PUTSL(b, "  </duties>\n");
+}
+
+/*
+ * Appends scalar field f of r, as the field table (src/model/fields.c)
+ * names it: plain text as <xml>text</xml>, a reference as <xml ref=""/>,
+ * an integer as validated, a rich block verbatim.  Absent optional
+ * fields are left out; required ones are written empty.
+ */
+static void
+S_scalar(struct buf *b, const struct rb_role *r, int f)
+{
+	const struct rb_fielddef *fd = &rb_fields[f];
+	const char *v = rb_field_cstr(r, f)->s;
+	int n;
+
+	if (v == NULL && !fd->required)
+		return;
+	switch (fd->kind) {
+	case RB_FK_ROLE:
+	case RB_FK_DEPT:
+		buf_printf(b, "  <%s", fd->xml);
+		S_attr(b, "ref", v ? v : "");
+		BUF_PUTSL(b, "/>\n");
+		break;
+	case RB_FK_INT:
+		if ((n = rb_field_ival(r, f)) >= 0)
+			buf_printf(b, "  <%s>%d</%s>\n", fd->xml, n, fd->xml);
+		break;
+	case RB_FK_RICH:
+		buf_printf(b, "  <%s>%s</%s>\n", fd->xml, v, fd->xml);
+		break;
+	default:
+		S_plain(b, "  ", fd->xml, v ? v : "");
+		break;
+	}
+}
+
+void
+export_role_xml(struct buf *b, const struct rb_role *r)
+{
+	size_t i;
+	int f;
+
+	BUF_PUTSL(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<role");
+	S_attr(b, "id", r->id ? r->id : "");
+	BUF_PUTSL(b, ">\n");
+	/* The fields up to the duties in table order; lists by kind. */
+	for (f = 0; f < RB_F_STANDARDS; f++) {
+		if (rb_fields[f].off != 0)
+			S_scalar(b, r, f);
+		else if (f == RB_F_TARGETS)
+			S_targets(b, r);
+		else if (f == RB_F_DUTIES)
+			S_duties(b, r);
+	}
 	if (r->nstandards) {
 		BUF_PUTSL(b, "  <standards>\n");
 		for (i = 0; i < r->nstandards; i++)

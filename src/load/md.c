@@ -24,6 +24,8 @@
 #include "../model/model.h"
 #include "../model/rich.h"
 #include "../model/fields.h"
+#include "../validate/msg.h"
+#include "../validate/validate.h"
 #include "load.h"
 #include "xml.h"
 
@@ -309,12 +311,13 @@ S_ynull(const yaml_node_t *n)
 }
 
 /*
- * Stores a string front-matter value into dst.  Errors when not a scalar,
- * or empty while required, or not an id when is_id.  Returns 0 when set.
+ * Stores a string front-matter value into dst.  Errors when not a scalar.
+ * An empty value is stored as "" when required (val_role() says so), else
+ * left out.  Returns 0 when set to a value that is not empty.
  */
 static int
 S_ystr(struct S_ctx *c, const char *key, yaml_node_t *v, struct rb_str *dst,
-    int required, int is_id)
+    int required)
 {
 	struct rb_pos p = S_ypos(c, v->start_mark);
 	const char *s;
@@ -324,21 +327,13 @@ S_ystr(struct S_ctx *c, const char *key, yaml_node_t *v, struct rb_str *dst,
 		diag_pos(c->d, DIAG_ERROR, &p, "'%s' must be a string", key);
 		return -1;
 	}
-	if (S_ynull(v)) {
-		if (required)
-			diag_pos(c->d, DIAG_ERROR, &p, "'%s' must not be empty",
-			    key);
-		return -1;
-	}
 	n = v->data.scalar.length;
 	s = S_trim((const char *)v->data.scalar.value, &n);
-	if (n == 0) {
-		diag_pos(c->d, DIAG_ERROR, &p, "'%s' must not be empty", key);
+	if (S_ynull(v) || n == 0) {
+		if (required)
+			rb_str_set(dst, "", 0, &p);
 		return -1;
 	}
-	if (is_id && !rb_id_valid(s, n))
-		diag_pos(c->d, DIAG_ERROR, &p, "%s '%.*s' is not valid ("
-		    RB_ID_RULE ")", key, (int)n, s);
 	rb_str_set(dst, s, n, &p);
 	return 0;
 }
@@ -349,10 +344,10 @@ S_target(struct S_ctx *c, yaml_document_t *doc, yaml_node_t *m)
 {
 	struct rb_pos p = S_ypos(c, m->start_mark), kp;
 	struct rb_target *t;
+	struct rb_str *dst;
 	yaml_node_pair_t *pr;
 	yaml_node_t *k, *v;
 	const char *key;
-	size_t i;
 
 	if (m->type != YAML_MAPPING_NODE) {
 		diag_pos(c->d, DIAG_ERROR, &p, "a target must be a map with "
@@ -374,82 +369,21 @@ S_target(struct S_ctx *c, yaml_document_t *doc, yaml_node_t *m)
 			continue;
 		}
 		key = (const char *)k->data.scalar.value;
-		if (strcmp(key, "metric") == 0) {
-			if (t->metric.s != NULL)
-				goto dup;
-			if (S_ystr(c, key, v, &t->metric, 1, 0) == 0) {
-				for (i = 0; t->metric.s[i] != '\0'; i++)
-					if (!islower((unsigned char)
-					    t->metric.s[i]) &&
-					    !isdigit((unsigned char)
-					    t->metric.s[i]) &&
-					    t->metric.s[i] != '_')
-						break;
-				if (t->metric.s[i] != '\0')
-					diag_pos(c->d, DIAG_ERROR,
-					    &t->metric.pos, "target metric '%s' "
-					    "must be lowercase letters, digits "
-					    "and '_' ([a-z0-9_]+)", t->metric.s);
-			}
-		} else if (strcmp(key, "value") == 0) {
-			if (t->value.s != NULL)
-				goto dup;
-			/* its form: validate_site(), for both formats */
-			(void)S_ystr(c, key, v, &t->value, 1, 0);
-		} else if (strcmp(key, "unit") == 0) {
-			if (t->unit.s != NULL)
-				goto dup;
-			(void)S_ystr(c, key, v, &t->unit, 0, 0);
-		} else if (strcmp(key, "period") == 0) {
-			if (t->period.s != NULL)
-				goto dup;
-			if (S_ystr(c, key, v, &t->period, 1, 0) == 0 &&
-			    strcmp(t->period.s, "month") != 0 &&
-			    strcmp(t->period.s, "quarter") != 0 &&
-			    strcmp(t->period.s, "year") != 0)
-				diag_pos(c->d, DIAG_ERROR, &t->period.pos,
-				    "target period '%s' must be month, "
-				    "quarter or year", t->period.s);
-		} else
+		/* Their rules: val_role(), for both formats. */
+		if ((dst = strcmp(key, "metric") == 0 ? &t->metric :
+		    strcmp(key, "value") == 0 ? &t->value :
+		    strcmp(key, "unit") == 0 ? &t->unit :
+		    strcmp(key, "period") == 0 ? &t->period : NULL) == NULL) {
 			S_unknown(c, &kp, "key", key, S_target_keys);
-		continue;
-dup:
-		diag_pos(c->d, DIAG_ERROR, &kp, "duplicate key '%s'", key);
-	}
-	if (t->metric.s == NULL)
-		diag_pos(c->d, DIAG_ERROR, &p, "target: missing required key "
-		    "'metric'");
-	if (t->value.s == NULL)
-		diag_pos(c->d, DIAG_ERROR, &p, "target: missing required key "
-		    "'value'");
-	if (t->period.s == NULL)
-		diag_pos(c->d, DIAG_ERROR, &p, "target: missing required key "
-		    "'period'");
-}
-
-/* Reads the headcount value: an integer >= 0. */
-static void
-S_headcount(struct S_ctx *c, yaml_node_t *v)
-{
-	struct rb_pos p = S_ypos(c, v->start_mark);
-	const char *s;
-	size_t n, i;
-	long h = 0;
-
-	if (v->type == YAML_SCALAR_NODE) {
-		n = v->data.scalar.length;
-		s = S_trim((const char *)v->data.scalar.value, &n);
-		for (i = 0; i < n && isdigit((unsigned char)s[i]); i++)
-			if ((h = h * 10 + (s[i] - '0')) > 1000000)
-				break;
-		if (n > 0 && i == n) {
-			c->role->headcount = (int)h;
-			c->role->headcount_pos = p;
-			return;
+			continue;
 		}
+		if (dst->s != NULL) {
+			diag_pos(c->d, DIAG_ERROR, &kp, "duplicate key '%s'",
+			    key);
+			continue;
+		}
+		(void)S_ystr(c, key, v, dst, dst != &t->unit);
 	}
-	diag_pos(c->d, DIAG_ERROR, &p, "headcount must be a whole number "
-	    ">= 0 (e.g. 12)");
 }
 
 /* Reports the first YAML anchor or alias, with the count of its kind. */
@@ -543,10 +477,11 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 	yaml_node_t *root, *k, *v, *it;
 	yaml_node_pair_t *pr;
 	yaml_node_item_t *ip;
-	struct rb_pos p, kp, fm = { c->file, 1, 1 };
+	struct rb_pos p, kp;
+	struct rb_str *dst;
 	const char *key;
 	unsigned seen = 0;
-	int i, ki;
+	int ki;
 
 	if (S_ypre(c, yaml, n))
 		return -1;
@@ -600,34 +535,31 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 			}
 			seen |= 1u << ki;
 			key = rb_fields[ki].name;
+			/* The scalar fields, as the table has them; their
+			 * rules: val_role(), for both formats. */
+			if ((dst = rb_field_str(c->role, ki)) != NULL) {
+				(void)S_ystr(c, key, v, dst,
+				    rb_fields[ki].required ||
+				    rb_fields[ki].kind == RB_FK_INT);
+				if (rb_fields[ki].kind == RB_FK_INT)
+					c->role->headcount_pos = dst->pos;
+				continue;
+			}
 			switch ((enum rb_field)ki) {
 			case RB_F_ID: {
 				struct rb_str id = { NULL, { NULL, 0, 0 } };
 
-				if (S_ystr(c, key, v, &id, 1, 1) == 0) {
+				if (S_ystr(c, key, v, &id, 1) == 0) {
 					free(c->role->id);
 					c->role->id = id.s;
 					c->role->pos = id.pos;
+				} else if (id.s != NULL) {
+					val_msg(c->d, VAL_E_EMPTY, &id.pos,
+					    key, rb_fields[ki].label, "");
+					rb_str_free(&id);
 				}
 				break;
 			}
-			case RB_F_TITLE:
-				(void)S_ystr(c, key, v, &c->role->title, 1, 0);
-				break;
-			case RB_F_DEPARTMENT:
-				(void)S_ystr(c, key, v, &c->role->department,
-				    1, 0);
-				break;
-			case RB_F_LEVEL:
-				(void)S_ystr(c, key, v, &c->role->level, 0, 0);
-				break;
-			case RB_F_REPORTS_TO:
-				(void)S_ystr(c, key, v, &c->role->reports_to,
-				    0, 0);
-				break;
-			case RB_F_HEADCOUNT:
-				S_headcount(c, v);
-				break;
 			case RB_F_TARGETS:
 				if (v->type == YAML_SCALAR_NODE && S_ynull(v))
 					break;
@@ -647,13 +579,6 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 				break;
 			}
 		}
-	for (i = 0; i < RB_F__MAX; i++)
-		if (rb_fields[i].required && !rb_fields[i].section &&
-		    !(seen & (1u << i)))
-			diag_pos(c->d, DIAG_ERROR, &fm, "missing required key "
-			    "'%s' (%s)%s", rb_fields[i].name,
-			    rb_fields[i].label, i == RB_F_DEPARTMENT ?
-			    ": a department id or name from org.xml" : "");
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&ps);
 	return 0;
@@ -1139,8 +1064,8 @@ S_duty_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
 	const char *k, *ke, *v, *ve, *a0 = a;
 	struct rb_pos p;
 	char *key;
-	size_t i, n, l;
-	int share, line;
+	size_t n, l;
+	int line;
 	long start = S_attr_start(c, sp, &line);
 
 	while (!diag_full(c->d)) {
@@ -1180,29 +1105,14 @@ S_duty_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
 			ve = a;
 		}
 		n = (size_t)(ve - v);
+		/* Their rules: val_role(), for both formats. */
 		if (S_keyis(key, S_share_keys) >= 0) {
-			if (du->share >= 0)
+			if (du->share_s.s != NULL)
 				goto dup;
-			if (n > 0 && v[n - 1] == '%')
-				n--;
-			else if (n >= 3 && memcmp(v + n - 3, "\xEF\xBC\x85",
-			    3) == 0)			/* ％ */
-				n -= 3;
-			share = 0;
-			for (i = 0; i < n && i < 4 && isdigit((unsigned char)
-			    v[i]); i++)
-				share = share * 10 + (v[i] - '0');
-			if (n == 0 || i != n || share > 100)
-				diag_pos(c->d, DIAG_ERROR, &p, "duty share "
-				    "'%.*s' must be an integer from 0 to 100 "
-				    "(percent of working time)", (int)(ve - v),
-				    v);
-			else
-				du->share = share;
+			rb_str_set(&du->share_s, v, n, &p);
 		} else if (S_keyis(key, S_freq_keys) >= 0) {
 			if (du->frequency.s != NULL)
 				goto dup;
-			/* empty: validate_site(), for both formats */
 			rb_str_set(&du->frequency, v, n, &p);
 		} else
 			S_unknown(c, &p, "duty attribute", key, S_attr_keys);
@@ -2156,6 +2066,8 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 		return NULL;
 	}
 	role = rb_role_new(file);
+	role->head.file = file;
+	role->head.line = role->head.col = 1;
 	c.role = role;
 	if ((ycopy = S_yprep(&c, yaml, (size_t)(data + c.lines[fl - 1] -
 	    yaml))) == NULL || S_front(&c, ycopy, (size_t)(data +
@@ -2182,6 +2094,7 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 	p = fl < c.nlines ? data + c.lines[fl] : end;
 	if (S_tables_ok(&c, fl) && S_brackets_ok(&c, fl))
 		S_markdown(&c, p, (size_t)(end - p));
+	val_role(d, role);
 	free(c.lines);
 	utf8_cols_free(&c.cols);
 	return role;

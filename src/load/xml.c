@@ -26,6 +26,8 @@
 #include "../util/util.h"
 #include "../util/url.h"
 #include "../model/rich.h"
+#include "../model/fields.h"
+#include "../validate/validate.h"
 #include "load.h"
 #include "xml.h"
 
@@ -1168,15 +1170,10 @@ S_rich(struct xml_src *xs, xmlNodePtr n, int block, struct rb_str *dst)
 
 /* ---- Role ---- */
 
-/* Order of the children of <role>; section repeats. */
-static const char *const S_order[] = {
-	"title", "department", "level", "reports-to", "headcount", "targets",
-	"summary", "duties", "standards", "relations", "authorities",
-	"qualifications", "reports", "section", NULL };
 
-/* Stores a plain element's text into dst (error when empty and required). */
+/* Stores a plain element's text into dst (its rules: val_role()). */
 static void
-S_plain(struct xml_src *xs, xmlNodePtr n, struct rb_str *dst, int required)
+S_plain(struct xml_src *xs, xmlNodePtr n, struct rb_str *dst)
 {
 	static const char *const none[] = { NULL };
 	struct rb_pos pos;
@@ -1185,14 +1182,12 @@ S_plain(struct xml_src *xs, xmlNodePtr n, struct rb_str *dst, int required)
 	load_xml_check_attrs(xs, n, none);
 	s = load_xml_plain(xs, n);
 	load_xml_pos(xs, n, &pos);
-	if (*s == '\0' && required)
-		load_xml_diag(xs, n, DIAG_ERROR, "<%s> is empty",
-		    (const char *)n->name);
 	rb_str_set(dst, s, strlen(s), &pos);
 	free(s);
 }
 
-/* Stores the id attribute attr of n into dst; reports bad or missing. */
+/* Stores the reference attribute attr of n into dst; reports it missing
+ * (an empty one: val_role()). */
 static void
 S_ref(struct xml_src *xs, xmlNodePtr n, const char *attr, struct rb_str *dst)
 {
@@ -1208,30 +1203,8 @@ S_ref(struct xml_src *xs, xmlNodePtr n, const char *attr, struct rb_str *dst)
 		return;
 	}
 	load_xml_attr_pos(xs, n, attr, 1, &pos);
-	if (*v == '\0')
-		load_xml_attr_diag(xs, n, attr, 1, DIAG_ERROR, "<%s %s=\"\">: "
-		    "empty; write an id or a name", (const char *)n->name,
-		    attr);
 	rb_str_set(dst, v, strlen(v), &pos);
 	free(v);
-}
-
-/* Parses a non-negative decimal integer (no sign); -1 when not one. */
-static long
-S_uint(const char *s, long max)
-{
-	long v = 0;
-
-	if (*s == '\0')
-		return -1;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s - '0');
-		if (v > max)
-			return -1;
-	}
-	return v;
 }
 
 /* Index of s in a NULL-terminated list of names, or -1. */
@@ -1274,7 +1247,6 @@ S_targets(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 {
 	static const char *const attrs[] = {
 	    "metric", "value", "unit", "period", NULL };
-	static const char *const periods[] = { "month", "quarter", "year" };
 	struct rb_target *t;
 	struct rb_pos pos;
 	xmlNodePtr c;
@@ -1293,47 +1265,13 @@ S_targets(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 		load_xml_no_text(xs, c);
 		t = rb_role_add_target(role);
 		load_xml_pos(xs, c, &t->pos);
-		if ((v = load_xml_attr(c, "metric")) == NULL)
-			load_xml_diag(xs, c, DIAG_ERROR,
-			    "<target> needs a metric attribute");
-		else {
-			for (i = 0; v[i]; i++)
-				if (!((v[i] >= 'a' && v[i] <= 'z') ||
-				    (v[i] >= '0' && v[i] <= '9') || v[i] == '_'))
-					break;
-			load_xml_attr_pos(xs, c, "metric", 1, &pos);
-			if (i == 0 || v[i])
-				load_xml_attr_diag(xs, c, "metric", 1,
-				    DIAG_ERROR, "target metric '%s' must be "
-				    "lowercase letters, digits and '_' "
-				    "([a-z0-9_]+)", v);
-			rb_str_set(&t->metric, v, strlen(v), &pos);
-			free(v);
-		}
-		if ((v = load_xml_attr(c, "value")) == NULL)
-			load_xml_diag(xs, c, DIAG_ERROR,
-			    "<target> needs a value attribute");
-		else {
-			/* its form: validate_site(), for both formats */
-			load_xml_attr_pos(xs, c, "value", 1, &pos);
-			rb_str_set(&t->value, v, strlen(v), &pos);
-			free(v);
-		}
-		if ((v = load_xml_attr(c, "unit")) != NULL) {
-			load_xml_attr_pos(xs, c, "unit", 1, &pos);
-			rb_str_set(&t->unit, v, strlen(v), &pos);
-			free(v);
-		}
-		if ((v = load_xml_attr(c, "period")) == NULL)
-			load_xml_diag(xs, c, DIAG_ERROR,
-			    "<target> needs a period attribute");
-		else {
-			load_xml_attr_pos(xs, c, "period", 1, &pos);
-			if (S_index(periods, 3, v) < 0)
-				load_xml_attr_diag(xs, c, "period", 1,
-				    DIAG_ERROR, "target period '%s' must be "
-				    "month, quarter or year", v);
-			rb_str_set(&t->period, v, strlen(v), &pos);
+		/* Their rules (required, forms): val_role(). */
+		for (i = 0; attrs[i] != NULL; i++) {
+			if ((v = load_xml_attr(c, attrs[i])) == NULL)
+				continue;
+			load_xml_attr_pos(xs, c, attrs[i], 1, &pos);
+			rb_str_set(i == 0 ? &t->metric : i == 1 ? &t->value :
+			    i == 2 ? &t->unit : &t->period, v, strlen(v), &pos);
 			free(v);
 		}
 	}
@@ -1393,7 +1331,6 @@ S_duties(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 	struct rb_pos pos;
 	xmlNodePtr c;
 	char *v;
-	long share;
 
 	load_xml_no_text(xs, n);
 	for (c = n->children; c; c = c->next) {
@@ -1406,14 +1343,10 @@ S_duties(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 		load_xml_check_attrs(xs, c, attrs);
 		du = rb_role_add_duty(role);
 		load_xml_pos(xs, c, &pos);
+		/* share's and frequency's rules: val_role() */
 		if ((v = load_xml_attr(c, "share")) != NULL) {
-			if ((share = S_uint(v, 100)) < 0)
-				load_xml_attr_diag(xs, c, "share", 1,
-				    DIAG_ERROR, "duty share '%s' must be an "
-				    "integer from 0 to 100 (percent of working "
-				    "time, without '%%')", v);
-			else
-				du->share = (int)share;
+			load_xml_attr_pos(xs, c, "share", 1, &pos);
+			rb_str_set(&du->share_s, v, strlen(v), &pos);
 			free(v);
 		}
 		if ((v = load_xml_attr(c, "frequency")) != NULL) {
@@ -1611,43 +1544,40 @@ S_section(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 	S_rich(xs, n, 1, &sec->body);
 }
 
-static void
-S_headcount(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
-{
-	static const char *const none[] = { NULL };
-	char *v;
-	long h;
-
-	load_xml_check_attrs(xs, n, none);
-	v = load_xml_plain(xs, n);
-	load_xml_pos(xs, n, &role->headcount_pos);
-	if ((h = S_uint(v, 1000000)) < 0)
-		load_xml_diag(xs, n, DIAG_ERROR,
-		    "headcount '%s' must be an integer >= 0", v);
-	else
-		role->headcount = (int)h;
-	free(v);
-}
-
-/* Reads the children of <role> into role, checking order and presence. */
+/*
+ * Reads the children of <role> into role, checking their order: the
+ * fields in the order of the field table (src/model/fields.c), their XML
+ * element names from it, then any number of <section>.  Scalar fields are
+ * stored as written (their rules: val_role()).
+ */
 static void
 S_role(struct xml_src *xs, struct rb_role *role, xmlNodePtr root)
 {
 	static const char *const none[] = { NULL };
-	xmlNodePtr c, seen[14] = { NULL };
+	const char *order[RB_F__MAX + 1];
+	xmlNodePtr c, seen[RB_F__MAX + 1] = { NULL };
+	struct rb_str *dst;
 	const char *name;
-	int k, last = -1;
+	int f, k, n = 0, last = -1, fof[RB_F__MAX + 1];
 
+	for (f = 0; f < RB_F__MAX; f++)
+		if (rb_fields[f].xml != NULL) {
+			fof[n] = f;
+			order[n++] = rb_fields[f].xml;
+		}
+	fof[n] = -1;
+	order[n++] = "section";		/* repeats */
+	order[n] = NULL;
 	load_xml_no_text(xs, root);
 	for (c = root->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		name = (const char *)c->name;
-		if (c->ns != NULL || (k = S_index(S_order, 14, name)) < 0) {
-			S_unknown(xs, c, root, S_order);
+		if (c->ns != NULL || (k = S_index(order, n, name)) < 0) {
+			S_unknown(xs, c, root, order);
 			continue;
 		}
-		if (seen[k] && k != 13) {
+		if (seen[k] && fof[k] >= 0) {
 			load_xml_diag(xs, c, DIAG_ERROR,
 			    "duplicate <%s> (first at line %ld)", name,
 			    xmlGetLineNo(seen[k]));
@@ -1655,68 +1585,66 @@ S_role(struct xml_src *xs, struct rb_role *role, xmlNodePtr root)
 		}
 		if (k < last)
 			load_xml_diag(xs, c, DIAG_ERROR,
-			    "<%s> must come before <%s>", name, S_order[last]);
+			    "<%s> must come before <%s>", name, order[last]);
 		else
 			last = k;
 		if (!seen[k])
 			seen[k] = c;
-		switch (k) {
-		case 0:
-			S_plain(xs, c, &role->title, 1);
-			break;
-		case 1:
-			S_ref(xs, c, "ref", &role->department);
-			break;
-		case 2:
-			S_plain(xs, c, &role->level, 0);
-			break;
-		case 3:
-			S_ref(xs, c, "ref", &role->reports_to);
-			break;
-		case 4:
-			S_headcount(xs, role, c);
-			break;
-		case 5:
-			load_xml_check_attrs(xs, c, none);
+		if (fof[k] < 0) {
+			S_section(xs, role, c);
+			continue;
+		}
+		f = fof[k];
+		if ((dst = rb_field_str(role, f)) != NULL) {
+			switch (rb_fields[f].kind) {
+			case RB_FK_ROLE:
+			case RB_FK_DEPT:
+				S_ref(xs, c, "ref", dst);
+				break;
+			case RB_FK_RICH:
+				load_xml_check_attrs(xs, c, none);
+				S_rich(xs, c, 1, dst);
+				break;
+			default:
+				S_plain(xs, c, dst);
+				break;
+			}
+			if (rb_fields[f].kind == RB_FK_INT)
+				role->headcount_pos = dst->pos;
+			continue;
+		}
+		load_xml_check_attrs(xs, c, none);
+		switch ((enum rb_field)f) {
+		case RB_F_TARGETS:
 			S_targets(xs, role, c);
 			break;
-		case 6:
-			load_xml_check_attrs(xs, c, none);
-			S_rich(xs, c, 1, &role->summary);
-			break;
-		case 7:
-			load_xml_check_attrs(xs, c, none);
+		case RB_F_DUTIES:
 			S_duties(xs, role, c);
 			break;
-		case 8:
-			load_xml_check_attrs(xs, c, none);
+		case RB_F_STANDARDS:
 			S_items(xs, role, c, "standard", rb_role_add_standard);
 			break;
-		case 9:
-			load_xml_check_attrs(xs, c, none);
+		case RB_F_RELATIONS:
 			S_kinds(xs, role, c, 1);
 			break;
-		case 10:
-			load_xml_check_attrs(xs, c, none);
+		case RB_F_AUTHORITIES:
 			S_items(xs, role, c, "authority", rb_role_add_authority);
 			break;
-		case 11:
-			load_xml_check_attrs(xs, c, none);
+		case RB_F_QUALS:
 			S_kinds(xs, role, c, 0);
 			break;
-		case 12:
-			load_xml_check_attrs(xs, c, none);
+		case RB_F_REPORTS:
 			S_reports(xs, role, c);
 			break;
 		default:
-			S_section(xs, role, c);
 			break;
 		}
 	}
-	for (k = 0; k < 8; k++)
-		if ((k == 0 || k == 1 || k == 7) && seen[k] == NULL)
+	/* (missing title and department: val_role()) */
+	for (k = 0; k < n; k++)
+		if (fof[k] == RB_F_DUTIES && seen[k] == NULL)
 			load_xml_diag(xs, root, DIAG_ERROR,
-			    "<role> needs a <%s> element", S_order[k]);
+			    "<role> needs a <%s> element", order[k]);
 }
 
 struct rb_role *
@@ -1727,8 +1655,8 @@ load_role_xml(struct diag *d, const char *file, const char *data, size_t len)
 	struct rb_role *role;
 	xmlDocPtr doc;
 	xmlNodePtr root;
-	struct rb_pos pos;
 	char *id;
+	int nerr;
 
 	if ((doc = load_xml_open(&xs, d, file, data, len)) == NULL) {
 		load_xml_close(&xs, NULL);
@@ -1747,18 +1675,17 @@ load_role_xml(struct diag *d, const char *file, const char *data, size_t len)
 	load_xml_check_attrs(&xs, root, attrs);
 	/* Like the Markdown loader: the role's position is its id's. */
 	load_xml_attr_pos(&xs, root, "id", 1, &role->pos);
-	if ((id = load_xml_attr(root, "id")) == NULL) {
-		load_xml_pos(&xs, root, &pos);
-		rb_role_default_id(d, role, &pos);
-	} else {
-		if (!rb_id_valid(id, strlen(id)))
-			load_xml_attr_diag(&xs, root, "id", 1, DIAG_ERROR,
-			    "role id '%s' is not valid (" RB_ID_RULE ")",
-			    id);
-		role->id = id;
-	}
+	load_xml_pos(&xs, root, &role->head);
+	if ((id = load_xml_attr(root, "id")) == NULL)
+		rb_role_default_id(d, role, &role->head);
+	else
+		role->id = id;	/* its form: val_role() */
 	S_role(&xs, role, root);
-	load_xml_validate(&xs, doc, "role.rng");
+	/* The schema would say again what a field's rule said. */
+	nerr = d->nerr;
+	val_role(d, role);
+	if (d->nerr == nerr)
+		load_xml_validate(&xs, doc, "role.rng");
 	load_xml_close(&xs, doc);
 	return role;
 }

@@ -1,53 +1,91 @@
 /*
  * fields.c — the field table of a role and the recognisers of numbered
- * headings and items (fields.h).  Adding a field is one row here plus its
- * loader, export and template lines and their tests.
+ * headings and items (fields.h).  Adding a scalar field is one row here
+ * plus its member in struct rb_role and its tests: the loaders, the
+ * rules (src/validate/role.c), the export and the template data walk the
+ * table.
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include "../util/util.h"
+#include "model.h"
 #include "fields.h"
 
 #define A(...)	((const char *const []){ __VA_ARGS__, NULL })
+#define O(m)	offsetof(struct rb_role, m)
 
 const struct rb_fielddef rb_fields[RB_F__MAX] = {
 	{ "id", NULL, "岗位编号", RB_FK_ID, 0, 0,
-	  A("岗位编号", "编号", "岗位代码", "代码", "ID") },
+	  A("岗位编号", "编号", "岗位代码", "代码", "ID"), 0, 0 },
 	{ "title", "title", "岗位名称", RB_FK_TEXT, 1, 0,
-	  A("岗位名称", "职位名称", "名称", "岗位", "职位", "Title") },
+	  A("岗位名称", "职位名称", "名称", "岗位", "职位", "Title"),
+	  O(title), 0 },
 	{ "department", "department", "所属部门", RB_FK_DEPT, 1, 0,
-	  A("所属部门", "隶属部门", "部门", "所在部门", "Department") },
+	  A("所属部门", "隶属部门", "部门", "所在部门", "Department"),
+	  O(department), 0 },
 	{ "level", "level", "岗位级别", RB_FK_TEXT, 0, 0,
-	  A("岗位级别", "级别", "岗位等级", "职级", "Level") },
+	  A("岗位级别", "级别", "岗位等级", "职级", "Level"), O(level), 0 },
 	{ "reports_to", "reports-to", "直接上级", RB_FK_ROLE, 0, 0,
 	  A("直接上级", "上级", "汇报对象", "直属上级", "reports-to",
-	  "Reports to") },
+	  "Reports to"), O(reports_to), 0 },
 	{ "headcount", "headcount", "编制", RB_FK_INT, 0, 0,
-	  A("编制", "岗位编制", "编制人数", "定员", "人数", "Headcount") },
+	  A("编制", "岗位编制", "编制人数", "定员", "人数", "Headcount"),
+	  O(headcount_s), O(headcount) },
 	{ "targets", "targets", "考核指标", RB_FK_TARGETS, 0, 0,
-	  A("考核指标", "指标", "目标", "Targets") },
+	  A("考核指标", "指标", "目标", "Targets"), 0, 0 },
 	{ "summary", "summary", "岗位概述", RB_FK_RICH, 0, 1,
 	  A("岗位概述", "岗位工作概述", "工作概述", "职位概要", "岗位目的",
-	  "岗位概要", "职位概述", "岗位描述", "概述", "Summary") },
+	  "岗位概要", "职位概述", "岗位描述", "概述", "Summary"),
+	  O(summary), 0 },
 	{ "duties", "duties", "工作职责", RB_FK_LIST, 1, 1,
 	  A("工作职责", "岗位职责", "主要职责", "工作内容", "职位描述",
 	  "工作职责与任务", "职责", "职责描述", "主要工作职责", "Duties",
-	  "Responsibilities") },
+	  "Responsibilities"), 0, 0 },
 	{ "standards", "standards", "绩效标准", RB_FK_LIST, 0, 1,
 	  A("绩效标准", "工作绩效标准", "考核标准", "绩效考核标准", "工作标准",
-	  "Performance standards", "Standards") },
+	  "Performance standards", "Standards"), 0, 0 },
 	{ "relations", "relations", "工作关系", RB_FK_LIST, 0, 1,
-	  A("工作关系", "岗位工作关系", "Working relations", "Relations") },
+	  A("工作关系", "岗位工作关系", "Working relations", "Relations"),
+	  0, 0 },
 	{ "authorities", "authorities", "工作权限", RB_FK_LIST, 0, 1,
 	  A("工作权限", "岗位权限", "岗位职权", "职权", "权限", "岗位工作权限",
-	  "Authorities") },
+	  "Authorities"), 0, 0 },
 	{ "qualifications", "qualifications", "任职资格", RB_FK_LIST, 0, 1,
-	  A("任职资格", "任职要求", "任职条件", "岗位要求", "Qualifications") },
+	  A("任职资格", "任职要求", "任职条件", "岗位要求", "Qualifications"),
+	  0, 0 },
 	{ "reports", "reports", "报表", RB_FK_LIST, 0, 1,
-	  A("报表", "具体表格", "报送报表", "Reports") },
+	  A("报表", "具体表格", "报送报表", "Reports"), 0, 0 },
 };
+
+struct rb_str *
+rb_field_str(struct rb_role *r, int f)
+{
+	return rb_fields[f].off ? (struct rb_str *)(void *)((char *)r +
+	    rb_fields[f].off) : NULL;
+}
+
+const struct rb_str *
+rb_field_cstr(const struct rb_role *r, int f)
+{
+	return rb_fields[f].off ? (const struct rb_str *)(const void *)
+	    ((const char *)r + rb_fields[f].off) : NULL;
+}
+
+int *
+rb_field_int(struct rb_role *r, int f)
+{
+	return (int *)(void *)((char *)r + rb_fields[f].ioff);
+}
+
+int
+rb_field_ival(const struct rb_role *r, int f)
+{
+	return *(const int *)(const void *)((const char *)r +
+	    rb_fields[f].ioff);
+}
 
 /* Does s[0..n) equal name, ASCII case folded? */
 static int

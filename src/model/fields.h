@@ -53,7 +53,21 @@ struct rb_fielddef {
 	/* Other keys (front matter) or heading synonyms (section),
 	 * NULL-ended. */
 	const char *const *alias;
+	/* Offset in struct rb_role of its struct rb_str (the text as
+	 * written; RB_FK_TEXT, RB_FK_RICH, RB_FK_INT, RB_FK_ROLE,
+	 * RB_FK_DEPT), else 0. */
+	size_t		  off;
+	size_t		  ioff;		/* RB_FK_INT: offset of its int */
 };
+
+struct rb_role;
+struct rb_str;
+/* The text of a field of r as written (NULL for lists and the id). */
+struct rb_str	*rb_field_str(struct rb_role *r, int field);
+const struct rb_str *rb_field_cstr(const struct rb_role *r, int field);
+/* The integer of an RB_FK_INT field of r (-1: absent or not valid). */
+int		*rb_field_int(struct rb_role *r, int field);
+int		 rb_field_ival(const struct rb_role *r, int field);
 
 extern const struct rb_fielddef rb_fields[RB_F__MAX];
 

@@ -330,10 +330,12 @@ rb_role_free(struct rb_role *r)
 	rb_str_free(&r->department);
 	rb_str_free(&r->level);
 	rb_str_free(&r->reports_to);
+	rb_str_free(&r->headcount_s);
 	rb_str_free(&r->summary);
 	for (i = 0; i < r->nduties; i++) {
 		rb_str_free(&r->duties[i].text);
 		rb_str_free(&r->duties[i].frequency);
+		rb_str_free(&r->duties[i].share_s);
 		for (j = 0; j < r->duties[i].nsubs; j++)
 			rb_str_free(&r->duties[i].subs[j]);
 		free(r->duties[i].subs);

@@ -24,7 +24,10 @@ struct rb_str {
 
 struct rb_duty {
 	struct rb_str	 text;		/* rich, inline */
-	int		 share;		/* % of working time, -1 if not given */
+	int		 share;		/* % of working time, -1 if not given
+					 * or not valid; from share_s */
+	struct rb_str	 share_s;	/* as written (30, 30%); checked by
+					 * val_role() */
 	struct rb_str	 frequency;	/* plain, free text (每日, 每周, …) */
 	/* Its sub-list: （1） … under 1、 …, rich inline each. */
 	struct rb_str	*subs;		size_t nsubs;
@@ -99,13 +102,17 @@ struct rb_role {
 	char		*path;		/* file as given, e.g. content/roles/x.md */
 	int		 is_xml;	/* loaded from XML */
 	struct rb_pos	 pos;		/* of the id (front matter or <role>) */
+	struct rb_pos	 head;		/* where a missing field is reported:
+					 * the front matter, <role> */
 	struct rb_str	 title;		/* plain, required */
 	struct rb_str	 department;	/* department id or unique name */
 	struct rb_str	 level;		/* plain, optional */
 	struct rb_str	 reports_to;	/* role id or unique title, optional
 					 * (top of tree) */
-	int		 headcount;	/* -1 if not given */
+	int		 headcount;	/* -1 if not given or not valid;
+					 * from headcount_s by validation */
 	struct rb_pos	 headcount_pos;
+	struct rb_str	 headcount_s;	/* as written; checked by val_role() */
 	struct rb_str	 summary;	/* rich, block; optional */
 
 	struct rb_duty	*duties;	size_t nduties;

@@ -178,6 +178,16 @@ diag_at(struct diag *d, enum diag_level lvl, const char *file, int line,
 }
 
 void
+diag_vpos(struct diag *d, enum diag_level lvl, const struct rb_pos *pos,
+    const char *fmt, va_list ap)
+{
+	if (pos)
+		S_vadd(d, lvl, pos->file, pos->line, pos->col, fmt, ap);
+	else
+		S_vadd(d, lvl, NULL, 0, 0, fmt, ap);
+}
+
+void
 diag_pos(struct diag *d, enum diag_level lvl, const struct rb_pos *pos,
     const char *fmt, ...)
 {

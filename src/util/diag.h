@@ -16,6 +16,8 @@
 #ifndef RB_DIAG_H
 #define RB_DIAG_H
 
+#include <stdarg.h>
+
 #include <stdio.h>
 
 enum diag_level {
@@ -69,6 +71,9 @@ void	diag_at(struct diag *, enum diag_level, const char *file, int line,
 	    int col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void	diag_pos(struct diag *, enum diag_level, const struct rb_pos *,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* diag_pos() with its arguments in ap (for message catalogues). */
+void	diag_vpos(struct diag *, enum diag_level, const struct rb_pos *,
+	    const char *fmt, va_list ap);
 /*
  * Recording has stopped at the cap (the last item, an error, says so):
  * a pass stops its work here, since nothing more it finds is recorded and

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "../util/util.h"
 #include "../model/fields.h"
+#include "msg.h"
 #include "validate.h"
 
 /*
@@ -145,9 +146,8 @@ S_role_ref(struct S_val *v, const struct rb_site *site, struct S_titles *t,
 		for (i = first; i < first + n; i++)
 			buf_printf(&b, "%s%s", i > first ? ", " : "",
 			    t->r[i]->id);
-		diag_pos(d, DIAG_ERROR, &ref->pos, "%s '%s' is ambiguous: "
-		    "%zu roles have that title (%s); write the id", what,
-		    ref->s, n, b.data);
+		val_msg(d, VAL_E_ROLE_AMBIGUOUS, &ref->pos, what, ref->s, n,
+		    b.data);
 		buf_free(&b);
 		return NULL;
 	}
@@ -158,11 +158,9 @@ S_role_ref(struct S_val *v, const struct rb_site *site, struct S_titles *t,
 			S_near_try(&nr, site->roles[i]->title.s);
 		}
 	if (nr.best != NULL)
-		diag_pos(d, DIAG_ERROR, &ref->pos, "%s '%s' is not a role; "
-		    "did you mean '%s'?", what, ref->s, nr.best);
+		val_msg(d, VAL_E_ROLE_NEAR, &ref->pos, what, ref->s, nr.best);
 	else
-		diag_pos(d, DIAG_ERROR, &ref->pos, "%s '%s' is not a role (an "
-		    "id or the title of one role)", what, ref->s);
+		val_msg(d, VAL_E_ROLE_UNKNOWN, &ref->pos, what, ref->s);
 	return NULL;
 }
 
@@ -182,8 +180,7 @@ S_dept_ref(struct S_val *v, const struct rb_org *org, const struct rb_str *ref)
 	if ((dp = strset_get(&v->depts, ref->s)) != NULL)
 		return dp;
 	if (!S_work(v, org->ndepts)) {
-		diag_pos(d, DIAG_ERROR, &ref->pos, "department '%s' is not an "
-		    "id in org.xml", ref->s);
+		val_msg(d, VAL_E_DEPT_UNKNOWN_ID, &ref->pos, ref->s);
 		return NULL;
 	}
 	for (i = 0; i < org->ndepts; i++)
@@ -198,9 +195,7 @@ S_dept_ref(struct S_val *v, const struct rb_org *org, const struct rb_str *ref)
 		return found;
 	}
 	if (n > 1) {
-		diag_pos(d, DIAG_ERROR, &ref->pos, "department '%s' is "
-		    "ambiguous: %zu departments have that name (%s); write the "
-		    "id", ref->s, n, b.data);
+		val_msg(d, VAL_E_DEPT_AMBIGUOUS, &ref->pos, ref->s, n, b.data);
 		buf_free(&b);
 		return NULL;
 	}
@@ -212,11 +207,9 @@ S_dept_ref(struct S_val *v, const struct rb_org *org, const struct rb_str *ref)
 			S_near_try(&nr, org->depts[i].name);
 		}
 	if (nr.best != NULL)
-		diag_pos(d, DIAG_ERROR, &ref->pos, "department '%s' is not in "
-		    "org.xml; did you mean '%s'?", ref->s, nr.best);
+		val_msg(d, VAL_E_DEPT_NEAR, &ref->pos, ref->s, nr.best);
 	else
-		diag_pos(d, DIAG_ERROR, &ref->pos, "department '%s' is not in "
-		    "org.xml (an id or the name of one department)", ref->s);
+		val_msg(d, VAL_E_DEPT_UNKNOWN, &ref->pos, ref->s);
 	return NULL;
 }
 
@@ -282,14 +275,12 @@ S_check_ids(struct diag *d, struct rb_site *site)
 		/* (the loaders report an id of the wrong form) */
 		if (r->id[0] != '\0' && rb_id_valid(r->id, strlen(r->id)) &&
 		    strcmp(stem, r->id) != 0)
-			diag_pos(d, DIAG_ERROR, &r->pos, "id '%s' does not "
-			    "match the file name '%s'; rename the file or "
-			    "change the id", r->id, stem);
+			val_msg(d, VAL_E_ID_STEM, &r->pos, r->id, stem);
 		free(stem);
 		prev = k ? site->roles[k - 1] : NULL;
 		if (prev && r->id[0] != '\0' && strcmp(prev->id, r->id) == 0) {
-			diag_pos(d, DIAG_ERROR, &r->pos, "duplicate id '%s' "
-			    "(also in %s)", r->id, prev->path);
+			val_msg(d, VAL_E_ID_TWICE, &r->pos, r->id,
+			    prev->path);
 			rb_role_free(r);
 			continue;
 		}
@@ -347,8 +338,8 @@ S_check_cycles(struct diag *d, struct rb_site *site)
 					if (p == min)
 						break;
 				}
-				diag_pos(d, DIAG_ERROR, &min->reports_to.pos,
-				    "reporting cycle: %s", b.data);
+				val_msg(d, VAL_E_CYCLE, &min->reports_to.pos,
+				    b.data);
 				break;
 			}
 			state[idx] = 1;
@@ -408,35 +399,6 @@ S_reporting_order(struct rb_dept *dp)
 	free(stack);
 }
 
-/* Reports a target given twice (the same metric and period), hashed. */
-static void
-S_dup_targets(struct diag *d, const struct rb_role *r)
-{
-	const struct rb_target *t;
-	struct strset seen;
-	char **keys;
-	size_t j;
-
-	if (r->ntargets < 2)
-		return;
-	keys = xcalloc(r->ntargets, sizeof(*keys));
-	strset_init(&seen, r->ntargets);
-	for (j = 0; j < r->ntargets && !diag_full(d); j++) {
-		t = &r->targets[j];
-		if (t->metric.s == NULL)
-			continue;
-		keys[j] = xasprintf("%s\x1f%s", t->metric.s,
-		    t->period.s ? t->period.s : "");
-		if (strset_add(&seen, keys[j], (void *)t) != NULL)
-			diag_pos(d, DIAG_ERROR, &t->metric.pos, "target '%s' "
-			    "given twice", t->metric.s);
-	}
-	strset_free(&seen);
-	for (j = 0; j < r->ntargets; j++)
-		free(keys[j]);
-	free(keys);
-}
-
 int
 validate_site(struct diag *d, struct rb_site *site)
 {
@@ -455,23 +417,19 @@ validate_site(struct diag *d, struct rb_site *site)
 	S_check_ids(d, site);
 	for (i = 0; i < site->nroles && !diag_full(d); i++) {
 		r = site->roles[i];
-		if (r->title.s != NULL && r->title.s[0] == '\0')
-			diag_pos(d, DIAG_ERROR, &r->title.pos,
-			    "title is empty");
 		/* The loaders report why a role has no duties, or an empty
 		 * one, where it shows (section, element, item): say it
 		 * here only for a role whose file had no such error. */
 		if (r->nduties == 0 && !S_file_failed(&v, r->path))
-			diag_pos(d, DIAG_ERROR, &r->pos, "role '%s' has no "
-			    "duties: %s", r->id, r->is_xml ? "add <duties> "
-			    "with at least one <duty>" : "add a '## 工作职责' "
-			    "section with a list of duties");
+			val_msg(d, VAL_E_NO_DUTIES, &r->pos, r->id, r->is_xml ?
+			    "add <duties> with at least one <duty>" : "add a "
+			    "'## 工作职责' section with a list of duties");
 		for (j = 0; j < r->nduties; j++)
 			if ((r->duties[j].text.s == NULL ||
 			    r->duties[j].text.s[0] == '\0') &&
 			    !S_file_failed(&v, r->path))
-				diag_pos(d, DIAG_ERROR, &r->duties[j].text.pos,
-				    "empty duty: a duty needs its text");
+				val_msg(d, VAL_E_DUTY_EMPTY,
+				    &r->duties[j].text.pos);
 		if (r->department.s != NULL && r->department.s[0] != '\0' &&
 		    org->ndepts > 0 &&
 		    (dp = S_dept_ref(&v, org, &r->department)) != NULL) {
@@ -484,8 +442,8 @@ validate_site(struct diag *d, struct rb_site *site)
 		    (sup = S_role_ref(&v, site, &titles, &r->reports_to,
 		    "reports_to")) != NULL) {
 			if (sup == r)
-				diag_pos(d, DIAG_ERROR, &r->reports_to.pos,
-				    "role '%s' reports to itself", r->id);
+				val_msg(d, VAL_E_SELF, &r->reports_to.pos,
+				    r->id);
 			else
 				r->superior = sup;
 		}
@@ -495,22 +453,8 @@ validate_site(struct diag *d, struct rb_site *site)
 				r->reports[j].recipient = S_role_ref(&v, site,
 				    &titles, &r->reports[j].to,
 				    "report recipient");
-		/* Rules of a field's form that hold for both formats. */
-		for (j = 0; j < r->nduties; j++)
-			if (r->duties[j].frequency.s != NULL &&
-			    r->duties[j].frequency.s[0] == '\0')
-				diag_pos(d, DIAG_ERROR,
-				    &r->duties[j].frequency.pos, "duty "
-				    "frequency is empty: write how often (每日, "
-				    "每周, …) or leave it out");
-		for (j = 0; j < r->ntargets; j++)
-			if (r->targets[j].value.s != NULL &&
-			    !rb_decimal_valid(r->targets[j].value.s))
-				diag_pos(d, DIAG_ERROR,
-				    &r->targets[j].value.pos, "target value "
-				    "'%s' is not a decimal number (e.g. 6 or "
-				    "2.5)", r->targets[j].value.s);
-		S_dup_targets(d, r);
+		/* (the rules of a role's own fields: val_role(), when
+		 * it was loaded) */
 	}
 	free(titles.r);
 	S_check_cycles(d, site);

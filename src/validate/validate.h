@@ -8,6 +8,13 @@
 
 #include "../model/model.h"
 
+/*
+ * The rules of r's own fields (src/validate/role.c), for either format;
+ * fills the typed values kept as written by the loaders (headcount,
+ * duty shares).  The loaders call it on every role they return.
+ */
+void	val_role(struct diag *, struct rb_role *);
+
 /* Returns the number of errors found (also recorded in d). */
 int	validate_site(struct diag *, struct rb_site *);
 

@@ -308,10 +308,10 @@ Test(md, unknown_key_and_bad_values)
 	cr_assert(S_has(DIAG_WARNING, 5, 1, "unknown key 'colour'"));
 	for (size_t i = 0; i < S_d.n; i++)
 		cr_assert_null(strstr(S_d.items[i].msg, "'colour'; did you mean"));
-	cr_assert(S_has(DIAG_ERROR, 1, 1, "missing required key 'title'"));
-	cr_assert(S_has(DIAG_ERROR, 6, 12, "headcount must be a whole number"));
+	cr_assert(S_has(DIAG_ERROR, 1, 1, "missing required field 'title'"));
+	cr_assert(S_has(DIAG_ERROR, 6, 12, "headcount '-3' must be a whole number"));
 	cr_assert(S_has(DIAG_ERROR, 8, 13, "target metric 'Bad-Metric' must be lowercase"));
-	/* (the value's form is validate_site()'s: test_validate.c) */
+	cr_assert(S_has(DIAG_ERROR, 9, 12, "target value '1e3' is not a decimal"));
 	cr_assert_str_eq(r->targets[0].value.s, "1e3");
 	cr_assert(S_has(DIAG_ERROR, 10, 13, "target period 'week' must be month, quarter or year"));
 	cr_assert(S_has(DIAG_WARNING, 11, 5, "unknown key 'unti'; did you mean 'unit'?"));
@@ -323,8 +323,8 @@ Test(md, missing_required_keys)
 	struct rb_role *r = S_load("---\nlevel: x\n---\n## 职责\n- a\n");
 
 	cr_assert_not_null(r);
-	cr_assert(S_has(DIAG_ERROR, 1, 1, "missing required key 'title'"));
-	cr_assert(S_has(DIAG_ERROR, 1, 1, "missing required key 'department'"));
+	cr_assert(S_has(DIAG_ERROR, 1, 1, "missing required field 'title'"));
+	cr_assert(S_has(DIAG_ERROR, 1, 1, "missing required field 'department'"));
 	cr_assert_eq(S_d.n, 2);	/* not the id */
 	/* no id: the file name's stem */
 	cr_assert_str_eq(r->id, "r");

@@ -416,10 +416,11 @@ Test(xml, required_and_order)
 	    "  <level>x</level>\n  <title>T</title>\n</role>\n");
 
 	cr_assert_not_null(r);
-	cr_assert(S_has(2, 11, "role id '-a'"), "%s", S_all());
+	cr_assert(S_has(2, 11, "id '-a' is not valid"), "%s", S_all());
 	cr_assert(S_has(4, 3, "<title> must come before <level>"), "%s",
 	    S_all());
-	cr_assert(S_has(2, 1, "needs a <department>"), "%s", S_all());
+	cr_assert(S_has(2, 1, "missing required field 'department' (所属部门)"),
+	    "%s", S_all());
 	cr_assert(S_has(2, 1, "needs a <duties>"), "%s", S_all());
 	rb_role_free(r);
 }

@@ -19,6 +19,8 @@
 #     rewrites its sheet and the handbook only; a removed role's sheet goes;
 #   - every element of the tree (tests/docx/tpl): spans and merged cells,
 #     nested tables, list levels and starts, links, escaping, pre, dl;
+#   - the children of every element in the order of the schema, which Word
+#     enforces (tests/docx/order.py);
 #   - round trip: `rolebook import` of every sample role's .docx gives back
 #     its model (canonical export) but for exactly the differences
 #     docs/import.md lists (tests/docx/roundtrip.py); the comparison is
@@ -280,6 +282,12 @@ for b in bad:
 sys.exit(1 if bad else 0)
 PY
 if [ $? -eq 0 ]; then ok; else ko "tests/docx/tpl: $(head -10 "$tmp/tpl.out")"; fi
+
+# ---- the children of each element in the schema's order (Word refuses a
+# file otherwise; LibreOffice does not mind, so the conversion cannot tell)
+if $py tests/docx/order.py "$tmp/o/handbook.docx" "$tmp/o/roles/"*.docx \
+    "$tmp/tpl/handbook.docx" >"$tmp/order.out" 2>&1; then ok
+else ko "element order: $(head -5 "$tmp/order.out")"; fi
 
 # ---- round trip: import of each sample role's .docx gives back its model,
 # but for the differences docs/import.md lists (tests/docx/roundtrip.py)

@@ -27,15 +27,20 @@ S_fonts(struct buf *b, const char *family)
 	BUF_PUTSL(b, "\"/>");
 }
 
-/* Opens a paragraph style (closed by the caller with </w:style>). */
+/* Opens a paragraph style (closed by the caller with </w:style>), its
+ * children in the schema's order (name, basedOn, next, qFormat), which
+ * Word requires; next may be NULL (the same style). */
 static void
-S_pstyle(struct buf *b, const char *id, const char *name, const char *based)
+S_pstyle(struct buf *b, const char *id, const char *name, const char *based,
+    const char *next)
 {
 	buf_printf(b, "<w:style w:type=\"paragraph\" w:customStyle=\"%d\" "
 	    "w:styleId=\"%s\"><w:name w:val=\"%s\"/>", id[0] == 'R' &&
 	    id[1] == 'b', id, name);
 	if (based)
 		buf_printf(b, "<w:basedOn w:val=\"%s\"/>", based);
+	if (next)
+		buf_printf(b, "<w:next w:val=\"%s\"/>", next);
 	BUF_PUTSL(b, "<w:qFormat/>");
 }
 
@@ -88,8 +93,8 @@ docx_styles(struct buf *b, const struct pdf_theme *th)
 
 		snprintf(id, sizeof(id), "Heading%d", i + 1);
 		snprintf(name, sizeof(name), "heading %d", i + 1);
-		S_pstyle(b, id, name, "Normal");
-		buf_printf(b, "<w:next w:val=\"Normal\"/><w:pPr><w:keepNext/>"
+		S_pstyle(b, id, name, "Normal", "Normal");
+		buf_printf(b, "<w:pPr><w:keepNext/>"
 		    "<w:keepLines/>%s<w:spacing w:before=\"%ld\" "
 		    "w:after=\"%ld\"/><w:jc w:val=\"left\"/>"
 		    "<w:outlineLvl w:val=\"%d\"/></w:pPr><w:rPr><w:b/>"
@@ -101,8 +106,8 @@ docx_styles(struct buf *b, const struct pdf_theme *th)
 		    (unsigned)th->color_heading, S_half(th->size_h[i]),
 		    S_half(th->size_h[i]));
 	}
-	S_pstyle(b, "Title", "Title", "Normal");
-	buf_printf(b, "<w:next w:val=\"Normal\"/><w:pPr><w:spacing "
+	S_pstyle(b, "Title", "Title", "Normal", "Normal");
+	buf_printf(b, "<w:pPr><w:spacing "
 	    "w:before=\"%ld\" w:after=\"%ld\"/><w:jc w:val=\"center\"/>"
 	    "</w:pPr><w:rPr><w:b/><w:color w:val=\"%06X\"/><w:sz "
 	    "w:val=\"%ld\"/></w:rPr></w:style>",
@@ -113,8 +118,8 @@ docx_styles(struct buf *b, const struct pdf_theme *th)
 
 		snprintf(id, sizeof(id), "TOC%d", i + 1);
 		snprintf(name, sizeof(name), "toc %d", i + 1);
-		S_pstyle(b, id, name, "Normal");
-		buf_printf(b, "<w:next w:val=\"Normal\"/><w:pPr><w:tabs><w:tab "
+		S_pstyle(b, id, name, "Normal", "Normal");
+		buf_printf(b, "<w:pPr><w:tabs><w:tab "
 		    "w:val=\"right\" w:leader=\"dot\" w:pos=\"%ld\"/></w:tabs>"
 		    "<w:spacing w:after=\"%ld\"/><w:ind w:left=\"%d\"/>"
 		    "<w:jc w:val=\"left\"/></w:pPr>%s</w:style>",
@@ -122,30 +127,30 @@ docx_styles(struct buf *b, const struct pdf_theme *th)
 		    th->margin_right), docx_twips(th->par_space * (i ? 0.2 :
 		    0.6)), i * DOCX_LIST_INDENT, i ? "" : "<w:rPr><w:b/></w:rPr>");
 	}
-	S_pstyle(b, "ListParagraph", "List Paragraph", "Normal");
+	S_pstyle(b, "ListParagraph", "List Paragraph", "Normal", NULL);
 	BUF_PUTSL(b, "<w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"left\"/>"
 	    "</w:pPr></w:style>");
-	S_pstyle(b, "RbTableText", "Table Text", "Normal");
+	S_pstyle(b, "RbTableText", "Table Text", "Normal", NULL);
 	BUF_PUTSL(b, "<w:pPr><w:spacing w:after=\"0\" w:line=\"300\" "
 	    "w:lineRule=\"auto\"/><w:jc w:val=\"left\"/></w:pPr></w:style>");
-	S_pstyle(b, "RbTableHeading", "Table Heading", "RbTableText");
+	S_pstyle(b, "RbTableHeading", "Table Heading", "RbTableText", NULL);
 	BUF_PUTSL(b, "<w:pPr><w:keepNext/></w:pPr><w:rPr><w:b/><w:bCs/>"
 	    "</w:rPr></w:style>");
-	S_pstyle(b, "RbAfterTable", "After Table", "Normal");
+	S_pstyle(b, "RbAfterTable", "After Table", "Normal", NULL);
 	buf_printf(b, "<w:pPr><w:spacing w:after=\"0\" w:line=\"%ld\" "
 	    "w:lineRule=\"exact\"/></w:pPr><w:rPr><w:sz w:val=\"2\"/>"
 	    "</w:rPr></w:style>", docx_twips(th->par_space));
-	S_pstyle(b, "RbTerm", "Definition Term", "Normal");
+	S_pstyle(b, "RbTerm", "Definition Term", "Normal", NULL);
 	BUF_PUTSL(b, "<w:pPr><w:keepNext/><w:spacing w:after=\"0\"/>"
 	    "<w:jc w:val=\"left\"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr>"
 	    "</w:style>");
-	S_pstyle(b, "RbDefinition", "Definition", "Normal");
+	S_pstyle(b, "RbDefinition", "Definition", "Normal", NULL);
 	BUF_PUTSL(b, "<w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:style>");
-	S_pstyle(b, "RbQuote", "Quote", "Normal");
+	S_pstyle(b, "RbQuote", "Quote", "Normal", NULL);
 	buf_printf(b, "<w:pPr><w:ind w:left=\"%d\"/></w:pPr><w:rPr><w:color "
 	    "w:val=\"%06X\"/></w:rPr></w:style>", DOCX_LIST_INDENT,
 	    (unsigned)th->color_muted);
-	S_pstyle(b, "RbCode", "Code", "Normal");
+	S_pstyle(b, "RbCode", "Code", "Normal", NULL);
 	BUF_PUTSL(b, "<w:pPr><w:shd w:val=\"clear\" w:color=\"auto\" ");
 	buf_printf(b, "w:fill=\"%06X\"/><w:spacing w:line=\"240\" "
 	    "w:lineRule=\"auto\"/><w:jc w:val=\"left\"/></w:pPr><w:rPr>",
@@ -153,20 +158,20 @@ docx_styles(struct buf *b, const struct pdf_theme *th)
 	S_fonts(b, th->font_mono);
 	buf_printf(b, "<w:sz w:val=\"%ld\"/></w:rPr></w:style>",
 	    S_half(th->size_code));
-	S_pstyle(b, "RbSmall", "Small", "Normal");
+	S_pstyle(b, "RbSmall", "Small", "Normal", NULL);
 	buf_printf(b, "<w:pPr><w:jc w:val=\"left\"/></w:pPr><w:rPr><w:color "
 	    "w:val=\"%06X\"/><w:sz w:val=\"%ld\"/></w:rPr></w:style>",
 	    (unsigned)th->color_muted, S_half(th->size_small));
-	S_pstyle(b, "RbCenter", "Centered", "Normal");
+	S_pstyle(b, "RbCenter", "Centered", "Normal", NULL);
 	BUF_PUTSL(b, "<w:pPr><w:jc w:val=\"center\"/></w:pPr></w:style>");
-	S_pstyle(b, "Header", "header", "Normal");
+	S_pstyle(b, "Header", "header", "Normal", NULL);
 	buf_printf(b, "<w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" "
 	    "w:space=\"1\" w:color=\"%06X\"/></w:pBdr><w:spacing "
 	    "w:after=\"0\"/><w:jc w:val=\"left\"/></w:pPr><w:rPr><w:color "
 	    "w:val=\"%06X\"/><w:sz w:val=\"%ld\"/></w:rPr></w:style>",
 	    (unsigned)th->color_rule, (unsigned)th->color_muted,
 	    S_half(th->size_header));
-	S_pstyle(b, "Footer", "footer", "Normal");
+	S_pstyle(b, "Footer", "footer", "Normal", NULL);
 	buf_printf(b, "<w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"4\" "
 	    "w:space=\"1\" w:color=\"%06X\"/></w:pBdr><w:tabs><w:tab "
 	    "w:val=\"right\" w:pos=\"%ld\"/></w:tabs><w:spacing "
@@ -247,16 +252,17 @@ void
 docx_settings(struct buf *b, const struct docx_doc *dd)
 {
 	buf_puts(b, DOCX_XML_DECL);
-	BUF_PUTSL(b, "<w:settings xmlns:w=\"" DOCX_NS_W "\">"
-	    "<w:zoom w:percent=\"100\"/>");
+	/* in the schema's order, which Word requires */
+	buf_printf(b, "<w:settings xmlns:w=\"" DOCX_NS_W "\">"
+	    "<w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"%d\"/>"
+	    "<w:characterSpacingControl w:val=\"compressPunctuation\"/>",
+	    DOCX_LIST_INDENT);
 	/* Word fills the contents' page numbers (PAGEREF) when it opens
 	 * the file; a line ended by <br/> is not stretched when justified */
 	if (dd->toc)
 		BUF_PUTSL(b, "<w:updateFields w:val=\"true\"/>");
-	buf_printf(b, "<w:defaultTabStop w:val=\"%d\"/>"
-	    "<w:characterSpacingControl w:val=\"compressPunctuation\"/>"
-	    "<w:compat><w:doNotExpandShiftReturn/>"
+	BUF_PUTSL(b, "<w:compat><w:doNotExpandShiftReturn/>"
 	    "<w:compatSetting w:name=\"compatibilityMode\" "
 	    "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
-	    "</w:compat></w:settings>", DOCX_LIST_INDENT);
+	    "</w:compat></w:settings>");
 }

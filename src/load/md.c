@@ -1141,8 +1141,14 @@ S_item_para(struct S_ctx *c, cmark_node *it, const char *what,
 	if (p == NULL) {
 		/* One error for an empty item (not also "no duties"). */
 		pos = S_npos(c, it);
-		diag_pos(c->d, DIAG_ERROR, &pos, "empty %s: write its text "
-		    "after the list marker, or remove the item", what);
+		if (strcmp(what, "duty") == 0)
+			val_msg(c->d, VAL_E_DUTY_EMPTY, &pos);
+		else if (strcmp(what, "sub-item") == 0)
+			val_msg(c->d, VAL_E_SUB_EMPTY, &pos);
+		else
+			diag_pos(c->d, DIAG_ERROR, &pos, "empty %s: write its "
+			    "text after the list marker, or remove the item",
+			    what);
 		return NULL;
 	}
 	pos = S_npos(c, p != NULL && cmark_node_get_type(p) ==
@@ -1328,8 +1334,7 @@ S_one_item(struct S_ctx *c, enum S_sect sect, struct S_span *sp)
 			free(attr);
 		}
 		if (!S_rich_inline(c, sp, &du->text))
-			diag_pos(c->d, DIAG_ERROR, &p, "empty duty: write its "
-			    "text after the number, or remove the item");
+			val_msg(c->d, VAL_E_DUTY_EMPTY, &p);
 		break;
 	case S_STANDARDS:
 		S_rich_inline(c, sp, rb_role_add_standard(c->role));
@@ -1432,8 +1437,7 @@ S_sub_item(struct S_ctx *c, struct S_span *sp)
 		free(attr);
 	}
 	if (!S_rich_inline(c, sp, rb_duty_add_sub(du)))
-		diag_pos(c->d, DIAG_ERROR, &p, "empty sub-item: write its text "
-		    "after the number, or remove the line");
+		val_msg(c->d, VAL_E_SUB_EMPTY, &p);
 }
 
 /* Is a line numbered kind k, in an item numbered fam, a sub-item of it? */

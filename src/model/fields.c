@@ -87,19 +87,29 @@ rb_field_ival(const struct rb_role *r, int f)
 	    rb_fields[f].ioff);
 }
 
+/* c with ASCII letters lowered (no locale look-up: this runs for every
+ * key and heading against every alias). */
+static inline unsigned char
+S_fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 /* Does s[0..n) equal name, ASCII case folded? */
 static int
 S_eq(const char *s, size_t n, const char *name)
 {
+	unsigned char a, b;
 	size_t i;
 
 	/* Bytes from 0x80 on (Chinese) compare exactly, ASCII folded; s
 	 * holds no NUL, so a match means name has n bytes. */
-	for (i = 0; i < n; i++)
-		if (s[i] != name[i] && (name[i] == '\0' || (unsigned char)s[i] >=
-		    0x80 || tolower((unsigned char)s[i]) !=
-		    tolower((unsigned char)name[i])))
+	for (i = 0; i < n; i++) {
+		a = (unsigned char)s[i];
+		b = (unsigned char)name[i];
+		if (a != b && (b == '\0' || a >= 0x80 || S_fold(a) != S_fold(b)))
 			return 0;
+	}
 	return name[n] == '\0';
 }
 

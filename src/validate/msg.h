@@ -25,6 +25,7 @@ enum val_msg {
 	VAL_E_PERIOD,		/* target period not month|quarter|year */
 	VAL_E_TARGET_TWICE,	/* the same target twice */
 	VAL_E_DUTY_EMPTY,	/* a duty without text */
+	VAL_E_SUB_EMPTY,	/* a duty's sub-item without text */
 	/* ===== errors: across files ===== */
 	VAL_E_NO_DUTIES,	/* a role without duties */
 	VAL_E_ID_STEM,		/* id is not the file name */

@@ -505,15 +505,56 @@ S_tag(const struct font *f, int k, char tag[7])
 	tag[6] = '\0';
 }
 
-/* The ToUnicode CMap of the subset: glyph -> code point. */
-static void
-S_tounicode(struct buf *b, const struct font *f)
+/* A CID of the subset with its code point and advance. */
+struct S_cidcp {
+	uint16_t	 cid;
+	uint32_t	 cp;
+	int		 w;
+};
+
+static int
+S_cidcp_cmp(const void *a, const void *b)
+{
+	const struct S_cidcp *x = a, *y = b;
+
+	if (x->cid != y->cid)
+		return x->cid < y->cid ? -1 : 1;
+	return x->cp < y->cp ? -1 : x->cp > y->cp;
+}
+
+/*
+ * The CIDs the subset's code points show, ascending, each once with its
+ * lowest code point and that one's advance; .notdef left out.  Sparse
+ * for a CID-keyed CFF (CIDs up to 65,535), so never an array by CID.
+ * Returns the count; *out is the caller's to free.
+ */
+static size_t
+S_cids(struct font *f, struct S_cidcp **out)
 {
 	const uint32_t *cps;
-	const uint16_t *gids;
-	size_t i, n = font_subset_map(f, &cps, &gids), k;
-	unsigned nglyphs = font_subset_ncids(f);
-	uint32_t *byg;
+	const uint16_t *cids;
+	size_t i, k, n = font_subset_map(f, &cps, &cids);
+	struct S_cidcp *v = xcalloc(n + 1, sizeof(*v));
+
+	for (i = k = 0; i < n; i++)
+		if (cids[i] != 0) {
+			v[k].cid = cids[i];
+			v[k].cp = cps[i];
+			v[k++].w = font_advance(f, cps[i]);
+		}
+	qsort(v, k, sizeof(*v), S_cidcp_cmp);
+	for (i = n = 0; i < k; i++)
+		if (n == 0 || v[i].cid != v[n - 1].cid)
+			v[n++] = v[i];
+	*out = v;
+	return n;
+}
+
+/* The ToUnicode CMap of the subset: CID -> code point. */
+static void
+S_tounicode(struct buf *b, const struct S_cidcp *v, size_t n)
+{
+	size_t i, m;
 	char s[32];
 
 	buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
@@ -522,77 +563,45 @@ S_tounicode(struct buf *b, const struct font *f)
 	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
 	    "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
 	    "endcodespacerange\n");
-	/* by glyph, the first (lowest) code point showing it */
-	byg = xcalloc(nglyphs + 1, sizeof(*byg));
-	for (i = 0; i < n; i++)
-		if (gids[i] != 0 && gids[i] <= nglyphs && byg[gids[i]] == 0)
-			byg[gids[i]] = cps[i] + 1;
-	for (i = 1, k = 0; i <= nglyphs; i++)
-		if (byg[i] != 0)
-			k++;
-	for (i = 1; i <= nglyphs && k > 0; ) {
-		size_t m = k < 100 ? k : 100, j = 0;
-
+	for (i = 0; i < n; ) {
+		m = n - i < 100 ? n - i : 100;
 		snprintf(s, sizeof(s), "%zu beginbfchar\n", m);
 		buf_puts(b, s);
-		for (; i <= nglyphs && j < m; i++) {
-			if (byg[i] == 0)
-				continue;
-			snprintf(s, sizeof(s), "<%04zX> <%04X>\n", i,
-			    (unsigned)(byg[i] - 1));
+		for (; m > 0; m--, i++) {
+			snprintf(s, sizeof(s), "<%04X> <%04X>\n",
+			    (unsigned)v[i].cid, (unsigned)v[i].cp);
 			buf_puts(b, s);
-			j++;
 		}
 		buf_puts(b, "endbfchar\n");
-		k -= m;
 	}
 	buf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
 	    "end\nend\n");
-	free(byg);
 }
 
-/* The /W array: runs of consecutive glyphs with their advances. */
+/* The /W array: runs of consecutive CIDs with their advances. */
 static void
-S_widths(struct buf *b, struct font *f)
+S_widths(struct buf *b, const struct S_cidcp *v, size_t n)
 {
-	const uint32_t *cps;
-	const uint16_t *gids;
-	size_t i, n = font_subset_map(f, &cps, &gids);
-	unsigned g, nglyphs = font_subset_ncids(f);
-	int *wd = xcalloc(nglyphs + 1, sizeof(*wd));
-	int open = 0, run = 0;
+	size_t i;
+	int run = 0;
 
-	for (i = 0; i < nglyphs + 1; i++)
-		wd[i] = -1;
-	for (i = 0; i < n; i++)
-		if (gids[i] != 0 && gids[i] < nglyphs && wd[gids[i]] < 0)
-			wd[gids[i]] = font_advance(f, cps[i]);
 	buf_puts(b, "/W[");
-	for (g = 1; g < nglyphs; g++) {
-		if (wd[g] < 0) {
-			if (open)
-				buf_putc(b, ']');
-			open = 0;
-			continue;
-		}
-		if (open && ++run == 4096) {
-			/* PDF/A-1 arrays hold at most 8,191 elements */
-			buf_putc(b, ']');
-			open = 0;
-		}
-		if (!open) {
-			S_int(b, g);
-			buf_putc(b, '[');
-			open = 1;
-			run = 0;
-		} else
+	for (i = 0; i < n; i++) {
+		if (i > 0 && v[i].cid == v[i - 1].cid + 1 && ++run < 4096)
 			buf_putc(b, ' ');
-		S_int(b, wd[g]);
+		else {
+			/* PDF/A-1 arrays hold at most 8,191 elements */
+			if (i > 0)
+				buf_putc(b, ']');
+			S_int(b, v[i].cid);
+			buf_putc(b, '[');
+			run = 0;
+		}
+		S_int(b, v[i].w);
 	}
-	if (open)
+	if (n > 0)
 		buf_putc(b, ']');
 	buf_puts(b, "]");
-	free(wd);
 }
 
 int
@@ -601,7 +610,8 @@ pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 	struct buf *b = &w->tmp;
 	const char *data;
 	const char *reg, *ord;
-	size_t len;
+	struct S_cidcp *cv;
+	size_t len, ncv;
 	int k, file, tu, desc, cid, bb[4], cidset = 0, sup, cff = font_cff(f);
 	char tag[7];
 
@@ -631,8 +641,9 @@ pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 	S_stream(w, file, b->data, data, len, S_FONTZ);
 
 	tu = S_reserve(w);
+	ncv = S_cids(f, &cv);
 	b->len = 0;
-	S_tounicode(b, f);
+	S_tounicode(b, cv, ncv);
 	S_stream(w, tu, NULL, b->data, b->len, S_ZLEVEL);
 
 	if (w->pdfa) {
@@ -670,7 +681,8 @@ pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 	    "/FontDescriptor %d 0 R%s/DW 1000", cff ? '0' : '2', tag,
 	    font_psname(f), reg, ord, sup, desc,
 	    cff ? "" : "/CIDToGIDMap/Identity");
-	S_widths(b, f);
+	S_widths(b, cv, ncv);
+	free(cv);
 	buf_puts(b, ">>");
 	S_end(w);
 

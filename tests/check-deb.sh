@@ -64,7 +64,8 @@ for so in $needed; do
 	if [ -n "$p" ] && grep -qx "$p" "$tmp/depends"; then ok
 	else ko "Depends lacks ${p:-the package} of $so"; fi
 done
-for fam in $(sed -n 's/^font\.[a-z]* *= *//p' templates/*theme.conf | sort -u | tr ' ' '_'); do
+# (the first family of each list: the one the package must bring)
+for fam in $(sed -n 's/^font\.[a-z]* *= *//p' templates/*theme.conf | sed 's/ *,.*//' | sort -u | tr ' ' '_'); do
 	file=$(fc-match -f '%{file}' "$(echo "$fam" | tr '_' ' ')")
 	p=$(dpkg -S "$(readlink -f "$file")" 2>/dev/null | sed 's/:.*//')
 	if [ -n "$p" ] && grep -qx "$p" "$tmp/depends"; then ok

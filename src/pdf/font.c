@@ -213,24 +213,64 @@ S_cff_open(struct diag *d, struct font *f)
 	return 0;
 }
 
+/*
+ * Finds the first family of the comma-separated list families that
+ * fontconfig knows (S_find()); sets *family to it (caller frees).
+ * Reports every family of the list when none is installed.
+ */
+static int
+S_find_first(struct diag *d, const char *families, int bold, char **family,
+    char **path, int *index, int *isbold)
+{
+	struct buf b = BUF_INIT;
+	const char *p, *e;
+	char *name;
+	int n = 0;
+
+	for (p = families; *p != '\0'; p = *e == ',' ? e + 1 : e) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		for (e = p; *e != '\0' && *e != ','; e++)
+			;
+		name = xstrndup(p, (size_t)(e - p));
+		while (name[0] != '\0' && (name[strlen(name) - 1] == ' ' ||
+		    name[strlen(name) - 1] == '\t'))
+			name[strlen(name) - 1] = '\0';
+		if (name[0] == '\0') {
+			free(name);
+			continue;
+		}
+		if (S_find(name, bold, path, index, isbold) == 0) {
+			*family = name;
+			buf_free(&b);
+			return 0;
+		}
+		buf_printf(&b, "%s'%s'", n++ ? ", " : "", name);
+		free(name);
+	}
+	diag_at(d, DIAG_FATAL, NULL, 0, 0, "%s %s%s found by fontconfig "
+	    "(fc-list lists the installed families; the defaults come with "
+	    "Debian's fonts-noto-cjk, their fallback with fonts-wqy-zenhei "
+	    "and fonts-arphic-uming)", n > 1 ? "none of the font families" :
+	    "font family", n > 0 ? b.data : "''", n > 1 ? "" : " not");
+	buf_free(&b);
+	return -1;
+}
+
 struct font *
-font_open(struct diag *d, const char *family, int bold)
+font_open(struct diag *d, const char *families, int bold)
 {
 	struct font *f;
 	hb_font_extents_t ext;
-	char *path = NULL;
+	char *family = NULL, *path = NULL;
 	int index = 0, isbold = 0;
 
-	if (S_find(family, bold, &path, &index, &isbold) == -1) {
-		diag_at(d, DIAG_FATAL, NULL, 0, 0, "font family '%s' not found "
-		    "by fontconfig (fc-list lists the installed families; the "
-		    "defaults come with Debian's fonts-wqy-zenhei and "
-		    "fonts-arphic-uming)", family);
+	if (S_find_first(d, families, bold, &family, &path, &index,
+	    &isbold) == -1)
 		return NULL;
-	}
 	f = xcalloc(1, sizeof(*f));
 	f->halt = -1;
-	f->family = xstrdup(family);
+	f->family = family;
 	f->path = path;
 	f->index = index;
 	f->synthetic = bold && !isbold;

@@ -27,24 +27,27 @@
 #include <stdint.h>
 #include "../util/diag.h"
 
-/* Default families (Debian fonts-wqy-zenhei, fonts-arphic-uming). */
+/* TrueType families (Debian fonts-wqy-zenhei, fonts-arphic-uming): the
+ * fallback of the default theme (theme.c), and the fonts of the tests
+ * that need a glyf font. */
 #define FONT_SANS	"WenQuanYi Zen Hei"
 #define FONT_SERIF	"AR PL UMing CN"
 
 struct font;
 
 /**
- * Opens family (exact fontconfig family name, any of the font's names,
- * case-insensitive) in its regular face, or its bold face when bold is
- * set.  When bold is asked and the family has no bold face, the regular
+ * Opens the first installed family of families (a comma-separated list
+ * of exact fontconfig family names, any of the font's names,
+ * case-insensitive; "Noto Sans CJK SC, WenQuanYi Zen Hei") in its
+ * regular face, or its bold face when bold is set.  When bold is asked and the family has no bold face, the regular
  * face is opened and marked synthetic bold.  Returns NULL after a
- * DIAG_FATAL diagnostic when the family is not installed or has
+ * DIAG_FATAL diagnostic when no family of the list is installed or it has
  * neither TrueType (glyf) nor CFF outlines.  Free with font_free().
  */
-struct font	*font_open(struct diag *, const char *family, int bold);
+struct font	*font_open(struct diag *, const char *families, int bold);
 void		 font_free(struct font *);
 
-/** The family name as asked for (for messages). */
+/** The family used, as the list named it (for messages). */
 const char	*font_family(const struct font *);
 /** Path and face index of the font file fontconfig found. */
 const char	*font_file(const struct font *);

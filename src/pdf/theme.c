@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../util/util.h"
+#include "font.h"
 #include "pdf.h"
 
 enum S_type { T_LEN, T_NUM, T_STR, T_COLOR, T_BOOL, T_PAGE, T_HALF };
@@ -72,9 +73,9 @@ pdf_theme_default(struct pdf_theme *t)
 	t->margin_bottom = 72;
 	t->margin_left = 62;
 	t->margin_right = 62;
-	t->font_body = xstrdup("WenQuanYi Zen Hei");
-	t->font_em = xstrdup("AR PL UMing CN");
-	t->font_mono = xstrdup("WenQuanYi Zen Hei Mono");
+	t->font_body = xstrdup("Noto Sans CJK SC, " FONT_SANS);
+	t->font_em = xstrdup("Noto Serif CJK SC, " FONT_SERIF);
+	t->font_mono = xstrdup("Noto Sans Mono CJK SC, " FONT_SANS " Mono");
 	t->size_body = 10.5;
 	t->size_small = 9;
 	t->size_code = 9.5;
@@ -191,7 +192,7 @@ S_set(struct pdf_theme *t, const struct S_key *k, const char *v)
 		return NULL;
 	case T_STR:
 		if (*v == '\0')
-			return "expected a font family name";
+			return "expected a font family name (or several, separated by commas)";
 		free(*(char **)(void *)base);
 		*(char **)(void *)base = xstrdup(v);
 		return NULL;

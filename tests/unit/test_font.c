@@ -125,6 +125,29 @@ Test(font, bold_real_and_synthetic)
 	diag_free(&d);
 }
 
+Test(font, family_list)
+{
+	struct diag d;
+	struct font *f;
+
+	diag_init(&d);
+	/* the first installed family of the list */
+	f = font_open(&d, "No Such Family,  WenQuanYi Zen Hei , DejaVu Sans",
+	    0);
+	cr_assert_not_null(f);
+	cr_assert_str_eq(font_family(f), "WenQuanYi Zen Hei");
+	cr_assert(strstr(font_file(f), "wqy-zenhei.ttc") != NULL);
+	font_free(f);
+	cr_assert_eq(d.n, 0);
+	/* none installed: every name in one message */
+	cr_assert_null(font_open(&d, "Nope A, Nope B", 1));
+	cr_assert_eq(d.nfatal, 1);
+	cr_assert(strncmp(d.items[0].msg, "none of the font families "
+	    "'Nope A', 'Nope B' found by fontconfig (", 64) == 0, "%s",
+	    d.items[0].msg);
+	diag_free(&d);
+}
+
 Test(font, unknown_family_no_fallback)
 {
 	struct diag d;

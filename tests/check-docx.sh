@@ -6,7 +6,7 @@
 #   - the XML parts (read with python3's zipfile and ElementTree): Word's
 #     heading styles with outline levels, used; real tables, the duties'
 #     header row repeated (w:tblHeader); numbered items (w:numPr) that
-#     numbering.xml defines; w:eastAsia is theme.conf's font.body; A4 with
+#     numbering.xml defines; w:eastAsia is the first family of theme.conf's font.body; A4 with
 #     theme.conf's margins; a footer with PAGE and NUMPAGES fields; the
 #     signature lines; an external link only for an allowed URL, none for
 #     javascript:, and no character XML 1.0 forbids;
@@ -55,7 +55,7 @@ if [ "$(ls "$tmp/o/roles" | grep -c '\.docx$')" = "$nroles" ] &&
 else ko "role sheets: $(ls "$tmp/o/roles" | wc -l) for $nroles roles, or other formats written"; fi
 
 # ---- the XML parts
-font=$(sed -n 's/^font\.body *= *//p' templates/theme.conf)
+font=$(sed -n 's/^font\.body *= *//p' templates/theme.conf | sed 's/ *,.*//')	# the first family of the list
 $py - "$tmp/o" "$font" "$c/roles" >"$tmp/xml.out" 2>&1 <<'PY'
 import sys, zipfile, glob, os, re
 import xml.etree.ElementTree as ET

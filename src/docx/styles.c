@@ -7,14 +7,20 @@
  * For internal use by the Word backend (src/docx) only.
  */
 #include <stdio.h>
+#include "../pdf/font.h"
 #include "../pdf/pdf.h"
 #include "docx_int.h"
 
-/* Run fonts: every script slot to family (XML-escaped). */
+/* Run fonts: every script slot to the first family of the theme's list
+ * families (XML-escaped): Word has no fallback list. */
 static void
-S_fonts(struct buf *b, const char *family)
+S_fonts(struct buf *b, const char *families)
 {
-	size_t n = strlen(family);
+	const char *family = families;
+	size_t n = 0;
+
+	if (font_list_next(families, &family, &n) == NULL)
+		n = 0;
 
 	BUF_PUTSL(b, "<w:rFonts w:ascii=\"");
 	docx_put_text(b, family, n, 1);
@@ -54,6 +60,8 @@ S_half(double pt)
 void
 docx_styles(struct buf *b, const struct pdf_theme *th)
 {
+	const char *fam = th->font_em;
+	size_t n;
 	int i;
 
 	buf_puts(b, DOCX_XML_DECL);
@@ -193,7 +201,9 @@ docx_styles(struct buf *b, const struct pdf_theme *th)
 	BUF_PUTSL(b, "<w:style w:type=\"character\" w:customStyle=\"1\" "
 	    "w:styleId=\"RbEmphasis\"><w:name w:val=\"Emphasis\"/><w:rPr>");
 	buf_printf(b, "<w:rFonts w:eastAsia=\"");
-	docx_put_text(b, th->font_em, strlen(th->font_em), 1);
+	if (font_list_next(th->font_em, &fam, &n) == NULL)
+		n = 0;
+	docx_put_text(b, fam, n, 1);
 	BUF_PUTSL(b, "\"/><w:i/><w:iCs/></w:rPr></w:style>");
 	BUF_PUTSL(b, "</w:styles>");
 }

@@ -213,6 +213,26 @@ S_cff_open(struct diag *d, struct font *f)
 	return 0;
 }
 
+const char *
+font_list_next(const char *p, const char **name, size_t *len)
+{
+	const char *e;
+
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		if (*p == '\0')
+			return NULL;
+		for (e = p; *e != '\0' && *e != ','; e++)
+			;
+		*name = p;
+		*len = (size_t)(e - p);
+		while (*len > 0 && (p[*len - 1] == ' ' || p[*len - 1] == '\t'))
+			(*len)--;
+		return e;
+	}
+}
+
 /*
  * Finds the first family of the comma-separated list families that
  * fontconfig knows (S_find()); sets *family to it (caller frees).
@@ -223,23 +243,13 @@ S_find_first(struct diag *d, const char *families, int bold, char **family,
     char **path, int *index, int *isbold)
 {
 	struct buf b = BUF_INIT;
-	const char *p, *e;
+	const char *p = families, *nm;
 	char *name;
+	size_t len;
 	int n = 0;
 
-	for (p = families; *p != '\0'; p = *e == ',' ? e + 1 : e) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		for (e = p; *e != '\0' && *e != ','; e++)
-			;
-		name = xstrndup(p, (size_t)(e - p));
-		while (name[0] != '\0' && (name[strlen(name) - 1] == ' ' ||
-		    name[strlen(name) - 1] == '\t'))
-			name[strlen(name) - 1] = '\0';
-		if (name[0] == '\0') {
-			free(name);
-			continue;
-		}
+	while ((p = font_list_next(p, &nm, &len)) != NULL) {
+		name = xstrndup(nm, len);
 		if (S_find(name, bold, path, index, isbold) == 0) {
 			*family = name;
 			buf_free(&b);

@@ -45,6 +45,10 @@ struct font;
  * neither TrueType (glyf) nor CFF outlines.  Free with font_free().
  */
 struct font	*font_open(struct diag *, const char *families, int bold);
+/** Iterates the families of a list: the next name at or after p as
+ *  *name, *len (spaces trimmed); returns where to go on, or NULL at the
+ *  end.  The one reading of the list syntax (docx styles use it too). */
+const char	*font_list_next(const char *p, const char **name, size_t *len);
 void		 font_free(struct font *);
 
 /** The family used, as the list named it (for messages). */

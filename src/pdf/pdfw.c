@@ -965,6 +965,69 @@ S_parenttree(struct pdfw *w)
 }
 
 /*
+ * Can element x, kid kx of its parent, be left out, its kids taking its
+ * place?  A Div with one element kid and nothing else (a grouping that
+ * says nothing), and a TBody that is its table's only kid (no THead or
+ * TFoot beside it: a Table may hold its TRs itself).  A handbook has
+ * 6,000 of them.
+ */
+static int
+S_elidable(const struct pdfw *w, int parent, int kx, int x)
+{
+	const struct S_se *e = &w->se[x];
+	int k;
+
+	if (e->first < 0 || e->alt != NULL)
+		return 0;
+	if (strcmp(e->type, "Div") == 0)
+		return w->kids[e->first].next < 0 &&
+		    w->kids[e->first].kind == K_SE;
+	if (strcmp(e->type, "TBody") != 0 ||
+	    w->se[parent].first != kx || w->kids[kx].next >= 0)
+		return 0;
+	for (k = e->first; k >= 0; k = w->kids[k].next)
+		if (w->kids[k].kind != K_SE)
+			return 0;
+	return 1;
+}
+
+/* Leaves out the elements S_elidable() allows: their kids go in their
+ * place in their parent's list (a parent is declared before its kids,
+ * so one pass in declaration order also takes Divs in Divs). */
+static void
+S_elide(struct pdfw *w)
+{
+	int i, k, prev, x, c, last;
+
+	for (i = 0; i < w->nse; i++) {
+		if (!w->se[i].used)
+			continue;
+		for (prev = -1, k = w->se[i].first; k >= 0; ) {
+			if (w->kids[k].kind != K_SE ||
+			    !S_elidable(w, i, k, x = w->kids[k].val)) {
+				prev = k;
+				k = w->kids[k].next;
+				continue;
+			}
+			for (c = w->se[x].first, last = -1; c >= 0;
+			    c = w->kids[c].next) {
+				w->se[w->kids[c].val].parent = i;
+				last = c;
+			}
+			w->kids[last].next = w->kids[k].next;
+			if (w->se[i].last == k)
+				w->se[i].last = last;
+			if (prev < 0)
+				w->se[i].first = w->se[x].first;
+			else
+				w->kids[prev].next = w->se[x].first;
+			w->se[x].used = 0;
+			k = w->se[x].first;	/* those kids may go too */
+		}
+	}
+}
+
+/*
  * The elements that were marked, in document order (depth first, a
  * parent before its kids, kids in the order marked); returns how many,
  * in ord[0..nse).
@@ -1016,23 +1079,24 @@ S_structure(struct pdfw *w)
 	if (w->treeroot == 0)
 		return 0;
 	ord = xcalloc((size_t)w->nse + 1, sizeof(*ord));
+	S_elide(w);
 	nord = S_preorder(w, ord);
 	for (i = 0; i < nord; i++)
 		w->se[ord[i]].obj = S_reserve(w);
-	S_flush_objects(w);
 	for (i = 0; i < nord; i++) {
 		const struct S_se *e = &w->se[ord[i]];
 
-		/* (/Type/StructElem is optional: 15 bytes fewer each) */
+		/* (/Type/StructElem is optional: 15 bytes fewer each); /P
+		 * and /Pg first, the same in siblings: one match for deflate */
 		S_begin(w, e->obj);
-		buf_puts(o, "<</S/");
-		buf_puts(o, e->type);
-		buf_puts(o, "/P ");
+		buf_puts(o, "<</P ");
 		S_ref(o, e->parent >= 0 ? w->se[e->parent].obj : w->treeroot);
 		if (e->pg) {
 			buf_puts(o, "/Pg ");
 			S_ref(o, S_PAGE0 + (long long)e->pg - 1);
 		}
+		buf_puts(o, "/S/");
+		buf_puts(o, e->type);
 		if (e->alt) {
 			buf_puts(o, "/Alt");
 			S_textstr(o, e->alt);

@@ -1578,7 +1578,7 @@ S_xref(struct pdfw *w, int info)
 	struct buf t = BUF_INIT, *o = w->out;
 	unsigned char row[2][10];
 	size_t at, max2 = 0, max3 = 0, v2, v3;
-	int k, x, j, n2, n3, cols;
+	int k, x, j, n, n2, n3, cols, pred;
 	char dict[320], id[33];
 
 	if (w->pdfa) {
@@ -1612,6 +1612,8 @@ S_xref(struct pdfw *w, int info)
 	for (n3 = 1; n3 < 2 && max3 >> (8 * n3) != 0; n3++)
 		continue;
 	cols = 1 + n2 + n3;
+	/* (a few rows: the predictor's 40 bytes of dictionary would not pay) */
+	pred = w->nobj >= 64;
 	memset(row, 0, sizeof(row));
 	for (k = 0; k <= w->nobj; k++) {
 		unsigned char *r = row[k & 1], *up = row[!(k & 1)];
@@ -1625,15 +1627,19 @@ S_xref(struct pdfw *w, int info)
 		for (j = 0; j < n3; j++)
 			r[1 + n2 + j] = (unsigned char)(v3 >> (8 *
 			    (n3 - 1 - j)));
-		buf_putc(&t, 2);		/* PNG filter type: Up */
+		if (pred)
+			buf_putc(&t, 2);	/* PNG filter type: Up */
 		for (j = 0; j < cols; j++)
-			buf_putc(&t, (unsigned char)(r[j] - up[j]));
+			buf_putc(&t, (unsigned char)(r[j] - (pred ? up[j] : 0)));
 	}
 	S_id(w, id);
-	snprintf(dict, sizeof(dict), "/Type/XRef/Size %d/W[1 %d %d]"
-	    "/DecodeParms<</Predictor 12/Columns %d>>"
-	    "/Root %d 0 R/Info %d 0 R/ID[<%s><%s>]", w->nobj + 1, n2, n3, cols,
-	    S_CATALOG, info, id, id);
+	n = snprintf(dict, sizeof(dict), "/Type/XRef/Size %d/W[1 %d %d]",
+	    w->nobj + 1, n2, n3);
+	if (pred)
+		n += snprintf(dict + n, sizeof(dict) - (size_t)n,
+		    "/DecodeParms<</Predictor 12/Columns %d>>", cols);
+	snprintf(dict + n, sizeof(dict) - (size_t)n, "/Root %d 0 R/Info %d 0 R"
+	    "/ID[<%s><%s>]", S_CATALOG, info, id, id);
 	S_stream(w, x, dict, t.data, t.len, S_ZLEVEL);
 	buf_free(&t);
 	buf_printf(o, "startxref\n%zu\n%%%%EOF\n", at);

@@ -112,7 +112,7 @@ S_text(struct pdfc *page, struct font *f, int hf, double size, double x,
 	sn = sin(deg * M_PI / 180);
 	pdfc_begin_text(page);
 	pdfc_font(page, hf, size);
-	if (font_synthetic_bold(f)) {
+	if (font_stroke_bold(f)) {
 		pdfc_render(page, PDFC_FILL_STROKE);
 		pdfc_line_width(page, (size / 30));
 	}
@@ -120,7 +120,7 @@ S_text(struct pdfc *page, struct font *f, int hf, double size, double x,
 	    -sn, c, (x - w * c),
 	    (y - w * sn));
 	pdfc_show(page, hf, t, strlen(t));
-	if (font_synthetic_bold(f))
+	if (font_stroke_bold(f))
 		pdfc_render(page, PDFC_FILL);
 	pdfc_end_text(page);
 	free(t);

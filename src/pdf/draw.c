@@ -10,13 +10,13 @@ draw_text(struct pdfc *page, const struct font *f, int hf, double size,
 {
 	pdfc_begin_text(page);
 	pdfc_font(page, hf, size);
-	if (font_synthetic_bold(f)) {
+	if (font_stroke_bold(f)) {
 		pdfc_render(page, PDFC_FILL_STROKE);
 		pdfc_line_width(page, size / 30);
 	}
 	pdfc_text_pos(page, x, y);
 	pdfc_show(page, hf, s, n);
-	if (font_synthetic_bold(f))
+	if (font_stroke_bold(f))
 		pdfc_render(page, PDFC_FILL);
 	pdfc_end_text(page);
 }

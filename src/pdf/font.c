@@ -23,6 +23,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_CID_H
+#include FT_OUTLINE_H
 #include "../util/util.h"
 #include "font.h"
 
@@ -38,7 +39,7 @@ struct font {
 	int		 index;		/* face index in a .ttc */
 	int		 synthetic;	/* bold asked, regular face used */
 	int		 cff;		/* CFF outlines (else glyf) */
-	FT_Library	 ftlib;		/* CID-keyed CFF: glyph -> CID */
+	FT_Library	 ftlib;		/* CFF: glyph -> CID; emboldening */
 	FT_Face		 ft;
 	char		 ros[2][32];	/* CIDSystemInfo Registry, Ordering */
 	int		 supplement;
@@ -292,9 +293,16 @@ font_open(struct diag *d, const char *families, int bold)
 		return NULL;
 	}
 	f->face = hb_face_create(f->blob, (unsigned)index);
-	if (S_has_table(f->face, "glyf") && S_has_table(f->face, "loca"))
-		;	/* TrueType */
-	else if (S_has_table(f->face, "CFF ")) {
+	if (S_has_table(f->face, "glyf") && S_has_table(f->face, "loca")) {
+		/* TrueType; synthetic bold emboldens the subset's outlines */
+		if (f->synthetic && FT_Init_FreeType(&f->ftlib) != 0) {
+			f->ftlib = NULL;
+			diag_at(d, DIAG_FATAL, path, 0, 0, "font '%s': "
+			    "FreeType could not start", family);
+			font_free(f);
+			return NULL;
+		}
+	} else if (S_has_table(f->face, "CFF ")) {
 		if (S_cff_open(d, f) == -1) {
 			font_free(f);
 			return NULL;
@@ -372,6 +380,12 @@ int
 font_synthetic_bold(const struct font *f)
 {
 	return f->synthetic;
+}
+
+int
+font_stroke_bold(const struct font *f)
+{
+	return f->synthetic && f->cff;
 }
 
 int
@@ -580,6 +594,147 @@ S_subset_cids(struct font *f, hb_face_t *sub, unsigned nglyphs,
 	return 0;
 }
 
+/* Big-endian writers for S_embolden(). */
+static void
+S_be16(struct buf *b, unsigned v)
+{
+	buf_putc(b, (int)((v >> 8) & 0xFF));
+	buf_putc(b, (int)(v & 0xFF));
+}
+
+static void
+S_be32(struct buf *b, uint32_t v)
+{
+	S_be16(b, (unsigned)(v >> 16));
+	S_be16(b, (unsigned)(v & 0xFFFF));
+}
+
+/* One glyph's emboldened outline as a simple glyf entry (no hinting,
+ * every coordinate a 16-bit delta), padded to 4 bytes. */
+static void
+S_glyf_simple(struct buf *b, const FT_Outline *o, unsigned *maxpts,
+    unsigned *maxcont)
+{
+	long xmin = 32767, ymin = 32767, xmax = -32768, ymax = -32768, px = 0,
+	    py = 0;
+	int i;
+
+	for (i = 0; i < o->n_points; i++) {
+		if (o->points[i].x < xmin)
+			xmin = o->points[i].x;
+		if (o->points[i].x > xmax)
+			xmax = o->points[i].x;
+		if (o->points[i].y < ymin)
+			ymin = o->points[i].y;
+		if (o->points[i].y > ymax)
+			ymax = o->points[i].y;
+	}
+	S_be16(b, (unsigned)o->n_contours);
+	S_be16(b, (unsigned)(uint16_t)(int16_t)xmin);
+	S_be16(b, (unsigned)(uint16_t)(int16_t)ymin);
+	S_be16(b, (unsigned)(uint16_t)(int16_t)xmax);
+	S_be16(b, (unsigned)(uint16_t)(int16_t)ymax);
+	for (i = 0; i < o->n_contours; i++)
+		S_be16(b, (unsigned)o->contours[i]);
+	S_be16(b, 0);				/* no instructions */
+	for (i = 0; i < o->n_points; i++)	/* flags: on curve or not */
+		buf_putc(b, FT_CURVE_TAG(o->tags[i]) == FT_CURVE_TAG_ON);
+	for (i = 0; i < o->n_points; px = o->points[i++].x)
+		S_be16(b, (unsigned)(uint16_t)(int16_t)(o->points[i].x - px));
+	for (i = 0; i < o->n_points; py = o->points[i++].y)
+		S_be16(b, (unsigned)(uint16_t)(int16_t)(o->points[i].y - py));
+	while (b->len % 4 != 0)
+		buf_putc(b, 0);
+	if ((unsigned)o->n_points > *maxpts)
+		*maxpts = (unsigned)o->n_points;
+	if ((unsigned)o->n_contours > *maxcont)
+		*maxcont = (unsigned)o->n_contours;
+}
+
+/*
+ * Synthetic bold of a TrueType face without a bold one: every glyph of
+ * the subset f->sub (nglyphs) emboldened by FreeType by upem/30 in x and
+ * y (the width of the stroke that synthetic bold used to be drawn with,
+ * size/30), composites flattened, written back as simple glyphs with a
+ * long loca; head and maxp follow.  The advances stay: the layout
+ * measured those.  Real outlines render at one weight in every viewer,
+ * a stroke does not.  Replaces f->sub; returns -1 on failure.
+ */
+static int
+S_embolden(struct font *f, unsigned nglyphs)
+{
+	struct buf glyf = BUF_INIT, loca = BUF_INIT;
+	hb_face_t *src, *out;
+	hb_blob_t *tb;
+	hb_tag_t tags[64];
+	FT_Face ft;
+	FT_Pos strength = (FT_Pos)(f->upem / 30);
+	const char *data;
+	char *c;
+	unsigned len, g, t, nt = sizeof(tags) / sizeof(tags[0]);
+	unsigned maxpts = 0, maxcont = 0;
+
+	data = hb_blob_get_data(f->sub, &len);
+	if (FT_New_Memory_Face(f->ftlib, (const FT_Byte *)data, (FT_Long)len,
+	    0, &ft) != 0)
+		return -1;
+	for (g = 0; g < nglyphs; g++) {
+		S_be32(&loca, (uint32_t)glyf.len);
+		if (FT_Load_Glyph(ft, g, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING |
+		    FT_LOAD_NO_BITMAP) != 0 ||
+		    ft->glyph->format != FT_GLYPH_FORMAT_OUTLINE ||
+		    ft->glyph->outline.n_points == 0 ||
+		    ft->glyph->outline.n_contours <= 0)
+			continue;		/* empty (the space) */
+		FT_Outline_EmboldenXY(&ft->glyph->outline, strength, strength);
+		S_glyf_simple(&glyf, &ft->glyph->outline, &maxpts, &maxcont);
+	}
+	S_be32(&loca, (uint32_t)glyf.len);
+	FT_Done_Face(ft);
+
+	src = hb_face_create(f->sub, 0);
+	out = hb_face_builder_create();
+	hb_face_get_table_tags(src, 0, &nt, tags);	/* nt: how many */
+	for (t = 0; t < nt; t++) {
+		if (tags[t] == HB_TAG('g','l','y','f'))
+			tb = hb_blob_create(glyf.data ? glyf.data : "",
+			    (unsigned)glyf.len, HB_MEMORY_MODE_DUPLICATE, NULL,
+			    NULL);
+		else if (tags[t] == HB_TAG('l','o','c','a'))
+			tb = hb_blob_create(loca.data, (unsigned)loca.len,
+			    HB_MEMORY_MODE_DUPLICATE, NULL, NULL);
+		else {
+			hb_blob_t *o = hb_face_reference_table(src, tags[t]);
+
+			data = hb_blob_get_data(o, &len);
+			c = xmalloc(len + 1);
+			memcpy(c, data, len);
+			hb_blob_destroy(o);
+			if (tags[t] == HB_TAG('h','e','a','d') && len >= 54) {
+				c[50] = 0;		/* long loca */
+				c[51] = 1;
+			}
+			if (tags[t] == HB_TAG('m','a','x','p') && len >= 10) {
+				c[6] = (char)(maxpts >> 8);
+				c[7] = (char)maxpts;
+				c[8] = (char)(maxcont >> 8);
+				c[9] = (char)maxcont;
+			}
+			tb = hb_blob_create(c, len, HB_MEMORY_MODE_WRITABLE, c,
+			    free);
+		}
+		hb_face_builder_add_table(out, tags[t], tb);
+		hb_blob_destroy(tb);
+	}
+	hb_face_destroy(src);
+	buf_free(&glyf);
+	buf_free(&loca);
+	hb_blob_destroy(f->sub);
+	f->sub = hb_face_reference_blob(out);
+	hb_face_destroy(out);
+	return 0;
+}
+
 int
 font_subset(struct font *f)
 {
@@ -630,7 +785,8 @@ font_subset(struct font *f)
 	f->sub = hb_face_reference_blob(sub);
 	nglyphs = hb_face_get_glyph_count(sub);
 	byglyph = xcalloc(nglyphs + 1, sizeof(*byglyph));
-	if (S_subset_cids(f, sub, nglyphs, byglyph) == -1) {
+	if ((f->synthetic && !f->cff && S_embolden(f, nglyphs) == -1) ||
+	    S_subset_cids(f, sub, nglyphs, byglyph) == -1) {
 		free(byglyph);
 		hb_face_destroy(sub);
 		hb_subset_plan_destroy(plan);

@@ -56,9 +56,13 @@ const char	*font_family(const struct font *);
 /** Path and face index of the font file fontconfig found. */
 const char	*font_file(const struct font *);
 int		 font_index(const struct font *);
-/** 1 when bold was asked and the family has no bold face: draw the text
- *  with fill+stroke (PDFC_FILL_STROKE, line width size/30). */
+/** 1 when bold was asked and the family has no bold face (synthetic
+ *  bold).  A TrueType face's subset is then emboldened (its outlines grown
+ *  by 1/30 em), so it is drawn like any font. */
 int		 font_synthetic_bold(const struct font *);
+/** 1 when synthetic bold must be drawn with fill+stroke (PDFC_FILL_STROKE,
+ *  line width size/30): a CFF family without a bold face. */
+int		 font_stroke_bold(const struct font *);
 
 /** 1 when the font has a glyph for cp (and cp <= U+FFFF), else 0. */
 int		 font_has(struct font *, uint32_t cp);

@@ -32,8 +32,10 @@ pdf_fonts_open(struct diag *d, const struct pdf_theme *th)
 			ok = 0;
 			continue;
 		}
-		/* synthetic bold of a face we have: share its subset */
-		if ((i & 1) && font_synthetic_bold(f) && fs->f[i - 1] &&
+		/* stroked synthetic bold of a face we have: share its
+		 * subset (an emboldened TrueType subset is a font of its
+		 * own) */
+		if ((i & 1) && font_stroke_bold(f) && fs->f[i - 1] &&
 		    strcmp(font_file(f), font_file(fs->f[i - 1])) == 0 &&
 		    font_index(f) == font_index(fs->f[i - 1])) {
 			font_free(f);
@@ -58,7 +60,7 @@ pdf_fonts_open(struct diag *d, const struct pdf_theme *th)
 			continue;
 		}
 		fs->f[i] = f;
-		fs->synth[i] = font_synthetic_bold(f);
+		fs->synth[i] = font_stroke_bold(f);
 	}
 	if (!ok) {
 		pdf_fonts_free(fs);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <hb.h>
 #include "util/util.h"
 #include "util/diag.h"
 #include "shell.h"
@@ -107,6 +108,7 @@ Test(font, bold_real_and_synthetic)
 	f = font_open(&d, "wenquanyi zen hei", 1);
 	cr_assert_not_null(f);
 	cr_assert_eq(font_synthetic_bold(f), 1);
+	cr_assert_eq(font_stroke_bold(f), 0);	/* TrueType: emboldened */
 	cr_assert_str_eq(font_family(f), "wenquanyi zen hei");
 	font_free(f);
 	/* DejaVu Sans (fontconfig's own dependency) has one. */
@@ -475,6 +477,62 @@ Test(font, cff_name_keyed)
 	free(out);
 	unlink(path);
 	font_free(f);
+	cr_assert_eq(d.n, 0);
+	diag_free(&d);
+}
+
+/* Width of the ink of cp's glyph in f's current subset [font units]. */
+static int
+ink_width(struct font *f, uint32_t cp)
+{
+	const char *data;
+	size_t len;
+	hb_blob_t *b;
+	hb_face_t *face;
+	hb_font_t *hf;
+	hb_glyph_extents_t ext;
+
+	data = font_subset_data(f, &len);
+	cr_assert_not_null(data);
+	b = hb_blob_create(data, (unsigned)len, HB_MEMORY_MODE_READONLY, NULL,
+	    NULL);
+	face = hb_face_create(b, 0);
+	hf = hb_font_create(face);
+	cr_assert(hb_font_get_glyph_extents(hf, font_cid(f, cp), &ext));
+	hb_font_destroy(hf);
+	hb_face_destroy(face);
+	hb_blob_destroy(b);
+	return ext.width;
+}
+
+Test(font, synthetic_bold_emboldened)
+{
+	struct diag d;
+	struct font *f, *fb;
+	int w, wb;
+
+	diag_init(&d);
+	f = font_open(&d, FONT_SANS, 0);
+	fb = font_open(&d, FONT_SANS, 1);
+	cr_assert(f && fb);
+	cr_assert_eq(font_synthetic_bold(fb), 1);
+	cr_assert_eq(font_stroke_bold(fb), 0);
+	font_use_utf8(f, "中岗", strlen("中岗"));
+	font_use_utf8(fb, "中岗", strlen("中岗"));
+	cr_assert_eq(font_subset(f), 0);
+	cr_assert_eq(font_subset(fb), 0);
+	/* the bold subset's outlines grow by 1/30 em (Zen Hei: 1,000 units
+	 * to the em, so 33, give or take FreeType's rounding), advances
+	 * unchanged */
+	w = ink_width(f, 0x4E2D);
+	wb = ink_width(fb, 0x4E2D);
+	cr_assert(wb - w >= 31 && wb - w <= 35, "%d -> %d", w, wb);
+	w = ink_width(f, 0x5C97);
+	wb = ink_width(fb, 0x5C97);
+	cr_assert(wb - w >= 31 && wb - w <= 35, "%d -> %d", w, wb);
+	cr_assert_eq(font_advance(fb, 0x4E2D), font_advance(f, 0x4E2D));
+	font_free(f);
+	font_free(fb);
 	cr_assert_eq(d.n, 0);
 	diag_free(&d);
 }

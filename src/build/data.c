@@ -205,6 +205,8 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 			tmpl_map_int(x, "share", r->duties[i].share);
 		if (r->duties[i].frequency.s)
 			S_bstr(x, "frequency", r->duties[i].frequency.s);
+		if (r->duties[i].nsubs == 0)
+			continue;	/* no "subs": most duties */
 		items = tmpl_map_array(x, "subs");
 		for (j = 0; j < r->duties[i].nsubs; j++)
 			S_item(items, &r->duties[i].subs[j]);

@@ -262,6 +262,18 @@ starts = [val(o, f"{W}lvlOverride/{W}startOverride") for o in num.iter(W + "num"
 check("3" in starts, f"<ol start=3> not started at 3: {starts}")
 levels = [(val(p, f"{W}pPr/{W}numPr/{W}ilvl"), "".join(p.itertext()))
           for p in doc.iter(W + "p") if p.find(f"{W}pPr/{W}numPr") is not None]
+absn = {a.get(W + "abstractNumId"): a for a in num.iter(W + "abstractNum")}
+nums = {n.get(W + "numId"): val(n, W + "abstractNumId") for n in num.iter(W + "num")}
+def label(text):
+    p = [p for p in doc.iter(W + "p") if "".join(p.itertext()) == text]
+    if not p or p[0].find(f"{W}pPr/{W}numPr") is None:
+        return None
+    a = absn[nums[val(p[0], f"{W}pPr/{W}numPr/{W}numId")]]
+    return (val(a, f"{W}lvl/{W}numFmt"), val(a, f"{W}lvl/{W}lvlText"))
+got = [label(t) for t in ("三", "括号", "中文", "中文括号", "甲")]
+check(got == [("decimal", "%1."), ("decimal", "(%1)"), ("chineseCounting", "%1、"),
+              ("chineseCounting", "（%1）"), ("bullet", "\u2022")],
+      f"list labels (ol, ol.paren, ol.cn, ol.cn-paren, ul): {got}")
 check(levels[:5] == [("0", "三"), ("1", "嵌套一"), ("1", "嵌套二"), ("2", "圆点"), ("0", "段一")],
       f"list levels: {levels[:5]}")
 check('Target="https://example.org/x?a=1&amp;b=2" TargetMode="External"' in rels and

@@ -855,6 +855,10 @@ S_list_open(struct S_bw *w, const struct doc_node *n)
 			start = 1;
 		dd->olstart = xgrow(dd->olstart, dd->nol, sizeof(long));
 		dd->olstart[dd->nol] = start;
+		dd->olfmt = xgrow(dd->olfmt, dd->nol, 1);
+		dd->olfmt[dd->nol] = doc_has_class(n, "cn") ? DOCX_FMT_CN :
+		    doc_has_class(n, "cn-paren") ? DOCX_FMT_CN_PAREN :
+		    doc_has_class(n, "paren") ? DOCX_FMT_PAREN : DOCX_FMT_DECIMAL;
 		l->numid = (int)(DOCX_NUM_OL0 + dd->nol++);
 	} else
 		l->numid = DOCX_NUM_BULLET;

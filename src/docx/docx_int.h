@@ -26,6 +26,15 @@ enum docx_rid {
 /* The list numbering ids (numbering.xml): bullets, then one per <ol>. */
 #define DOCX_NUM_BULLET	1
 #define DOCX_NUM_OL0	2
+
+/* How an <ol> numbers (its class, as the PDF layout reads it): 1. (1)
+ * 一、 （一）; each is an abstract numbering of its own. */
+enum docx_fmt {
+	DOCX_FMT_DECIMAL = 1,
+	DOCX_FMT_PAREN,
+	DOCX_FMT_CN,
+	DOCX_FMT_CN_PAREN
+};
 #define DOCX_LIST_LEVELS 9	/* Word's levels, 0-8 */
 #define DOCX_LIST_INDENT 420	/* per level [twips] (2 em of 10.5 pt) */
 
@@ -38,6 +47,7 @@ struct docx_doc {
 	char		**links;	/* external targets, rId DOCX_RID_LINK0+i */
 	size_t		 nlinks;
 	long		*olstart;	/* first number of each <ol>, in order */
+	unsigned char	*olfmt;		/* and its DOCX_FMT_* (from its class) */
 	size_t		 nol;
 	int		 toc;		/* holds a TOC field */
 };

@@ -296,6 +296,7 @@ docx_render(struct diag *d, const struct doc_node *root,
 		free(dd.links[i]);
 	free(dd.links);
 	free(dd.olstart);
+	free(dd.olfmt);
 	if (o->theme == NULL)
 		pdf_theme_free(&defth);
 	return rc;

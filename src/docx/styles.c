@@ -208,23 +208,25 @@ docx_styles(struct buf *b, const struct pdf_theme *th)
 	BUF_PUTSL(b, "</w:styles>");
 }
 
-/* One abstract numbering: bullets or decimal numbers, nine levels. */
+/* One abstract numbering, nine levels: bullets (fmt 0) or numbers as
+ * enum docx_fmt says, the same forms as the PDF's list labels. */
 static void
-S_abstract(struct buf *b, int id, int bullet)
+S_abstract(struct buf *b, int fmt)
 {
+	static const char *const nfmt[] = { "bullet", "decimal", "decimal",
+	    "chineseCounting", "chineseCounting" };
+	/* %%%d stands for the level's number */
+	static const char *const text[] = { "\xe2\x80\xa2", "%%%d.", "(%%%d)",
+	    "%%%d\xe3\x80\x81", "\xef\xbc\x88%%%d\xef\xbc\x89" };
 	int l;
 
 	buf_printf(b, "<w:abstractNum w:abstractNumId=\"%d\">"
-	    "<w:multiLevelType w:val=\"hybridMultilevel\"/>", id);
+	    "<w:multiLevelType w:val=\"hybridMultilevel\"/>", fmt);
 	for (l = 0; l < DOCX_LIST_LEVELS; l++) {
-		buf_printf(b, "<w:lvl w:ilvl=\"%d\"><w:start w:val=\"1\"/>", l);
-		if (bullet)
-			BUF_PUTSL(b, "<w:numFmt w:val=\"bullet\"/>"
-			    "<w:lvlText w:val=\"\xe2\x80\xa2\"/>");
-		else
-			buf_printf(b, "<w:numFmt w:val=\"decimal\"/>"
-			    "<w:lvlText w:val=\"%%%d.\"/>", l + 1);
-		buf_printf(b, "<w:lvlJc w:val=\"left\"/><w:pPr><w:ind "
+		buf_printf(b, "<w:lvl w:ilvl=\"%d\"><w:start w:val=\"1\"/>"
+		    "<w:numFmt w:val=\"%s\"/><w:lvlText w:val=\"", l, nfmt[fmt]);
+		buf_printf(b, text[fmt], l + 1);
+		buf_printf(b, "\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind "
 		    "w:left=\"%d\" w:hanging=\"%d\"/></w:pPr></w:lvl>",
 		    (l + 1) * DOCX_LIST_INDENT, DOCX_LIST_INDENT);
 	}
@@ -238,8 +240,11 @@ docx_numbering(struct buf *b, const struct docx_doc *dd)
 
 	buf_puts(b, DOCX_XML_DECL);
 	BUF_PUTSL(b, "<w:numbering xmlns:w=\"" DOCX_NS_W "\">");
-	S_abstract(b, 0, 1);
-	S_abstract(b, 1, 0);
+	S_abstract(b, 0);
+	S_abstract(b, DOCX_FMT_DECIMAL);
+	S_abstract(b, DOCX_FMT_PAREN);
+	S_abstract(b, DOCX_FMT_CN);
+	S_abstract(b, DOCX_FMT_CN_PAREN);
 	buf_printf(b, "<w:num w:numId=\"%d\"><w:abstractNumId w:val=\"0\"/>"
 	    "</w:num>", DOCX_NUM_BULLET);
 	/* each <ol> its own numbering, restarted at its first number on
@@ -248,7 +253,7 @@ docx_numbering(struct buf *b, const struct docx_doc *dd)
 		int l;
 
 		buf_printf(b, "<w:num w:numId=\"%zu\"><w:abstractNumId "
-		    "w:val=\"1\"/>", DOCX_NUM_OL0 + i);
+		    "w:val=\"%d\"/>", DOCX_NUM_OL0 + i, dd->olfmt[i]);
 		for (l = 0; l < DOCX_LIST_LEVELS; l++)
 			buf_printf(b, "<w:lvlOverride w:ilvl=\"%d\">"
 			    "<w:startOverride w:val=\"%ld\"/></w:lvlOverride>",

@@ -24,7 +24,7 @@
 #include "../model/model.h"
 #include "../model/rich.h"
 #include "../model/fields.h"
-#include "../validate/msg.h"
+#include "../model/msg.h"
 #include "../validate/validate.h"
 #include "load.h"
 #include "xml.h"
@@ -554,7 +554,7 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 					c->role->id = id.s;
 					c->role->pos = id.pos;
 				} else if (id.s != NULL) {
-					val_msg(c->d, VAL_E_EMPTY, &id.pos,
+					rb_msg(c->d, MSG_E_EMPTY, &id.pos,
 					    key, rb_fields[ki].label, "");
 					rb_str_free(&id);
 				}
@@ -1142,9 +1142,9 @@ S_item_para(struct S_ctx *c, cmark_node *it, const char *what,
 		/* One error for an empty item (not also "no duties"). */
 		pos = S_npos(c, it);
 		if (strcmp(what, "duty") == 0)
-			val_msg(c->d, VAL_E_DUTY_EMPTY, &pos);
+			rb_msg(c->d, MSG_E_DUTY_EMPTY, &pos);
 		else if (strcmp(what, "sub-item") == 0)
-			val_msg(c->d, VAL_E_SUB_EMPTY, &pos);
+			rb_msg(c->d, MSG_E_SUB_EMPTY, &pos);
 		else
 			diag_pos(c->d, DIAG_ERROR, &pos, "empty %s: write its "
 			    "text after the list marker, or remove the item",
@@ -1334,7 +1334,7 @@ S_one_item(struct S_ctx *c, enum S_sect sect, struct S_span *sp)
 			free(attr);
 		}
 		if (!S_rich_inline(c, sp, &du->text))
-			val_msg(c->d, VAL_E_DUTY_EMPTY, &p);
+			rb_msg(c->d, MSG_E_DUTY_EMPTY, &p);
 		break;
 	case S_STANDARDS:
 		S_rich_inline(c, sp, rb_role_add_standard(c->role));
@@ -1437,7 +1437,7 @@ S_sub_item(struct S_ctx *c, struct S_span *sp)
 		free(attr);
 	}
 	if (!S_rich_inline(c, sp, rb_duty_add_sub(du)))
-		val_msg(c->d, VAL_E_SUB_EMPTY, &p);
+		rb_msg(c->d, MSG_E_SUB_EMPTY, &p);
 }
 
 /* Is a line numbered kind k, in an item numbered fam, a sub-item of it? */

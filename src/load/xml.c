@@ -27,7 +27,7 @@
 #include "../util/url.h"
 #include "../model/rich.h"
 #include "../model/fields.h"
-#include "../validate/msg.h"
+#include "../model/msg.h"
 #include "../validate/validate.h"
 #include "load.h"
 #include "xml.h"
@@ -1301,7 +1301,7 @@ S_duty_text(struct xml_src *xs, xmlNodePtr n, struct rb_duty *du)
 		xmlUnlinkNode(ol);
 	S_rich(xs, n, 0, &du->text);
 	if (*du->text.s == '\0')
-		val_msg(xs->d, VAL_E_DUTY_EMPTY, &du->text.pos);
+		rb_msg(xs->d, MSG_E_DUTY_EMPTY, &du->text.pos);
 	if (ol == NULL)
 		return;
 	load_xml_check_attrs(xs, ol, none);
@@ -1316,7 +1316,7 @@ S_duty_text(struct xml_src *xs, xmlNodePtr n, struct rb_duty *du)
 		load_xml_check_attrs(xs, c, none);
 		S_rich(xs, c, 0, rb_duty_add_sub(du));
 		if (*du->subs[du->nsubs - 1].s == '\0')
-			val_msg(xs->d, VAL_E_SUB_EMPTY,
+			rb_msg(xs->d, MSG_E_SUB_EMPTY,
 			    &du->subs[du->nsubs - 1].pos);
 	}
 	if (du->nsubs == 0)

@@ -12,7 +12,7 @@
 #include <string.h>
 #include "../util/util.h"
 #include "../model/fields.h"
-#include "msg.h"
+#include "../model/msg.h"
 #include "validate.h"
 
 /* A whole number >= 0 of s (at most max), with an optional trailing %
@@ -66,21 +66,21 @@ S_scalars(struct diag *d, struct rb_role *r)
 			continue;
 		if (s->s == NULL) {
 			if (fd->required)
-				val_msg(d, VAL_E_REQUIRED, &r->head, fd->name,
+				rb_msg(d, MSG_E_REQUIRED, &r->head, fd->name,
 				    fd->label, fd->kind == RB_FK_DEPT ?
 				    ": a department id or name from org.xml" :
 				    "");
 			continue;
 		}
 		if (s->s[0] == '\0' && fd->required) {
-			val_msg(d, VAL_E_EMPTY, &s->pos, fd->name, fd->label,
+			rb_msg(d, MSG_E_EMPTY, &s->pos, fd->name, fd->label,
 			    fd->kind == RB_FK_DEPT ? ": write a department id "
 			    "or name" : "");
 			continue;
 		}
 		if (fd->kind == RB_FK_INT) {
 			if ((v = S_uint(s->s, 1000000, 0)) < 0)
-				val_msg(d, VAL_E_INT, &s->pos, fd->name, s->s);
+				rb_msg(d, MSG_E_INT, &s->pos, fd->name, s->s);
 			*rb_field_int(r, f) = v < 0 ? -1 : (int)v;
 		}
 	}
@@ -97,12 +97,12 @@ S_duties(struct diag *d, struct rb_role *r)
 		du = &r->duties[j];
 		if (du->share_s.s != NULL) {
 			if ((v = S_uint(du->share_s.s, 100, 1)) < 0)
-				val_msg(d, VAL_E_SHARE, &du->share_s.pos,
+				rb_msg(d, MSG_E_SHARE, &du->share_s.pos,
 				    du->share_s.s);
 			du->share = (int)v;
 		}
 		if (du->frequency.s != NULL && du->frequency.s[0] == '\0')
-			val_msg(d, VAL_E_FREQ_EMPTY, &du->frequency.pos);
+			rb_msg(d, MSG_E_FREQ_EMPTY, &du->frequency.pos);
 	}
 }
 
@@ -116,17 +116,17 @@ S_targets(struct diag *d, struct rb_role *r)
 	for (j = 0; j < r->ntargets; j++) {
 		t = &r->targets[j];
 		if (t->metric.s == NULL || t->metric.s[0] == '\0')
-			val_msg(d, VAL_E_TARGET_MISSING, t->metric.s ?
+			rb_msg(d, MSG_E_TARGET_MISSING, t->metric.s ?
 			    &t->metric.pos : &t->pos, "metric");
 		else if (!S_metric(t->metric.s))
-			val_msg(d, VAL_E_METRIC, &t->metric.pos, t->metric.s);
+			rb_msg(d, MSG_E_METRIC, &t->metric.pos, t->metric.s);
 		if (t->value.s == NULL || t->value.s[0] == '\0')
-			val_msg(d, VAL_E_TARGET_MISSING, t->value.s ?
+			rb_msg(d, MSG_E_TARGET_MISSING, t->value.s ?
 			    &t->value.pos : &t->pos, "value");
 		else if (!rb_decimal_valid(t->value.s))
-			val_msg(d, VAL_E_DECIMAL, &t->value.pos, t->value.s);
+			rb_msg(d, MSG_E_DECIMAL, &t->value.pos, t->value.s);
 		if (t->period.s == NULL || t->period.s[0] == '\0') {
-			val_msg(d, VAL_E_TARGET_MISSING, t->period.s ?
+			rb_msg(d, MSG_E_TARGET_MISSING, t->period.s ?
 			    &t->period.pos : &t->pos, "period");
 			continue;
 		}
@@ -134,7 +134,7 @@ S_targets(struct diag *d, struct rb_role *r)
 			if (strcmp(t->period.s, periods[k]) == 0)
 				break;
 		if (k == 3)
-			val_msg(d, VAL_E_PERIOD, &t->period.pos, t->period.s);
+			rb_msg(d, MSG_E_PERIOD, &t->period.pos, t->period.s);
 	}
 }
 
@@ -158,7 +158,7 @@ S_dup_targets(struct diag *d, const struct rb_role *r)
 		keys[j] = xasprintf("%s\x1f%s", t->metric.s,
 		    t->period.s ? t->period.s : "");
 		if (strset_add(&seen, keys[j], (void *)t) != NULL)
-			val_msg(d, VAL_E_TARGET_TWICE, &t->metric.pos,
+			rb_msg(d, MSG_E_TARGET_TWICE, &t->metric.pos,
 			    t->metric.s);
 	}
 	strset_free(&seen);
@@ -172,7 +172,7 @@ val_role(struct diag *d, struct rb_role *r)
 {
 	if (r->id != NULL && r->id[0] != '\0' &&
 	    !rb_id_valid(r->id, strlen(r->id)))
-		val_msg(d, VAL_E_ID, &r->pos, r->id);
+		rb_msg(d, MSG_E_ID, &r->pos, r->id);
 	S_scalars(d, r);
 	S_duties(d, r);
 	S_targets(d, r);

@@ -10,7 +10,7 @@
 #include <string.h>
 #include "../util/util.h"
 #include "../model/fields.h"
-#include "msg.h"
+#include "../model/msg.h"
 #include "validate.h"
 
 /*
@@ -146,7 +146,7 @@ S_role_ref(struct S_val *v, const struct rb_site *site, struct S_titles *t,
 		for (i = first; i < first + n; i++)
 			buf_printf(&b, "%s%s", i > first ? ", " : "",
 			    t->r[i]->id);
-		val_msg(d, VAL_E_ROLE_AMBIGUOUS, &ref->pos, what, ref->s, n,
+		rb_msg(d, MSG_E_ROLE_AMBIGUOUS, &ref->pos, what, ref->s, n,
 		    b.data);
 		buf_free(&b);
 		return NULL;
@@ -158,9 +158,9 @@ S_role_ref(struct S_val *v, const struct rb_site *site, struct S_titles *t,
 			S_near_try(&nr, site->roles[i]->title.s);
 		}
 	if (nr.best != NULL)
-		val_msg(d, VAL_E_ROLE_NEAR, &ref->pos, what, ref->s, nr.best);
+		rb_msg(d, MSG_E_ROLE_NEAR, &ref->pos, what, ref->s, nr.best);
 	else
-		val_msg(d, VAL_E_ROLE_UNKNOWN, &ref->pos, what, ref->s);
+		rb_msg(d, MSG_E_ROLE_UNKNOWN, &ref->pos, what, ref->s);
 	return NULL;
 }
 
@@ -180,7 +180,7 @@ S_dept_ref(struct S_val *v, const struct rb_org *org, const struct rb_str *ref)
 	if ((dp = strset_get(&v->depts, ref->s)) != NULL)
 		return dp;
 	if (!S_work(v, org->ndepts)) {
-		val_msg(d, VAL_E_DEPT_UNKNOWN_ID, &ref->pos, ref->s);
+		rb_msg(d, MSG_E_DEPT_UNKNOWN_ID, &ref->pos, ref->s);
 		return NULL;
 	}
 	for (i = 0; i < org->ndepts; i++)
@@ -195,7 +195,7 @@ S_dept_ref(struct S_val *v, const struct rb_org *org, const struct rb_str *ref)
 		return found;
 	}
 	if (n > 1) {
-		val_msg(d, VAL_E_DEPT_AMBIGUOUS, &ref->pos, ref->s, n, b.data);
+		rb_msg(d, MSG_E_DEPT_AMBIGUOUS, &ref->pos, ref->s, n, b.data);
 		buf_free(&b);
 		return NULL;
 	}
@@ -207,9 +207,9 @@ S_dept_ref(struct S_val *v, const struct rb_org *org, const struct rb_str *ref)
 			S_near_try(&nr, org->depts[i].name);
 		}
 	if (nr.best != NULL)
-		val_msg(d, VAL_E_DEPT_NEAR, &ref->pos, ref->s, nr.best);
+		rb_msg(d, MSG_E_DEPT_NEAR, &ref->pos, ref->s, nr.best);
 	else
-		val_msg(d, VAL_E_DEPT_UNKNOWN, &ref->pos, ref->s);
+		rb_msg(d, MSG_E_DEPT_UNKNOWN, &ref->pos, ref->s);
 	return NULL;
 }
 
@@ -275,11 +275,11 @@ S_check_ids(struct diag *d, struct rb_site *site)
 		/* (the loaders report an id of the wrong form) */
 		if (r->id[0] != '\0' && rb_id_valid(r->id, strlen(r->id)) &&
 		    strcmp(stem, r->id) != 0)
-			val_msg(d, VAL_E_ID_STEM, &r->pos, r->id, stem);
+			rb_msg(d, MSG_E_ID_STEM, &r->pos, r->id, stem);
 		free(stem);
 		prev = k ? site->roles[k - 1] : NULL;
 		if (prev && r->id[0] != '\0' && strcmp(prev->id, r->id) == 0) {
-			val_msg(d, VAL_E_ID_TWICE, &r->pos, r->id,
+			rb_msg(d, MSG_E_ID_TWICE, &r->pos, r->id,
 			    prev->path);
 			rb_role_free(r);
 			continue;
@@ -338,7 +338,7 @@ S_check_cycles(struct diag *d, struct rb_site *site)
 					if (p == min)
 						break;
 				}
-				val_msg(d, VAL_E_CYCLE, &min->reports_to.pos,
+				rb_msg(d, MSG_E_CYCLE, &min->reports_to.pos,
 				    b.data);
 				break;
 			}
@@ -421,14 +421,14 @@ validate_site(struct diag *d, struct rb_site *site)
 		 * one, where it shows (section, element, item): say it
 		 * here only for a role whose file had no such error. */
 		if (r->nduties == 0 && !S_file_failed(&v, r->path))
-			val_msg(d, VAL_E_NO_DUTIES, &r->pos, r->id, r->is_xml ?
+			rb_msg(d, MSG_E_NO_DUTIES, &r->pos, r->id, r->is_xml ?
 			    "add <duties> with at least one <duty>" : "add a "
 			    "'## 工作职责' section with a list of duties");
 		for (j = 0; j < r->nduties; j++)
 			if ((r->duties[j].text.s == NULL ||
 			    r->duties[j].text.s[0] == '\0') &&
 			    !S_file_failed(&v, r->path))
-				val_msg(d, VAL_E_DUTY_EMPTY,
+				rb_msg(d, MSG_E_DUTY_EMPTY,
 				    &r->duties[j].text.pos);
 		if (r->department.s != NULL && r->department.s[0] != '\0' &&
 		    org->ndepts > 0 &&
@@ -442,7 +442,7 @@ validate_site(struct diag *d, struct rb_site *site)
 		    (sup = S_role_ref(&v, site, &titles, &r->reports_to,
 		    "reports_to")) != NULL) {
 			if (sup == r)
-				val_msg(d, VAL_E_SELF, &r->reports_to.pos,
+				rb_msg(d, MSG_E_SELF, &r->reports_to.pos,
 				    r->id);
 			else
 				r->superior = sup;

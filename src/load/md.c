@@ -113,7 +113,8 @@ S_unknown_key(struct S_ctx *c, const struct rb_pos *p, const char *key)
 	const char *sug;
 	int f = -1;
 
-	if (strcmp(key, "直接下级") == 0 || strcmp(key, "下级") == 0 ||
+	if (rb_name_eq(key, strlen(key), "直接下级") ||
+	    rb_name_eq(key, strlen(key), "下级") ||
 	    strcmp(key, "direct_reports") == 0) {
 		diag_pos(c->d, DIAG_WARNING, p, "'%s' is ignored: direct "
 		    "reports come from the other roles' 直接上级 (reports_to)",

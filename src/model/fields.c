@@ -29,33 +29,35 @@ const struct rb_fielddef rb_fields[RB_F__MAX] = {
 	{ "level", "level", "岗位级别", RB_FK_TEXT, 0, 0,
 	  A("岗位级别", "级别", "岗位等级", "职级", "Level"), O(level), 0 },
 	{ "reports_to", "reports-to", "直接上级", RB_FK_ROLE, 0, 0,
-	  A("直接上级", "上级", "汇报对象", "直属上级", "reports-to",
-	  "Reports to"), O(reports_to), 0 },
+	  A("直接上级", "上级", "汇报对象", "直属上级", "直接上司", "直接领导",
+	  "reports-to", "Reports to"), O(reports_to), 0 },
 	{ "headcount", "headcount", "编制", RB_FK_INT, 0, 0,
-	  A("编制", "岗位编制", "编制人数", "定员", "人数", "Headcount"),
+	  A("编制", "岗位编制", "编制人数", "定员", "定员标准", "岗位定员",
+	  "人数", "Headcount"),
 	  O(headcount_s), O(headcount) },
 	{ "targets", "targets", "考核指标", RB_FK_TARGETS, 0, 0,
 	  A("考核指标", "指标", "目标", "Targets"), 0, 0 },
 	{ "summary", "summary", "岗位概述", RB_FK_RICH, 0, 1,
 	  A("岗位概述", "岗位工作概述", "工作概述", "职位概要", "岗位目的",
-	  "岗位概要", "职位概述", "岗位描述", "概述", "Summary"),
+	  "岗位概要", "职位概述", "岗位描述", "概述", "工作概要", "Summary"),
 	  O(summary), 0 },
 	{ "duties", "duties", "工作职责", RB_FK_LIST, 1, 1,
 	  A("工作职责", "岗位职责", "主要职责", "工作内容", "职位描述",
-	  "工作职责与任务", "职责", "职责描述", "主要工作职责", "Duties",
-	  "Responsibilities"), 0, 0 },
+	  "工作职责与任务", "职责", "职责描述", "主要工作职责", "岗位职责描述",
+	  "岗位责任制", "责任制", "Duties", "Responsibilities"), 0, 0 },
 	{ "standards", "standards", "绩效标准", RB_FK_LIST, 0, 1,
 	  A("绩效标准", "工作绩效标准", "考核标准", "绩效考核标准", "工作标准",
+	  "岗位目标", "工作目标", "关键业绩指标", "业绩指标", "KPI",
 	  "Performance standards", "Standards"), 0, 0 },
 	{ "relations", "relations", "工作关系", RB_FK_LIST, 0, 1,
-	  A("工作关系", "岗位工作关系", "Working relations", "Relations"),
-	  0, 0 },
+	  A("工作关系", "岗位工作关系", "工作联系", "Working relations",
+	  "Relations"), 0, 0 },
 	{ "authorities", "authorities", "工作权限", RB_FK_LIST, 0, 1,
 	  A("工作权限", "岗位权限", "岗位职权", "职权", "权限", "岗位工作权限",
 	  "Authorities"), 0, 0 },
 	{ "qualifications", "qualifications", "任职资格", RB_FK_LIST, 0, 1,
-	  A("任职资格", "任职要求", "任职条件", "岗位要求", "Qualifications"),
-	  0, 0 },
+	  A("任职资格", "任职要求", "任职条件", "岗位要求", "职位要求",
+	  "任职资格要求", "要求", "资历", "Qualifications"), 0, 0 },
 	{ "reports", "reports", "报表", RB_FK_LIST, 0, 1,
 	  A("报表", "具体表格", "报送报表", "Reports"), 0, 0 },
 };
@@ -87,6 +89,73 @@ rb_field_ival(const struct rb_role *r, int f)
 	    rb_fields[f].ioff);
 }
 
+/*
+ * Traditional characters of the words the tables match (keys, section
+ * names, relation and qualification labels, their numbering), with their
+ * simplified forms, sorted: a role written in traditional characters
+ * (崗位職責, 任職資格, 直接上級) is read as written in simplified ones.
+ * Only matching folds them; the text is kept as written.  The
+ * characters:
+ *   佔係價內兩別劃務匯協參員單團報學專對導層屬崗幹彙從態據數時曆書會
+ *   條業構標檔檢權歲歷況準為營畢監碩碼稱節範級組統經維編練總績織繫義
+ *   職與處規計訓說調證議護責資質辦週達銷鍵長門間關隊際隸雜項領頻驗體
+ *   齡
+ */
+static const uint32_t S_trad[][2] = {
+	{ 0x4F54, 0x5360 }, { 0x4FC2, 0x7CFB }, { 0x50F9, 0x4EF7 },
+	{ 0x5167, 0x5185 }, { 0x5169, 0x4E24 }, { 0x5225, 0x522B },
+	{ 0x5283, 0x5212 }, { 0x52D9, 0x52A1 }, { 0x532F, 0x6C47 },
+	{ 0x5354, 0x534F }, { 0x53C3, 0x53C2 }, { 0x54E1, 0x5458 },
+	{ 0x55AE, 0x5355 }, { 0x5718, 0x56E2 }, { 0x5831, 0x62A5 },
+	{ 0x5B78, 0x5B66 }, { 0x5C08, 0x4E13 }, { 0x5C0D, 0x5BF9 },
+	{ 0x5C0E, 0x5BFC }, { 0x5C64, 0x5C42 }, { 0x5C6C, 0x5C5E },
+	{ 0x5D17, 0x5C97 }, { 0x5E79, 0x5E72 }, { 0x5F59, 0x6C47 },
+	{ 0x5F9E, 0x4ECE }, { 0x614B, 0x6001 }, { 0x64DA, 0x636E },
+	{ 0x6578, 0x6570 }, { 0x6642, 0x65F6 }, { 0x66C6, 0x5386 },
+	{ 0x66F8, 0x4E66 }, { 0x6703, 0x4F1A }, { 0x689D, 0x6761 },
+	{ 0x696D, 0x4E1A }, { 0x69CB, 0x6784 }, { 0x6A19, 0x6807 },
+	{ 0x6A94, 0x6863 }, { 0x6AA2, 0x68C0 }, { 0x6B0A, 0x6743 },
+	{ 0x6B72, 0x5C81 }, { 0x6B77, 0x5386 }, { 0x6CC1, 0x51B5 },
+	{ 0x6E96, 0x51C6 }, { 0x70BA, 0x4E3A }, { 0x71DF, 0x8425 },
+	{ 0x7562, 0x6BD5 }, { 0x76E3, 0x76D1 }, { 0x78A9, 0x7855 },
+	{ 0x78BC, 0x7801 }, { 0x7A31, 0x79F0 }, { 0x7BC0, 0x8282 },
+	{ 0x7BC4, 0x8303 }, { 0x7D1A, 0x7EA7 }, { 0x7D44, 0x7EC4 },
+	{ 0x7D71, 0x7EDF }, { 0x7D93, 0x7ECF }, { 0x7DAD, 0x7EF4 },
+	{ 0x7DE8, 0x7F16 }, { 0x7DF4, 0x7EC3 }, { 0x7E3D, 0x603B },
+	{ 0x7E3E, 0x7EE9 }, { 0x7E54, 0x7EC7 }, { 0x7E6B, 0x7CFB },
+	{ 0x7FA9, 0x4E49 }, { 0x8077, 0x804C }, { 0x8207, 0x4E0E },
+	{ 0x8655, 0x5904 }, { 0x898F, 0x89C4 }, { 0x8A08, 0x8BA1 },
+	{ 0x8A13, 0x8BAD }, { 0x8AAA, 0x8BF4 }, { 0x8ABF, 0x8C03 },
+	{ 0x8B49, 0x8BC1 }, { 0x8B70, 0x8BAE }, { 0x8B77, 0x62A4 },
+	{ 0x8CAC, 0x8D23 }, { 0x8CC7, 0x8D44 }, { 0x8CEA, 0x8D28 },
+	{ 0x8FA6, 0x529E }, { 0x9031, 0x5468 }, { 0x9054, 0x8FBE },
+	{ 0x92B7, 0x9500 }, { 0x9375, 0x952E }, { 0x9577, 0x957F },
+	{ 0x9580, 0x95E8 }, { 0x9593, 0x95F4 }, { 0x95DC, 0x5173 },
+	{ 0x968A, 0x961F }, { 0x969B, 0x9645 }, { 0x96B8, 0x96B6 },
+	{ 0x96DC, 0x6742 }, { 0x9805, 0x9879 }, { 0x9818, 0x9886 },
+	{ 0x983B, 0x9891 }, { 0x9A57, 0x9A8C }, { 0x9AD4, 0x4F53 },
+	{ 0x9F61, 0x9F84 }
+};
+
+uint32_t
+rb_simplify(uint32_t c)
+{
+	size_t lo = 0, hi = sizeof(S_trad) / sizeof(S_trad[0]), mid;
+
+	if (c < 0x4F54 || c > 0x9F61)
+		return c;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (S_trad[mid][0] == c)
+			return S_trad[mid][1];
+		if (S_trad[mid][0] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return c;
+}
+
 /* c with ASCII letters lowered (no locale look-up: this runs for every
  * key and heading against every alias). */
 static inline unsigned char
@@ -95,22 +164,36 @@ S_fold(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-/* Does s[0..n) equal name, ASCII case folded? */
+/* Does s[0..n) equal name, ASCII case and traditional forms folded? */
 static int
 S_eq(const char *s, size_t n, const char *name)
 {
-	unsigned char a, b;
-	size_t i;
+	size_t i = 0, j = 0, nn = strlen(name), l;
+	uint32_t a, b;
 
-	/* Bytes from 0x80 on (Chinese) compare exactly, ASCII folded; s
-	 * holds no NUL, so a match means name has n bytes. */
-	for (i = 0; i < n; i++) {
-		a = (unsigned char)s[i];
-		b = (unsigned char)name[i];
-		if (a != b && (b == '\0' || a >= 0x80 || S_fold(a) != S_fold(b)))
+	while (i < n && j < nn) {
+		if ((unsigned char)s[i] < 0x80 && (unsigned char)name[j] < 0x80) {
+			if (S_fold((unsigned char)s[i]) !=
+			    S_fold((unsigned char)name[j]))
+				return 0;
+			i++;
+			j++;
+			continue;
+		}
+		l = utf8_decode(s + i, n - i, &a);
+		i += l ? l : 1;
+		l = utf8_decode(name + j, nn - j, &b);
+		j += l ? l : 1;
+		if (rb_simplify(a) != b)
 			return 0;
 	}
-	return name[n] == '\0';
+	return i == n && j == nn;
+}
+
+int
+rb_name_eq(const char *s, size_t n, const char *name)
+{
+	return S_eq(s, n, name);
 }
 
 int
@@ -131,11 +214,36 @@ rb_field_of_key(const char *s, size_t n)
 	return -1;
 }
 
+/* Words that end a list section's name after a role's name (S_suffix). */
+static const struct { const char *w; enum rb_field f; } S_tails[] = {
+	{ "职责", RB_F_DUTIES }, { "职责与任务", RB_F_DUTIES },
+	{ "责任制", RB_F_DUTIES },
+	{ "任职资格", RB_F_QUALS }, { "任职要求", RB_F_QUALS },
+	{ "任职条件", RB_F_QUALS }, { "权限", RB_F_AUTHORITIES },
+	{ "职权", RB_F_AUTHORITIES }, { "工作关系", RB_F_RELATIONS },
+	{ "绩效标准", RB_F_STANDARDS }, { "考核标准", RB_F_STANDARDS },
+};
+
+/* Length of s[0..n) in simplified form ending in name, or 0. */
+static size_t
+S_suffix(const char *s, size_t n, const char *name)
+{
+	size_t nn = strlen(name), i;
+
+	/* Traditional and simplified forms are both 3 bytes long. */
+	if (nn >= n)
+		return 0;
+	i = n - nn;
+	if (((unsigned char)s[i] & 0xC0) == 0x80 || !S_eq(s + i, nn, name))
+		return 0;
+	return nn;
+}
+
 int
 rb_field_of_heading(const char *s, size_t n, size_t *toff, size_t *tlen)
 {
 	const char *const *a;
-	size_t p, b;
+	size_t p, b, q, k;
 	int f;
 
 	p = rb_num_prefix(s, n, NULL);
@@ -144,6 +252,14 @@ rb_field_of_heading(const char *s, size_t n, size_t *toff, size_t *tlen)
 	b = rb_blank_len(s, n);
 	s += b;
 	n = rb_strip_colon(s + 0, n - b);
+	/* 【岗位职责】, as Word templates bracket a heading. */
+	if (n >= 6 && memcmp(s, "【", 3) == 0 &&
+	    memcmp(s + n - 3, "】", 3) == 0) {
+		q = rb_num_prefix(s + 3, n - 6, NULL);
+		s += 3 + q;
+		b += 3 + q;
+		n = rb_strip_colon(s, n - 6 - q);
+	}
 	if (toff != NULL)
 		*toff = p + b;
 	if (tlen != NULL)
@@ -155,6 +271,13 @@ rb_field_of_heading(const char *s, size_t n, size_t *toff, size_t *tlen)
 			if (S_eq(s, n, *a))
 				return f;
 	}
+	/*
+	 * "业务支持岗工作职责", "客服部质检员的职责": a role's or a
+	 * department's name before the words that end a section's name.
+	 */
+	for (k = 0; k < sizeof(S_tails) / sizeof(S_tails[0]); k++)
+		if (S_suffix(s, n, S_tails[k].w) > 0)
+			return S_tails[k].f;
 	return -1;
 }
 
@@ -263,8 +386,22 @@ S_number(const char *s, size_t n, size_t *i, int cn)
 	return 1;
 }
 
+static size_t	S_num_prefix(const char *, size_t, enum rb_numkind *);
+
 size_t
 rb_num_prefix(const char *s, size_t n, enum rb_numkind *kind)
+{
+	size_t b, l;
+
+	/* "　　1、…": full-width spaces (or tabs) indent a pasted line. */
+	b = rb_blank_len(s, n);
+	if ((l = S_num_prefix(s + b, n - b, kind)) == 0)
+		return 0;
+	return b + l;
+}
+
+static size_t
+S_num_prefix(const char *s, size_t n, enum rb_numkind *kind)
 {
 	enum rb_numkind k = RB_NUM_NONE;
 	size_t i = 0, j;
@@ -388,8 +525,8 @@ rb_chardist(const char *a, size_t an, const char *b)
 	if (nx > 32 || ny > 32)
 		return 99;
 	for (i = 0; i < nx; i++)
-		if (x[i] < 128)
-			x[i] = (uint32_t)tolower((int)x[i]);
+		x[i] = x[i] < 128 ? (uint32_t)tolower((int)x[i]) :
+		    rb_simplify(x[i]);
 	for (j = 0; j < ny; j++)
 		if (y[j] < 128)
 			y[j] = (uint32_t)tolower((int)y[j]);

@@ -11,6 +11,7 @@
 #define RB_FIELDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* What a field holds. */
 enum rb_fkind {
@@ -73,12 +74,14 @@ extern const struct rb_fielddef rb_fields[RB_F__MAX];
 
 /*
  * The field a front-matter key names (its English name or a Chinese
- * alias, ASCII case-insensitive), or -1.  Sections are never keys.
+ * alias, ASCII case-insensitive, traditional forms folded), or -1.  Sections are never keys.
  */
 int	 rb_field_of_key(const char *s, size_t n);
 /*
  * The section a '##' heading names, or -1.  The heading may carry a
- * number (rb_num_prefix) and a trailing colon; title_off and title_len (may
+ * number (rb_num_prefix), 【】 around it and a trailing colon, and may
+ * put a name before the words that end a list section's name
+ * (业务支持岗工作职责, 质检员的职责); title_off and title_len (may
  * be NULL) get the title without them, for an extra section's title.
  */
 int	 rb_field_of_heading(const char *s, size_t n, size_t *title_off,
@@ -106,8 +109,8 @@ enum rb_numkind {
 
 /*
  * Length in bytes of a numbering prefix at the start of s[0..n), blanks
- * after it included (ASCII and ideographic spaces), or 0 when s does not
- * start with one.  *kind (may be NULL) gets its family.  "1.5", "2026年"
+ * before and after it included (ASCII and ideographic spaces, tabs), or 0
+ * when s does not start with one.  *kind (may be NULL) gets its family.  "1.5", "2026年"
  * and a number alone are not prefixes.
  */
 size_t	 rb_num_prefix(const char *s, size_t n, enum rb_numkind *kind);
@@ -115,6 +118,16 @@ size_t	 rb_num_prefix(const char *s, size_t n, enum rb_numkind *kind);
 int	 rb_decimal_valid(const char *s);
 /* Length of s[0..n) without trailing blanks and one trailing ：or :. */
 size_t	 rb_strip_colon(const char *s, size_t n);
+/*
+ * The simplified form of traditional character c when it is one of the
+ * words the tables match (崗→岗, 職→职, 級→级 …), else c.
+ */
+uint32_t rb_simplify(uint32_t c);
+/*
+ * Does s[0..n) equal name (simplified, NUL-ended), ASCII case and the
+ * traditional forms of rb_simplify folded?
+ */
+int	 rb_name_eq(const char *s, size_t n, const char *name);
 /* Length of a leading run of blanks (ASCII, ideographic space, NBSP). */
 size_t	 rb_blank_len(const char *s, size_t n);
 /*

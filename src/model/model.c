@@ -11,6 +11,7 @@
 #include <wctype.h>
 #include "../util/util.h"
 #include "model.h"
+#include "fields.h"
 
 const char *const rb_relkind_name[RB_REL__MAX] = {
 	"supervised-by", "supervises", "cooperates", "guides", "internal",
@@ -65,7 +66,7 @@ static int
 S_match(const char *const *alias, const char *s, size_t n)
 {
 	for (; *alias; alias++)
-		if (strlen(*alias) == n && strncasecmp(*alias, s, n) == 0)
+		if (rb_name_eq(s, n, *alias))
 			return 1;
 	return 0;
 }
@@ -107,8 +108,25 @@ int
 rb_qualkind_infer(const char *s, size_t n)
 {
 	const char *p, *best = NULL;
+	char buf[512];
+	size_t i, l;
+	uint32_t cp;
 	int k, w, kind = RB_QUAL_OTHER;
 
+	/* The words are matched in the text's simplified form (學歷: 学历);
+	 * the forms fold within 3 bytes, so positions stay. */
+	if (n > sizeof(buf))
+		n = sizeof(buf);
+	memcpy(buf, s, n);
+	for (i = 0; i < n; i += l ? l : 1) {
+		l = utf8_decode(buf + i, n - i, &cp);
+		if (l == 3 && (cp = rb_simplify(cp)) >= 0x800) {
+			buf[i] = (char)(0xE0 | (cp >> 12));
+			buf[i + 1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			buf[i + 2] = (char)(0x80 | (cp & 0x3F));
+		}
+	}
+	s = buf;
 	for (k = 0; k < RB_QUAL_OTHER; k++)
 		for (w = 0; S_qual_words[k][w] != NULL; w++)
 			if ((p = memmem(s, n, S_qual_words[k][w],

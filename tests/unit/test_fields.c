@@ -129,3 +129,56 @@ Test(fields, nearest)
 	cr_assert_eq(rb_strip_colon("Age: ", 5), 3);
 	cr_assert_eq(rb_chardist("岗位职责", strlen("岗位职责"), "工作职责"), 2);
 }
+
+Test(fields, seed_headings)
+{
+	char t[128];
+
+	/* Traditional characters, as half the seeds are written. */
+	cr_assert_eq(S_head("崗位職責", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("三、工作職責與任務", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("四、工作績效標準", t), RB_F_STANDARDS);
+	cr_assert_eq(S_head("五、崗位工作關係", t), RB_F_RELATIONS);
+	cr_assert_eq(S_head("六、崗位工作權限", t), RB_F_AUTHORITIES);
+	cr_assert_eq(S_head("任職資格：", t), RB_F_QUALS);
+	cr_assert_eq(rb_field_of_key("崗位名稱", strlen("崗位名稱")), RB_F_TITLE);
+	cr_assert_eq(rb_field_of_key("直接上級", strlen("直接上級")),
+	    RB_F_REPORTS_TO);
+	/* 【】 around a heading, a number inside or outside. */
+	cr_assert_eq(S_head("【岗位职责】", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("一、【任职资格】：", t), RB_F_QUALS);
+	cr_assert_eq(S_head("【二、工作权限】", t), RB_F_AUTHORITIES);
+	cr_assert_eq(S_head("【篇1：业务员说明书】", t), -1);
+	cr_assert_str_eq(t, "篇1：业务员说明书");
+	/* A name before the words that end a list section's name. */
+	cr_assert_eq(S_head("业务支持岗工作职责:", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("客服部质检员的职责", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("客服部班长责任制", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("业务员任职要求", t), RB_F_QUALS);
+	cr_assert_eq(S_head("部门概况", t), -1);
+	cr_assert_eq(S_head("岗位目标", t), RB_F_STANDARDS);
+	cr_assert_eq(S_head("要求：", t), RB_F_QUALS);
+	cr_assert_eq(S_head("七、资历", t), RB_F_QUALS);
+	cr_assert_eq(S_head("职责", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("工作环境要求", t), -1);
+}
+
+Test(fields, indented_numbers_and_simplify)
+{
+	enum rb_numkind k;
+
+	/* "　　1、": full-width spaces (or a tab) before a pasted number. */
+	cr_assert_eq(S_pre("\xE3\x80\x80\xE3\x80\x80" "1、为营业单位", &k),
+	    6 + strlen("1、"));
+	cr_assert_eq(k, RB_NUM_DIGIT_DUN);
+	cr_assert_eq(S_pre("\t2. 负责", &k), 1 + strlen("2. "));
+	cr_assert_eq(S_pre("\xE3\x80\x80" "负责", &k), 0);
+	cr_assert_eq(rb_simplify(0x5D17), 0x5C97);	/* 崗 岗 */
+	cr_assert_eq(rb_simplify(0x9F61), 0x9F84);	/* 齡 龄 (last) */
+	cr_assert_eq(rb_simplify(0x4F54), 0x5360);	/* 佔 占 (first) */
+	cr_assert_eq(rb_simplify(0x5C97), 0x5C97);	/* 岗 stays */
+	cr_assert_eq(rb_simplify('A'), 'A');
+	cr_assert(rb_name_eq("所受監督", strlen("所受監督"), "所受监督"));
+	cr_assert(!rb_name_eq("所受監", strlen("所受監"), "所受监督"));
+	cr_assert(rb_name_eq("TITLE", 5, "title"));
+}

@@ -97,10 +97,9 @@ S_unknown(struct S_ctx *c, const struct rb_pos *p, const char *what,
 	const char *sug = S_suggest(s, keys);
 
 	if (sug != NULL)
-		diag_pos(c->d, DIAG_WARNING, p, "unknown %s '%s'; did you mean "
-		    "'%s'?", what, s, sug);
+		rb_msg(c->d, MSG_W_UNKNOWN_NEAR, p, what, s, sug);
 	else
-		diag_pos(c->d, DIAG_WARNING, p, "unknown %s '%s'", what, s);
+		rb_msg(c->d, MSG_W_UNKNOWN, p, what, s);
 }
 
 /*
@@ -116,23 +115,17 @@ S_unknown_key(struct S_ctx *c, const struct rb_pos *p, const char *key)
 	if (rb_name_eq(key, strlen(key), "直接下级") ||
 	    rb_name_eq(key, strlen(key), "下级") ||
 	    strcmp(key, "direct_reports") == 0) {
-		diag_pos(c->d, DIAG_WARNING, p, "'%s' is ignored: direct "
-		    "reports come from the other roles' 直接上级 (reports_to)",
-		    key);
+		rb_msg(c->d, MSG_W_KEY_DERIVED, p, key);
 		return;
 	}
 	sug = rb_field_near(key, strlen(key), 1, &f, 2);
 	if (sug != NULL && strcmp(sug, rb_fields[f].name) == 0)
-		diag_pos(c->d, DIAG_WARNING, p, "unknown key '%s'; did you "
-		    "mean '%s'?", key, sug);
+		rb_msg(c->d, MSG_W_KEY_NEAR, p, key, sug);
 	else if (sug != NULL)
-		diag_pos(c->d, DIAG_WARNING, p, "unknown key '%s'; did you "
-		    "mean '%s' (%s)?", key, sug, rb_fields[f].name);
+		rb_msg(c->d, MSG_W_KEY_NEAR_FIELD, p, key, sug,
+		    rb_fields[f].name);
 	else
-		diag_pos(c->d, DIAG_WARNING, p, "unknown key '%s' (known: id, "
-		    "title, department, level, reports_to, headcount, targets "
-		    "or their Chinese names 岗位编号, 岗位名称, 所属部门, "
-		    "岗位级别, 直接上级, 编制, 考核指标)", key);
+		rb_msg(c->d, MSG_W_KEY_UNKNOWN, p, key);
 }
 
 /* Position of 1-based file line and 1-based byte column, in characters. */
@@ -219,9 +212,7 @@ S_yprep(struct S_ctx *c, const char *yaml, size_t n)
 				pos.file = c->file;
 				pos.line = line;
 				pos.col = (int)(p - ls) + 1;
-				diag_pos(c->d, DIAG_ERROR, &pos, "a tab in the "
-				    "indentation: indent the front matter with "
-				    "spaces, not tabs");
+				rb_msg(c->d, MSG_E_YAML_TAB, &pos);
 				bad = 1;
 				break;
 			}
@@ -292,8 +283,7 @@ S_yquote(struct S_ctx *c, const char *yaml, size_t n, const yaml_parser_t *ps)
 	pos.col = (int)utf8_count(ls, (size_t)(v - ls)) + 1;
 	while (le > v && (le[-1] == ' ' || le[-1] == '\r'))
 		le--;
-	diag_pos(c->d, DIAG_ERROR, &pos, "the value of '%.*s' holds ': ': "
-	    "quote the value (%.*s: \"%.*s\")", (int)(colon - k), k,
+	rb_msg(c->d, MSG_E_YAML_QUOTE, &pos, (int)(colon - k), k,
 	    (int)(colon - k), k, (int)(le - v), v);
 	return 1;
 }
@@ -325,7 +315,7 @@ S_ystr(struct S_ctx *c, const char *key, yaml_node_t *v, struct rb_str *dst,
 	size_t n;
 
 	if (v->type != YAML_SCALAR_NODE) {
-		diag_pos(c->d, DIAG_ERROR, &p, "'%s' must be a string", key);
+		rb_msg(c->d, MSG_E_YAML_STRING, &p, key);
 		return -1;
 	}
 	n = v->data.scalar.length;
@@ -397,8 +387,7 @@ S_yref(struct S_ctx *c, const struct rb_pos *p, const char *what, char sigil,
 	if (n > 1)
 		snprintf(more, sizeof(more), " (%zu %s%s in all)", n, what,
 		    what[strlen(what) - 1] == 's' ? "es" : "s");
-	diag_pos(c->d, DIAG_ERROR, p, "YAML %s '%c%s' is not allowed in front "
-	    "matter%s: write each value out", what, sigil, name, more);
+	rb_msg(c->d, MSG_E_YAML_REF, p, what, sigil, name, more);
 }
 
 /*
@@ -434,9 +423,8 @@ S_ypre(struct S_ctx *c, const char *yaml, size_t n)
 			    (const char *)ev.data.mapping_start.anchor;
 			if (++depth > S_MAX_DEPTH) {
 				p = S_ypos(c, ev.start_mark);
-				diag_pos(c->d, DIAG_ERROR, &p, "front matter "
-				    "nested deeper than %d levels (%s)",
-				    S_MAX_DEPTH, rb_limit_hint(RB_LIM_DEPTH));
+				rb_msg(c->d, MSG_E_YAML_DEEP, &p, S_MAX_DEPTH,
+				    rb_limit_hint(RB_LIM_DEPTH));
 				deep = done = 1;
 			}
 		} else if (ev.type == YAML_SEQUENCE_END_EVENT ||
@@ -482,6 +470,7 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 	struct rb_str *dst;
 	const char *key;
 	unsigned seen = 0;
+	int first[RB_F__MAX] = { 0 };
 	int ki;
 
 	if (S_ypre(c, yaml, n))
@@ -494,11 +483,10 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 		if (S_yquote(c, yaml, n, &ps))
 			;
 		else if (ps.context != NULL)
-			diag_pos(c->d, DIAG_ERROR, &p, "YAML syntax error: %s "
-			    "%s", ps.problem ? ps.problem : "error",
-			    ps.context);
+			rb_msg(c->d, MSG_E_YAML_SYNTAX_IN, &p,
+			    ps.problem ? ps.problem : "error", ps.context);
 		else
-			diag_pos(c->d, DIAG_ERROR, &p, "YAML syntax error: %s",
+			rb_msg(c->d, MSG_E_YAML_SYNTAX, &p,
 			    ps.problem ? ps.problem : "error");
 		yaml_parser_delete(&ps);
 		return -1;
@@ -507,8 +495,7 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 	if (root != NULL && !(root->type == YAML_SCALAR_NODE && S_ynull(root))
 	    && root->type != YAML_MAPPING_NODE) {
 		p = S_ypos(c, root->start_mark);
-		diag_pos(c->d, DIAG_ERROR, &p, "the front matter must be a "
-		    "map of keys");
+		rb_msg(c->d, MSG_E_YAML_NOT_MAP, &p);
 		root = NULL;
 	}
 	if (root != NULL && root->type == YAML_MAPPING_NODE)
@@ -520,8 +507,7 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 				continue;
 			kp = S_ypos(c, k->start_mark);
 			if (k->type != YAML_SCALAR_NODE) {
-				diag_pos(c->d, DIAG_ERROR, &kp, "a key must be "
-				    "a string");
+				rb_msg(c->d, MSG_E_YAML_KEY, &kp);
 				continue;
 			}
 			key = (const char *)k->data.scalar.value;
@@ -530,11 +516,12 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 				continue;
 			}
 			if (seen & (1u << ki)) {
-				diag_pos(c->d, DIAG_ERROR, &kp, "duplicate key "
-				    "'%s' (%s)", key, rb_fields[ki].name);
+				rb_msg(c->d, MSG_E_FIELD_TWICE, &kp, "key", key,
+				    rb_fields[ki].name, first[ki]);
 				continue;
 			}
 			seen |= 1u << ki;
+			first[ki] = kp.line;
 			key = rb_fields[ki].name;
 			/* The scalar fields, as the table has them; their
 			 * rules: val_role(), for both formats. */
@@ -566,8 +553,7 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 					break;
 				if (v->type != YAML_SEQUENCE_NODE) {
 					p = S_ypos(c, v->start_mark);
-					diag_pos(c->d, DIAG_ERROR, &p, "targets "
-					    "must be a list of maps");
+					rb_msg(c->d, MSG_E_YAML_TARGETS, &p);
 					break;
 				}
 				for (ip = v->data.sequence.items.start;
@@ -593,7 +579,7 @@ S_html(struct S_ctx *c, cmark_node *n)
 {
 	struct rb_pos p = S_npos(c, n);
 
-	diag_pos(c->d, DIAG_WARNING, &p, "raw HTML is not allowed; dropped");
+	rb_msg(c->d, MSG_W_RAW_HTML, &p);
 }
 
 /* Reports nesting beyond S_MAX_DEPTH once; returns 1 when too deep. */
@@ -606,8 +592,8 @@ S_too_deep(struct S_ctx *c, cmark_node *n, int depth)
 		return 0;
 	if (!c->deep) {
 		p = S_npos(c, n);
-		diag_pos(c->d, DIAG_ERROR, &p, "nesting deeper than %d levels "
-		    "(%s)", S_MAX_DEPTH, rb_limit_hint(RB_LIM_DEPTH));
+		rb_msg(c->d, MSG_E_TOO_DEEP, &p, S_MAX_DEPTH,
+		    rb_limit_hint(RB_LIM_DEPTH));
 		c->deep = 1;
 	}
 	return 1;
@@ -693,8 +679,7 @@ S_inline_seq(struct S_ctx *c, struct rich *r, cmark_node *first,
 
 				url_why(&m, url, uv);
 				p = S_npos(c, ch);
-				diag_pos(c->d, DIAG_WARNING, &p, "%s%s", m.data,
-				    URL_DROPPED);
+				rb_msg(c->d, MSG_W_LINK, &p, m.data);
 				buf_free(&m);
 				S_inlines(c, r, ch, depth + 1);
 				break;
@@ -705,8 +690,7 @@ S_inline_seq(struct S_ctx *c, struct rich *r, cmark_node *first,
 			break;
 		case CMARK_NODE_IMAGE:
 			p = S_npos(c, ch);
-			diag_pos(c->d, DIAG_WARNING, &p, "images are not "
-			    "allowed; kept the description only");
+			rb_msg(c->d, MSG_W_IMAGE, &p);
 			S_inlines(c, r, ch, depth + 1);
 			break;
 		case CMARK_NODE_HTML_INLINE:
@@ -853,8 +837,7 @@ S_block(struct S_ctx *c, struct rich *r, cmark_node *n, int depth, int tight)
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
 		p = S_npos(c, n);
-		diag_pos(c->d, DIAG_WARNING, &p, "horizontal rules are not "
-		    "supported; dropped");
+		rb_msg(c->d, MSG_W_HRULE, &p);
 		break;
 	default:
 		if (strcmp(cmark_node_get_type_string(n), "table") == 0) {
@@ -862,8 +845,8 @@ S_block(struct S_ctx *c, struct rich *r, cmark_node *n, int depth, int tight)
 			break;
 		}
 		p = S_npos(c, n);
-		diag_pos(c->d, DIAG_WARNING, &p, "unsupported Markdown block "
-		    "'%s'; dropped", cmark_node_get_type_string(n));
+		rb_msg(c->d, MSG_W_MD_BLOCK, &p,
+		    cmark_node_get_type_string(n));
 		break;
 	}
 }
@@ -1597,18 +1580,15 @@ S_near_section(struct S_ctx *c, const struct rb_pos *p, const char *t,
 	int f = -1;
 
 	if ((best = rb_field_near(t, n, 0, &f, 0)) != NULL) {
-		diag_pos(c->d, DIAG_WARNING, p, "unknown section '%.*s' is kept "
-		    "as an extra section; did you mean '%s' (%s)?", (int)n, t,
-		    best, rb_fields[f].name);
+		rb_msg(c->d, MSG_W_SECTION_NEAR, p, (int)n, t, best,
+		    rb_fields[f].name);
 		return;
 	}
 	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
 		if (memmem(t, n, words[k].w, strlen(words[k].w)) != NULL) {
 			f = words[k].f;
-			diag_pos(c->d, DIAG_WARNING, p, "unknown section '%.*s' "
-			    "is kept as an extra section; if it holds the %s, "
-			    "title it '%s'", (int)n, t, rb_fields[f].name,
-			    rb_fields[f].label);
+			rb_msg(c->d, MSG_W_SECTION_WORD, p, (int)n, t,
+			    rb_fields[f].name, rb_fields[f].label);
 			return;
 		}
 }
@@ -1650,10 +1630,9 @@ S_end(struct S_ctx *c, struct S_sec *s)
 		    s->has_body ? &s->bodypos : &hp);
 	} else if (s->kind != S_SKIP && s->lists == 0 && s->numbered == 0 &&
 	    !s->bad)
-		diag_pos(c->d, DIAG_ERROR, &hp, "the %s section is empty: "
-		    "write its items as a list ('- …' or '1. …')%s",
-		    rb_fields[S_FIELD(s->kind)].name, s->kind == S_DUTIES ? "; a role "
-		    "needs at least one duty" : "");
+		rb_msg(c->d, MSG_E_SECTION_EMPTY, &hp,
+		    rb_fields[S_FIELD(s->kind)].name, s->kind == S_DUTIES ?
+		    "; a role needs at least one duty" : "");
 	free(b);
 	rb_str_free(&s->title);
 	s->head = NULL;
@@ -1670,6 +1649,7 @@ S_body(struct S_ctx *c, cmark_node *doc)
 	const char *title;
 	size_t tl, toff;
 	unsigned seen = 0;
+	int first[S_NSECT] = { 0 };
 	int before = 0, f;
 
 	memset(&s, 0, sizeof(s));
@@ -1701,25 +1681,28 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			s.kind = f < 0 ? S_OTHER : (enum S_sect)(f - RB_F_SUMMARY);
 			if (s.kind == S_OTHER) {
 				if (tl == 0)
-					diag_pos(c->d, DIAG_ERROR, &p,
-					    "empty section title");
+					rb_msg(c->d, MSG_E_SECTION_TITLE, &p);
 				else
 					S_near_section(c, &p, title, tl);
 				rb_str_set(&s.title, title, tl, &p);
 			} else if (seen & (1u << s.kind)) {
-				diag_pos(c->d, DIAG_ERROR, &p, "section '%.*s' "
-				    "(%s) appears twice", (int)tl, title,
-				    rb_fields[S_FIELD(s.kind)].name);
+				char *tt = xstrndup(title, tl);
+
+				rb_msg(c->d, MSG_E_FIELD_TWICE, &p, "section",
+				    tt, rb_fields[S_FIELD(s.kind)].name,
+				    first[s.kind]);
+				free(tt);
 				s.kind = S_SKIP;
-			} else
+			} else {
 				seen |= 1u << s.kind;
+				first[s.kind] = p.line;
+			}
 			continue;
 		}
 		p = S_npos(c, n);
 		if (s.head == NULL) {
 			if (!before)
-				diag_pos(c->d, DIAG_ERROR, &p, "text before the "
-				    "first '##' heading");
+				rb_msg(c->d, MSG_E_TEXT_BEFORE, &p);
 			before = 1;
 			continue;
 		}
@@ -1742,19 +1725,15 @@ S_body(struct S_ctx *c, cmark_node *doc)
 				break;
 			}
 			if (ty != CMARK_NODE_LIST) {
-				diag_pos(c->d, DIAG_ERROR, &p, "%s section: "
-				    "expected a list (items numbered '1、', "
-				    "'（1）', '1.' or marked '- '), found a %s",
+				rb_msg(c->d, MSG_E_SECTION_NOT_LIST, &p,
 				    rb_fields[S_FIELD(s.kind)].name,
 				    S_block_name(n));
 				s.bad = 1;
 				break;
 			}
 			if (s.lists++ > 0) {
-				diag_pos(c->d, DIAG_ERROR, &p, "%s section: "
-				    "expected one list, found a second (a blank "
-				    "line or a change of marker starts a new "
-				    "list)", rb_fields[S_FIELD(s.kind)].name);
+				rb_msg(c->d, MSG_E_SECTION_LISTS, &p,
+				    rb_fields[S_FIELD(s.kind)].name);
 				break;
 			}
 			for (it = cmark_node_first_child(n); it &&
@@ -1768,8 +1747,8 @@ S_body(struct S_ctx *c, cmark_node *doc)
 	if (!(seen & (1u << S_DUTIES))) {
 		p = c->role->pos.line ? c->role->pos :
 		    S_filepos(c, 1, 1);
-		diag_pos(c->d, DIAG_ERROR, &p, "missing section '## 工作职责' "
-		    "(duties): a role needs at least one duty");
+		rb_msg(c->d, MSG_E_NO_DUTIES, &p, c->role->id ? c->role->id :
+		    "", MSG_HINT_DUTIES_MD);
 	}
 }
 
@@ -1888,28 +1867,22 @@ S_tables_ok(struct S_ctx *c, int from)
 			}
 		}
 		if (cols * rows > lim) {
-			diag_at(c->d, DIAG_ERROR, c->file, l + 1, 1, "table of "
-			    "%zu columns and %zu rows: more than %llu cells "
-			    "(%s)", cols, rows, rb_limit(RB_LIM_TABLE),
+			rb_msg_at(c->d, MSG_E_MD_TABLE_CELLS, c->file, l + 1,
+			    1, cols, rows, rb_limit(RB_LIM_TABLE),
 			    rb_limit_hint(RB_LIM_TABLE));
 			return 0;
 		}
 		if (cells > lim) {
 			pos = S_filepos(c, wl + 1, 1);
-			diag_pos(c->d, DIAG_ERROR, &pos, "table row of %zu "
-			    "cells, wider than the table's %zu columns: its "
-			    "rows hold %zu cells, more than %llu (%s)",
+			rb_msg(c->d, MSG_E_MD_TABLE_ROW, &pos,
 			    widest, cols, cells, rb_limit(RB_LIM_TABLE),
 			    rb_limit_hint(RB_LIM_TABLE));
 			return 0;
 		}
 		if (sq > sqmax) {
 			pos = S_filepos(c, l + 1, 1);
-			diag_pos(c->d, DIAG_ERROR, &pos, "table rows too wide "
-			    "for the Markdown parser, whose time grows with the "
-			    "square of a row's cells: the squares of the row "
-			    "widths of the tables up to here add up to more "
-			    "than 2 x %llu^2 (%s)", rb_limit(RB_LIM_TABLE),
+			rb_msg(c->d, MSG_E_MD_TABLE_SQUARES, &pos,
+			    rb_limit(RB_LIM_TABLE),
 			    rb_limit_hint(RB_LIM_TABLE));
 			return 0;
 		}
@@ -1973,10 +1946,7 @@ S_brackets_ok(struct S_ctx *c, int from)
 	if (cost <= S_MAX_BRACKETS)
 		return 1;
 	pos = S_filepos(c, fl + 1, (int)(first - (c->data + c->lines[fl])) + 1);
-	diag_pos(c->d, DIAG_ERROR, &pos, "image markers '![' left open before "
-	    "links: more than the Markdown parser can take in bounded time (a "
-	    "fixed limit of %llu link-image pairs in a file); images are not "
-	    "allowed in a role: remove the '!['", S_MAX_BRACKETS);
+	rb_msg(c->d, MSG_E_MD_BRACKETS, &pos, S_MAX_BRACKETS);
 	return 0;
 }
 
@@ -2037,8 +2007,7 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 	}
 	if (!S_fence(data, end) || len < 4 ||
 	    (data[3] != '\n' && data[3] != '\r')) {
-		diag_at(d, DIAG_ERROR, file, 1, 1, "missing front matter: a "
-		    "Markdown role must start with a '---' line");
+		rb_msg_at(d, MSG_E_NO_FRONT, file, 1, 1);
 		return NULL;
 	}
 	memset(&c, 0, sizeof(c));
@@ -2064,8 +2033,7 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 			break;
 	}
 	if (fl > c.nlines) {
-		diag_at(d, DIAG_ERROR, file, 1, 1, "front matter not closed: "
-		    "expected a '---' line");
+		rb_msg_at(d, MSG_E_FRONT_OPEN, file, 1, 1);
 		free(c.lines);
 		utf8_cols_free(&c.cols);
 		return NULL;

@@ -45,17 +45,14 @@ S_dept(struct xml_src *xs, struct rb_org *org, xmlNodePtr n,
 	id = load_xml_attr(n, "id");
 	name = load_xml_attr(n, "name");
 	if (id == NULL)
-		load_xml_diag(xs, n, DIAG_ERROR,
-		    "<department> needs an id attribute");
+		load_xml_msg(xs, n, MSG_E_ATTR_MISSING, "department", "id");
 	else if (!rb_id_valid(id, strlen(id)))
-		load_xml_attr_diag(xs, n, "id", 1, DIAG_ERROR, "department id "
-		    "'%s' is not valid (" RB_ID_RULE ")", id);
+		load_xml_attr_msg(xs, n, "id", 1, MSG_E_DEPT_ID, id);
 	if (name == NULL)
-		load_xml_diag(xs, n, DIAG_ERROR,
-		    "<department> needs a name attribute");
+		load_xml_msg(xs, n, MSG_E_ATTR_MISSING, "department", "name");
 	else if (*name == '\0')
-		load_xml_attr_diag(xs, n, "name", 1, DIAG_ERROR,
-		    "<department> name is empty");
+		load_xml_attr_msg(xs, n, "name", 1, MSG_E_ATTR_EMPTY,
+		    "department", "name");
 	dp = rb_org_add_dept(org);
 	dp->id = id ? id : xstrdup("");
 	dp->name = name ? name : xstrdup("");
@@ -69,9 +66,8 @@ S_dept(struct xml_src *xs, struct rb_org *org, xmlNodePtr n,
 		if (load_xml_is(c, "department"))
 			S_dept(xs, org, c, id);
 		else
-			load_xml_diag(xs, c, DIAG_ERROR,
-			    "unknown element <%s> in <department>",
-			    (const char *)c->name);
+			load_xml_msg(xs, c, MSG_E_ELEM_UNKNOWN,
+			    (const char *)c->name, "department");
 	}
 	free(id);
 }
@@ -91,8 +87,7 @@ S_dup_depts(struct diag *d, const struct rb_org *org)
 		if (dp->id[0] == '\0' || !rb_id_valid(dp->id, strlen(dp->id)))
 			continue;	/* reported */
 		if ((first = strset_add(&seen, dp->id, (void *)dp)) != NULL)
-			diag_pos(d, DIAG_ERROR, &dp->pos, "duplicate department "
-			    "id '%s' (first at line %d)", dp->id,
+			rb_msg(d, MSG_E_DEPT_TWICE, &dp->pos, dp->id,
 			    first->pos.line);
 	}
 	strset_free(&seen);
@@ -125,8 +120,7 @@ load_org(struct diag *d, const char *file, const char *data, size_t len,
 	}
 	root = xmlDocGetRootElement(doc);
 	if (root == NULL || !load_xml_is(root, "org")) {
-		load_xml_diag(&xs, root, DIAG_ERROR,
-		    "the root element must be <org>, not <%s>",
+		load_xml_msg(&xs, root, MSG_E_XML_ROOT, "org",
 		    root ? (const char *)root->name : "");
 		load_xml_close(&xs, doc);
 		return -1;
@@ -145,22 +139,23 @@ load_org(struct diag *d, const char *file, const char *data, size_t len,
 			const char *sug = c->ns == NULL ?
 			    load_xml_suggest(name, S_order) : NULL;
 
-			load_xml_diag(&xs, c, DIAG_ERROR,
-			    "unknown element <%s> in <org>%s%s%s", name,
-			    sug ? "; did you mean <" : "", sug ? sug : "",
-			    sug ? ">?" : "");
+			if (sug != NULL)
+				load_xml_msg(&xs, c, MSG_E_ELEM_NEAR, name,
+				    "org", sug);
+			else
+				load_xml_msg(&xs, c, MSG_E_ELEM_UNKNOWN, name,
+				    "org");
 			continue;
 		}
 		if (seen[k]) {
-			load_xml_diag(&xs, c, DIAG_ERROR,
-			    "duplicate <%s> (first at line %ld)", name,
-			    xmlGetLineNo(seen[k]));
+			load_xml_msg(&xs, c, MSG_E_FIELD_TWICE, "element", name,
+			    name, (int)xmlGetLineNo(seen[k]));
 			continue;
 		}
 		seen[k] = c;
 		if (k < last)
-			load_xml_diag(&xs, c, DIAG_ERROR,
-			    "<%s> must come before <%s>", name, S_order[last]);
+			load_xml_msg(&xs, c, MSG_E_ELEM_ORDER, name,
+			    S_order[last]);
 		else
 			last = k;
 		load_xml_check_attrs(&xs, c, none);
@@ -172,10 +167,10 @@ load_org(struct diag *d, const char *file, const char *data, size_t len,
 				if (load_xml_is(dc, "department"))
 					S_dept(&xs, org, dc, NULL);
 				else
-					load_xml_diag(&xs, dc, DIAG_ERROR,
-					    "unknown element <%s> in "
-					    "<departments>",
-					    (const char *)dc->name);
+					load_xml_msg(&xs, dc,
+					    MSG_E_ELEM_UNKNOWN,
+					    (const char *)dc->name,
+					    "departments");
 			}
 			continue;
 		}
@@ -185,17 +180,16 @@ load_org(struct diag *d, const char *file, const char *data, size_t len,
 		v = load_xml_plain(&xs, c);
 		load_xml_pos(&xs, c, &pos);
 		if (*v == '\0' && k != 4)
-			load_xml_diag(&xs, c, DIAG_ERROR, "<%s> is empty", name);
+			load_xml_msg(&xs, c, MSG_E_XML_EMPTY, name);
 		else if (k == 3 && !S_date(v))
-			load_xml_diag(&xs, c, DIAG_ERROR,
-			    "effective date '%s' must be YYYY-MM-DD", v);
+			load_xml_msg(&xs, c, MSG_E_DATE, v);
 		rb_str_set(dst, v, strlen(v), &pos);
 		free(v);
 	}
 	for (k = 0; k < 6; k++)
 		if (k != 4 && seen[k] == NULL)
-			load_xml_diag(&xs, root, DIAG_ERROR,
-			    "<org> needs a <%s> element", S_order[k]);
+			load_xml_msg(&xs, root, MSG_E_ELEM_MISSING, "org",
+			    S_order[k]);
 	S_dup_depts(d, org);
 	load_xml_validate(&xs, doc, "org.rng");
 	load_xml_close(&xs, doc);

@@ -20,6 +20,7 @@
 #include <libxml/parser.h>
 #include "../util/util.h"
 #include "../util/jobs.h"
+#include "../model/msg.h"
 #include "load.h"
 
 /* Role files per loader thread at least: fewer are not worth a thread. */
@@ -57,14 +58,12 @@ S_read(struct diag *d, const char *file, const char *top, char **data,
 	if (file_read_in(file, top, RB_MAX_FILE, data, len, &why) == 0)
 		return 0;
 	if (why != NULL)
-		diag_at(d, DIAG_ERROR, file, 0, 0, "%s" FILE_REFUSED,
-		    why);
+		rb_msg_at(d, MSG_E_FILE_REFUSED, file, 0, 0, why);
 	else if (errno == EFBIG)
-		diag_at(d, DIAG_ERROR, file, 0, 0,
-		    "file is too large (%s)", rb_limit_hint(RB_LIM_FILE));
+		rb_msg_at(d, MSG_E_FILE_TOO_LARGE, file, 0, 0,
+		    rb_limit_hint(RB_LIM_FILE));
 	else
-		diag_at(d, DIAG_FATAL, file, 0, 0, "cannot read: %s",
-		    strerror(errno));
+		rb_msg_at(d, MSG_F_READ, file, 0, 0, strerror(errno));
 	return -1;
 }
 
@@ -78,8 +77,7 @@ S_role_file(struct diag *d, struct rb_site *site, const char *path,
 	size_t len;
 
 	if (S_role_kind(path) == 0) {
-		diag_at(d, DIAG_FATAL, path, 0, 0, "not a role file: the name "
-		    "must end in .md, .markdown or .xml");
+		rb_msg_at(d, MSG_F_NOT_ROLE_NAME, path, 0, 0);
 		return NULL;
 	}
 	if (S_read(d, file, top, &data, &len) == -1)
@@ -182,7 +180,7 @@ load_site(struct diag *d, const char *dir, struct rb_site *site)
 	memset(site, 0, sizeof(*site));
 	site->dir = xstrdup(dir);
 	if (stat(dir, &st) == -1 || !S_ISDIR(st.st_mode)) {
-		diag_at(d, DIAG_FATAL, dir, 0, 0, "no such content folder");
+		rb_msg_at(d, MSG_F_NO_FOLDER, dir, 0, 0);
 		return -1;
 	}
 	path = xasprintf("%s/org.xml", dir);
@@ -194,8 +192,7 @@ load_site(struct diag *d, const char *dir, struct rb_site *site)
 
 	rdir = xasprintf("%s/roles", dir);
 	if ((dp = opendir(rdir)) == NULL) {
-		diag_at(d, DIAG_ERROR, rdir, 0, 0, "cannot open the roles "
-		    "folder: %s", strerror(errno));
+		rb_msg_at(d, MSG_E_ROLES_DIR, rdir, 0, 0, strerror(errno));
 		free(rdir);
 		return 0;
 	}
@@ -203,15 +200,14 @@ load_site(struct diag *d, const char *dir, struct rb_site *site)
 		if (de->d_name[0] == '.')
 			continue;
 		if (S_role_kind(de->d_name) == 0) {
-			diag_at(d, DIAG_WARNING, rdir, 0, 0, "ignoring '%s': "
-			    "role files end in .md, .markdown or .xml (any "
-			    "letter case)", de->d_name);
+			rb_msg_at(d, MSG_W_NOT_ROLE_FILE, rdir, 0, 0,
+			    de->d_name);
 			continue;
 		}
 		if (n == rb_limit(RB_LIM_ROLES)) {
 			/* too many: none is read */
-			diag_at(d, DIAG_ERROR, rdir, 0, 0, "more than %zu role "
-			    "files (%s)", n, rb_limit_hint(RB_LIM_ROLES));
+			rb_msg_at(d, MSG_E_TOO_MANY_ROLES, rdir, 0, 0, n,
+			    rb_limit_hint(RB_LIM_ROLES));
 			while (n > 0)
 				free(names[--n]);
 			break;

@@ -135,8 +135,8 @@ S_schema(struct diag *d, const char *name)
 		s->failed = 1;
 		while (err.len && (err.data[err.len - 1] == '\n'))
 			err.data[--err.len] = '\0';
-		diag_at(d, DIAG_FATAL, path, 0, 0, "cannot load schema%s%s",
-		    err.len ? ": " : "", err.len ? err.data : "");
+		rb_msg_at(d, MSG_F_SCHEMA, path, 0, 0, err.len ? ": " : "",
+		    err.len ? err.data : "");
 	}
 	buf_free(&err);
 	free(path);
@@ -357,6 +357,31 @@ load_xml_diag(struct xml_src *xs, xmlNodePtr n, enum diag_level lvl,
 	buf_free(&b);
 }
 
+void
+load_xml_attr_msg(struct xml_src *xs, xmlNodePtr e, const char *name,
+    int value, enum rb_msg id, ...)
+{
+	struct rb_pos pos;
+	va_list ap;
+
+	load_xml_attr_pos(xs, e, name, value, &pos);
+	va_start(ap, id);
+	rb_msg_v(xs->d, id, &pos, ap);
+	va_end(ap);
+}
+
+void
+load_xml_msg(struct xml_src *xs, xmlNodePtr n, enum rb_msg id, ...)
+{
+	struct rb_pos pos;
+	va_list ap;
+
+	load_xml_pos(xs, n, &pos);
+	va_start(ap, id);
+	rb_msg_v(xs->d, id, &pos, ap);
+	va_end(ap);
+}
+
 int
 load_xml_nerr(const struct xml_src *xs)
 {
@@ -373,11 +398,9 @@ S_parse_err(void *ctx, xmlErrorPtr e)
 	const char *s;
 	size_t n, len;
 	int col = 0, max;
-	enum diag_level lvl;
 
 	if (e == NULL || e->level == XML_ERR_NONE)
 		return;
-	lvl = e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR;
 	len = e->message ? strlen(e->message) : 0;
 	while (len && (e->message[len - 1] == '\n' || e->message[len - 1] == ' '))
 		len--;
@@ -398,16 +421,16 @@ S_parse_err(void *ctx, xmlErrorPtr e)
 		len = (size_t)(s - e->message);
 		while (len && strchr(" ,", e->message[len - 1]))
 			len--;
-		diag_at(xs->d, lvl, xs->file, e->line, col, "%.*s (a fixed "
-		    "limit of the XML parser)", (int)len, e->message);
+		rb_msg_at(xs->d, MSG_E_XML_LIMIT, xs->file, e->line, col,
+		    (int)len, e->message);
 		return;
 	}
 	if (e->message && strstr(e->message, "huge text node") != NULL) {
-		diag_at(xs->d, lvl, xs->file, e->line, col, "text longer "
-		    "than 10,000,000 bytes (a fixed limit of the XML parser)");
+		rb_msg_at(xs->d, MSG_E_XML_HUGE_TEXT, xs->file, e->line, col);
 		return;
 	}
-	diag_at(xs->d, lvl, xs->file, e->line, col, "%.*s", (int)len,
+	rb_msg_at(xs->d, e->level == XML_ERR_WARNING ? MSG_W_XML : MSG_E_XML,
+	    xs->file, e->line, col, (int)len,
 	    e->message ? e->message : "XML error");
 }
 
@@ -486,13 +509,11 @@ S_not_utf8(struct diag *d, const char *file, const char *data, size_t len,
 
 	utf8_linecol(data, (size_t)(bad - data), &line, &col);
 	if (gbk_plausible(data, len))
-		diag_at(d, DIAG_ERROR, file, line, col, "invalid UTF-8 byte "
-		    "0x%02X: the file looks saved as GBK; save it as UTF-8 "
-		    "(or convert it: iconv -f GBK -t UTF-8)%s",
+		rb_msg_at(d, MSG_E_NOT_UTF8_GBK, file, line, col,
 		    (unsigned)(unsigned char)*bad, declare);
 	else
-		diag_at(d, DIAG_ERROR, file, line, col,
-		    "invalid UTF-8 byte 0x%02X", (unsigned)(unsigned char)*bad);
+		rb_msg_at(d, MSG_E_NOT_UTF8, file, line, col,
+		    (unsigned)(unsigned char)*bad);
 }
 
 void
@@ -602,9 +623,7 @@ load_xml_open(struct xml_src *xs, struct diag *d, const char *file,
 				utf8_linecol(u, n, &line, &col);
 				free(u);
 			}
-			diag_at(d, DIAG_ERROR, file, line, col, "byte 0x%02X "
-			    "is not GBK / GB18030 though the XML declaration "
-			    "says so; is the file UTF-8?",
+			rb_msg_at(d, MSG_E_NOT_GBK, file, line, col,
 			    (unsigned)(unsigned char)data[at]);
 			xs->data = data;
 			xs->len = len;
@@ -624,22 +643,20 @@ load_xml_open(struct xml_src *xs, struct diag *d, const char *file,
 	}
 	if ((off = S_doctype(data, len)) != (size_t)-1) {
 		utf8_linecol(data, off, &line, &col);
-		diag_at(d, DIAG_ERROR, file, line, col,
-		    "DOCTYPE is not allowed in role files");
+		rb_msg_at(d, MSG_E_DOCTYPE, file, line, col);
 		return NULL;
 	}
 	if (len > INT_MAX) {
-		diag_at(d, DIAG_ERROR, file, 0, 0, "file too large");
+		rb_msg_at(d, MSG_E_XML_TOO_LARGE, file, 0, 0);
 		return NULL;
 	}
 	if ((off = S_too_many_attrs(data, len)) != (size_t)-1) {
 		utf8_linecol(data, off, &line, &col);
-		diag_at(d, DIAG_ERROR, file, line, col, "more than %d "
-		    "attributes on one element (a fixed limit)", S_MAX_ATTRS);
+		rb_msg_at(d, MSG_E_XML_ATTRS, file, line, col, S_MAX_ATTRS);
 		return NULL;
 	}
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
-		diag_at(d, DIAG_FATAL, file, 0, 0, "out of memory");
+		rb_msg_at(d, MSG_F_NOMEM, file, 0, 0);
 		return NULL;
 	}
 	nerr = d->nerr;
@@ -651,15 +668,14 @@ load_xml_open(struct xml_src *xs, struct diag *d, const char *file,
 	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (doc != NULL && (doc->intSubset || doc->extSubset)) {
-		diag_at(d, DIAG_ERROR, file, 1, 0,
-		    "DOCTYPE is not allowed in role files");
+		rb_msg_at(d, MSG_E_DOCTYPE, file, 1, 0);
 		xmlFreeDoc(doc);
 		doc = NULL;
 	} else if (doc == NULL && d->nerr == nerr) {
-		diag_at(d, DIAG_ERROR, file, 0, 0, "cannot parse XML");
+		rb_msg_at(d, MSG_E_XML_PARSE, file, 0, 0);
 	} else if (doc != NULL && (d->nerr != nerr || !ctxt->wellFormed)) {
 		if (d->nerr == nerr)
-			diag_at(d, DIAG_ERROR, file, 0, 0, "malformed XML");
+			rb_msg_at(d, MSG_E_XML_MALFORMED, file, 0, 0);
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
@@ -765,11 +781,11 @@ S_rng_err(void *ctx, xmlErrorPtr e)
 	len = e->message ? strlen(e->message) : 0;
 	while (len && (e->message[len - 1] == '\n' || e->message[len - 1] == ' '))
 		len--;
-	msg = e->message ? xstrndup(e->message, len) :
-	    xstrdup("does not match the schema");
+	msg = e->message ? xstrndup(e->message, len) : xstrdup(xs->schema);
 	S_rng_pos(xs, e, msg, &pos);
 	xs->pend = xreallocarray(xs->pend, xs->npend + 1, sizeof(*xs->pend));
 	p = &xs->pend[xs->npend++];
+	p->id = e->message ? MSG_E_SCHEMA : MSG_E_SCHEMA_MISMATCH;
 	p->line = pos.line;
 	p->col = pos.col;
 	p->msg = msg;
@@ -790,13 +806,15 @@ load_xml_validate(struct xml_src *xs, xmlDocPtr doc, const char *name)
 		return;
 	if ((vc = xmlRelaxNGNewValidCtxt(rng)) == NULL)
 		return;
+	xs->schema = name;
 	xmlRelaxNGSetValidStructuredErrors(vc, S_rng_err, xs);
 	xmlSetStructuredErrorFunc(xs, S_rng_err);
 	if (xmlRelaxNGValidateDoc(vc, doc) != 0 && xs->npend == 0) {
 		xs->pend = xreallocarray(xs->pend, 1, sizeof(*xs->pend));
 		xs->pend[0].line = 1;
 		xs->pend[0].col = 0;
-		xs->pend[0].msg = xasprintf("does not match schema %s", name);
+		xs->pend[0].msg = xstrdup(name);
+		xs->pend[0].id = MSG_E_SCHEMA_MISMATCH;
 		xs->npend = 1;
 	}
 	xmlSetStructuredErrorFunc(NULL, NULL);
@@ -815,8 +833,8 @@ load_xml_close(struct xml_src *xs, xmlDocPtr doc)
 		placed += xs->pend[i].line > 0;
 	for (i = 0; i < xs->npend; i++) {
 		if (report && (xs->pend[i].line > 0 || placed == 0))
-			diag_at(xs->d, DIAG_ERROR, xs->file, xs->pend[i].line,
-			    xs->pend[i].col, "%s", xs->pend[i].msg);
+			rb_msg_at(xs->d, xs->pend[i].id, xs->file,
+			    xs->pend[i].line, xs->pend[i].col, xs->pend[i].msg);
 		free(xs->pend[i].msg);
 	}
 	free(xs->pend);
@@ -907,21 +925,20 @@ load_xml_check_attrs(struct xml_src *xs, xmlNodePtr n,
 		if (a->ns && a->ns->prefix)
 			buf_printf(&q, "%s:", (const char *)a->ns->prefix);
 		buf_puts(&q, (const char *)a->name);
-		buf_reset(&b);
 		if (allowed[0] == NULL)
-			buf_printf(&b, " (<%s> takes no attributes)",
+			load_xml_attr_msg(xs, n, q.data, 0, MSG_E_ATTR_NONE,
+			    q.data, (const char *)n->name,
 			    (const char *)n->name);
 		else if (a->ns == NULL && (sug = load_xml_suggest(
 		    (const char *)a->name, allowed)) != NULL)
-			buf_printf(&b, "; did you mean '%s'?", sug);
+			load_xml_attr_msg(xs, n, q.data, 0, MSG_E_ATTR_NEAR,
+			    q.data, (const char *)n->name, sug);
 		else {
-			buf_puts(&b, " (allowed: ");
+			buf_reset(&b);
 			load_xml_list(&b, allowed, ", ");
-			buf_putc(&b, ')');
+			load_xml_attr_msg(xs, n, q.data, 0, MSG_E_ATTR_UNKNOWN,
+			    q.data, (const char *)n->name, b.data);
 		}
-		load_xml_attr_diag(xs, n, q.data, 0, DIAG_ERROR,
-		    "unknown attribute '%s' on <%s>%s", q.data,
-		    (const char *)n->name, b.data);
 	}
 	buf_free(&b);
 	buf_free(&q);
@@ -949,8 +966,7 @@ load_xml_no_text(struct xml_src *xs, xmlNodePtr n)
 		    c->type == XML_CDATA_SECTION_NODE) && c->content &&
 		    !S_blank((const char *)c->content,
 		    strlen((const char *)c->content)))
-			load_xml_diag(xs, c, DIAG_ERROR,
-			    "text is not allowed directly in <%s>",
+			load_xml_msg(xs, c, MSG_E_XML_TEXT,
 			    (const char *)n->name);
 }
 
@@ -967,8 +983,7 @@ load_xml_plain(struct xml_src *xs, xmlNodePtr n)
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
 			buf_puts(&b, (const char *)c->content);
 		else if (c->type == XML_ELEMENT_NODE)
-			load_xml_diag(xs, c, DIAG_ERROR,
-			    "<%s> is not allowed in <%s> (plain text only)",
+			load_xml_msg(xs, c, MSG_E_XML_PLAIN,
 			    (const char *)c->name, (const char *)n->name);
 	}
 	for (a = 0; a < b.len && strchr(" \t\r\n", b.data[a]); a++)
@@ -1067,9 +1082,8 @@ S_rich_children(struct xml_src *xs, struct rich *r, xmlNodePtr n,
 				break;
 			if (content != S_INLINE && content != S_BLOCK) {
 				if (!S_blank(s, strlen(s)))
-					load_xml_diag(xs, c, DIAG_ERROR,
-					    "text is not allowed directly in "
-					    "<%s>", (const char *)n->name);
+					load_xml_msg(xs, c, MSG_E_XML_TEXT,
+					    (const char *)n->name);
 				break;
 			}
 			rich_text(r, s, strlen(s));
@@ -1078,25 +1092,24 @@ S_rich_children(struct xml_src *xs, struct rich *r, xmlNodePtr n,
 			tag = (const char *)c->name;
 			if (c->ns == NULL && !strcmp(tag, "ol") &&
 			    load_xml_is(n, "duty")) {
-				load_xml_diag(xs, c, DIAG_ERROR, "<ol> in "
-				    "<duty> holds its sub-items and must come "
-				    "after all of the duty's text");
+				load_xml_msg(xs, c, MSG_E_XML_OL_LATE);
+				break;
+			}
+			if ((c->ns != NULL || !S_allowed(content, tag)) &&
+			    n->name == (const xmlChar *)field) {
+				load_xml_msg(xs, c, MSG_E_XML_NOT_IN, tag,
+				    (const char *)n->name);
 				break;
 			}
 			if (c->ns != NULL || !S_allowed(content, tag)) {
-				load_xml_diag(xs, c, DIAG_ERROR,
-				    "<%s> is not allowed in <%s>%s%s", tag,
-				    (const char *)n->name,
-				    n->name == (const xmlChar *)field ? "" :
-				    " of ", n->name == (const xmlChar *)field ?
-				    "" : field);
+				load_xml_msg(xs, c, MSG_E_XML_NOT_IN_OF, tag,
+				    (const char *)n->name, field);
 				break;
 			}
 			if (!strcmp(tag, "br")) {
 				load_xml_check_attrs(xs, c, no_attrs);
 				if (c->children)
-					load_xml_diag(xs, c, DIAG_ERROR,
-					    "<br> must be empty");
+					load_xml_msg(xs, c, MSG_E_XML_BR);
 				rich_br(r);
 				break;
 			}
@@ -1104,21 +1117,19 @@ S_rich_children(struct xml_src *xs, struct rich *r, xmlNodePtr n,
 			if (!strcmp(tag, "a")) {
 				load_xml_check_attrs(xs, c, a_attrs);
 				if ((href = load_xml_attr(c, "href")) == NULL)
-					load_xml_diag(xs, c, DIAG_ERROR,
-					    "<a> needs an href attribute");
+					load_xml_msg(xs, c, MSG_E_ATTR_MISSING,
+					    "a", "href");
 			} else
 				load_xml_check_attrs(xs, c, no_attrs);
 			if (r->depth >= (int)rb_limit(RB_LIM_DEPTH)) {
-				load_xml_diag(xs, c, DIAG_ERROR, "nesting "
-				    "deeper than %d levels (%s)", r->depth,
+				load_xml_msg(xs, c, MSG_E_TOO_DEEP, r->depth,
 				    rb_limit_hint(RB_LIM_DEPTH));
 				free(href);
 				return;
 			}
 			if (!strcmp(tag, "table") && S_cells(c) >
 			    rb_limit(RB_LIM_TABLE)) {
-				load_xml_diag(xs, c, DIAG_ERROR, "table of "
-				    "%zu cells (%s)", S_cells(c),
+				load_xml_msg(xs, c, MSG_E_XML_TABLE, S_cells(c),
 				    rb_limit_hint(RB_LIM_TABLE));
 				free(href);
 				break;
@@ -1128,8 +1139,8 @@ S_rich_children(struct xml_src *xs, struct rich *r, xmlNodePtr n,
 				struct buf m = BUF_INIT;
 
 				url_why(&m, href, uv);
-				load_xml_attr_diag(xs, c, "href", 1,
-				    DIAG_WARNING, "%s%s", m.data, URL_DROPPED);
+				load_xml_attr_msg(xs, c, "href", 1, MSG_W_LINK,
+				    m.data);
 				buf_free(&m);
 				free(href);
 				S_rich_children(xs, r, c, S_content_of(tag),
@@ -1142,8 +1153,7 @@ S_rich_children(struct xml_src *xs, struct rich *r, xmlNodePtr n,
 			rich_close(r, tag);
 			break;
 		case XML_ENTITY_REF_NODE:
-			load_xml_diag(xs, c, DIAG_ERROR,
-			    "entity '&%s;' is not allowed",
+			load_xml_msg(xs, c, MSG_E_XML_ENTITY,
 			    (const char *)c->name);
 			break;
 		default:	/* comments, processing instructions */
@@ -1199,8 +1209,8 @@ S_ref(struct xml_src *xs, xmlNodePtr n, const char *attr, struct rb_str *dst)
 	load_xml_check_attrs(xs, n, allowed);
 	load_xml_no_text(xs, n);
 	if ((v = load_xml_attr(n, attr)) == NULL) {
-		load_xml_diag(xs, n, DIAG_ERROR, "<%s> needs a %s attribute",
-		    (const char *)n->name, attr);
+		load_xml_msg(xs, n, MSG_E_ATTR_MISSING, (const char *)n->name,
+		    attr);
 		return;
 	}
 	load_xml_attr_pos(xs, n, attr, 1, &pos);
@@ -1234,12 +1244,10 @@ S_unknown(struct xml_src *xs, xmlNodePtr c, xmlNodePtr parent,
 	    load_xml_suggest((const char *)c->name, names) : NULL;
 
 	if (sug != NULL)
-		load_xml_diag(xs, c, DIAG_ERROR, "unknown element <%s> in "
-		    "<%s>; did you mean <%s>?", (const char *)c->name,
+		load_xml_msg(xs, c, MSG_E_ELEM_NEAR, (const char *)c->name,
 		    (const char *)parent->name, sug);
 	else
-		load_xml_diag(xs, c, DIAG_ERROR, "unknown element <%s> in "
-		    "<%s>", (const char *)c->name,
+		load_xml_msg(xs, c, MSG_E_ELEM_UNKNOWN, (const char *)c->name,
 		    (const char *)parent->name);
 }
 
@@ -1533,11 +1541,9 @@ S_section(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 	load_xml_check_attrs(xs, n, attrs);
 	load_xml_pos(xs, n, &pos);
 	if ((v = load_xml_attr(n, "title")) == NULL)
-		load_xml_diag(xs, n, DIAG_ERROR,
-		    "<section> needs a title attribute");
+		load_xml_msg(xs, n, MSG_E_ATTR_MISSING, "section", "title");
 	else if (*v == '\0')
-		load_xml_attr_diag(xs, n, "title", 1, DIAG_ERROR,
-		    "<section> title is empty");
+		load_xml_attr_msg(xs, n, "title", 1, MSG_E_SECTION_TITLE);
 	if (v) {
 		load_xml_attr_pos(xs, n, "title", 1, &pos);
 		rb_str_set(&sec->title, v, strlen(v), &pos);
@@ -1580,14 +1586,12 @@ S_role(struct xml_src *xs, struct rb_role *role, xmlNodePtr root)
 			continue;
 		}
 		if (seen[k] && fof[k] >= 0) {
-			load_xml_diag(xs, c, DIAG_ERROR,
-			    "duplicate <%s> (first at line %ld)", name,
-			    xmlGetLineNo(seen[k]));
+			load_xml_msg(xs, c, MSG_E_FIELD_TWICE, "element", name,
+			    rb_fields[fof[k]].name, (int)xmlGetLineNo(seen[k]));
 			continue;
 		}
 		if (k < last)
-			load_xml_diag(xs, c, DIAG_ERROR,
-			    "<%s> must come before <%s>", name, order[last]);
+			load_xml_msg(xs, c, MSG_E_ELEM_ORDER, name, order[last]);
 		else
 			last = k;
 		if (!seen[k])
@@ -1645,8 +1649,8 @@ S_role(struct xml_src *xs, struct rb_role *role, xmlNodePtr root)
 	/* (missing title and department: val_role()) */
 	for (k = 0; k < n; k++)
 		if (fof[k] == RB_F_DUTIES && seen[k] == NULL)
-			load_xml_diag(xs, root, DIAG_ERROR,
-			    "<role> needs a <%s> element", order[k]);
+			load_xml_msg(xs, root, MSG_E_NO_DUTIES,
+			    role->id ? role->id : "", MSG_HINT_DUTIES_XML);
 }
 
 struct rb_role *
@@ -1666,8 +1670,7 @@ load_role_xml(struct diag *d, const char *file, const char *data, size_t len)
 	}
 	root = xmlDocGetRootElement(doc);
 	if (root == NULL || !load_xml_is(root, "role")) {
-		load_xml_diag(&xs, root, DIAG_ERROR,
-		    "the root element must be <role>, not <%s>",
+		load_xml_msg(&xs, root, MSG_E_XML_ROOT, "role",
 		    root ? (const char *)root->name : "");
 		load_xml_close(&xs, doc);
 		return NULL;

@@ -14,6 +14,7 @@
 #include <libxml/tree.h>
 #include "../model/model.h"
 #include "../util/util.h"
+#include "../model/msg.h"
 
 struct buf;
 
@@ -28,8 +29,10 @@ void	load_xml_cleanup(void);
 
 /* A RELAX NG error held back until the loader's own checks have run. */
 struct xml_pending {
-	int	 line, col;
-	char	*msg;
+	int		 line, col;
+	enum rb_msg	 id;	/* MSG_E_SCHEMA: msg is RELAX NG's words;
+				 * MSG_E_SCHEMA_MISMATCH: the schema's name */
+	char		*msg;
 };
 
 /* One XML source being loaded. */
@@ -44,6 +47,7 @@ struct xml_src {
 	char		*owned;		/* data converted from GBK, or NULL */
 	struct utf8_cols cols;		/* columns counted on along a line */
 	struct xml_pending *pend;	size_t npend;
+	const char	*schema;	/* name of the schema validating */
 };
 
 /*
@@ -76,6 +80,12 @@ void		 load_xml_attr_diag(struct xml_src *, xmlNodePtr e,
 		    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void		 load_xml_diag(struct xml_src *, xmlNodePtr, enum diag_level,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Report catalogue message id (src/model/msg.h) at the position of node
+ * n, or at load_xml_attr_pos() of attribute name of element e. */
+void		 load_xml_msg(struct xml_src *, xmlNodePtr n, enum rb_msg id,
+		    ...);
+void		 load_xml_attr_msg(struct xml_src *, xmlNodePtr e,
+		    const char *name, int value, enum rb_msg id, ...);
 /* Attribute value (caller frees with free()) or NULL. */
 char		*load_xml_attr(xmlNodePtr, const char *name);
 /* Reports every attribute of node not in the NULL-terminated allowed. */

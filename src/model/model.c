@@ -12,6 +12,7 @@
 #include "../util/util.h"
 #include "model.h"
 #include "fields.h"
+#include "msg.h"
 
 const char *const rb_relkind_name[RB_REL__MAX] = {
 	"supervised-by", "supervises", "cooperates", "guides", "internal",
@@ -221,9 +222,7 @@ rb_role_default_id(struct diag *d, struct rb_role *r, const struct rb_pos *p)
 	stem = rb_path_stem(r->path);
 	r->pos = *p;
 	if (!rb_id_valid(stem, strlen(stem))) {
-		diag_pos(d, DIAG_ERROR, p, "the role has no id and its file "
-		    "name '%s' is not one (" RB_ID_RULE "); rename the file "
-		    "or give the id", stem);
+		rb_msg(d, MSG_E_STEM_NOT_ID, p, stem);
 		free(stem);
 		r->id = xstrdup("");
 		return;

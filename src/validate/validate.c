@@ -422,8 +422,7 @@ validate_site(struct diag *d, struct rb_site *site)
 		 * here only for a role whose file had no such error. */
 		if (r->nduties == 0 && !S_file_failed(&v, r->path))
 			rb_msg(d, MSG_E_NO_DUTIES, &r->pos, r->id, r->is_xml ?
-			    "add <duties> with at least one <duty>" : "add a "
-			    "'## 工作职责' section with a list of duties");
+			    MSG_HINT_DUTIES_XML : MSG_HINT_DUTIES_MD);
 		for (j = 0; j < r->nduties; j++)
 			if ((r->duties[j].text.s == NULL ||
 			    r->duties[j].text.s[0] == '\0') &&

@@ -395,7 +395,8 @@ Test(md, structure_errors)
 	cr_assert(S_has(DIAG_ERROR, 22, 3, "所受监督：, 所施监督：, 所施指导："));
 	cr_assert(S_has(DIAG_ERROR, 26, 3, "4 fields separated by '|'"));
 	cr_assert(S_has(DIAG_ERROR, 27, 3, "unknown report frequency '每x周'"));
-	cr_assert(S_has(DIAG_ERROR, 29, 1, "appears twice"));
+	cr_assert(S_has(DIAG_ERROR, 29, 1, "duplicate section 'Duties' "
+	    "(duties), first at line "));
 	cr_assert(S_has(DIAG_ERROR, 33, 1, "the authorities section is empty"));
 	cr_assert_eq(r->nduties, 1);
 	cr_assert_str_eq(r->duties[0].text.s, "b");

@@ -421,7 +421,8 @@ Test(xml, required_and_order)
 	    S_all());
 	cr_assert(S_has(2, 1, "missing required field 'department' (所属部门)"),
 	    "%s", S_all());
-	cr_assert(S_has(2, 1, "needs a <duties>"), "%s", S_all());
+	cr_assert(S_has(2, 1, "has no duties: add <duties> with at least one "
+	    "<duty>"), "%s", S_all());
 	rb_role_free(r);
 }
 

@@ -45,13 +45,13 @@ S_dept(struct xml_src *xs, struct rb_org *org, xmlNodePtr n,
 	id = load_xml_attr(n, "id");
 	name = load_xml_attr(n, "name");
 	if (id == NULL)
-		load_xml_msg(xs, n, MSG_E_ATTR_MISSING, "department", "id");
+		load_xml_msg(xs, n, MSG_E_XML_ATTR_MISSING, "department", "id");
 	else if (!rb_id_valid(id, strlen(id)))
 		load_xml_attr_msg(xs, n, "id", 1, MSG_E_DEPT_ID, id);
 	if (name == NULL)
-		load_xml_msg(xs, n, MSG_E_ATTR_MISSING, "department", "name");
+		load_xml_msg(xs, n, MSG_E_XML_ATTR_MISSING, "department", "name");
 	else if (*name == '\0')
-		load_xml_attr_msg(xs, n, "name", 1, MSG_E_ATTR_EMPTY,
+		load_xml_attr_msg(xs, n, "name", 1, MSG_E_XML_ATTR_EMPTY,
 		    "department", "name");
 	dp = rb_org_add_dept(org);
 	dp->id = id ? id : xstrdup("");

@@ -926,17 +926,17 @@ load_xml_check_attrs(struct xml_src *xs, xmlNodePtr n,
 			buf_printf(&q, "%s:", (const char *)a->ns->prefix);
 		buf_puts(&q, (const char *)a->name);
 		if (allowed[0] == NULL)
-			load_xml_attr_msg(xs, n, q.data, 0, MSG_E_ATTR_NONE,
+			load_xml_attr_msg(xs, n, q.data, 0, MSG_E_XML_ATTR_NONE,
 			    q.data, (const char *)n->name,
 			    (const char *)n->name);
 		else if (a->ns == NULL && (sug = load_xml_suggest(
 		    (const char *)a->name, allowed)) != NULL)
-			load_xml_attr_msg(xs, n, q.data, 0, MSG_E_ATTR_NEAR,
+			load_xml_attr_msg(xs, n, q.data, 0, MSG_E_XML_ATTR_NEAR,
 			    q.data, (const char *)n->name, sug);
 		else {
 			buf_reset(&b);
 			load_xml_list(&b, allowed, ", ");
-			load_xml_attr_msg(xs, n, q.data, 0, MSG_E_ATTR_UNKNOWN,
+			load_xml_attr_msg(xs, n, q.data, 0, MSG_E_XML_ATTR_UNKNOWN,
 			    q.data, (const char *)n->name, b.data);
 		}
 	}
@@ -1117,7 +1117,7 @@ S_rich_children(struct xml_src *xs, struct rich *r, xmlNodePtr n,
 			if (!strcmp(tag, "a")) {
 				load_xml_check_attrs(xs, c, a_attrs);
 				if ((href = load_xml_attr(c, "href")) == NULL)
-					load_xml_msg(xs, c, MSG_E_ATTR_MISSING,
+					load_xml_msg(xs, c, MSG_E_XML_ATTR_MISSING,
 					    "a", "href");
 			} else
 				load_xml_check_attrs(xs, c, no_attrs);
@@ -1209,7 +1209,7 @@ S_ref(struct xml_src *xs, xmlNodePtr n, const char *attr, struct rb_str *dst)
 	load_xml_check_attrs(xs, n, allowed);
 	load_xml_no_text(xs, n);
 	if ((v = load_xml_attr(n, attr)) == NULL) {
-		load_xml_msg(xs, n, MSG_E_ATTR_MISSING, (const char *)n->name,
+		load_xml_msg(xs, n, MSG_E_XML_ATTR_MISSING, (const char *)n->name,
 		    attr);
 		return;
 	}
@@ -1541,7 +1541,7 @@ S_section(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
 	load_xml_check_attrs(xs, n, attrs);
 	load_xml_pos(xs, n, &pos);
 	if ((v = load_xml_attr(n, "title")) == NULL)
-		load_xml_msg(xs, n, MSG_E_ATTR_MISSING, "section", "title");
+		load_xml_msg(xs, n, MSG_E_XML_ATTR_MISSING, "section", "title");
 	else if (*v == '\0')
 		load_xml_attr_msg(xs, n, "title", 1, MSG_E_SECTION_TITLE);
 	if (v) {

@@ -48,11 +48,11 @@ enum rb_msg {
 	MSG_E_ELEM_UNKNOWN,	/* unknown element */
 	MSG_E_ELEM_ORDER,	/* elements out of order */
 	MSG_E_ELEM_MISSING,	/* a required child element is missing */
-	MSG_E_ATTR_NONE,	/* an attribute where none is allowed */
-	MSG_E_ATTR_NEAR,	/* unknown attribute, with a suggestion */
-	MSG_E_ATTR_UNKNOWN,	/* unknown attribute */
-	MSG_E_ATTR_MISSING,	/* a required attribute is missing */
-	MSG_E_ATTR_EMPTY,	/* a required attribute is empty */
+	MSG_E_XML_ATTR_NONE,	/* an attribute where none is allowed */
+	MSG_E_XML_ATTR_NEAR,	/* unknown attribute, with a suggestion */
+	MSG_E_XML_ATTR_UNKNOWN,	/* unknown attribute */
+	MSG_E_XML_ATTR_MISSING,	/* a required attribute is missing */
+	MSG_E_XML_ATTR_EMPTY,	/* a required attribute is empty */
 	MSG_E_XML_TEXT,		/* text directly in a structural element */
 	MSG_E_XML_PLAIN,	/* an element in plain text */
 	MSG_E_XML_NOT_IN,	/* an element its parent may not hold */

@@ -21,17 +21,17 @@ done
 a=$tmp/a
 
 # 1. Structure tree, read independently of the writer.
-if $py tests/tools/tagcheck.py --need Sect,H1,H2,P,L,LI,Lbl,LBody,Table,THead,TBody,TR,TH,TD,Figure,Link,TOC,TOCI \
+if $py tests/tools/tagcheck.py --need Sect,H1,H2,P,L,LI,Lbl,LBody,Table,TR,TH,TD,Figure,Link,TOC,TOCI \
     "$a/handbook.pdf" >"$tmp/tc" 2>&1; then ok; else ko "handbook: $(grep -v '^ok' "$tmp/tc" | head -5)"; fi
-if $py tests/tools/tagcheck.py --need H1,H2,P,L,LI,Table,THead,TH,TD "$a"/roles/*.pdf >"$tmp/tc" 2>&1; then ok
+if $py tests/tools/tagcheck.py --need H1,H2,P,L,LI,Lbl,LBody,Table,TR,TH,TD "$a"/roles/*.pdf >"$tmp/tc" 2>&1; then ok
 else ko "role sheets: $(grep -v '^ok' "$tmp/tc" | head -5)"; fi
-if $py tests/tools/tagcheck.py --need H1,H2,P,Table,TH,TD,Figure "$a/reports/$m.pdf" >"$tmp/tc" 2>&1; then ok
+if $py tests/tools/tagcheck.py --need H1,H2,P,L,LI,LBody,Table,TR,TH,TD,Figure "$a/reports/$m.pdf" >"$tmp/tc" 2>&1; then ok
 else ko "report: $(grep -v '^ok' "$tmp/tc" | head -5)"; fi
 
 # 2. Negative controls: the checker can fail.
-$py - "$a/handbook.pdf" "$tmp/notree.pdf" "$tmp/noalt.pdf" <<'PY'
+$py - "$a/handbook.pdf" "$tmp/notree.pdf" "$tmp/noalt.pdf" "$tmp/nest.pdf" <<'PY'
 import sys, pikepdf
-src, notree, noalt = sys.argv[1:]
+src, notree, noalt, nest = sys.argv[1:]
 with pikepdf.open(src) as p:
     del p.Root['/StructTreeRoot']
     p.save(notree)
@@ -47,11 +47,42 @@ with pikepdf.open(src) as p:
         return False
     assert strip(p.Root.StructTreeRoot.K[0])
     p.save(noalt)
+with pikepdf.open(src) as p:
+    # an LI without its LBody, a TR moved into a list
+    def find(se, t):
+        if se.get('/S') == pikepdf.Name('/' + t):
+            return se
+        k = se.get('/K')
+        for c in (k if isinstance(k, pikepdf.Array) else [k]):
+            if isinstance(c, pikepdf.Dictionary) and '/S' in c:
+                r = find(c, t)
+                if r is not None:
+                    return r
+        return None
+    li = find(p.Root.StructTreeRoot.K[0], 'LI')
+    li.K = pikepdf.Array([x for x in li.K if x.get('/S') != pikepdf.Name.LBody])
+    l = find(p.Root.StructTreeRoot.K[0], 'L')
+    l.K = pikepdf.Array(list(l.K) + [find(p.Root.StructTreeRoot.K[0], 'TR')])
+    p.save(nest)
 PY
 $py tests/tools/tagcheck.py "$tmp/notree.pdf" >"$tmp/tc" 2>&1 && ko "no StructTreeRoot passed" ||
     { grep -q 'no StructTreeRoot' "$tmp/tc" && ok || ko "notree: $(cat "$tmp/tc")"; }
 $py tests/tools/tagcheck.py "$tmp/noalt.pdf" >"$tmp/tc" 2>&1 && ko "Figure without /Alt passed" ||
     { grep -q 'Figure without /Alt' "$tmp/tc" && ok || ko "noalt: $(cat "$tmp/tc")"; }
+
+$py tests/tools/tagcheck.py "$tmp/nest.pdf" >"$tmp/tc" 2>&1 && ko "bad nesting passed" ||
+    { grep -q 'LI holds Lbl, not \[Lbl\] LBody' "$tmp/tc" && grep -q ': L holds LI.* TR' "$tmp/tc" && ok ||
+      ko "nest: $(cat "$tmp/tc")"; }
+
+# 2b. List labels: a number is a Lbl, a bullet an artifact (the L says it
+# is a list): the handbook's numbered lists have "1." Lbls, its bulleted
+# one (九、业务部资源分配) LIs of an LBody only, and no Lbl is a bullet.
+pdfinfo -struct-text "$a/handbook.pdf" >"$tmp/st" 2>/dev/null
+grep -A1 'Lbl (block)' "$tmp/st" | grep '^ *"' | sed 's/^ *//' | sort -u >"$tmp/lbl"
+grep -q '^"1\."$' "$tmp/lbl" && ! grep -q '[•◦▪●○■·]' "$tmp/lbl" &&
+    grep -A2 'LI (block)' "$tmp/st" | grep -A1 'LBody' | grep -q '公司所拿到的楼盘及名单资源' &&
+    pdftotext "$a/handbook.pdf" - | grep -q '^[•●·] *公司所拿到的楼盘' && ok ||
+    ko "handbook: list labels: $(tr '\n' ' ' <"$tmp/lbl")"
 
 # 3. pdfinfo -struct-text of a role sheet: its duties, all, in order.
 r=salesperson

@@ -600,9 +600,12 @@ S_list(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 			    mw;
 		if (li != n->first)
 			S_want_space(blk, L->th->par_space * 0.25);
-		/* LI: Lbl (the marker), LBody (the content) */
+		/* LI: Lbl (the marker), LBody (the content); a bullet is
+		 * an artifact (the L says it is a list; a number says
+		 * more: docs/accessibility.md) */
 		ise = lay_se_new(L, SE_LI, lse);
-		blk->fs->mse = lay_se_new(L, SE_LBL, ise);
+		blk->fs->mse = n->tag == DOC_UL ? 0 :
+		    lay_se_new(L, SE_LBL, ise);
 		blk->fs->vl->se = lay_se_new(L, SE_LBODY, ise);
 		lay_flow(L, &ib, li, st);
 		blk->fs->vl->se = lse;

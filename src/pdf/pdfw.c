@@ -964,31 +964,64 @@ S_parenttree(struct pdfw *w)
 	return pt;
 }
 
-/*
- * Can element x, kid kx of its parent, be left out, its kids taking its
- * place?  A Div with one element kid and nothing else (a grouping that
- * says nothing), and a TBody that is its table's only kid (no THead or
- * TFoot beside it: a Table may hold its TRs itself).  A handbook has
- * 6,000 of them.
- */
+/* Is element x of type t? */
 static int
-S_elidable(const struct pdfw *w, int parent, int kx, int x)
+S_is(const struct pdfw *w, int x, const char *t)
 {
-	const struct S_se *e = &w->se[x];
+	return strcmp(w->se[x].type, t) == 0;
+}
+
+/* Are all kids of element x elements (of type t, when not NULL)? */
+static int
+S_all_kids(const struct pdfw *w, int x, const char *t)
+{
 	int k;
 
-	if (e->first < 0 || e->alt != NULL)
-		return 0;
-	if (strcmp(e->type, "Div") == 0)
-		return w->kids[e->first].next < 0 &&
-		    w->kids[e->first].kind == K_SE;
-	if (strcmp(e->type, "TBody") != 0 ||
-	    w->se[parent].first != kx || w->kids[kx].next >= 0)
-		return 0;
-	for (k = e->first; k >= 0; k = w->kids[k].next)
-		if (w->kids[k].kind != K_SE)
+	for (k = w->se[x].first; k >= 0; k = w->kids[k].next)
+		if (w->kids[k].kind != K_SE ||
+		    (t != NULL && !S_is(w, w->kids[k].val, t)))
 			return 0;
 	return 1;
+}
+
+/* Does every row of table t's THead (if any) hold header cells only? */
+static int
+S_plain_head(const struct pdfw *w, int t)
+{
+	int k, r;
+
+	for (k = w->se[t].first; k >= 0; k = w->kids[k].next) {
+		if (w->kids[k].kind != K_SE ||
+		    !S_is(w, w->kids[k].val, "THead"))
+			continue;
+		for (r = w->se[w->kids[k].val].first; r >= 0;
+		    r = w->kids[r].next)
+			if (w->kids[r].kind != K_SE ||
+			    !S_is(w, w->kids[r].val, "TR") ||
+			    !S_all_kids(w, w->kids[r].val, "TH"))
+				return 0;
+	}
+	return 1;
+}
+
+/*
+ * Can element x, kid of element parent, be left out, its kids taking
+ * its place?  A Div holding elements only (a grouping that says
+ * nothing), and a Table's THead and TBody when the header rows hold TH
+ * cells only: their /Scope says which cells head columns, and a Table
+ * may hold its TRs itself (14.8.4.3.4).  A handbook has 6,000 of them.
+ */
+static int
+S_elidable(const struct pdfw *w, int parent, int x)
+{
+	const struct S_se *e = &w->se[x];
+
+	if (e->first < 0 || e->alt != NULL || !S_all_kids(w, x, NULL))
+		return 0;
+	if (S_is(w, x, "Div"))
+		return 1;
+	return (S_is(w, x, "THead") || S_is(w, x, "TBody")) &&
+	    S_is(w, parent, "Table") && S_plain_head(w, parent);
 }
 
 /* Leaves out the elements S_elidable() allows: their kids go in their
@@ -1004,7 +1037,7 @@ S_elide(struct pdfw *w)
 			continue;
 		for (prev = -1, k = w->se[i].first; k >= 0; ) {
 			if (w->kids[k].kind != K_SE ||
-			    !S_elidable(w, i, k, x = w->kids[k].val)) {
+			    !S_elidable(w, i, x = w->kids[k].val)) {
 				prev = k;
 				k = w->kids[k].next;
 				continue;

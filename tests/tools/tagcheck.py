@@ -12,7 +12,10 @@
 # /Contents and a /StructParent whose element is a Link holding an OBJR to
 # it; every marked-content sequence with an MCID on a page is in the
 # ParentTree under the element that lists that MCID among its kids, and
-# every such kid is marked on its page; the types given with --need occur.
+# every such kid is marked on its page; the types given with --need occur;
+# grouping elements hold what ISO 32000-1 14.8.4.3 allows them (nesting()):
+# an LI one LBody after at most one Lbl, a Table rows of TH/TD with TH and
+# its column headers only in its first rows.
 # Prints "ok FILE (N elements ...)" or "FAIL FILE: why" lines; exits 1 on
 # any failure.
 import sys
@@ -53,6 +56,58 @@ def page_mcids(page):
             ids.append(int(operands[1].MCID))
     return ids
 
+# What each grouping element may hold (ISO 32000-1 14.8.4.3, PDF/UA-1):
+# element kids only, of these types.
+KIDS = {
+    '/L': {'/LI', '/L', '/Caption'},
+    '/LI': {'/Lbl', '/LBody'},
+    '/Table': {'/TR', '/THead', '/TBody', '/TFoot', '/Caption'},
+    '/THead': {'/TR'}, '/TBody': {'/TR'}, '/TFoot': {'/TR'},
+    '/TR': {'/TH', '/TD'},
+    '/TOC': {'/TOCI', '/TOC'},
+}
+
+def elems(se):
+    return [c for c in kids_of(se) if isinstance(c, pikepdf.Dictionary) and '/S' in c]
+
+def rows_of(table):
+    out = []
+    for c in elems(table):
+        if str(c.S) == '/TR':
+            out.append(c)
+        elif str(c.S) in ('/THead', '/TBody', '/TFoot'):
+            out.extend(x for x in elems(c) if str(x.S) == '/TR')
+    return out
+
+def nesting(f, els):
+    """Grouping elements hold what they may; an LI has one LBody (and its
+    Lbl first, when it has one); a Table has rows and TH cells, and its
+    column headers only in its first rows (a header row repeated on a
+    later page is an artifact, not a row again)."""
+    bad = 0
+    for t, se in els:
+        ok = KIDS.get(t)
+        if ok is None:
+            continue
+        ks = kids_of(se)
+        got = [str(c.S) for c in elems(se)]
+        if len(got) != len(ks) or any(g not in ok for g in got):
+            bad |= fail(f, f"{t[1:]} holds {' '.join(g[1:] for g in got) or 'content'}"
+                        f"{' and content' if len(got) != len(ks) else ''}")
+            continue
+        if t == '/LI' and (got.count('/LBody') != 1 or got[-1] != '/LBody'
+                           or got.count('/Lbl') > 1):
+            bad |= fail(f, f"LI holds {' '.join(g[1:] for g in got)}, not [Lbl] LBody")
+        if t == '/Table':
+            rows = rows_of(se)
+            heads = [all(str(c.S) == '/TH' and str(c.get('/A', {}).get('/Scope', '')) == '/Column'
+                         for c in elems(r)) for r in rows]
+            if not rows or not any(str(c.S) == '/TH' for r in rows for c in elems(r)):
+                bad |= fail(f, "a Table without rows or without TH")
+            elif any(h and any(not x for x in heads[:i]) for i, h in enumerate(heads)):
+                bad |= fail(f, "a Table with a column header row after a body row")
+    return bad
+
 def check(f, lang, need):
     pdf = pikepdf.open(f)
     root = pdf.Root
@@ -86,6 +141,7 @@ def check(f, lang, need):
             a = se.get('/A')
             if a is None or '/Scope' not in a:
                 bad |= fail(f, "a TH without /Scope")
+    bad |= nesting(f, els)
     for n in need:
         if '/' + n not in types:
             bad |= fail(f, f"no {n} element (types: {' '.join(sorted(types))})")

@@ -8,8 +8,11 @@
  * subset plan keeps only the glyphs of the code points used, renumbered
  * from 0, drops the tables a PDF reader does not read, and tells which
  * new glyph each code point got.  The CID of a glyph is its number, or
- * for a CID-keyed CFF (Noto CJK) the CID of the subset's charset, which
- * FreeType reads.  pdfw.c writes the program and the maps.
+ * for a name-keyed CFF the CID of the subset's charset, which FreeType
+ * reads.  A CID-keyed CFF (Noto CJK) is subset by cffsub.c instead:
+ * HarfBuzz desubroutinizes each glyph once per process, and each
+ * document's CFF is written from that cache, every glyph by the font's
+ * own CID.  pdfw.c writes the program and the maps.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -25,6 +28,7 @@
 #include FT_CID_H
 #include FT_OUTLINE_H
 #include "../util/util.h"
+#include "cffsub.h"
 #include "font.h"
 
 #define S_NBMP		0x10000
@@ -43,6 +47,9 @@ struct font {
 	FT_Face		 ft;
 	char		 ros[2][32];	/* CIDSystemInfo Registry, Ordering */
 	int		 supplement;
+	int		 cidkeyed;	/* a CID-keyed CFF */
+	struct cffsub	*cs;		/* ... its glyph cache, once made */
+	int		 nocache;	/* ... which could not be made */
 	hb_blob_t	*blob;
 	hb_face_t	*face;
 	hb_font_t	*hb;
@@ -210,6 +217,7 @@ S_cff_open(struct diag *d, struct font *f)
 		S_alnum(f->ros[0], sizeof(f->ros[0]), reg);
 		S_alnum(f->ros[1], sizeof(f->ros[1]), ord);
 		f->supplement = sup < 0 ? 0 : (int)sup;
+		f->cidkeyed = 1;
 	}
 	return 0;
 }
@@ -350,6 +358,7 @@ font_free(struct font *f)
 	if (f->ftlib != NULL)
 		FT_Done_FreeType(f->ftlib);
 	S_subset_free(f);
+	cffsub_free(f->cs);
 	free(f->cid);
 	free(f->adv);
 	free(f->used);
@@ -735,6 +744,49 @@ S_embolden(struct font *f, unsigned nglyphs)
 	return 0;
 }
 
+/*
+ * The subset of a CID-keyed CFF from the font's glyph cache (cffsub.h):
+ * the glyphs of the code points f->scp[0..n) and .notdef, each by its
+ * own CID.  Returns -1 when the cache fails.
+ */
+static int
+S_subset_cached(struct font *f, size_t n)
+{
+	hb_codepoint_t *g = xcalloc(n + 1, sizeof(*g));
+	struct buf b = BUF_INIT;
+	size_t i, k;
+	char *data;
+
+	for (i = 0; i < n; i++)
+		if (!hb_font_get_nominal_glyph(f->hb, f->scp[i], &g[i]))
+			g[i] = 0;
+	if (cffsub_write(f->cs, f->scp, g, n, &b) == -1) {
+		free(g);
+		buf_free(&b);
+		return -1;
+	}
+	f->cids = xcalloc(n + 1, sizeof(*f->cids));
+	f->cids[0] = 0;				/* .notdef */
+	for (i = 0; i < n; i++) {
+		f->scid[i] = (uint16_t)cffsub_cid(f->cs, g[i]);
+		f->cid[f->scp[i]] = f->scid[i];
+		f->cids[i + 1] = f->scid[i];
+	}
+	qsort(f->cids, n + 1, sizeof(f->cids[0]), S_cmp_u16);
+	for (i = k = 0; i <= n; i++)
+		if (k == 0 || f->cids[i] != f->cids[k - 1])
+			f->cids[k++] = f->cids[i];
+	f->nall = k;
+	f->ncids = f->cids[k - 1] + 1u;
+	f->nsub = n;
+	free(g);
+	i = b.len;
+	data = buf_detach(&b);
+	f->sub = hb_blob_create(data, (unsigned)i, HB_MEMORY_MODE_WRITABLE,
+	    data, free);
+	return 0;
+}
+
 int
 font_subset(struct font *f)
 {
@@ -751,10 +803,7 @@ font_subset(struct font *f)
 	if (f->sub != NULL)
 		return 0;
 	S_subset_free(f);
-	if ((in = hb_subset_input_create_or_fail()) == NULL)
-		return -1;
 	font_use(f, 0x20);
-	u = hb_subset_input_unicode_set(in);
 	f->scp = xcalloc(f->nused + 1, sizeof(*f->scp));
 	f->scid = xcalloc(f->nused + 1, sizeof(*f->scid));
 	for (i = 0, n = 0; i < S_NBMP / 8; i++) {
@@ -762,11 +811,24 @@ font_subset(struct font *f)
 			continue;
 		for (cp = (uint32_t)i * 8; cp < (uint32_t)i * 8 + 8; cp++)
 			if ((f->used[cp >> 3] & (1u << (cp & 7))) &&
-			    n < f->nused) {
-				hb_set_add(u, cp);
+			    n < f->nused)
 				f->scp[n++] = cp;
-			}
 	}
+	if (f->cid == NULL)
+		f->cid = xcalloc(S_NBMP, sizeof(*f->cid));
+	/* a CID-keyed CFF: from the glyph cache, made on first use */
+	if (f->cidkeyed && f->cs == NULL && !f->nocache)
+		f->nocache = (f->cs = cffsub_new(f->face, f->psname)) == NULL;
+	if (f->cs != NULL) {
+		if (S_subset_cached(f, n) == -1)
+			goto fail;
+		return 0;
+	}
+	if ((in = hb_subset_input_create_or_fail()) == NULL)
+		goto fail;
+	u = hb_subset_input_unicode_set(in);
+	for (i = 0; i < n; i++)
+		hb_set_add(u, f->scp[i]);
 	drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (i = 0; i < sizeof(S_drop) / sizeof(S_drop[0]); i++)
 		hb_set_add(drop, hb_tag_from_string(S_drop[i], 4));
@@ -796,8 +858,6 @@ font_subset(struct font *f)
 	hb_face_destroy(sub);
 	u2o = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
 	o2n = hb_subset_plan_old_to_new_glyph_mapping(plan);
-	if (f->cid == NULL)
-		f->cid = xcalloc(S_NBMP, sizeof(*f->cid));
 	for (i = 0; i < n; i++) {
 		hb_codepoint_t g = hb_map_get(o2n, hb_map_get(u2o, f->scp[i]));
 

@@ -16,7 +16,8 @@
  *
  * TrueType (glyf) fonts are embedded as CIDFontType2 (FontFile2),
  * CFF-based OpenType (CID-keyed, as Noto CJK, or name-keyed) as
- * CIDFontType0 (FontFile3 /CIDFontType0C).  Text is shown by CID:
+ * CIDFontType0 (FontFile3 /CIDFontType0C; a CID-keyed one written from
+ * a per-process cache of its glyphs, cffsub.h).  Text is shown by CID:
  * for TrueType the subset's glyph number, for a CID-keyed CFF the CID of
  * the font's charset.  Code points above U+FFFF are never "in the font".
  */

@@ -6,6 +6,7 @@
  * that templates walk freely and that costs nothing to share between
  * pages (the engine converts it lazily).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../model/fields.h"
@@ -165,15 +166,143 @@ S_href(struct tmpl_val *m, int html, const char *prefix, const char *anchor,
 	buf_free(&b);
 }
 
-/* Scalars of a role; links and lists come in S_role_links. */
+/*
+ * Item it of list id as a map, as the field table describes it
+ * (src/model/fields.c): text and src (or src alone), each attribute given
+ * by its name (a share as validated, an enumerated one by its canonical
+ * name, and its Chinese label as label in an item with text, where its
+ * own label comes first, else as <name>_label), subs.  A reference to a
+ * role is a link: the caller's (S_report).
+ */
+static struct tmpl_val *
+S_list_item(struct tmpl_val *m, const struct rb_itemdef *id, const void *it)
+{
+	const struct rb_attrdef *a;
+	const struct rb_str *t = rb_item_text(it, id), *s;
+	struct tmpl_val *items;
+	size_t j, n;
+	char key[48];
+	int k, v, lab = 0;
+
+	if (t != NULL) {
+		tmpl_map_set(m, "text", tmpl_val_str_borrow(t->s ? t->s : ""));
+		S_src(m, "src", &t->pos);
+	}
+	for (k = 0; k < id->nattrs; k++) {
+		a = &id->attrs[k];
+		switch (a->kind) {
+		case RB_AK_ROLE:
+			break;
+		case RB_AK_PCT:
+			if ((v = *rb_item_int(it, a)) >= 0)
+				tmpl_map_int(m, a->name, v);
+			break;
+		case RB_AK_ENUM:
+			v = *rb_item_int(it, a);
+			S_bstr(m, a->name, a->names[v]);
+			if (t != NULL)
+				break;
+			snprintf(key, sizeof(key), "%s_label", a->name);
+			S_bstr(m, key, a->labels[v]);
+			break;
+		default:
+			if ((s = rb_item_str(it, a))->s == NULL)
+				break;
+			S_bstr(m, a->name, s->s);
+			lab |= strcmp(a->name, "label") == 0;
+			break;
+		}
+	}
+	for (k = 0; k < id->nattrs && t != NULL && !lab; k++)
+		if (id->attrs[k].kind == RB_AK_ENUM) {
+			S_bstr(m, "label", id->attrs[k].labels[
+			    *rb_item_int(it, &id->attrs[k])]);
+			break;
+		}
+	if (t == NULL)
+		S_src(m, "src", rb_item_pos(it, id));
+	if ((s = rb_item_subs(it, id, &n)) != NULL && n > 0) {
+		items = tmpl_map_array(m, "subs");
+		for (j = 0; j < n; j++)
+			S_item(items, &s[j]);
+	}
+	return m;
+}
+
+/*
+ * Groups of the items of list id that have a text and an enumerated
+ * attribute (relations, qualifications), as key: one per value of the
+ * first enumerated attribute in its order ({kind, label, items}), then
+ * one per own label (年龄, …: the text attribute named label) in the
+ * order of its first item.
+ */
+static void
+S_groups(struct tmpl_val *m, const char *key, const struct rb_role *r,
+    const struct rb_itemdef *id)
+{
+	const struct rb_attrdef *en = NULL, *la = NULL;
+	const struct rb_str *l, *lj;
+	struct tmpl_val *g, *x, *items;
+	size_t i, j, n = rb_list_len(r, id);
+	const void *it;
+	int k;
+
+	for (k = 0; k < id->nattrs; k++)
+		if (id->attrs[k].kind == RB_AK_ENUM && en == NULL)
+			en = &id->attrs[k];
+		else if (strcmp(id->attrs[k].name, "label") == 0)
+			la = &id->attrs[k];
+	g = tmpl_map_array(m, key);
+	for (k = 0; k < en->nnames; k++) {
+		items = NULL;
+		for (i = 0; i < n; i++) {
+			it = rb_list_item(r, id, i);
+			if (*rb_item_int(it, en) != k || (la != NULL &&
+			    rb_item_str(it, la)->s != NULL))
+				continue;
+			if (items == NULL) {
+				x = tmpl_array_push(g, tmpl_val_map());
+				S_bstr(x, "kind", en->names[k]);
+				S_bstr(x, "label", en->labels[k]);
+				items = tmpl_map_array(x, "items");
+			}
+			S_item(items, rb_item_text(it, id));
+		}
+	}
+	for (i = 0; i < n && la != NULL; i++) {
+		if ((l = rb_item_str(rb_list_item(r, id, i), la))->s == NULL)
+			continue;
+		for (j = 0; j < i; j++)
+			if ((lj = rb_item_str(rb_list_item(r, id, j),
+			    la))->s != NULL && strcmp(lj->s, l->s) == 0)
+				break;
+		if (j < i)
+			continue;	/* its group is made */
+		x = tmpl_array_push(g, tmpl_val_map());
+		S_bstr(x, "kind", en->names[*rb_item_int(rb_list_item(r, id,
+		    i), en)]);
+		S_bstr(x, "label", l->s);
+		items = tmpl_map_array(x, "items");
+		for (j = i; j < n; j++) {
+			it = rb_list_item(r, id, j);
+			if ((lj = rb_item_str(it, la))->s != NULL &&
+			    strcmp(lj->s, l->s) == 0)
+				S_item(items, rb_item_text(it, id));
+		}
+	}
+}
+
+/* Scalars of a role and its lists; links come in S_role_links. */
 static void
 S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 {
-	struct tmpl_val *srcs, *a, *x, *g, *items;
+	const struct rb_itemdef *id;
+	struct tmpl_val *srcs, *a, *x;
 	const struct rb_str *fs;
-	char *s;
-	size_t i, j, k;
-	int f, n;
+	const struct rb_target *t;
+	char *s, key[64];
+	size_t i, n;
+	int f;
 
 	srcs = tmpl_val_map();
 	S_bstr(m, "id", r->id);
@@ -182,124 +311,48 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 	tmpl_map_str(m, "anchor", s);
 	free(s);
 	S_src(m, "src", &r->pos);
-	/* The scalar fields, by the field table: text as it is, integers
-	 * as validated; a department becomes a link (S_role_links). */
+	/* The fields, by the field table: text as it is, integers as
+	 * validated, lists item by item; a department becomes a link and
+	 * the reports hold links (S_role_links). */
 	for (f = 0; f < RB_F__MAX; f++) {
+		if ((id = rb_fields[f].item) != NULL) {
+			if (f == RB_F_REPORTS)
+				continue;
+			a = tmpl_map_array(m, rb_fields[f].name);
+			n = rb_list_len(r, id);
+			for (i = 0; i < n; i++) {
+				x = S_list_item(tmpl_array_push(a,
+				    tmpl_val_map()), id, rb_list_item(r, id, i));
+				if (f != RB_F_TARGETS)
+					continue;
+				/* Chinese names of metrics and periods */
+				t = &r->targets[i];
+				S_bstr(x, "metric_label", S_label(S_metric,
+				    sizeof(S_metric) / sizeof(S_metric[0]),
+				    t->metric.s ? t->metric.s : ""));
+				S_bstr(x, "period_label", S_label(S_period,
+				    sizeof(S_period) / sizeof(S_period[0]),
+				    t->period.s ? t->period.s : ""));
+			}
+			if (id->toff != RB_NONE && id->nattrs > 0 &&
+			    id->attrs[0].kind == RB_AK_ENUM) {
+				snprintf(key, sizeof(key), "%s_by_%s",
+				    rb_fields[f].name, id->attrs[0].name);
+				S_groups(m, key, r, id);
+			}
+			continue;
+		}
 		if ((fs = rb_field_cstr(r, f)) == NULL || fs->s == NULL)
 			continue;
 		if (rb_fields[f].kind == RB_FK_DEPT)
 			S_src(srcs, rb_fields[f].name, &fs->pos);
 		else if (rb_fields[f].kind == RB_FK_INT) {
-			if ((n = rb_field_ival(r, f)) < 0)
+			if ((n = (size_t)rb_field_ival(r, f)) == (size_t)-1)
 				continue;
-			tmpl_map_int(m, rb_fields[f].name, n);
+			tmpl_map_int(m, rb_fields[f].name, (long long)n);
 			S_src(srcs, rb_fields[f].name, &fs->pos);
 		} else
 			S_field(m, srcs, rb_fields[f].name, fs);
-	}
-
-	a = tmpl_map_array(m, "duties");
-	for (i = 0; i < r->nduties; i++) {
-		x = S_item(a, &r->duties[i].text);
-		if (r->duties[i].share >= 0)
-			tmpl_map_int(x, "share", r->duties[i].share);
-		if (r->duties[i].frequency.s)
-			S_bstr(x, "frequency", r->duties[i].frequency.s);
-		if (r->duties[i].nsubs == 0)
-			continue;	/* no "subs": most duties */
-		items = tmpl_map_array(x, "subs");
-		for (j = 0; j < r->duties[i].nsubs; j++)
-			S_item(items, &r->duties[i].subs[j]);
-	}
-	a = tmpl_map_array(m, "standards");
-	for (i = 0; i < r->nstandards; i++)
-		S_item(a, &r->standards[i]);
-	a = tmpl_map_array(m, "targets");
-	for (i = 0; i < r->ntargets; i++) {
-		const struct rb_target *t = &r->targets[i];
-
-		x = tmpl_array_push(a, tmpl_val_map());
-		S_field(x, NULL, "metric", &t->metric);
-		S_bstr(x, "metric_label", S_label(S_metric,
-		    sizeof(S_metric) / sizeof(S_metric[0]),
-		    t->metric.s ? t->metric.s : ""));
-		S_field(x, NULL, "value", &t->value);
-		S_field(x, NULL, "unit", &t->unit);
-		S_field(x, NULL, "period", &t->period);
-		S_bstr(x, "period_label", S_label(S_period,
-		    sizeof(S_period) / sizeof(S_period[0]),
-		    t->period.s ? t->period.s : ""));
-		S_src(x, "src", &t->pos);
-	}
-	a = tmpl_map_array(m, "relations");
-	g = tmpl_map_array(m, "relations_by_kind");
-	for (k = 0; k < RB_REL__MAX; k++) {
-		items = NULL;
-		for (i = 0; i < r->nrelations; i++) {
-			if (r->relations[i].kind != (enum rb_relkind)k)
-				continue;
-			if (items == NULL) {
-				x = tmpl_array_push(g, tmpl_val_map());
-				S_bstr(x, "kind", rb_relkind_name[k]);
-				S_bstr(x, "label", rb_relkind_label[k]);
-				items = tmpl_map_array(x, "items");
-			}
-			S_item(items, &r->relations[i].text);
-		}
-	}
-	for (i = 0; i < r->nrelations; i++) {
-		x = S_item(a, &r->relations[i].text);
-		S_bstr(x, "kind", rb_relkind_name[r->relations[i].kind]);
-		S_bstr(x, "label",
-		    rb_relkind_label[r->relations[i].kind]);
-	}
-	a = tmpl_map_array(m, "authorities");
-	for (i = 0; i < r->nauthorities; i++)
-		S_item(a, &r->authorities[i]);
-	a = tmpl_map_array(m, "qualifications");
-	g = tmpl_map_array(m, "qualifications_by_kind");
-	/* Groups: one per kind, then one per own label (年龄, …) in the
-	 * order of its first item. */
-	for (k = 0; k < RB_QUAL__MAX; k++) {
-		items = NULL;
-		for (i = 0; i < r->nquals; i++) {
-			if (r->quals[i].kind != (enum rb_qualkind)k ||
-			    r->quals[i].label.s != NULL)
-				continue;
-			if (items == NULL) {
-				x = tmpl_array_push(g, tmpl_val_map());
-				S_bstr(x, "kind", rb_qualkind_name[k]);
-				S_bstr(x, "label", rb_qualkind_label[k]);
-				items = tmpl_map_array(x, "items");
-			}
-			S_item(items, &r->quals[i].text);
-		}
-	}
-	for (i = 0; i < r->nquals; i++) {
-		const char *lab = r->quals[i].label.s;
-
-		if (lab == NULL)
-			continue;
-		for (j = 0; j < i; j++)
-			if (r->quals[j].label.s != NULL &&
-			    strcmp(r->quals[j].label.s, lab) == 0)
-				break;
-		if (j < i)
-			continue;	/* its group is made */
-		x = tmpl_array_push(g, tmpl_val_map());
-		S_bstr(x, "kind", rb_qualkind_name[r->quals[i].kind]);
-		S_bstr(x, "label", lab);
-		items = tmpl_map_array(x, "items");
-		for (j = i; j < r->nquals; j++)
-			if (r->quals[j].label.s != NULL &&
-			    strcmp(r->quals[j].label.s, lab) == 0)
-				S_item(items, &r->quals[j].text);
-	}
-	for (i = 0; i < r->nquals; i++) {
-		x = S_item(a, &r->quals[i].text);
-		S_bstr(x, "kind", rb_qualkind_name[r->quals[i].kind]);
-		S_bstr(x, "label", r->quals[i].label.s != NULL ?
-		    r->quals[i].label.s : rb_qualkind_label[r->quals[i].kind]);
 	}
 	a = tmpl_map_array(m, "sections");
 	for (i = 0; i < r->nsections; i++) {
@@ -319,11 +372,7 @@ S_report(const struct S_ctx *c, const struct rb_role *r,
 	struct tmpl_val *x = tmpl_val_map();
 	const struct rb_role *to;
 
-	S_field(x, NULL, "name", &rp->name);
-	S_bstr(x, "frequency", rb_freq_name[rp->frequency]);
-	S_bstr(x, "frequency_label", rb_freq_label[rp->frequency]);
-	S_field(x, NULL, "due", &rp->due);
-	S_src(x, "src", &rp->pos);
+	S_list_item(x, rb_fields[RB_F_REPORTS].item, rp);
 	tmpl_map_set(x, "from", S_role_ref(c, r));
 	if ((to = rp->recipient) != NULL) {
 		tmpl_map_set(x, "to", S_role_ref(c, to));

@@ -34,57 +34,57 @@ S_plain(struct buf *b, const char *indent, const char *tag, const char *s)
 	buf_printf(b, "</%s>\n", tag);
 }
 
-/* Appends `<tag>rich</tag>` on its own line; rich is written verbatim. */
+/*
+ * Appends list field f of r as the field table describes its items
+ * (src/model/fields.c): <xml> holding one <elem> per item, its attributes
+ * as written (a share as validated, an enumerated one by its name), its
+ * rich text verbatim, then its sub-list as an <ol>.  An empty list is left
+ * out, unless required.
+ */
 static void
-S_rich(struct buf *b, const char *tag, const char *rich)
+S_list(struct buf *b, const struct rb_role *r, int f)
 {
-	buf_printf(b, "    <%s>%s</%s>\n", tag, rich ? rich : "", tag);
-}
+	const struct rb_itemdef *id = rb_fields[f].item;
+	const struct rb_attrdef *a;
+	const struct rb_str *t, *subs;
+	size_t i, j, n = rb_list_len(r, id), nsubs;
+	const void *it;
+	int k, v;
 
-/* Appends the targets of r. */
-static void
-S_targets(struct buf *b, const struct rb_role *r)
-{
-	size_t i;
-
-	if (r->ntargets == 0)
+	if (n == 0 && !rb_fields[f].required)
 		return;
-	BUF_PUTSL(b, "  <targets>\n");
-	for (i = 0; i < r->ntargets; i++) {
-		BUF_PUTSL(b, "    <target");
-		S_attr(b, "metric", r->targets[i].metric.s);
-		S_attr(b, "value", r->targets[i].value.s);
-		S_attr(b, "unit", r->targets[i].unit.s);
-		S_attr(b, "period", r->targets[i].period.s);
-		BUF_PUTSL(b, "/>\n");
-	}
-	BUF_PUTSL(b, "  </targets>\n");
-}
-
-/* Appends the duties of r, each with its sub-list. */
-static void
-S_duties(struct buf *b, const struct rb_role *r)
-{
-	size_t i, j;
-
-	BUF_PUTSL(b, "  <duties>\n");
-	for (i = 0; i < r->nduties; i++) {
-		BUF_PUTSL(b, "    <duty");
-		if (r->duties[i].share >= 0)
-			buf_printf(b, " share=\"%d\"", r->duties[i].share);
-		S_attr(b, "frequency", r->duties[i].frequency.s);
-		buf_printf(b, ">%s", r->duties[i].text.s ?
-		    r->duties[i].text.s : "");
-		if (r->duties[i].nsubs > 0) {
+	buf_printf(b, "  <%s>\n", rb_fields[f].xml);
+	for (i = 0; i < n; i++) {
+		it = rb_list_item(r, id, i);
+		buf_printf(b, "    <%s", id->elem);
+		for (k = 0; k < id->nattrs; k++) {
+			a = &id->attrs[k];
+			v = a->kind == RB_AK_PCT || a->kind == RB_AK_ENUM ?
+			    *rb_item_int(it, a) : 0;
+			if (a->kind == RB_AK_PCT && v >= 0)
+				buf_printf(b, " %s=\"%d\"", a->name, v);
+			else if (a->kind == RB_AK_ENUM)
+				S_attr(b, a->name, a->names[v]);
+			else if (a->kind != RB_AK_PCT)
+				S_attr(b, a->name, rb_item_str(it, a)->s == NULL &&
+				    (a->flags & RB_AF_REQUIRED) ? "" :
+				    rb_item_str(it, a)->s);
+		}
+		if ((t = rb_item_text(it, id)) == NULL) {
+			BUF_PUTSL(b, "/>\n");
+			continue;
+		}
+		buf_printf(b, ">%s", t->s ? t->s : "");
+		if ((subs = rb_item_subs(it, id, &nsubs)) != NULL &&
+		    nsubs > 0) {
 			BUF_PUTSL(b, "<ol>");
-			for (j = 0; j < r->duties[i].nsubs; j++)
-				buf_printf(b, "<li>%s</li>",
-				    r->duties[i].subs[j].s);
+			for (j = 0; j < nsubs; j++)
+				buf_printf(b, "<li>%s</li>", subs[j].s);
 			BUF_PUTSL(b, "</ol>");
 		}
-		BUF_PUTSL(b, "</duty>\n");
+		buf_printf(b, "</%s>\n", id->elem);
 	}
-	BUF_PUTSL(b, "  </duties>\n");
+	buf_printf(b, "  </%s>\n", rb_fields[f].xml);
 }
 
 /*
@@ -131,63 +131,12 @@ export_role_xml(struct buf *b, const struct rb_role *r)
 	BUF_PUTSL(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<role");
 	S_attr(b, "id", r->id ? r->id : "");
 	BUF_PUTSL(b, ">\n");
-	/* The fields up to the duties in table order; lists by kind. */
-	for (f = 0; f < RB_F_STANDARDS; f++) {
+	/* Every field in table order. */
+	for (f = 0; f < RB_F__MAX; f++)
 		if (rb_fields[f].off != 0)
 			S_scalar(b, r, f);
-		else if (f == RB_F_TARGETS)
-			S_targets(b, r);
-		else if (f == RB_F_DUTIES)
-			S_duties(b, r);
-	}
-	if (r->nstandards) {
-		BUF_PUTSL(b, "  <standards>\n");
-		for (i = 0; i < r->nstandards; i++)
-			S_rich(b, "standard", r->standards[i].s);
-		BUF_PUTSL(b, "  </standards>\n");
-	}
-	if (r->nrelations) {
-		BUF_PUTSL(b, "  <relations>\n");
-		for (i = 0; i < r->nrelations; i++) {
-			BUF_PUTSL(b, "    <relation");
-			S_attr(b, "kind", rb_relkind_name[r->relations[i].kind]);
-			buf_printf(b, ">%s</relation>\n",
-			    r->relations[i].text.s ? r->relations[i].text.s : "");
-		}
-		BUF_PUTSL(b, "  </relations>\n");
-	}
-	if (r->nauthorities) {
-		BUF_PUTSL(b, "  <authorities>\n");
-		for (i = 0; i < r->nauthorities; i++)
-			S_rich(b, "authority", r->authorities[i].s);
-		BUF_PUTSL(b, "  </authorities>\n");
-	}
-	if (r->nquals) {
-		BUF_PUTSL(b, "  <qualifications>\n");
-		for (i = 0; i < r->nquals; i++) {
-			BUF_PUTSL(b, "    <qualification");
-			S_attr(b, "kind", rb_qualkind_name[r->quals[i].kind]);
-			if (r->quals[i].label.s != NULL)
-				S_attr(b, "label", r->quals[i].label.s);
-			buf_printf(b, ">%s</qualification>\n",
-			    r->quals[i].text.s ? r->quals[i].text.s : "");
-		}
-		BUF_PUTSL(b, "  </qualifications>\n");
-	}
-	if (r->nreports) {
-		BUF_PUTSL(b, "  <reports>\n");
-		for (i = 0; i < r->nreports; i++) {
-			BUF_PUTSL(b, "    <report");
-			S_attr(b, "name", r->reports[i].name.s ?
-			    r->reports[i].name.s : "");
-			S_attr(b, "frequency",
-			    rb_freq_name[r->reports[i].frequency]);
-			S_attr(b, "due", r->reports[i].due.s);
-			S_attr(b, "to", r->reports[i].to.s);
-			BUF_PUTSL(b, "/>\n");
-		}
-		BUF_PUTSL(b, "  </reports>\n");
-	}
+		else if (rb_fields[f].item != NULL)
+			S_list(b, r, f);
 	for (i = 0; i < r->nsections; i++) {
 		BUF_PUTSL(b, "  <section");
 		S_attr(b, "title", r->sections[i].title.s ?

@@ -42,9 +42,6 @@ enum S_sect {
 #define S_FIELD(sect)	((enum rb_field)((int)(sect) + RB_F_SUMMARY))
 _Static_assert(RB_F_REPORTS - RB_F_SUMMARY + 1 == S_NSECT, "sections");
 
-static const char *const S_target_keys[] = {
-	"metric", "value", "unit", "period", NULL };
-static const char *const S_attr_keys[] = { "share", "frequency", NULL };
 
 /* Everything one load needs. */
 struct S_ctx {
@@ -87,19 +84,6 @@ S_suggest(const char *s, const char *const *keys)
 			best = *keys;
 		}
 	return best;
-}
-
-/* Reports an unknown key (warning) with a suggestion when one is close. */
-static void
-S_unknown(struct S_ctx *c, const struct rb_pos *p, const char *what,
-    const char *s, const char *const *keys)
-{
-	const char *sug = S_suggest(s, keys);
-
-	if (sug != NULL)
-		rb_msg(c->d, MSG_W_UNKNOWN_NEAR, p, what, s, sug);
-	else
-		rb_msg(c->d, MSG_W_UNKNOWN, p, what, s);
 }
 
 /*
@@ -329,24 +313,52 @@ S_ystr(struct S_ctx *c, const char *key, yaml_node_t *v, struct rb_str *dst,
 	return 0;
 }
 
-/* Reads one target map (a sequence item) into a new rb_target. */
+/* Warns that key is not an attribute of items id, naming the nearest. */
 static void
-S_target(struct S_ctx *c, yaml_document_t *doc, yaml_node_t *m)
+S_unknown_attr(struct S_ctx *c, const struct rb_pos *p,
+    const struct rb_itemdef *id, const char *key)
+{
+	const char *names[8];
+	const char *sug;
+	int k;
+
+	for (k = 0; k < id->nattrs && k < 7; k++)
+		names[k] = id->attrs[k].name;
+	names[k] = NULL;
+	if ((sug = S_suggest(key, names)) != NULL)
+		rb_msg(c->d, MSG_W_ATTR_NEAR, p, id->what, key, sug);
+	else
+		rb_msg(c->d, MSG_W_ATTR_UNKNOWN, p, id->what, key);
+}
+
+/*
+ * Reads one front-matter map m (a sequence item: a target) into a new
+ * item of id, its keys the items' attributes (src/model/fields.c).
+ */
+static void
+S_ymap(struct S_ctx *c, yaml_document_t *doc, yaml_node_t *m,
+    const struct rb_itemdef *id)
 {
 	struct rb_pos p = S_ypos(c, m->start_mark), kp;
-	struct rb_target *t;
+	const struct rb_attrdef *a;
+	struct buf b = BUF_INIT;
 	struct rb_str *dst;
 	yaml_node_pair_t *pr;
 	yaml_node_t *k, *v;
 	const char *key;
+	void *it;
+	int i;
 
 	if (m->type != YAML_MAPPING_NODE) {
-		diag_pos(c->d, DIAG_ERROR, &p, "a target must be a map with "
-		    "metric, value, unit and period");
+		for (i = 0; i < id->nattrs; i++)
+			buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 <
+			    id->nattrs ? ", " : " and ", id->attrs[i].name);
+		rb_msg(c->d, MSG_E_NOT_MAP, &p, id->what, b.data);
+		buf_free(&b);
 		return;
 	}
-	t = rb_role_add_target(c->role);
-	t->pos = p;
+	it = rb_list_add(c->role, id);
+	*(struct rb_pos *)(void *)((char *)it + id->poff) = p;
 	for (pr = m->data.mapping.pairs.start; pr < m->data.mapping.pairs.top;
 	    pr++) {
 		k = yaml_document_get_node(doc, pr->key);
@@ -361,19 +373,16 @@ S_target(struct S_ctx *c, yaml_document_t *doc, yaml_node_t *m)
 		}
 		key = (const char *)k->data.scalar.value;
 		/* Their rules: val_role(), for both formats. */
-		if ((dst = strcmp(key, "metric") == 0 ? &t->metric :
-		    strcmp(key, "value") == 0 ? &t->value :
-		    strcmp(key, "unit") == 0 ? &t->unit :
-		    strcmp(key, "period") == 0 ? &t->period : NULL) == NULL) {
-			S_unknown(c, &kp, "key", key, S_target_keys);
+		if ((a = rb_item_attr(id, key, strlen(key))) == NULL ||
+		    (dst = rb_item_str(it, a)) == NULL) {
+			S_unknown_attr(c, &kp, id, key);
 			continue;
 		}
 		if (dst->s != NULL) {
-			diag_pos(c->d, DIAG_ERROR, &kp, "duplicate key '%s'",
-			    key);
+			rb_msg(c->d, MSG_E_ATTR_TWICE, &kp, key);
 			continue;
 		}
-		(void)S_ystr(c, key, v, dst, dst != &t->unit);
+		(void)S_ystr(c, key, v, dst, a->flags & RB_AF_REQUIRED);
 	}
 }
 
@@ -560,7 +569,8 @@ S_front(struct S_ctx *c, const char *yaml, size_t n)
 				    ip < v->data.sequence.items.top; ip++)
 					if ((it = yaml_document_get_node(&doc,
 					    *ip)) != NULL)
-						S_target(c, &doc, it);
+						S_ymap(c, &doc, it,
+						    rb_fields[ki].item);
 				break;
 			default:
 				break;
@@ -1022,33 +1032,21 @@ S_blank1(const char *s)
 	return 0;
 }
 
-/* Duty attribute names: canonical first, then aliases. */
-static const char *const S_share_keys[] = { "share", "占比", "时间占比",
-	"比重", NULL };
-static const char *const S_freq_keys[] = { "frequency", "频率", "频次",
-	NULL };
-
-/* Index of key in the NULL-ended names, or -1. */
-static int
-S_keyis(const char *key, const char *const *names)
-{
-	int i;
-
-	for (i = 0; names[i]; i++)
-		if (strcmp(key, names[i]) == 0)
-			return i;
-	return -1;
-}
-
-/* Parses the inside of a duty's attribute block into du. */
+/*
+ * Parses the inside of item sp's attribute block into item it (of id):
+ * each key=value names an attribute by its name or a Markdown alias
+ * (src/model/fields.c).  Their rules: val_role(), for both formats.
+ */
 static void
-S_duty_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
-    struct rb_duty *du)
+S_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
+    const struct rb_itemdef *id, void *it)
 {
+	const struct rb_attrdef *ad;
 	const char *k, *ke, *v, *ve, *a0 = a;
+	struct rb_str *dst;
 	struct rb_pos p;
 	char *key;
-	size_t n, l;
+	size_t l;
 	int line;
 	long start = S_attr_start(c, sp, &line);
 
@@ -1069,8 +1067,7 @@ S_duty_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
 			p.col = sp->col;
 		}
 		if ((l = S_oneof(a, S_eqs)) == 0) {
-			diag_pos(c->d, DIAG_ERROR, &p, "attribute '%s' has no "
-			    "value (expected %s=...)", key, key);
+			rb_msg(c->d, MSG_E_ATTR_NO_VALUE, &p, key, key);
 			free(key);
 			continue;
 		}
@@ -1088,22 +1085,13 @@ S_duty_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
 				a++;
 			ve = a;
 		}
-		n = (size_t)(ve - v);
-		/* Their rules: val_role(), for both formats. */
-		if (S_keyis(key, S_share_keys) >= 0) {
-			if (du->share_s.s != NULL)
-				goto dup;
-			rb_str_set(&du->share_s, v, n, &p);
-		} else if (S_keyis(key, S_freq_keys) >= 0) {
-			if (du->frequency.s != NULL)
-				goto dup;
-			rb_str_set(&du->frequency, v, n, &p);
-		} else
-			S_unknown(c, &p, "duty attribute", key, S_attr_keys);
-		free(key);
-		continue;
-dup:
-		diag_pos(c->d, DIAG_ERROR, &p, "duplicate attribute '%s'", key);
+		if ((ad = rb_item_attr(id, key, strlen(key))) == NULL ||
+		    (dst = rb_item_str(it, ad)) == NULL)
+			S_unknown_attr(c, &p, id, key);
+		else if (dst->s != NULL)
+			rb_msg(c->d, MSG_E_ATTR_TWICE, &p, key);
+		else
+			rb_str_set(dst, v, (size_t)(ve - v), &p);
 		free(key);
 	}
 }
@@ -1126,7 +1114,7 @@ S_item_para(struct S_ctx *c, cmark_node *it, const char *what,
 		/* One error for an empty item (not also "no duties"). */
 		pos = S_npos(c, it);
 		if (strcmp(what, "duty") == 0)
-			rb_msg(c->d, MSG_E_DUTY_EMPTY, &pos);
+			rb_msg(c->d, MSG_E_ITEM_EMPTY, &pos, what);
 		else if (strcmp(what, "sub-item") == 0)
 			rb_msg(c->d, MSG_E_SUB_EMPTY, &pos);
 		else
@@ -1236,22 +1224,27 @@ S_label(const struct S_span *sp, const char **label, size_t *colon)
 	return n;
 }
 
-/* Splits the plain text of report item sp into its four fields. */
+/*
+ * Splits the plain text of item sp into its attributes, in the order of
+ * the field table, separated by '|' or '｜' (a report: 名称 | 频率 | 截止 |
+ * 报送对象).  An empty field is an attribute not given.
+ */
 static void
-S_report(struct S_ctx *c, const struct S_span *sp)
+S_fields(struct S_ctx *c, const struct rb_itemdef *id, const struct S_span *sp)
 {
-	struct buf t = BUF_INIT;
+	struct buf t = BUF_INIT, names = BUF_INIT;
 	struct rb_pos ip = S_span_pos(c, sp);
-	const char *f[4], *s, *bar, *fw;
-	size_t fl[4], nf = 0, n, w;
-	struct rb_report *rep;
-	int fr;
+	const struct rb_attrdef *a;
+	const char *f[8], *s, *bar, *fw;
+	size_t fl[8], nf = 0, n, w;
+	void *it;
+	char *v;
+	int k, e[8], bad = 0;
 
 	S_plain_seq(c, &t, sp->first, sp->last, 1);
 	s = t.data != NULL ? t.data : "";
 	s += sp->skip <= t.len ? sp->skip : 0;
 	for (;;) {
-		/* Fields are separated by '|' or a full-width '｜'. */
 		bar = strchr(s, '|');
 		fw = strstr(s, "｜");
 		w = 1;
@@ -1260,7 +1253,7 @@ S_report(struct S_ctx *c, const struct S_span *sp)
 			w = 3;
 		}
 		n = bar != NULL ? (size_t)(bar - s) : strlen(s);
-		if (nf < 4) {
+		if (nf < 8) {
 			fl[nf] = n;
 			f[nf] = S_trim(s, &fl[nf]);
 		}
@@ -1269,102 +1262,123 @@ S_report(struct S_ctx *c, const struct S_span *sp)
 			break;
 		s = bar + w;
 	}
-	if (nf != 4) {
-		diag_pos(c->d, DIAG_ERROR, &ip, "a report needs 4 fields "
-		    "separated by '|' (名称 | 频率 | 截止 | 报送对象), found %zu",
-		    nf);
+	if (nf != (size_t)id->nattrs) {
+		for (k = 0; k < id->nattrs; k++)
+			buf_printf(&names, "%s%s", k ? " | " : "",
+			    id->attrs[k].label);
+		rb_msg(c->d, MSG_E_FIELDS, &ip, id->what, id->nattrs,
+		    names.data, nf);
 		goto out;
 	}
-	if (fl[0] == 0 || fl[2] == 0 || fl[3] == 0) {
-		diag_pos(c->d, DIAG_ERROR, &ip, "a report field is empty "
-		    "(名称 | 频率 | 截止 | 报送对象)");
-		goto out;
+	/* Enumerated fields first: an item is kept when they are valid. */
+	for (k = 0; k < id->nattrs; k++) {
+		a = &id->attrs[k];
+		if (a->kind != RB_AK_ENUM)
+			continue;
+		v = xstrndup(f[k], fl[k]);
+		if (fl[k] == 0 && (a->flags & RB_AF_REQUIRED))
+			val_item_missing(c->d, id, a, &ip);
+		e[k] = fl[k] == 0 ? 0 : val_item_enum(c->d, id, a, v, &ip, 0);
+		free(v);
+		if (e[k] < 0 || (fl[k] == 0 && (a->flags & RB_AF_REQUIRED)))
+			bad = 1;
 	}
-	if ((fr = rb_freq_parse(f[1], fl[1])) < 0) {
-		diag_pos(c->d, DIAG_ERROR, &ip, "unknown report frequency "
-		    "'%.*s' (allowed: 每日, 每周, 每月, 每季度, 每年)", (int)fl[1],
-		    f[1]);
+	if (bad)
 		goto out;
+	it = rb_list_add(c->role, id);
+	*(struct rb_pos *)(void *)((char *)it + id->poff) = ip;
+	for (k = 0; k < id->nattrs; k++) {
+		a = &id->attrs[k];
+		if (a->kind == RB_AK_ENUM)
+			*rb_item_int(it, a) = e[k];
+		else if (fl[k] > 0 || (a->flags & RB_AF_REQUIRED))
+			rb_str_set(rb_item_str(it, a), f[k], fl[k], &ip);
 	}
-	rep = rb_role_add_report(c->role);
-	rep->pos = ip;
-	rep->frequency = (enum rb_freq)fr;
-	rb_str_set(&rep->name, f[0], fl[0], &ip);
-	rb_str_set(&rep->due, f[2], fl[2], &ip);
-	rb_str_set(&rep->to, f[3], fl[3], &ip);
 out:
+	buf_free(&names);
 	buf_free(&t);
 }
 
-/* Reads one item of a list section. */
+/*
+ * Reads the label of item sp (所受监督：…, 学历：…) into it's enumerated
+ * attribute a, skipping it; a label that is none of a's names, when a is
+ * optional, goes to the item's first text attribute (年龄：…).  Returns 1
+ * when a is set, 0 when not (to be inferred), -1 when a is required and
+ * sp has no label naming it (reported).
+ */
+static int
+S_labelled(struct S_ctx *c, const struct rb_itemdef *id,
+    const struct rb_attrdef *a, struct S_span *sp, void **itp)
+{
+	struct rb_pos p = S_span_pos(c, sp);
+	const char *lab = NULL;
+	size_t ln, colon = 0;
+	int kind = -1, k;
+
+	if ((ln = S_label(sp, &lab, &colon)) > 0)
+		kind = a->parse(lab, ln);
+	if (kind < 0 && (a->flags & RB_AF_REQUIRED)) {
+		rb_msg(c->d, MSG_E_LABEL, &p, id->what, a->hint);
+		return -1;
+	}
+	*itp = rb_list_add(c->role, id);
+	if (kind >= 0) {
+		sp->skip += colon;
+		*rb_item_int(*itp, a) = kind;
+		return 1;
+	}
+	for (k = 0; k < id->nattrs; k++)
+		if (id->attrs[k].kind == RB_AK_TEXT)
+			break;
+	/* Its own label (年龄：…): kept, when short. */
+	if (ln > 0 && k < id->nattrs && utf8_count(lab, ln) <= 5) {
+		sp->skip += colon;
+		rb_str_set(rb_item_str(*itp, &id->attrs[k]), lab, ln, &p);
+	}
+	return 0;
+}
+
+/*
+ * Reads one item of list field f as the field table describes its
+ * Markdown form (src/model/fields.c): a text, with an attribute block at
+ * its end, a label at its start, or fields between '|'.
+ */
 static void
 S_one_item(struct S_ctx *c, enum S_sect sect, struct S_span *sp)
 {
+	const struct rb_itemdef *id = rb_fields[S_FIELD(sect)].item;
+	const struct rb_attrdef *en = NULL;
 	struct rb_pos p = S_span_pos(c, sp);
-	struct rb_duty *du;
-	struct rb_relation *rel;
-	struct rb_qual *q;
-	const char *lab = NULL;
+	void *it = NULL;
 	char *attr = NULL;
-	size_t ln = 0, colon = 0;
-	int kind;
+	int k, set = 1;
 
-	switch (sect) {
-	case S_DUTIES:
-		du = rb_role_add_duty(c->role);
-		du->share = -1;
+	for (k = 0; k < id->nattrs; k++)
+		if (id->attrs[k].kind == RB_AK_ENUM && en == NULL)
+			en = &id->attrs[k];
+	switch (id->md) {
+	case RB_MD_FIELDS:
+		S_fields(c, id, sp);
+		return;
+	case RB_MD_LABEL:
+		if ((set = S_labelled(c, id, en, sp, &it)) < 0)
+			return;
+		break;
+	case RB_MD_BLOCK:
+		it = rb_list_add(c->role, id);
 		if (S_find_attrs(c, sp, &attr)) {
-			S_duty_attrs(c, sp, attr, du);
+			S_attrs(c, sp, attr, id, it);
 			free(attr);
 		}
-		if (!S_rich_inline(c, sp, &du->text))
-			rb_msg(c->d, MSG_E_DUTY_EMPTY, &p);
-		break;
-	case S_STANDARDS:
-		S_rich_inline(c, sp, rb_role_add_standard(c->role));
-		break;
-	case S_AUTHORITIES:
-		S_rich_inline(c, sp, rb_role_add_authority(c->role));
-		break;
-	case S_RELATIONS:
-		if ((ln = S_label(sp, &lab, &colon)) == 0 ||
-		    (kind = rb_relkind_parse(lab, ln)) < 0) {
-			diag_pos(c->d, DIAG_ERROR, &p, "a relation must start "
-			    "with 所受监督：, 所施监督：, 所施指导：, 合作关系：, "
-			    "协作关系：, 内部协调： or 外部协调： (Supervised by:, "
-			    "Supervises:, Cooperates with:)");
-			break;
-		}
-		sp->skip += colon;
-		rel = rb_role_add_relation(c->role);
-		rel->kind = (enum rb_relkind)kind;
-		S_rich_inline(c, sp, &rel->text);
-		break;
-	case S_QUALS:
-		q = rb_role_add_qual(c->role);
-		if ((ln = S_label(sp, &lab, &colon)) > 0 &&
-		    ((kind = rb_qualkind_parse(lab, ln)) >= 0 ||
-		    utf8_count(lab, ln) <= 5)) {
-			sp->skip += colon;
-			if (kind < 0) {
-				/* Its own label (年龄：…): kept. */
-				rb_str_set(&q->label, lab, ln, &p);
-				kind = rb_qualkind_infer(lab, ln);
-			}
-			q->kind = (enum rb_qualkind)kind;
-			S_rich_inline(c, sp, &q->text);
-		} else {
-			S_rich_inline(c, sp, &q->text);
-			q->kind = (enum rb_qualkind)rb_qualkind_infer(q->text.s,
-			    strlen(q->text.s));
-		}
-		break;
-	case S_REPORTS:
-		S_report(c, sp);
 		break;
 	default:
+		it = rb_list_add(c->role, id);
 		break;
 	}
+	if (!S_rich_inline(c, sp, rb_item_text(it, id)) && id->textreq)
+		rb_msg(c->d, MSG_E_ITEM_EMPTY, &p, id->what);
+	if (!set && en->infer != NULL)
+		rb_item_infer(it, id, en);
 }
 
 /*
@@ -1407,28 +1421,37 @@ S_line_col(const struct S_ctx *c, int l)
  * block at its end belongs to the duty.
  */
 static void
-S_sub_item(struct S_ctx *c, struct S_span *sp)
+S_sub_item(struct S_ctx *c, enum S_sect sect, struct S_span *sp)
 {
+	const struct rb_itemdef *id = rb_fields[S_FIELD(sect)].item;
 	struct rb_pos p = S_span_pos(c, sp);
-	struct rb_duty *du;
+	size_t n = rb_list_len(c->role, id);
 	char *attr = NULL;
+	void *it;
 
-	if (c->role->nduties == 0)
+	if (n == 0 || id->soff == RB_NONE)
 		return;
-	du = &c->role->duties[c->role->nduties - 1];
-	if (S_find_attrs(c, sp, &attr)) {
-		S_duty_attrs(c, sp, attr, du);
+	it = rb_list_item(c->role, id, n - 1);
+	if (id->md == RB_MD_BLOCK && S_find_attrs(c, sp, &attr)) {
+		S_attrs(c, sp, attr, id, it);
 		free(attr);
 	}
-	if (!S_rich_inline(c, sp, rb_duty_add_sub(du)))
+	if (!S_rich_inline(c, sp, rb_item_add_sub(it, id)))
 		rb_msg(c->d, MSG_E_SUB_EMPTY, &p);
+}
+
+/* Do the items of section sect have sub-lists? */
+static int
+S_has_subs(enum S_sect sect)
+{
+	return rb_fields[S_FIELD(sect)].item->soff != RB_NONE;
 }
 
 /* Is a line numbered kind k, in an item numbered fam, a sub-item of it? */
 static int
 S_is_sub(enum S_sect sect, enum rb_numkind fam, enum rb_numkind k)
 {
-	return sect == S_DUTIES && k != fam && (k == RB_NUM_DIGIT_PAREN ||
+	return S_has_subs(sect) && k != fam && (k == RB_NUM_DIGIT_PAREN ||
 	    k == RB_NUM_CIRCLED);
 }
 
@@ -1477,7 +1500,7 @@ S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top,
 			}
 			if (next) {
 				if (started && insub)
-					S_sub_item(c, &sp);
+					S_sub_item(c, sect, &sp);
 				else if (started)
 					S_one_item(c, sect, &sp);
 				if (next == 2)
@@ -1502,7 +1525,7 @@ S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top,
 		ls = cmark_node_next(n);
 	}
 	if (started && insub)
-		S_sub_item(c, &sp);
+		S_sub_item(c, sect, &sp);
 	else if (started)
 		S_one_item(c, sect, &sp);
 	return 1;
@@ -1519,7 +1542,7 @@ S_item(struct S_ctx *c, enum S_sect sect, cmark_node *it)
 
 	para = cmark_node_first_child(it);
 	list = para != NULL ? cmark_node_next(para) : NULL;
-	if (sect == S_DUTIES && list != NULL && cmark_node_next(list) == NULL &&
+	if (S_has_subs(sect) && list != NULL && cmark_node_next(list) == NULL &&
 	    cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH &&
 	    cmark_node_get_type(list) == CMARK_NODE_LIST) {
 		(void)S_para_items(c, sect, para, 0, 0);

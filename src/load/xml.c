@@ -1251,51 +1251,21 @@ S_unknown(struct xml_src *xs, xmlNodePtr c, xmlNodePtr parent,
 		    (const char *)parent->name);
 }
 
-static void
-S_targets(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
-{
-	static const char *const attrs[] = {
-	    "metric", "value", "unit", "period", NULL };
-	struct rb_target *t;
-	struct rb_pos pos;
-	xmlNodePtr c;
-	char *v;
-	size_t i;
-
-	load_xml_no_text(xs, n);
-	for (c = n->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (!load_xml_is(c, "target")) {
-			S_unknown(xs, c, n, S_one("target"));
-			continue;
-		}
-		load_xml_check_attrs(xs, c, attrs);
-		load_xml_no_text(xs, c);
-		t = rb_role_add_target(role);
-		load_xml_pos(xs, c, &t->pos);
-		/* Their rules (required, forms): val_role(). */
-		for (i = 0; attrs[i] != NULL; i++) {
-			if ((v = load_xml_attr(c, attrs[i])) == NULL)
-				continue;
-			load_xml_attr_pos(xs, c, attrs[i], 1, &pos);
-			rb_str_set(i == 0 ? &t->metric : i == 1 ? &t->value :
-			    i == 2 ? &t->unit : &t->period, v, strlen(v), &pos);
-			free(v);
-		}
-	}
-}
-
 /*
- * The text of <duty> n and its sub-list: an <ol> of <li> items after the
- * text, (1) … under 1. …; the <ol> is taken out of the tree while the
- * text is read, then put back (last) for the schema.
+ * The text of item element c (into it) and its sub-list where the item has
+ * one: an <ol> of <li> after the text, (1) … under 1. …; the <ol> is taken
+ * out of the tree while the text is read, then put back (last) for the
+ * schema.
  */
 static void
-S_duty_text(struct xml_src *xs, xmlNodePtr n, struct rb_duty *du)
+S_item_text(struct xml_src *xs, const struct rb_itemdef *id, xmlNodePtr c,
+    void *it)
 {
 	static const char *const none[] = { NULL };
-	xmlNodePtr ol = n->last, c;
+	struct rb_str *t = rb_item_text(it, id), *sub;
+	struct rb_pos p;
+	xmlNodePtr ol = c->last, li;
+	size_t nsubs = 0;
 
 	/* Only blanks and comments may follow it. */
 	while (ol != NULL && ol->type != XML_ELEMENT_NODE &&
@@ -1303,230 +1273,102 @@ S_duty_text(struct xml_src *xs, xmlNodePtr n, struct rb_duty *du)
 	    (ol->content == NULL || S_blank((const char *)ol->content,
 	    strlen((const char *)ol->content))))))
 		ol = ol->prev;
-	if (ol != NULL && !load_xml_is(ol, "ol"))
+	if (ol != NULL && (id->soff == RB_NONE || !load_xml_is(ol, "ol")))
 		ol = NULL;
 	if (ol != NULL)
 		xmlUnlinkNode(ol);
-	S_rich(xs, n, 0, &du->text);
-	if (*du->text.s == '\0')
-		rb_msg(xs->d, MSG_E_DUTY_EMPTY, &du->text.pos);
+	S_rich(xs, c, 0, t);
+	if (id->textreq && *t->s == '\0')
+		rb_msg(xs->d, MSG_E_ITEM_EMPTY, &t->pos, id->what);
 	if (ol == NULL)
 		return;
 	load_xml_check_attrs(xs, ol, none);
 	load_xml_no_text(xs, ol);
-	for (c = ol->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
+	for (li = ol->children; li; li = li->next) {
+		if (li->type != XML_ELEMENT_NODE)
 			continue;
-		if (!load_xml_is(c, "li")) {
-			S_unknown(xs, c, ol, S_one("li"));
+		if (!load_xml_is(li, "li")) {
+			S_unknown(xs, li, ol, S_one("li"));
 			continue;
 		}
-		load_xml_check_attrs(xs, c, none);
-		S_rich(xs, c, 0, rb_duty_add_sub(du));
-		if (*du->subs[du->nsubs - 1].s == '\0')
-			rb_msg(xs->d, MSG_E_SUB_EMPTY,
-			    &du->subs[du->nsubs - 1].pos);
+		load_xml_check_attrs(xs, li, none);
+		S_rich(xs, li, 0, sub = rb_item_add_sub(it, id));
+		nsubs++;
+		if (*sub->s == '\0')
+			rb_msg(xs->d, MSG_E_SUB_EMPTY, &sub->pos);
 	}
-	if (du->nsubs == 0)
-		load_xml_diag(xs, ol, DIAG_ERROR, "<ol> holds no <li>: write "
-		    "the duty's sub-items, or remove the <ol>");
-	xmlAddChild(n, ol);
-}
-
-static void
-S_duties(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
-{
-	static const char *const attrs[] = { "share", "frequency", NULL };
-	struct rb_duty *du;
-	struct rb_pos pos;
-	xmlNodePtr c;
-	char *v;
-
-	load_xml_no_text(xs, n);
-	for (c = n->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (!load_xml_is(c, "duty")) {
-			S_unknown(xs, c, n, S_one("duty"));
-			continue;
-		}
-		load_xml_check_attrs(xs, c, attrs);
-		du = rb_role_add_duty(role);
-		load_xml_pos(xs, c, &pos);
-		/* share's and frequency's rules: val_role() */
-		if ((v = load_xml_attr(c, "share")) != NULL) {
-			load_xml_attr_pos(xs, c, "share", 1, &pos);
-			rb_str_set(&du->share_s, v, strlen(v), &pos);
-			free(v);
-		}
-		if ((v = load_xml_attr(c, "frequency")) != NULL) {
-			load_xml_attr_pos(xs, c, "frequency", 1, &pos);
-			rb_str_set(&du->frequency, v, strlen(v), &pos);
-			free(v);
-		}
-		S_duty_text(xs, c, du);
+	if (nsubs == 0) {
+		load_xml_pos(xs, ol, &p);
+		rb_msg(xs->d, MSG_E_NO_SUBS_XML, &p, id->what);
 	}
-	if (role->nduties == 0)
-		load_xml_diag(xs, n, DIAG_ERROR, "<duties> holds no <duty>: "
-		    "a role needs at least one duty");
-}
-
-/* <standards>, <authorities>: lists of inline rich items called item. */
-static void
-S_items(struct xml_src *xs, struct rb_role *role, xmlNodePtr n,
-    const char *item, struct rb_str *(*add)(struct rb_role *))
-{
-	static const char *const none[] = { NULL };
-	xmlNodePtr c;
-
-	load_xml_no_text(xs, n);
-	for (c = n->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (!load_xml_is(c, item)) {
-			S_unknown(xs, c, n, S_one(item));
-			continue;
-		}
-		load_xml_check_attrs(xs, c, none);
-		S_rich(xs, c, 0, add(role));
-	}
+	xmlAddChild(c, ol);
 }
 
 /*
- * <relations>, <qualifications>: items with a kind attribute (required for
- * a relation; for a qualification inferred from its text when left out,
- * which may also carry its own label).
+ * The items of list field f (<duties>, <targets>, …) as the field table
+ * describes them (src/model/fields.c): each <item> element with its
+ * attributes as written (an enumerated one as its index), and its text.
+ * Their rules: val_role().
  */
 static void
-S_kinds(struct xml_src *xs, struct rb_role *role, xmlNodePtr n, int rel)
+S_list(struct xml_src *xs, struct rb_role *role, xmlNodePtr n, int f)
 {
-	static const char *const rattrs[] = { "kind", NULL };
-	static const char *const qattrs[] = { "kind", "label", NULL };
-	const char *item = rel ? "relation" : "qualification";
-	const char *const *names = rel ? rb_relkind_name : rb_qualkind_name;
-	int nnames = rel ? RB_REL__MAX : RB_QUAL__MAX, k;
-	struct rb_relation *re;
-	struct rb_qual *q = NULL;
+	const struct rb_itemdef *id = rb_fields[f].item;
+	const struct rb_attrdef *a, *inf = NULL;
+	const char *allowed[8];
 	struct rb_pos pos;
-	struct buf b = BUF_INIT;
 	xmlNodePtr c;
+	void *it;
 	char *v;
+	int k, e;
 
+	for (k = 0; k < id->nattrs && k < 7; k++)
+		allowed[k] = id->attrs[k].name;
+	allowed[k] = NULL;
 	load_xml_no_text(xs, n);
 	for (c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (!load_xml_is(c, item)) {
-			S_unknown(xs, c, n, S_one(item));
+		if (!load_xml_is(c, id->elem)) {
+			S_unknown(xs, c, n, S_one(id->elem));
 			continue;
 		}
-		load_xml_check_attrs(xs, c, rel ? rattrs : qattrs);
-		k = 0;
-		if ((v = load_xml_attr(c, "kind")) == NULL) {
-			if (rel)
-				load_xml_diag(xs, c, DIAG_ERROR,
-				    "<%s> needs a kind attribute", item);
-			k = -1;
-		} else if ((k = S_index(names, nnames, v)) < 0) {
-			buf_reset(&b);
-			/* the kind tables have no NULL at their end */
-			load_xml_listn(&b, names, (size_t)nnames, " or ");
-			load_xml_attr_diag(xs, c, "kind", 1, DIAG_ERROR,
-			    "unknown %s kind '%s' (allowed: %s)", item, v,
-			    b.data);
-			k = 0;
-		}
-		free(v);
-		if (rel) {
-			re = rb_role_add_relation(role);
-			re->kind = (enum rb_relkind)(k < 0 ? 0 : k);
-			S_rich(xs, c, 0, &re->text);
-			continue;
-		}
-		q = rb_role_add_qual(role);
-		if ((v = load_xml_attr(c, "label")) != NULL) {
-			load_xml_attr_pos(xs, c, "label", 1, &pos);
-			if (*v == '\0')
-				load_xml_attr_diag(xs, c, "label", 1,
-				    DIAG_ERROR, "<qualification> label is "
-				    "empty");
-			else
-				rb_str_set(&q->label, v, strlen(v), &pos);
+		load_xml_check_attrs(xs, c, allowed);
+		it = rb_list_add(role, id);
+		load_xml_pos(xs, c, &pos);
+		if (id->poff != RB_NONE)
+			*(struct rb_pos *)(void *)((char *)it + id->poff) = pos;
+		for (k = 0; k < id->nattrs; k++) {
+			a = &id->attrs[k];
+			if ((v = load_xml_attr(c, a->name)) == NULL) {
+				if (a->kind == RB_AK_ENUM && a->infer != NULL)
+					inf = a;
+				else if (a->kind == RB_AK_ENUM &&
+				    (a->flags & RB_AF_REQUIRED))
+					val_item_missing(xs->d, id, a, &pos);
+				continue;
+			}
+			load_xml_attr_pos(xs, c, a->name, 1, &pos);
+			if (a->kind != RB_AK_ENUM)
+				rb_str_set(rb_item_str(it, a), v, strlen(v),
+				    &pos);
+			else if ((e = val_item_enum(xs->d, id, a, v, &pos,
+			    1)) >= 0)
+				*rb_item_int(it, a) = e;
 			free(v);
 		}
-		S_rich(xs, c, 0, &q->text);
-		if (k < 0)
-			k = q->label.s != NULL ? rb_qualkind_infer(q->label.s,
-			    strlen(q->label.s)) : rb_qualkind_infer(q->text.s,
-			    strlen(q->text.s));
-		q->kind = (enum rb_qualkind)k;
-	}
-	buf_free(&b);
-}
-
-static void
-S_reports(struct xml_src *xs, struct rb_role *role, xmlNodePtr n)
-{
-	static const char *const attrs[] = {
-	    "name", "frequency", "due", "to", NULL };
-	struct rb_report *rp;
-	struct rb_pos pos;
-	xmlNodePtr c;
-	char *v;
-	int f;
-
-	load_xml_no_text(xs, n);
-	for (c = n->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (!load_xml_is(c, "report")) {
-			S_unknown(xs, c, n, S_one("report"));
-			continue;
-		}
-		load_xml_check_attrs(xs, c, attrs);
-		load_xml_no_text(xs, c);
-		rp = rb_role_add_report(role);
-		load_xml_pos(xs, c, &rp->pos);
-		if ((v = load_xml_attr(c, "name")) == NULL)
-			load_xml_diag(xs, c, DIAG_ERROR,
-			    "<report> needs a name attribute");
-		else if (*v == '\0')
-			load_xml_attr_diag(xs, c, "name", 1, DIAG_ERROR,
-			    "<report> name is empty");
-		if (v) {
-			load_xml_attr_pos(xs, c, "name", 1, &pos);
-			rb_str_set(&rp->name, v, strlen(v), &pos);
-			free(v);
-		}
-		if ((v = load_xml_attr(c, "frequency")) == NULL)
-			load_xml_diag(xs, c, DIAG_ERROR,
-			    "<report> needs a frequency attribute");
-		else if ((f = S_index(rb_freq_name, RB_FREQ__MAX, v)) >= 0)
-			rp->frequency = (enum rb_freq)f;
-		else if ((f = rb_freq_parse(v, strlen(v))) >= 0)
-			/* 每周 etc. are the Markdown spellings. */
-			load_xml_attr_diag(xs, c, "frequency", 1, DIAG_ERROR,
-			    "unknown report frequency '%s'; in XML write "
-			    "'%s'", v, rb_freq_name[f]);
+		if (id->toff == RB_NONE)
+			load_xml_no_text(xs, c);
 		else
-			load_xml_attr_diag(xs, c, "frequency", 1, DIAG_ERROR,
-			    "unknown report frequency '%s' (allowed: daily, "
-			    "weekly, monthly, quarterly, yearly)", v);
-		free(v);
-		if ((v = load_xml_attr(c, "due")) != NULL) {
-			load_xml_attr_pos(xs, c, "due", 1, &pos);
-			rb_str_set(&rp->due, v, strlen(v), &pos);
-			free(v);
-		}
-		if ((v = load_xml_attr(c, "to")) != NULL) {
-			load_xml_attr_pos(xs, c, "to", 1, &pos);
-			if (*v == '\0')
-				load_xml_attr_diag(xs, c, "to", 1, DIAG_ERROR,
-				    "<report to=\"\">: empty; write a role id "
-				    "or title, or leave the attribute out");
-			rb_str_set(&rp->to, v, strlen(v), &pos);
-			free(v);
-		}
+			S_item_text(xs, id, c, it);
+		if (inf != NULL)
+			rb_item_infer(it, id, inf);
+		inf = NULL;
+	}
+	if (rb_fields[f].required && rb_list_len(role, id) == 0) {
+		load_xml_pos(xs, n, &pos);
+		rb_msg(xs->d, MSG_E_NO_ITEMS_XML, &pos, rb_fields[f].xml,
+		    id->elem, id->what);
 	}
 }
 
@@ -1620,31 +1462,8 @@ S_role(struct xml_src *xs, struct rb_role *role, xmlNodePtr root)
 			continue;
 		}
 		load_xml_check_attrs(xs, c, none);
-		switch ((enum rb_field)f) {
-		case RB_F_TARGETS:
-			S_targets(xs, role, c);
-			break;
-		case RB_F_DUTIES:
-			S_duties(xs, role, c);
-			break;
-		case RB_F_STANDARDS:
-			S_items(xs, role, c, "standard", rb_role_add_standard);
-			break;
-		case RB_F_RELATIONS:
-			S_kinds(xs, role, c, 1);
-			break;
-		case RB_F_AUTHORITIES:
-			S_items(xs, role, c, "authority", rb_role_add_authority);
-			break;
-		case RB_F_QUALS:
-			S_kinds(xs, role, c, 0);
-			break;
-		case RB_F_REPORTS:
-			S_reports(xs, role, c);
-			break;
-		default:
-			break;
-		}
+		if (rb_fields[f].item != NULL)
+			S_list(xs, role, c, f);
 	}
 	/* (missing title and department: val_role()) */
 	for (k = 0; k < n; k++)

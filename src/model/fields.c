@@ -3,9 +3,12 @@
  * headings and items (fields.h).  Adding a scalar field is one row here
  * plus its member in struct rb_role and its tests: the loaders, the
  * rules (src/validate/role.c), the export and the template data walk the
- * table.
+ * table.  A list field's items are described here too (struct
+ * rb_itemdef): their XML element, attributes with their Markdown keys,
+ * the kind of each value and the member it fills.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -17,50 +20,336 @@
 #define A(...)	((const char *const []){ __VA_ARGS__, NULL })
 #define O(m)	offsetof(struct rb_role, m)
 
+#define IO(t, m)	offsetof(struct t, m)
+#define LIST(m, n)	O(m), O(n)
+#define ATTRS(a)	a, (int)(sizeof(a) / sizeof(a[0]))
+
+static const char *const S_periods[] = { "month", "quarter", "year" };
+
+/* Attribute blocks {share=30 frequency=每月} in Markdown, attributes in
+ * XML. */
+static const struct rb_attrdef S_duty_attrs[] = {
+	{ .name = "share", .label = "占比",
+	  .alias = A("占比", "时间占比", "比重"), .kind = RB_AK_PCT,
+	  .off = IO(rb_duty, share_s), .ioff = IO(rb_duty, share) },
+	{ .name = "frequency", .label = "频率", .alias = A("频率", "频次"),
+	  .kind = RB_AK_TEXT, .flags = RB_AF_NONEMPTY,
+	  .off = IO(rb_duty, frequency), .hint = "how often (每日, 每周, …)" },
+};
+
+/* A map in the front matter, attributes in XML. */
+static const struct rb_attrdef S_target_attrs[] = {
+	{ .name = "metric", .label = "指标", .kind = RB_AK_SLUG,
+	  .flags = RB_AF_REQUIRED | RB_AF_NONEMPTY,
+	  .off = IO(rb_target, metric) },
+	{ .name = "value", .label = "目标值", .kind = RB_AK_DECIMAL,
+	  .flags = RB_AF_REQUIRED | RB_AF_NONEMPTY,
+	  .off = IO(rb_target, value) },
+	{ .name = "unit", .label = "单位", .kind = RB_AK_TEXT,
+	  .off = IO(rb_target, unit) },
+	{ .name = "period", .label = "周期", .kind = RB_AK_WORD,
+	  .flags = RB_AF_REQUIRED | RB_AF_NONEMPTY,
+	  .off = IO(rb_target, period), .names = S_periods, .nnames = 3 },
+};
+
+/* The label before the text in Markdown (所受监督：…). */
+static const struct rb_attrdef S_relation_attrs[] = {
+	{ .name = "kind", .label = "类别", .kind = RB_AK_ENUM,
+	  .flags = RB_AF_REQUIRED, .ioff = IO(rb_relation, kind),
+	  .names = rb_relkind_name, .labels = rb_relkind_label,
+	  .nnames = RB_REL__MAX, .parse = rb_relkind_parse,
+	  .hint = "所受监督：, 所施监督：, 所施指导：, 合作关系：, 协作关系：, "
+	  "内部协调： or 外部协调： (Supervised by:, Supervises:, Cooperates "
+	  "with:)" },
+};
+
+/* The label before the text in Markdown (学历：…, 年龄：…), else the
+ * kind inferred from the text. */
+static const struct rb_attrdef S_qual_attrs[] = {
+	{ .name = "kind", .label = "类别", .kind = RB_AK_ENUM,
+	  .ioff = IO(rb_qual, kind), .names = rb_qualkind_name,
+	  .labels = rb_qualkind_label, .nnames = RB_QUAL__MAX,
+	  .parse = rb_qualkind_parse, .infer = rb_qualkind_infer },
+	{ .name = "label", .label = "标签", .kind = RB_AK_TEXT,
+	  .flags = RB_AF_NONEMPTY, .off = IO(rb_qual, label),
+	  .hint = "its own label (年龄)" },
+};
+
+/* Four fields between '|' in Markdown, in this order. */
+static const struct rb_attrdef S_report_attrs[] = {
+	{ .name = "name", .label = "名称", .kind = RB_AK_TEXT,
+	  .flags = RB_AF_REQUIRED | RB_AF_NONEMPTY,
+	  .off = IO(rb_report, name) },
+	{ .name = "frequency", .label = "频率", .kind = RB_AK_ENUM,
+	  .flags = RB_AF_REQUIRED, .ioff = IO(rb_report, frequency),
+	  .names = rb_freq_name, .labels = rb_freq_label,
+	  .nnames = RB_FREQ__MAX, .parse = rb_freq_parse },
+	{ .name = "due", .label = "截止", .kind = RB_AK_TEXT,
+	  .off = IO(rb_report, due) },
+	{ .name = "to", .label = "报送对象", .kind = RB_AK_ROLE,
+	  .flags = RB_AF_NONEMPTY, .off = IO(rb_report, to),
+	  .hint = "a role id or title" },
+};
+
+/* Items with a text: its rb_str; without: their position. */
+#define TEXT(t, m)	IO(t, m), RB_NONE
+#define NOTEXT(t)	RB_NONE, IO(t, pos)
+#define NOSUBS		RB_NONE, RB_NONE
+
+static const struct rb_itemdef S_duty = { "duty", "duty",
+	sizeof(struct rb_duty), LIST(duties, nduties), TEXT(rb_duty, text),
+	IO(rb_duty, subs), IO(rb_duty, nsubs), ATTRS(S_duty_attrs), 1,
+	RB_MD_BLOCK };
+static const struct rb_itemdef S_standard = { "standard", "standard",
+	sizeof(struct rb_str), LIST(standards, nstandards), 0, RB_NONE,
+	NOSUBS, NULL, 0, 0, RB_MD_TEXT };
+static const struct rb_itemdef S_target = { "target", "target",
+	sizeof(struct rb_target), LIST(targets, ntargets), NOTEXT(rb_target),
+	NOSUBS, ATTRS(S_target_attrs), 0, RB_MD_MAP };
+static const struct rb_itemdef S_relation = { "relation", "relation",
+	sizeof(struct rb_relation), LIST(relations, nrelations),
+	TEXT(rb_relation, text), NOSUBS, ATTRS(S_relation_attrs), 0,
+	RB_MD_LABEL };
+static const struct rb_itemdef S_authority = { "authority", "authority",
+	sizeof(struct rb_str), LIST(authorities, nauthorities), 0, RB_NONE,
+	NOSUBS, NULL, 0, 0, RB_MD_TEXT };
+static const struct rb_itemdef S_qual = { "qualification",
+	"qualification", sizeof(struct rb_qual), LIST(quals, nquals),
+	TEXT(rb_qual, text), NOSUBS, ATTRS(S_qual_attrs), 0, RB_MD_LABEL };
+static const struct rb_itemdef S_report = { "report", "report",
+	sizeof(struct rb_report), LIST(reports, nreports), NOTEXT(rb_report),
+	NOSUBS, ATTRS(S_report_attrs), 0, RB_MD_FIELDS };
+
 const struct rb_fielddef rb_fields[RB_F__MAX] = {
 	{ "id", NULL, "岗位编号", RB_FK_ID, 0, 0,
-	  A("岗位编号", "编号", "岗位代码", "代码", "ID"), 0, 0 },
+	  A("岗位编号", "编号", "岗位代码", "代码", "ID"), 0, 0, NULL },
 	{ "title", "title", "岗位名称", RB_FK_TEXT, 1, 0,
 	  A("岗位名称", "职位名称", "名称", "岗位", "职位", "Title"),
-	  O(title), 0 },
+	  O(title), 0, NULL },
 	{ "department", "department", "所属部门", RB_FK_DEPT, 1, 0,
 	  A("所属部门", "隶属部门", "部门", "所在部门", "Department"),
-	  O(department), 0 },
+	  O(department), 0, NULL },
 	{ "level", "level", "岗位级别", RB_FK_TEXT, 0, 0,
-	  A("岗位级别", "级别", "岗位等级", "职级", "Level"), O(level), 0 },
+	  A("岗位级别", "级别", "岗位等级", "职级", "Level"), O(level), 0,
+	  NULL },
 	{ "reports_to", "reports-to", "直接上级", RB_FK_ROLE, 0, 0,
 	  A("直接上级", "上级", "汇报对象", "直属上级", "直接上司", "直接领导",
-	  "reports-to", "Reports to"), O(reports_to), 0 },
+	  "reports-to", "Reports to"), O(reports_to), 0, NULL },
 	{ "headcount", "headcount", "编制", RB_FK_INT, 0, 0,
 	  A("编制", "岗位编制", "编制人数", "定员", "定员标准", "岗位定员",
 	  "人数", "Headcount"),
-	  O(headcount_s), O(headcount) },
+	  O(headcount_s), O(headcount), NULL },
 	{ "targets", "targets", "考核指标", RB_FK_TARGETS, 0, 0,
-	  A("考核指标", "指标", "目标", "Targets"), 0, 0 },
+	  A("考核指标", "指标", "目标", "Targets"), 0, 0, &S_target },
 	{ "summary", "summary", "岗位概述", RB_FK_RICH, 0, 1,
 	  A("岗位概述", "岗位工作概述", "工作概述", "职位概要", "岗位目的",
 	  "岗位概要", "职位概述", "岗位描述", "概述", "工作概要", "Summary"),
-	  O(summary), 0 },
+	  O(summary), 0, NULL },
 	{ "duties", "duties", "工作职责", RB_FK_LIST, 1, 1,
 	  A("工作职责", "岗位职责", "主要职责", "工作内容", "职位描述",
 	  "工作职责与任务", "职责", "职责描述", "主要工作职责", "岗位职责描述",
-	  "岗位责任制", "责任制", "Duties", "Responsibilities"), 0, 0 },
+	  "岗位责任制", "责任制", "Duties", "Responsibilities"), 0, 0,
+	  &S_duty },
 	{ "standards", "standards", "绩效标准", RB_FK_LIST, 0, 1,
 	  A("绩效标准", "工作绩效标准", "考核标准", "绩效考核标准", "工作标准",
 	  "岗位目标", "工作目标", "关键业绩指标", "业绩指标", "KPI",
-	  "Performance standards", "Standards"), 0, 0 },
+	  "Performance standards", "Standards"), 0, 0, &S_standard },
 	{ "relations", "relations", "工作关系", RB_FK_LIST, 0, 1,
 	  A("工作关系", "岗位工作关系", "工作联系", "Working relations",
-	  "Relations"), 0, 0 },
+	  "Relations"), 0, 0, &S_relation },
 	{ "authorities", "authorities", "工作权限", RB_FK_LIST, 0, 1,
 	  A("工作权限", "岗位权限", "岗位职权", "职权", "权限", "岗位工作权限",
-	  "Authorities"), 0, 0 },
+	  "Authorities"), 0, 0, &S_authority },
 	{ "qualifications", "qualifications", "任职资格", RB_FK_LIST, 0, 1,
 	  A("任职资格", "任职要求", "任职条件", "岗位要求", "职位要求",
-	  "任职资格要求", "要求", "资历", "Qualifications"), 0, 0 },
+	  "任职资格要求", "要求", "资历", "Qualifications"), 0, 0, &S_qual },
 	{ "reports", "reports", "报表", RB_FK_LIST, 0, 1,
-	  A("报表", "具体表格", "报送报表", "Reports"), 0, 0 },
+	  A("报表", "具体表格", "报送报表", "Reports"), 0, 0, &S_report },
 };
+
+/* ---------------------------------------------------------- list items */
+
+size_t
+rb_list_len(const struct rb_role *r, const struct rb_itemdef *id)
+{
+	return *(const size_t *)(const void *)((const char *)r + id->noff);
+}
+
+void *
+rb_list_item(const struct rb_role *r, const struct rb_itemdef *id, size_t i)
+{
+	char *const *a = (char *const *)(const void *)((const char *)r +
+	    id->aoff);
+
+	return *a + i * id->size;
+}
+
+void *
+rb_list_add(struct rb_role *r, const struct rb_itemdef *id)
+{
+	char **a = (char **)(void *)((char *)r + id->aoff), *it;
+	size_t *n = (size_t *)(void *)((char *)r + id->noff);
+	int k;
+
+	/* The room doubles (xgrow): n additions cost n. */
+	*a = xgrow(*a, *n, id->size);
+	it = *a + (*n)++ * id->size;
+	memset(it, 0, id->size);
+	for (k = 0; k < id->nattrs; k++)
+		if (id->attrs[k].kind == RB_AK_PCT)
+			*rb_item_int(it, &id->attrs[k]) = -1;
+	return it;
+}
+
+struct rb_str *
+rb_item_str(const void *it, const struct rb_attrdef *a)
+{
+	return a->kind == RB_AK_ENUM ? NULL :
+	    (struct rb_str *)(void *)((char *)(uintptr_t)it + a->off);
+}
+
+int *
+rb_item_int(const void *it, const struct rb_attrdef *a)
+{
+	return (int *)(void *)((char *)(uintptr_t)it + a->ioff);
+}
+
+struct rb_str *
+rb_item_text(const void *it, const struct rb_itemdef *id)
+{
+	return id->toff == RB_NONE ? NULL :
+	    (struct rb_str *)(void *)((char *)(uintptr_t)it + id->toff);
+}
+
+struct rb_str *
+rb_item_subs(const void *it, const struct rb_itemdef *id, size_t *n)
+{
+	if (id->soff == RB_NONE) {
+		*n = 0;
+		return NULL;
+	}
+	*n = *(const size_t *)(const void *)((const char *)it + id->nsoff);
+	return *(struct rb_str *const *)(const void *)((const char *)it +
+	    id->soff);
+}
+
+struct rb_str *
+rb_item_add_sub(void *it, const struct rb_itemdef *id)
+{
+	struct rb_str **a = (struct rb_str **)(void *)((char *)it + id->soff);
+	size_t *n = (size_t *)(void *)((char *)it + id->nsoff);
+	struct rb_str *s;
+
+	*a = xgrow(*a, *n, sizeof(**a));
+	s = *a + (*n)++;
+	memset(s, 0, sizeof(*s));
+	return s;
+}
+
+const struct rb_pos *
+rb_item_pos(const void *it, const struct rb_itemdef *id)
+{
+	return id->poff != RB_NONE ? (const struct rb_pos *)(const void *)
+	    ((const char *)it + id->poff) : &rb_item_text(it, id)->pos;
+}
+
+const struct rb_attrdef *
+rb_item_attr(const struct rb_itemdef *id, const char *key, size_t n)
+{
+	const char *const *a;
+	int k;
+
+	for (k = 0; k < id->nattrs; k++) {
+		if (strlen(id->attrs[k].name) == n &&
+		    memcmp(id->attrs[k].name, key, n) == 0)
+			return &id->attrs[k];
+		for (a = id->attrs[k].alias; a != NULL && *a; a++)
+			if (strlen(*a) == n && memcmp(*a, key, n) == 0)
+				return &id->attrs[k];
+	}
+	return NULL;
+}
+
+void
+rb_item_infer(void *it, const struct rb_itemdef *id,
+    const struct rb_attrdef *a)
+{
+	const struct rb_str *s = NULL;
+	int k;
+
+	for (k = 0; k < id->nattrs && s == NULL; k++)
+		if ((s = rb_item_str(it, &id->attrs[k])) != NULL &&
+		    s->s == NULL)
+			s = NULL;
+	if (s == NULL)
+		s = rb_item_text(it, id);
+	*rb_item_int(it, a) = s != NULL && s->s != NULL ?
+	    a->infer(s->s, strlen(s->s)) : 0;
+}
+
+void
+rb_item_free(void *it, const struct rb_itemdef *id)
+{
+	struct rb_str *s;
+	size_t n, j;
+	int k;
+
+	for (k = 0; k < id->nattrs; k++)
+		if ((s = rb_item_str(it, &id->attrs[k])) != NULL)
+			rb_str_free(s);
+	if ((s = rb_item_text(it, id)) != NULL)
+		rb_str_free(s);
+	if ((s = rb_item_subs(it, id, &n)) != NULL) {
+		for (j = 0; j < n; j++)
+			rb_str_free(&s[j]);
+		free(s);
+	}
+}
+
+/* Are two optional strings equal? */
+static int
+S_streq(const struct rb_str *a, const struct rb_str *b)
+{
+	if (a->s == NULL || b->s == NULL)
+		return a->s == b->s;
+	return strcmp(a->s, b->s) == 0;
+}
+
+int
+rb_item_equal(const void *x, const void *y, const struct rb_itemdef *id,
+    const char **why)
+{
+	const struct rb_attrdef *a;
+	const struct rb_str *sx, *sy;
+	size_t nx, ny, j;
+	int k;
+
+	for (k = 0; k < id->nattrs; k++) {
+		a = &id->attrs[k];
+		/* An int is what validation made of the text. */
+		if (a->kind == RB_AK_ENUM || a->kind == RB_AK_PCT ?
+		    *rb_item_int(x, a) != *rb_item_int(y, a) :
+		    !S_streq(rb_item_str(x, a), rb_item_str(y, a))) {
+			*why = a->name;
+			return 0;
+		}
+	}
+	if ((sx = rb_item_text(x, id)) != NULL &&
+	    !S_streq(sx, rb_item_text(y, id))) {
+		*why = "text";
+		return 0;
+	}
+	sx = rb_item_subs(x, id, &nx);
+	sy = rb_item_subs(y, id, &ny);
+	for (j = 0; j < nx && nx == ny; j++)
+		if (!S_streq(&sx[j], &sy[j]))
+			break;
+	if (nx != ny || j < nx) {
+		*why = "sub-item";
+		return 0;
+	}
+	return 1;
+}
 
 struct rb_str *
 rb_field_str(struct rb_role *r, int f)

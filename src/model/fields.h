@@ -44,6 +44,80 @@ enum rb_field {
 	RB_F__MAX
 };
 
+/*
+ * The items of a list field (duties, targets, standards, …), described
+ * once so that one reader per format (src/load), one set of rules
+ * (src/validate/role.c), the export and the template data walk them.
+ */
+
+/* What an item attribute holds. */
+enum rb_akind {
+	RB_AK_TEXT,	/* plain text, kept as written */
+	RB_AK_PCT,	/* a whole number 0 to 100, an optional % (share);
+			 * kept as written, its int set by validation */
+	RB_AK_SLUG,	/* [a-z0-9_]+ (a target's metric) */
+	RB_AK_DECIMAL,	/* a decimal number >= 0 (a target's value) */
+	RB_AK_WORD,	/* one of names, kept as text (a target's period) */
+	RB_AK_ENUM,	/* one of names, kept as its index (kind, frequency) */
+	RB_AK_ROLE	/* a role's id or unique title, kept as written (a
+			 * report's recipient; resolved by validate.c) */
+};
+
+#define RB_AF_REQUIRED	0x01	/* must be given */
+#define RB_AF_NONEMPTY	0x02	/* when given, not empty */
+
+struct rb_attrdef {
+	const char	 *name;		/* XML attribute, template key, key in
+					 * a Markdown attribute block or map */
+	const char	 *label;	/* Chinese, as shown: 占比 */
+	const char *const *alias;	/* other Markdown keys, NULL-ended; or
+					 * NULL */
+	enum rb_akind	  kind;
+	int		  flags;	/* RB_AF_* */
+	size_t		  off;		/* its struct rb_str in the item, as
+					 * written (not RB_AK_ENUM) */
+	size_t		  ioff;		/* RB_AK_PCT, RB_AK_ENUM: its int */
+	const char *const *names;	/* RB_AK_WORD, RB_AK_ENUM: canonical */
+	const char *const *labels;	/* RB_AK_ENUM: Chinese labels */
+	int		  nnames;
+	/* RB_AK_ENUM: any accepted spelling (Chinese, English) → index */
+	int		(*parse)(const char *, size_t);
+	/* RB_AK_ENUM, not given: the index from the item's words (its
+	 * first text attribute given, else its text); NULL: 0 */
+	int		(*infer)(const char *, size_t);
+	const char	 *hint;		/* what to write (given empty) */
+};
+
+/* How a Markdown role writes an item's attributes. */
+enum rb_mdform {
+	RB_MD_TEXT,	/* none: a list item's text */
+	RB_MD_BLOCK,	/* an attribute block at its end: {share=30} */
+	RB_MD_LABEL,	/* its enumerated attribute as a label at its
+			 * start (所受监督：…); a label that is none of its
+			 * names may be its first text attribute (年龄：…) */
+	RB_MD_FIELDS,	/* its attributes in order, between '|' */
+	RB_MD_MAP	/* a map in the front matter (targets) */
+};
+
+#define RB_NONE	((size_t)-1)	/* an item member that is not there */
+
+struct rb_itemdef {
+	const char	 *elem;		/* XML element of one item: duty */
+	const char	 *what;		/* in messages: duty */
+	size_t		  size;		/* of one item */
+	size_t		  aoff, noff;	/* in struct rb_role: array, count */
+	size_t		  toff;		/* its rich inline text (struct
+					 * rb_str), or RB_NONE */
+	size_t		  poff;		/* its struct rb_pos, or RB_NONE (then
+					 * the text's) */
+	size_t		  soff, nsoff;	/* its sub-list (struct rb_str array,
+					 * count), or RB_NONE */
+	const struct rb_attrdef *attrs;
+	int		  nattrs;
+	int		  textreq;	/* its text must not be empty */
+	enum rb_mdform	  md;		/* how Markdown writes one */
+};
+
 struct rb_fielddef {
 	const char	 *name;		/* English name and front-matter key */
 	const char	 *xml;		/* XML element (canonical export) */
@@ -59,6 +133,7 @@ struct rb_fielddef {
 	 * RB_FK_DEPT), else 0. */
 	size_t		  off;
 	size_t		  ioff;		/* RB_FK_INT: offset of its int */
+	const struct rb_itemdef *item;	/* RB_FK_LIST, RB_FK_TARGETS */
 };
 
 struct rb_role;
@@ -71,6 +146,34 @@ int		*rb_field_int(struct rb_role *r, int field);
 int		 rb_field_ival(const struct rb_role *r, int field);
 
 extern const struct rb_fielddef rb_fields[RB_F__MAX];
+
+/* Items of a list field: count, the i-th, a new zeroed one at the end
+ * (its ints -1). */
+size_t		 rb_list_len(const struct rb_role *, const struct rb_itemdef *);
+void		*rb_list_item(const struct rb_role *, const struct rb_itemdef *,
+		    size_t i);
+void		*rb_list_add(struct rb_role *, const struct rb_itemdef *);
+/* Members of item it: an attribute's text (NULL for RB_AK_ENUM) and int,
+ * the rich text (NULL when none), the sub-list, the position. */
+struct rb_str	*rb_item_str(const void *it, const struct rb_attrdef *);
+int		*rb_item_int(const void *it, const struct rb_attrdef *);
+struct rb_str	*rb_item_text(const void *it, const struct rb_itemdef *);
+struct rb_str	*rb_item_subs(const void *it, const struct rb_itemdef *,
+		    size_t *n);
+struct rb_str	*rb_item_add_sub(void *it, const struct rb_itemdef *);
+const struct rb_pos *rb_item_pos(const void *it, const struct rb_itemdef *);
+/* The attribute of id a key names (its name or an alias), or NULL. */
+const struct rb_attrdef *rb_item_attr(const struct rb_itemdef *,
+		    const char *key, size_t n);
+/* Sets enumerated attribute a of item it, not given, from its words:
+ * a->infer() of its first text attribute given, else of its text. */
+void		 rb_item_infer(void *it, const struct rb_itemdef *,
+		    const struct rb_attrdef *a);
+/* Frees the members of item it (not it). */
+void		 rb_item_free(void *it, const struct rb_itemdef *);
+/* Are items a and b equal (positions ignored)?  *why: what differs. */
+int		 rb_item_equal(const void *a, const void *b,
+		    const struct rb_itemdef *, const char **why);
 
 /*
  * The field a front-matter key names (its English name or a Chinese

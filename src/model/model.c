@@ -274,52 +274,13 @@ S_add(void *pp, size_t *n, size_t sz)
 struct rb_duty *
 rb_role_add_duty(struct rb_role *r)
 {
-	struct rb_duty *d = S_add(&r->duties, &r->nduties, sizeof(*d));
-
-	d->share = -1;
-	return d;
-}
-
-struct rb_str *
-rb_duty_add_sub(struct rb_duty *d)
-{
-	return S_add(&d->subs, &d->nsubs, sizeof(struct rb_str));
-}
-
-struct rb_str *
-rb_role_add_standard(struct rb_role *r)
-{
-	return S_add(&r->standards, &r->nstandards, sizeof(struct rb_str));
+	return rb_list_add(r, rb_fields[RB_F_DUTIES].item);
 }
 
 struct rb_target *
 rb_role_add_target(struct rb_role *r)
 {
-	return S_add(&r->targets, &r->ntargets, sizeof(struct rb_target));
-}
-
-struct rb_relation *
-rb_role_add_relation(struct rb_role *r)
-{
-	return S_add(&r->relations, &r->nrelations, sizeof(struct rb_relation));
-}
-
-struct rb_str *
-rb_role_add_authority(struct rb_role *r)
-{
-	return S_add(&r->authorities, &r->nauthorities, sizeof(struct rb_str));
-}
-
-struct rb_qual *
-rb_role_add_qual(struct rb_role *r)
-{
-	return S_add(&r->quals, &r->nquals, sizeof(struct rb_qual));
-}
-
-struct rb_report *
-rb_role_add_report(struct rb_role *r)
-{
-	return S_add(&r->reports, &r->nreports, sizeof(struct rb_report));
+	return rb_list_add(r, rb_fields[RB_F_TARGETS].item);
 }
 
 struct rb_section *
@@ -337,7 +298,9 @@ rb_org_add_dept(struct rb_org *o)
 void
 rb_role_free(struct rb_role *r)
 {
-	size_t i, j;
+	const struct rb_itemdef *id;
+	size_t i;
+	int f;
 
 	if (r == NULL)
 		return;
@@ -349,42 +312,13 @@ rb_role_free(struct rb_role *r)
 	rb_str_free(&r->reports_to);
 	rb_str_free(&r->headcount_s);
 	rb_str_free(&r->summary);
-	for (i = 0; i < r->nduties; i++) {
-		rb_str_free(&r->duties[i].text);
-		rb_str_free(&r->duties[i].frequency);
-		rb_str_free(&r->duties[i].share_s);
-		for (j = 0; j < r->duties[i].nsubs; j++)
-			rb_str_free(&r->duties[i].subs[j]);
-		free(r->duties[i].subs);
+	for (f = 0; f < RB_F__MAX; f++) {
+		if ((id = rb_fields[f].item) == NULL)
+			continue;
+		for (i = 0; i < rb_list_len(r, id); i++)
+			rb_item_free(rb_list_item(r, id, i), id);
+		free(*(void **)(void *)((char *)r + id->aoff));
 	}
-	free(r->duties);
-	for (i = 0; i < r->nstandards; i++)
-		rb_str_free(&r->standards[i]);
-	free(r->standards);
-	for (i = 0; i < r->ntargets; i++) {
-		rb_str_free(&r->targets[i].metric);
-		rb_str_free(&r->targets[i].value);
-		rb_str_free(&r->targets[i].unit);
-		rb_str_free(&r->targets[i].period);
-	}
-	free(r->targets);
-	for (i = 0; i < r->nrelations; i++)
-		rb_str_free(&r->relations[i].text);
-	free(r->relations);
-	for (i = 0; i < r->nauthorities; i++)
-		rb_str_free(&r->authorities[i]);
-	free(r->authorities);
-	for (i = 0; i < r->nquals; i++) {
-		rb_str_free(&r->quals[i].label);
-		rb_str_free(&r->quals[i].text);
-	}
-	free(r->quals);
-	for (i = 0; i < r->nreports; i++) {
-		rb_str_free(&r->reports[i].name);
-		rb_str_free(&r->reports[i].due);
-		rb_str_free(&r->reports[i].to);
-	}
-	free(r->reports);
 	for (i = 0; i < r->nsections; i++) {
 		rb_str_free(&r->sections[i].title);
 		rb_str_free(&r->sections[i].body);
@@ -506,7 +440,10 @@ int
 rb_role_equal(const struct rb_role *a, const struct rb_role *b,
     const char **why)
 {
-	size_t i, j;
+	const struct rb_itemdef *id;
+	const char *w;
+	size_t i;
+	int f;
 
 	DIFF(S_cseq(a->id, b->id), "id");
 	DIFF(S_seq(&a->title, &b->title), "title");
@@ -515,61 +452,15 @@ rb_role_equal(const struct rb_role *a, const struct rb_role *b,
 	DIFF(S_seq(&a->reports_to, &b->reports_to), "reports_to");
 	DIFF(a->headcount == b->headcount, "headcount");
 	DIFF(S_seq(&a->summary, &b->summary), "summary");
-	DIFF(a->nduties == b->nduties, "number of duties");
-	for (i = 0; i < a->nduties; i++) {
-		DIFF(S_seq(&a->duties[i].text, &b->duties[i].text), "duty text");
-		DIFF(a->duties[i].share == b->duties[i].share, "duty share");
-		DIFF(S_seq(&a->duties[i].frequency, &b->duties[i].frequency),
-		    "duty frequency");
-		DIFF(a->duties[i].nsubs == b->duties[i].nsubs,
-		    "number of duty sub-items");
-		for (j = 0; j < a->duties[i].nsubs; j++)
-			DIFF(S_seq(&a->duties[i].subs[j], &b->duties[i].subs[j]),
-			    "duty sub-item");
-	}
-	DIFF(a->nstandards == b->nstandards, "number of standards");
-	for (i = 0; i < a->nstandards; i++)
-		DIFF(S_seq(&a->standards[i], &b->standards[i]), "standard");
-	DIFF(a->ntargets == b->ntargets, "number of targets");
-	for (i = 0; i < a->ntargets; i++) {
-		DIFF(S_seq(&a->targets[i].metric, &b->targets[i].metric),
-		    "target metric");
-		DIFF(S_seq(&a->targets[i].value, &b->targets[i].value),
-		    "target value");
-		DIFF(S_seq(&a->targets[i].unit, &b->targets[i].unit),
-		    "target unit");
-		DIFF(S_seq(&a->targets[i].period, &b->targets[i].period),
-		    "target period");
-	}
-	DIFF(a->nrelations == b->nrelations, "number of relations");
-	for (i = 0; i < a->nrelations; i++) {
-		DIFF(a->relations[i].kind == b->relations[i].kind,
-		    "relation kind");
-		DIFF(S_seq(&a->relations[i].text, &b->relations[i].text),
-		    "relation text");
-	}
-	DIFF(a->nauthorities == b->nauthorities, "number of authorities");
-	for (i = 0; i < a->nauthorities; i++)
-		DIFF(S_seq(&a->authorities[i], &b->authorities[i]),
-		    "authority");
-	DIFF(a->nquals == b->nquals, "number of qualifications");
-	for (i = 0; i < a->nquals; i++) {
-		DIFF(a->quals[i].kind == b->quals[i].kind,
-		    "qualification kind");
-		DIFF(S_seq(&a->quals[i].label, &b->quals[i].label),
-		    "qualification label");
-		DIFF(S_seq(&a->quals[i].text, &b->quals[i].text),
-		    "qualification text");
-	}
-	DIFF(a->nreports == b->nreports, "number of reports");
-	for (i = 0; i < a->nreports; i++) {
-		DIFF(S_seq(&a->reports[i].name, &b->reports[i].name),
-		    "report name");
-		DIFF(a->reports[i].frequency == b->reports[i].frequency,
-		    "report frequency");
-		DIFF(S_seq(&a->reports[i].due, &b->reports[i].due),
-		    "report due");
-		DIFF(S_seq(&a->reports[i].to, &b->reports[i].to), "report to");
+	/* The lists, by the field table: a difference in an item is named
+	 * by the list's field (duties) when why is the item's. */
+	for (f = 0; f < RB_F__MAX; f++) {
+		if ((id = rb_fields[f].item) == NULL)
+			continue;
+		DIFF(rb_list_len(a, id) == rb_list_len(b, id), rb_fields[f].name);
+		for (i = 0; i < rb_list_len(a, id); i++)
+			DIFF(rb_item_equal(rb_list_item(a, id, i),
+			    rb_list_item(b, id, i), id, &w), rb_fields[f].name);
 	}
 	DIFF(a->nsections == b->nsections, "number of sections");
 	for (i = 0; i < a->nsections; i++) {

@@ -175,15 +175,10 @@ void		 rb_str_set(struct rb_str *, const char *s, size_t n,
 		    const struct rb_pos *);
 void		 rb_str_free(struct rb_str *);
 
-/* Append one zeroed element to a role array; returns it. */
+/* Append one zeroed element to a role array; returns it (any list:
+ * rb_list_add(), fields.h). */
 struct rb_duty	 *rb_role_add_duty(struct rb_role *);
-struct rb_str	 *rb_duty_add_sub(struct rb_duty *);
-struct rb_str	 *rb_role_add_standard(struct rb_role *);
 struct rb_target *rb_role_add_target(struct rb_role *);
-struct rb_relation *rb_role_add_relation(struct rb_role *);
-struct rb_str	 *rb_role_add_authority(struct rb_role *);
-struct rb_qual	 *rb_role_add_qual(struct rb_role *);
-struct rb_report *rb_role_add_report(struct rb_role *);
 struct rb_section *rb_role_add_section(struct rb_role *);
 struct rb_dept	 *rb_org_add_dept(struct rb_org *);
 

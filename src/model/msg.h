@@ -83,8 +83,6 @@ enum rb_msg {
 	MSG_W_KEY_NEAR,		/* unknown key, a key is near */
 	MSG_W_KEY_NEAR_FIELD,	/* unknown key, an alias is near */
 	MSG_W_KEY_UNKNOWN,	/* unknown key */
-	MSG_W_UNKNOWN_NEAR,	/* unknown name of a kind, a name is near */
-	MSG_W_UNKNOWN,		/* unknown name of a kind */
 	/* ===== Markdown: the body ===== */
 	MSG_E_TEXT_BEFORE,	/* text before the first '##' */
 	MSG_W_SECTION_NEAR,	/* extra section named like a known one */
@@ -111,15 +109,27 @@ enum rb_msg {
 	MSG_E_EMPTY,		/* a required field is empty */
 	MSG_E_ID,		/* an id of the wrong form */
 	MSG_E_INT,		/* not a whole number >= 0 */
-	MSG_E_SHARE,		/* duty share not 0 to 100 */
-	MSG_E_FREQ_EMPTY,	/* duty frequency given empty */
-	MSG_E_TARGET_MISSING,	/* target without metric, value or period */
-	MSG_E_METRIC,		/* target metric not [a-z0-9_]+ */
-	MSG_E_DECIMAL,		/* target value not a decimal number */
-	MSG_E_PERIOD,		/* target period not month|quarter|year */
+	/* ===== errors: a list item's attributes (fields.c's items) ===== */
+	MSG_E_ATTR_MISSING,	/* a required attribute missing or empty */
+	MSG_E_ATTR_EMPTY,	/* an optional attribute given empty */
+	MSG_E_PCT,		/* not 0 to 100 (duty share) */
+	MSG_E_SLUG,		/* not [a-z0-9_]+ (target metric) */
+	MSG_E_DECIMAL,		/* not a decimal number (target value) */
+	MSG_E_WORD,		/* not one of its words (target period) */
+	MSG_E_ENUM,		/* not one of its names (kind, frequency) */
+	MSG_E_ENUM_XML,		/* a Markdown spelling in XML (每周) */
+	MSG_E_ATTR_TWICE,	/* an attribute given twice in one item */
+	MSG_E_ATTR_NO_VALUE,	/* {key} without =value (Markdown) */
+	MSG_E_LABEL,		/* no label where one is required (Markdown) */
+	MSG_E_FIELDS,		/* not as many '|' fields as attributes */
+	MSG_E_NOT_MAP,		/* a front-matter item that is not a map */
+	MSG_W_ATTR_UNKNOWN,	/* not an attribute of the item */
+	MSG_W_ATTR_NEAR,	/* not an attribute, with a suggestion */
 	MSG_E_TARGET_TWICE,	/* the same target twice */
-	MSG_E_DUTY_EMPTY,	/* a duty without text */
-	MSG_E_SUB_EMPTY,	/* a duty's sub-item without text */
+	MSG_E_ITEM_EMPTY,	/* an item (a duty) without text */
+	MSG_E_SUB_EMPTY,	/* a sub-item without text */
+	MSG_E_NO_ITEMS_XML,	/* <duties> without <duty> */
+	MSG_E_NO_SUBS_XML,	/* <ol> without <li> */
 	/* ===== errors: across files ===== */
 	MSG_E_NO_DUTIES,	/* a role without duties */
 	MSG_E_ID_STEM,		/* id is not the file name */

@@ -1,8 +1,9 @@
 /*
  * role.c — the rules of one role's fields, run once for either format
  * (Markdown or XML) right after loading: required fields present and not
- * empty, ids, integers, duty shares and frequencies, targets.  Driven by
- * the field table (src/model/fields.c): the loaders only read syntax into
+ * empty, ids, integers, and the attributes of list items (duty shares
+ * and frequencies, targets, reports …).  Driven by the field table and
+ * its item descriptors (src/model/fields.c): the loaders only read syntax into
  * fields with their positions, keeping values as written; the rules here
  * check them and fill the typed values (headcount, share).  Words from
  * the catalogue (msg.h).  Rules across files are in validate.c.
@@ -86,55 +87,140 @@ S_scalars(struct diag *d, struct rb_role *r)
 	}
 }
 
+/* Appends "a, b or c" (conj " or ") or "a, b and c" of names. */
 static void
-S_duties(struct diag *d, struct rb_role *r)
+S_names(struct buf *b, const char *const *names, int n, const char *conj)
 {
-	struct rb_duty *du;
-	long v;
-	size_t j;
+	int i;
 
-	for (j = 0; j < r->nduties; j++) {
-		du = &r->duties[j];
-		if (du->share_s.s != NULL) {
-			if ((v = S_uint(du->share_s.s, 100, 1)) < 0)
-				rb_msg(d, MSG_E_SHARE, &du->share_s.pos,
-				    du->share_s.s);
-			du->share = (int)v;
-		}
-		if (du->frequency.s != NULL && du->frequency.s[0] == '\0')
-			rb_msg(d, MSG_E_FREQ_EMPTY, &du->frequency.pos);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(b, i + 1 < n ? ", " : conj);
+		buf_puts(b, names[i]);
 	}
 }
 
+/* Reports the required attribute a of item id missing (or empty) at p. */
 static void
-S_targets(struct diag *d, struct rb_role *r)
+S_missing(struct diag *d, const struct rb_itemdef *id,
+    const struct rb_attrdef *a, const struct rb_pos *p)
 {
-	static const char *const periods[] = { "month", "quarter", "year" };
-	struct rb_target *t;
-	size_t j, k;
+	const char *req[8];
+	struct buf b = BUF_INIT;
+	int k, n = 0;
 
-	for (j = 0; j < r->ntargets; j++) {
-		t = &r->targets[j];
-		if (t->metric.s == NULL || t->metric.s[0] == '\0')
-			rb_msg(d, MSG_E_TARGET_MISSING, t->metric.s ?
-			    &t->metric.pos : &t->pos, "metric");
-		else if (!S_metric(t->metric.s))
-			rb_msg(d, MSG_E_METRIC, &t->metric.pos, t->metric.s);
-		if (t->value.s == NULL || t->value.s[0] == '\0')
-			rb_msg(d, MSG_E_TARGET_MISSING, t->value.s ?
-			    &t->value.pos : &t->pos, "value");
-		else if (!rb_decimal_valid(t->value.s))
-			rb_msg(d, MSG_E_DECIMAL, &t->value.pos, t->value.s);
-		if (t->period.s == NULL || t->period.s[0] == '\0') {
-			rb_msg(d, MSG_E_TARGET_MISSING, t->period.s ?
-			    &t->period.pos : &t->pos, "period");
-			continue;
-		}
-		for (k = 0; k < 3; k++)
-			if (strcmp(t->period.s, periods[k]) == 0)
+	for (k = 0; k < id->nattrs && n < 8; k++)
+		if (id->attrs[k].flags & RB_AF_REQUIRED)
+			req[n++] = id->attrs[k].name;
+	S_names(&b, req, n, " and ");
+	rb_msg(d, MSG_E_ATTR_MISSING, p, id->what, a->name, b.data,
+	    n > 1 ? "are" : "is");
+	buf_free(&b);
+}
+
+void
+val_item_missing(struct diag *d, const struct rb_itemdef *id,
+    const struct rb_attrdef *a, const struct rb_pos *p)
+{
+	S_missing(d, id, a, p);
+}
+
+int
+val_item_enum(struct diag *d, const struct rb_itemdef *id,
+    const struct rb_attrdef *a, const char *v, const struct rb_pos *p,
+    int xml)
+{
+	struct buf b = BUF_INIT;
+	int k;
+
+	/* XML is canonical: its names only; Markdown: any spelling. */
+	for (k = 0; k < a->nnames; k++)
+		if (strcmp(v, a->names[k]) == 0)
+			return k;
+	k = a->parse(v, strlen(v));
+	if (k >= 0 && !xml)
+		return k;
+	if (k >= 0)
+		rb_msg(d, MSG_E_ENUM_XML, p, id->what, a->name, v,
+		    a->names[k]);
+	else {
+		S_names(&b, xml ? a->names : a->labels, a->nnames, " or ");
+		rb_msg(d, MSG_E_ENUM, p, id->what, a->name, v, b.data);
+		buf_free(&b);
+	}
+	return -1;
+}
+
+/* The rules of attribute a of item it (of id); pos: the item's. */
+static void
+S_attr(struct diag *d, const struct rb_itemdef *id,
+    const struct rb_attrdef *a, void *it, const struct rb_pos *pos)
+{
+	struct rb_str *s = rb_item_str(it, a);
+	struct buf b = BUF_INIT;
+	long v;
+	int k;
+
+	if (s == NULL)
+		return;		/* an enum: read by the loader */
+	if (s->s == NULL || s->s[0] == '\0') {
+		if (a->flags & RB_AF_REQUIRED)
+			S_missing(d, id, a, s->s ? &s->pos : pos);
+		else if (s->s != NULL && (a->flags & RB_AF_NONEMPTY))
+			rb_msg(d, MSG_E_ATTR_EMPTY, &s->pos, id->what, a->name,
+			    a->hint ? a->hint : "it");
+		return;
+	}
+	switch (a->kind) {
+	case RB_AK_PCT:
+		if ((v = S_uint(s->s, 100, 1)) < 0)
+			rb_msg(d, MSG_E_PCT, &s->pos, id->what, a->name, s->s);
+		*rb_item_int(it, a) = (int)v;
+		break;
+	case RB_AK_SLUG:
+		if (!S_metric(s->s))
+			rb_msg(d, MSG_E_SLUG, &s->pos, id->what, a->name, s->s);
+		break;
+	case RB_AK_DECIMAL:
+		if (!rb_decimal_valid(s->s))
+			rb_msg(d, MSG_E_DECIMAL, &s->pos, id->what, a->name,
+			    s->s);
+		break;
+	case RB_AK_WORD:
+		for (k = 0; k < a->nnames; k++)
+			if (strcmp(s->s, a->names[k]) == 0)
 				break;
-		if (k == 3)
-			rb_msg(d, MSG_E_PERIOD, &t->period.pos, t->period.s);
+		if (k < a->nnames)
+			break;
+		S_names(&b, a->names, a->nnames, " or ");
+		rb_msg(d, MSG_E_WORD, &s->pos, id->what, a->name, s->s,
+		    b.data);
+		buf_free(&b);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The rules of every list item's attributes, from the field table. */
+static void
+S_lists(struct diag *d, struct rb_role *r)
+{
+	const struct rb_itemdef *id;
+	size_t i, n;
+	void *it;
+	int f, k;
+
+	for (f = 0; f < RB_F__MAX; f++) {
+		if ((id = rb_fields[f].item) == NULL || id->nattrs == 0)
+			continue;
+		n = rb_list_len(r, id);
+		for (i = 0; i < n; i++) {
+			it = rb_list_item(r, id, i);
+			for (k = 0; k < id->nattrs; k++)
+				S_attr(d, id, &id->attrs[k], it,
+				    rb_item_pos(it, id));
+		}
 	}
 }
 
@@ -174,7 +260,6 @@ val_role(struct diag *d, struct rb_role *r)
 	    !rb_id_valid(r->id, strlen(r->id)))
 		rb_msg(d, MSG_E_ID, &r->pos, r->id);
 	S_scalars(d, r);
-	S_duties(d, r);
-	S_targets(d, r);
+	S_lists(d, r);
 	S_dup_targets(d, r);
 }

@@ -427,8 +427,8 @@ validate_site(struct diag *d, struct rb_site *site)
 			if ((r->duties[j].text.s == NULL ||
 			    r->duties[j].text.s[0] == '\0') &&
 			    !S_file_failed(&v, r->path))
-				rb_msg(d, MSG_E_DUTY_EMPTY,
-				    &r->duties[j].text.pos);
+				rb_msg(d, MSG_E_ITEM_EMPTY,
+				    &r->duties[j].text.pos, "duty");
 		if (r->department.s != NULL && r->department.s[0] != '\0' &&
 		    org->ndepts > 0 &&
 		    (dp = S_dept_ref(&v, org, &r->department)) != NULL) {

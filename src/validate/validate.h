@@ -15,6 +15,20 @@
  */
 void	val_role(struct diag *, struct rb_role *);
 
+struct rb_itemdef;
+struct rb_attrdef;
+/*
+ * For the loaders, an enumerated attribute's rule (it is kept as its
+ * index, not as written): the index of v among a's names (xml set) or any
+ * spelling a->parse() accepts; else -1, reported at p.
+ */
+int	val_item_enum(struct diag *, const struct rb_itemdef *,
+	    const struct rb_attrdef *, const char *v, const struct rb_pos *p,
+	    int xml);
+/* Reports required attribute a of an item of id missing at p. */
+void	val_item_missing(struct diag *, const struct rb_itemdef *,
+	    const struct rb_attrdef *, const struct rb_pos *p);
+
 /* Returns the number of errors found (also recorded in d). */
 int	validate_site(struct diag *, struct rb_site *);
 

@@ -314,7 +314,7 @@ Test(md, unknown_key_and_bad_values)
 	cr_assert(S_has(DIAG_ERROR, 9, 12, "target value '1e3' is not a decimal"));
 	cr_assert_str_eq(r->targets[0].value.s, "1e3");
 	cr_assert(S_has(DIAG_ERROR, 10, 13, "target period 'week' must be month, quarter or year"));
-	cr_assert(S_has(DIAG_WARNING, 11, 5, "unknown key 'unti'; did you mean 'unit'?"));
+	cr_assert(S_has(DIAG_WARNING, 11, 5, "unknown target attribute 'unti'; did you mean 'unit'?"));
 	cr_assert_eq(r->headcount, -1);
 }
 

@@ -380,7 +380,8 @@ Test(xml, bad_attributes)
 	cr_assert(S_has(14, 40, "unknown report frequency 'hourly'"), "%s",
 	    S_all());
 	/* A recipient may be a title (resolved by validation); not empty. */
-	cr_assert(S_has(14, 52, "<report to=\"\">: empty"), "%s", S_all());
+	cr_assert(S_has(14, 52, "report to is empty: write a role id or "
+	    "title or leave it out"), "%s", S_all());
 	cr_assert(S_has(15, 3, "unknown element <bogus>"), "%s", S_all());
 	rb_role_free(r);
 }

@@ -367,8 +367,7 @@ S_ymap(struct S_ctx *c, yaml_document_t *doc, yaml_node_t *m,
 			continue;
 		kp = S_ypos(c, k->start_mark);
 		if (k->type != YAML_SCALAR_NODE) {
-			diag_pos(c->d, DIAG_ERROR, &kp, "a key must be a "
-			    "string");
+			rb_msg(c->d, MSG_E_YAML_KEY, &kp);
 			continue;
 		}
 		key = (const char *)k->data.scalar.value;
@@ -1097,12 +1096,13 @@ S_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
 }
 
 /*
- * Checks that list item it holds exactly one paragraph; returns it, or NULL
- * after reporting msg.
+ * Checks that list item it (an item of id, or with sub set one of its
+ * sub-items) holds exactly one paragraph; returns it, or NULL after
+ * reporting what it holds instead.
  */
 static cmark_node *
-S_item_para(struct S_ctx *c, cmark_node *it, const char *what,
-    const char *msg)
+S_item_para(struct S_ctx *c, cmark_node *it, const struct rb_itemdef *id,
+    int sub)
 {
 	cmark_node *p = cmark_node_first_child(it);
 	struct rb_pos pos;
@@ -1113,20 +1113,22 @@ S_item_para(struct S_ctx *c, cmark_node *it, const char *what,
 	if (p == NULL) {
 		/* One error for an empty item (not also "no duties"). */
 		pos = S_npos(c, it);
-		if (strcmp(what, "duty") == 0)
-			rb_msg(c->d, MSG_E_ITEM_EMPTY, &pos, what);
-		else if (strcmp(what, "sub-item") == 0)
+		if (sub)
 			rb_msg(c->d, MSG_E_SUB_EMPTY, &pos);
+		else if (id->textreq)
+			rb_msg(c->d, MSG_E_ITEM_EMPTY, &pos, id->what);
 		else
-			diag_pos(c->d, DIAG_ERROR, &pos, "empty %s: write its "
-			    "text after the list marker, or remove the item",
-			    what);
+			rb_msg(c->d, MSG_E_LIST_ITEM_EMPTY, &pos);
 		return NULL;
 	}
-	pos = S_npos(c, p != NULL && cmark_node_get_type(p) ==
-	    CMARK_NODE_PARAGRAPH && cmark_node_next(p) ? cmark_node_next(p) :
-	    it);
-	diag_pos(c->d, DIAG_ERROR, &pos, "%s", msg);
+	pos = S_npos(c, cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH &&
+	    cmark_node_next(p) ? cmark_node_next(p) : it);
+	if (sub)
+		rb_msg(c->d, MSG_E_SUB_SHAPE, &pos, id->what);
+	else if (id->soff != RB_NONE)
+		rb_msg(c->d, MSG_E_ITEM_SHAPE_SUBS, &pos, id->what);
+	else
+		rb_msg(c->d, MSG_E_ITEM_SHAPE, &pos);
 	return NULL;
 }
 
@@ -1538,6 +1540,7 @@ S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top,
 static void
 S_item(struct S_ctx *c, enum S_sect sect, cmark_node *it)
 {
+	const struct rb_itemdef *id = rb_fields[S_FIELD(sect)].item;
 	cmark_node *para, *list, *sub, *sp;
 
 	para = cmark_node_first_child(it);
@@ -1548,17 +1551,11 @@ S_item(struct S_ctx *c, enum S_sect sect, cmark_node *it)
 		(void)S_para_items(c, sect, para, 0, 0);
 		for (sub = cmark_node_first_child(list); sub != NULL;
 		    sub = cmark_node_next(sub))
-			if ((sp = S_item_para(c, sub, "sub-item", "a sub-item "
-			    "of a duty must be a single paragraph (no deeper "
-			    "list, no second paragraph)")) != NULL)
+			if ((sp = S_item_para(c, sub, id, 1)) != NULL)
 				(void)S_para_items(c, sect, sp, 0, 1);
 		return;
 	}
-	para = S_item_para(c, it, sect == S_DUTIES ? "duty" : "list item",
-	    sect == S_DUTIES ? "a duty must be a paragraph, maybe followed "
-	    "by a list of its sub-items (no second paragraph)" : "a list item "
-	    "here must be a single paragraph (no nested list, no second "
-	    "paragraph)");
+	para = S_item_para(c, it, id, 0);
 	if (para != NULL)
 		(void)S_para_items(c, sect, para, 0, 0);
 }

@@ -250,6 +250,18 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	    "empty %s: write its text, or remove it" },
 	[MSG_E_SUB_EMPTY] = { DIAG_ERROR,
 	    "empty sub-item: write its text, or remove it" },
+	[MSG_E_LIST_ITEM_EMPTY] = { DIAG_ERROR,
+	    "empty list item: write its text after the list marker, or remove "
+	    "the item" },
+	[MSG_E_ITEM_SHAPE] = { DIAG_ERROR,
+	    "a list item here must be a single paragraph (no nested list, no "
+	    "second paragraph)" },
+	[MSG_E_ITEM_SHAPE_SUBS] = { DIAG_ERROR,
+	    "a %s must be a paragraph, maybe followed by a list of its "
+	    "sub-items (no second paragraph)" },
+	[MSG_E_SUB_SHAPE] = { DIAG_ERROR,
+	    "a sub-item of a %s must be a single paragraph (no deeper list, no "
+	    "second paragraph)" },
 	[MSG_E_NO_ITEMS_XML] = { DIAG_ERROR,
 	    "<%s> holds no <%s>: a role needs at least one %s" },
 	[MSG_E_NO_SUBS_XML] = { DIAG_ERROR,

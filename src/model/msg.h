@@ -128,6 +128,10 @@ enum rb_msg {
 	MSG_E_TARGET_TWICE,	/* the same target twice */
 	MSG_E_ITEM_EMPTY,	/* an item (a duty) without text */
 	MSG_E_SUB_EMPTY,	/* a sub-item without text */
+	MSG_E_LIST_ITEM_EMPTY,	/* an empty Markdown list item */
+	MSG_E_ITEM_SHAPE,	/* a Markdown item that is no paragraph */
+	MSG_E_ITEM_SHAPE_SUBS,	/* … nor a paragraph and its sub-list */
+	MSG_E_SUB_SHAPE,	/* a Markdown sub-item that is no paragraph */
 	MSG_E_NO_ITEMS_XML,	/* <duties> without <duty> */
 	MSG_E_NO_SUBS_XML,	/* <ol> without <li> */
 	/* ===== errors: across files ===== */

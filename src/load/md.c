@@ -1626,6 +1626,20 @@ struct S_sec {
 	struct rb_str	 title;
 };
 
+/* Reports list section f empty at its heading p (the words XML uses). */
+static void
+S_list_empty(struct S_ctx *c, const struct rb_pos *p, enum rb_field f)
+{
+	const struct rb_fielddef *fd = &rb_fields[f];
+
+	if (fd->required)
+		rb_msg(c->d, MSG_E_LIST_REQUIRED, p, fd->name, fd->label,
+		    MSG_HINT_ITEMS_MD, fd->item ? fd->item->what : "item");
+	else
+		rb_msg(c->d, MSG_E_LIST_EMPTY, p, fd->name, fd->label,
+		    MSG_HINT_ITEMS_MD);
+}
+
 /* Ends section s: stores its body, checks a list section had its list. */
 static void
 S_end(struct S_ctx *c, struct S_sec *s)
@@ -1650,9 +1664,7 @@ S_end(struct S_ctx *c, struct S_sec *s)
 		    s->has_body ? &s->bodypos : &hp);
 	} else if (s->kind != S_SKIP && s->lists == 0 && s->numbered == 0 &&
 	    !s->bad)
-		rb_msg(c->d, MSG_E_SECTION_EMPTY, &hp,
-		    rb_fields[S_FIELD(s->kind)].name, s->kind == S_DUTIES ?
-		    "; a role needs at least one duty" : "");
+		S_list_empty(c, &hp, S_FIELD(s->kind));
 	free(b);
 	rb_str_free(&s->title);
 	s->head = NULL;

@@ -326,38 +326,6 @@ load_xml_attr_pos(struct xml_src *xs, xmlNodePtr e, const char *name,
 }
 
 void
-load_xml_attr_diag(struct xml_src *xs, xmlNodePtr e, const char *name,
-    int value, enum diag_level lvl, const char *fmt, ...)
-{
-	struct rb_pos pos;
-	struct buf b = BUF_INIT;
-	va_list ap;
-
-	load_xml_attr_pos(xs, e, name, value, &pos);
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	diag_at(xs->d, lvl, xs->file, pos.line, pos.col, "%s", b.data);
-	buf_free(&b);
-}
-
-void
-load_xml_diag(struct xml_src *xs, xmlNodePtr n, enum diag_level lvl,
-    const char *fmt, ...)
-{
-	struct rb_pos pos;
-	struct buf b = BUF_INIT;
-	va_list ap;
-
-	load_xml_pos(xs, n, &pos);
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	diag_at(xs->d, lvl, xs->file, pos.line, pos.col, "%s", b.data);
-	buf_free(&b);
-}
-
-void
 load_xml_attr_msg(struct xml_src *xs, xmlNodePtr e, const char *name,
     int value, enum rb_msg id, ...)
 {
@@ -1366,9 +1334,12 @@ S_list(struct xml_src *xs, struct rb_role *role, xmlNodePtr n, int f)
 		inf = NULL;
 	}
 	if (rb_fields[f].required && rb_list_len(role, id) == 0) {
+		char how[64];
+
+		snprintf(how, sizeof(how), MSG_HINT_ITEMS_XML, id->elem);
 		load_xml_pos(xs, n, &pos);
-		rb_msg(xs->d, MSG_E_NO_ITEMS_XML, &pos, rb_fields[f].xml,
-		    id->elem, id->what);
+		rb_msg(xs->d, MSG_E_LIST_REQUIRED, &pos, rb_fields[f].name,
+		    rb_fields[f].label, how, id->what);
 	}
 }
 

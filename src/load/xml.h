@@ -74,14 +74,10 @@ void		 load_xml_pos(struct xml_src *, xmlNodePtr, struct rb_pos *);
  * character; the element's position when it cannot be found. */
 void		 load_xml_attr_pos(struct xml_src *, xmlNodePtr e,
 		    const char *name, int value, struct rb_pos *);
-/* Reports at load_xml_attr_pos(). */
-void		 load_xml_attr_diag(struct xml_src *, xmlNodePtr e,
-		    const char *name, int value, enum diag_level,
-		    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-void		 load_xml_diag(struct xml_src *, xmlNodePtr, enum diag_level,
-		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-/* Report catalogue message id (src/model/msg.h) at the position of node
- * n, or at load_xml_attr_pos() of attribute name of element e. */
+/* Reports catalogue message id (src/model/msg.h) with the arguments its
+ * text takes, at the position of node n, or at load_xml_attr_pos() of
+ * attribute name of element e.  The loaders word nothing themselves
+ * (tests/check-msgs.sh). */
 void		 load_xml_msg(struct xml_src *, xmlNodePtr n, enum rb_msg id,
 		    ...);
 void		 load_xml_attr_msg(struct xml_src *, xmlNodePtr e,

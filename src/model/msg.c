@@ -160,9 +160,6 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	[MSG_W_SECTION_WORD] = { DIAG_WARNING,
 	    "unknown section '%.*s' is kept as an extra section; if it holds "
 	    "the %s, title it '%s'" },
-	[MSG_E_SECTION_EMPTY] = { DIAG_ERROR,
-	    "the %s section is empty: write its items as a list ('- …' or "
-	    "'1. …')%s" },
 	[MSG_E_SECTION_NOT_LIST] = { DIAG_ERROR,
 	    "%s section: expected a list (items numbered '1、', '（1）', '1.' "
 	    "or marked '- '), found a %s" },
@@ -194,6 +191,11 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	/* both formats */
 	[MSG_E_FIELD_TWICE] = { DIAG_ERROR,
 	    "duplicate %s '%s' (%s), first at line %d: keep one" },
+	[MSG_E_LIST_EMPTY] = { DIAG_ERROR,
+	    "%s (%s) is empty: write its items %s" },
+	[MSG_E_LIST_REQUIRED] = { DIAG_ERROR,
+	    "%s (%s) is empty: write its items %s; a role needs at least one "
+	    "%s" },
 	[MSG_E_SECTION_TITLE] = { DIAG_ERROR,
 	    "an extra section needs a title: write one, or remove the "
 	    "section" },
@@ -262,8 +264,6 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	[MSG_E_SUB_SHAPE] = { DIAG_ERROR,
 	    "a sub-item of a %s must be a single paragraph (no deeper list, no "
 	    "second paragraph)" },
-	[MSG_E_NO_ITEMS_XML] = { DIAG_ERROR,
-	    "<%s> holds no <%s>: a role needs at least one %s" },
 	[MSG_E_NO_SUBS_XML] = { DIAG_ERROR,
 	    "<ol> holds no <li>: write the %s's sub-items, or remove the "
 	    "<ol>" },

@@ -87,7 +87,6 @@ enum rb_msg {
 	MSG_E_TEXT_BEFORE,	/* text before the first '##' */
 	MSG_W_SECTION_NEAR,	/* extra section named like a known one */
 	MSG_W_SECTION_WORD,	/* extra section holding a known one's word */
-	MSG_E_SECTION_EMPTY,	/* a list section without a list */
 	MSG_E_SECTION_NOT_LIST,	/* a list section holding something else */
 	MSG_E_SECTION_LISTS,	/* a list section with two lists */
 	MSG_W_RAW_HTML,		/* raw HTML */
@@ -100,6 +99,8 @@ enum rb_msg {
 	MSG_E_MD_BRACKETS,	/* '![' open before links, over the limit */
 	/* ===== both formats: the same mistake, the same words ===== */
 	MSG_E_FIELD_TWICE,	/* a field given twice */
+	MSG_E_LIST_EMPTY,	/* a list field without items */
+	MSG_E_LIST_REQUIRED,	/* a required list field without items */
 	MSG_E_SECTION_TITLE,	/* an extra section without a title */
 	MSG_E_TOO_DEEP,		/* rich text nested over the depth limit */
 	MSG_W_LINK,		/* a link target refused, text kept */
@@ -132,7 +133,6 @@ enum rb_msg {
 	MSG_E_ITEM_SHAPE,	/* a Markdown item that is no paragraph */
 	MSG_E_ITEM_SHAPE_SUBS,	/* … nor a paragraph and its sub-list */
 	MSG_E_SUB_SHAPE,	/* a Markdown sub-item that is no paragraph */
-	MSG_E_NO_ITEMS_XML,	/* <duties> without <duty> */
 	MSG_E_NO_SUBS_XML,	/* <ol> without <li> */
 	/* ===== errors: across files ===== */
 	MSG_E_NO_DUTIES,	/* a role without duties */
@@ -163,6 +163,8 @@ extern const struct rb_msgdef rb_msgs[MSG__MAX];
  */
 #define MSG_HINT_DUTIES_MD	"add a '## 工作职责' section with a list of duties"
 #define MSG_HINT_DUTIES_XML	"add <duties> with at least one <duty>"
+#define MSG_HINT_ITEMS_MD	"as a list ('- …' or '1. …')"
+#define MSG_HINT_ITEMS_XML	"as <%s> elements"	/* the item's element */
 
 /* Reports message id at pos with the arguments its text takes (checked
  * against the text by tests/check-msgs.sh). */

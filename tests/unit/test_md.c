@@ -397,7 +397,8 @@ Test(md, structure_errors)
 	cr_assert(S_has(DIAG_ERROR, 27, 3, "unknown report frequency '每x周'"));
 	cr_assert(S_has(DIAG_ERROR, 29, 1, "duplicate section 'Duties' "
 	    "(duties), first at line "));
-	cr_assert(S_has(DIAG_ERROR, 33, 1, "the authorities section is empty"));
+	cr_assert(S_has(DIAG_ERROR, 33, 1, "authorities (工作权限) is empty: "
+	    "write its items as a list"));
 	cr_assert_eq(r->nduties, 1);
 	cr_assert_str_eq(r->duties[0].text.s, "b");
 	cr_assert_eq(r->nrelations, 0);

@@ -1107,7 +1107,7 @@ static int
 S_structure(struct pdfw *w)
 {
 	struct buf *o = &w->os;
-	int i, k, pt, n, one, nord, *ord;
+	int i, k, pt, n, one, nord, *ord, scope[2];
 
 	if (w->treeroot == 0)
 		return 0;
@@ -1116,6 +1116,13 @@ S_structure(struct pdfw *w)
 	nord = S_preorder(w, ord);
 	for (i = 0; i < nord; i++)
 		w->se[ord[i]].obj = S_reserve(w);
+	/* the two table scopes, each one object all TH cells refer to */
+	scope[0] = scope[1] = 0;
+	for (i = 0; i < nord; i++)
+		if (w->se[ord[i]].scope && scope[0] == 0) {
+			scope[0] = S_reserve(w);
+			scope[1] = S_reserve(w);
+		}
 	for (i = 0; i < nord; i++) {
 		const struct S_se *e = &w->se[ord[i]];
 
@@ -1134,9 +1141,10 @@ S_structure(struct pdfw *w)
 			buf_puts(o, "/Alt");
 			S_textstr(o, e->alt);
 		}
-		if (e->scope)
-			buf_puts(o, e->scope == 1 ? "/A<</O/Table/Scope/Column>>" :
-			    "/A<</O/Table/Scope/Row>>");
+		if (e->scope) {
+			buf_puts(o, "/A ");
+			S_ref(o, scope[e->scope == 1 ? 0 : 1]);
+		}
 		/* one kid: no array */
 		one = e->first >= 0 && w->kids[e->first].next < 0;
 		buf_puts(o, one ? "/K " : "/K[");
@@ -1170,6 +1178,12 @@ S_structure(struct pdfw *w)
 		S_end(w);
 	}
 	free(ord);
+	for (i = 0; i < 2 && scope[0]; i++) {
+		S_begin(w, scope[i]);
+		buf_puts(o, i == 0 ? "<</O/Table/Scope/Column>>" :
+		    "<</O/Table/Scope/Row>>");
+		S_end(w);
+	}
 	pt = S_parenttree(w);
 	S_begin(w, w->treeroot);
 	buf_puts(o, "<</Type/StructTreeRoot/K[");

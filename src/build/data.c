@@ -166,6 +166,21 @@ S_href(struct tmpl_val *m, int html, const char *prefix, const char *anchor,
 	buf_free(&b);
 }
 
+/* Sets subs of m to the sub-list of item it of id, when it has one. */
+static void
+S_subs(struct tmpl_val *m, const struct rb_itemdef *id, const void *it)
+{
+	const struct rb_str *s;
+	struct tmpl_val *items;
+	size_t j, n;
+
+	if ((s = rb_item_subs(it, id, &n)) == NULL || n == 0)
+		return;		/* no "subs": most items */
+	items = tmpl_map_array(m, "subs");
+	for (j = 0; j < n; j++)
+		S_item(items, &s[j]);
+}
+
 /*
  * Item it of list id as a map, as the field table describes it
  * (src/model/fields.c): text and src (or src alone), each attribute given
@@ -179,8 +194,6 @@ S_list_item(struct tmpl_val *m, const struct rb_itemdef *id, const void *it)
 {
 	const struct rb_attrdef *a;
 	const struct rb_str *t = rb_item_text(it, id), *s;
-	struct tmpl_val *items;
-	size_t j, n;
 	char key[48];
 	int k, v, lab = 0;
 
@@ -221,11 +234,7 @@ S_list_item(struct tmpl_val *m, const struct rb_itemdef *id, const void *it)
 		}
 	if (t == NULL)
 		S_src(m, "src", rb_item_pos(it, id));
-	if ((s = rb_item_subs(it, id, &n)) != NULL && n > 0) {
-		items = tmpl_map_array(m, "subs");
-		for (j = 0; j < n; j++)
-			S_item(items, &s[j]);
-	}
+	S_subs(m, id, it);
 	return m;
 }
 
@@ -266,7 +275,7 @@ S_groups(struct tmpl_val *m, const char *key, const struct rb_role *r,
 				S_bstr(x, "label", en->labels[k]);
 				items = tmpl_map_array(x, "items");
 			}
-			S_item(items, rb_item_text(it, id));
+			S_subs(S_item(items, rb_item_text(it, id)), id, it);
 		}
 	}
 	for (i = 0; i < n && la != NULL; i++) {
@@ -287,7 +296,8 @@ S_groups(struct tmpl_val *m, const char *key, const struct rb_role *r,
 			it = rb_list_item(r, id, j);
 			if ((lj = rb_item_str(it, la))->s != NULL &&
 			    strcmp(lj->s, l->s) == 0)
-				S_item(items, rb_item_text(it, id));
+				S_subs(S_item(items, rb_item_text(it, id)), id,
+				    it);
 		}
 	}
 }

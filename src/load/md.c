@@ -1096,14 +1096,15 @@ S_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
 }
 
 /*
- * Checks that list item it (an item of id, or with sub set one of its
- * sub-items) holds exactly one paragraph; returns it, or NULL after
+ * Checks that list item it (an item of section sect, or with sub set one
+ * of its sub-items) holds exactly one paragraph; returns it, or NULL after
  * reporting what it holds instead.
  */
 static cmark_node *
-S_item_para(struct S_ctx *c, cmark_node *it, const struct rb_itemdef *id,
-    int sub)
+S_item_para(struct S_ctx *c, cmark_node *it, enum S_sect sect, int sub)
 {
+	const struct rb_itemdef *id = rb_fields[S_FIELD(sect)].item;
+	const char *field = rb_fields[S_FIELD(sect)].name;
 	cmark_node *p = cmark_node_first_child(it);
 	struct rb_pos pos;
 
@@ -1124,9 +1125,9 @@ S_item_para(struct S_ctx *c, cmark_node *it, const struct rb_itemdef *id,
 	pos = S_npos(c, cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH &&
 	    cmark_node_next(p) ? cmark_node_next(p) : it);
 	if (sub)
-		rb_msg(c->d, MSG_E_SUB_SHAPE, &pos, id->what);
+		rb_msg(c->d, MSG_E_SUB_SHAPE, &pos, field);
 	else if (id->soff != RB_NONE)
-		rb_msg(c->d, MSG_E_ITEM_SHAPE_SUBS, &pos, id->what);
+		rb_msg(c->d, MSG_E_ITEM_SHAPE_SUBS, &pos, field);
 	else
 		rb_msg(c->d, MSG_E_ITEM_SHAPE, &pos);
 	return NULL;
@@ -1540,7 +1541,6 @@ S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top,
 static void
 S_item(struct S_ctx *c, enum S_sect sect, cmark_node *it)
 {
-	const struct rb_itemdef *id = rb_fields[S_FIELD(sect)].item;
 	cmark_node *para, *list, *sub, *sp;
 
 	para = cmark_node_first_child(it);
@@ -1551,11 +1551,11 @@ S_item(struct S_ctx *c, enum S_sect sect, cmark_node *it)
 		(void)S_para_items(c, sect, para, 0, 0);
 		for (sub = cmark_node_first_child(list); sub != NULL;
 		    sub = cmark_node_next(sub))
-			if ((sp = S_item_para(c, sub, id, 1)) != NULL)
+			if ((sp = S_item_para(c, sub, sect, 1)) != NULL)
 				(void)S_para_items(c, sect, sp, 0, 1);
 		return;
 	}
-	para = S_item_para(c, it, id, 0);
+	para = S_item_para(c, it, sect, 0);
 	if (para != NULL)
 		(void)S_para_items(c, sect, para, 0, 0);
 }

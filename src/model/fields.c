@@ -95,27 +95,29 @@ static const struct rb_attrdef S_report_attrs[] = {
 #define TEXT(t, m)	IO(t, m), RB_NONE
 #define NOTEXT(t)	RB_NONE, IO(t, pos)
 #define NOSUBS		RB_NONE, RB_NONE
+#define SUBS(t)		IO(t, subs), IO(t, nsubs)
 
 static const struct rb_itemdef S_duty = { "duty", "duty",
 	sizeof(struct rb_duty), LIST(duties, nduties), TEXT(rb_duty, text),
 	IO(rb_duty, subs), IO(rb_duty, nsubs), ATTRS(S_duty_attrs), 1,
 	RB_MD_BLOCK };
 static const struct rb_itemdef S_standard = { "standard", "standard",
-	sizeof(struct rb_str), LIST(standards, nstandards), 0, RB_NONE,
-	NOSUBS, NULL, 0, 0, RB_MD_TEXT };
+	sizeof(struct rb_item), LIST(standards, nstandards),
+	TEXT(rb_item, text), SUBS(rb_item), NULL, 0, 0, RB_MD_TEXT };
 static const struct rb_itemdef S_target = { "target", "target",
 	sizeof(struct rb_target), LIST(targets, ntargets), NOTEXT(rb_target),
 	NOSUBS, ATTRS(S_target_attrs), 0, RB_MD_MAP };
 static const struct rb_itemdef S_relation = { "relation", "relation",
 	sizeof(struct rb_relation), LIST(relations, nrelations),
-	TEXT(rb_relation, text), NOSUBS, ATTRS(S_relation_attrs), 0,
+	TEXT(rb_relation, text), SUBS(rb_relation), ATTRS(S_relation_attrs), 0,
 	RB_MD_LABEL };
 static const struct rb_itemdef S_authority = { "authority", "authority",
-	sizeof(struct rb_str), LIST(authorities, nauthorities), 0, RB_NONE,
-	NOSUBS, NULL, 0, 0, RB_MD_TEXT };
+	sizeof(struct rb_item), LIST(authorities, nauthorities),
+	TEXT(rb_item, text), SUBS(rb_item), NULL, 0, 0, RB_MD_TEXT };
 static const struct rb_itemdef S_qual = { "qualification",
 	"qualification", sizeof(struct rb_qual), LIST(quals, nquals),
-	TEXT(rb_qual, text), NOSUBS, ATTRS(S_qual_attrs), 0, RB_MD_LABEL };
+	TEXT(rb_qual, text), SUBS(rb_qual), ATTRS(S_qual_attrs), 0,
+	RB_MD_LABEL };
 static const struct rb_itemdef S_report = { "report", "report",
 	sizeof(struct rb_report), LIST(reports, nreports), NOTEXT(rb_report),
 	NOSUBS, ATTRS(S_report_attrs), 0, RB_MD_FIELDS };

@@ -33,6 +33,13 @@ struct rb_duty {
 	struct rb_str	*subs;		size_t nsubs;
 };
 
+/* An item that is text alone (a standard, an authority). */
+struct rb_item {
+	struct rb_str	 text;		/* rich, inline */
+	/* Its sub-list: （1） … under 1、 …, rich inline each. */
+	struct rb_str	*subs;		size_t nsubs;
+};
+
 struct rb_target {
 	struct rb_str	 metric;	/* [a-z0-9_]+, e.g. invitations */
 	struct rb_str	 value;		/* decimal number as written, e.g. "6" */
@@ -54,6 +61,7 @@ enum rb_relkind {
 struct rb_relation {
 	enum rb_relkind	 kind;
 	struct rb_str	 text;		/* rich, inline */
+	struct rb_str	*subs;		size_t nsubs;	/* its sub-list */
 };
 
 enum rb_qualkind {
@@ -70,6 +78,7 @@ struct rb_qual {
 	struct rb_str	 label;		/* plain, its own label (年龄); may be
 					 * absent */
 	struct rb_str	 text;		/* rich, inline */
+	struct rb_str	*subs;		size_t nsubs;	/* its sub-list */
 };
 
 enum rb_freq {
@@ -116,10 +125,10 @@ struct rb_role {
 	struct rb_str	 summary;	/* rich, block; optional */
 
 	struct rb_duty	*duties;	size_t nduties;
-	struct rb_str	*standards;	size_t nstandards;	/* rich, inline */
+	struct rb_item	*standards;	size_t nstandards;
 	struct rb_target *targets;	size_t ntargets;
 	struct rb_relation *relations;	size_t nrelations;
-	struct rb_str	*authorities;	size_t nauthorities;	/* rich, inline */
+	struct rb_item	*authorities;	size_t nauthorities;
 	struct rb_qual	*quals;		size_t nquals;
 	struct rb_report *reports;	size_t nreports;
 	struct rb_section *sections;	size_t nsections;	/* other ## */

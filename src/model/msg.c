@@ -259,11 +259,11 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	    "a list item here must be a single paragraph (no nested list, no "
 	    "second paragraph)" },
 	[MSG_E_ITEM_SHAPE_SUBS] = { DIAG_ERROR,
-	    "a %s must be a paragraph, maybe followed by a list of its "
-	    "sub-items (no second paragraph)" },
+	    "a list item of the %s must be a paragraph, maybe followed by a "
+	    "list of its sub-items (no second paragraph)" },
 	[MSG_E_SUB_SHAPE] = { DIAG_ERROR,
-	    "a sub-item of a %s must be a single paragraph (no deeper list, no "
-	    "second paragraph)" },
+	    "a sub-item in the %s must be a single paragraph (no deeper list, "
+	    "no second paragraph)" },
 	[MSG_E_NO_SUBS_XML] = { DIAG_ERROR,
 	    "<ol> holds no <li>: write the %s's sub-items, or remove the "
 	    "<ol>" },

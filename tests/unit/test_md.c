@@ -185,7 +185,7 @@ Test(md, full_role)
 	cr_assert_eq(r->duties[2].share, 5);
 
 	cr_assert_eq(r->nstandards, 1);
-	cr_assert_str_eq(r->standards[0].s, "每月有效客户邀约不少于 6 组。");
+	cr_assert_str_eq(r->standards[0].text.s, "每月有效客户邀约不少于 6 组。");
 
 	cr_assert_eq(r->nrelations, 3);
 	cr_assert_eq(r->relations[0].kind, RB_REL_SUPERVISED_BY);
@@ -196,7 +196,7 @@ Test(md, full_role)
 	cr_assert_str_eq(r->relations[2].text.s, "无");
 
 	cr_assert_eq(r->nauthorities, 1);
-	cr_assert_str_eq(r->authorities[0].s, "对客户报价有<strong>建议权</strong>。");
+	cr_assert_str_eq(r->authorities[0].text.s, "对客户报价有<strong>建议权</strong>。");
 
 	cr_assert_eq(r->nquals, 4);
 	cr_assert_eq(r->quals[0].kind, RB_QUAL_EDUCATION);
@@ -390,8 +390,8 @@ Test(md, structure_errors)
 	cr_assert(S_has(DIAG_ERROR, 13, 1, "duties section: expected a list "
 	    "(items numbered '1、', '（1）', '1.' or marked '- '), found a "
 	    "paragraph"));
-	cr_assert(S_has(DIAG_ERROR, 17, 3, "a duty must be a paragraph, maybe "
-	    "followed by a list of its sub-items"));
+	cr_assert(S_has(DIAG_ERROR, 17, 3, "a list item of the duties must be a "
+	    "paragraph, maybe followed by a list of its sub-items"));
 	cr_assert(S_has(DIAG_ERROR, 22, 3, "所受监督：, 所施监督：, 所施指导："));
 	cr_assert(S_has(DIAG_ERROR, 26, 3, "4 fields separated by '|'"));
 	cr_assert(S_has(DIAG_ERROR, 27, 3, "unknown report frequency '每x周'"));

@@ -138,7 +138,7 @@ Test(xml, full_role)
 	cr_assert_eq(r->duties[1].share, -1);
 	cr_assert_null(r->duties[1].frequency.s);
 	cr_assert_eq(r->nstandards, 1);
-	cr_assert_str_eq(r->standards[0].s, "每月有效客户邀约不少于 6 组。");
+	cr_assert_str_eq(r->standards[0].text.s, "每月有效客户邀约不少于 6 组。");
 	cr_assert_eq(r->nrelations, 2);
 	cr_assert_eq(r->relations[0].kind, RB_REL_SUPERVISED_BY);
 	cr_assert_eq(r->relations[1].kind, RB_REL_COOPERATES);

@@ -12,5 +12,8 @@ cat >out/want.txt <<'W'
 </td>
 W
 cmp -s out/want.txt out/duty1.txt || { diff out/want.txt out/duty1.txt; exit 1; }
-test "$(grep -c '<ol class="paren sub">' $f)" = 3
+# and a standard's (every list with text has sub-lists)
+test "$(grep -c '<ol class="paren sub">' $f)" = 4
+grep -A1 '<li>每月有效客户邀约不少于 6 组；<ol class="paren sub">' $f |
+    grep -q '^<li>含上门；</li>$'
 grep -q '^ol.paren > li::before { content: "(" counter(paren) ")"' out/handbook/style.css

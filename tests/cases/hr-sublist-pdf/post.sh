@@ -1,7 +1,7 @@
 #!/bin/sh
 # A duty's sub-list (（1） … under 1、 …) is laid out nested under the duty
 # in the role sheet, numbered (1) (2), a sub-item's second line indented
-# with it; a （1） line in the standards (no sub-lists there) stays text.
+# with it; a （1） line under a standard is the standard's sub-list too.
 set -e
 pdftotext out/roles/seller.pdf out/seller.txt
 sed -n '/^1 负责建立/,/^二、绩效标准/p' out/seller.txt | grep -v '^$' \
@@ -24,4 +24,6 @@ cat >out/want.txt <<'W'
 二、绩效标准
 W
 cmp -s out/want.txt out/duties.txt || { diff out/want.txt out/duties.txt; exit 1; }
-grep -q '^（1）含上门；$' out/seller.txt
+sed -n '/^二、绩效标准/,/^2\. /p' out/seller.txt >out/std.txt
+printf '二、绩效标准\n1. 每月有效客户邀约不少于 6 组；\n(1) 含上门；\n2. 每月设计协议不少于 2 份。\n' >out/want.txt
+cmp -s out/want.txt out/std.txt || { diff out/want.txt out/std.txt; exit 1; }

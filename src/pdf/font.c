@@ -806,10 +806,13 @@ font_subset(struct font *f)
 	font_use(f, 0x20);
 	f->scp = xcalloc(f->nused + 1, sizeof(*f->scp));
 	f->scid = xcalloc(f->nused + 1, sizeof(*f->scid));
-	for (i = 0, n = 0; i < S_NBMP / 8; i++) {
-		if (f->used[i] == 0)
+	for (i = 0, n = 0; i < S_NBMP / 8; i += 8) {	/* 64 bits a step */
+		uint64_t w;
+
+		memcpy(&w, f->used + i, sizeof(w));
+		if (w == 0)
 			continue;
-		for (cp = (uint32_t)i * 8; cp < (uint32_t)i * 8 + 8; cp++)
+		for (cp = (uint32_t)i * 8; cp < (uint32_t)i * 8 + 64; cp++)
 			if ((f->used[cp >> 3] & (1u << (cp & 7))) &&
 			    n < f->nused)
 				f->scp[n++] = cp;

@@ -52,6 +52,7 @@ struct S_ctx {
 	size_t		*lines;		/* byte offset of each line start */
 	int		 nlines;
 	int		 body_off;	/* file line = cmark line + body_off */
+	int		 yline;		/* file line of the front matter's first */
 	struct rb_role	*role;
 	int		 deep;		/* depth error already reported */
 	struct utf8_cols cols;		/* columns counted on along a line */
@@ -165,7 +166,7 @@ S_ypos(const struct S_ctx *c, yaml_mark_t m)
 
 	/* libyaml counts columns in characters already (0-based). */
 	p.file = c->file;
-	p.line = (int)m.line + 2;
+	p.line = (int)m.line + c->yline;
 	p.col = (int)m.column + 1;
 	for (i = 0; i < c->nfw; i++)
 		if (c->fwl[i] == p.line && p.col > c->fwc[i])
@@ -185,7 +186,7 @@ static char *
 S_yprep(struct S_ctx *c, const char *yaml, size_t n)
 {
 	char *y = xstrndup(yaml, n), *ls, *le, *p, *fw, *ac, *q;
-	int line = 2, bad = 0;
+	int line = c->yline, bad = 0;
 	struct rb_pos pos;
 
 	for (ls = y; ls < y + n; ls = le + 1, line++) {
@@ -263,7 +264,7 @@ S_yquote(struct S_ctx *c, const char *yaml, size_t n, const yaml_parser_t *ps)
 	if (v >= le || *v == '"' || *v == '\'')
 		return 0;
 	pos.file = c->file;
-	pos.line = (int)ps->problem_mark.line + 2;
+	pos.line = (int)ps->problem_mark.line + c->yline;
 	pos.col = (int)utf8_count(ls, (size_t)(v - ls)) + 1;
 	while (le > v && (le[-1] == ' ' || le[-1] == '\r'))
 		le--;
@@ -613,6 +614,34 @@ S_too_deep(struct S_ctx *c, cmark_node *n, int depth)
  * (drop a prefix) and c->cut_node/cut_len (drop a suffix and every later
  * sibling).
  */
+/*
+ * Does text node n start a line of its own: a number ("2、", "（3）") or a
+ * short label and a colon ("环境状况：", "年龄:"), as pasted lines of a
+ * Word text are?  Their line breaks are kept (never run together).
+ */
+static int
+S_own_line(cmark_node *n)
+{
+	const char *s;
+	size_t i, k;
+	uint32_t cp;
+
+	if (n == NULL || cmark_node_get_type(n) != CMARK_NODE_TEXT)
+		return 0;
+	s = cmark_node_get_literal(n);
+	if (rb_num_prefix(s, strnlen(s, 48), NULL) > 0)
+		return 1;
+	for (i = 0, k = 0; s[i] != '\0' && k <= 6; k++) {
+		i += utf8_decode(s + i, strnlen(s + i, 4), &cp);
+		if (cp == 0xFF1A || cp == ':')		/* ： : */
+			return k >= 1;
+		if (cp < 0x80 ? !isalnum((int)cp) && cp != ' ' :
+		    cp < 0x4E00 || cp > 0x9FFF)
+			return 0;	/* punctuation: a sentence */
+	}
+	return 0;
+}
+
 static void	S_inline_seq(struct S_ctx *, struct rich *, cmark_node *,
 		    cmark_node *, int);
 
@@ -654,8 +683,9 @@ S_inline_seq(struct S_ctx *c, struct rich *r, cmark_node *first,
 			rich_text(r, s, len);
 			break;
 		case CMARK_NODE_SOFTBREAK:
-			/* In a list item, the next line is shown as one. */
-			if (c->soft_br)
+			/* In a list item, the next line is shown as one; so
+			 * is a line starting with a number or a label. */
+			if (c->soft_br || S_own_line(cmark_node_next(ch)))
 				rich_br(r);
 			else
 				rich_text(r, "\n", 1);
@@ -1450,6 +1480,28 @@ S_has_subs(enum S_sect sect)
 	return rb_fields[S_FIELD(sect)].item->soff != RB_NONE;
 }
 
+/*
+ * Does the line starting at text node ls start with a label that makes
+ * it an item of section sect without a number: "直接上级：总经理" (a
+ * relation), "学历：本科" or "年龄：25-40岁" (a qualification)?
+ */
+static int
+S_line_label(enum S_sect sect, cmark_node *ls)
+{
+	struct S_span sp;
+	const char *lab;
+	size_t ln, colon;
+
+	memset(&sp, 0, sizeof(sp));
+	sp.first = ls;
+	if ((sect != S_RELATIONS && sect != S_QUALS) ||
+	    (ln = S_label(&sp, &lab, &colon)) == 0)
+		return 0;
+	if (sect == S_RELATIONS)
+		return rb_relkind_parse(lab, ln) >= 0;
+	return rb_qualkind_parse(lab, ln) >= 0 || utf8_count(lab, ln) <= 5;
+}
+
 /* Is a line numbered kind k, in an item numbered fam, a sub-item of it? */
 static int
 S_is_sub(enum S_sect sect, enum rb_numkind fam, enum rb_numkind k)
@@ -1477,11 +1529,14 @@ S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top,
 	cmark_node *n, *ls, *prev = NULL;
 	cmark_node_type ty;
 	size_t skip;
-	int line = 0, started = 0, insub = sub, next;
+	int line = 0, started = 0, insub = sub, next, labels;
 
 	ls = cmark_node_first_child(para);
 	skip = S_line_num(ls, &fam);
-	if (top && fam == RB_NUM_NONE)
+	/* Lines without numbers, each starting with its label, are items
+	 * too (relations, qualifications). */
+	labels = top && fam == RB_NUM_NONE && S_line_label(sect, ls);
+	if (top && fam == RB_NUM_NONE && !labels)
 		return 0;
 	memset(&sp, 0, sizeof(sp));
 	for (n = ls; ; n = cmark_node_next(n)) {
@@ -1500,7 +1555,8 @@ S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top,
 					next = 1;
 				else if (!sub && S_is_sub(sect, fam, k))
 					next = 2;
-			}
+			} else if (started && line > 0 && labels)
+				next = 1;	/* no numbers: a line an item */
 			if (next) {
 				if (started && insub)
 					S_sub_item(c, sect, &sp);
@@ -1613,6 +1669,46 @@ S_near_section(struct S_ctx *c, const struct rb_pos *p, const char *t,
 		}
 }
 
+/* Is paragraph n one line ending in a colon (：or :)? */
+static int
+S_intro(struct S_ctx *c, cmark_node *n)
+{
+	struct buf t = BUF_INIT;
+	cmark_node *k;
+	size_t l;
+	int yes;
+
+	for (k = cmark_node_first_child(n); k != NULL; k = cmark_node_next(k))
+		if (cmark_node_get_type(k) == CMARK_NODE_SOFTBREAK ||
+		    cmark_node_get_type(k) == CMARK_NODE_LINEBREAK)
+			return 0;
+	S_plain(c, &t, n, 1);
+	l = t.len;
+	yes = l > 0 && rb_strip_colon(t.data, l) < l;
+	buf_free(&t);
+	return yes;
+}
+
+/* Does a block after heading h, up to the next heading, hold | or ｜? */
+static int
+S_has_bars(struct S_ctx *c, cmark_node *h)
+{
+	struct buf t = BUF_INIT;
+	cmark_node *n;
+	int yes = 0;
+
+	for (n = cmark_node_next(h); n != NULL && !yes &&
+	    cmark_node_get_type(n) != CMARK_NODE_HEADING;
+	    n = cmark_node_next(n)) {
+		buf_reset(&t);
+		S_plain(c, &t, n, 1);
+		yes = t.len > 0 && (strchr(t.data, '|') != NULL ||
+		    strstr(t.data, "｜") != NULL);
+	}
+	buf_free(&t);
+	return yes;
+}
+
 /* State of the section being read. */
 struct S_sec {
 	enum S_sect	 kind;
@@ -1623,6 +1719,7 @@ struct S_sec {
 	struct rich	 r;		/* body (summary, other) */
 	struct rb_pos	 bodypos;
 	int		 has_body;
+	int		 blocks;	/* blocks under the heading */
 	struct rb_str	 title;
 };
 
@@ -1640,9 +1737,14 @@ S_list_empty(struct S_ctx *c, const struct rb_pos *p, enum rb_field f)
 		    MSG_HINT_ITEMS_MD);
 }
 
-/* Ends section s: stores its body, checks a list section had its list. */
+/*
+ * Ends section s: stores its body, checks a list section had its list.
+ * With more set (a heading follows), a section without any block is the
+ * heading of the ones that follow ("二、岗位职责" over "（一）概述",
+ * "第二部分 员工规格要求"): not an error, and no extra section.
+ */
 static void
-S_end(struct S_ctx *c, struct S_sec *s)
+S_end(struct S_ctx *c, struct S_sec *s, int more)
 {
 	struct rb_pos hp;
 	struct rb_section *sec;
@@ -1656,6 +1758,8 @@ S_end(struct S_ctx *c, struct S_sec *s)
 		if (*b != '\0')
 			rb_str_set(&c->role->summary, b, strlen(b),
 			    s->has_body ? &s->bodypos : &hp);
+	} else if (s->kind == S_OTHER && more && s->blocks == 0) {
+		;	/* "第二部分 员工规格要求" over the sections that follow */
 	} else if (s->kind == S_OTHER) {
 		sec = rb_role_add_section(c->role);
 		sec->title = s->title;
@@ -1663,7 +1767,7 @@ S_end(struct S_ctx *c, struct S_sec *s)
 		rb_str_set(&sec->body, b, strlen(b),
 		    s->has_body ? &s->bodypos : &hp);
 	} else if (s->kind != S_SKIP && s->lists == 0 && s->numbered == 0 &&
-	    !s->bad)
+	    !s->bad && !(more && s->blocks == 0))
 		S_list_empty(c, &hp, S_FIELD(s->kind));
 	free(b);
 	rb_str_free(&s->title);
@@ -1697,27 +1801,39 @@ S_body(struct S_ctx *c, cmark_node *doc)
 		if (ty == CMARK_NODE_HEADING &&
 		    cmark_node_get_heading_level(n) == 1)
 			continue;
-		if (ty == CMARK_NODE_HEADING &&
-		    cmark_node_get_heading_level(n) == 2) {
-			S_end(c, &s);
-			p = S_npos(c, n);
+		if (ty == CMARK_NODE_HEADING) {
 			buf_reset(&t);
 			S_plain(c, &t, n, 1);
 			tl = t.len;
 			title = S_trim(t.data != NULL ? t.data : "", &tl);
+		}
+		/* A '###' naming a section (岗位职责 under "## 第二节 …") is
+		 * one. */
+		if (ty == CMARK_NODE_HEADING &&
+		    (cmark_node_get_heading_level(n) == 2 ||
+		    rb_field_of_heading(title, tl, NULL, NULL) >= 0)) {
+			S_end(c, &s, 1);
+			p = S_npos(c, n);
 			memset(&s, 0, sizeof(s));
 			rich_init(&s.r);
 			s.head = n;
 			f = rb_field_of_heading(title, tl, &toff, &tl);
 			title += toff;
 			s.kind = f < 0 ? S_OTHER : (enum S_sect)(f - RB_F_SUMMARY);
-			if (s.kind == S_OTHER) {
+			if (s.kind == S_REPORTS && !S_has_bars(c, n)) {
+				/* "1、每周向总经理提交周客户上门情况进度表。" */
+				rb_msg(c->d, MSG_W_REPORTS_TEXT, &p, (int)tl,
+				    title);
+				s.kind = S_OTHER;
+				rb_str_set(&s.title, title, tl, &p);
+			} else if (s.kind == S_OTHER) {
 				if (tl == 0)
 					rb_msg(c->d, MSG_E_SECTION_TITLE, &p);
 				else
 					S_near_section(c, &p, title, tl);
 				rb_str_set(&s.title, title, tl, &p);
-			} else if (seen & (1u << s.kind)) {
+			} else if ((seen & (1u << s.kind)) &&
+			    s.kind == S_SUMMARY) {
 				char *tt = xstrndup(title, tl);
 
 				rb_msg(c->d, MSG_E_FIELD_TWICE, &p, "section",
@@ -1732,9 +1848,12 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			continue;
 		}
 		p = S_npos(c, n);
+		s.blocks++;
 		if (s.head == NULL) {
+			/* "业务经理：", "第一部分 岗位规格说明": a title or a
+			 * part above the sections, as a '#' heading is. */
 			if (!before)
-				rb_msg(c->d, MSG_E_TEXT_BEFORE, &p);
+				rb_msg(c->d, MSG_W_TEXT_BEFORE, &p);
 			before = 1;
 			continue;
 		}
@@ -1756,6 +1875,20 @@ S_body(struct S_ctx *c, cmark_node *doc)
 				s.numbered++;
 				break;
 			}
+			/* "任职人员应满足以下条件：" above the items. */
+			if (ty == CMARK_NODE_PARAGRAPH && !s.bad &&
+			    s.lists == 0 && s.numbered == 0 && S_intro(c, n)) {
+				rb_msg(c->d, MSG_W_LIST_INTRO, &p);
+				break;
+			}
+			if (ty == CMARK_NODE_PARAGRAPH && (s.lists > 0 ||
+			    s.numbered > 0)) {
+				/* "公司严禁……" under the duties */
+				rb_msg(c->d, MSG_E_SECTION_PARA_AFTER, &p,
+				    rb_fields[S_FIELD(s.kind)].name);
+				s.bad = 1;
+				break;
+			}
 			if (ty != CMARK_NODE_LIST) {
 				rb_msg(c->d, MSG_E_SECTION_NOT_LIST, &p,
 				    rb_fields[S_FIELD(s.kind)].name,
@@ -1774,7 +1907,7 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			break;
 		}
 	}
-	S_end(c, &s);
+	S_end(c, &s, 0);
 	buf_free(&t);
 	if (!(seen & (1u << S_DUTIES))) {
 		p = c->role->pos.line ? c->role->pos :
@@ -1982,6 +2115,86 @@ S_brackets_ok(struct S_ctx *c, int from)
 	return 0;
 }
 
+/*
+ * Does line s[0..n) name a section by itself, without '##', as a text
+ * pasted from Word writes its headings ("一、岗位职责：", "任职资格",
+ * "**岗位职责：**", "【工作权限】")?  A name before a section's words
+ * (客服部工作职责) counts only with a number, brackets, bold or a colon, so
+ * that a short sentence never becomes a heading.
+ */
+static int
+S_bare_heading(const char *s, size_t n)
+{
+	const char *const *a;
+	size_t b, off, tl, m;
+	int f, mark = 0;
+
+	b = rb_blank_len(s, n);
+	s += b;
+	n -= b;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\r'))
+		n--;
+	/* Headings are short; a list item or a sentence is longer. */
+	if (n < 2 || n > 90 || strchr("#>|-+`~", *s) != NULL)
+		return 0;
+	if ((m = rb_strip_colon(s, n)) < n) {
+		n = m;
+		mark = 1;
+	}
+	if (n > 4 && memcmp(s, "**", 2) == 0 && memcmp(s + n - 2, "**", 2) == 0) {
+		s += 2;
+		n = rb_strip_colon(s, n - 4);
+		mark = 1;
+	}
+	if (*s == '*' || *s == '_' || (f = rb_field_of_heading(s, n, &off,
+	    &tl)) < 0)
+		return 0;
+	if (mark || off > 0)
+		return 1;
+	for (a = rb_fields[f].alias; *a; a++)
+		if (rb_name_eq(s + off, tl, *a))
+			return 1;
+	return 0;
+}
+
+/*
+ * A copy of md[0..n) where each line naming a section by itself
+ * (S_bare_heading), outside fenced code, starts with "## ", or NULL when
+ * there is none.  Lines stay where they are: only such a line's columns
+ * move, and diagnostics point at its start.
+ */
+static char *
+S_bare_headings(const char *md, size_t n, size_t *outn)
+{
+	struct buf b = BUF_INIT;
+	const char *ls, *le, *p, *end = md + n, *done = md;
+	int fence = 0;
+
+	for (ls = md; ls < end; ls = le + 1) {
+		if ((le = memchr(ls, '\n', (size_t)(end - ls))) == NULL)
+			le = end;
+		for (p = ls; p < le && p - ls < 4 && *p == ' '; p++)
+			;
+		if (le - p >= 3 && (memcmp(p, "```", 3) == 0 ||
+		    memcmp(p, "~~~", 3) == 0))
+			fence = !fence;
+		else if (!fence && p - ls < 4 &&
+		    S_bare_heading(ls, (size_t)(le - ls))) {
+			buf_put(&b, done, (size_t)(ls - done));
+			buf_put(&b, "## ", 3);
+			done = ls;
+		}
+		if (le == end)
+			break;
+	}
+	if (done == md)
+		return NULL;
+	buf_put(&b, done, (size_t)(end - done));
+	*outn = b.len;
+	return buf_detach(&b);
+}
+
 /* Parses the Markdown body md[0..n) with cmark-gfm and reads it. */
 static void
 S_markdown(struct S_ctx *c, const char *md, size_t n)
@@ -1989,12 +2202,18 @@ S_markdown(struct S_ctx *c, const char *md, size_t n)
 	cmark_parser *ps;
 	cmark_syntax_extension *ext;
 	cmark_node *doc;
+	char *bare;
+	size_t bn = 0;
 
 	cmark_gfm_core_extensions_ensure_registered();
 	ps = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_DEFAULT);
 	if ((ext = cmark_find_syntax_extension("table")) != NULL)
 		cmark_parser_attach_syntax_extension(ps, ext);
-	cmark_parser_feed(ps, md, n);
+	if ((bare = S_bare_headings(md, n, &bn)) != NULL)
+		cmark_parser_feed(ps, bare, bn);
+	else
+		cmark_parser_feed(ps, md, n);
+	free(bare);
 	doc = cmark_parser_finish(ps);
 	if (doc != NULL) {
 		S_body(c, doc);
@@ -2017,13 +2236,46 @@ S_fence(const char *s, const char *end)
 	return s == end || *s == '\n';
 }
 
+/* Is the line at s only blanks (CR allowed)? */
+static int
+S_blank_line(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t' || *s == '\r'))
+		s++;
+	return s == end || *s == '\n';
+}
+
+/*
+ * Does the line at s start with a front-matter key and a colon
+ * ("岗位名称：业务员", "title: x")?  Then the lines up to the first blank
+ * one are the front matter, without '---' around them.
+ */
+static int
+S_key_line(const char *s, const char *end)
+{
+	const char *nl = memchr(s, '\n', (size_t)(end - s)), *cl, *fw;
+	size_t n;
+
+	if (nl == NULL)
+		nl = end;
+	cl = memchr(s, ':', (size_t)(nl - s));
+	fw = memmem(s, (size_t)(nl - s), "：", 3);
+	if (fw != NULL && (cl == NULL || fw < cl))
+		cl = fw;
+	if (cl == NULL)
+		return 0;
+	n = (size_t)(cl - s);
+	s = S_trim(s, &n);
+	return n > 0 && rb_field_of_key(s, n) >= 0;
+}
+
 struct rb_role *
 load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 {
 	struct S_ctx c;
 	const char *bad, *end = data + len, *yaml, *p;
-	size_t cap = 64;
-	int fl;
+	size_t cap = 64, ylen;
+	int fl, body0;
 	struct rb_role *role;
 	char *ycopy = NULL;
 
@@ -2037,12 +2289,16 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 		load_not_utf8(d, file, data, len, bad);
 		return NULL;
 	}
+	memset(&c, 0, sizeof(c));
+	c.yline = 2;
 	if (!S_fence(data, end) || len < 4 ||
 	    (data[3] != '\n' && data[3] != '\r')) {
-		rb_msg_at(d, MSG_E_NO_FRONT, file, 1, 1);
-		return NULL;
+		if (!S_key_line(data, end)) {
+			rb_msg_at(d, MSG_E_NO_FRONT, file, 1, 1);
+			return NULL;
+		}
+		c.yline = 1;
 	}
-	memset(&c, 0, sizeof(c));
 	c.d = d;
 	c.file = file;
 	c.data = data;
@@ -2057,14 +2313,20 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 		}
 		c.lines[c.nlines++] = (size_t)(p - data) + 1;
 	}
-	/* Find the closing '---' line, from line 2 on. */
-	yaml = c.nlines >= 2 ? data + c.lines[1] : end;
-	for (fl = 2; fl <= c.nlines; fl++) {
+	/* Find the closing '---' line, from line 2 on; without the opening
+	 * one, the first blank line or heading ends the front matter. */
+	yaml = c.yline == 1 ? data : c.nlines >= 2 ? data + c.lines[1] : end;
+	for (fl = c.yline; fl <= c.nlines; fl++) {
 		p = data + c.lines[fl - 1];
-		if (p < end && S_fence(p, end))
+		if (c.yline == 1 ? S_blank_line(p, end) || *p == '#' :
+		    p < end && S_fence(p, end))
 			break;
 	}
-	if (fl > c.nlines) {
+	body0 = c.yline == 1 ? fl - 1 : fl;
+	if (fl > c.nlines && c.yline == 1) {
+		fl = c.nlines + 1;
+		body0 = c.nlines;
+	} else if (fl > c.nlines) {
 		rb_msg_at(d, MSG_E_FRONT_OPEN, file, 1, 1);
 		free(c.lines);
 		utf8_cols_free(&c.cols);
@@ -2074,9 +2336,9 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 	role->head.file = file;
 	role->head.line = role->head.col = 1;
 	c.role = role;
-	if ((ycopy = S_yprep(&c, yaml, (size_t)(data + c.lines[fl - 1] -
-	    yaml))) == NULL || S_front(&c, ycopy, (size_t)(data +
-	    c.lines[fl - 1] - yaml)) < 0) {
+	ylen = (size_t)((fl <= c.nlines ? data + c.lines[fl - 1] : end) - yaml);
+	if ((ycopy = S_yprep(&c, yaml, ylen)) == NULL ||
+	    S_front(&c, ycopy, ylen) < 0) {
 		free(ycopy);
 		free(c.fwl);
 		free(c.fwc);
@@ -2095,9 +2357,9 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 
 		rb_role_default_id(d, role, &p1);
 	}
-	c.body_off = fl;
-	p = fl < c.nlines ? data + c.lines[fl] : end;
-	if (S_tables_ok(&c, fl) && S_brackets_ok(&c, fl))
+	c.body_off = body0;
+	p = body0 < c.nlines ? data + c.lines[body0] : end;
+	if (S_tables_ok(&c, body0) && S_brackets_ok(&c, body0))
 		S_markdown(&c, p, (size_t)(end - p));
 	val_role(d, role);
 	free(c.lines);

@@ -30,8 +30,10 @@ const char *const rb_freq_label[RB_FREQ__MAX] = {
 
 /* Aliases: canonical name first, then every accepted spelling. */
 static const char *const S_rel_alias[RB_REL__MAX][8] = {
-	{ "supervised-by", "所受监督", "受监督", "Supervised by", NULL },
-	{ "supervises", "所施监督", "施监督", "Supervises", NULL },
+	{ "supervised-by", "所受监督", "受监督", "直接上级", "Supervised by",
+	  NULL },
+	{ "supervises", "所施监督", "施监督", "直接下级", "直接下属",
+	  "Supervises", NULL },
 	{ "cooperates", "合作关系", "合作", "协作关系", "协作",
 	  "Cooperates with", "Cooperation", NULL },
 	{ "guides", "所施指导", "施指导", "Guides", NULL },

@@ -152,8 +152,9 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	    "reports_to, headcount, targets or their Chinese names 岗位编号, "
 	    "岗位名称, 所属部门, 岗位级别, 直接上级, 编制, 考核指标)" },
 	/* Markdown: the body */
-	[MSG_E_TEXT_BEFORE] = { DIAG_ERROR,
-	    "text before the first '##' heading" },
+	[MSG_W_TEXT_BEFORE] = { DIAG_WARNING,
+	    "text before the first section heading is left out: make it a "
+	    "'# ' title, or put it under a '## ' heading to keep it" },
 	[MSG_W_SECTION_NEAR] = { DIAG_WARNING,
 	    "unknown section '%.*s' is kept as an extra section; did you mean "
 	    "'%s' (%s)?" },
@@ -166,6 +167,15 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	[MSG_E_SECTION_LISTS] = { DIAG_ERROR,
 	    "%s section: expected one list, found a second (a blank line or a "
 	    "change of marker starts a new list)" },
+	[MSG_E_SECTION_PARA_AFTER] = { DIAG_ERROR,
+	    "%s section: a paragraph after the items: number it to make it an "
+	    "item, or put it under a heading of its own ('## 其他说明')" },
+	[MSG_W_LIST_INTRO] = { DIAG_WARNING,
+	    "a line ending in a colon above the items introduces them and is "
+	    "left out; to keep it, put it in the summary (岗位概述)" },
+	[MSG_W_REPORTS_TEXT] = { DIAG_WARNING,
+	    "no line under '%.*s' has the report fields (名称 | 频率 | 截止 | "
+	    "报送对象): kept as a text section" },
 	[MSG_W_RAW_HTML] = { DIAG_WARNING,
 	    "raw HTML is not allowed; dropped" },
 	[MSG_W_IMAGE] = { DIAG_WARNING,

@@ -84,11 +84,14 @@ enum rb_msg {
 	MSG_W_KEY_NEAR_FIELD,	/* unknown key, an alias is near */
 	MSG_W_KEY_UNKNOWN,	/* unknown key */
 	/* ===== Markdown: the body ===== */
-	MSG_E_TEXT_BEFORE,	/* text before the first '##' */
+	MSG_W_TEXT_BEFORE,	/* text before the first section, left out */
 	MSG_W_SECTION_NEAR,	/* extra section named like a known one */
 	MSG_W_SECTION_WORD,	/* extra section holding a known one's word */
 	MSG_E_SECTION_NOT_LIST,	/* a list section holding something else */
 	MSG_E_SECTION_LISTS,	/* a list section with two lists */
+	MSG_E_SECTION_PARA_AFTER, /* a paragraph after a section's items */
+	MSG_W_LIST_INTRO,	/* a line ending in a colon above the items */
+	MSG_W_REPORTS_TEXT,	/* a reports section without '|': a text */
 	MSG_W_RAW_HTML,		/* raw HTML */
 	MSG_W_IMAGE,		/* an image */
 	MSG_W_HRULE,		/* a horizontal rule */

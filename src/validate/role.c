@@ -17,7 +17,8 @@
 #include "validate.h"
 
 /* A whole number >= 0 of s (at most max), with an optional trailing %
- * or ％ when pct is set; -1 when s is not one. */
+ * or ％ when pct is set, else an optional 人 or 名 (编制：8人); -1 when s
+ * is not one. */
 static long
 S_uint(const char *s, long max, int pct)
 {
@@ -28,6 +29,10 @@ S_uint(const char *s, long max, int pct)
 		n--;
 	else if (pct && n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x85", 3) == 0)
 		n -= 3;					/* ％ */
+	else if (!pct && n >= 3 && (memcmp(s + n - 3, "人", 3) == 0 ||
+	    memcmp(s + n - 3, "名", 3) == 0))
+		for (n -= 3; n > 0 && s[n - 1] == ' '; n--)
+			;
 	if (n == 0)
 		return -1;
 	for (i = 0; i < n; i++) {

@@ -386,7 +386,8 @@ Test(md, structure_errors)
 	    "## Duties\n\n- again\n\n## 权限\n");
 
 	cr_assert_not_null(r);
-	cr_assert(S_has(DIAG_ERROR, 9, 1, "text before the first '##' heading"));
+	cr_assert(S_has(DIAG_WARNING, 9, 1, "text before the first section "
+	    "heading is left out"));
 	cr_assert(S_has(DIAG_ERROR, 13, 1, "duties section: expected a list "
 	    "(items numbered '1、', '（1）', '1.' or marked '- '), found a "
 	    "paragraph"));
@@ -395,12 +396,13 @@ Test(md, structure_errors)
 	cr_assert(S_has(DIAG_ERROR, 22, 3, "所受监督：, 所施监督：, 所施指导："));
 	cr_assert(S_has(DIAG_ERROR, 26, 3, "4 fields separated by '|'"));
 	cr_assert(S_has(DIAG_ERROR, 27, 3, "unknown report frequency '每x周'"));
-	cr_assert(S_has(DIAG_ERROR, 29, 1, "duplicate section 'Duties' "
-	    "(duties), first at line "));
+	/* A second duties section adds its items (岗位职责, then 工作内容). */
+	cr_assert(S_none(29, "duplicate section"));
 	cr_assert(S_has(DIAG_ERROR, 33, 1, "authorities (工作权限) is empty: "
 	    "write its items as a list"));
-	cr_assert_eq(r->nduties, 1);
+	cr_assert_eq(r->nduties, 2);
 	cr_assert_str_eq(r->duties[0].text.s, "b");
+	cr_assert_str_eq(r->duties[1].text.s, "again");
 	cr_assert_eq(r->nrelations, 0);
 	cr_assert_eq(r->nreports, 0);
 }
@@ -453,4 +455,33 @@ Test(md, unsafe_link_dropped)
 	cr_assert_not_null(r);
 	cr_assert_str_eq(r->duties[0].text.s, "点这里");
 	cr_assert_eq(S_d.nwarn, 1);
+}
+
+Test(md, seed_style_sections)
+{
+	/* Headings without '##' (a number, bold, brackets or the exact
+	 * name), a '###' naming a section, an empty parent heading, an
+	 * introduction line, label lines without numbers, a summary twice. */
+	struct rb_role *r = S_load(FM "## 二、岗位职责\n\n（一）概述\n\n"
+	    "协助经理。\n\n**（二）工作职责：**\n\n1、甲\n2、乙\n"
+	    "### 任职资格\n在岗人员应满足以下条件：\n\n学历：大专\n"
+	    "年龄：25-40岁\n\n工作关系\n直接上级：总经理\n"
+	    "直接下级：业务员\n内部协调：财务部\n\n【岗位概述】\n\n再一次\n"
+	    "\n本岗位工作职责\n");
+
+	cr_assert_not_null(r);
+	cr_assert_eq(r->nduties, 2);
+	cr_assert_str_eq(r->duties[1].text.s, "乙");
+	cr_assert_str_eq(r->summary.s, "<p>协助经理。</p>");
+	cr_assert(S_has(DIAG_WARNING, 17, 1, "a line ending in a colon above "
+	    "the items introduces them and is left out"));
+	cr_assert_eq(r->nquals, 2);
+	cr_assert_str_eq(r->quals[1].label.s, "年龄");
+	cr_assert_eq(r->nrelations, 3);
+	cr_assert_eq(r->relations[0].kind, RB_REL_SUPERVISED_BY);
+	cr_assert_eq(r->relations[1].kind, RB_REL_SUPERVISES);
+	cr_assert_str_eq(r->relations[2].text.s, "财务部");
+	cr_assert(S_has(DIAG_ERROR, 27, 1, "appears twice"));
+	/* A sentence naming a section without a mark stays text. */
+	cr_assert(!S_has(DIAG_ERROR, 31, 1, "empty"));
 }

@@ -494,7 +494,8 @@ Test(md, seed_style_sections)
 	cr_assert_eq(r->relations[0].kind, RB_REL_SUPERVISED_BY);
 	cr_assert_eq(r->relations[1].kind, RB_REL_SUPERVISES);
 	cr_assert_str_eq(r->relations[2].text.s, "财务部");
-	cr_assert(S_has(DIAG_ERROR, 27, 1, "appears twice"));
+	cr_assert(S_has(DIAG_ERROR, 27, 1, "duplicate section '岗位概述' "
+	    "(summary)"));
 	/* A sentence naming a section without a mark stays text. */
 	cr_assert(S_none(31, "empty"));
 }

@@ -62,6 +62,8 @@ struct S_ctx {
 	cmark_node	*cut_node;	/* keep only cut_len bytes of it ... */
 	size_t		 cut_len;	/* ... and drop every later sibling */
 	int		 soft_br;	/* a soft break is a <br/> (list items) */
+	const char	*tlabel;	/* an item's label from a table cell */
+	size_t		 tlabel_len;
 	/* Front-matter lines whose full-width colon after the key was read
 	 * as ": " (two characters more): columns after it shift back. */
 	int		*fwl;		/* 1-based file lines */
@@ -1332,6 +1334,18 @@ out:
 	buf_free(&t);
 }
 
+/* The first enumerated attribute of items id (a relation's kind), or NULL. */
+static const struct rb_attrdef *
+S_enum_attr(const struct rb_itemdef *id)
+{
+	int k;
+
+	for (k = 0; k < id->nattrs; k++)
+		if (id->attrs[k].kind == RB_AK_ENUM)
+			return &id->attrs[k];
+	return NULL;
+}
+
 /*
  * Reads the label of item sp (所受监督：…, 学历：…) into it's enumerated
  * attribute a, skipping it; a label that is none of a's names, when a is
@@ -1348,7 +1362,12 @@ S_labelled(struct S_ctx *c, const struct rb_itemdef *id,
 	size_t ln, colon = 0;
 	int kind = -1, k;
 
-	if ((ln = S_label(sp, &lab, &colon)) > 0)
+	if (c->tlabel != NULL) {		/* a table row's first cell */
+		lab = c->tlabel;
+		ln = c->tlabel_len;
+	} else
+		ln = S_label(sp, &lab, &colon);
+	if (ln > 0)
 		kind = a->parse(lab, ln);
 	if (kind < 0 && (a->flags & RB_AF_REQUIRED)) {
 		rb_msg(c->d, MSG_E_LABEL, &p, id->what, a->hint);
@@ -1363,8 +1382,9 @@ S_labelled(struct S_ctx *c, const struct rb_itemdef *id,
 	for (k = 0; k < id->nattrs; k++)
 		if (id->attrs[k].kind == RB_AK_TEXT)
 			break;
-	/* Its own label (年龄：…): kept, when short. */
-	if (ln > 0 && k < id->nattrs && utf8_count(lab, ln) <= 5) {
+	/* Its own label (年龄：…): kept, when short (or a table's). */
+	if (ln > 0 && k < id->nattrs && (c->tlabel != NULL ||
+	    utf8_count(lab, ln) <= 5)) {
 		sp->skip += colon;
 		rb_str_set(rb_item_str(*itp, &id->attrs[k]), lab, ln, &p);
 	}
@@ -1380,15 +1400,12 @@ static void
 S_one_item(struct S_ctx *c, enum S_sect sect, struct S_span *sp)
 {
 	const struct rb_itemdef *id = rb_fields[S_FIELD(sect)].item;
-	const struct rb_attrdef *en = NULL;
+	const struct rb_attrdef *en = S_enum_attr(id);
 	struct rb_pos p = S_span_pos(c, sp);
 	void *it = NULL;
 	char *attr = NULL;
-	int k, set = 1;
+	int set = 1;
 
-	for (k = 0; k < id->nattrs; k++)
-		if (id->attrs[k].kind == RB_AK_ENUM && en == NULL)
-			en = &id->attrs[k];
 	switch (id->md) {
 	case RB_MD_FIELDS:
 		S_fields(c, id, sp);
@@ -1488,18 +1505,19 @@ S_has_subs(enum S_sect sect)
 static int
 S_line_label(enum S_sect sect, cmark_node *ls)
 {
+	const struct rb_itemdef *id = rb_fields[S_FIELD(sect)].item;
+	const struct rb_attrdef *en = S_enum_attr(id);
 	struct S_span sp;
 	const char *lab;
 	size_t ln, colon;
 
 	memset(&sp, 0, sizeof(sp));
 	sp.first = ls;
-	if ((sect != S_RELATIONS && sect != S_QUALS) ||
+	if (id->md != RB_MD_LABEL || en == NULL ||
 	    (ln = S_label(&sp, &lab, &colon)) == 0)
 		return 0;
-	if (sect == S_RELATIONS)
-		return rb_relkind_parse(lab, ln) >= 0;
-	return rb_qualkind_parse(lab, ln) >= 0 || utf8_count(lab, ln) <= 5;
+	return en->parse(lab, ln) >= 0 || (!(en->flags & RB_AF_REQUIRED) &&
+	    utf8_count(lab, ln) <= 5);
 }
 
 /* Is a line numbered kind k, in an item numbered fam, a sub-item of it? */
@@ -1588,6 +1606,66 @@ S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top,
 	else if (started)
 		S_one_item(c, sect, &sp);
 	return 1;
+}
+
+static size_t	S_row_cells(const char *, const char *);
+
+/*
+ * Reads a table in a section of labelled items (relations,
+ * qualifications), as Word pastes one: each row "label | text" is an item
+ * (直接上级 | 营销总监, 学历 | 大专及以上).  The header row is one too when
+ * its label names a kind (学历), not a column (项目).
+ */
+static void
+S_table_items(struct S_ctx *c, enum S_sect sect, cmark_node *t)
+{
+	const struct rb_attrdef *en =
+	    S_enum_attr(rb_fields[S_FIELD(sect)].item);
+	struct buf lab = BUF_INIT;
+	struct S_span sp;
+	struct rb_pos p;
+	cmark_node *row, *c1, *c2;
+	const char *l, *ls = NULL, *le = NULL;
+	size_t ln;
+
+	for (row = cmark_node_first_child(t); row != NULL && !diag_full(c->d);
+	    row = cmark_node_next(row)) {
+		p = S_npos(c, row);
+		c1 = cmark_node_first_child(row);
+		c2 = c1 != NULL ? cmark_node_next(c1) : NULL;
+		buf_reset(&lab);
+		if (c1 != NULL)
+			S_plain(c, &lab, c1, 1);
+		ln = lab.len;
+		l = S_trim(lab.data != NULL ? lab.data : "", &ln);
+		if (strcmp(cmark_node_get_type_string(row), "table_header") ==
+		    0 && (en == NULL || en->parse(l, ln) < 0))
+			continue;
+		/* (cmark-gfm drops the cells past the header's silently) */
+		if (p.line >= 1 && p.line <= c->nlines) {
+			ls = S_fline(c, p.line, &le);
+			ls += rb_blank_len(ls, (size_t)(le - ls));
+		}
+		if (c2 == NULL || cmark_node_next(c2) != NULL ||
+		    (p.line >= 1 && p.line <= c->nlines &&
+		    S_row_cells(ls, le) != 2)) {
+			rb_msg(c->d, MSG_E_SECTION_TABLE, &p,
+			    rb_fields[S_FIELD(sect)].name);
+			continue;
+		}
+		memset(&sp, 0, sizeof(sp));
+		sp.para = c2;
+		sp.first = cmark_node_first_child(c2);
+		sp.last = cmark_node_last_child(c2);
+		sp.line = p.line;
+		sp.col = S_npos(c, c1).col;	/* the label */
+		sp.nlines = 1;
+		c->tlabel = l;
+		c->tlabel_len = ln;
+		S_one_item(c, sect, &sp);
+		c->tlabel = NULL;
+	}
+	buf_free(&lab);
 }
 
 /*
@@ -1879,6 +1957,13 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			if (ty == CMARK_NODE_PARAGRAPH && !s.bad &&
 			    s.lists == 0 && s.numbered == 0 && S_intro(c, n)) {
 				rb_msg(c->d, MSG_W_LIST_INTRO, &p);
+				break;
+			}
+			if (rb_fields[S_FIELD(s.kind)].item->md ==
+			    RB_MD_LABEL && strcmp(cmark_node_get_type_string(n),
+			    "table") == 0) {
+				S_table_items(c, s.kind, n);
+				s.numbered++;
 				break;
 			}
 			if (ty == CMARK_NODE_PARAGRAPH && (s.lists > 0 ||

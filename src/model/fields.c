@@ -59,8 +59,8 @@ static const struct rb_attrdef S_relation_attrs[] = {
 	  .names = rb_relkind_name, .labels = rb_relkind_label,
 	  .nnames = RB_REL__MAX, .parse = rb_relkind_parse,
 	  .hint = "所受监督：, 所施监督：, 所施指导：, 合作关系：, 协作关系：, "
-	  "内部协调： or 外部协调： (Supervised by:, Supervises:, Cooperates "
-	  "with:)" },
+	  "内部协调：, 外部协调：, 直接上级： or 直接下级： (Supervised by:, "
+	  "Supervises:, Cooperates with:)" },
 };
 
 /* The label before the text in Markdown (学历：…, 年龄：…), else the

@@ -173,6 +173,9 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	[MSG_W_LIST_INTRO] = { DIAG_WARNING,
 	    "a line ending in a colon above the items introduces them and is "
 	    "left out; to keep it, put it in the summary (岗位概述)" },
+	[MSG_E_SECTION_TABLE] = { DIAG_ERROR,
+	    "%s section: a table row here needs two cells, a label and its "
+	    "text (直接上级 | 营销总监, 学历 | 大专及以上)" },
 	[MSG_W_REPORTS_TEXT] = { DIAG_WARNING,
 	    "no line under '%.*s' has the report fields (名称 | 频率 | 截止 | "
 	    "报送对象): kept as a text section" },

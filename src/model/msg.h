@@ -91,6 +91,7 @@ enum rb_msg {
 	MSG_E_SECTION_LISTS,	/* a list section with two lists */
 	MSG_E_SECTION_PARA_AFTER, /* a paragraph after a section's items */
 	MSG_W_LIST_INTRO,	/* a line ending in a colon above the items */
+	MSG_E_SECTION_TABLE,	/* a table row of other than two cells */
 	MSG_W_REPORTS_TEXT,	/* a reports section without '|': a text */
 	MSG_W_RAW_HTML,		/* raw HTML */
 	MSG_W_IMAGE,		/* an image */

@@ -1819,10 +1819,11 @@ S_list_empty(struct S_ctx *c, const struct rb_pos *p, enum rb_field f)
  * Ends section s: stores its body, checks a list section had its list.
  * With more set (a heading follows), a section without any block is the
  * heading of the ones that follow ("二、岗位职责" over "（一）概述",
- * "第二部分 员工规格要求"): not an error, and no extra section.
+ * "第二部分 员工规格要求"): no extra section, and a list section's
+ * heading goes to pend[kind], empty only if no such section follows.
  */
 static void
-S_end(struct S_ctx *c, struct S_sec *s, int more)
+S_end(struct S_ctx *c, struct S_sec *s, int more, struct rb_pos *pend)
 {
 	struct rb_pos hp;
 	struct rb_section *sec;
@@ -1844,8 +1845,10 @@ S_end(struct S_ctx *c, struct S_sec *s, int more)
 		s->title.s = NULL;
 		rb_str_set(&sec->body, b, strlen(b),
 		    s->has_body ? &s->bodypos : &hp);
-	} else if (s->kind != S_SKIP && s->lists == 0 && s->numbered == 0 &&
-	    !s->bad && !(more && s->blocks == 0))
+	} else if (s->kind != S_SKIP && more && s->blocks == 0)
+		pend[s->kind] = hp;
+	else if (s->kind != S_SKIP && s->lists == 0 && s->numbered == 0 &&
+	    !s->bad)
 		S_list_empty(c, &hp, S_FIELD(s->kind));
 	free(b);
 	rb_str_free(&s->title);
@@ -1864,9 +1867,11 @@ S_body(struct S_ctx *c, cmark_node *doc)
 	size_t tl, toff;
 	unsigned seen = 0;
 	int first[S_NSECT] = { 0 };
-	int before = 0, f;
+	int before = 0, f, k;
+	struct rb_pos pend[S_NSECT];
 
 	memset(&s, 0, sizeof(s));
+	memset(pend, 0, sizeof(pend));
 	rich_init(&s.r);
 	for (n = cmark_node_first_child(doc); n && !diag_full(c->d);
 	    n = cmark_node_next(n)) {
@@ -1890,7 +1895,7 @@ S_body(struct S_ctx *c, cmark_node *doc)
 		if (ty == CMARK_NODE_HEADING &&
 		    (cmark_node_get_heading_level(n) == 2 ||
 		    rb_field_of_heading(title, tl, NULL, NULL) >= 0)) {
-			S_end(c, &s, 1);
+			S_end(c, &s, 1, pend);
 			p = S_npos(c, n);
 			memset(&s, 0, sizeof(s));
 			rich_init(&s.r);
@@ -1898,6 +1903,8 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			f = rb_field_of_heading(title, tl, &toff, &tl);
 			title += toff;
 			s.kind = f < 0 ? S_OTHER : (enum S_sect)(f - RB_F_SUMMARY);
+			if (s.kind < S_NSECT)
+				pend[s.kind].line = 0;	/* its parent's */
 			if (s.kind == S_REPORTS && !S_has_bars(c, n)) {
 				/* "1、每周向总经理提交周客户上门情况进度表。" */
 				rb_msg(c->d, MSG_W_REPORTS_TEXT, &p, (int)tl,
@@ -1992,8 +1999,11 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			break;
 		}
 	}
-	S_end(c, &s, 0);
+	S_end(c, &s, 0, pend);
 	buf_free(&t);
+	for (k = 0; k < S_NSECT; k++)
+		if (pend[k].line > 0)
+			S_list_empty(c, &pend[k], S_FIELD(k));
 	if (!(seen & (1u << S_DUTIES))) {
 		p = c->role->pos.line ? c->role->pos :
 		    S_filepos(c, 1, 1);

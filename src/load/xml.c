@@ -1220,6 +1220,19 @@ S_unknown(struct xml_src *xs, xmlNodePtr c, xmlNodePtr parent,
 }
 
 /*
+ * Drops the number a pasted item starts with (<duty>1、负责…</duty>): the
+ * handbook numbers the items, as the Markdown loader drops "1、" too.
+ */
+static void
+S_unnumber(struct rb_str *t)
+{
+	size_t n = strlen(t->s), k = rb_num_prefix(t->s, n, NULL);
+
+	if (k > 0 && k < n)
+		memmove(t->s, t->s + k, n - k + 1);
+}
+
+/*
  * The text of item element c (into it) and its sub-list where the item has
  * one: an <ol> of <li> after the text, (1) … under 1. …; the <ol> is taken
  * out of the tree while the text is read, then put back (last) for the
@@ -1246,6 +1259,7 @@ S_item_text(struct xml_src *xs, const struct rb_itemdef *id, xmlNodePtr c,
 	if (ol != NULL)
 		xmlUnlinkNode(ol);
 	S_rich(xs, c, 0, t);
+	S_unnumber(t);
 	if (id->textreq && *t->s == '\0')
 		rb_msg(xs->d, MSG_E_ITEM_EMPTY, &t->pos, id->what);
 	if (ol == NULL)
@@ -1261,6 +1275,7 @@ S_item_text(struct xml_src *xs, const struct rb_itemdef *id, xmlNodePtr c,
 		}
 		load_xml_check_attrs(xs, li, none);
 		S_rich(xs, li, 0, sub = rb_item_add_sub(it, id));
+		S_unnumber(sub);
 		nsubs++;
 		if (*sub->s == '\0')
 			rb_msg(xs->d, MSG_E_SUB_EMPTY, &sub->pos);

@@ -222,15 +222,21 @@ S_offpos(struct xml_src *xs, size_t off, struct rb_pos *pos)
 		pos->col--;
 }
 
-/* Byte offset of element e's '<' as recorded while parsing, or -1. */
+/* Byte offset of element e's '<' as recorded while parsing, or of the
+ * first character of text e that is not white space, or -1. */
 static long
 S_elem_off(const struct xml_src *xs, xmlNodePtr e)
 {
 	size_t off;
 
-	if (e == NULL || e->type != XML_ELEMENT_NODE || e->_private == NULL)
+	if (e == NULL || (e->type != XML_ELEMENT_NODE &&
+	    e->type != XML_TEXT_NODE) || e->_private == NULL)
 		return -1;
 	off = (size_t)(uintptr_t)e->_private - 1;
+	if (e->type == XML_TEXT_NODE)
+		while (off < xs->len && strchr(" \t\r\n", xs->data[off]) !=
+		    NULL && xs->data[off] != '\0')
+			off++;
 	return off < xs->len ? (long)off : -1;
 }
 
@@ -441,6 +447,42 @@ S_start_elem(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 }
 
 /*
+ * SAX text: libxml2's own handler adds it to the node being built; when
+ * that made a new text node and the text is found in the input as written
+ * (checked: not from a character reference, no CR dropped), its byte
+ * offset is recorded in _private as for elements, so that text where none
+ * belongs is reported at its column.
+ */
+static void
+S_chars(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct xml_src *xs = ctxt->_private;
+	xmlParserInputPtr in = ctxt->input;
+	xmlNodePtr t;
+	size_t off;
+
+	xmlSAX2Characters(ctx, ch, len);
+	if (xs == NULL || ctxt->node == NULL || (t = ctxt->node->last) ==
+	    NULL || t->type != XML_TEXT_NODE || t->_private != NULL ||
+	    t->content == NULL || xmlStrlen(t->content) != len || in == NULL ||
+	    in->base == NULL || in->cur == NULL || in->cur < in->base)
+		return;
+	/* ASCII text is passed from the input itself; other text from a
+	 * copy, after the input has moved past it. */
+	if (ch >= in->base && ch < in->cur)
+		off = (size_t)in->consumed + (size_t)(ch - in->base);
+	else if (in->cur - in->base >= len)
+		off = (size_t)in->consumed + (size_t)(in->cur - in->base) -
+		    (size_t)len;
+	else
+		return;
+	if (off + (size_t)len <= xs->len &&
+	    memcmp(xs->data + off, ch, (size_t)len) == 0)
+		t->_private = (void *)(uintptr_t)(off + 1);
+}
+
+/*
  * Does the XML declaration at the start of s[0..n) name GBK, GB2312 or
  * GB18030 as the encoding?
  */
@@ -631,6 +673,8 @@ load_xml_open(struct xml_src *xs, struct diag *d, const char *file,
 	ctxt->_private = xs;
 	if (ctxt->sax != NULL)
 		ctxt->sax->startElementNs = S_start_elem;
+	if (ctxt->sax != NULL)
+		ctxt->sax->characters = S_chars;
 	xmlSetStructuredErrorFunc(xs, S_parse_err);
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, file, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);

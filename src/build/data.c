@@ -6,7 +6,6 @@
  * that templates walk freely and that costs nothing to share between
  * pages (the engine converts it lazily).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../model/fields.h"
@@ -166,6 +165,22 @@ S_href(struct tmpl_val *m, int html, const char *prefix, const char *anchor,
 	buf_free(&b);
 }
 
+/* Writes a then b into key (size bytes, cut to fit): no printf, this runs
+ * for every item. */
+static void
+S_key(char *key, size_t size, const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la >= size)
+		la = size - 1;
+	if (la + lb >= size)
+		lb = size - 1 - la;
+	memcpy(key, a, la);
+	memcpy(key + la, b, lb);
+	key[la + lb] = '\0';
+}
+
 /* Sets subs of m to the sub-list of item it of id, when it has one. */
 static void
 S_subs(struct tmpl_val *m, const struct rb_itemdef *id, const void *it)
@@ -215,7 +230,7 @@ S_list_item(struct tmpl_val *m, const struct rb_itemdef *id, const void *it)
 			S_bstr(m, a->name, a->names[v]);
 			if (t != NULL)
 				break;
-			snprintf(key, sizeof(key), "%s_label", a->name);
+			S_key(key, sizeof(key), a->name, "_label");
 			S_bstr(m, key, a->labels[v]);
 			break;
 		default:
@@ -346,8 +361,9 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 			}
 			if (id->toff != RB_NONE && id->nattrs > 0 &&
 			    id->attrs[0].kind == RB_AK_ENUM) {
-				snprintf(key, sizeof(key), "%s_by_%s",
-				    rb_fields[f].name, id->attrs[0].name);
+				S_key(key, sizeof(key), rb_fields[f].name, "_by_");
+				S_key(key + strlen(key), sizeof(key) - strlen(key),
+				    id->attrs[0].name, "");
 				S_groups(m, key, r, id);
 			}
 			continue;

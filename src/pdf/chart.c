@@ -15,6 +15,7 @@
 #include "../doc/chartgeom.h"
 #include "../doc/orgtree.h"
 #include "chart.h"
+#include "linebreak.h"
 
 #define C_TITLE		11.0	/* chart title size [pt] */
 #define C_LABEL		8.0	/* axis, category, legend, unit labels */
@@ -58,10 +59,60 @@ S_num(char *b, size_t sz, double v)
 		snprintf(b, sz, "0");
 }
 
+/*
+ * clreq §3.1.6 in one line of chart text, as the paragraph layout does it
+ * (layout_para.c, S_pair): two adjacent full-width marks take 1.5 em.
+ * For each such pair, at[k] is the byte offset of the second mark in s
+ * and rm[k] the blank taken out before it [pt]; at and rm hold strlen(s)
+ * entries.  Returns the number of pairs.
+ */
+static size_t
+S_squeeze(struct font *f, const char *s, double size, size_t *at,
+    double *rm)
+{
+	size_t n = strlen(s), i, k, np = 0;
+	int a[2] = { 0, 0 }, b[2];
+	uint32_t cp;
+	double keep, r;
+
+	for (i = 0; i < n; i += k) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			k = 1;
+			a[0] = a[1] = 0;
+			continue;
+		}
+		b[0] = b[1] = 0;
+		if (lb_punct(cp) != LB_P_NONE)
+			font_blank(f, cp, b);
+		if (a[0] + a[1] > 0 && b[0] + b[1] > 0) {
+			keep = a[1] > 0 && b[0] > 0 ?
+			    (a[1] < b[0] ? a[1] : b[0]) : 0;
+			r = (a[1] + b[0] - keep) * size / 1000;
+			if (r > 1e-6) {
+				at[np] = i;
+				rm[np++] = r;
+			}
+		}
+		a[0] = b[0];
+		a[1] = b[1];
+	}
+	return np;
+}
+
+/* Width of s at size, adjacent marks compressed (S_squeeze). */
 static double
 S_w(struct font *f, const char *s, double size)
 {
-	return font_text_width(f, s, strlen(s), size);
+	size_t n = strlen(s), np, k, *at = xcalloc(n + 1, sizeof(*at));
+	double *rm = xcalloc(n + 1, sizeof(*rm)), w;
+
+	w = font_text_width(f, s, n, size);
+	np = S_squeeze(f, s, size, at, rm);
+	for (k = 0; k < np; k++)
+		w -= rm[k];
+	free(at);
+	free(rm);
+	return w;
 }
 
 static double
@@ -91,6 +142,31 @@ S_clean(struct font *f, const char *s)
 	return buf_detach(&b);
 }
 
+/* Shows s from (x, y) along (c, sn), adjacent marks compressed: each
+ * part after a compressed pair starts (Tm) that much earlier. */
+static void
+S_show(struct pdfc *page, struct font *f, int hf, double size, double x,
+    double y, double c, double sn, const char *s)
+{
+	size_t n = strlen(s), np, k, from = 0, *at = xcalloc(n + 1,
+	    sizeof(*at));
+	double *rm = xcalloc(n + 1, sizeof(*rm)), adv = 0;
+
+	np = S_squeeze(f, s, size, at, rm);
+	pdfc_text_matrix(page, c, sn, -sn, c, x, y);
+	for (k = 0; k < np; k++) {
+		pdfc_show(page, hf, s + from, at[k] - from);
+		adv += font_text_width(f, s + from, at[k] - from, size) -
+		    rm[k];
+		pdfc_text_matrix(page, c, sn, -sn, c, x + adv * c,
+		    y + adv * sn);
+		from = at[k];
+	}
+	pdfc_show(page, hf, s + from, n - from);
+	free(at);
+	free(rm);
+}
+
 /*
  * Draws s at size with its baseline anchor at (x, y) (user space):
  * align 0 starts, 1 centres, 2 ends there; rotated deg counter-clockwise
@@ -116,10 +192,7 @@ S_text(struct pdfc *page, struct font *f, int hf, double size, double x,
 		pdfc_render(page, PDFC_FILL_STROKE);
 		pdfc_line_width(page, (size / 30));
 	}
-	pdfc_text_matrix(page, c, sn,
-	    -sn, c, (x - w * c),
-	    (y - w * sn));
-	pdfc_show(page, hf, t, strlen(t));
+	S_show(page, f, hf, size, x - w * c, y - w * sn, c, sn, t);
 	if (font_stroke_bold(f))
 		pdfc_render(page, PDFC_FILL);
 	pdfc_end_text(page);

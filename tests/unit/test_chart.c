@@ -474,3 +474,44 @@ Test(chart, missing_character_reported_not_drawn)
 	free(path);
 	diag_free(&d);
 }
+
+/* clreq §3.1.6 in box labels too: ）（ and 。」 take 1.5 em, as in the
+ * paragraphs (the label's width sizes its box and centres its text). */
+Test(chart, orgchart_label_marks_compressed)
+{
+	static const char doc[] =
+	    "<rb-document><rb-orgchart>"
+	    "<rb-orgnode label=\"销售（华东）（兼）\" href=\"#s\"/>"
+	    "</rb-orgchart></rb-document>";
+	const char *lab = "销售（华东）（兼）", *stop = "客户。」";
+	struct og_dim od;
+	struct diag d;
+	struct font *f;
+	struct chart_links links = { NULL, 0, 0 };
+	char *path = tmppdf(), *txt;
+	int bad;
+
+	diag_init(&d);
+	f = font_open(&d, FONT_SANS, 0);
+	cr_assert_not_null(f);
+	chart_org_dim(&od, f, 0);
+	/* one pair each: half an em of 10 pt out */
+	cr_assert_float_eq(od.textw(od.ctx, lab, 10),
+	    font_text_width(f, lab, strlen(lab), 10) - 5, 1e-6);
+	cr_assert_float_eq(od.textw(od.ctx, stop, 10),
+	    font_text_width(f, stop, strlen(stop), 10) - 5, 1e-6);
+	/* no pair, no change */
+	cr_assert_float_eq(od.textw(od.ctx, "（华东）", 10),
+	    font_text_width(f, "（华东）", strlen("（华东）"), 10), 1e-6);
+	font_free(f);
+	render(&d, doc, 400, path, &links, &bad);
+	cr_assert_eq(bad, 0);
+	txt = text_of(path);
+	cr_assert(strstr(txt, lab) != NULL, "%s", txt);
+	free(txt);
+	chart_links_free(&links);
+	doc_free(S_keep);
+	unlink(path);
+	free(path);
+	diag_free(&d);
+}

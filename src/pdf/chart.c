@@ -142,24 +142,29 @@ S_clean(struct font *f, const char *s)
 	return buf_detach(&b);
 }
 
-/* Shows s from (x, y) along (c, sn), adjacent marks compressed: each
- * part after a compressed pair starts (Tm) that much earlier. */
+/* Shows s from (x, y) along (c, sn) in one text run, adjacent marks
+ * compressed: the first mark of a pair is shown with character spacing
+ * (Tc) of minus the blank taken out, as the paragraphs do it, so text
+ * extraction reads one run (docs/pdf.md, "Punctuation (clreq)"). */
 static void
 S_show(struct pdfc *page, struct font *f, int hf, double size, double x,
     double y, double c, double sn, const char *s)
 {
-	size_t n = strlen(s), np, k, from = 0, *at = xcalloc(n + 1,
+	size_t n = strlen(s), np, k, from = 0, m, *at = xcalloc(n + 1,
 	    sizeof(*at));
-	double *rm = xcalloc(n + 1, sizeof(*rm)), adv = 0;
+	double *rm = xcalloc(n + 1, sizeof(*rm));
 
 	np = S_squeeze(f, s, size, at, rm);
 	pdfc_text_matrix(page, c, sn, -sn, c, x, y);
 	for (k = 0; k < np; k++) {
-		pdfc_show(page, hf, s + from, at[k] - from);
-		adv += font_text_width(f, s + from, at[k] - from, size) -
-		    rm[k];
-		pdfc_text_matrix(page, c, sn, -sn, c, x + adv * c,
-		    y + adv * sn);
+		/* m: where the pair's first mark begins */
+		for (m = at[k] - 1; m > from && ((unsigned char)s[m] & 0xC0)
+		    == 0x80; m--)
+			;
+		pdfc_show(page, hf, s + from, m - from);
+		pdfc_char_space(page, -rm[k]);
+		pdfc_show(page, hf, s + m, at[k] - m);
+		pdfc_char_space(page, 0);
 		from = at[k];
 	}
 	pdfc_show(page, hf, s + from, n - from);

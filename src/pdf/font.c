@@ -819,14 +819,13 @@ font_subset(struct font *f)
 	}
 	if (f->cid == NULL)
 		f->cid = xcalloc(S_NBMP, sizeof(*f->cid));
-	/* a CID-keyed CFF: from the glyph cache, made on first use */
+	/* A CID-keyed CFF: from the glyph cache, made on first use.  Should
+	 * HarfBuzz's subset of the missing glyphs not read back, the
+	 * document gets HarfBuzz's own subset, as before the cache. */
 	if (f->cidkeyed && f->cs == NULL && !f->nocache)
 		f->nocache = (f->cs = cffsub_new(f->face, f->psname)) == NULL;
-	if (f->cs != NULL) {
-		if (S_subset_cached(f, n) == -1)
-			goto fail;
+	if (f->cs != NULL && S_subset_cached(f, n) == 0)
 		return 0;
-	}
 	if ((in = hb_subset_input_create_or_fail()) == NULL)
 		goto fail;
 	u = hb_subset_input_unicode_set(in);

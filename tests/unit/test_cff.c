@@ -156,7 +156,7 @@ Test(cff, fdselect_formats)
 	static const uint8_t p[] = { 0xEE,
 	    0, 0, 1, 1,
 	    3, 0, 2, 0, 0, 1, 0, 2, 0, 0, 3 };
-	uint8_t fds[3];
+	uint8_t fds[4];
 	struct cff c = fake(p, sizeof(p), 3, 2);
 
 	c.fdselect = 1;
@@ -198,7 +198,7 @@ Test(cff, write_reads_back)
 	struct buf b = BUF_INIT;
 	struct cff c;
 	uint16_t cids[3];
-	uint8_t fds[3];
+	uint8_t fds[4];
 	const uint8_t *p;
 	size_t n, at, span;
 	long v[3];

@@ -1525,7 +1525,7 @@ static int
 S_is_sub(enum S_sect sect, enum rb_numkind fam, enum rb_numkind k)
 {
 	return S_has_subs(sect) && k != fam && (k == RB_NUM_DIGIT_PAREN ||
-	    k == RB_NUM_CIRCLED);
+	    k == RB_NUM_CIRCLED || k == RB_NUM_BULLET);
 }
 
 /*
@@ -1855,6 +1855,81 @@ S_end(struct S_ctx *c, struct S_sec *s, int more, struct rb_pos *pend)
 	s->head = NULL;
 }
 
+/* Length of s[0..n) up to and past its first colon (： or :), or 0. */
+static size_t
+S_colon_end(const char *s, size_t n)
+{
+	const char *a = memchr(s, ':', n), *f = memmem(s, n, "：", 3);
+
+	if (f != NULL && (a == NULL || f < a))
+		return (size_t)(f - s) + 3;
+	return a != NULL ? (size_t)(a - s) + 1 : 0;
+}
+
+/*
+ * For a heading that names a section before a colon and goes on
+ * ("二、岗位要求：1. 学历要求：本科…", "一、岗位概述：高级业务员是…"): the
+ * section in *f and the byte offset of the rest in its first text node;
+ * else 0.
+ */
+static size_t
+S_heading_rest(cmark_node *h, int *f)
+{
+	cmark_node *t = cmark_node_first_child(h);
+	const char *s;
+	size_t n, m;
+
+	if (t == NULL || cmark_node_get_type(t) != CMARK_NODE_TEXT)
+		return 0;
+	s = cmark_node_get_literal(t);
+	n = strlen(s);
+	if ((m = S_colon_end(s, n)) == 0 || (*f = rb_field_of_heading(s, m,
+	    NULL, NULL)) < 0)
+		return 0;
+	m += rb_blank_len(s + m, n - m);
+	return m < n || cmark_node_next(t) != NULL ? m : 0;
+}
+
+/* Reads the rest of heading h from byte rest of its first text node as
+ * the first item (list sections) or paragraph of section s. */
+static void
+S_heading_body(struct S_ctx *c, struct S_sec *s, cmark_node *h, size_t rest)
+{
+	struct S_span sp;
+	struct rb_pos p = S_npos(c, h);
+	cmark_node *t = cmark_node_first_child(h);
+	const char *lit = cmark_node_get_literal(t);
+
+	s->blocks++;
+	if (s->kind == S_SKIP)
+		return;
+	if (s->kind == S_SUMMARY || s->kind == S_OTHER) {
+		if (!s->has_body) {
+			s->bodypos = p;
+			s->has_body = 1;
+		}
+		rich_open(&s->r, "p", NULL);
+		c->skip_node = t;
+		c->skip_len = rest;
+		S_inline_seq(c, &s->r, t, cmark_node_last_child(h), 1);
+		c->skip_node = NULL;
+		c->skip_len = 0;
+		rich_close(&s->r, "p");
+		return;
+	}
+	memset(&sp, 0, sizeof(sp));
+	sp.para = h;
+	sp.first = t;
+	sp.last = cmark_node_last_child(h);
+	sp.skip = rest + rb_num_prefix(lit + rest, strnlen(lit + rest, 48),
+	    NULL);
+	sp.line = p.line;
+	sp.col = p.col + (int)utf8_count(lit, sp.skip);
+	sp.nlines = 1;
+	S_one_item(c, s->kind, &sp);
+	s->numbered++;
+}
+
 /* Walks the document's top-level blocks into sections. */
 static void
 S_body(struct S_ctx *c, cmark_node *doc)
@@ -1868,6 +1943,7 @@ S_body(struct S_ctx *c, cmark_node *doc)
 	unsigned seen = 0;
 	int first[S_NSECT] = { 0 };
 	int before = 0, f, k;
+	size_t rest;
 	struct rb_pos pend[S_NSECT];
 
 	memset(&s, 0, sizeof(s));
@@ -1901,6 +1977,9 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			rich_init(&s.r);
 			s.head = n;
 			f = rb_field_of_heading(title, tl, &toff, &tl);
+			rest = f < 0 ? S_heading_rest(n, &f) : 0;
+			if (rest > 0)
+				tl = S_colon_end(title, tl);
 			title += toff;
 			s.kind = f < 0 ? S_OTHER : (enum S_sect)(f - RB_F_SUMMARY);
 			if (s.kind < S_NSECT)
@@ -1930,6 +2009,8 @@ S_body(struct S_ctx *c, cmark_node *doc)
 				seen |= 1u << s.kind;
 				first[s.kind] = p.line;
 			}
+			if (rest > 0)
+				S_heading_body(c, &s, n, rest);
 			continue;
 		}
 		p = S_npos(c, n);
@@ -2230,8 +2311,13 @@ S_bare_heading(const char *s, size_t n)
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
 	    s[n - 1] == '\r'))
 		n--;
+	if (n < 2 || strchr("#>|-+`~", *s) != NULL)
+		return 0;
+	/* "一、岗位职责：1. 开拓市场：…": the heading, then its first line. */
+	if ((m = S_colon_end(s, n)) > 0 && m < n && S_bare_heading(s, m))
+		return 1;
 	/* Headings are short; a list item or a sentence is longer. */
-	if (n < 2 || n > 90 || strchr("#>|-+`~", *s) != NULL)
+	if (n > 90)
 		return 0;
 	if ((m = rb_strip_colon(s, n)) < n) {
 		n = m;
@@ -2255,37 +2341,48 @@ S_bare_heading(const char *s, size_t n)
 
 /*
  * A copy of md[0..n) where each line naming a section by itself
- * (S_bare_heading), outside fenced code, starts with "## ", or NULL when
- * there is none.  Lines stay where they are: only such a line's columns
- * move, and diagnostics point at its start.
+ * (S_bare_heading), outside fenced code, starts with "## ", and a
+ * numbered line indented with tabs as Word pastes it ("\t1、…", else an
+ * indented code block) has them as spaces; or NULL when nothing changed.
+ * Lines stay where they are and a tab is one character as a space is:
+ * only a heading line's columns move, and diagnostics point at its start.
  */
 static char *
 S_bare_headings(const char *md, size_t n, size_t *outn)
 {
 	struct buf b = BUF_INIT;
-	const char *ls, *le, *p, *end = md + n, *done = md;
-	int fence = 0;
+	const char *ls, *le, *p, *q, *end = md + n;
+	int fence = 0, changed = 0;
+	size_t k;
 
 	for (ls = md; ls < end; ls = le + 1) {
 		if ((le = memchr(ls, '\n', (size_t)(end - ls))) == NULL)
 			le = end;
 		for (p = ls; p < le && p - ls < 4 && *p == ' '; p++)
 			;
+		k = p < le ? rb_blank_len(p, (size_t)(le - p)) : 0;
 		if (le - p >= 3 && (memcmp(p, "```", 3) == 0 ||
 		    memcmp(p, "~~~", 3) == 0))
 			fence = !fence;
 		else if (!fence && p - ls < 4 &&
 		    S_bare_heading(ls, (size_t)(le - ls))) {
-			buf_put(&b, done, (size_t)(ls - done));
-			buf_put(&b, "## ", 3);
-			done = ls;
+			BUF_PUTSL(&b, "## ");
+			changed = 1;
+		} else if (!fence && p < le && *p == '\t' &&
+		    rb_num_prefix(p + k, (size_t)(le - p - k), NULL) > 0) {
+			for (q = ls; q < p + k; q++)
+				buf_putc(&b, *q == '\t' ? ' ' : *q);
+			ls = p + k;
+			changed = 1;
 		}
+		buf_put(&b, ls, (size_t)(le - ls) + (le < end));
 		if (le == end)
 			break;
 	}
-	if (done == md)
+	if (!changed) {
+		buf_free(&b);
 		return NULL;
-	buf_put(&b, done, (size_t)(end - done));
+	}
 	*outn = b.len;
 	return buf_detach(&b);
 }

@@ -631,6 +631,21 @@ S_cn_digit(uint32_t c)
 	return 0;
 }
 
+/* Is c a bullet a list pasted from Word starts its lines with? */
+static int
+S_bullet(uint32_t c)
+{
+	static const uint32_t b[] = { 0x2022, 0x25CF, 0x25A0, 0x25C6, 0x25AA,
+	    0x25CB, 0x25C7, 0x25A1, 0x2605, 0x2606, 0x27A2, 0x25BA, 0x25B6,
+	    0x2713 };	/* • ● ■ ◆ ▪ ○ ◇ □ ★ ☆ ➢ ► ▶ ✓ */
+	size_t k;
+
+	for (k = 0; k < sizeof(b) / sizeof(b[0]); k++)
+		if (c == b[k])
+			return 1;
+	return 0;
+}
+
 static int
 S_digit(uint32_t c)
 {
@@ -701,7 +716,10 @@ S_num_prefix(const char *s, size_t n, enum rb_numkind *kind)
 
 	j = 0;
 	c = S_cp(s, n, &j);
-	if (c >= 0x2460 && c <= 0x2473) {		/* ① … ⑳ */
+	if (S_bullet(c)) {				/* • ● ■ … */
+		k = RB_NUM_BULLET;
+		i = j;
+	} else if (c >= 0x2460 && c <= 0x2473) {	/* ① … ⑳ */
 		k = RB_NUM_CIRCLED;
 		i = j;
 	} else if (c >= 0x2474 && c <= 0x2487) {	/* ⑴ … ⒇ */

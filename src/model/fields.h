@@ -207,7 +207,8 @@ enum rb_numkind {
 	RB_NUM_CIRCLED,		/* ① … ⑳ */
 	RB_NUM_CN_DUN,		/* 一、 一． */
 	RB_NUM_CN_PAREN,	/* (一) （一） */
-	RB_NUM_ARTICLE		/* 第一条 第1章 第二节 第三部分 */
+	RB_NUM_ARTICLE,		/* 第一条 第1章 第二节 第三部分 */
+	RB_NUM_BULLET		/* • ● ■ ◆ ▪ ○ ◇ □ ★ ☆ ➢ ► ▶ ✓ (Word's) */
 };
 
 /*

@@ -173,6 +173,11 @@ Test(fields, indented_numbers_and_simplify)
 	cr_assert_eq(k, RB_NUM_DIGIT_DUN);
 	cr_assert_eq(S_pre("\t2. 负责", &k), 1 + strlen("2. "));
 	cr_assert_eq(S_pre("\xE3\x80\x80" "负责", &k), 0);
+	cr_assert_eq(S_pre("• 负责客户开发", &k), strlen("• "));
+	cr_assert_eq(k, RB_NUM_BULLET);
+	cr_assert_eq(S_pre("■大专以上学历", &k), strlen("■"));
+	cr_assert_eq(k, RB_NUM_BULLET);
+	cr_assert_eq(S_pre("·负责", &k), 0);
 	cr_assert_eq(rb_simplify(0x5D17), 0x5C97);	/* 崗 岗 */
 	cr_assert_eq(rb_simplify(0x9F61), 0x9F84);	/* 齡 龄 (last) */
 	cr_assert_eq(rb_simplify(0x4F54), 0x5360);	/* 佔 占 (first) */

@@ -11,7 +11,9 @@
 #      role's title at 7 pt or more, and every stub's "续见第 N 页" names a
 #      page that shows that role's box;
 #   4. HTML: no org chart SVG taller than 1,500 px, the index's overview
-#      included, and each department page has its chart.
+#      included, and each department page has its chart;
+#   5. role sheets: no page holds the signature lines alone (they keep
+#      with what precedes them), and every sheet has them.
 # Prints "orgchart: N passed, N failed".
 . "$(dirname "$0")/lib.sh"
 n=${RB_ORG_ROLES:-300}
@@ -124,6 +126,35 @@ for b in bad[:10]:
 sys.exit(1 if bad else 0)
 EOF
 then ok; else ko "HTML org chart SVG sizes"; fi
+
+# 5. role sheets: the signature lines never alone on a page
+if python3 - "$tmp/dump/roles" <<'EOF'
+import os, sys
+d = sys.argv[1]
+bad, n = [], 0
+for f in sorted(os.listdir(d)):
+    pages, cur = [], None
+    for line in open(os.path.join(d, f), encoding="utf-8"):
+        w = line.split()
+        if line.startswith("page "):
+            cur = []
+            pages.append(cur)
+        elif cur is not None and w and line.startswith("  ") and \
+                not line.startswith("   "):
+            cur.append(w[1] if w[0] == "box" and len(w) > 1 else w[0])
+    n += 1
+    if not any("rb-signature" in p for p in pages):
+        bad.append(f"{f}: no signature lines")
+    for i, p in enumerate(pages):
+        if p and all(k == "rb-signature" for k in p):
+            bad.append(f"{f}: page {i + 1} holds only the signature lines")
+for b in bad[:10]:
+    print(b)
+if n < 100:
+    print(f"only {n} role sheet dumps")
+sys.exit(1 if bad or n < 100 else 0)
+EOF
+then ok; else ko "role sheets: signature lines alone on a page"; fi
 
 echo "orgchart: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -901,6 +901,13 @@ S_signature(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 	rowh = L->th->sign_space + st->size * L->th->leading;
 	h = rows * rowh + (rows - 1) * st->size;
 	S_want_space(blk, L->th->par_space * 2);
+	/* never alone on a page: the lines keep with the last item before
+	 * them (a table's last row, under its repeated header; a
+	 * paragraph's last two lines) */
+	if (blk->fs->vl->n > 0) {
+		blk->fs->vl->it[blk->fs->vl->n - 1].flags |= ITF_KEEP;
+		blk->fs->keep = 1;
+	}
 	it = S_box(L, blk, h, DOC_SIGNATURE, blk->x, blk->w);
 	for (i = 0, c = n->first; c; c = c->next, i++) {
 		double x = blk->x + (i % per) * (cw + gap), lw = 0;

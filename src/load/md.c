@@ -1392,6 +1392,52 @@ S_labelled(struct S_ctx *c, const struct rb_itemdef *id,
 }
 
 /*
+ * Warns when item sp, numbered n (1、 1. 1．), holds the next number after
+ * a sentence mark on its first line ("…制度.2、保持…", "…；3、…"): a
+ * run of items pasted on one line, read as one item.
+ */
+static void
+S_runon(struct S_ctx *c, const struct S_span *sp)
+{
+	const char *s, *q;
+	size_t i, n, b;
+	long v = 0, w;
+	struct rb_pos p;
+
+	if (sp->skip == 0 || sp->first == NULL ||
+	    cmark_node_get_type(sp->first) != CMARK_NODE_TEXT)
+		return;
+	s = cmark_node_get_literal(sp->first);
+	n = strlen(s);
+	b = rb_blank_len(s, n);
+	for (i = b; i < sp->skip && i < b + 4 && isdigit((unsigned char)s[i]);
+	    i++)
+		v = v * 10 + (s[i] - '0');
+	if (i == b || i >= sp->skip)
+		return;
+	for (i = sp->skip; i < n; i++) {
+		q = s + i;
+		if (!(*q == '.' || *q == ';' || *q == ',' ||
+		    memcmp(q, "。", 3) == 0 || memcmp(q, "；", 3) == 0 ||
+		    memcmp(q, "，", 3) == 0))
+			continue;
+		q += (unsigned char)*q < 0x80 ? 1 : 3;
+		for (w = 0; q < s + n && isdigit((unsigned char)*q) &&
+		    w < 10000; q++)
+			w = w * 10 + (*q - '0');
+		if (w != v + 1 || q >= s + n || (q[0] != '.' &&
+		    memcmp(q, "、", 3) != 0 && memcmp(q, "．", 3) != 0) ||
+		    (q[0] == '.' && isdigit((unsigned char)q[1])))
+			continue;
+		p = S_span_pos(c, sp);
+		p.col += (int)utf8_count(s + sp->skip, i + 1 - sp->skip) +
+		    (int)utf8_count(s, sp->skip);
+		rb_msg(c->d, MSG_W_ITEM_RUNON, &p, (int)(v + 1), (int)v);
+		return;
+	}
+}
+
+/*
  * Reads one item of list field f as the field table describes its
  * Markdown form (src/model/fields.c): a text, with an attribute block at
  * its end, a label at its start, or fields between '|'.
@@ -1406,6 +1452,7 @@ S_one_item(struct S_ctx *c, enum S_sect sect, struct S_span *sp)
 	char *attr = NULL;
 	int set = 1;
 
+	S_runon(c, sp);
 	switch (id->md) {
 	case RB_MD_FIELDS:
 		S_fields(c, id, sp);

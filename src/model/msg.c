@@ -179,6 +179,9 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	[MSG_W_REPORTS_TEXT] = { DIAG_WARNING,
 	    "no line under '%.*s' has the report fields (名称 | 频率 | 截止 | "
 	    "报送对象): kept as a text section" },
+	[MSG_W_ITEM_RUNON] = { DIAG_WARNING,
+	    "item %d runs on here inside item %d, read as one: put each item "
+	    "on a line of its own" },
 	[MSG_W_RAW_HTML] = { DIAG_WARNING,
 	    "raw HTML is not allowed; dropped" },
 	[MSG_W_IMAGE] = { DIAG_WARNING,

@@ -93,6 +93,7 @@ enum rb_msg {
 	MSG_W_LIST_INTRO,	/* a line ending in a colon above the items */
 	MSG_E_SECTION_TABLE,	/* a table row of other than two cells */
 	MSG_W_REPORTS_TEXT,	/* a reports section without '|': a text */
+	MSG_W_ITEM_RUNON,	/* the next item's number inside an item */
 	MSG_W_RAW_HTML,		/* raw HTML */
 	MSG_W_IMAGE,		/* an image */
 	MSG_W_HRULE,		/* a horizontal rule */

@@ -1417,16 +1417,19 @@ S_runon(struct S_ctx *c, const struct S_span *sp)
 		return;
 	for (i = sp->skip; i < n; i++) {
 		q = s + i;
-		if (!(*q == '.' || *q == ';' || *q == ',' ||
-		    memcmp(q, "。", 3) == 0 || memcmp(q, "；", 3) == 0 ||
-		    memcmp(q, "，", 3) == 0))
+		if (!(*q == '.' || *q == ';' || *q == ',' || (n - i >= 3 &&
+		    (memcmp(q, "。", 3) == 0 || memcmp(q, "；", 3) == 0 ||
+		    memcmp(q, "，", 3) == 0))))
 			continue;
 		q += (unsigned char)*q < 0x80 ? 1 : 3;
 		for (w = 0; q < s + n && isdigit((unsigned char)*q) &&
 		    w < 10000; q++)
 			w = w * 10 + (*q - '0');
+		/* s is NUL-ended: q[1] and a failed 3-byte compare stop at
+		 * the NUL; "、" needs its 3 bytes before it. */
 		if (w != v + 1 || q >= s + n || (q[0] != '.' &&
-		    memcmp(q, "、", 3) != 0 && memcmp(q, "．", 3) != 0) ||
+		    (s + n - q < 3 || (memcmp(q, "、", 3) != 0 &&
+		    memcmp(q, "．", 3) != 0))) ||
 		    (q[0] == '.' && isdigit((unsigned char)q[1])))
 			continue;
 		p = S_span_pos(c, sp);

@@ -1909,11 +1909,18 @@ S_end(struct S_ctx *c, struct S_sec *s, int more, struct rb_pos *pend)
 static size_t
 S_colon_end(const char *s, size_t n)
 {
-	const char *a = memchr(s, ':', n), *f = memmem(s, n, "：", 3);
+	size_t i;
 
-	if (f != NULL && (a == NULL || f < a))
-		return (size_t)(f - s) + 3;
-	return a != NULL ? (size_t)(a - s) + 1 : 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == ':')
+			return i + 1;
+		/* ： is EF BC 9A */
+		if ((unsigned char)s[i] == 0xEF && i + 2 < n &&
+		    (unsigned char)s[i + 1] == 0xBC &&
+		    (unsigned char)s[i + 2] == 0x9A)
+			return i + 3;
+	}
+	return 0;
 }
 
 /*

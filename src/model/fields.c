@@ -8,6 +8,7 @@
  * the kind of each value and the member it fills.
  */
 #include <ctype.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -455,13 +456,28 @@ S_fold(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-/* Does s[0..n) equal name, ASCII case and traditional forms folded? */
+/*
+ * Does s[0..n) equal name, ASCII case and traditional forms folded?
+ * Folding keeps the length (ASCII letters; the traditional characters of
+ * S_trad and their simplified forms are all three bytes), so a length
+ * apart is no match: most calls end there (rb_field_of_heading tries
+ * every alias of every section on every heading).
+ */
 static int
 S_eq(const char *s, size_t n, const char *name)
 {
 	size_t i = 0, j = 0, nn = strlen(name), l;
 	uint32_t a, b;
 
+	if (n != nn)
+		return 0;
+	while (i < n && s[i] == name[i])	/* the common part as is */
+		i++;
+	if (i == n)
+		return 1;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;			/* back to the character's start */
+	j = i;
 	while (i < n && j < nn) {
 		if ((unsigned char)s[i] < 0x80 && (unsigned char)name[j] < 0x80) {
 			if (S_fold((unsigned char)s[i]) !=
@@ -471,15 +487,105 @@ S_eq(const char *s, size_t n, const char *name)
 			j++;
 			continue;
 		}
-		l = utf8_decode(s + i, n - i, &a);
-		i += l ? l : 1;
-		l = utf8_decode(name + j, nn - j, &b);
-		j += l ? l : 1;
+		if ((l = utf8_decode(s + i, n - i, &a)) == 0)
+			return 0;	/* no alias holds a bad byte */
+		i += l;
+		if ((l = utf8_decode(name + j, nn - j, &b)) == 0)
+			return 0;
+		j += l;
 		if (rb_simplify(a) != b)
 			return 0;
 	}
 	return i == n && j == nn;
 }
+
+/*
+ * s[0..n) folded into t (n bytes): ASCII letters lowered, the traditional
+ * characters of S_trad simplified (the same three bytes long), anything
+ * else as it is.  Then an alias compares byte by byte (S_eqf), and most
+ * aliases are refused on their first byte.
+ */
+static void
+S_foldbuf(const char *s, size_t n, char *t)
+{
+	size_t i, l;
+	uint32_t c, d;
+
+	for (i = 0; i < n; i += l) {
+		if ((unsigned char)s[i] < 0x80) {
+			t[i] = (char)S_fold((unsigned char)s[i]);
+			l = 1;
+			continue;
+		}
+		if ((l = utf8_decode(s + i, n - i, &c)) == 0) {
+			t[i] = s[i];
+			l = 1;
+			continue;
+		}
+		if (l == 3 && (d = rb_simplify(c)) != c) {
+			t[i] = (char)(0xE0 | (d >> 12));
+			t[i + 1] = (char)(0x80 | ((d >> 6) & 0x3F));
+			t[i + 2] = (char)(0x80 | (d & 0x3F));
+		} else
+			memcpy(t + i, s + i, l);
+	}
+}
+
+/* Does folded t[0..n) (S_foldbuf) equal name, its ASCII folded? */
+static int
+S_eqf(const char *t, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (name[i] == '\0' ||
+		    (char)S_fold((unsigned char)name[i]) != t[i])
+			return 0;
+	return name[n] == '\0';
+}
+
+/*
+ * The byte lengths under 64 of the aliases of sections (sec 1) or of keys
+ * (sec 0) as a bit mask, made on the first call (loader threads may race
+ * to make it: they store the same value).  A heading or key of another
+ * length cannot equal an alias (folding keeps the length, S_eq), so most
+ * lines of a role are refused without folding them.
+ */
+static uint64_t
+S_lenmask(int sec)
+{
+	static _Atomic uint64_t mask[2];
+	const char *const *a;
+	uint64_t m;
+	size_t l;
+	int f;
+
+	if ((m = atomic_load_explicit(&mask[sec], memory_order_relaxed)) != 0)
+		return m;
+	m = 1;			/* bit 0: never an alias, marks "made" */
+	for (f = 0; f < RB_F__MAX; f++) {
+		if (!rb_fields[f].section != !sec)
+			continue;
+		if (!sec && (l = strlen(rb_fields[f].name)) < 64)
+			m |= (uint64_t)1 << l;
+		for (a = rb_fields[f].alias; *a; a++)
+			if ((l = strlen(*a)) < 64)
+				m |= (uint64_t)1 << l;
+			else
+				m = ~(uint64_t)0;	/* S_LENOK: all */
+	}
+	atomic_store_explicit(&mask[sec], m, memory_order_relaxed);
+	return m;
+}
+
+/* Can s of n bytes equal an alias (S_lenmask)? */
+#define S_LENOK(n, sec)	((n) < 64 ? (S_lenmask(sec) >> (n)) & 1 : \
+	    S_lenmask(sec) == ~(uint64_t)0)
+
+/* Longest key or heading S_foldbuf folds on the stack; a longer one is
+ * compared by S_eq (no alias is that long, but a heading's tail may be
+ * a section's words). */
+#define S_FOLDMAX	256
 
 int
 rb_name_eq(const char *s, size_t n, const char *name)
@@ -490,16 +596,32 @@ rb_name_eq(const char *s, size_t n, const char *name)
 int
 rb_field_of_key(const char *s, size_t n)
 {
+	char t[S_FOLDMAX];
 	const char *const *a;
 	int f;
 
+	if (!S_LENOK(n, 0))
+		return -1;
+	if (n > sizeof(t)) {
+		for (f = 0; f < RB_F__MAX; f++) {
+			if (rb_fields[f].section)
+				continue;
+			if (S_eq(s, n, rb_fields[f].name))
+				return f;
+			for (a = rb_fields[f].alias; *a; a++)
+				if (S_eq(s, n, *a))
+					return f;
+		}
+		return -1;
+	}
+	S_foldbuf(s, n, t);
 	for (f = 0; f < RB_F__MAX; f++) {
 		if (rb_fields[f].section)
 			continue;
-		if (S_eq(s, n, rb_fields[f].name))
+		if (S_eqf(t, n, rb_fields[f].name))
 			return f;
 		for (a = rb_fields[f].alias; *a; a++)
-			if (S_eq(s, n, *a))
+			if (S_eqf(t, n, *a))
 				return f;
 	}
 	return -1;
@@ -533,8 +655,9 @@ S_suffix(const char *s, size_t n, const char *name)
 int
 rb_field_of_heading(const char *s, size_t n, size_t *toff, size_t *tlen)
 {
+	char t[S_FOLDMAX], last[3];
 	const char *const *a;
-	size_t p, b, q, k;
+	size_t p, b, q, k, l;
 	int f;
 
 	p = rb_num_prefix(s, n, NULL);
@@ -555,20 +678,33 @@ rb_field_of_heading(const char *s, size_t n, size_t *toff, size_t *tlen)
 		*toff = p + b;
 	if (tlen != NULL)
 		*tlen = n;
+	if (!S_LENOK(n, 1))
+		goto tails;
+	if (n <= sizeof(t)) {
+		S_foldbuf(s, n, t);
+		s = t;
+	}
 	for (f = 0; f < RB_F__MAX; f++) {
 		if (!rb_fields[f].section)
 			continue;
 		for (a = rb_fields[f].alias; *a; a++)
-			if (S_eq(s, n, *a))
+			if (s == t ? S_eqf(t, n, *a) : S_eq(s, n, *a))
 				return f;
 	}
+tails:
 	/*
 	 * "业务支持岗工作职责", "客服部质检员的职责": a role's or a
 	 * department's name before the words that end a section's name.
 	 */
-	for (k = 0; k < sizeof(S_tails) / sizeof(S_tails[0]); k++)
-		if (S_suffix(s, n, S_tails[k].w) > 0)
+	if (n < 6 || ((unsigned char)s[n - 3] & 0xF0) != 0xE0)
+		return -1;
+	S_foldbuf(s + n - 3, 3, last);	/* its last character first */
+	for (k = 0; k < sizeof(S_tails) / sizeof(S_tails[0]); k++) {
+		l = strlen(S_tails[k].w);
+		if (memcmp(S_tails[k].w + l - 3, last, 3) == 0 &&
+		    S_suffix(s, n, S_tails[k].w) > 0)
 			return S_tails[k].f;
+	}
 	return -1;
 }
 
@@ -659,6 +795,11 @@ rb_blank_len(const char *s, size_t n)
 	uint32_t c;
 
 	for (;;) {
+		/* blanks start with these bytes only (U+3000: E3 80 80,
+		 * U+00A0: C2 A0): most lines are refused here */
+		if (i >= n || (s[i] != ' ' && s[i] != '\t' &&
+		    (unsigned char)s[i] != 0xE3 && (unsigned char)s[i] != 0xC2))
+			return i;
 		j = i;
 		c = S_cp(s, n, &j);
 		if (c != ' ' && c != '\t' && c != 0x3000 && c != 0xA0)

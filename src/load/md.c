@@ -1909,18 +1909,14 @@ S_end(struct S_ctx *c, struct S_sec *s, int more, struct rb_pos *pend)
 static size_t
 S_colon_end(const char *s, size_t n)
 {
-	size_t i;
+	const char *a = memchr(s, ':', n), *e = a != NULL ? a : s + n, *p;
 
-	for (i = 0; i < n; i++) {
-		if (s[i] == ':')
-			return i + 1;
-		/* ： is EF BC 9A */
-		if ((unsigned char)s[i] == 0xEF && i + 2 < n &&
-		    (unsigned char)s[i + 1] == 0xBC &&
-		    (unsigned char)s[i + 2] == 0x9A)
-			return i + 3;
-	}
-	return 0;
+	/* ： is EF BC 9A; EF starts every full-width mark */
+	for (p = s; (p = memchr(p, 0xEF, (size_t)(e - p))) != NULL; p++)
+		if (e - p >= 3 && (unsigned char)p[1] == 0xBC &&
+		    (unsigned char)p[2] == 0x9A)
+			return (size_t)(p - s) + 3;
+	return a != NULL ? (size_t)(a - s) + 1 : 0;
 }
 
 /*
@@ -2371,7 +2367,9 @@ S_bare_heading(const char *s, size_t n)
 	if (n < 2 || strchr("#>|-+`~", *s) != NULL)
 		return 0;
 	/* "一、岗位职责：1. 开拓市场：…": the heading, then its first line. */
-	if ((m = S_colon_end(s, n)) > 0 && m < n && S_bare_heading(s, m))
+	/* (a heading before a colon is short: see no further) */
+	if ((m = S_colon_end(s, n < 96 ? n : 96)) > 0 && m < n &&
+	    S_bare_heading(s, m))
 		return 1;
 	/* Headings are short; a list item or a sentence is longer. */
 	if (n > 90)
@@ -2385,8 +2383,8 @@ S_bare_heading(const char *s, size_t n)
 		n = rb_strip_colon(s, n - 4);
 		mark = 1;
 	}
-	if (*s == '*' || *s == '_' || (f = rb_field_of_heading(s, n, &off,
-	    &tl)) < 0)
+	if (*s == '*' || *s == '_' || !rb_may_name_section(s, n) ||
+	    (f = rb_field_of_heading(s, n, &off, &tl)) < 0)
 		return 0;
 	if (mark || off > 0)
 		return 1;

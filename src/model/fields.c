@@ -8,6 +8,7 @@
  * the kind of each value and the member it fills.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <stddef.h>
@@ -706,6 +707,85 @@ tails:
 			return S_tails[k].f;
 	}
 	return -1;
+}
+
+/* The last characters (UTF-8 bytes in a number) of the sections'
+ * aliases and of S_tails that are three bytes long: S_ends_init. */
+static uint32_t S_ends[128];
+static size_t S_nends;
+static pthread_once_t S_ends_once = PTHREAD_ONCE_INIT;
+
+static uint32_t
+S_u24(const char *p)
+{
+	return (uint32_t)(unsigned char)p[0] << 16 |
+	    (uint32_t)(unsigned char)p[1] << 8 | (unsigned char)p[2];
+}
+
+static void
+S_end_add(const char *w)
+{
+	size_t l = strlen(w), k;
+	uint32_t e;
+
+	if (l < 3 || ((unsigned char)w[l - 3] & 0xF0) != 0xE0)
+		return;
+	e = S_u24(w + l - 3);
+	for (k = 0; k < S_nends; k++)
+		if (S_ends[k] == e)
+			return;
+	if (S_nends < sizeof(S_ends) / sizeof(S_ends[0]))
+		S_ends[S_nends++] = e;
+	else
+		S_nends = SIZE_MAX;	/* too many: every line may */
+}
+
+static void
+S_ends_init(void)
+{
+	const char *const *a;
+	size_t k;
+	int f;
+
+	for (f = 0; f < RB_F__MAX && S_nends != SIZE_MAX; f++)
+		if (rb_fields[f].section)
+			for (a = rb_fields[f].alias; *a; a++)
+				S_end_add(*a);
+	for (k = 0; k < sizeof(S_tails) / sizeof(S_tails[0]) &&
+	    S_nends != SIZE_MAX; k++)
+		S_end_add(S_tails[k].w);
+}
+
+int
+rb_may_name_section(const char *s, size_t n)
+{
+	char last[3];
+	uint32_t e;
+	size_t k;
+
+	n = rb_strip_colon(s, n);
+	if (n >= 3 && memcmp(s + n - 3, "】", 3) == 0)
+		n = rb_strip_colon(s, n - 3);
+	if (n == 0)
+		return 0;
+	if (s[n - 1] == '.' || s[n - 1] == ';' || s[n - 1] == ',')
+		return 0;
+	if (n < 3 || ((unsigned char)s[n - 3] & 0xF0) != 0xE0)
+		return 1;
+	e = S_u24(s + n - 3);
+	if (e == 0xE38082 || e == 0xE38081 || e == 0xEFBC9B || e == 0xEFBC8C)
+		return 0;			/* 。、；， */
+	if (e < 0xE4B880 || e > 0xE9BEBF)	/* not U+4E00..U+9FFF */
+		return 1;
+	S_foldbuf(s + n - 3, 3, last);
+	e = S_u24(last);
+	pthread_once(&S_ends_once, S_ends_init);
+	if (S_nends == SIZE_MAX)
+		return 1;
+	for (k = 0; k < S_nends; k++)
+		if (S_ends[k] == e)
+			return 1;
+	return 0;
 }
 
 const char *

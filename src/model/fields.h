@@ -190,6 +190,13 @@ int	 rb_field_of_key(const char *s, size_t n);
 int	 rb_field_of_heading(const char *s, size_t n, size_t *title_off,
 	    size_t *title_len);
 /*
+ * 0 when line s[0..n) cannot name a section (rb_field_of_heading() would
+ * give -1) because of how it ends: a sentence mark (。；，、), or a Han
+ * character no section's name ends with.  A quick test for every line of
+ * a pasted text; 1 says only "maybe".
+ */
+int	 rb_may_name_section(const char *s, size_t n);
+/*
  * The key (keys set) or section heading synonym nearest to s[0..n) in
  * characters, with its field in *field; NULL when nothing is within
  * maxdist (0: a default that grows with the length of s).

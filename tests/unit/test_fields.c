@@ -4,6 +4,7 @@
  * the recogniser of numbering prefixes (fields.h).
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 #include "model/fields.h"
 
@@ -186,4 +187,49 @@ Test(fields, indented_numbers_and_simplify)
 	cr_assert(rb_name_eq("所受監督", strlen("所受監督"), "所受监督"));
 	cr_assert(!rb_name_eq("所受監", strlen("所受監"), "所受监督"));
 	cr_assert(rb_name_eq("TITLE", 5, "title"));
+}
+
+/* rb_may_name_section() only refuses what rb_field_of_heading() refuses:
+ * every alias of every section, decorated as HR writes headings, passes;
+ * sentences end in marks or characters no section name ends with. */
+Test(fields, may_name_section_never_refuses_a_heading)
+{
+	static const char *const deco[][2] = {
+	    { "", "" }, { "一、", "：" }, { "1. ", ":" }, { "【", "】" },
+	    { "（一）", "" }, { "第一条 ", " ： " }, { "业务支持岗", "" },
+	    { "", "  " } };
+	static const char *const no[] = {
+	    "负责公司销售目标的制定与分解。", "完成领导交办的其他工作；",
+	    "熟悉财务制度，", "协调各部门", "1. 负责市场调研、", "Sell more.",
+	    "与客户保持良好沟通" };
+	const char *const *a;
+	char b[256];
+	size_t k, i;
+	int f, n = 0;
+
+	for (f = 0; f < RB_F__MAX; f++) {
+		if (!rb_fields[f].section)
+			continue;
+		for (a = rb_fields[f].alias; *a; a++)
+			for (k = 0; k < sizeof(deco) / sizeof(deco[0]); k++) {
+				snprintf(b, sizeof(b), "%s%s%s", deco[k][0], *a,
+				    deco[k][1]);
+				if (rb_field_of_heading(b, strlen(b), NULL,
+				    NULL) < 0)
+					continue;
+				n++;
+				cr_assert(rb_may_name_section(b, strlen(b)),
+				    "%s", b);
+			}
+	}
+	cr_assert_gt(n, 100);
+	/* traditional forms fold first */
+	cr_assert(rb_may_name_section("崗位職責", strlen("崗位職責")));
+	cr_assert(rb_may_name_section("任職資格：", strlen("任職資格：")));
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		cr_assert_lt(rb_field_of_heading(no[i], strlen(no[i]), NULL,
+		    NULL), 0, "%s", no[i]);
+		cr_assert_not(rb_may_name_section(no[i], strlen(no[i])),
+		    "%s", no[i]);
+	}
 }

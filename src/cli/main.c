@@ -302,10 +302,54 @@ S_dump_layout(struct diag *d, struct opts *o)
 	return 0;
 }
 
+/*
+ * The role of file in its content folder (DIR/roles/FILE beside
+ * DIR/org.xml), loaded and validated there, so that its references by
+ * title or department name are resolved; NULL when file is not in one.
+ * The folder's own diagnostics are not the export's: they go to a diag
+ * of their own, and a reference left unresolved stays as written.
+ */
+static struct rb_role *
+S_export_in_site(const char *file, struct rb_site *site)
+{
+	struct diag quiet;
+	struct stat st;
+	char *real, *dir, *p, *org;
+	struct rb_role *found = NULL;
+	size_t i;
+
+	if ((real = realpath(file, NULL)) == NULL)
+		return NULL;
+	dir = xstrdup(real);
+	for (i = 0; i < 2 && (p = strrchr(dir, '/')) != NULL; i++)
+		*p = '\0';			/* DIR/roles/FILE -> DIR */
+	org = xasprintf("%s/org.xml", dir);
+	if (i == 2 && *dir != '\0' && stat(org, &st) == 0 &&
+	    (p = strrchr(real, '/')) != NULL && p - real > 6 &&
+	    strncmp(p - 6, "/roles", 6) == 0) {
+		diag_init(&quiet);
+		if (S_load(&quiet, dir, site) == 0)
+			for (i = 0; i < site->nroles && found == NULL; i++) {
+				char *rp = realpath(site->roles[i]->path,
+				    NULL);
+
+				if (rp != NULL && strcmp(rp, real) == 0)
+					found = site->roles[i];
+				free(rp);
+			}
+		diag_free(&quiet);
+	}
+	free(org);
+	free(dir);
+	free(real);
+	return found;
+}
+
 static int
 S_export(struct diag *d, struct opts *o)
 {
-	struct rb_role *r;
+	struct rb_role *r, *in;
+	struct rb_site site;
 	struct buf b = BUF_INIT;
 
 	if (o->nargs != 1)
@@ -315,9 +359,13 @@ S_export(struct diag *d, struct opts *o)
 		rb_role_free(r);
 		return 0;
 	}
-	export_role_xml(&b, r);
+	/* References by name become ids where the folder resolves them. */
+	memset(&site, 0, sizeof(site));
+	in = S_export_in_site(o->args[0], &site);
+	export_role_xml(&b, in != NULL ? in : r);
 	fwrite(b.data, 1, b.len, stdout);
 	buf_free(&b);
+	rb_site_free(&site);
 	rb_role_free(r);
 	return 0;
 }

@@ -65,6 +65,12 @@ S_list(struct buf *b, const struct rb_role *r, int f)
 				buf_printf(b, " %s=\"%d\"", a->name, v);
 			else if (a->kind == RB_AK_ENUM)
 				S_attr(b, a->name, a->names[v]);
+			else if (a->kind == RB_AK_ROLE && a->roff != 0 &&
+			    *(struct rb_role *const *)(const void *)
+			    ((const char *)it + a->roff) != NULL)
+				S_attr(b, a->name, (*(struct rb_role *const *)
+				    (const void *)((const char *)it +
+				    a->roff))->id);	/* resolved: its id */
 			else if (a->kind != RB_AK_PCT)
 				S_attr(b, a->name, rb_item_str(it, a)->s == NULL &&
 				    (a->flags & RB_AF_REQUIRED) ? "" :
@@ -105,6 +111,11 @@ S_scalar(struct buf *b, const struct rb_role *r, int f)
 	switch (fd->kind) {
 	case RB_FK_ROLE:
 	case RB_FK_DEPT:
+		/* a reference by title or name resolved: its id */
+		if (fd->kind == RB_FK_ROLE && r->superior != NULL)
+			v = r->superior->id;
+		else if (fd->kind == RB_FK_DEPT && r->dept != NULL)
+			v = r->dept->id;
 		buf_printf(b, "  <%s", fd->xml);
 		S_attr(b, "ref", v ? v : "");
 		BUF_PUTSL(b, "/>\n");

@@ -90,7 +90,7 @@ static const struct rb_attrdef S_report_attrs[] = {
 	  .off = IO(rb_report, due) },
 	{ .name = "to", .label = "报送对象", .kind = RB_AK_ROLE,
 	  .flags = RB_AF_NONEMPTY, .off = IO(rb_report, to),
-	  .hint = "a role id or title" },
+	  .hint = "a role id or title", .roff = IO(rb_report, recipient) },
 };
 
 /* Items with a text: its rb_str; without: their position. */

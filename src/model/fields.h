@@ -86,6 +86,8 @@ struct rb_attrdef {
 	 * first text attribute given, else its text); NULL: 0 */
 	int		(*infer)(const char *, size_t);
 	const char	 *hint;		/* what to write (given empty) */
+	size_t		  roff;		/* RB_AK_ROLE: the struct rb_role *
+					 * it resolves to (validate), or 0 */
 };
 
 /* How a Markdown role writes an item's attributes. */

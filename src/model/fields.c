@@ -583,6 +583,14 @@ S_lenmask(int sec)
 #define S_LENOK(n, sec)	((n) < 64 ? (S_lenmask(sec) >> (n)) & 1 : \
 	    S_lenmask(sec) == ~(uint64_t)0)
 
+/* s[0..n) equals name: s is the fold t (S_foldbuf), or too long to be
+ * folded and compared as it is. */
+static int
+S_match(const char *s, const char *t, size_t n, const char *name)
+{
+	return s == t ? S_eqf(t, n, name) : S_eq(s, n, name);
+}
+
 /* Longest key or heading S_foldbuf folds on the stack; a longer one is
  * compared by S_eq (no alias is that long, but a heading's tail may be
  * a section's words). */
@@ -603,26 +611,17 @@ rb_field_of_key(const char *s, size_t n)
 
 	if (!S_LENOK(n, 0))
 		return -1;
-	if (n > sizeof(t)) {
-		for (f = 0; f < RB_F__MAX; f++) {
-			if (rb_fields[f].section)
-				continue;
-			if (S_eq(s, n, rb_fields[f].name))
-				return f;
-			for (a = rb_fields[f].alias; *a; a++)
-				if (S_eq(s, n, *a))
-					return f;
-		}
-		return -1;
+	if (n <= sizeof(t)) {
+		S_foldbuf(s, n, t);
+		s = t;
 	}
-	S_foldbuf(s, n, t);
 	for (f = 0; f < RB_F__MAX; f++) {
 		if (rb_fields[f].section)
 			continue;
-		if (S_eqf(t, n, rb_fields[f].name))
+		if (S_match(s, t, n, rb_fields[f].name))
 			return f;
 		for (a = rb_fields[f].alias; *a; a++)
-			if (S_eqf(t, n, *a))
+			if (S_match(s, t, n, *a))
 				return f;
 	}
 	return -1;
@@ -689,7 +688,7 @@ rb_field_of_heading(const char *s, size_t n, size_t *toff, size_t *tlen)
 		if (!rb_fields[f].section)
 			continue;
 		for (a = rb_fields[f].alias; *a; a++)
-			if (s == t ? S_eqf(t, n, *a) : S_eq(s, n, *a))
+			if (S_match(s, t, n, *a))
 				return f;
 	}
 tails:

@@ -121,6 +121,16 @@ run "yaml: 200,000 nested sequences" 1 \
   echo "---"; echo; echo "## 工作职责"; echo; echo "1. x"; } >"$tmp/y2.md"
 run "yaml: 200,000 nested block sequences" 1 \
     "error: front matter nested deeper than 100 levels" -- export "$tmp/y2.md"
+# 150 mappings nested by indentation alone (no flow, no "- "): the
+# single-parse path (S_yplain) must see the depth and fall back to the
+# event pass.
+{ echo "---"; echo "id: salesperson"
+  awk 'BEGIN { for (i = 0; i < 150; i++) { for (j = 0; j < i; j++)
+      printf " "; printf "k%d:\n", i } }'
+  echo "---"; echo; echo "## 工作职责"; echo; echo "1. x"; } >"$tmp/y3.md"
+run "yaml: 150 mappings nested by indentation" 1 \
+    "y3.md:103:101: error: front matter nested deeper than 100 levels" \
+    -- export "$tmp/y3.md"
 { echo "---"; echo "id: salesperson"; echo "a0: &a0 [x,x,x,x,x,x,x,x,x]"
   i=1; while [ $i -lt 30 ]; do p=$((i - 1))
 	echo "a$i: &a$i [*a$p,*a$p,*a$p,*a$p,*a$p,*a$p,*a$p,*a$p,*a$p]"

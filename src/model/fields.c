@@ -532,69 +532,113 @@ S_foldbuf(const char *s, size_t n, char *t)
 	}
 }
 
-/* Does folded t[0..n) (S_foldbuf) equal name, its ASCII folded? */
-static int
-S_eqf(const char *t, size_t n, const char *name)
+/*
+ * The names and aliases of the keys (sec 0) and the aliases of the sections
+ * (sec 1), folded (S_foldbuf), in one open-addressed hash table made on the
+ * first call.  A key or heading is looked up as written first (most are
+ * already in the folded form: simplified, lower case), then folded: one
+ * look-up instead of a comparison with each of some 150 aliases.  When two
+ * fields share an alias, the first in the table keeps it, as the loop over
+ * the table that this replaces did.
+ */
+#define S_NALIAS	1024	/* slots, a power of two; half full at most */
+#define S_ALIASMAX	255	/* longest alias in bytes */
+
+struct S_alias {
+	const char	*s;	/* folded, S_pool; NULL: an empty slot */
+	unsigned char	 len;
+	signed char	 sec;
+	signed char	 f;
+};
+
+static struct S_alias S_atab[S_NALIAS];
+static char S_pool[16384];
+static size_t S_npool;
+static pthread_once_t S_atab_once = PTHREAD_ONCE_INIT;
+
+static uint32_t
+S_hash(const char *s, size_t n, int sec)
 {
+	uint32_t h = 2166136261u ^ (uint32_t)sec;	/* FNV-1a */
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (name[i] == '\0' ||
-		    (char)S_fold((unsigned char)name[i]) != t[i])
-			return 0;
-	return name[n] == '\0';
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
 }
 
-/*
- * The byte lengths under 64 of the aliases of sections (sec 1) or of keys
- * (sec 0) as a bit mask, made on the first call (loader threads may race
- * to make it: they store the same value).  A heading or key of another
- * length cannot equal an alias (folding keeps the length, S_eq), so most
- * lines of a role are refused without folding them.
- */
-static uint64_t
-S_lenmask(int sec)
+static void
+S_alias_add(const char *w, int sec, int f)
 {
-	static _Atomic uint64_t mask[2];
+	size_t n = strlen(w);
+	uint32_t k;
+	char *t;
+
+	if (n == 0 || n > S_ALIASMAX || S_npool + n > sizeof(S_pool))
+		abort();	/* the table is ours: grow the limits */
+	t = S_pool + S_npool;
+	S_foldbuf(w, n, t);
+	for (k = S_hash(t, n, sec) & (S_NALIAS - 1); S_atab[k].s != NULL;
+	    k = (k + 1) & (S_NALIAS - 1))
+		if (S_atab[k].len == n && S_atab[k].sec == sec &&
+		    memcmp(S_atab[k].s, t, n) == 0)
+			return;		/* the first field keeps it */
+	S_npool += n;
+	S_atab[k].s = t;
+	S_atab[k].len = (unsigned char)n;
+	S_atab[k].sec = (signed char)sec;
+	S_atab[k].f = (signed char)f;
+}
+
+static void
+S_atab_init(void)
+{
 	const char *const *a;
-	uint64_t m;
-	size_t l;
+	size_t used = 0;
 	int f;
 
-	if ((m = atomic_load_explicit(&mask[sec], memory_order_relaxed)) != 0)
-		return m;
-	m = 1;			/* bit 0: never an alias, marks "made" */
 	for (f = 0; f < RB_F__MAX; f++) {
-		if (!rb_fields[f].section != !sec)
-			continue;
-		if (!sec && (l = strlen(rb_fields[f].name)) < 64)
-			m |= (uint64_t)1 << l;
-		for (a = rb_fields[f].alias; *a; a++)
-			if ((l = strlen(*a)) < 64)
-				m |= (uint64_t)1 << l;
-			else
-				m = ~(uint64_t)0;	/* S_LENOK: all */
+		if (!rb_fields[f].section) {
+			S_alias_add(rb_fields[f].name, 0, f);
+			used++;
+		}
+		for (a = rb_fields[f].alias; *a; a++, used++)
+			S_alias_add(*a, rb_fields[f].section ? 1 : 0, f);
 	}
-	atomic_store_explicit(&mask[sec], m, memory_order_relaxed);
-	return m;
+	if (used > S_NALIAS / 2)
+		abort();
 }
 
-/* Can s of n bytes equal an alias (S_lenmask)? */
-#define S_LENOK(n, sec)	((n) < 64 ? (S_lenmask(sec) >> (n)) & 1 : \
-	    S_lenmask(sec) == ~(uint64_t)0)
-
-/* s[0..n) equals name: s is the fold t (S_foldbuf), or too long to be
- * folded and compared as it is. */
+/* The field whose alias (sec 1: a section's) folded is t[0..n), or -1. */
 static int
-S_match(const char *s, const char *t, size_t n, const char *name)
+S_alias_find(const char *t, size_t n, int sec)
 {
-	return s == t ? S_eqf(t, n, name) : S_eq(s, n, name);
+	uint32_t k;
+
+	for (k = S_hash(t, n, sec) & (S_NALIAS - 1); S_atab[k].s != NULL;
+	    k = (k + 1) & (S_NALIAS - 1))
+		if (S_atab[k].len == n && S_atab[k].sec == sec &&
+		    memcmp(S_atab[k].s, t, n) == 0)
+			return S_atab[k].f;
+	return -1;
 }
 
-/* Longest key or heading S_foldbuf folds on the stack; a longer one is
- * compared by S_eq (no alias is that long, but a heading's tail may be
- * a section's words). */
-#define S_FOLDMAX	256
+/* The field whose alias s[0..n) is, ASCII case and traditional forms
+ * folded (S_eq), or -1. */
+static int
+S_alias_of(const char *s, size_t n, int sec)
+{
+	char t[S_ALIASMAX];
+	int f;
+
+	if (n == 0 || n > S_ALIASMAX)
+		return -1;
+	pthread_once(&S_atab_once, S_atab_init);
+	if ((f = S_alias_find(s, n, sec)) >= 0)
+		return f;
+	S_foldbuf(s, n, t);
+	return memcmp(s, t, n) == 0 ? -1 : S_alias_find(t, n, sec);
+}
 
 int
 rb_name_eq(const char *s, size_t n, const char *name)
@@ -605,26 +649,7 @@ rb_name_eq(const char *s, size_t n, const char *name)
 int
 rb_field_of_key(const char *s, size_t n)
 {
-	char t[S_FOLDMAX];
-	const char *const *a;
-	int f;
-
-	if (!S_LENOK(n, 0))
-		return -1;
-	if (n <= sizeof(t)) {
-		S_foldbuf(s, n, t);
-		s = t;
-	}
-	for (f = 0; f < RB_F__MAX; f++) {
-		if (rb_fields[f].section)
-			continue;
-		if (S_match(s, t, n, rb_fields[f].name))
-			return f;
-		for (a = rb_fields[f].alias; *a; a++)
-			if (S_match(s, t, n, *a))
-				return f;
-	}
-	return -1;
+	return S_alias_of(s, n, 0);
 }
 
 /* Words that end a list section's name after a role's name (S_suffix). */
@@ -655,8 +680,7 @@ S_suffix(const char *s, size_t n, const char *name)
 int
 rb_field_of_heading(const char *s, size_t n, size_t *toff, size_t *tlen)
 {
-	char t[S_FOLDMAX], last[3];
-	const char *const *a;
+	char last[3];
 	size_t p, b, q, k, l;
 	int f;
 
@@ -678,20 +702,8 @@ rb_field_of_heading(const char *s, size_t n, size_t *toff, size_t *tlen)
 		*toff = p + b;
 	if (tlen != NULL)
 		*tlen = n;
-	if (!S_LENOK(n, 1))
-		goto tails;
-	if (n <= sizeof(t)) {
-		S_foldbuf(s, n, t);
-		s = t;
-	}
-	for (f = 0; f < RB_F__MAX; f++) {
-		if (!rb_fields[f].section)
-			continue;
-		for (a = rb_fields[f].alias; *a; a++)
-			if (S_match(s, t, n, *a))
-				return f;
-	}
-tails:
+	if ((f = S_alias_of(s, n, 1)) >= 0)
+		return f;
 	/*
 	 * "业务支持岗工作职责", "客服部质检员的职责": a role's or a
 	 * department's name before the words that end a section's name.

@@ -233,3 +233,67 @@ Test(fields, may_name_section_never_refuses_a_heading)
 		    "%s", no[i]);
 	}
 }
+
+/* The hashed look-up (S_alias_of) answers as the loop over the table it
+ * replaced: each name and alias, as written, in upper case and with a
+ * character of it one past (never found), gives the first field that has
+ * it (rb_name_eq, the comparison the loop used). */
+static int
+S_first(const char *s, int sec)
+{
+	const char *const *a;
+	int f;
+
+	for (f = 0; f < RB_F__MAX; f++) {
+		if (!rb_fields[f].section != !sec)
+			continue;
+		if (!sec && rb_name_eq(s, strlen(s), rb_fields[f].name))
+			return f;
+		for (a = rb_fields[f].alias; *a; a++)
+			if (rb_name_eq(s, strlen(s), *a))
+				return f;
+	}
+	return -1;
+}
+
+static int
+S_look(const char *s, int sec)
+{
+	return sec ? rb_field_of_heading(s, strlen(s), NULL, NULL) :
+	    rb_field_of_key(s, strlen(s));
+}
+
+Test(fields, hashed_lookup_answers_as_the_table_loop)
+{
+	char b[256];
+	size_t i, n;
+	int f, sec, k, tried = 0;
+
+	for (f = 0; f < RB_F__MAX; f++)
+		for (k = -1; ; k++) {
+			const char *w = k < 0 ? rb_fields[f].name :
+			    rb_fields[f].alias[k];
+
+			if (w == NULL)
+				break;
+			sec = rb_fields[f].section ? 1 : 0;
+			if (k < 0 && sec)
+				continue;	/* a section's name is no alias */
+			cr_assert_eq(S_look(w, sec), S_first(w, sec), "%s", w);
+			cr_assert_geq(S_look(w, sec), 0, "%s", w);
+			n = strlen(w);
+			for (i = 0; i <= n; i++)
+				b[i] = (char)(w[i] >= 'a' && w[i] <= 'z' ?
+				    w[i] - 32 : w[i]);
+			cr_assert_eq(S_look(b, sec), S_first(b, sec), "%s", b);
+			memcpy(b, w, n + 1);
+			b[n - 1] = (char)(b[n - 1] + 1);
+			cr_assert_eq(S_look(b, sec), S_first(b, sec), "%s", b);
+			tried++;
+		}
+	cr_assert_gt(tried, 100);
+	/* traditional forms and capitals are folded */
+	cr_assert_eq(rb_field_of_key("TITLE", 5), RB_F_TITLE);
+	cr_assert_eq(rb_field_of_heading("崗位職責", strlen("崗位職責"), NULL,
+	    NULL), RB_F_DUTIES);
+}

@@ -847,15 +847,14 @@ S_cp(const char *s, size_t n, size_t *i)
 static int
 S_cn_digit(uint32_t c)
 {
-	static const uint32_t d[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-	    0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x96F6, 0x3007,
-	    0x4E24 };	/* 一二三四五六七八九十百零〇两 */
-	size_t k;
-
-	for (k = 0; k < sizeof(d) / sizeof(d[0]); k++)
-		if (c == d[k])
-			return 1;
-	return 0;
+	switch (c) {	/* 一二三四五六七八九十百零〇两 */
+	case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
+	case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
+	case 0x767E: case 0x96F6: case 0x3007: case 0x4E24:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* Is c a bullet a list pasted from Word starts its lines with? */
@@ -948,6 +947,11 @@ S_num_prefix(const char *s, size_t n, enum rb_numkind *kind)
 
 	j = 0;
 	c = S_cp(s, n, &j);
+	/* Most lines start with a letter or a Han character that numbers
+	 * nothing: refused before the bullets and the numerals are tried. */
+	if (c < 0x80 ? c != '(' && !(c >= '0' && c <= '9') :
+	    c >= 0x4E00 && c <= 0x9FFF && c != 0x7B2C && !S_cn_digit(c))
+		return 0;
 	if (S_bullet(c)) {				/* • ● ■ … */
 		k = RB_NUM_BULLET;
 		i = j;

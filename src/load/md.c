@@ -69,6 +69,10 @@ struct S_ctx {
 	int		*fwl;		/* 1-based file lines */
 	int		*fwc;		/* column of the colon there */
 	size_t		 nfw;
+	/* Body lines (cmark's, ascending) that are headings only because
+	 * their number continues the headings' (S_outline_next). */
+	int		*numh;
+	size_t		 nnumh;
 };
 
 /* ---------------------------------------------------------------- utils */
@@ -858,6 +862,38 @@ S_table(struct S_ctx *c, struct rich *r, cmark_node *t, int depth)
 	rich_close(r, "table");
 }
 
+static void	S_block(struct S_ctx *, struct rich *, cmark_node *, int, int);
+
+/*
+ * An ordered list that starts at another number than 1 ("2. 乐观向上…"
+ * after "三、心理素质:1. 自信心…"): an <ol> would number it from 1, so each
+ * item is a paragraph that keeps its number, its other blocks after it.
+ */
+static void
+S_numbered_lines(struct S_ctx *c, struct rich *r, cmark_node *n, int depth)
+{
+	cmark_node *it, *ch;
+	char num[32];
+	int k = cmark_node_get_list_start(n);
+
+	for (it = cmark_node_first_child(n); it != NULL && !diag_full(c->d);
+	    it = cmark_node_next(it), k++) {
+		snprintf(num, sizeof(num), "%d%c ", k,
+		    cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ? ')' : '.');
+		rich_open(r, "p", NULL);
+		rich_text(r, num, strlen(num));
+		ch = cmark_node_first_child(it);
+		if (ch != NULL &&
+		    cmark_node_get_type(ch) == CMARK_NODE_PARAGRAPH) {
+			S_inlines(c, r, ch, depth + 2);
+			ch = cmark_node_next(ch);
+		}
+		rich_close(r, "p");
+		for (; ch != NULL; ch = cmark_node_next(ch))
+			S_block(c, r, ch, depth + 1, 0);
+	}
+}
+
 /* Renders one block node n into r (block context).  tight: inside a tight
  * list item, paragraphs lose their <p>. */
 static void
@@ -878,6 +914,11 @@ S_block(struct S_ctx *c, struct rich *r, cmark_node *n, int depth, int tight)
 			rich_close(r, "p");
 		break;
 	case CMARK_NODE_LIST:
+		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST &&
+		    cmark_node_get_list_start(n) != 1) {
+			S_numbered_lines(c, r, n, depth);
+			break;
+		}
 		tag = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ?
 		    "ol" : "ul";
 		rich_open(r, tag, NULL);
@@ -1805,7 +1846,7 @@ S_block_name(cmark_node *n)
  * it looks like a section: a synonym one or two characters off, or a title
  * holding a section's word (职责, 资格, …).  Names the section meant.
  */
-static void
+static int
 S_near_section(struct S_ctx *c, const struct rb_pos *p, const char *t,
     size_t n)
 {
@@ -1822,15 +1863,35 @@ S_near_section(struct S_ctx *c, const struct rb_pos *p, const char *t,
 	if ((best = rb_field_near(t, n, 0, &f, 0)) != NULL) {
 		rb_msg(c->d, MSG_W_SECTION_NEAR, p, (int)n, t, best,
 		    rb_fields[f].name);
-		return;
+		return 1;
 	}
 	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
 		if (memmem(t, n, words[k].w, strlen(words[k].w)) != NULL) {
 			f = words[k].f;
 			rb_msg(c->d, MSG_W_SECTION_WORD, p, (int)n, t,
 			    rb_fields[f].name, rb_fields[f].label);
-			return;
+			return 1;
 		}
+	return 0;
+}
+
+/* Is heading h one only because its number continues the headings'? */
+static int
+S_numbered_heading(const struct S_ctx *c, cmark_node *h)
+{
+	int l = cmark_node_get_start_line(h);
+	size_t lo = 0, hi = c->nnumh, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c->numh[mid] == l)
+			return 1;
+		if (c->numh[mid] < l)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 /* Is paragraph n one line ending in a colon (：or :)? */
@@ -1957,12 +2018,13 @@ S_colon_end(const char *s, size_t n)
 
 /*
  * For a heading that names a section before a colon and goes on
- * ("二、岗位要求：1. 学历要求：本科…", "一、岗位概述：高级业务员是…"): the
+ * ("二、岗位要求：1. 学历要求：本科…", "一、岗位概述：高级业务员是…"), or
+ * with any set names any ("四、工作环境：办公室…", *f then -1): the
  * section in *f and the byte offset of the rest in its first text node;
  * else 0.
  */
 static size_t
-S_heading_rest(cmark_node *h, int *f)
+S_heading_rest(cmark_node *h, int *f, int any)
 {
 	cmark_node *t = cmark_node_first_child(h);
 	const char *s;
@@ -1972,8 +2034,8 @@ S_heading_rest(cmark_node *h, int *f)
 		return 0;
 	s = cmark_node_get_literal(t);
 	n = strlen(s);
-	if ((m = S_colon_end(s, n)) == 0 || (*f = rb_field_of_heading(s, m,
-	    NULL, NULL)) < 0)
+	if ((m = S_colon_end(s, n)) == 0 || ((*f = rb_field_of_heading(s, m,
+	    NULL, NULL)) < 0 && !any))
 		return 0;
 	m += rb_blank_len(s + m, n - m);
 	return m < n || cmark_node_next(t) != NULL ? m : 0;
@@ -2031,7 +2093,7 @@ S_body(struct S_ctx *c, cmark_node *doc)
 	size_t tl, toff;
 	unsigned seen = 0;
 	int first[S_NSECT] = { 0 };
-	int before = 0, f, k;
+	int before = 0, f, k, numh;
 	size_t rest;
 	struct rb_pos pend[S_NSECT];
 
@@ -2066,10 +2128,11 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			rich_init(&s.r);
 			s.head = n;
 			f = rb_field_of_heading(title, tl, &toff, &tl);
-			rest = f < 0 ? S_heading_rest(n, &f) : 0;
-			if (rest > 0)
-				tl = S_colon_end(title, tl);
+			numh = c->nnumh > 0 && S_numbered_heading(c, n);
+			rest = f < 0 ? S_heading_rest(n, &f, numh) : 0;
 			title += toff;
+			if (rest > 0)
+				tl = rb_strip_colon(title, S_colon_end(title, tl));
 			s.kind = f < 0 ? S_OTHER : (enum S_sect)(f - RB_F_SUMMARY);
 			if (s.kind < S_NSECT)
 				pend[s.kind].line = 0;	/* its parent's */
@@ -2082,8 +2145,10 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			} else if (s.kind == S_OTHER) {
 				if (tl == 0)
 					rb_msg(c->d, MSG_E_SECTION_TITLE, &p);
-				else
-					S_near_section(c, &p, title, tl);
+				else if (!S_near_section(c, &p, title, tl) &&
+				    numh)
+					rb_msg(c->d, MSG_W_SECTION_NUMBERED,
+					    &p, (int)tl, title);
 				rb_str_set(&s.title, title, tl, &p);
 			} else if ((seen & (1u << s.kind)) &&
 			    s.kind == S_SUMMARY) {
@@ -2431,6 +2496,209 @@ S_bare_heading(const char *s, size_t n)
 }
 
 /*
+ * The numbering of the section headings read so far, by family, so that
+ * a line continuing it is a heading even when its words name no section
+ * ("四、工作环境" after "三、任职资格").  An article's units (第一条,
+ * 第一章, 第一节, 第一部分) are families of their own.
+ */
+#define S_NFAM	(RB_NUM_BULLET + 4)
+
+struct S_outline {
+	int	 last[S_NFAM];	/* number of the family's last heading; 0 none */
+	int	 item[S_NFAM];	/* next item number of the family, this section */
+	int	 rank[S_NFAM];	/* 1: the outermost family in use; 0: unused */
+	int	 nrank;
+};
+
+/*
+ * Can s[0..n) start with a number (a digit, a bracket, a circled number,
+ * 一 … 十 百 零 〇 两 第)?  A quick test before rb_num_prefix for the
+ * '##' headings of every role, most of which have none.
+ */
+static inline int
+S_numstart(const char *s, size_t n)
+{
+	/* the second bytes of 一二三四五六七八九十百零两第, less 0x80 */
+	static const uint64_t second = 1ULL << 0x38 | 1ULL << 0x3A |
+	    1ULL << 0x1B | 1ULL << 0x05 | 1ULL << 0x39 | 1ULL << 0x0D |
+	    1ULL << 0x19 | 1ULL << 0x2C;
+	unsigned char c = n > 0 ? (unsigned char)s[0] : 0;
+	uint32_t u;
+
+	if (c >= 0xE4 && c <= 0xE9) {	/* most headings: Han characters */
+		if (n < 3 || !(second >> ((unsigned char)s[1] & 0x3F) & 1))
+			return 0;
+		u = (uint32_t)c << 16 | (uint32_t)(unsigned char)s[1] << 8 |
+		    (unsigned char)s[2];
+		switch (u) {
+		case 0xE4B880: case 0xE4BA8C: case 0xE4B889: case 0xE59B9B:
+		case 0xE4BA94: case 0xE585AD: case 0xE4B883: case 0xE585AB:
+		case 0xE4B99D: case 0xE58D81: case 0xE799BE: case 0xE99BB6:
+		case 0xE4B8A4: case 0xE7ACAC:
+			return 1;
+		}
+		return 0;
+	}
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || c == '(';
+	return c == 0xE2 || c == 0xE3 || c == 0xEF;	/* ①⑴⒈ 〇 （１ */
+}
+
+/*
+ * The numbering a line s[0..n) starts with, past blanks and an opening
+ * "**" or "【": its length (to the words), family in *fam and number in
+ * *val; 0 when none.
+ */
+static size_t
+S_outline_num(const char *s, size_t n, int *fam, int *val)
+{
+	enum rb_numkind k;
+	size_t b = rb_blank_len(s, n), l, e;
+
+	if (n - b >= 2 && memcmp(s + b, "**", 2) == 0)
+		b += 2;
+	else if (n - b >= 3 && memcmp(s + b, "【", 3) == 0)
+		b += 3;
+	if (!S_numstart(s + b, n - b) ||
+	    (l = rb_num_prefix(s + b, n - b, &k)) == 0 ||
+	    k == RB_NUM_BULLET || (*val = rb_num_value(s + b, l, &e)) <= 0)
+		return 0;
+	*fam = (int)k;
+	if (k == RB_NUM_ARTICLE) {
+		e += b;
+		if (n - e >= 3 && memcmp(s + e, "章", 3) == 0)
+			*fam = RB_NUM_BULLET + 1;
+		else if (n - e >= 3 && memcmp(s + e, "节", 3) == 0)
+			*fam = RB_NUM_BULLET + 2;
+		else if (n - e >= 3 && memcmp(s + e, "部", 3) == 0)
+			*fam = RB_NUM_BULLET + 3;
+	}
+	return b + l;
+}
+
+/* A heading numbered val in family fam (0: none) starts a section. */
+static void
+S_outline_head(struct S_outline *o, int fam, int val)
+{
+	int g;
+
+	memset(o->item, 0, sizeof(o->item));
+	if (fam <= 0)
+		return;
+	if (o->rank[fam] == 0)
+		o->rank[fam] = ++o->nrank;
+	/* the families inside it start again */
+	for (g = 0; g < S_NFAM; g++)
+		if (o->rank[g] > o->rank[fam]) {
+			o->rank[g] = 0;
+			o->last[g] = 0;
+		}
+	o->nrank = o->rank[fam];
+	o->last[fam] = val;
+}
+
+/*
+ * Are the words t[0..n) after a heading's number shaped as a title: 2 to
+ * 12 characters before any colon (what follows it is the section's first
+ * line, and then *body is set), no sentence mark (。；，;,！？!?) among
+ * them, not ending in 、?
+ */
+static int
+S_title_shape(const char *t, size_t n, int *body)
+{
+	static const char *const marks[] = { "。", "；", "，", "！", "？",
+	    "…", NULL };
+	const char *const *m;
+	size_t c, k;
+
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t' ||
+	    t[n - 1] == '\r'))
+		n--;
+	*body = 0;
+	if ((c = S_colon_end(t, n)) > 0) {
+		*body = c + rb_blank_len(t + c, n - c) < n &&
+		    !(n - c == 2 && memcmp(t + c, "**", 2) == 0);
+		n = c;
+	}
+	if (n >= 2 && memcmp(t + n - 2, "**", 2) == 0)
+		n -= 2;
+	n = rb_strip_colon(t, n);
+	if (n >= 3 && memcmp(t + n - 3, "】", 3) == 0)
+		n = rb_strip_colon(t, n - 3);
+	if (n >= 3 && memcmp(t, "【", 3) == 0) {
+		t += 3;
+		n -= 3;
+	}
+	c = utf8_count(t, n);
+	if (c < 2 || c > 12 || (n >= 3 && memcmp(t + n - 3, "、", 3) == 0))
+		return 0;
+	for (k = 0; k < n; k++)
+		if (t[k] == ';' || t[k] == ',' || t[k] == '!' || t[k] == '?' ||
+		    t[k] == '*')
+			return 0;
+	for (m = marks; *m; m++)
+		if (memmem(t, n, *m, strlen(*m)) != NULL)
+			return 0;
+	return 1;
+}
+
+/*
+ * Is line ls[0..le) (not a heading by its words) a heading because its
+ * number continues the numbering of the section headings above: one more
+ * than the last heading of its family, in a section whose items are not
+ * numbered in that family (items start again from 1: "一、" under "二、"),
+ * words shaped as a title (S_title_shape), and a text of its own after
+ * its colon or on the next non-blank line (which is no heading)?  Else
+ * counts it as an item.  end: the end of the text.
+ */
+static int
+S_outline_next(struct S_outline *o, const char *ls, const char *le,
+    const char *end)
+{
+	const char *p, *q;
+	size_t l;
+	int fam, val, f2, v2, body;
+
+	if ((l = S_outline_num(ls, (size_t)(le - ls), &fam, &val)) == 0)
+		return 0;
+	if (o->last[fam] == 0 || val != o->last[fam] + 1 || o->item[fam] ||
+	    !S_title_shape(ls + l, (size_t)(le - ls) - l, &body)) {
+		if (val == 1)
+			o->item[fam] = 2;
+		else if (val == o->item[fam])
+			o->item[fam]++;
+		return 0;
+	}
+	/* its first line after its colon, or the next non-blank line */
+	for (p = le; !body && p < end; p = q) {
+		p++;
+		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			q = end;
+		p += rb_blank_len(p, (size_t)(q - p));
+		if (p < q && *p != '\r')
+			break;
+	}
+	if (!body && (p >= end || *p == '#' ||
+	    S_bare_heading(p, (size_t)(q - p)) ||
+	    (S_outline_num(p, (size_t)(q - p), &f2, &v2) > 0 && f2 == fam &&
+	    v2 == val + 1)))
+		return 0;
+	S_outline_head(o, fam, val);
+	return 1;
+}
+
+/* A heading line ls[0..le) (bare or '## ') sets the numbering. */
+static void
+S_outline_line(struct S_outline *o, const char *ls, const char *le)
+{
+	int fam = 0, val = 0;
+
+	if (S_outline_num(ls, (size_t)(le - ls), &fam, &val) == 0)
+		fam = 0;
+	S_outline_head(o, fam, val);
+}
+
+/*
  * A copy of md[0..n) where each line naming a section by itself
  * (S_bare_heading), outside fenced code, starts with "## ", and a
  * numbered line indented with tabs as Word pastes it ("\t1、…", else an
@@ -2439,14 +2707,17 @@ S_bare_heading(const char *s, size_t n)
  * only a heading line's columns move, and diagnostics point at its start.
  */
 static char *
-S_bare_headings(const char *md, size_t n, size_t *outn)
+S_bare_headings(struct S_ctx *c, const char *md, size_t n, size_t *outn)
 {
 	struct buf b = BUF_INIT;
+	struct S_outline o;
 	const char *ls, *le, *p, *q, *end = md + n;
-	int fence = 0, changed = 0;
-	size_t k;
+	int fence = 0, changed = 0, line = 0;
+	size_t k, cap = 0;
 
+	memset(&o, 0, sizeof(o));
 	for (ls = md; ls < end; ls = le + 1) {
+		line++;
 		if ((le = memchr(ls, '\n', (size_t)(end - ls))) == NULL)
 			le = end;
 		for (p = ls; p < le && p - ls < 4 && *p == ' '; p++)
@@ -2455,11 +2726,30 @@ S_bare_headings(const char *md, size_t n, size_t *outn)
 		if (le - p >= 3 && (memcmp(p, "```", 3) == 0 ||
 		    memcmp(p, "~~~", 3) == 0))
 			fence = !fence;
-		else if (!fence && p - ls < 4 &&
+		else if (fence)
+			;
+		else if (p - ls < 4 && *p == '#') {
+			/* "## 三、任职资格": its number is the headings' */
+			if (le - p > 3 && p[1] == '#' && p[2] == ' ' &&
+			    (o.nrank > 0 || S_numstart(p + 3,
+			    (size_t)(le - p - 3))))
+				S_outline_line(&o, p + 3, le);
+		} else if (p - ls < 4 &&
 		    S_bare_heading(ls, (size_t)(le - ls))) {
 			BUF_PUTSL(&b, "## ");
 			changed = 1;
-		} else if (!fence && p < le && *p == '\t' &&
+			S_outline_line(&o, ls, le);
+		} else if (o.nrank > 0 && p - ls < 4 &&
+		    S_outline_next(&o, ls, le, end)) {
+			BUF_PUTSL(&b, "## ");
+			changed = 1;
+			if (c->nnumh == cap) {
+				cap = cap ? 2 * cap : 8;
+				c->numh = xreallocarray(c->numh, cap,
+				    sizeof(*c->numh));
+			}
+			c->numh[c->nnumh++] = line;
+		} else if (p < le && *p == '\t' &&
 		    rb_num_prefix(p + k, (size_t)(le - p - k), NULL) > 0) {
 			for (q = ls; q < p + k; q++)
 				buf_putc(&b, *q == '\t' ? ' ' : *q);
@@ -2492,7 +2782,7 @@ S_markdown(struct S_ctx *c, const char *md, size_t n)
 	ps = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_DEFAULT);
 	if ((ext = cmark_find_syntax_extension("table")) != NULL)
 		cmark_parser_attach_syntax_extension(ps, ext);
-	if ((bare = S_bare_headings(md, n, &bn)) != NULL)
+	if ((bare = S_bare_headings(c, md, n, &bn)) != NULL)
 		cmark_parser_feed(ps, bare, bn);
 	else
 		cmark_parser_feed(ps, md, n);
@@ -2645,6 +2935,7 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 	if (S_tables_ok(&c, body0) && S_brackets_ok(&c, body0))
 		S_markdown(&c, p, (size_t)(end - p));
 	val_role(d, role);
+	free(c.numh);
 	free(c.lines);
 	utf8_cols_free(&c.cols);
 	return role;

@@ -1024,6 +1024,61 @@ S_num_prefix(const char *s, size_t n, enum rb_numkind *kind)
 	return i;
 }
 
+/* Value of Chinese numeral c (一 … 九, 〇 零 0, 两 2), or -1. */
+static int
+S_cn_value(uint32_t c)
+{
+	static const uint32_t d[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09,
+	    0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };	/* 〇一…九 */
+	int k;
+
+	for (k = 0; k < 10; k++)
+		if (c == d[k])
+			return k;
+	return c == 0x96F6 ? 0 : c == 0x4E24 ? 2 : -1;	/* 零 两 */
+}
+
+int
+rb_num_value(const char *s, size_t n, size_t *end)
+{
+	size_t i = rb_blank_len(s, n), j;
+	uint32_t c;
+	int v = 0, cur = -1, d;
+
+	j = i;
+	c = S_cp(s, n, &j);
+	if (c >= 0x2460 && c <= 0x249B) {	/* ① … ⑳, ⑴ … ⒇, ⒈ … ⒛ */
+		if (end != NULL)
+			*end = j;
+		return (int)((c - 0x2460) % 20) + 1;
+	}
+	if (c == '(' || c == 0xFF08 || c == 0x7B2C) {	/* ( （ 第 */
+		i = j;
+		i += rb_blank_len(s + i, n - i);
+	}
+	for (;; i = j) {
+		j = i;
+		c = S_cp(s, n, &j);
+		if (S_digit(c)) {
+			d = (int)(c >= 0xFF10 ? c - 0xFF10 : c - '0');
+			cur = cur < 0 ? d : cur * 10 + d;
+		} else if ((d = S_cn_value(c)) >= 0)
+			cur = cur < 0 ? d : cur * 10 + d;	/* 一〇 */
+		else if (c == 0x5341 || c == 0x767E) {		/* 十 百 */
+			v += (cur < 0 ? 1 : cur) * (c == 0x5341 ? 10 : 100);
+			cur = 0;
+		} else
+			break;
+		if (v > 9999 || cur > 9999)
+			return -1;
+	}
+	if (cur < 0 && v == 0)
+		return -1;
+	if (end != NULL)
+		*end = i;
+	return v + (cur < 0 ? 0 : cur);
+}
+
 int
 rb_decimal_valid(const char *s)
 {

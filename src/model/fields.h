@@ -227,6 +227,12 @@ enum rb_numkind {
  * and a number alone are not prefixes.
  */
 size_t	 rb_num_prefix(const char *s, size_t n, enum rb_numkind *kind);
+/*
+ * Value of the number of a numbering prefix at the start of s[0..n)
+ * ("三、" 3, "（十二）" 12, "第二十一条" 21, "4." 4, "⑤" 5), or -1 when
+ * there is none; *end (may be NULL) gets the offset just after its digits.
+ */
+int	 rb_num_value(const char *s, size_t n, size_t *end);
 /* Is s a decimal number >= 0: digits with an optional fraction (6, 2.5)? */
 int	 rb_decimal_valid(const char *s);
 /* Length of s[0..n) without trailing blanks and one trailing ：or :. */

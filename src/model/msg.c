@@ -161,6 +161,10 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	[MSG_W_SECTION_WORD] = { DIAG_WARNING,
 	    "unknown section '%.*s' is kept as an extra section; if it holds "
 	    "the %s, title it '%s'" },
+	[MSG_W_SECTION_NUMBERED] = { DIAG_WARNING,
+	    "'%.*s' is kept as an extra section: its number continues the "
+	    "section headings'; write '## ' before it to say so, or, if it "
+	    "belongs to the section above, number it as that section's items" },
 	[MSG_E_SECTION_NOT_LIST] = { DIAG_ERROR,
 	    "%s section: expected a list (items numbered '1、', '（1）', '1.' "
 	    "or marked '- '), found a %s" },

@@ -87,6 +87,7 @@ enum rb_msg {
 	MSG_W_TEXT_BEFORE,	/* text before the first section, left out */
 	MSG_W_SECTION_NEAR,	/* extra section named like a known one */
 	MSG_W_SECTION_WORD,	/* extra section holding a known one's word */
+	MSG_W_SECTION_NUMBERED,	/* a bare line taken as a heading by its number */
 	MSG_E_SECTION_NOT_LIST,	/* a list section holding something else */
 	MSG_E_SECTION_LISTS,	/* a list section with two lists */
 	MSG_E_SECTION_PARA_AFTER, /* a paragraph after a section's items */

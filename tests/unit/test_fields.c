@@ -297,3 +297,27 @@ Test(fields, hashed_lookup_answers_as_the_table_loop)
 	cr_assert_eq(rb_field_of_heading("崗位職責", strlen("崗位職責"), NULL,
 	    NULL), RB_F_DUTIES);
 }
+
+Test(fields, numbering_values)
+{
+	size_t e;
+
+	cr_assert_eq(rb_num_value("三、", strlen("三、"), &e), 3);
+	cr_assert_eq(e, strlen("三"));
+	cr_assert_eq(rb_num_value("（十二）", strlen("（十二）"), NULL), 12);
+	cr_assert_eq(rb_num_value("第二十一条", strlen("第二十一条"), &e), 21);
+	cr_assert_eq(e, strlen("第二十一"));
+	cr_assert_eq(rb_num_value("第3章", strlen("第3章"), NULL), 3);
+	cr_assert_eq(rb_num_value("　　10、", strlen("　　10、"), NULL), 10);
+	cr_assert_eq(rb_num_value("４．", strlen("４．"), NULL), 4);
+	cr_assert_eq(rb_num_value("⑤", strlen("⑤"), NULL), 5);
+	cr_assert_eq(rb_num_value("⑵", strlen("⑵"), NULL), 2);
+	cr_assert_eq(rb_num_value("⒎", strlen("⒎"), NULL), 7);
+	cr_assert_eq(rb_num_value("一百零五、", strlen("一百零五、"), NULL), 105);
+	cr_assert_eq(rb_num_value("一〇、", strlen("一〇、"), NULL), 10);
+	cr_assert_eq(rb_num_value("两、", strlen("两、"), NULL), 2);
+	cr_assert_eq(rb_num_value("十、", strlen("十、"), NULL), 10);
+	cr_assert_eq(rb_num_value("• 甲", strlen("• 甲"), NULL), -1);
+	cr_assert_eq(rb_num_value("岗位", strlen("岗位"), NULL), -1);
+	cr_assert_eq(rb_num_value("", 0, NULL), -1);
+}

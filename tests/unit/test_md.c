@@ -499,3 +499,88 @@ Test(md, seed_style_sections)
 	/* A sentence naming a section without a mark stays text. */
 	cr_assert(S_none(31, "empty"));
 }
+
+/* The section titles of S_r, joined by '|'. */
+static const char *
+S_titles(void)
+{
+	static char b[512];
+	size_t i;
+
+	b[0] = '\0';
+	for (i = 0; S_r != NULL && i < S_r->nsections; i++) {
+		if (i > 0)
+			strcat(b, "|");
+		strncat(b, S_r->sections[i].title.s, 64);
+	}
+	return b;
+}
+
+Test(md, numbered_heading_continues_the_headings)
+{
+	/* "四、工作环境" after bare "一、" "二、" "三、": an extra section, a
+	 * warning at it; "五、晋升通道" too, its line below its text. */
+	struct rb_role *r = S_load("岗位名称：业务员\n所属部门：业务部\n\n"
+	    "一、岗位概述\n负责开发。\n\n二、岗位职责：\n1、开发新客户；\n"
+	    "2、维护老客户关系。\n\n三、任职资格：\n1、大专以上学历；\n\n"
+	    "四、工作环境：\n1、办公室，经常出差。\n\n五、晋升通道\n"
+	    "业务员→业务主管\n");
+
+	cr_assert_not_null(r);
+	cr_assert_eq(r->nduties, 2);
+	cr_assert_eq(r->nquals, 1);
+	cr_assert_str_eq(S_titles(), "工作环境|晋升通道");
+	cr_assert_str_eq(r->sections[0].body.s, "<p>1、办公室，经常出差。</p>");
+	cr_assert(S_has(DIAG_WARNING, 14, 1, "'工作环境' is kept as an extra "
+	    "section: its number continues the section headings'"));
+	cr_assert(S_has(DIAG_WARNING, 17, 1, "'晋升通道' is kept"));
+}
+
+Test(md, numbered_heading_is_not_an_item)
+{
+	/* Items numbered in the headings' family (一、 again under 一、): no
+	 * line of that family is a heading by its number in that section; a
+	 * line ending in 。 or holding a sentence mark, a long line, and a
+	 * line followed by the next number (a run of items) are no headings
+	 * either. */
+	struct rb_role *r = S_load(FM "一、岗位职责\n一、开发新客户\n"
+	    "二、维护老客户\n三、其他事项\n办公室。\n二、任职资格\n1、大专\n"
+	    "三、两年以上销售经验。\n三、熟悉办公软件，持驾照\n"
+	    "三、熟悉办公软件和各类销售工具\n三、服从安排\n四、认真工作\n");
+
+	cr_assert_not_null(r);
+	cr_assert_eq(r->nduties, 3);
+	cr_assert_str_eq(r->duties[2].text.s, "其他事项<br/>办公室。");
+	cr_assert_eq(r->nsections, 0);
+	cr_assert_eq(r->nquals, 1);
+	cr_assert(S_none(13, "extra section"));
+}
+
+Test(md, numbered_heading_families)
+{
+	/* '## 一、' sets the numbering too; （三） continues （一） （二）
+	 * under it; under 二、, a family of its own that starts again. */
+	struct rb_role *r = S_load(FM "## 一、岗位职责\n\n（一）概述\n协助。\n"
+	    "（二）工作职责\n1. 开发。\n2. 维护。\n\n（三）工作环境\n办公室。\n"
+	    "\n二、任职资格\n\n1. 大专。\n\n（三）其他\n不限。\n");
+
+	cr_assert_not_null(r);
+	cr_assert_eq(r->nduties, 2);
+	cr_assert_str_eq(S_titles(), "工作环境");
+	cr_assert_eq(r->nquals, 2);
+	cr_assert_str_eq(r->quals[1].text.s, "其他<br/>不限。");
+}
+
+Test(md, numbered_heading_with_its_text)
+{
+	struct rb_role *r = S_load(FM "第一条 岗位职责\n1、开发。\n"
+	    "第二条 工作环境：办公室，经常出差。\n第三条 心理素质:1. 自信心\n"
+	    "2. 乐观\n");
+
+	cr_assert_not_null(r);
+	cr_assert_str_eq(S_titles(), "工作环境|心理素质");
+	cr_assert_str_eq(r->sections[0].body.s, "<p>办公室，经常出差。</p>");
+	cr_assert_str_eq(r->sections[1].body.s,
+	    "<p>1. 自信心</p><p>2. 乐观</p>");
+	cr_assert(S_has(DIAG_WARNING, 8, 1, "'工作环境' is kept"));
+}

@@ -72,7 +72,7 @@ struct S_ctx {
 	/* Body lines (cmark's, ascending) that are headings only because
 	 * their number continues the headings' (S_outline_next). */
 	int		*numh;
-	size_t		 nnumh;
+	size_t		 nnumh, numhcap;
 };
 
 /* ---------------------------------------------------------------- utils */
@@ -188,10 +188,41 @@ S_ypos(const struct S_ctx *c, yaml_mark_t m)
  * Returns a copy of yaml[0..n) to parse (caller frees), or NULL after an
  * error.
  */
+/*
+ * A second front-matter key in the value v[0..le) of a key's line, after
+ * two blanks, a tab or an ideographic space, as a table copied from Word
+ * gives it ("岗位名称：业务员　　所属部门：业务部"): its start, the key's
+ * length in *kl; else NULL.
+ */
+static const char *
+S_second_key(const char *v, const char *le, size_t *kl)
+{
+	const char *p, *k, *e;
+
+	for (p = v; p < le; p++) {
+		if (!(*p == '\t' || (*p == ' ' && p + 1 < le && p[1] == ' ') ||
+		    (le - p >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0)))
+			continue;
+		k = p + rb_blank_len(p, (size_t)(le - p));
+		for (e = k; e < le && e - k < 40 && *e != ':' && !(le - e >= 3 &&
+		    memcmp(e, "：", 3) == 0) && *e != ' ' && *e != '\t'; e++)
+			;
+		if (e > k && e < le && (*e == ':' || *e == '\xEF') &&
+		    rb_field_of_key(k, (size_t)(e - k)) >= 0) {
+			*kl = (size_t)(e - k);
+			return k;
+		}
+		p = k > p ? k - 1 : p;
+	}
+	return NULL;
+}
+
 static char *
 S_yprep(struct S_ctx *c, const char *yaml, size_t n)
 {
-	char *y = xstrndup(yaml, n), *ls, *le, *p, *fw, *ac, *q;
+	char *y = xstrndup(yaml, n), *ls, *le, *p, *fw, *ac, *q, *kc;
+	const char *k2, *e2;
+	size_t kl;
 	int line = c->yline, bad = 0;
 	struct rb_pos pos;
 
@@ -218,6 +249,24 @@ S_yprep(struct S_ctx *c, const char *yaml, size_t n)
 		if (fw + 2 >= le)
 			fw = NULL;
 		ac = memchr(p, ':', (size_t)(le - p));
+		/* (ASCII key lines looked at only without '---': a YAML
+		 * writer's front matter never has a second key) */
+		kc = fw != NULL && fw > p && (ac == NULL || fw < ac) ? fw + 3 :
+		    c->yline == 1 && ac != NULL ? ac + 1 : NULL;
+		if (kc != NULL && (k2 = S_second_key(kc, le, &kl)) != NULL) {
+			pos.file = c->file;
+			pos.line = line;
+			pos.col = (int)utf8_count(ls, (size_t)(k2 - ls)) + 1;
+			for (e2 = k2 + kl; e2 < le && *e2 != '\r' &&
+			    !(le - e2 >= 3 && memcmp(e2, "\xE3\x80\x80", 3) == 0) &&
+			    *e2 != '\t' && !(*e2 == ' ' && e2 + 1 < le &&
+			    e2[1] == ' '); e2++)
+				;
+			rb_msg(c->d, MSG_E_YAML_TWO_KEYS, &pos, (int)kl, k2,
+			    (int)(e2 - k2), k2);
+			bad = 1;
+			continue;
+		}
 		if (fw == NULL || fw <= p || (ac != NULL && ac < fw))
 			continue;
 		for (q = p; q < fw && *q != '"' && *q != '\''; q++)
@@ -1579,6 +1628,27 @@ S_line_num(cmark_node *n, enum rb_numkind *kind)
 	return l;
 }
 
+/*
+ * Length of "3." at the start of the line at text node n when 3 is want
+ * and a digit follows ("2.2年以上工作经验" after item 1: not the number
+ * 2.2), else 0.
+ */
+static size_t
+S_item_before_digit(cmark_node *n, int want)
+{
+	const char *s;
+	size_t d;
+	int v = 0;
+
+	if (want <= 0 || n == NULL || cmark_node_get_type(n) != CMARK_NODE_TEXT)
+		return 0;
+	s = cmark_node_get_literal(n);
+	for (d = 0; d < 4 && s[d] >= '0' && s[d] <= '9'; d++)
+		v = v * 10 + (s[d] - '0');
+	return d > 0 && v == want && s[d] == '.' && s[d + 1] >= '0' &&
+	    s[d + 1] <= '9' ? d + 1 : 0;
+}
+
 /* Character column of the first non-blank of 1-based file line l. */
 static int
 S_line_col(const struct S_ctx *c, int l)
@@ -1635,13 +1705,20 @@ S_line_label(enum S_sect sect, cmark_node *ls)
 	const struct rb_itemdef *id = rb_fields[S_FIELD(sect)].item;
 	const struct rb_attrdef *en = S_enum_attr(id);
 	struct S_span sp;
-	const char *lab;
+	const char *lab, *rest;
 	size_t ln, colon;
 
 	memset(&sp, 0, sizeof(sp));
 	sp.first = ls;
 	if (id->md != RB_MD_LABEL || en == NULL ||
 	    (ln = S_label(&sp, &lab, &colon)) == 0)
+		return 0;
+	/* "以下条件：" alone on its line introduces the items */
+	rest = cmark_node_get_literal(ls) + colon;
+	if (rest[rb_blank_len(rest, strlen(rest))] == '\0' &&
+	    (cmark_node_next(ls) == NULL ||
+	    cmark_node_get_type(cmark_node_next(ls)) == CMARK_NODE_SOFTBREAK ||
+	    cmark_node_get_type(cmark_node_next(ls)) == CMARK_NODE_LINEBREAK))
 		return 0;
 	return en->parse(lab, ln) >= 0 || (!(en->flags & RB_AF_REQUIRED) &&
 	    utf8_count(lab, ln) <= 5);
@@ -1674,7 +1751,7 @@ S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top,
 	cmark_node *n, *ls, *prev = NULL;
 	cmark_node_type ty;
 	size_t skip;
-	int line = 0, started = 0, insub = sub, next, labels;
+	int line = 0, started = 0, insub = sub, next, labels, val = 0;
 
 	ls = cmark_node_first_child(para);
 	skip = S_line_num(ls, &fam);
@@ -1702,6 +1779,10 @@ S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top,
 					next = 2;
 			} else if (started && line > 0 && labels)
 				next = 1;	/* no numbers: a line an item */
+			else if (started && line > 0 && !insub &&
+			    fam == RB_NUM_DIGIT_DUN && (skip =
+			    S_item_before_digit(ls, val + 1)) > 0)
+				next = 1;
 			if (next) {
 				if (started && insub)
 					S_sub_item(c, sect, &sp);
@@ -1711,6 +1792,9 @@ S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top,
 					insub = 1;
 				else if (started)
 					insub = sub;
+				if (next == 1 && fam == RB_NUM_DIGIT_DUN)
+					val = rb_num_value(
+					    cmark_node_get_literal(ls), skip, NULL);
 				sp.para = para;
 				sp.first = ls;
 				sp.skip = skip;
@@ -1854,7 +1938,8 @@ S_near_section(struct S_ctx *c, const struct rb_pos *p, const char *t,
 		{ "职责", RB_F_DUTIES }, { "任职", RB_F_QUALS },
 		{ "资格", RB_F_QUALS }, { "权限", RB_F_AUTHORITIES },
 		{ "职权", RB_F_AUTHORITIES }, { "绩效", RB_F_STANDARDS },
-		{ "概述", RB_F_SUMMARY },
+		{ "概述", RB_F_SUMMARY }, { "技能", RB_F_QUALS },
+		{ "学历", RB_F_QUALS }, { "指标", RB_F_STANDARDS },
 		{ "报表", RB_F_REPORTS } };
 	const char *best;
 	size_t k;
@@ -1875,7 +1960,8 @@ S_near_section(struct S_ctx *c, const struct rb_pos *p, const char *t,
 	return 0;
 }
 
-/* Is heading h one only because its number continues the headings'? */
+/* Is heading h one only by its number (1) or as a line ending in a colon
+ * over items (2), or neither (0)? */
 static int
 S_numbered_heading(const struct S_ctx *c, cmark_node *h)
 {
@@ -1884,9 +1970,9 @@ S_numbered_heading(const struct S_ctx *c, cmark_node *h)
 
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		if (c->numh[mid] == l)
-			return 1;
-		if (c->numh[mid] < l)
+		if (c->numh[mid] >> 1 == l)
+			return (c->numh[mid] & 1) + 1;
+		if (c->numh[mid] >> 1 < l)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -1945,6 +2031,7 @@ struct S_sec {
 	struct rb_pos	 bodypos;
 	int		 has_body;
 	int		 blocks;	/* blocks under the heading */
+	int		 numh;		/* a heading by its number, unwarned */
 	struct rb_str	 title;
 };
 
@@ -1987,6 +2074,10 @@ S_end(struct S_ctx *c, struct S_sec *s, int more, struct rb_pos *pend)
 	} else if (s->kind == S_OTHER && more && s->blocks == 0) {
 		;	/* "第二部分 员工规格要求" over the sections that follow */
 	} else if (s->kind == S_OTHER) {
+		if (s->numh)
+			rb_msg(c->d, s->numh == 1 ? MSG_W_SECTION_NUMBERED :
+			    MSG_W_SECTION_COLON, &hp, (int)strlen(s->title.s),
+			    s->title.s);
 		sec = rb_role_add_section(c->role);
 		sec->title = s->title;
 		s->title.s = NULL;
@@ -2128,7 +2219,7 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			rich_init(&s.r);
 			s.head = n;
 			f = rb_field_of_heading(title, tl, &toff, &tl);
-			numh = c->nnumh > 0 && S_numbered_heading(c, n);
+			numh = c->nnumh > 0 ? S_numbered_heading(c, n) : 0;
 			rest = f < 0 ? S_heading_rest(n, &f, numh) : 0;
 			title += toff;
 			if (rest > 0)
@@ -2145,10 +2236,8 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			} else if (s.kind == S_OTHER) {
 				if (tl == 0)
 					rb_msg(c->d, MSG_E_SECTION_TITLE, &p);
-				else if (!S_near_section(c, &p, title, tl) &&
-				    numh)
-					rb_msg(c->d, MSG_W_SECTION_NUMBERED,
-					    &p, (int)tl, title);
+				else if (!S_near_section(c, &p, title, tl))
+					s.numh = numh;
 				rb_str_set(&s.title, title, tl, &p);
 			} else if ((seen & (1u << s.kind)) &&
 			    s.kind == S_SUMMARY) {
@@ -2448,9 +2537,11 @@ S_brackets_ok(struct S_ctx *c, int from)
 /*
  * Does line s[0..n) name a section by itself, without '##', as a text
  * pasted from Word writes its headings ("一、岗位职责：", "任职资格",
- * "**岗位职责：**", "【工作权限】")?  A name before a section's words
- * (客服部工作职责) counts only with a number, brackets, bold or a colon, so
- * that a short sentence never becomes a heading.
+ * "**岗位职责：**", "【工作权限】")?  1 when it does.  A name before a
+ * section's words (客服部工作职责) counts only with a number, brackets,
+ * bold or a colon, so that a short sentence never becomes a heading;
+ * without them 2: a heading only over items (the caller looks).  3: a
+ * line that names no section and ends in a colon ("福利待遇：").
  */
 static int
 S_bare_heading(const char *s, size_t n)
@@ -2470,7 +2561,7 @@ S_bare_heading(const char *s, size_t n)
 	/* "一、岗位职责：1. 开拓市场：…": the heading, then its first line. */
 	/* (a heading before a colon is short: see no further) */
 	if ((m = S_colon_end(s, n < 96 ? n : 96)) > 0 && m < n &&
-	    S_bare_heading(s, m))
+	    S_bare_heading(s, m) == 1)
 		return 1;
 	/* Headings are short; a list item or a sentence is longer. */
 	if (n > 90)
@@ -2486,13 +2577,13 @@ S_bare_heading(const char *s, size_t n)
 	}
 	if (*s == '*' || *s == '_' || !rb_may_name_section(s, n) ||
 	    (f = rb_field_of_heading(s, n, &off, &tl)) < 0)
-		return 0;
+		return mark && *s != '*' && *s != '_' && s[n] != '*' ? 3 : 0;
 	if (mark || off > 0)
 		return 1;
 	for (a = rb_fields[f].alias; *a; a++)
 		if (rb_name_eq(s + off, tl, *a))
 			return 1;
-	return 0;
+	return n <= 90 ? 2 : 0;
 }
 
 /*
@@ -2503,11 +2594,21 @@ S_bare_heading(const char *s, size_t n)
  */
 #define S_NFAM	(RB_NUM_BULLET + 4)
 
+#define S_NCAND	8
+
 struct S_outline {
 	int	 last[S_NFAM];	/* number of the family's last heading; 0 none */
 	int	 item[S_NFAM];	/* next item number of the family, this section */
 	int	 rank[S_NFAM];	/* 1: the outermost family in use; 0: unused */
 	int	 nrank;
+	int	 seen;		/* a section heading was read */
+	/* Numbered lines shaped as headings before the first heading
+	 * ("一、基本资料" above "二、岗位职责", "第一部分 …"). */
+	struct {
+		size_t	 off;	/* where the line starts in the copy */
+		int	 fam, val, line;
+	}	 cand[S_NCAND];
+	int	 ncand;
 };
 
 /*
@@ -2643,6 +2744,61 @@ S_title_shape(const char *t, size_t n, int *body)
 }
 
 /*
+ * The next non-blank line after the line that ends at le: *p past its
+ * blanks, *q its end; 0 when there is none.
+ */
+static int
+S_next_line(const char *le, const char *end, const char **p,
+    const char **q)
+{
+	for (*p = le; *p < end; *p = *q) {
+		(*p)++;
+		if ((*q = memchr(*p, '\n', (size_t)(end - *p))) == NULL)
+			*q = end;
+		*p += rb_blank_len(*p, (size_t)(*q - *p));
+		if (*p < *q && **p != '\r')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does a heading numbered val in family fam, at the line that ends at le,
+ * have a text of its own: a next line that is not the next heading of its
+ * family ("四、服从安排" over "五、认真工作": items, not two empty
+ * sections)?  A heading of another family may follow: it is then the
+ * heading of the sections below it ("第二部分 员工规格要求" over
+ * "七、资历").
+ */
+static int
+S_has_text(const char *le, const char *end, int fam, int val)
+{
+	const char *p, *q;
+	int f2, v2;
+
+	if (!S_next_line(le, end, &p, &q))
+		return 0;
+	while (p < q && *p == '#')
+		p++;
+	p += rb_blank_len(p, (size_t)(q - p));
+	return !(S_outline_num(p, (size_t)(q - p), &f2, &v2) > 0 &&
+	    f2 == fam && v2 == val + 1);
+}
+
+/* Does the line after the one that ends at le start with a number or a
+ * list marker ("大客户业务主管岗位职责" over "1、…")? */
+static int
+S_items_next(const char *le, const char *end)
+{
+	const char *p, *q;
+
+	if (!S_next_line(le, end, &p, &q))
+		return 0;
+	return rb_num_prefix(p, (size_t)(q - p), NULL) > 0 ||
+	    (q - p > 1 && (*p == '-' || *p == '*') && p[1] == ' ');
+}
+
+/*
  * Is line ls[0..le) (not a heading by its words) a heading because its
  * number continues the numbering of the section headings above: one more
  * than the last heading of its family, in a section whose items are not
@@ -2655,9 +2811,8 @@ static int
 S_outline_next(struct S_outline *o, const char *ls, const char *le,
     const char *end)
 {
-	const char *p, *q;
 	size_t l;
-	int fam, val, f2, v2, body;
+	int fam, val, body;
 
 	if ((l = S_outline_num(ls, (size_t)(le - ls), &fam, &val)) == 0)
 		return 0;
@@ -2669,22 +2824,109 @@ S_outline_next(struct S_outline *o, const char *ls, const char *le,
 			o->item[fam]++;
 		return 0;
 	}
-	/* its first line after its colon, or the next non-blank line */
-	for (p = le; !body && p < end; p = q) {
-		p++;
-		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			q = end;
-		p += rb_blank_len(p, (size_t)(q - p));
-		if (p < q && *p != '\r')
-			break;
-	}
-	if (!body && (p >= end || *p == '#' ||
-	    S_bare_heading(p, (size_t)(q - p)) ||
-	    (S_outline_num(p, (size_t)(q - p), &f2, &v2) > 0 && f2 == fam &&
-	    v2 == val + 1)))
+	if (!body && !S_has_text(le, end, fam, val))
 		return 0;
 	S_outline_head(o, fam, val);
 	return 1;
+}
+
+/*
+ * Before the first section heading: keeps line ls[0..le), the lineno'th,
+ * at offset off of the copy, as a candidate when it is numbered and
+ * shaped as a heading with a text of its own.
+ */
+static void
+S_outline_cand(struct S_outline *o, const char *ls, const char *le,
+    const char *end, size_t off, int lineno)
+{
+	size_t l;
+	int fam, val, body;
+
+	if (o->ncand == S_NCAND ||
+	    (l = S_outline_num(ls, (size_t)(le - ls), &fam, &val)) == 0 ||
+	    !S_title_shape(ls + l, (size_t)(le - ls) - l, &body) ||
+	    (!body && !S_has_text(le, end, fam, val)))
+		return;
+	o->cand[o->ncand].off = off;
+	o->cand[o->ncand].fam = fam;
+	o->cand[o->ncand].val = val;
+	o->cand[o->ncand].line = lineno;
+	o->ncand++;
+}
+
+/*
+ * Is line ls[0..le), which ends in a colon and names no section
+ * ("福利待遇：", "工作地点:"), a heading: shaped as a title, not numbered,
+ * under a section that has lines already (prevhead 0: not right below a
+ * heading, where it introduces the items), and over items numbered
+ * from 1 again?
+ */
+static int
+S_colon_heading(const char *ls, const char *le, const char *end,
+    int prevhead)
+{
+	const char *p, *q;
+	size_t b = rb_blank_len(ls, (size_t)(le - ls));
+	enum rb_numkind k;
+	int body;
+
+	if (prevhead || (S_numstart(ls + b, (size_t)(le - ls) - b) &&
+	    rb_num_prefix(ls + b, (size_t)(le - ls) - b, NULL) > 0) ||
+	    !S_title_shape(ls + b, (size_t)(le - ls) - b, &body) || body ||
+	    !S_next_line(le, end, &p, &q) ||
+	    rb_num_prefix(p, (size_t)(q - p), &k) == 0 || k == RB_NUM_BULLET)
+		return 0;
+	return rb_num_value(p, (size_t)(q - p), NULL) == 1;
+}
+
+/*
+ * Notes body line l as a heading by its number (kind 1) or as a line
+ * ending in a colon (kind 2): S_numbered_heading.
+ */
+static void
+S_numh_add(struct S_ctx *c, int l, int kind)
+{
+	if (c->nnumh == c->numhcap) {
+		c->numhcap = c->numhcap ? 2 * c->numhcap : 8;
+		c->numh = xreallocarray(c->numh, c->numhcap,
+		    sizeof(*c->numh));
+	}
+	c->numh[c->nnumh++] = l << 1 | (kind - 1);
+}
+
+/*
+ * The first section heading ls[0..le) (its number past any "## "): the
+ * candidates numbered the same way before it, with a smaller number, are
+ * headings too ("一、基本资料" above "二、岗位职责"), a "## " put before
+ * each in copy b; every candidate's number counts for those that follow
+ * ("第二部分" after "第一部分").
+ */
+static void
+S_outline_first(struct S_ctx *c, struct S_outline *o, struct buf *b,
+    const char *ls, const char *le)
+{
+	int fam = 0, val = 0, k;
+
+	o->seen = 1;
+	if (o->ncand == 0)
+		return;
+	if (S_outline_num(ls, (size_t)(le - ls), &fam, &val) == 0)
+		fam = 0;
+	for (k = o->ncand - 1; k >= 0; k--)
+		if (fam > 0 && o->cand[k].fam == fam && o->cand[k].val < val) {
+			buf_grow(b, 3);
+			memmove(b->data + o->cand[k].off + 3,
+			    b->data + o->cand[k].off, b->len - o->cand[k].off);
+			memcpy(b->data + o->cand[k].off, "## ", 3);
+			b->len += 3;
+			b->data[b->len] = '\0';
+		} else
+			o->cand[k].line = 0;
+	for (k = 0; k < o->ncand; k++) {
+		if (o->cand[k].line > 0)
+			S_numh_add(c, o->cand[k].line, 1);
+		S_outline_head(o, o->cand[k].fam, o->cand[k].val);
+	}
 }
 
 /* A heading line ls[0..le) (bare or '## ') sets the numbering. */
@@ -2712,12 +2954,14 @@ S_bare_headings(struct S_ctx *c, const char *md, size_t n, size_t *outn)
 	struct buf b = BUF_INIT;
 	struct S_outline o;
 	const char *ls, *le, *p, *q, *end = md + n;
-	int fence = 0, changed = 0, line = 0;
-	size_t k, cap = 0;
+	int fence = 0, changed = 0, line = 0, bh, head, prevhead = 0;
+	size_t k, off;
 
 	memset(&o, 0, sizeof(o));
 	for (ls = md; ls < end; ls = le + 1) {
 		line++;
+		off = b.len;
+		bh = head = 0;
 		if ((le = memchr(ls, '\n', (size_t)(end - ls))) == NULL)
 			le = end;
 		for (p = ls; p < le && p - ls < 4 && *p == ' '; p++)
@@ -2729,26 +2973,36 @@ S_bare_headings(struct S_ctx *c, const char *md, size_t n, size_t *outn)
 		else if (fence)
 			;
 		else if (p - ls < 4 && *p == '#') {
+			head = 1;
 			/* "## 三、任职资格": its number is the headings' */
+			if (le - p > 3 && p[1] == '#' && p[2] == ' ' &&
+			    !o.seen) {
+				S_outline_first(c, &o, &b, p + 3, le);
+				changed |= o.ncand > 0;
+			}
 			if (le - p > 3 && p[1] == '#' && p[2] == ' ' &&
 			    (o.nrank > 0 || S_numstart(p + 3,
 			    (size_t)(le - p - 3))))
 				S_outline_line(&o, p + 3, le);
 		} else if (p - ls < 4 &&
-		    S_bare_heading(ls, (size_t)(le - ls))) {
+		    (bh = S_bare_heading(ls, (size_t)(le - ls))) != 0 &&
+		    (bh == 1 || (bh == 2 && S_items_next(le, end)))) {
+			if (!o.seen)
+				S_outline_first(c, &o, &b, ls, le);
 			BUF_PUTSL(&b, "## ");
-			changed = 1;
+			changed = head = 1;
 			S_outline_line(&o, ls, le);
 		} else if (o.nrank > 0 && p - ls < 4 &&
 		    S_outline_next(&o, ls, le, end)) {
 			BUF_PUTSL(&b, "## ");
-			changed = 1;
-			if (c->nnumh == cap) {
-				cap = cap ? 2 * cap : 8;
-				c->numh = xreallocarray(c->numh, cap,
-				    sizeof(*c->numh));
-			}
-			c->numh[c->nnumh++] = line;
+			changed = head = 1;
+			S_numh_add(c, line, 1);
+		} else if (bh == 3 && o.seen &&
+		    S_colon_heading(ls, le, end, prevhead)) {
+			BUF_PUTSL(&b, "## ");
+			changed = head = 1;
+			S_outline_line(&o, ls, le);
+			S_numh_add(c, line, 2);
 		} else if (p < le && *p == '\t' &&
 		    rb_num_prefix(p + k, (size_t)(le - p - k), NULL) > 0) {
 			for (q = ls; q < p + k; q++)
@@ -2756,7 +3010,12 @@ S_bare_headings(struct S_ctx *c, const char *md, size_t n, size_t *outn)
 			ls = p + k;
 			changed = 1;
 		}
+		if (p + k < le && p[k] != '\r')	/* not blank */
+			prevhead = head;
 		buf_put(&b, ls, (size_t)(le - ls) + (le < end));
+		if (!o.seen && !fence && p - ls < 4 && p < le &&
+		    S_numstart(p + k, (size_t)(le - p - k)))
+			S_outline_cand(&o, ls, le, end, off, line);
 		if (le == end)
 			break;
 	}

@@ -121,6 +121,9 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	[MSG_E_YAML_TAB] = { DIAG_ERROR,
 	    "a tab in the indentation: indent the front matter with spaces, "
 	    "not tabs" },
+	[MSG_E_YAML_TWO_KEYS] = { DIAG_ERROR,
+	    "a second key '%.*s' on the line of another: put each key on a "
+	    "line of its own ('%.*s' on the next line)" },
 	[MSG_E_YAML_QUOTE] = { DIAG_ERROR,
 	    "the value of '%.*s' holds ': ': quote the value (%.*s: \"%.*s\")" },
 	[MSG_E_YAML_SYNTAX] = { DIAG_ERROR,
@@ -162,9 +165,14 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	    "unknown section '%.*s' is kept as an extra section; if it holds "
 	    "the %s, title it '%s'" },
 	[MSG_W_SECTION_NUMBERED] = { DIAG_WARNING,
-	    "'%.*s' is kept as an extra section: its number continues the "
-	    "section headings'; write '## ' before it to say so, or, if it "
+	    "'%.*s' is kept as an extra section: it is numbered as the "
+	    "section headings are; write '## ' before it to say so, or, if it "
 	    "belongs to the section above, number it as that section's items" },
+	[MSG_W_SECTION_COLON] = { DIAG_WARNING,
+	    "'%.*s' is kept as an extra section: a line ending in a colon over "
+	    "items numbered from 1 again; write '## ' before it to say so, or, "
+	    "if it belongs to the section above, number it as that section's "
+	    "items" },
 	[MSG_E_SECTION_NOT_LIST] = { DIAG_ERROR,
 	    "%s section: expected a list (items numbered '1、', '（1）', '1.' "
 	    "or marked '- '), found a %s" },

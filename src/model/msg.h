@@ -70,6 +70,7 @@ enum rb_msg {
 	MSG_E_NO_FRONT,		/* no '---' on line 1 */
 	MSG_E_FRONT_OPEN,	/* no closing '---' */
 	MSG_E_YAML_TAB,		/* a tab in the indentation */
+	MSG_E_YAML_TWO_KEYS,	/* 岗位名称：业务员　　所属部门：业务部 */
 	MSG_E_YAML_QUOTE,	/* a value holding ': ' */
 	MSG_E_YAML_SYNTAX,	/* libyaml's words */
 	MSG_E_YAML_SYNTAX_IN,	/* libyaml's words, with the context */
@@ -88,6 +89,7 @@ enum rb_msg {
 	MSG_W_SECTION_NEAR,	/* extra section named like a known one */
 	MSG_W_SECTION_WORD,	/* extra section holding a known one's word */
 	MSG_W_SECTION_NUMBERED,	/* a bare line taken as a heading by its number */
+	MSG_W_SECTION_COLON,	/* a line ending in a colon over items from 1 */
 	MSG_E_SECTION_NOT_LIST,	/* a list section holding something else */
 	MSG_E_SECTION_LISTS,	/* a list section with two lists */
 	MSG_E_SECTION_PARA_AFTER, /* a paragraph after a section's items */

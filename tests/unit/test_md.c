@@ -532,7 +532,7 @@ Test(md, numbered_heading_continues_the_headings)
 	cr_assert_str_eq(S_titles(), "工作环境|晋升通道");
 	cr_assert_str_eq(r->sections[0].body.s, "<p>1、办公室，经常出差。</p>");
 	cr_assert(S_has(DIAG_WARNING, 14, 1, "'工作环境' is kept as an extra "
-	    "section: its number continues the section headings'"));
+	    "section: it is numbered as the section headings are"));
 	cr_assert(S_has(DIAG_WARNING, 17, 1, "'晋升通道' is kept"));
 }
 
@@ -583,4 +583,79 @@ Test(md, numbered_heading_with_its_text)
 	cr_assert_str_eq(r->sections[1].body.s,
 	    "<p>1. 自信心</p><p>2. 乐观</p>");
 	cr_assert(S_has(DIAG_WARNING, 8, 1, "'工作环境' is kept"));
+}
+
+Test(md, title_line_over_items)
+{
+	/* "业务员工作职责" without a number or colon is a heading when items
+	 * follow; the same words over a sentence stay text before. */
+	struct rb_role *r = S_load("岗位名称：业务员\n所属部门：业务部\n\n"
+	    "业务员工作职责\n一、认真执行公司的各项规章制度。\n"
+	    "二、完成公司领导交办的临时工作。\n");
+
+	cr_assert_not_null(r);
+	cr_assert_eq(r->nduties, 2);
+	cr_assert(S_none(4, "text before"));
+	rb_role_free(S_r);
+	diag_free(&S_d);
+	diag_init(&S_d);
+	r = S_load("岗位名称：业务员\n所属部门：业务部\n\n本岗位工作职责\n"
+	    "见下文。\n\n## 工作职责\n\n1、甲\n");
+	cr_assert_not_null(r);
+	cr_assert(S_has(DIAG_WARNING, 4, 1, "text before the first section"));
+}
+
+Test(md, colon_line_over_items_from_one)
+{
+	/* "福利待遇：" after the items, over items from 1 again: a heading;
+	 * "2.2年以上…" after item 1 is item 2; a colon line right below a
+	 * heading introduces the items (left out, as before). */
+	struct rb_role *r = S_load(FM "岗位职责：\n1.负责销售；\n2.开拓客户；\n"
+	    "任职要求：\n以下条件：\n\n1.大专学历；\n2.2年以上销售经验；\n"
+	    "福利待遇：\n1.五险一金\n2.带薪年假\n");
+
+	cr_assert_not_null(r);
+	cr_assert_eq(r->nduties, 2);
+	cr_assert_eq(r->nquals, 2);
+	cr_assert_str_eq(r->quals[1].text.s, "2年以上销售经验；");
+	cr_assert_str_eq(S_titles(), "福利待遇");
+	cr_assert_str_eq(r->sections[0].body.s, "<p>1.五险一金<br/>2.带薪年假</p>");
+	cr_assert(S_has(DIAG_WARNING, 14, 1, "'福利待遇' is kept as an extra "
+	    "section: a line ending in a colon over items numbered from 1"));
+	cr_assert(S_has(DIAG_WARNING, 10, 1, "introduces them"));
+}
+
+Test(md, numbered_lines_before_the_first_heading)
+{
+	/* "一、基本资料" above "二、岗位职责" is a heading; "第一部分" counts
+	 * for "第二部分", a heading over the sections below it (no section,
+	 * no warning); "五、…" above "二、" (a larger number) stays text. */
+	struct rb_role *r = S_load(FM "第一部分 岗位规格说明\n一、基本资料\n"
+	    "定员：8人\n二、岗位职责\n1、甲\n三、工作时间\n按需。\n"
+	    "第二部分 员工规格要求\n四、资历\n1、大专\n");
+
+	cr_assert_not_null(r);
+	cr_assert_str_eq(S_titles(), "基本资料|工作时间");
+	cr_assert_str_eq(r->sections[1].body.s, "<p>按需。</p>");
+	cr_assert_eq(r->nquals, 1);
+	cr_assert(S_has(DIAG_WARNING, 7, 1, "'基本资料' is kept"));
+	cr_assert(S_none(13, "extra section"));
+	rb_role_free(S_r);
+	diag_free(&S_d);
+	diag_init(&S_d);
+	r = S_load(FM "五、检查与考核\n考核。\n二、岗位职责\n1、甲\n");
+	cr_assert_not_null(r);
+	cr_assert_eq(r->nsections, 0);
+	cr_assert(S_has(DIAG_WARNING, 6, 1, "text before the first section"));
+}
+
+Test(md, two_keys_on_one_line)
+{
+	struct rb_role *r = S_load("岗位名称：业务员\t所属部门：业务部\n\n"
+	    "## 工作职责\n\n- 甲\n");
+
+	cr_assert_null(r);
+	cr_assert(S_has(DIAG_ERROR, 1, 10, "a second key '所属部门' on the line "
+	    "of another: put each key on a line of its own ('所属部门：业务部' "
+	    "on the next line)"));
 }

@@ -248,6 +248,8 @@ S_yprep(struct S_ctx *c, const char *yaml, size_t n)
 			;	/* "：" */
 		if (fw + 2 >= le)
 			fw = NULL;
+		if (fw == NULL && c->yline != 1)
+			continue;	/* "title: …", as YAML writes it */
 		ac = memchr(p, ':', (size_t)(le - p));
 		/* (ASCII key lines looked at only without '---': a YAML
 		 * writer's front matter never has a second key) */
@@ -1939,7 +1941,7 @@ S_near_section(struct S_ctx *c, const struct rb_pos *p, const char *t,
 		{ "资格", RB_F_QUALS }, { "权限", RB_F_AUTHORITIES },
 		{ "职权", RB_F_AUTHORITIES }, { "绩效", RB_F_STANDARDS },
 		{ "概述", RB_F_SUMMARY }, { "技能", RB_F_QUALS },
-		{ "学历", RB_F_QUALS }, { "指标", RB_F_STANDARDS },
+		{ "学历", RB_F_QUALS },
 		{ "报表", RB_F_REPORTS } };
 	const char *best;
 	size_t k;
@@ -2577,7 +2579,7 @@ S_bare_heading(const char *s, size_t n)
 	}
 	if (*s == '*' || *s == '_' || !rb_may_name_section(s, n) ||
 	    (f = rb_field_of_heading(s, n, &off, &tl)) < 0)
-		return mark && *s != '*' && *s != '_' && s[n] != '*' ? 3 : 0;
+		return !mark ? 0 : *s != '*' && *s != '_' && s[n] != '*' ? 3 : 0;
 	if (mark || off > 0)
 		return 1;
 	for (a = rb_fields[f].alias; *a; a++)
@@ -2856,21 +2858,19 @@ S_outline_cand(struct S_outline *o, const char *ls, const char *le,
 
 /*
  * Is line ls[0..le), which ends in a colon and names no section
- * ("福利待遇：", "工作地点:"), a heading: shaped as a title, not numbered,
- * under a section that has lines already (prevhead 0: not right below a
- * heading, where it introduces the items), and over items numbered
- * from 1 again?
+ * ("福利待遇：", "工作地点:"), not right below a heading (there it
+ * introduces the items: the caller looks), a heading: shaped as a title,
+ * not numbered, and over items numbered from 1 again?
  */
 static int
-S_colon_heading(const char *ls, const char *le, const char *end,
-    int prevhead)
+S_colon_heading(const char *ls, const char *le, const char *end)
 {
 	const char *p, *q;
 	size_t b = rb_blank_len(ls, (size_t)(le - ls));
 	enum rb_numkind k;
 	int body;
 
-	if (prevhead || (S_numstart(ls + b, (size_t)(le - ls) - b) &&
+	if ((S_numstart(ls + b, (size_t)(le - ls) - b) &&
 	    rb_num_prefix(ls + b, (size_t)(le - ls) - b, NULL) > 0) ||
 	    !S_title_shape(ls + b, (size_t)(le - ls) - b, &body) || body ||
 	    !S_next_line(le, end, &p, &q) ||
@@ -2940,13 +2940,68 @@ S_outline_line(struct S_outline *o, const char *ls, const char *le)
 	S_outline_head(o, fam, val);
 }
 
+/* Was the last non-blank line of copy b a heading ('#')? */
+static int
+S_prev_heading(const struct buf *b)
+{
+	const char *s = b->data, *e = b->data + b->len, *ls;
+
+	for (; s != NULL && e > s; e = ls) {
+		for (ls = e - 1; ls > s && ls[-1] != '\n'; ls--)
+			;
+		ls += rb_blank_len(ls, (size_t)(e - ls));
+		if (ls < e && *ls != '\n' && *ls != '\r')
+			return *ls == '#';
+		while (ls > s && ls[-1] != '\n')
+			ls--;
+		if (ls > s)
+			ls--;
+	}
+	return 0;
+}
+
+/*
+ * The rarer headings of line ls[0..le), the lineno'th, that names no
+ * section by itself (S_bare_heading gave bh): a title over items, a
+ * number that continues the headings', a colon line over items from 1;
+ * before the first heading, a candidate (S_outline_cand).  Returns 1 for
+ * a heading, its "## " put in b.
+ */
+static int
+S_rare_heading(struct S_ctx *c, struct S_outline *o, struct buf *b,
+    const char *ls, const char *le, const char *end, int lineno, int bh)
+{
+	int kind = 0;
+
+	if (bh == 2 && S_items_next(le, end)) {
+		if (!o->seen)
+			S_outline_first(c, o, b, ls, le);
+		S_outline_line(o, ls, le);
+	} else if (o->nrank > 0 && S_outline_next(o, ls, le, end))
+		kind = 1;
+	else if (bh == 3 && o->seen && !S_prev_heading(b) &&
+	    S_colon_heading(ls, le, end)) {
+		S_outline_line(o, ls, le);
+		kind = 2;
+	} else {
+		if (!o->seen)
+			S_outline_cand(o, ls, le, end, b->len, lineno);
+		return 0;
+	}
+	BUF_PUTSL(b, "## ");
+	if (kind > 0)
+		S_numh_add(c, lineno, kind);
+	return 1;
+}
+
 /*
  * A copy of md[0..n) where each line naming a section by itself
- * (S_bare_heading), outside fenced code, starts with "## ", and a
- * numbered line indented with tabs as Word pastes it ("\t1、…", else an
- * indented code block) has them as spaces; or NULL when nothing changed.
- * Lines stay where they are and a tab is one character as a space is:
- * only a heading line's columns move, and diagnostics point at its start.
+ * (S_bare_heading, S_rare_heading), outside fenced code, starts with
+ * "## ", and a numbered line indented with tabs as Word pastes it
+ * ("\t1、…", else an indented code block) has them as spaces; or NULL
+ * when nothing changed.  Lines stay where they are and a tab is one
+ * character as a space is: only a heading line's columns move, and
+ * diagnostics point at its start.
  */
 static char *
 S_bare_headings(struct S_ctx *c, const char *md, size_t n, size_t *outn)
@@ -2954,14 +3009,12 @@ S_bare_headings(struct S_ctx *c, const char *md, size_t n, size_t *outn)
 	struct buf b = BUF_INIT;
 	struct S_outline o;
 	const char *ls, *le, *p, *q, *end = md + n;
-	int fence = 0, changed = 0, line = 0, bh, head, prevhead = 0;
-	size_t k, off;
+	int fence = 0, changed = 0, line = 0, bh, rare = 1;
+	size_t k;
 
 	memset(&o, 0, sizeof(o));
 	for (ls = md; ls < end; ls = le + 1) {
 		line++;
-		off = b.len;
-		bh = head = 0;
 		if ((le = memchr(ls, '\n', (size_t)(end - ls))) == NULL)
 			le = end;
 		for (p = ls; p < le && p - ls < 4 && *p == ' '; p++)
@@ -2973,7 +3026,6 @@ S_bare_headings(struct S_ctx *c, const char *md, size_t n, size_t *outn)
 		else if (fence)
 			;
 		else if (p - ls < 4 && *p == '#') {
-			head = 1;
 			/* "## 三、任职资格": its number is the headings' */
 			if (le - p > 3 && p[1] == '#' && p[2] == ' ' &&
 			    !o.seen) {
@@ -2984,25 +3036,19 @@ S_bare_headings(struct S_ctx *c, const char *md, size_t n, size_t *outn)
 			    (o.nrank > 0 || S_numstart(p + 3,
 			    (size_t)(le - p - 3))))
 				S_outline_line(&o, p + 3, le);
+			rare = o.nrank > 0 || !o.seen;
 		} else if (p - ls < 4 &&
-		    (bh = S_bare_heading(ls, (size_t)(le - ls))) != 0 &&
-		    (bh == 1 || (bh == 2 && S_items_next(le, end)))) {
+		    (bh = S_bare_heading(ls, (size_t)(le - ls))) == 1) {
 			if (!o.seen)
 				S_outline_first(c, &o, &b, ls, le);
 			BUF_PUTSL(&b, "## ");
-			changed = head = 1;
+			changed = 1;
 			S_outline_line(&o, ls, le);
-		} else if (o.nrank > 0 && p - ls < 4 &&
-		    S_outline_next(&o, ls, le, end)) {
-			BUF_PUTSL(&b, "## ");
-			changed = head = 1;
-			S_numh_add(c, line, 1);
-		} else if (bh == 3 && o.seen &&
-		    S_colon_heading(ls, le, end, prevhead)) {
-			BUF_PUTSL(&b, "## ");
-			changed = head = 1;
-			S_outline_line(&o, ls, le);
-			S_numh_add(c, line, 2);
+			rare = o.nrank > 0;
+		} else if (p - ls < 4 && (bh > 1 || rare) &&
+		    S_rare_heading(c, &o, &b, ls, le, end, line, bh)) {
+			changed = 1;
+			rare = o.nrank > 0 || !o.seen;
 		} else if (p < le && *p == '\t' &&
 		    rb_num_prefix(p + k, (size_t)(le - p - k), NULL) > 0) {
 			for (q = ls; q < p + k; q++)
@@ -3010,12 +3056,7 @@ S_bare_headings(struct S_ctx *c, const char *md, size_t n, size_t *outn)
 			ls = p + k;
 			changed = 1;
 		}
-		if (p + k < le && p[k] != '\r')	/* not blank */
-			prevhead = head;
 		buf_put(&b, ls, (size_t)(le - ls) + (le < end));
-		if (!o.seen && !fence && p - ls < 4 && p < le &&
-		    S_numstart(p + k, (size_t)(le - p - k)))
-			S_outline_cand(&o, ls, le, end, off, line);
 		if (le == end)
 			break;
 	}

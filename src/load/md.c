@@ -2870,12 +2870,23 @@ S_colon_heading(const char *ls, const char *le, const char *end)
 	enum rb_numkind k;
 	int body;
 
+	static const char *const intro[] = { "如下", "以下", "包括", "下列",
+	    "有", "是", "为", "如", NULL };
+	const char *const *w;
+	size_t n;
+
 	if ((S_numstart(ls + b, (size_t)(le - ls) - b) &&
 	    rb_num_prefix(ls + b, (size_t)(le - ls) - b, NULL) > 0) ||
 	    !S_title_shape(ls + b, (size_t)(le - ls) - b, &body) || body ||
 	    !S_next_line(le, end, &p, &q) ||
 	    rb_num_prefix(p, (size_t)(q - p), &k) == 0 || k == RB_NUM_BULLET)
 		return 0;
+	/* "包括：", "要求如下：" lead into a list of the item above */
+	n = rb_strip_colon(ls, (size_t)(le - ls));
+	for (w = intro; *w; w++)
+		if (n >= strlen(*w) &&
+		    memcmp(ls + n - strlen(*w), *w, strlen(*w)) == 0)
+			return 0;
 	return rb_num_value(p, (size_t)(q - p), NULL) == 1;
 }
 
@@ -2940,6 +2951,21 @@ S_outline_line(struct S_outline *o, const char *ls, const char *le)
 	S_outline_head(o, fam, val);
 }
 
+/* Does the next line of copy b start a paragraph: b is empty, or its
+ * last line blank or a heading? */
+static int
+S_para_start(const struct buf *b)
+{
+	const char *s = b->data, *e = b->data + b->len, *ls;
+
+	if (s == NULL || e == s)
+		return 1;
+	for (ls = e - 1; ls > s && ls[-1] != '\n'; ls--)
+		;
+	ls += rb_blank_len(ls, (size_t)(e - ls));
+	return *ls == '\n' || *ls == '\r' || *ls == '#';
+}
+
 /* Was the last non-blank line of copy b a heading ('#')? */
 static int
 S_prev_heading(const struct buf *b)
@@ -2962,7 +2988,8 @@ S_prev_heading(const struct buf *b)
 
 /*
  * The rarer headings of line ls[0..le), the lineno'th, that names no
- * section by itself (S_bare_heading gave bh): a title over items, a
+ * section by itself (S_bare_heading gave bh): a title over items (not a
+ * line that goes on from the one above: "协助经理履行部门职责"), a
  * number that continues the headings', a colon line over items from 1;
  * before the first heading, a candidate (S_outline_cand).  Returns 1 for
  * a heading, its "## " put in b.
@@ -2973,7 +3000,7 @@ S_rare_heading(struct S_ctx *c, struct S_outline *o, struct buf *b,
 {
 	int kind = 0;
 
-	if (bh == 2 && S_items_next(le, end)) {
+	if (bh == 2 && S_para_start(b) && S_items_next(le, end)) {
 		if (!o->seen)
 			S_outline_first(c, o, b, ls, le);
 		S_outline_line(o, ls, le);

@@ -603,6 +603,16 @@ Test(md, title_line_over_items)
 	    "见下文。\n\n## 工作职责\n\n1、甲\n");
 	cr_assert_not_null(r);
 	cr_assert(S_has(DIAG_WARNING, 4, 1, "text before the first section"));
+	/* such a line going on from an item is that item's */
+	rb_role_free(S_r);
+	diag_free(&S_d);
+	diag_init(&S_d);
+	r = S_load(FM "## 工作职责\n\n1、负责客户开发，\n协助经理履行部门职责\n"
+	    "2、维护客户。\n");
+	cr_assert_not_null(r);
+	cr_assert_eq(r->nduties, 2);
+	cr_assert_str_eq(r->duties[0].text.s,
+	    "负责客户开发，<br/>协助经理履行部门职责");
 }
 
 Test(md, colon_line_over_items_from_one)
@@ -623,6 +633,14 @@ Test(md, colon_line_over_items_from_one)
 	cr_assert(S_has(DIAG_WARNING, 14, 1, "'福利待遇' is kept as an extra "
 	    "section: a line ending in a colon over items numbered from 1"));
 	cr_assert(S_has(DIAG_WARNING, 10, 1, "introduces them"));
+	/* "包括：" leads into a list of the item above: no heading */
+	rb_role_free(S_r);
+	diag_free(&S_d);
+	diag_init(&S_d);
+	r = S_load(FM "## 任职资格\n\n1、熟悉办公软件，\n包括：\n1、Word\n");
+	cr_assert_not_null(r);
+	cr_assert_eq(r->nsections, 0);
+	cr_assert_eq(r->nquals, 2);
 }
 
 Test(md, numbered_lines_before_the_first_heading)

@@ -53,6 +53,7 @@ struct S_ctx {
 	int		 nlines;
 	int		 body_off;	/* file line = cmark line + body_off */
 	int		 yline;		/* file line of the front matter's first */
+	int		 labels;	/* front matter as label lines, no '---' */
 	struct rb_role	*role;
 	int		 deep;		/* depth error already reported */
 	struct utf8_cols cols;		/* columns counted on along a line */
@@ -248,13 +249,13 @@ S_yprep(struct S_ctx *c, const char *yaml, size_t n)
 			;	/* "：" */
 		if (fw + 2 >= le)
 			fw = NULL;
-		if (fw == NULL && c->yline != 1)
+		if (fw == NULL && !c->labels)
 			continue;	/* "title: …", as YAML writes it */
 		ac = memchr(p, ':', (size_t)(le - p));
 		/* (ASCII key lines looked at only without '---': a YAML
 		 * writer's front matter never has a second key) */
 		kc = fw != NULL && fw > p && (ac == NULL || fw < ac) ? fw + 3 :
-		    c->yline == 1 && ac != NULL ? ac + 1 : NULL;
+		    c->labels && ac != NULL ? ac + 1 : NULL;
 		if (kc != NULL && (k2 = S_second_key(kc, le, &kl)) != NULL) {
 			pos.file = c->file;
 			pos.line = line;
@@ -3150,6 +3151,24 @@ S_blank_line(const char *s, const char *end)
  * ("岗位名称：业务员", "title: x")?  Then the lines up to the first blank
  * one are the front matter, without '---' around them.
  */
+/*
+ * Is file line l the document's own title line (rb_doc_title)?  Then the
+ * role's title is line[*off..*off + *len), at *pos.
+ */
+static int
+S_title_line(struct S_ctx *c, int l, struct rb_pos *pos, size_t *off,
+    size_t *len)
+{
+	const char *s = c->data + c->lines[l - 1], *e;
+
+	if ((e = memchr(s, '\n', (size_t)(c->data + c->len - s))) == NULL)
+		e = c->data + c->len;
+	if (!rb_doc_title(s, (size_t)(e - s), off, len))
+		return 0;
+	*pos = S_filepos(c, l, (int)*off + 1);
+	return 1;
+}
+
 static int
 S_key_line(const char *s, const char *end)
 {
@@ -3177,7 +3196,10 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 	size_t cap = 64, ylen;
 	int fl, body0;
 	struct rb_role *role;
+	struct rb_pos tpos;
 	char *ycopy = NULL;
+	size_t toff = 0, tlen = 0;
+	int tline = 0, nolabels = 0;
 
 	/* A byte order mark (Notepad, WPS) is not part of the text. */
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
@@ -3190,15 +3212,6 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 		return NULL;
 	}
 	memset(&c, 0, sizeof(c));
-	c.yline = 2;
-	if (!S_fence(data, end) || len < 4 ||
-	    (data[3] != '\n' && data[3] != '\r')) {
-		if (!S_key_line(data, end)) {
-			rb_msg_at(d, MSG_E_NO_FRONT, file, 1, 1);
-			return NULL;
-		}
-		c.yline = 1;
-	}
 	c.d = d;
 	c.file = file;
 	c.data = data;
@@ -3213,17 +3226,42 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 		}
 		c.lines[c.nlines++] = (size_t)(p - data) + 1;
 	}
+	c.yline = 2;
+	if (!S_fence(data, end) || len < 4 ||
+	    (data[3] != '\n' && data[3] != '\r')) {
+		/* Pasted: blank lines, the document's own title line
+		 * (客服专员岗位说明书), then label lines (岗位名称：…). */
+		c.labels = 1;
+		for (fl = 1; fl <= c.nlines &&
+		    S_blank_line(data + c.lines[fl - 1], end); fl++)
+			;
+		if (fl <= c.nlines && S_title_line(&c, fl, &tpos, &toff,
+		    &tlen)) {
+			tline = fl;
+			for (fl++; fl <= c.nlines &&
+			    S_blank_line(data + c.lines[fl - 1], end); fl++)
+				;
+		}
+		c.yline = fl;
+		nolabels = fl > c.nlines ||
+		    !S_key_line(data + c.lines[fl - 1], end);
+		if (nolabels && tline == 0) {
+			rb_msg_at(d, MSG_E_NO_FRONT, file, 1, 1);
+			free(c.lines);
+			return NULL;
+		}
+	}
 	/* Find the closing '---' line, from line 2 on; without the opening
 	 * one, the first blank line or heading ends the front matter. */
-	yaml = c.yline == 1 ? data : c.nlines >= 2 ? data + c.lines[1] : end;
-	for (fl = c.yline; fl <= c.nlines; fl++) {
+	yaml = c.yline <= c.nlines ? data + c.lines[c.yline - 1] : end;
+	for (fl = c.yline; fl <= c.nlines && !nolabels; fl++) {
 		p = data + c.lines[fl - 1];
-		if (c.yline == 1 ? S_blank_line(p, end) || *p == '#' :
+		if (c.labels ? S_blank_line(p, end) || *p == '#' :
 		    p < end && S_fence(p, end))
 			break;
 	}
-	body0 = c.yline == 1 ? fl - 1 : fl;
-	if (fl > c.nlines && c.yline == 1) {
+	body0 = c.labels ? fl - 1 : fl;
+	if (fl > c.nlines && c.labels) {
 		fl = c.nlines + 1;
 		body0 = c.nlines;
 	} else if (fl > c.nlines) {
@@ -3235,6 +3273,8 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 	role = rb_role_new(file);
 	role->head.file = file;
 	role->head.line = role->head.col = 1;
+	if (c.labels)	/* where the pasted role starts */
+		role->head.line = tline > 0 ? tline : c.yline;
 	c.role = role;
 	ylen = (size_t)((fl <= c.nlines ? data + c.lines[fl - 1] : end) - yaml);
 	if ((ycopy = S_yprep(&c, yaml, ylen)) == NULL ||
@@ -3252,6 +3292,10 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 	free(c.fwc);
 	c.fwl = c.fwc = NULL;
 	c.nfw = 0;
+	/* The title line names the role unless a label line does. */
+	if (tline > 0 && rb_field_str(role, RB_F_TITLE)->s == NULL)
+		rb_str_set(rb_field_str(role, RB_F_TITLE), data +
+		    c.lines[tline - 1] + toff, tlen, &tpos);
 	{
 		struct rb_pos p1 = { file, 1, 1 };
 

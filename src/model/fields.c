@@ -720,6 +720,52 @@ rb_field_of_heading(const char *s, size_t n, size_t *toff, size_t *tlen)
 	return -1;
 }
 
+/* What ends a job description's title line, longest first. */
+static const char *const S_doc_tails[] = { "岗位职责说明书", "岗位说明书",
+	"职位说明书", "职务说明书", "工作说明书", "说明书" };
+
+int
+rb_doc_title(const char *s, size_t n, size_t *off, size_t *len)
+{
+	size_t b = 0, k, l, i;
+
+	while (b < n && (s[b] == '#' || s[b] == '*'))
+		b++;			/* "# 客服专员岗位说明书", bold */
+	b += rb_blank_len(s + b, n - b);
+	while (n > b && (s[n - 1] == '*' || s[n - 1] == ' ' ||
+	    s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	n = rb_strip_colon(s, n);
+	if (n - b >= 6 && memcmp(s + b, "【", 3) == 0 &&
+	    memcmp(s + n - 3, "】", 3) == 0) {
+		b += 3;
+		n -= 3;
+	}
+	if (n <= b || n - b > 90)	/* 30 characters at most */
+		return 0;
+	for (i = b; i + 3 <= n; i++)	/* a sentence is no title */
+		if (memcmp(s + i, "。", 3) == 0 || memcmp(s + i, "，", 3) == 0 ||
+		    memcmp(s + i, "；", 3) == 0)
+			return 0;
+	for (k = 0; k < sizeof(S_doc_tails) / sizeof(S_doc_tails[0]); k++) {
+		if ((l = S_suffix(s + b, n - b, S_doc_tails[k])) == 0)
+			continue;
+		n -= l;
+		if (n - b > 3 && memcmp(s + n - 3, "的", 3) == 0)
+			n -= 3;
+		while (n > b && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		if (n == b || S_eq(s + b, n - b, "岗位") ||
+		    S_eq(s + b, n - b, "职位") || S_eq(s + b, n - b, "职务") ||
+		    S_eq(s + b, n - b, "工作"))
+			return 0;	/* "岗位说明书" alone names nobody */
+		*off = b;
+		*len = n - b;
+		return 1;
+	}
+	return 0;
+}
+
 /* The last characters (UTF-8 bytes in a number) of the sections'
  * aliases and of S_tails that are three bytes long: S_ends_init. */
 static uint32_t S_ends[128];

@@ -199,6 +199,12 @@ int	 rb_field_of_heading(const char *s, size_t n, size_t *title_off,
  */
 int	 rb_may_name_section(const char *s, size_t n);
 /*
+ * A job description's own title line, "客服专员岗位说明书" (also after
+ * '#', in 【】, with 职位/职务/工作/岗位职责 before 说明书): returns 1 and
+ * the role's title as s[*off..*off + *len), else 0.
+ */
+int	 rb_doc_title(const char *s, size_t n, size_t *off, size_t *len);
+/*
  * The key (keys set) or section heading synonym nearest to s[0..n) in
  * characters, with its field in *field; NULL when nothing is within
  * maxdist (0: a default that grows with the length of s).

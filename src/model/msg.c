@@ -114,8 +114,9 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	    "effective date '%s' must be YYYY-MM-DD" },
 	/* Markdown: the file and its front matter */
 	[MSG_E_NO_FRONT] = { DIAG_ERROR,
-	    "missing front matter: a Markdown role must start with a '---' "
-	    "line" },
+	    "missing front matter: start the role with its label lines "
+	    "(岗位名称：…, 所属部门：…), its title line (…岗位说明书) or a "
+	    "'---' line" },
 	[MSG_E_FRONT_OPEN] = { DIAG_ERROR,
 	    "front matter not closed: expected a '---' line" },
 	[MSG_E_YAML_TAB] = { DIAG_ERROR,

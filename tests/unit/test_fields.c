@@ -321,3 +321,38 @@ Test(fields, numbering_values)
 	cr_assert_eq(rb_num_value("岗位", strlen("岗位"), NULL), -1);
 	cr_assert_eq(rb_num_value("", 0, NULL), -1);
 }
+
+/* A job description's own title line names the role; a sentence, a
+ * heading or a line of text does not. */
+Test(fields, doc_title_line)
+{
+	static const struct { const char *line, *title; } yes[] = {
+	    { "客服专员岗位说明书", "客服专员" },
+	    { "# 高级业务员岗位说明书", "高级业务员" },
+	    { "【业务员的岗位职责说明书】", "业务员" },
+	    { "**销售经理职位说明书**", "销售经理" },
+	    { "　出纳 工作说明书：\r", "出纳" },
+	    { "崗位說明書前台", NULL },
+	    { "前台崗位說明書", "前台" } };
+	static const char *const no[] = { "岗位说明书", "一、岗位职责",
+	    "本说明书适用于业务部全体员工，请遵照执行。",
+	    "岗位名称：业务员", "" };
+	size_t i, off, len;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		int r = rb_doc_title(yes[i].line, strlen(yes[i].line), &off,
+		    &len);
+
+		if (yes[i].title == NULL) {
+			cr_assert_eq(r, 0, "%s", yes[i].line);
+			continue;
+		}
+		cr_assert_eq(r, 1, "%s", yes[i].line);
+		cr_assert_eq(len, strlen(yes[i].title), "%s", yes[i].line);
+		cr_assert(memcmp(yes[i].line + off, yes[i].title, len) == 0,
+		    "%s", yes[i].line);
+	}
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		cr_assert_eq(rb_doc_title(no[i], strlen(no[i]), &off, &len), 0,
+		    "%s", no[i]);
+}

@@ -13,6 +13,7 @@
 #include "../util/util.h"
 #include "../util/tally.h"
 #include "../model/model.h"
+#include "../model/msg.h"
 #include "../load/load.h"
 #include "../load/xml.h"
 #include "../validate/validate.h"
@@ -309,8 +310,41 @@ S_dump_layout(struct diag *d, struct opts *o)
  * The folder's own diagnostics are not the export's: they go to a diag
  * of their own, and a reference left unresolved stays as written.
  */
+/*
+ * What the folder's checks found in the exported file (as the user named
+ * it, real: its real path) that its own load did not (a superior or
+ * department named but not found), said as warnings: the role is exported
+ * as written.
+ */
+static void
+S_export_warn(struct diag *d, const struct diag *folder, const char *file,
+    const char *real)
+{
+	const struct diag_item *it;
+	char *rp;
+	size_t i, j;
+	int same;
+
+	for (i = 0; i < folder->n; i++) {
+		it = &folder->items[i];
+		if (it->level != DIAG_ERROR || it->file == NULL ||
+		    (rp = realpath(it->file, NULL)) == NULL)
+			continue;
+		same = strcmp(rp, real) == 0;
+		free(rp);
+		for (j = 0; same && j < d->n; j++)
+			if (d->items[j].line == it->line &&
+			    d->items[j].col == it->col &&
+			    strcmp(d->items[j].msg, it->msg) == 0)
+				same = 0;	/* its own load said it */
+		if (same)
+			rb_msg_at(d, MSG_W_EXPORT_AS_WRITTEN, file, it->line,
+			    it->col, it->msg);
+	}
+}
+
 static struct rb_role *
-S_export_in_site(const char *file, struct rb_site *site)
+S_export_in_site(struct diag *d, const char *file, struct rb_site *site)
 {
 	struct diag quiet;
 	struct stat st;
@@ -337,6 +371,7 @@ S_export_in_site(const char *file, struct rb_site *site)
 					found = site->roles[i];
 				free(rp);
 			}
+		S_export_warn(d, &quiet, file, real);
 		diag_free(&quiet);
 	}
 	free(org);
@@ -361,7 +396,7 @@ S_export(struct diag *d, struct opts *o)
 	}
 	/* References by name become ids where the folder resolves them. */
 	memset(&site, 0, sizeof(site));
-	in = S_export_in_site(o->args[0], &site);
+	in = S_export_in_site(d, o->args[0], &site);
 	export_role_xml(&b, in != NULL ? in : r);
 	fwrite(b.data, 1, b.len, stdout);
 	buf_free(&b);

@@ -324,6 +324,10 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	[MSG_E_DEPT_UNKNOWN] = { DIAG_ERROR,
 	    "department '%s' is not in org.xml (an id or the name of one "
 	    "department)" },
+	/* export */
+	[MSG_W_EXPORT_AS_WRITTEN] = { DIAG_WARNING,
+	    "%s (exported as written; rolebook check reports it as an "
+	    "error)" },
 };
 
 void

@@ -155,6 +155,8 @@ enum rb_msg {
 	MSG_E_DEPT_AMBIGUOUS,	/* a name several departments have */
 	MSG_E_DEPT_NEAR,	/* not a department, with a suggestion */
 	MSG_E_DEPT_UNKNOWN,	/* not a department */
+	/* ===== export ===== */
+	MSG_W_EXPORT_AS_WRITTEN, /* a folder's error in the exported role */
 	MSG__MAX
 };
 

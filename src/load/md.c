@@ -2,8 +2,10 @@
  * md.c — loads a role written in Markdown with YAML front matter
  * (docs/content-format.md, "Roles in Markdown") into struct rb_role.
  *
- * The front matter is read with libyaml's document API, the body with
- * cmark-gfm (table extension, safe mode).  Every rich field is built through
+ * The front matter is md_front.c's; the body is read here: the lines a
+ * pasted job description holds are looked at first (headings without '##',
+ * tables, brackets), then cmark-gfm (table extension, safe mode) parses it
+ * and its tree is walked into the sections.  Every rich field is built through
  * struct rich (model/rich.h) so that the same role written in XML yields
  * byte-identical strings.  Every problem goes to struct diag with the real
  * file line and a 1-based column counted in characters.
@@ -14,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <yaml.h>
 #include <cmark-gfm.h>
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm-core-extensions.h>
@@ -28,9 +29,7 @@
 #include "../validate/validate.h"
 #include "load.h"
 #include "xml.h"
-
-/* Deepest Markdown nesting we walk: the depth limit (src/util/limit.c). */
-#define S_MAX_DEPTH	((int)rb_limit(RB_LIM_DEPTH))
+#include "md_int.h"
 
 /* The sections of a role: the section fields of the table (fields.h), in
  * its order, then an extra section and one to skip (a repeated one). */
@@ -42,39 +41,6 @@ enum S_sect {
 #define S_FIELD(sect)	((enum rb_field)((int)(sect) + RB_F_SUMMARY))
 _Static_assert(RB_F_REPORTS - RB_F_SUMMARY + 1 == S_NSECT, "sections");
 
-
-/* Everything one load needs. */
-struct S_ctx {
-	struct diag	*d;
-	const char	*file;
-	const char	*data;
-	size_t		 len;
-	size_t		*lines;		/* byte offset of each line start */
-	int		 nlines;
-	int		 body_off;	/* file line = cmark line + body_off */
-	int		 yline;		/* file line of the front matter's first */
-	int		 labels;	/* front matter as label lines, no '---' */
-	struct rb_role	*role;
-	int		 deep;		/* depth error already reported */
-	struct utf8_cols cols;		/* columns counted on along a line */
-	/* Inline rendering adjustments (attribute block, list prefixes). */
-	cmark_node	*skip_node;	/* drop the first skip_len bytes of it */
-	size_t		 skip_len;
-	cmark_node	*cut_node;	/* keep only cut_len bytes of it ... */
-	size_t		 cut_len;	/* ... and drop every later sibling */
-	int		 soft_br;	/* a soft break is a <br/> (list items) */
-	const char	*tlabel;	/* an item's label from a table cell */
-	size_t		 tlabel_len;
-	/* Front-matter lines whose full-width colon after the key was read
-	 * as ": " (two characters more): columns after it shift back. */
-	int		*fwl;		/* 1-based file lines */
-	int		*fwc;		/* column of the colon there */
-	size_t		 nfw;
-	/* Body lines (cmark's, ascending) that are headings only because
-	 * their number continues the headings' (S_outline_next). */
-	int		*numh;
-	size_t		 nnumh, numhcap;
-};
 
 /* ---------------------------------------------------------------- utils */
 
@@ -94,287 +60,9 @@ S_suggest(const char *s, const char *const *keys)
 	return best;
 }
 
-/*
- * Reports an unknown front-matter key (warning), suggesting the nearest
- * key or Chinese alias; a key for direct reports says they are derived.
- */
-static void
-S_unknown_key(struct S_ctx *c, const struct rb_pos *p, const char *key)
-{
-	const char *sug;
-	int f = -1;
-
-	if (rb_name_eq(key, strlen(key), "直接下级") ||
-	    rb_name_eq(key, strlen(key), "下级") ||
-	    strcmp(key, "direct_reports") == 0) {
-		rb_msg(c->d, MSG_W_KEY_DERIVED, p, key);
-		return;
-	}
-	sug = rb_field_near(key, strlen(key), 1, &f, 2);
-	if (sug != NULL && strcmp(sug, rb_fields[f].name) == 0)
-		rb_msg(c->d, MSG_W_KEY_NEAR, p, key, sug);
-	else if (sug != NULL)
-		rb_msg(c->d, MSG_W_KEY_NEAR_FIELD, p, key, sug,
-		    rb_fields[f].name);
-	else
-		rb_msg(c->d, MSG_W_KEY_UNKNOWN, p, key);
-}
-
-/* Position of 1-based file line and 1-based byte column, in characters. */
-static struct rb_pos
-S_filepos(struct S_ctx *c, int line, int bytecol)
-{
-	struct rb_pos p;
-
-	p.file = c->file;
-	p.line = line;
-	p.col = 0;
-	if (line >= 1 && line <= c->nlines && bytecol >= 1)
-		p.col = utf8_col_valid(&c->cols, c->data +
-		    c->lines[line - 1], bytecol);
-	return p;
-}
-
-/* Position of a cmark node (start), mapped to the real file. */
-static struct rb_pos
-S_npos(struct S_ctx *c, cmark_node *n)
-{
-	int l = cmark_node_get_start_line(n);
-
-	while (l <= 0 && cmark_node_parent(n) != NULL) {
-		n = cmark_node_parent(n);
-		l = cmark_node_get_start_line(n);
-	}
-	return S_filepos(c, l + c->body_off, cmark_node_get_start_column(n));
-}
-
-/* Trims ASCII white space at both ends of s[0..*n); returns the new start. */
-static const char *
-S_trim(const char *s, size_t *n)
-{
-	while (*n > 0 && isspace((unsigned char)*s)) {
-		s++;
-		(*n)--;
-	}
-	while (*n > 0 && isspace((unsigned char)s[*n - 1]))
-		(*n)--;
-	return s;
-}
-
-/* -------------------------------------------------------- front matter */
-
-/* Position of a YAML mark; yaml text starts on file line 2. */
-static struct rb_pos
-S_ypos(const struct S_ctx *c, yaml_mark_t m)
-{
-	struct rb_pos p;
-
-	size_t i;
-
-	/* libyaml counts columns in characters already (0-based). */
-	p.file = c->file;
-	p.line = (int)m.line + c->yline;
-	p.col = (int)m.column + 1;
-	for (i = 0; i < c->nfw; i++)
-		if (c->fwl[i] == p.line && p.col > c->fwc[i])
-			p.col = p.col - 2 > c->fwc[i] ? p.col - 2 : c->fwc[i];
-	return p;
-}
-
-/*
- * Reads the front matter's lines before libyaml does, for the mistakes
- * people make typing YAML by hand: a tab in the indentation is an error
- * at the tab ("indent with spaces"); a full-width colon after a key
- * (岗位名称：业务员, as a Chinese input method types it) is read as ": ".
- * Returns a copy of yaml[0..n) to parse (caller frees), or NULL after an
- * error.
- */
-/*
- * A second front-matter key in the value v[0..le) of a key's line, after
- * two blanks, a tab or an ideographic space, as a table copied from Word
- * gives it ("岗位名称：业务员　　所属部门：业务部"): its start, the key's
- * length in *kl; else NULL.
- */
-static const char *
-S_second_key(const char *v, const char *le, size_t *kl)
-{
-	const char *p, *k, *e;
-
-	for (p = v; p < le; p++) {
-		if (!(*p == '\t' || (*p == ' ' && p + 1 < le && p[1] == ' ') ||
-		    (le - p >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0)))
-			continue;
-		k = p + rb_blank_len(p, (size_t)(le - p));
-		for (e = k; e < le && e - k < 40 && *e != ':' && !(le - e >= 3 &&
-		    memcmp(e, "：", 3) == 0) && *e != ' ' && *e != '\t'; e++)
-			;
-		if (e > k && e < le && (*e == ':' || *e == '\xEF') &&
-		    rb_field_of_key(k, (size_t)(e - k)) >= 0) {
-			*kl = (size_t)(e - k);
-			return k;
-		}
-		p = k > p ? k - 1 : p;
-	}
-	return NULL;
-}
-
-static char *
-S_yprep(struct S_ctx *c, const char *yaml, size_t n)
-{
-	char *y = xstrndup(yaml, n), *ls, *le, *p, *fw, *ac, *q, *kc;
-	const char *k2, *e2;
-	size_t kl;
-	int line = c->yline, bad = 0;
-	struct rb_pos pos;
-
-	for (ls = y; ls < y + n; ls = le + 1, line++) {
-		if ((le = memchr(ls, '\n', (size_t)(y + n - ls))) == NULL)
-			le = y + n;
-		for (p = ls; p < le && (*p == ' ' || *p == '\t'); p++)
-			if (*p == '\t') {
-				pos.file = c->file;
-				pos.line = line;
-				pos.col = (int)(p - ls) + 1;
-				rb_msg(c->d, MSG_E_YAML_TAB, &pos);
-				bad = 1;
-				break;
-			}
-		if (p < le && *p == '#')
-			continue;
-		if (p + 2 < le && p[0] == '-' && p[1] == ' ')
-			p += 2;		/* a list item: "- key：value" */
-		for (fw = p; fw + 2 < le && !((unsigned char)fw[0] == 0xEF &&
-		    (unsigned char)fw[1] == 0xBC && (unsigned char)fw[2] == 0x9A);
-		    fw++)
-			;	/* "：" */
-		if (fw + 2 >= le)
-			fw = NULL;
-		if (fw == NULL && !c->labels)
-			continue;	/* "title: …", as YAML writes it */
-		ac = memchr(p, ':', (size_t)(le - p));
-		/* (ASCII key lines looked at only without '---': a YAML
-		 * writer's front matter never has a second key) */
-		kc = fw != NULL && fw > p && (ac == NULL || fw < ac) ? fw + 3 :
-		    c->labels && ac != NULL ? ac + 1 : NULL;
-		if (kc != NULL && (k2 = S_second_key(kc, le, &kl)) != NULL) {
-			pos.file = c->file;
-			pos.line = line;
-			pos.col = (int)utf8_count(ls, (size_t)(k2 - ls)) + 1;
-			for (e2 = k2 + kl; e2 < le && *e2 != '\r' &&
-			    !(le - e2 >= 3 && memcmp(e2, "\xE3\x80\x80", 3) == 0) &&
-			    *e2 != '\t' && !(*e2 == ' ' && e2 + 1 < le &&
-			    e2[1] == ' '); e2++)
-				;
-			rb_msg(c->d, MSG_E_YAML_TWO_KEYS, &pos, (int)kl, k2,
-			    (int)(e2 - k2), k2);
-			bad = 1;
-			continue;
-		}
-		if (fw == NULL || fw <= p || (ac != NULL && ac < fw))
-			continue;
-		for (q = p; q < fw && *q != '"' && *q != '\''; q++)
-			;
-		if (q < fw || utf8_count(p, (size_t)(fw - p)) > 24)
-			continue;	/* quoted: not a key */
-		memcpy(fw, ":  ", 3);
-		c->fwl = xreallocarray(c->fwl, c->nfw + 1, sizeof(int));
-		c->fwc = xreallocarray(c->fwc, c->nfw + 1, sizeof(int));
-		c->fwl[c->nfw] = line;
-		c->fwc[c->nfw++] = (int)utf8_count(ls, (size_t)(fw - ls)) + 1;
-	}
-	if (bad) {
-		free(y);
-		return NULL;
-	}
-	return y;
-}
-
-/*
- * Explains libyaml's "mapping values are not allowed" at a second ': ' on
- * a line: the value holds ': ' and must be quoted.  Returns 1 when it
- * did (reported at the value), 0 when the error is another one.
- */
-static int
-S_yquote(struct S_ctx *c, const char *yaml, size_t n, const yaml_parser_t *ps)
-{
-	const char *ls = yaml, *le, *k, *colon, *v;
-	struct rb_pos pos;
-	size_t l;
-
-	if (ps->problem == NULL || strstr(ps->problem, "mapping values are "
-	    "not allowed") == NULL)
-		return 0;
-	for (l = 0; l < ps->problem_mark.line && ls < yaml + n; l++) {
-		if ((ls = memchr(ls, '\n', (size_t)(yaml + n - ls))) == NULL)
-			return 0;
-		ls++;
-	}
-	if (ls >= yaml + n)
-		return 0;
-	if ((le = memchr(ls, '\n', (size_t)(yaml + n - ls))) == NULL)
-		le = yaml + n;
-	for (k = ls; k < le && (*k == ' ' || *k == '-'); k++)
-		;
-	if ((colon = memchr(k, ':', (size_t)(le - k))) == NULL)
-		return 0;
-	for (v = colon + 1; v < le && *v == ' '; v++)
-		;
-	if (v >= le || *v == '"' || *v == '\'')
-		return 0;
-	pos.file = c->file;
-	pos.line = (int)ps->problem_mark.line + c->yline;
-	pos.col = (int)utf8_count(ls, (size_t)(v - ls)) + 1;
-	while (le > v && (le[-1] == ' ' || le[-1] == '\r'))
-		le--;
-	rb_msg(c->d, MSG_E_YAML_QUOTE, &pos, (int)(colon - k), k,
-	    (int)(colon - k), k, (int)(le - v), v);
-	return 1;
-}
-
-/* Is a scalar node a YAML null (empty, ~, null) written plain? */
-static int
-S_ynull(const yaml_node_t *n)
-{
-	const char *v = (const char *)n->data.scalar.value;
-
-	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return 0;
-	return n->data.scalar.length == 0 || strcmp(v, "~") == 0 ||
-	    strcmp(v, "null") == 0 || strcmp(v, "Null") == 0 ||
-	    strcmp(v, "NULL") == 0;
-}
-
-/*
- * Stores a string front-matter value into dst.  Errors when not a scalar.
- * An empty value is stored as "" when required (val_role() says so), else
- * left out.  Returns 0 when set to a value that is not empty.
- */
-static int
-S_ystr(struct S_ctx *c, const char *key, yaml_node_t *v, struct rb_str *dst,
-    int required)
-{
-	struct rb_pos p = S_ypos(c, v->start_mark);
-	const char *s;
-	size_t n;
-
-	if (v->type != YAML_SCALAR_NODE) {
-		rb_msg(c->d, MSG_E_YAML_STRING, &p, key);
-		return -1;
-	}
-	n = v->data.scalar.length;
-	s = S_trim((const char *)v->data.scalar.value, &n);
-	if (S_ynull(v) || n == 0) {
-		if (required)
-			rb_str_set(dst, "", 0, &p);
-		return -1;
-	}
-	rb_str_set(dst, s, n, &p);
-	return 0;
-}
-
 /* Warns that key is not an attribute of items id, naming the nearest. */
-static void
-S_unknown_attr(struct S_ctx *c, const struct rb_pos *p,
+void
+md_unknown_attr(struct md_ctx *c, const struct rb_pos *p,
     const struct rb_itemdef *id, const char *key)
 {
 	const char *names[8];
@@ -390,313 +78,69 @@ S_unknown_attr(struct S_ctx *c, const struct rb_pos *p,
 		rb_msg(c->d, MSG_W_ATTR_UNKNOWN, p, id->what, key);
 }
 
-/*
- * Reads one front-matter map m (a sequence item: a target) into a new
- * item of id, its keys the items' attributes (src/model/fields.c).
- */
-static void
-S_ymap(struct S_ctx *c, yaml_document_t *doc, yaml_node_t *m,
-    const struct rb_itemdef *id)
+/* Position of 1-based file line and 1-based byte column, in characters. */
+struct rb_pos
+md_filepos(struct md_ctx *c, int line, int bytecol)
 {
-	struct rb_pos p = S_ypos(c, m->start_mark), kp;
-	const struct rb_attrdef *a;
-	struct buf b = BUF_INIT;
-	struct rb_str *dst;
-	yaml_node_pair_t *pr;
-	yaml_node_t *k, *v;
-	const char *key;
-	void *it;
-	int i;
+	struct rb_pos p;
 
-	if (m->type != YAML_MAPPING_NODE) {
-		for (i = 0; i < id->nattrs; i++)
-			buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 <
-			    id->nattrs ? ", " : " and ", id->attrs[i].name);
-		rb_msg(c->d, MSG_E_NOT_MAP, &p, id->what, b.data);
-		buf_free(&b);
-		return;
-	}
-	it = rb_list_add(c->role, id);
-	*(struct rb_pos *)(void *)((char *)it + id->poff) = p;
-	for (pr = m->data.mapping.pairs.start; pr < m->data.mapping.pairs.top;
-	    pr++) {
-		k = yaml_document_get_node(doc, pr->key);
-		v = yaml_document_get_node(doc, pr->value);
-		if (k == NULL || v == NULL)
-			continue;
-		kp = S_ypos(c, k->start_mark);
-		if (k->type != YAML_SCALAR_NODE) {
-			rb_msg(c->d, MSG_E_YAML_KEY, &kp);
-			continue;
-		}
-		key = (const char *)k->data.scalar.value;
-		/* Their rules: val_role(), for both formats. */
-		if ((a = rb_item_attr(id, key, strlen(key))) == NULL ||
-		    (dst = rb_item_str(it, a)) == NULL) {
-			S_unknown_attr(c, &kp, id, key);
-			continue;
-		}
-		if (dst->s != NULL) {
-			rb_msg(c->d, MSG_E_ATTR_TWICE, &kp, key);
-			continue;
-		}
-		(void)S_ystr(c, key, v, dst, a->flags & RB_AF_REQUIRED);
-	}
+	p.file = c->file;
+	p.line = line;
+	p.col = 0;
+	if (line >= 1 && line <= c->nlines && bytecol >= 1)
+		p.col = utf8_col_valid(&c->cols, c->data +
+		    c->lines[line - 1], bytecol);
+	return p;
 }
 
-/* Reports the first YAML anchor or alias, with the count of its kind. */
-static void
-S_yref(struct S_ctx *c, const struct rb_pos *p, const char *what, char sigil,
-    const char *name, size_t n)
+/* Position of a cmark node (start), mapped to the real file. */
+static struct rb_pos
+S_npos(struct md_ctx *c, cmark_node *n)
 {
-	char more[64] = "";
+	int l = cmark_node_get_start_line(n);
 
-	if (n > 1)
-		snprintf(more, sizeof(more), " (%zu %s%s in all)", n, what,
-		    what[strlen(what) - 1] == 's' ? "es" : "s");
-	rb_msg(c->d, MSG_E_YAML_REF, p, what, sigil, name, more);
+	while (l <= 0 && cmark_node_parent(n) != NULL) {
+		n = cmark_node_parent(n);
+		l = cmark_node_get_start_line(n);
+	}
+	return md_filepos(c, l + c->body_off, cmark_node_get_start_column(n));
 }
 
-/*
- * Can the front matter y[0..n) hold nothing S_ypre() guards against?  So
- * when it has no flow collection, anchor or alias ('[', '{', '&' or '*'
- * anywhere, even inside a value: such a file is read twice, as before), and
- * its nesting is within the limit.  A block collection starts on its line
- * after the indentation and the "- ", "? " or ": " indicators before it;
- * one nested in another starts further right, except a sequence at its
- * mapping's column, so the nesting is at most 2 (cmax + 1) + 1 for the
- * rightmost such start cmax.  The usual front matter (scalars, the
- * targets' list) passes and is parsed once, by the load: the event pass
- * was 8 % of `rolebook check`.
- */
-static int
-S_yplain(const char *y, size_t n)
+/* Trims ASCII white space at both ends of s[0..*n); returns the new start. */
+const char *
+md_trim(const char *s, size_t *n)
 {
-	size_t i = 0, col, cmax = 0;
-
-	while (i < n) {
-		for (col = 0; i < n; i++, col++)
-			if (y[i] != ' ' && y[i] != '\t' &&
-			    !((y[i] == '-' || y[i] == '?' || y[i] == ':') &&
-			    (i + 1 == n || y[i + 1] == ' ' ||
-			    y[i + 1] == '\t' || y[i + 1] == '\n' ||
-			    y[i + 1] == '\r')))
-				break;
-		if (col > cmax)
-			cmax = col;
-		for (; i < n && y[i] != '\n'; i++)
-			if (y[i] == '[' || y[i] == '{' || y[i] == '&' ||
-			    y[i] == '*')
-				return 0;
-		i++;
+	while (*n > 0 && isspace((unsigned char)*s)) {
+		s++;
+		(*n)--;
 	}
-	return 2 * (cmax + 1) + 1 <= (size_t)S_MAX_DEPTH;
-}
-
-/*
- * libyaml 0.2.5 takes time quadratic in the nesting of a document (200,000
- * nested '[' take minutes), and its document API expands every alias into
- * the node it names (80,000 aliases of one target map were 80,000 targets,
- * compared pairwise).  So the front matter's events are read first: the
- * reading stops at the depth limit, and anchors and aliases are refused
- * (nobody writes them by hand), each kind once at its first use with the
- * count.  Returns 1 (error reported) when refused; syntax errors are left
- * to the load that follows.
- */
-static int
-S_ypre(struct S_ctx *c, const char *yaml, size_t n)
-{
-	yaml_parser_t ps;
-	yaml_event_t ev;
-	struct rb_pos p, pal = { NULL, 0, 0 }, pan = { NULL, 0, 0 };
-	const char *anchor;
-	char *al = NULL, *an = NULL;
-	size_t nal = 0, nan = 0;
-	int depth = 0, deep = 0, done = 0;
-
-	yaml_parser_initialize(&ps);
-	yaml_parser_set_input_string(&ps, (const unsigned char *)yaml, n);
-	yaml_parser_set_encoding(&ps, YAML_UTF8_ENCODING);
-	while (!done && yaml_parser_parse(&ps, &ev)) {
-		anchor = NULL;
-		if (ev.type == YAML_SEQUENCE_START_EVENT ||
-		    ev.type == YAML_MAPPING_START_EVENT) {
-			anchor = ev.type == YAML_SEQUENCE_START_EVENT ?
-			    (const char *)ev.data.sequence_start.anchor :
-			    (const char *)ev.data.mapping_start.anchor;
-			if (++depth > S_MAX_DEPTH) {
-				p = S_ypos(c, ev.start_mark);
-				rb_msg(c->d, MSG_E_YAML_DEEP, &p, S_MAX_DEPTH,
-				    rb_limit_hint(RB_LIM_DEPTH));
-				deep = done = 1;
-			}
-		} else if (ev.type == YAML_SEQUENCE_END_EVENT ||
-		    ev.type == YAML_MAPPING_END_EVENT)
-			depth--;
-		else if (ev.type == YAML_SCALAR_EVENT)
-			anchor = (const char *)ev.data.scalar.anchor;
-		else if (ev.type == YAML_ALIAS_EVENT && nal++ == 0) {
-			pal = S_ypos(c, ev.start_mark);
-			al = xstrdup((const char *)ev.data.alias.anchor);
-		} else if (ev.type == YAML_STREAM_END_EVENT)
-			done = 1;
-		if (anchor != NULL && nan++ == 0) {
-			pan = S_ypos(c, ev.start_mark);
-			an = xstrdup(anchor);
-		}
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&ps);
-	if (an != NULL)
-		S_yref(c, &pan, "anchor", '&', an, nan);
-	if (al != NULL)
-		S_yref(c, &pal, "alias", '*', al, nal);
-	free(an);
-	free(al);
-	return deep || an != NULL || al != NULL;
-}
-
-/*
- * Parses the front matter yaml[0..n) (starting on file line 2) into the
- * role.  Returns -1 when refused or on a YAML syntax error (reported),
- * else 0.
- */
-static int
-S_front(struct S_ctx *c, const char *yaml, size_t n)
-{
-	yaml_parser_t ps;
-	yaml_document_t doc;
-	yaml_node_t *root, *k, *v, *it;
-	yaml_node_pair_t *pr;
-	yaml_node_item_t *ip;
-	struct rb_pos p, kp;
-	struct rb_str *dst;
-	const char *key;
-	unsigned seen = 0;
-	int first[RB_F__MAX] = { 0 };
-	int ki;
-
-	if (!S_yplain(yaml, n) && S_ypre(c, yaml, n))
-		return -1;
-	yaml_parser_initialize(&ps);
-	yaml_parser_set_input_string(&ps, (const unsigned char *)yaml, n);
-	yaml_parser_set_encoding(&ps, YAML_UTF8_ENCODING);
-	if (!yaml_parser_load(&ps, &doc)) {
-		p = S_ypos(c, ps.problem_mark);
-		if (S_yquote(c, yaml, n, &ps))
-			;
-		else if (ps.context != NULL)
-			rb_msg(c->d, MSG_E_YAML_SYNTAX_IN, &p,
-			    ps.problem ? ps.problem : "error", ps.context);
-		else
-			rb_msg(c->d, MSG_E_YAML_SYNTAX, &p,
-			    ps.problem ? ps.problem : "error");
-		yaml_parser_delete(&ps);
-		return -1;
-	}
-	root = yaml_document_get_root_node(&doc);
-	if (root != NULL && !(root->type == YAML_SCALAR_NODE && S_ynull(root))
-	    && root->type != YAML_MAPPING_NODE) {
-		p = S_ypos(c, root->start_mark);
-		rb_msg(c->d, MSG_E_YAML_NOT_MAP, &p);
-		root = NULL;
-	}
-	if (root != NULL && root->type == YAML_MAPPING_NODE)
-		for (pr = root->data.mapping.pairs.start;
-		    pr < root->data.mapping.pairs.top; pr++) {
-			k = yaml_document_get_node(&doc, pr->key);
-			v = yaml_document_get_node(&doc, pr->value);
-			if (k == NULL || v == NULL)
-				continue;
-			kp = S_ypos(c, k->start_mark);
-			if (k->type != YAML_SCALAR_NODE) {
-				rb_msg(c->d, MSG_E_YAML_KEY, &kp);
-				continue;
-			}
-			key = (const char *)k->data.scalar.value;
-			if ((ki = rb_field_of_key(key, strlen(key))) < 0) {
-				S_unknown_key(c, &kp, key);
-				continue;
-			}
-			if (seen & (1u << ki)) {
-				rb_msg(c->d, MSG_E_FIELD_TWICE, &kp, "key", key,
-				    rb_fields[ki].name, first[ki]);
-				continue;
-			}
-			seen |= 1u << ki;
-			first[ki] = kp.line;
-			key = rb_fields[ki].name;
-			/* The scalar fields, as the table has them; their
-			 * rules: val_role(), for both formats. */
-			if ((dst = rb_field_str(c->role, ki)) != NULL) {
-				(void)S_ystr(c, key, v, dst,
-				    rb_fields[ki].required ||
-				    rb_fields[ki].kind == RB_FK_INT);
-				if (rb_fields[ki].kind == RB_FK_INT)
-					c->role->headcount_pos = dst->pos;
-				continue;
-			}
-			switch ((enum rb_field)ki) {
-			case RB_F_ID: {
-				struct rb_str id = { NULL, { NULL, 0, 0 } };
-
-				if (S_ystr(c, key, v, &id, 1) == 0) {
-					free(c->role->id);
-					c->role->id = id.s;
-					c->role->pos = id.pos;
-				} else if (id.s != NULL) {
-					rb_msg(c->d, MSG_E_EMPTY, &id.pos,
-					    key, rb_fields[ki].label, "");
-					rb_str_free(&id);
-				}
-				break;
-			}
-			case RB_F_TARGETS:
-				if (v->type == YAML_SCALAR_NODE && S_ynull(v))
-					break;
-				if (v->type != YAML_SEQUENCE_NODE) {
-					p = S_ypos(c, v->start_mark);
-					rb_msg(c->d, MSG_E_YAML_TARGETS, &p);
-					break;
-				}
-				for (ip = v->data.sequence.items.start;
-				    ip < v->data.sequence.items.top; ip++)
-					if ((it = yaml_document_get_node(&doc,
-					    *ip)) != NULL)
-						S_ymap(c, &doc, it,
-						    rb_fields[ki].item);
-				break;
-			default:
-				break;
-			}
-		}
-	yaml_document_delete(&doc);
-	yaml_parser_delete(&ps);
-	return 0;
+	while (*n > 0 && isspace((unsigned char)s[*n - 1]))
+		(*n)--;
+	return s;
 }
 
 /* ------------------------------------------------------------ markdown */
 
 /* Warns that raw HTML at node n was dropped. */
 static void
-S_html(struct S_ctx *c, cmark_node *n)
+S_html(struct md_ctx *c, cmark_node *n)
 {
 	struct rb_pos p = S_npos(c, n);
 
 	rb_msg(c->d, MSG_W_RAW_HTML, &p);
 }
 
-/* Reports nesting beyond S_MAX_DEPTH once; returns 1 when too deep. */
+/* Reports nesting beyond MD_MAX_DEPTH once; returns 1 when too deep. */
 static int
-S_too_deep(struct S_ctx *c, cmark_node *n, int depth)
+S_too_deep(struct md_ctx *c, cmark_node *n, int depth)
 {
 	struct rb_pos p;
 
-	if (depth <= S_MAX_DEPTH)
+	if (depth <= MD_MAX_DEPTH)
 		return 0;
 	if (!c->deep) {
 		p = S_npos(c, n);
-		rb_msg(c->d, MSG_E_TOO_DEEP, &p, S_MAX_DEPTH,
+		rb_msg(c->d, MSG_E_TOO_DEEP, &p, MD_MAX_DEPTH,
 		    rb_limit_hint(RB_LIM_DEPTH));
 		c->deep = 1;
 	}
@@ -736,11 +180,11 @@ S_own_line(cmark_node *n)
 	return 0;
 }
 
-static void	S_inline_seq(struct S_ctx *, struct rich *, cmark_node *,
+static void	S_inline_seq(struct md_ctx *, struct rich *, cmark_node *,
 		    cmark_node *, int);
 
 static void
-S_inlines(struct S_ctx *c, struct rich *r, cmark_node *n, int depth)
+S_inlines(struct md_ctx *c, struct rich *r, cmark_node *n, int depth)
 {
 	if (S_too_deep(c, n, depth))
 		return;
@@ -749,7 +193,7 @@ S_inlines(struct S_ctx *c, struct rich *r, cmark_node *n, int depth)
 
 /* The same for the sibling inlines from first to last (NULL: to the end). */
 static void
-S_inline_seq(struct S_ctx *c, struct rich *r, cmark_node *first,
+S_inline_seq(struct md_ctx *c, struct rich *r, cmark_node *first,
     cmark_node *last, int depth)
 {
 	cmark_node *ch;
@@ -840,11 +284,11 @@ S_inline_seq(struct S_ctx *c, struct rich *r, cmark_node *first,
 }
 
 /* Appends the plain text of n's inlines to b (soft breaks become spaces). */
-static void	S_plain_seq(struct S_ctx *, struct buf *, cmark_node *,
+static void	S_plain_seq(struct md_ctx *, struct buf *, cmark_node *,
 		    cmark_node *, int);
 
 static void
-S_plain(struct S_ctx *c, struct buf *b, cmark_node *n, int depth)
+S_plain(struct md_ctx *c, struct buf *b, cmark_node *n, int depth)
 {
 	if (S_too_deep(c, n, depth))
 		return;
@@ -853,7 +297,7 @@ S_plain(struct S_ctx *c, struct buf *b, cmark_node *n, int depth)
 
 /* The same for the sibling inlines from first to last (NULL: to the end). */
 static void
-S_plain_seq(struct S_ctx *c, struct buf *b, cmark_node *first,
+S_plain_seq(struct md_ctx *c, struct buf *b, cmark_node *first,
     cmark_node *last, int depth)
 {
 	cmark_node *ch;
@@ -878,11 +322,11 @@ S_plain_seq(struct S_ctx *c, struct buf *b, cmark_node *first,
 		}
 }
 
-static void	S_blocks(struct S_ctx *, struct rich *, cmark_node *, int, int);
+static void	S_blocks(struct md_ctx *, struct rich *, cmark_node *, int, int);
 
 /* Renders a GFM table node as table/thead/tbody. */
 static void
-S_table(struct S_ctx *c, struct rich *r, cmark_node *t, int depth)
+S_table(struct md_ctx *c, struct rich *r, cmark_node *t, int depth)
 {
 	cmark_node *row, *cell;
 	int body = 0, head;
@@ -914,7 +358,7 @@ S_table(struct S_ctx *c, struct rich *r, cmark_node *t, int depth)
 	rich_close(r, "table");
 }
 
-static void	S_block(struct S_ctx *, struct rich *, cmark_node *, int, int);
+static void	S_block(struct md_ctx *, struct rich *, cmark_node *, int, int);
 
 /*
  * An ordered list that starts at another number than 1 ("2. 乐观向上…"
@@ -922,7 +366,7 @@ static void	S_block(struct S_ctx *, struct rich *, cmark_node *, int, int);
  * item is a paragraph that keeps its number, its other blocks after it.
  */
 static void
-S_numbered_lines(struct S_ctx *c, struct rich *r, cmark_node *n, int depth)
+S_numbered_lines(struct md_ctx *c, struct rich *r, cmark_node *n, int depth)
 {
 	cmark_node *it, *ch;
 	char num[32];
@@ -949,7 +393,7 @@ S_numbered_lines(struct S_ctx *c, struct rich *r, cmark_node *n, int depth)
 /* Renders one block node n into r (block context).  tight: inside a tight
  * list item, paragraphs lose their <p>. */
 static void
-S_block(struct S_ctx *c, struct rich *r, cmark_node *n, int depth, int tight)
+S_block(struct md_ctx *c, struct rich *r, cmark_node *n, int depth, int tight)
 {
 	struct rb_pos p;
 	const char *s, *tag;
@@ -1023,7 +467,7 @@ S_block(struct S_ctx *c, struct rich *r, cmark_node *n, int depth, int tight)
 
 /* Renders every child block of n. */
 static void
-S_blocks(struct S_ctx *c, struct rich *r, cmark_node *n, int depth, int tight)
+S_blocks(struct md_ctx *c, struct rich *r, cmark_node *n, int depth, int tight)
 {
 	cmark_node *ch;
 
@@ -1086,7 +530,7 @@ S_last_open(const char *s, size_t n)
  * in *attr (caller frees) and returns 1.
  */
 static int
-S_find_attrs(struct S_ctx *c, const struct S_span *sp, char **attr)
+S_find_attrs(struct md_ctx *c, const struct S_span *sp, char **attr)
 {
 	cmark_node *last = sp->last, *first = last, *n;
 	struct buf b = BUF_INIT;
@@ -1110,7 +554,7 @@ S_find_attrs(struct S_ctx *c, const struct S_span *sp, char **attr)
 	for (n = first; n; n = n == last ? NULL : cmark_node_next(n))
 		buf_puts(&b, cmark_node_get_literal(n));
 	len = b.len;
-	s = S_trim(b.data, &len);
+	s = md_trim(b.data, &len);
 	if (len >= 1 && s[len - 1] == '}')
 		cl = 1;
 	else if (len >= 3 && memcmp(s + len - 3, "\xEF\xBD\x9D", 3) == 0)
@@ -1146,7 +590,7 @@ S_find_attrs(struct S_ctx *c, const struct S_span *sp, char **attr)
 
 /* Start and end (before '\n' and '\r') of 1-based file line l. */
 static const char *
-S_fline(const struct S_ctx *c, int l, const char **e)
+S_fline(const struct md_ctx *c, int l, const char **e)
 {
 	const char *ls = c->data + c->lines[l - 1], *le;
 
@@ -1166,7 +610,7 @@ S_fline(const struct S_ctx *c, int l, const char **e)
  * block (the line is searched once per block, not once per attribute).
  */
 static long
-S_attr_start(struct S_ctx *c, const struct S_span *sp, int *line)
+S_attr_start(struct md_ctx *c, const struct S_span *sp, int *line)
 {
 	const char *ls, *le, *br;
 
@@ -1198,7 +642,7 @@ S_blank1(const char *s)
  * (src/model/fields.c).  Their rules: val_role(), for both formats.
  */
 static void
-S_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
+S_attrs(struct md_ctx *c, const struct S_span *sp, const char *a,
     const struct rb_itemdef *id, void *it)
 {
 	const struct rb_attrdef *ad;
@@ -1221,9 +665,9 @@ S_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
 		ke = a;
 		key = xstrndup(k, (size_t)(ke - k));
 		if (start >= 0)
-			p = S_filepos(c, line, (int)(start + (k - a0)) + 1);
+			p = md_filepos(c, line, (int)(start + (k - a0)) + 1);
 		else {
-			p = S_filepos(c, sp->line, 1);
+			p = md_filepos(c, sp->line, 1);
 			p.col = sp->col;
 		}
 		if ((l = S_oneof(a, S_eqs)) == 0) {
@@ -1247,7 +691,7 @@ S_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
 		}
 		if ((ad = rb_item_attr(id, key, strlen(key))) == NULL ||
 		    (dst = rb_item_str(it, ad)) == NULL)
-			S_unknown_attr(c, &p, id, key);
+			md_unknown_attr(c, &p, id, key);
 		else if (dst->s != NULL)
 			rb_msg(c->d, MSG_E_ATTR_TWICE, &p, key);
 		else
@@ -1262,7 +706,7 @@ S_attrs(struct S_ctx *c, const struct S_span *sp, const char *a,
  * reporting what it holds instead.
  */
 static cmark_node *
-S_item_para(struct S_ctx *c, cmark_node *it, enum S_sect sect, int sub)
+S_item_para(struct md_ctx *c, cmark_node *it, enum S_sect sect, int sub)
 {
 	const struct rb_itemdef *id = rb_fields[S_FIELD(sect)].item;
 	const char *field = rb_fields[S_FIELD(sect)].name;
@@ -1296,7 +740,7 @@ S_item_para(struct S_ctx *c, cmark_node *it, enum S_sect sect, int sub)
 
 /* Position of item sp. */
 static struct rb_pos
-S_span_pos(const struct S_ctx *c, const struct S_span *sp)
+S_span_pos(const struct md_ctx *c, const struct S_span *sp)
 {
 	struct rb_pos p;
 
@@ -1308,7 +752,7 @@ S_span_pos(const struct S_ctx *c, const struct S_span *sp)
 
 /* Renders item sp as an inline rich string into dst; 0 when empty. */
 static int
-S_rich_inline(struct S_ctx *c, const struct S_span *sp, struct rb_str *dst)
+S_rich_inline(struct md_ctx *c, const struct S_span *sp, struct rb_str *dst)
 {
 	struct rich r;
 	struct rb_pos p = S_span_pos(c, sp);
@@ -1379,7 +823,7 @@ S_label(const struct S_span *sp, const char **label, size_t *colon)
 	if (cl == NULL || cl == s)
 		return 0;
 	n = (size_t)(cl - s);
-	s = S_trim(s, &n);
+	s = md_trim(s, &n);
 	if (n == 0 || utf8_count(s, n) > 24 || S_sentence(s, n))
 		return 0;
 	*label = s;
@@ -1394,7 +838,7 @@ S_label(const struct S_span *sp, const char **label, size_t *colon)
  * 报送对象).  An empty field is an attribute not given.
  */
 static void
-S_fields(struct S_ctx *c, const struct rb_itemdef *id, const struct S_span *sp)
+S_fields(struct md_ctx *c, const struct rb_itemdef *id, const struct S_span *sp)
 {
 	struct buf t = BUF_INIT, names = BUF_INIT;
 	struct rb_pos ip = S_span_pos(c, sp);
@@ -1419,7 +863,7 @@ S_fields(struct S_ctx *c, const struct rb_itemdef *id, const struct S_span *sp)
 		n = bar != NULL ? (size_t)(bar - s) : strlen(s);
 		if (nf < 8) {
 			fl[nf] = n;
-			f[nf] = S_trim(s, &fl[nf]);
+			f[nf] = md_trim(s, &fl[nf]);
 		}
 		nf++;
 		if (bar == NULL)
@@ -1483,7 +927,7 @@ S_enum_attr(const struct rb_itemdef *id)
  * sp has no label naming it (reported).
  */
 static int
-S_labelled(struct S_ctx *c, const struct rb_itemdef *id,
+S_labelled(struct md_ctx *c, const struct rb_itemdef *id,
     const struct rb_attrdef *a, struct S_span *sp, void **itp)
 {
 	struct rb_pos p = S_span_pos(c, sp);
@@ -1526,7 +970,7 @@ S_labelled(struct S_ctx *c, const struct rb_itemdef *id,
  * run of items pasted on one line, read as one item.
  */
 static void
-S_runon(struct S_ctx *c, const struct S_span *sp)
+S_runon(struct md_ctx *c, const struct S_span *sp)
 {
 	const char *s, *q;
 	size_t i, n, b;
@@ -1575,7 +1019,7 @@ S_runon(struct S_ctx *c, const struct S_span *sp)
  * its end, a label at its start, or fields between '|'.
  */
 static void
-S_one_item(struct S_ctx *c, enum S_sect sect, struct S_span *sp)
+S_one_item(struct md_ctx *c, enum S_sect sect, struct S_span *sp)
 {
 	const struct rb_itemdef *id = rb_fields[S_FIELD(sect)].item;
 	const struct rb_attrdef *en = S_enum_attr(id);
@@ -1654,7 +1098,7 @@ S_item_before_digit(cmark_node *n, int want)
 
 /* Character column of the first non-blank of 1-based file line l. */
 static int
-S_line_col(const struct S_ctx *c, int l)
+S_line_col(const struct md_ctx *c, int l)
 {
 	const char *ls, *le, *p;
 
@@ -1671,7 +1115,7 @@ S_line_col(const struct S_ctx *c, int l)
  * block at its end belongs to the duty.
  */
 static void
-S_sub_item(struct S_ctx *c, enum S_sect sect, struct S_span *sp)
+S_sub_item(struct md_ctx *c, enum S_sect sect, struct S_span *sp)
 {
 	const struct rb_itemdef *id = rb_fields[S_FIELD(sect)].item;
 	struct rb_pos p = S_span_pos(c, sp);
@@ -1745,7 +1189,7 @@ S_is_sub(enum S_sect sect, enum rb_numkind fam, enum rb_numkind k)
  * is set and the first line has no number.
  */
 static int
-S_para_items(struct S_ctx *c, enum S_sect sect, cmark_node *para, int top,
+S_para_items(struct md_ctx *c, enum S_sect sect, cmark_node *para, int top,
     int sub)
 {
 	struct S_span sp;
@@ -1831,7 +1275,7 @@ static size_t	S_row_cells(const char *, const char *);
  * its label names a kind (学历), not a column (项目).
  */
 static void
-S_table_items(struct S_ctx *c, enum S_sect sect, cmark_node *t)
+S_table_items(struct md_ctx *c, enum S_sect sect, cmark_node *t)
 {
 	const struct rb_attrdef *en =
 	    S_enum_attr(rb_fields[S_FIELD(sect)].item);
@@ -1851,7 +1295,7 @@ S_table_items(struct S_ctx *c, enum S_sect sect, cmark_node *t)
 		if (c1 != NULL)
 			S_plain(c, &lab, c1, 1);
 		ln = lab.len;
-		l = S_trim(lab.data != NULL ? lab.data : "", &ln);
+		l = md_trim(lab.data != NULL ? lab.data : "", &ln);
 		if (strcmp(cmark_node_get_type_string(row), "table_header") ==
 		    0 && (en == NULL || en->parse(l, ln) < 0))
 			continue;
@@ -1887,7 +1331,7 @@ S_table_items(struct S_ctx *c, enum S_sect sect, cmark_node *t)
  * hold a nested list after its paragraph: its sub-items.
  */
 static void
-S_item(struct S_ctx *c, enum S_sect sect, cmark_node *it)
+S_item(struct md_ctx *c, enum S_sect sect, cmark_node *it)
 {
 	cmark_node *para, *list, *sub, *sp;
 
@@ -1934,7 +1378,7 @@ S_block_name(cmark_node *n)
  * holding a section's word (职责, 资格, …).  Names the section meant.
  */
 static int
-S_near_section(struct S_ctx *c, const struct rb_pos *p, const char *t,
+S_near_section(struct md_ctx *c, const struct rb_pos *p, const char *t,
     size_t n)
 {
 	static const struct { const char *w; enum rb_field f; } words[] = {
@@ -1966,7 +1410,7 @@ S_near_section(struct S_ctx *c, const struct rb_pos *p, const char *t,
 /* Is heading h one only by its number (1) or as a line ending in a colon
  * over items (2), or neither (0)? */
 static int
-S_numbered_heading(const struct S_ctx *c, cmark_node *h)
+S_numbered_heading(const struct md_ctx *c, cmark_node *h)
 {
 	int l = cmark_node_get_start_line(h);
 	size_t lo = 0, hi = c->nnumh, mid;
@@ -1985,7 +1429,7 @@ S_numbered_heading(const struct S_ctx *c, cmark_node *h)
 
 /* Is paragraph n one line ending in a colon (：or :)? */
 static int
-S_intro(struct S_ctx *c, cmark_node *n)
+S_intro(struct md_ctx *c, cmark_node *n)
 {
 	struct buf t = BUF_INIT;
 	cmark_node *k;
@@ -2005,7 +1449,7 @@ S_intro(struct S_ctx *c, cmark_node *n)
 
 /* Does a block after heading h, up to the next heading, hold | or ｜? */
 static int
-S_has_bars(struct S_ctx *c, cmark_node *h)
+S_has_bars(struct md_ctx *c, cmark_node *h)
 {
 	struct buf t = BUF_INIT;
 	cmark_node *n;
@@ -2040,7 +1484,7 @@ struct S_sec {
 
 /* Reports list section f empty at its heading p (the words XML uses). */
 static void
-S_list_empty(struct S_ctx *c, const struct rb_pos *p, enum rb_field f)
+S_list_empty(struct md_ctx *c, const struct rb_pos *p, enum rb_field f)
 {
 	const struct rb_fielddef *fd = &rb_fields[f];
 
@@ -2060,7 +1504,7 @@ S_list_empty(struct S_ctx *c, const struct rb_pos *p, enum rb_field f)
  * heading goes to pend[kind], empty only if no such section follows.
  */
 static void
-S_end(struct S_ctx *c, struct S_sec *s, int more, struct rb_pos *pend)
+S_end(struct md_ctx *c, struct S_sec *s, int more, struct rb_pos *pend)
 {
 	struct rb_pos hp;
 	struct rb_section *sec;
@@ -2138,7 +1582,7 @@ S_heading_rest(cmark_node *h, int *f, int any)
 /* Reads the rest of heading h from byte rest of its first text node as
  * the first item (list sections) or paragraph of section s. */
 static void
-S_heading_body(struct S_ctx *c, struct S_sec *s, cmark_node *h, size_t rest)
+S_heading_body(struct md_ctx *c, struct S_sec *s, cmark_node *h, size_t rest)
 {
 	struct S_span sp;
 	struct rb_pos p = S_npos(c, h);
@@ -2177,7 +1621,7 @@ S_heading_body(struct S_ctx *c, struct S_sec *s, cmark_node *h, size_t rest)
 
 /* Walks the document's top-level blocks into sections. */
 static void
-S_body(struct S_ctx *c, cmark_node *doc)
+S_body(struct md_ctx *c, cmark_node *doc)
 {
 	struct S_sec s;
 	cmark_node *n, *it;
@@ -2209,7 +1653,7 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			buf_reset(&t);
 			S_plain(c, &t, n, 1);
 			tl = t.len;
-			title = S_trim(t.data != NULL ? t.data : "", &tl);
+			title = md_trim(t.data != NULL ? t.data : "", &tl);
 		}
 		/* A '###' naming a section (岗位职责 under "## 第二节 …") is
 		 * one. */
@@ -2333,7 +1777,7 @@ S_body(struct S_ctx *c, cmark_node *doc)
 			S_list_empty(c, &pend[k], S_FIELD(k));
 	if (!(seen & (1u << S_DUTIES))) {
 		p = c->role->pos.line ? c->role->pos :
-		    S_filepos(c, 1, 1);
+		    md_filepos(c, 1, 1);
 		rb_msg(c->d, MSG_E_NO_DUTIES, &p, c->role->id ? c->role->id :
 		    "", MSG_HINT_DUTIES_MD);
 	}
@@ -2341,7 +1785,7 @@ S_body(struct S_ctx *c, cmark_node *doc)
 
 /* Line l (0-based) of the file: start and end (before '\n'). */
 static const char *
-S_line(const struct S_ctx *c, int l, const char **e)
+S_line(const struct md_ctx *c, int l, const char **e)
 {
 	const char *s = c->data + c->lines[l];
 	const char *nl = memchr(s, '\n', (size_t)(c->data + c->len - s));
@@ -2407,7 +1851,7 @@ S_addsq(unsigned long long *sum, size_t a)
  * cmark-gfm's time).  Returns 1 when within.
  */
 static int
-S_tables_ok(struct S_ctx *c, int from)
+S_tables_ok(struct md_ctx *c, int from)
 {
 	const char *s, *e, *p;
 	size_t cols, rows, cells, w, widest, lim = rb_limit(RB_LIM_TABLE);
@@ -2460,14 +1904,14 @@ S_tables_ok(struct S_ctx *c, int from)
 			return 0;
 		}
 		if (cells > lim) {
-			pos = S_filepos(c, wl + 1, 1);
+			pos = md_filepos(c, wl + 1, 1);
 			rb_msg(c->d, MSG_E_MD_TABLE_ROW, &pos,
 			    widest, cols, cells, rb_limit(RB_LIM_TABLE),
 			    rb_limit_hint(RB_LIM_TABLE));
 			return 0;
 		}
 		if (sq > sqmax) {
-			pos = S_filepos(c, l + 1, 1);
+			pos = md_filepos(c, l + 1, 1);
 			rb_msg(c->d, MSG_E_MD_TABLE_SQUARES, &pos,
 			    rb_limit(RB_LIM_TABLE),
 			    rb_limit_hint(RB_LIM_TABLE));
@@ -2492,7 +1936,7 @@ S_tables_ok(struct S_ctx *c, int from)
 #define S_MAX_BRACKETS	10000000ULL
 
 static int
-S_brackets_ok(struct S_ctx *c, int from)
+S_brackets_ok(struct md_ctx *c, int from)
 {
 	const char *s, *e, *p, *first = NULL;
 	struct buf st = BUF_INIT;	/* the open brackets: '[' or '!' */
@@ -2532,7 +1976,7 @@ S_brackets_ok(struct S_ctx *c, int from)
 	buf_free(&st);
 	if (cost <= S_MAX_BRACKETS)
 		return 1;
-	pos = S_filepos(c, fl + 1, (int)(first - (c->data + c->lines[fl])) + 1);
+	pos = md_filepos(c, fl + 1, (int)(first - (c->data + c->lines[fl])) + 1);
 	rb_msg(c->d, MSG_E_MD_BRACKETS, &pos, S_MAX_BRACKETS);
 	return 0;
 }
@@ -2896,7 +2340,7 @@ S_colon_heading(const char *ls, const char *le, const char *end)
  * ending in a colon (kind 2): S_numbered_heading.
  */
 static void
-S_numh_add(struct S_ctx *c, int l, int kind)
+S_numh_add(struct md_ctx *c, int l, int kind)
 {
 	if (c->nnumh == c->numhcap) {
 		c->numhcap = c->numhcap ? 2 * c->numhcap : 8;
@@ -2914,7 +2358,7 @@ S_numh_add(struct S_ctx *c, int l, int kind)
  * ("第二部分" after "第一部分").
  */
 static void
-S_outline_first(struct S_ctx *c, struct S_outline *o, struct buf *b,
+S_outline_first(struct md_ctx *c, struct S_outline *o, struct buf *b,
     const char *ls, const char *le)
 {
 	int fam = 0, val = 0, k;
@@ -2996,7 +2440,7 @@ S_prev_heading(const struct buf *b)
  * a heading, its "## " put in b.
  */
 static int
-S_rare_heading(struct S_ctx *c, struct S_outline *o, struct buf *b,
+S_rare_heading(struct md_ctx *c, struct S_outline *o, struct buf *b,
     const char *ls, const char *le, const char *end, int lineno, int bh)
 {
 	int kind = 0;
@@ -3032,7 +2476,7 @@ S_rare_heading(struct S_ctx *c, struct S_outline *o, struct buf *b,
  * diagnostics point at its start.
  */
 static char *
-S_bare_headings(struct S_ctx *c, const char *md, size_t n, size_t *outn)
+S_bare_headings(struct md_ctx *c, const char *md, size_t n, size_t *outn)
 {
 	struct buf b = BUF_INIT;
 	struct S_outline o;
@@ -3098,7 +2542,7 @@ S_bare_headings(struct S_ctx *c, const char *md, size_t n, size_t *outn)
 
 /* Parses the Markdown body md[0..n) with cmark-gfm and reads it. */
 static void
-S_markdown(struct S_ctx *c, const char *md, size_t n)
+S_markdown(struct md_ctx *c, const char *md, size_t n)
 {
 	cmark_parser *ps;
 	cmark_syntax_extension *ext;
@@ -3125,81 +2569,14 @@ S_markdown(struct S_ctx *c, const char *md, size_t n)
 
 /* ---------------------------------------------------------------- entry */
 
-/* Is the line at s (ending at '\n' or end) exactly "---" (CR allowed)? */
-static int
-S_fence(const char *s, const char *end)
-{
-	if (end - s < 3 || memcmp(s, "---", 3) != 0)
-		return 0;
-	s += 3;
-	while (s < end && (*s == ' ' || *s == '\t' || *s == '\r'))
-		s++;
-	return s == end || *s == '\n';
-}
-
-/* Is the line at s only blanks (CR allowed)? */
-static int
-S_blank_line(const char *s, const char *end)
-{
-	while (s < end && (*s == ' ' || *s == '\t' || *s == '\r'))
-		s++;
-	return s == end || *s == '\n';
-}
-
-/*
- * Does the line at s start with a front-matter key and a colon
- * ("岗位名称：业务员", "title: x")?  Then the lines up to the first blank
- * one are the front matter, without '---' around them.
- */
-/*
- * Is file line l the document's own title line (rb_doc_title)?  Then the
- * role's title is line[*off..*off + *len), at *pos.
- */
-static int
-S_title_line(struct S_ctx *c, int l, struct rb_pos *pos, size_t *off,
-    size_t *len)
-{
-	const char *s = c->data + c->lines[l - 1], *e;
-
-	if ((e = memchr(s, '\n', (size_t)(c->data + c->len - s))) == NULL)
-		e = c->data + c->len;
-	if (!rb_doc_title(s, (size_t)(e - s), off, len))
-		return 0;
-	*pos = S_filepos(c, l, (int)*off + 1);
-	return 1;
-}
-
-static int
-S_key_line(const char *s, const char *end)
-{
-	const char *nl = memchr(s, '\n', (size_t)(end - s)), *cl, *fw;
-	size_t n;
-
-	if (nl == NULL)
-		nl = end;
-	cl = memchr(s, ':', (size_t)(nl - s));
-	fw = memmem(s, (size_t)(nl - s), "：", 3);
-	if (fw != NULL && (cl == NULL || fw < cl))
-		cl = fw;
-	if (cl == NULL)
-		return 0;
-	n = (size_t)(cl - s);
-	s = S_trim(s, &n);
-	return n > 0 && rb_field_of_key(s, n) >= 0;
-}
-
 struct rb_role *
 load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 {
-	struct S_ctx c;
-	const char *bad, *end = data + len, *yaml, *p;
-	size_t cap = 64, ylen;
-	int fl, body0;
+	struct md_ctx c;
+	const char *bad, *end = data + len, *p;
+	size_t cap = 64;
+	int body0;
 	struct rb_role *role;
-	struct rb_pos tpos;
-	char *ycopy = NULL;
-	size_t toff = 0, tlen = 0;
-	int tline = 0, nolabels = 0;
 
 	/* A byte order mark (Notepad, WPS) is not part of the text. */
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
@@ -3226,76 +2603,16 @@ load_role_md(struct diag *d, const char *file, const char *data, size_t len)
 		}
 		c.lines[c.nlines++] = (size_t)(p - data) + 1;
 	}
-	c.yline = 2;
-	if (!S_fence(data, end) || len < 4 ||
-	    (data[3] != '\n' && data[3] != '\r')) {
-		/* Pasted: blank lines, the document's own title line
-		 * (客服专员岗位说明书), then label lines (岗位名称：…). */
-		c.labels = 1;
-		for (fl = 1; fl <= c.nlines &&
-		    S_blank_line(data + c.lines[fl - 1], end); fl++)
-			;
-		if (fl <= c.nlines && S_title_line(&c, fl, &tpos, &toff,
-		    &tlen)) {
-			tline = fl;
-			for (fl++; fl <= c.nlines &&
-			    S_blank_line(data + c.lines[fl - 1], end); fl++)
-				;
-		}
-		c.yline = fl;
-		nolabels = fl > c.nlines ||
-		    !S_key_line(data + c.lines[fl - 1], end);
-		if (nolabels && tline == 0) {
-			rb_msg_at(d, MSG_E_NO_FRONT, file, 1, 1);
-			free(c.lines);
-			return NULL;
-		}
-	}
-	/* Find the closing '---' line, from line 2 on; without the opening
-	 * one, the first blank line or heading ends the front matter. */
-	yaml = c.yline <= c.nlines ? data + c.lines[c.yline - 1] : end;
-	for (fl = c.yline; fl <= c.nlines && !nolabels; fl++) {
-		p = data + c.lines[fl - 1];
-		if (c.labels ? S_blank_line(p, end) || *p == '#' :
-		    p < end && S_fence(p, end))
-			break;
-	}
-	body0 = c.labels ? fl - 1 : fl;
-	if (fl > c.nlines && c.labels) {
-		fl = c.nlines + 1;
-		body0 = c.nlines;
-	} else if (fl > c.nlines) {
-		rb_msg_at(d, MSG_E_FRONT_OPEN, file, 1, 1);
-		free(c.lines);
-		utf8_cols_free(&c.cols);
-		return NULL;
-	}
 	role = rb_role_new(file);
 	role->head.file = file;
 	role->head.line = role->head.col = 1;
-	if (c.labels)	/* where the pasted role starts */
-		role->head.line = tline > 0 ? tline : c.yline;
 	c.role = role;
-	ylen = (size_t)((fl <= c.nlines ? data + c.lines[fl - 1] : end) - yaml);
-	if ((ycopy = S_yprep(&c, yaml, ylen)) == NULL ||
-	    S_front(&c, ycopy, ylen) < 0) {
-		free(ycopy);
-		free(c.fwl);
-		free(c.fwc);
+	if ((body0 = md_front(&c)) < 0) {
 		rb_role_free(role);
 		free(c.lines);
 		utf8_cols_free(&c.cols);
 		return NULL;
 	}
-	free(ycopy);
-	free(c.fwl);
-	free(c.fwc);
-	c.fwl = c.fwc = NULL;
-	c.nfw = 0;
-	/* The title line names the role unless a label line does. */
-	if (tline > 0 && rb_field_str(role, RB_F_TITLE)->s == NULL)
-		rb_str_set(rb_field_str(role, RB_F_TITLE), data +
-		    c.lines[tline - 1] + toff, tlen, &tpos);
 	{
 		struct rb_pos p1 = { file, 1, 1 };
 

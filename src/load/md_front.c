@@ -258,6 +258,27 @@ S_ystr(struct md_ctx *c, const char *key, yaml_node_t *v, struct rb_str *dst,
 }
 
 /*
+ * The key of pair pr of a map of doc, with its value in *v and its place
+ * in *kp; NULL to skip the pair (a key that is not a string: reported).
+ */
+static const char *
+S_ykey(struct md_ctx *c, yaml_document_t *doc, const yaml_node_pair_t *pr,
+    yaml_node_t **v, struct rb_pos *kp)
+{
+	yaml_node_t *k = yaml_document_get_node(doc, pr->key);
+
+	*v = yaml_document_get_node(doc, pr->value);
+	if (k == NULL || *v == NULL)
+		return NULL;
+	*kp = S_ypos(c, k->start_mark);
+	if (k->type != YAML_SCALAR_NODE) {
+		rb_msg(c->d, MSG_E_YAML_KEY, kp);
+		return NULL;
+	}
+	return (const char *)k->data.scalar.value;
+}
+
+/*
  * Reads one front-matter map m (a sequence item: a target) into a new
  * item of id, its keys the items' attributes (src/model/fields.c).
  */
@@ -270,7 +291,7 @@ S_ymap(struct md_ctx *c, yaml_document_t *doc, yaml_node_t *m,
 	struct buf b = BUF_INIT;
 	struct rb_str *dst;
 	yaml_node_pair_t *pr;
-	yaml_node_t *k, *v;
+	yaml_node_t *v;
 	const char *key;
 	void *it;
 	int i;
@@ -287,16 +308,8 @@ S_ymap(struct md_ctx *c, yaml_document_t *doc, yaml_node_t *m,
 	*(struct rb_pos *)(void *)((char *)it + id->poff) = p;
 	for (pr = m->data.mapping.pairs.start; pr < m->data.mapping.pairs.top;
 	    pr++) {
-		k = yaml_document_get_node(doc, pr->key);
-		v = yaml_document_get_node(doc, pr->value);
-		if (k == NULL || v == NULL)
+		if ((key = S_ykey(c, doc, pr, &v, &kp)) == NULL)
 			continue;
-		kp = S_ypos(c, k->start_mark);
-		if (k->type != YAML_SCALAR_NODE) {
-			rb_msg(c->d, MSG_E_YAML_KEY, &kp);
-			continue;
-		}
-		key = (const char *)k->data.scalar.value;
 		/* Their rules: val_role(), for both formats. */
 		if ((a = rb_item_attr(id, key, strlen(key))) == NULL ||
 		    (dst = rb_item_str(it, a)) == NULL) {
@@ -433,7 +446,7 @@ S_front(struct md_ctx *c, const char *yaml, size_t n)
 {
 	yaml_parser_t ps;
 	yaml_document_t doc;
-	yaml_node_t *root, *k, *v, *it;
+	yaml_node_t *root, *v, *it;
 	yaml_node_pair_t *pr;
 	yaml_node_item_t *ip;
 	struct rb_pos p, kp;
@@ -471,16 +484,8 @@ S_front(struct md_ctx *c, const char *yaml, size_t n)
 	if (root != NULL && root->type == YAML_MAPPING_NODE)
 		for (pr = root->data.mapping.pairs.start;
 		    pr < root->data.mapping.pairs.top; pr++) {
-			k = yaml_document_get_node(&doc, pr->key);
-			v = yaml_document_get_node(&doc, pr->value);
-			if (k == NULL || v == NULL)
+			if ((key = S_ykey(c, &doc, pr, &v, &kp)) == NULL)
 				continue;
-			kp = S_ypos(c, k->start_mark);
-			if (k->type != YAML_SCALAR_NODE) {
-				rb_msg(c->d, MSG_E_YAML_KEY, &kp);
-				continue;
-			}
-			key = (const char *)k->data.scalar.value;
 			if ((ki = rb_field_of_key(key, strlen(key))) < 0) {
 				S_unknown_key(c, &kp, key);
 				continue;

@@ -21,6 +21,14 @@
 #include "load.h"
 #include "md_int.h"
 
+/* Is k[0..n) a key for direct reports (derived from the other roles)? */
+static int
+S_derived_key(const char *k, size_t n)
+{
+	return rb_name_eq(k, n, "直接下级") || rb_name_eq(k, n, "下级") ||
+	    (n == 14 && memcmp(k, "direct_reports", 14) == 0);
+}
+
 /*
  * Reports an unknown front-matter key (warning), suggesting the nearest
  * key or Chinese alias; a key for direct reports says they are derived.
@@ -31,9 +39,7 @@ S_unknown_key(struct md_ctx *c, const struct rb_pos *p, const char *key)
 	const char *sug;
 	int f = -1;
 
-	if (rb_name_eq(key, strlen(key), "直接下级") ||
-	    rb_name_eq(key, strlen(key), "下级") ||
-	    strcmp(key, "direct_reports") == 0) {
+	if (S_derived_key(key, strlen(key))) {
 		rb_msg(c->d, MSG_W_KEY_DERIVED, p, key);
 		return;
 	}
@@ -60,6 +66,19 @@ S_ypos(const struct md_ctx *c, yaml_mark_t m)
 	p.file = c->file;
 	p.line = (int)m.line + c->yline;
 	p.col = (int)m.column + 1;
+	if (c->ymap != NULL && m.line < c->nymap) {
+		const struct md_yline *e = &c->ymap[m.line];
+
+		p.line = e->line;
+		if (e->kf > 0) {	/* a row's pair: "key: value" */
+			p.col = p.col >= e->vy ? e->vf + p.col - e->vy :
+			    e->kf + (p.col < e->vy - 3 ? p.col - 1 :
+			    e->vy - 4);
+			return p;
+		}
+	} else if (c->ymap != NULL && c->nymap > 0)	/* past the end */
+		p.line = c->ymap[c->nymap - 1].line + 1 +
+		    (int)(m.line - c->nymap);
 	for (i = 0; i < c->nfw; i++)
 		if (c->fwl[i] == p.line && p.col > c->fwc[i])
 			p.col = p.col - 2 > c->fwc[i] ? p.col - 2 : c->fwc[i];
@@ -67,18 +86,11 @@ S_ypos(const struct md_ctx *c, yaml_mark_t m)
 }
 
 /*
- * Reads the front matter's lines before libyaml does, for the mistakes
- * people make typing YAML by hand: a tab in the indentation is an error
- * at the tab ("indent with spaces"); a full-width colon after a key
- * (岗位名称：业务员, as a Chinese input method types it) is read as ": ".
- * Returns a copy of yaml[0..n) to parse (caller frees), or NULL after an
- * error.
- */
-/*
- * A second front-matter key in the value v[0..le) of a key's line, after
- * two blanks, a tab or an ideographic space, as a table copied from Word
- * gives it ("岗位名称：业务员　　所属部门：业务部"): its start, the key's
- * length in *kl; else NULL.
+ * A second front-matter key (a known one, or 直接下级: warned of) in the
+ * value v[0..le) of a key's line, after two blanks, a tab or an
+ * ideographic space, as a table copied from Word gives it ("岗位名称：
+ * 业务员　　所属部门：业务部"): its start, the key's length in *kl; else
+ * NULL.
  */
 static const char *
 S_second_key(const char *v, const char *le, size_t *kl)
@@ -94,7 +106,8 @@ S_second_key(const char *v, const char *le, size_t *kl)
 		    memcmp(e, "：", 3) == 0) && *e != ' ' && *e != '\t'; e++)
 			;
 		if (e > k && e < le && (*e == ':' || *e == '\xEF') &&
-		    rb_field_of_key(k, (size_t)(e - k)) >= 0) {
+		    (rb_field_of_key(k, (size_t)(e - k)) >= 0 ||
+		    S_derived_key(k, (size_t)(e - k)))) {
 			*kl = (size_t)(e - k);
 			return k;
 		}
@@ -103,18 +116,222 @@ S_second_key(const char *v, const char *le, size_t *kl)
 	return NULL;
 }
 
+/*
+ * The front matter's rows (docs/content-format.md, "A text pasted as it
+ * is"): a table pasted as text, its cells parted by tabs (Word) or '|'
+ * (Markdown), keys and values taking turns; or label lines with two keys
+ * or more ("岗位名称：业务员　　所属部门：业务部").  Each pair becomes a
+ * line "key: value" of the YAML copy, so that its value is read as a
+ * label line's is (the same rules and diagnostics).  Unlike a full-width
+ * colon, which is made ": " in place so that the copy keeps its lines and
+ * only columns shift (c->fwl), a row changes the copy's lines: so where
+ * each line of the copy came from is kept (c->ymap, read by S_ypos()),
+ * and only a front matter with rows pays for it.
+ */
+enum { ROW_NONE, ROW_PIPE, ROW_TAB, ROW_PAIRS };
+
+/* Trims blanks (ASCII, U+3000, NBSP) and CRs around s[*s..*e). */
+static void
+S_ctrim(const char **s, const char **e)
+{
+	size_t b;
+
+	for (;;) {
+		b = rb_blank_len(*s, (size_t)(*e - *s));
+		if (b == 0 && *s < *e && **s == '\r')
+			b = 1;
+		if (b == 0)
+			break;
+		*s += b;
+	}
+	while (*e > *s) {
+		if ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r')
+			(*e)--;
+		else if (*e - *s >= 3 && memcmp(*e - 3, "\xE3\x80\x80", 3) == 0)
+			*e -= 3;
+		else if (*e - *s >= 2 && memcmp(*e - 2, "\xC2\xA0", 2) == 0)
+			*e -= 2;
+		else
+			break;
+	}
+}
+
+/*
+ * Is the line ls[0..le) of a pasted role's front matter a table row:
+ * ROW_PIPE when it starts with '|', ROW_TAB when a tab comes before any
+ * colon (a key with its colon is a label line); else ROW_NONE.
+ */
+static int
+S_rowkind(const char *ls, const char *le)
+{
+	const char *s = ls, *e = le, *t;
+
+	S_ctrim(&s, &e);
+	if (s < e && *s == '|')
+		return ROW_PIPE;
+	if ((t = memchr(s, '\t', (size_t)(e - s))) == NULL)
+		return ROW_NONE;
+	for (; s < t; s++)
+		if (*s == ':' || (t - s >= 3 && memcmp(s, "：", 3) == 0))
+			return ROW_NONE;
+	return ROW_TAB;
+}
+
+/* Is the pipe row s[0..e) a delimiter row ("|---|:---:|")? */
+static int
+S_delimrow(const char *s, const char *e)
+{
+	int dash = 0;
+
+	for (; s < e; s++)
+		if (*s == '-')
+			dash = 1;
+		else if (*s != '|' && *s != ':' && *s != ' ' && *s != '\t' &&
+		    *s != '\r')
+			return 0;
+	return dash;
+}
+
+/* Appends a line to the YAML copy's map. */
+static void
+S_ymap_add(struct md_ctx *c, int line, int kf, int vy, int vf)
+{
+	c->ymap = xreallocarray(c->ymap, c->nymap + 1, sizeof(*c->ymap));
+	c->ymap[c->nymap].line = line;
+	c->ymap[c->nymap].kf = kf;
+	c->ymap[c->nymap].vy = vy;
+	c->ymap[c->nymap++].vf = vf;
+}
+
+/*
+ * Writes the pair of key cell k[0..ke) and value cell v[0..ve) (v NULL:
+ * none) of file line line, which starts at ls, to the YAML copy b: both
+ * trimmed, the key of a trailing colon too.  A key without a value, or a
+ * value without a key, is an error at its cell; an empty value is written
+ * '' (no value, reported as such by the rules, at its cell).
+ */
+static void
+S_ypair(struct md_ctx *c, struct buf *b, int line, const char *ls,
+    const char *k, const char *ke, const char *v, const char *ve)
+{
+	struct rb_pos pos;
+	const char *v0 = v;
+
+	S_ctrim(&k, &ke);
+	if (ke - k >= 3 && memcmp(ke - 3, "：", 3) == 0)
+		ke -= 3;
+	else if (ke > k && ke[-1] == ':')
+		ke--;
+	S_ctrim(&k, &ke);
+	if (v != NULL)
+		S_ctrim(&v, &ve);
+	pos.file = c->file;
+	pos.line = line;
+	if (k == ke && (v == NULL || v == ve))
+		return;		/* an empty cell or two */
+	if (k == ke || v == NULL) {
+		pos.col = (int)utf8_count(ls, (size_t)((k == ke ? v : k) -
+		    ls)) + 1;
+		if (k == ke)
+			rb_msg(c->d, MSG_E_ROW_ALONE, &pos, "the value",
+			    (int)(ve - v), v, "key",
+			    "put its key in the cell before it");
+		else
+			rb_msg(c->d, MSG_E_ROW_ALONE, &pos, "the key",
+			    (int)(ke - k), k, "value",
+			    "put its value in the cell after it");
+		return;
+	}
+	buf_put(b, k, (size_t)(ke - k));
+	BUF_PUTSL(b, ": ");
+	if (v == ve)
+		BUF_PUTSL(b, "''");
+	else
+		buf_put(b, v, (size_t)(ve - v));
+	buf_putc(b, '\n');
+	S_ymap_add(c, line, (int)utf8_count(ls, (size_t)(k - ls)) + 1,
+	    (int)utf8_count(k, (size_t)(ke - k)) + 3,
+	    (int)utf8_count(ls, (size_t)((v == ve ? v0 : v) - ls)) + 1);
+}
+
+/* Writes the pairs of row ls[0..le) of kind kind, file line line, to b. */
+static void
+S_yrow(struct md_ctx *c, struct buf *b, int line, int kind, const char *ls,
+    const char *le)
+{
+	const char *s = ls, *e = le, *cs, *ce, *k = NULL, *ke = NULL, *v;
+	char sep = kind == ROW_PIPE ? '|' : '\t';
+	size_t kl;
+
+	if (kind == ROW_PAIRS) {
+		/* key：value, then each further key：value after blanks */
+		for (ce = s; *ce != ':' && memcmp(ce, "：", 3) != 0; ce++)
+			;
+		for (;;) {
+			v = ce + (*ce == ':' ? 1 : 3);
+			cs = S_second_key(v, le, &kl);
+			S_ypair(c, b, line, ls, s, ce, v, cs != NULL ? cs : le);
+			if (cs == NULL)
+				return;
+			s = cs;
+			ce = cs + kl;
+		}
+	}
+	S_ctrim(&s, &e);
+	if (kind == ROW_TAB)	/* a trailing tab ends an empty cell */
+		while (e < le && (*e == '\t' || *e == ' '))
+			e++;
+	if (kind == ROW_PIPE) {
+		if (S_delimrow(s, e))
+			return;
+		s++;
+		if (e > s && e[-1] == '|')
+			e--;
+	}
+	for (cs = s;; cs = ce + 1) {
+		if ((ce = memchr(cs, sep, (size_t)(e - cs))) == NULL)
+			ce = e;
+		if (k == NULL) {
+			k = cs;
+			ke = ce;
+		} else {
+			S_ypair(c, b, line, ls, k, ke, cs, ce);
+			k = NULL;
+		}
+		if (ce == e)
+			break;
+	}
+	if (k != NULL)
+		S_ypair(c, b, line, ls, k, ke, NULL, NULL);
+}
+
+/*
+ * Reads the front matter's lines before libyaml does, for the mistakes
+ * people make typing YAML by hand: a tab in the indentation is an error
+ * at the tab ("indent with spaces"); a full-width colon after a key
+ * (岗位名称：业务员, as a Chinese input method types it) is read as ": ";
+ * rows (above) become a pair a line.  Returns a copy of yaml[0..n) to
+ * parse (caller frees), its length in *np, or NULL after an error.
+ */
 static char *
-S_yprep(struct md_ctx *c, const char *yaml, size_t n)
+S_yprep(struct md_ctx *c, const char *yaml, size_t n, size_t *np)
 {
 	char *y = xstrndup(yaml, n), *ls, *le, *p, *fw, *ac, *q, *kc;
-	const char *k2, *e2;
-	size_t kl;
-	int line = c->yline, bad = 0;
+	const char *k2, *e2, *ks, *ke;
+	size_t kl, nrows = 0, r;
+	int line = c->yline, bad = 0, kind, *rows = NULL;
 	struct rb_pos pos;
+	struct buf b = BUF_INIT;
 
+	*np = n;
 	for (ls = y; ls < y + n; ls = le + 1, line++) {
 		if ((le = memchr(ls, '\n', (size_t)(y + n - ls))) == NULL)
 			le = y + n;
+		if (c->labels && (kind = S_rowkind(ls, le)) != ROW_NONE) {
+			rows = xreallocarray(rows, nrows + 1, sizeof(int));
+			rows[nrows++] = line * 4 + kind;
+			continue;
+		}
 		for (p = ls; p < le && (*p == ' ' || *p == '\t'); p++)
 			if (*p == '\t') {
 				pos.file = c->file;
@@ -142,6 +359,17 @@ S_yprep(struct md_ctx *c, const char *yaml, size_t n)
 		kc = fw != NULL && fw > p && (ac == NULL || fw < ac) ? fw + 3 :
 		    c->labels && ac != NULL ? ac + 1 : NULL;
 		if (kc != NULL && (k2 = S_second_key(kc, le, &kl)) != NULL) {
+			/* two known keys at the top level: a row */
+			ks = ls;
+			ke = kc - (kc[-1] == ':' ? 1 : 3);
+			S_ctrim(&ks, &ke);
+			if (p == ls && ke > ks &&
+			    rb_field_of_key(ks, (size_t)(ke - ks)) >= 0) {
+				rows = xreallocarray(rows, nrows + 1,
+				    sizeof(int));
+				rows[nrows++] = line * 4 + ROW_PAIRS;
+				continue;
+			}
 			pos.file = c->file;
 			pos.line = line;
 			pos.col = (int)utf8_count(ls, (size_t)(k2 - ls)) + 1;
@@ -168,10 +396,32 @@ S_yprep(struct md_ctx *c, const char *yaml, size_t n)
 		c->fwc[c->nfw++] = (int)utf8_count(ls, (size_t)(fw - ls)) + 1;
 	}
 	if (bad) {
+		free(rows);
 		free(y);
 		return NULL;
 	}
-	return y;
+	if (nrows == 0)
+		return y;
+	/* A copy with a pair a line, and where each line came from. */
+	r = 0;
+	line = c->yline;
+	for (ls = y; ls < y + n; ls = le + 1, line++) {
+		if ((le = memchr(ls, '\n', (size_t)(y + n - ls))) == NULL)
+			le = y + n;
+		if (r < nrows && rows[r] / 4 == line) {
+			S_yrow(c, &b, line, rows[r++] % 4, ls, le);
+			continue;
+		}
+		buf_put(&b, ls, (size_t)(le - ls));
+		buf_putc(&b, '\n');
+		S_ymap_add(c, line, 0, 0, 0);
+	}
+	free(rows);
+	free(y);
+	*np = b.len;
+	if (b.data == NULL)
+		return xstrdup("");
+	return b.data;
 }
 
 /*
@@ -184,6 +434,7 @@ S_yquote(struct md_ctx *c, const char *yaml, size_t n, const yaml_parser_t *ps)
 {
 	const char *ls = yaml, *le, *k, *colon, *v;
 	struct rb_pos pos;
+	yaml_mark_t mk;
 	size_t l;
 
 	if (ps->problem == NULL || strstr(ps->problem, "mapping values are "
@@ -206,9 +457,9 @@ S_yquote(struct md_ctx *c, const char *yaml, size_t n, const yaml_parser_t *ps)
 		;
 	if (v >= le || *v == '"' || *v == '\'')
 		return 0;
-	pos.file = c->file;
-	pos.line = (int)ps->problem_mark.line + c->yline;
-	pos.col = (int)utf8_count(ls, (size_t)(v - ls)) + 1;
+	mk = ps->problem_mark;
+	mk.column = utf8_count(ls, (size_t)(v - ls));
+	pos = S_ypos(c, mk);
 	while (le > v && (le[-1] == ' ' || le[-1] == '\r'))
 		le--;
 	rb_msg(c->d, MSG_E_YAML_QUOTE, &pos, (int)(colon - k), k,
@@ -569,11 +820,6 @@ S_blank_line(const char *s, const char *end)
 }
 
 /*
- * Does the line at s start with a front-matter key and a colon
- * ("岗位名称：业务员", "title: x")?  Then the lines up to the first blank
- * one are the front matter, without '---' around them.
- */
-/*
  * Is file line l the document's own title line (rb_doc_title)?  Then the
  * role's title is line[*off..*off + *len), at *pos.
  */
@@ -591,14 +837,35 @@ S_title_line(struct md_ctx *c, int l, struct rb_pos *pos, size_t *off,
 	return 1;
 }
 
+/*
+ * Does the line at s start with a front-matter key and a colon
+ * ("岗位名称：业务员", "title: x"), or is it a table row whose
+ * first cell is a key ("岗位名称	业务员", "| 岗位名称 | 业务员 |")?  Then the lines up to the first blank
+ * one are the front matter, without '---' around them.
+ */
 static int
 S_key_line(const char *s, const char *end)
 {
-	const char *nl = memchr(s, '\n', (size_t)(end - s)), *cl, *fw;
+	const char *nl = memchr(s, '\n', (size_t)(end - s)), *cl, *fw, *e;
 	size_t n;
 
 	if (nl == NULL)
 		nl = end;
+	if (S_rowkind(s, nl) != ROW_NONE) {
+		/* a table row: its first cell is a key */
+		e = nl;
+		S_ctrim(&s, &e);
+		if (*s == '|')
+			s++;
+		for (cl = s; cl < e && *cl != '|' && *cl != '\t'; cl++)
+			;
+		if (cl - s >= 3 && memcmp(cl - 3, "：", 3) == 0)
+			cl -= 3;
+		else if (cl > s && cl[-1] == ':')
+			cl--;
+		S_ctrim(&s, &cl);
+		return cl > s && rb_field_of_key(s, (size_t)(cl - s)) >= 0;
+	}
 	cl = memchr(s, ':', (size_t)(nl - s));
 	fw = memmem(s, (size_t)(nl - s), "：", 3);
 	if (fw != NULL && (cl == NULL || fw < cl))
@@ -664,7 +931,7 @@ md_front(struct md_ctx *c)
 		c->role->head.line = tline > 0 ? tline : c->yline;
 	ylen = (size_t)((fl <= c->nlines ? data + c->lines[fl - 1] : end) -
 	    yaml);
-	if ((ycopy = S_yprep(c, yaml, ylen)) == NULL ||
+	if ((ycopy = S_yprep(c, yaml, ylen, &ylen)) == NULL ||
 	    S_front(c, ycopy, ylen) < 0)
 		body0 = -1;
 	free(ycopy);
@@ -672,6 +939,9 @@ md_front(struct md_ctx *c)
 	free(c->fwc);
 	c->fwl = c->fwc = NULL;
 	c->nfw = 0;
+	free(c->ymap);
+	c->ymap = NULL;
+	c->nymap = 0;
 	/* The title line names the role unless a label line does. */
 	if (body0 >= 0 && tline > 0 &&
 	    rb_field_str(c->role, RB_F_TITLE)->s == NULL)

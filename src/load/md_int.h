@@ -17,6 +17,18 @@
 /* Deepest Markdown nesting we walk: the depth limit (src/util/limit.c). */
 #define MD_MAX_DEPTH	((int)rb_limit(RB_LIM_DEPTH))
 
+/*
+ * A line of the front matter's YAML copy: file line line; when kf > 0 a
+ * pair of a row, "key: value", its key from file column kf, its value
+ * from YAML column vy on at file column vf (columns 1-based, characters).
+ */
+struct md_yline {
+	int		 line;
+	int		 kf;
+	int		 vy;
+	int		 vf;
+};
+
 /* Everything one load needs. */
 struct md_ctx {
 	struct diag	*d;
@@ -44,6 +56,11 @@ struct md_ctx {
 	int		*fwl;		/* 1-based file lines */
 	int		*fwc;		/* column of the colon there */
 	size_t		 nfw;
+	/* When the front matter had rows (a table's, or two keys on a line)
+	 * its YAML copy holds one "key: value" line a pair: where each of
+	 * the copy's lines came from (md_front.c, S_yrows). */
+	struct md_yline	*ymap;
+	size_t		 nymap;
 	/* Body lines (cmark's, ascending) that are headings only because
 	 * their number continues the headings' (S_outline_next). */
 	int		*numh;

@@ -125,6 +125,9 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	[MSG_E_YAML_TWO_KEYS] = { DIAG_ERROR,
 	    "a second key '%.*s' on the line of another: put each key on a "
 	    "line of its own ('%.*s' on the next line)" },
+	[MSG_E_ROW_ALONE] = { DIAG_ERROR,
+	    "%s '%.*s' has no %s: keys and values take turns along a "
+	    "row (岗位名称, 业务员, 所属部门, 业务部); %s" },
 	[MSG_E_YAML_QUOTE] = { DIAG_ERROR,
 	    "the value of '%.*s' holds ': ': quote the value (%.*s: \"%.*s\")" },
 	[MSG_E_YAML_SYNTAX] = { DIAG_ERROR,

@@ -70,7 +70,8 @@ enum rb_msg {
 	MSG_E_NO_FRONT,		/* no '---' on line 1 */
 	MSG_E_FRONT_OPEN,	/* no closing '---' */
 	MSG_E_YAML_TAB,		/* a tab in the indentation */
-	MSG_E_YAML_TWO_KEYS,	/* 岗位名称：业务员　　所属部门：业务部 */
+	MSG_E_YAML_TWO_KEYS,	/* 工作地点：上海　　所属部门：业务部 */
+	MSG_E_ROW_ALONE,	/* a table row's key without value */
 	MSG_E_YAML_QUOTE,	/* a value holding ': ' */
 	MSG_E_YAML_SYNTAX,	/* libyaml's words */
 	MSG_E_YAML_SYNTAX_IN,	/* libyaml's words, with the context */

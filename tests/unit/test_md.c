@@ -667,13 +667,116 @@ Test(md, numbered_lines_before_the_first_heading)
 	cr_assert(S_has(DIAG_WARNING, 6, 1, "text before the first section"));
 }
 
+/* Is field f of S_r s at line:col? */
+#define S_AT(f, str, l, c) do {						\
+	cr_assert_str_eq(S_r->f.s, (str));				\
+	cr_assert_eq(S_r->f.pos.line, (l), #f " line %d", S_r->f.pos.line); \
+	cr_assert_eq(S_r->f.pos.col, (c), #f " col %d", S_r->f.pos.col);	\
+} while (0)
+
+#define BODY	"\n## 工作职责\n\n- 甲\n"
+
 Test(md, two_keys_on_one_line)
 {
-	struct rb_role *r = S_load("岗位名称：业务员\t所属部门：业务部\n\n"
-	    "## 工作职责\n\n- 甲\n");
+	/* known keys after blanks (a tab, two spaces, U+3000): a row */
+	cr_assert_not_null(S_load("岗位名称：业务员\t所属部门：业务部\n"
+	    "直接上级: 经理  编制: 3人　岗位级别：基层\n" BODY));
+	S_AT(title, "业务员", 1, 6);
+	S_AT(department, "业务部", 1, 15);
+	S_AT(reports_to, "经理", 2, 7);
+	S_AT(headcount_s, "3人", 2, 15);
+	S_AT(level, "基层", 2, 23);
+	cr_assert_eq(S_d.n, 0);
+}
 
-	cr_assert_null(r);
-	cr_assert(S_has(DIAG_ERROR, 1, 10, "a second key '所属部门' on the line "
+Test(md, two_keys_in_yaml_front_matter)
+{
+	cr_assert_not_null(S_load("---\n岗位名称：业务员　　所属部门：sales\n"
+	    "id: r\n---\n" BODY));
+	S_AT(title, "业务员", 2, 6);
+	S_AT(department, "sales", 2, 16);
+	cr_assert_eq(S_d.n, 0);
+}
+
+Test(md, second_key_after_an_unknown_one)
+{
+	/* the first key is not one: no row, the error as before */
+	cr_assert_null(S_load("岗位名称：业务员\n工作地点：上海　　所属部门：业务部\n"
+	    BODY));
+	cr_assert(S_has(DIAG_ERROR, 2, 10, "a second key '所属部门' on the line "
 	    "of another: put each key on a line of its own ('所属部门：业务部' "
 	    "on the next line)"));
+}
+
+Test(md, second_word_not_a_key_stays_in_the_value)
+{
+	cr_assert_not_null(S_load("岗位名称：业务员　　备注：好\n"
+	    "所属部门：sales\n" BODY));
+	S_AT(title, "业务员　　备注：好", 1, 6);
+}
+
+Test(md, tab_rows)
+{
+	cr_assert_not_null(S_load("\xEF\xBB\xBF业务员岗位说明书\r\n\r\n"
+	    "岗位名称\t业务员\t岗位编号\tr\r\n"
+	    "所属部门\tsales\t直接上级\t经理\t岗位级别\t基层\r\n"
+	    "编制：\t3人\t\r\n" BODY));
+	S_AT(title, "业务员", 3, 6);
+	S_AT(department, "sales", 4, 6);
+	S_AT(reports_to, "经理", 4, 17);
+	S_AT(level, "基层", 4, 25);
+	S_AT(headcount_s, "3人", 5, 5);
+	cr_assert_str_eq(S_r->id, "r");
+	cr_assert_eq(S_r->pos.line, 3);
+	cr_assert_eq(S_r->pos.col, 15);
+	cr_assert_eq(S_d.n, 0);
+}
+
+Test(md, pipe_rows)
+{
+	cr_assert_not_null(S_load("| 岗位名称 | 业务员 | 所属部门 | sales |\n"
+	    "|:---|---|---|---:|\n"
+	    "|直接上级|经理\n" BODY));
+	S_AT(title, "业务员", 1, 10);
+	S_AT(department, "sales", 1, 23);
+	S_AT(reports_to, "经理", 3, 7);
+	cr_assert_eq(S_d.n, 0);
+}
+
+Test(md, rows_and_label_lines_mix)
+{
+	cr_assert_not_null(S_load("# 业务员岗位说明书\n\n岗位名称：业务员\n"
+	    "| 所属部门 | sales |\n直接上级\t经理\n编制：3人　　岗位级别：基层\n"
+	    "岗位编号：r\n" BODY));
+	S_AT(title, "业务员", 3, 6);
+	S_AT(department, "sales", 4, 10);
+	S_AT(reports_to, "经理", 5, 6);
+	S_AT(headcount_s, "3人", 6, 4);
+	S_AT(level, "基层", 6, 13);
+	cr_assert_eq(S_r->pos.line, 7);
+	cr_assert_eq(S_r->pos.col, 6);
+}
+
+Test(md, row_mistakes)
+{
+	S_load("岗位名称\t业务员\t工作地点\t上海\n"
+	    "所属部门\t\t编制\n"
+	    "| | 3人 |\n" BODY);
+	cr_assert(S_has(DIAG_WARNING, 1, 10, "unknown key '工作地点'"));
+	cr_assert(S_has(DIAG_ERROR, 2, 7, "the key '编制' has no value: keys "
+	    "and values take turns along a row (岗位名称, 业务员, 所属部门, "
+	    "业务部); put its value in the cell after it"));
+	cr_assert(S_has(DIAG_ERROR, 3, 5, "the value '3人' has no key"));
+	/* the empty cell: department "" at the cell, for val_role() */
+	S_AT(department, "", 2, 6);
+}
+
+Test(md, row_value_holding_colon_space)
+{
+	cr_assert_null(S_load("| 岗位名称 | A: B |\n所属部门：s\n" BODY));
+	cr_assert(S_has(DIAG_ERROR, 1, 10, "the value of '岗位名称' holds ': ': "
+	    "quote the value (岗位名称: \"A: B\")"));
+	/* after a full-width colon, at the value as written */
+	cr_assert_null(S_load("岗位名称：A: B\n所属部门：s\n" BODY));
+	cr_assert(S_has(DIAG_ERROR, 1, 6, "the value of '岗位名称' holds"));
 }

@@ -54,21 +54,23 @@ S_unknown_key(struct md_ctx *c, const struct rb_pos *p, const char *key)
 }
 
 
-/* Position of a YAML mark; yaml text starts on file line 2. */
+/*
+ * Position of a YAML mark of a copy that is not the text as it stands
+ * (c->moved): a full-width colon made ": " moves the columns after it
+ * back two; a row's pair ("key: value") maps back to its cells.
+ */
 static struct rb_pos
-S_ypos(const struct md_ctx *c, yaml_mark_t m)
+S_ypos_moved(const struct md_ctx *c, yaml_mark_t m)
 {
+	const struct md_yline *e;
 	struct rb_pos p;
-
 	size_t i;
 
-	/* libyaml counts columns in characters already (0-based). */
 	p.file = c->file;
 	p.line = (int)m.line + c->yline;
 	p.col = (int)m.column + 1;
 	if (c->ymap != NULL && m.line < c->nymap) {
-		const struct md_yline *e = &c->ymap[m.line];
-
+		e = &c->ymap[m.line];
 		p.line = e->line;
 		if (e->kf > 0) {	/* a row's pair: "key: value" */
 			p.col = p.col >= e->vy ? e->vf + p.col - e->vy :
@@ -76,12 +78,27 @@ S_ypos(const struct md_ctx *c, yaml_mark_t m)
 			    e->vy - 4);
 			return p;
 		}
-	} else if (c->ymap != NULL && c->nymap > 0)	/* past the end */
+	} else if (c->nymap > 0)	/* past the end */
 		p.line = c->ymap[c->nymap - 1].line + 1 +
 		    (int)(m.line - c->nymap);
 	for (i = 0; i < c->nfw; i++)
 		if (c->fwl[i] == p.line && p.col > c->fwc[i])
 			p.col = p.col - 2 > c->fwc[i] ? p.col - 2 : c->fwc[i];
+	return p;
+}
+
+/* Position of a YAML mark; the YAML text starts on file line c->yline. */
+static struct rb_pos
+S_ypos(const struct md_ctx *c, yaml_mark_t m)
+{
+	struct rb_pos p;
+
+	if (c->moved)
+		return S_ypos_moved(c, m);
+	/* libyaml counts columns in characters already (0-based). */
+	p.file = c->file;
+	p.line = (int)m.line + c->yline;
+	p.col = (int)m.column + 1;
 	return p;
 }
 
@@ -201,6 +218,7 @@ S_ymap_add(struct md_ctx *c, int line, int kf, int vy, int vf)
 	c->ymap[c->nymap].kf = kf;
 	c->ymap[c->nymap].vy = vy;
 	c->ymap[c->nymap++].vf = vf;
+	c->moved = 1;
 }
 
 /*
@@ -319,7 +337,7 @@ S_yprep(struct md_ctx *c, const char *yaml, size_t n, size_t *np)
 	char *y = xstrndup(yaml, n), *ls, *le, *p, *fw, *ac, *q, *kc;
 	const char *k2, *e2, *ks, *ke;
 	size_t kl, nrows = 0, r;
-	int line = c->yline, bad = 0, kind, *rows = NULL;
+	int line = c->yline, bad = 0, kind, *rows = NULL, labels = c->labels;
 	struct rb_pos pos;
 	struct buf b = BUF_INIT;
 
@@ -327,7 +345,7 @@ S_yprep(struct md_ctx *c, const char *yaml, size_t n, size_t *np)
 	for (ls = y; ls < y + n; ls = le + 1, line++) {
 		if ((le = memchr(ls, '\n', (size_t)(y + n - ls))) == NULL)
 			le = y + n;
-		if (c->labels && (kind = S_rowkind(ls, le)) != ROW_NONE) {
+		if (labels && (kind = S_rowkind(ls, le)) != ROW_NONE) {
 			rows = xreallocarray(rows, nrows + 1, sizeof(int));
 			rows[nrows++] = line * 4 + kind;
 			continue;
@@ -394,6 +412,7 @@ S_yprep(struct md_ctx *c, const char *yaml, size_t n, size_t *np)
 		c->fwc = xreallocarray(c->fwc, c->nfw + 1, sizeof(int));
 		c->fwl[c->nfw] = line;
 		c->fwc[c->nfw++] = (int)utf8_count(ls, (size_t)(fw - ls)) + 1;
+		c->moved = 1;
 	}
 	if (bad) {
 		free(rows);
@@ -935,13 +954,16 @@ md_front(struct md_ctx *c)
 	    S_front(c, ycopy, ylen) < 0)
 		body0 = -1;
 	free(ycopy);
-	free(c->fwl);
-	free(c->fwc);
-	c->fwl = c->fwc = NULL;
-	c->nfw = 0;
-	free(c->ymap);
-	c->ymap = NULL;
-	c->nymap = 0;
+	if (c->moved) {
+		free(c->fwl);
+		free(c->fwc);
+		c->fwl = c->fwc = NULL;
+		c->nfw = 0;
+		free(c->ymap);
+		c->ymap = NULL;
+		c->nymap = 0;
+		c->moved = 0;
+	}
 	/* The title line names the role unless a label line does. */
 	if (body0 >= 0 && tline > 0 &&
 	    rb_field_str(c->role, RB_F_TITLE)->s == NULL)

@@ -61,6 +61,7 @@ struct md_ctx {
 	 * the copy's lines came from (md_front.c, S_yrows). */
 	struct md_yline	*ymap;
 	size_t		 nymap;
+	int		 moved;		/* nfw or nymap > 0: S_ypos() maps */
 	/* Body lines (cmark's, ascending) that are headings only because
 	 * their number continues the headings' (S_outline_next). */
 	int		*numh;

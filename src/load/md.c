@@ -2401,10 +2401,11 @@ S_outline_line(struct S_outline *o, const char *ls, const char *le)
 static int
 S_para_start(const struct buf *b)
 {
-	const char *s = b->data, *e = b->data + b->len, *ls;
+	const char *s = b->data, *e, *ls;
 
-	if (s == NULL || e == s)
+	if (s == NULL || b->len == 0)
 		return 1;
+	e = s + b->len;
 	for (ls = e - 1; ls > s && ls[-1] != '\n'; ls--)
 		;
 	ls += rb_blank_len(ls, (size_t)(e - ls));

@@ -736,6 +736,8 @@ rb_doc_title(const char *s, size_t n, size_t *off, size_t *len)
 	    s[n - 1] == '\t' || s[n - 1] == '\r'))
 		n--;
 	n = rb_strip_colon(s, n);
+	if (n <= b)		/* blanks only (its strip passes b) */
+		return 0;
 	if (n - b >= 6 && memcmp(s + b, "【", 3) == 0 &&
 	    memcmp(s + n - 3, "】", 3) == 0) {
 		b += 3;

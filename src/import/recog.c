@@ -297,9 +297,6 @@ S_headlike(const struct S_rc *c, const char *t, size_t n, enum rb_numkind k)
 	    !(c->cur && c->cur->nitems > 0 && c->kind == k);
 }
 
-static const char *const S_ident[] = { "岗位标识信息", "岗位标识",
-	"基本信息", "岗位基本信息", "岗位信息", NULL };
-
 /*
  * A section heading: returns 1 when t was one, with *restp the text after
  * it on the same line (or NULL).
@@ -310,7 +307,6 @@ S_heading(struct S_rc *c, const char *t, const char **restp)
 	enum rb_numkind k = RB_NUM_NONE;
 	size_t n = strlen(t), off, tl, pre, cl;
 	const char *e, *rest = NULL;
-	const char *const *id;
 	char *title;
 	int f;
 
@@ -362,12 +358,11 @@ S_heading(struct S_rc *c, const char *t, const char **restp)
 			n = (size_t)(e - t);
 		}
 	}
-	for (id = S_ident; *id; id++)
-		if (strcmp(title, *id) == 0) {
-			c->cur = NULL;		/* key lines follow */
-			free(title);
-			return 1;
-		}
+	if (rb_ident_heading(title, strlen(title))) {
+		c->cur = NULL;		/* key lines follow */
+		free(title);
+		return 1;
+	}
 	if (!S_headlike(c, t, n, k) || title[0] == '\0') {
 		free(title);
 		return 0;

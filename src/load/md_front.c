@@ -856,6 +856,17 @@ S_title_line(struct md_ctx *c, int l, struct rb_pos *pos, size_t *off,
 	return 1;
 }
 
+/* Is file line l the heading of the basic information (rb_ident_heading)? */
+static int
+S_ident_line(struct md_ctx *c, int l)
+{
+	const char *s = c->data + c->lines[l - 1], *e;
+
+	if ((e = memchr(s, '\n', (size_t)(c->data + c->len - s))) == NULL)
+		e = c->data + c->len;
+	return rb_ident_heading(s, (size_t)(e - s));
+}
+
 /*
  * Does the line at s start with a front-matter key and a colon
  * ("岗位名称：业务员", "title: x"), or is it a table row whose
@@ -903,7 +914,7 @@ md_front(struct md_ctx *c)
 	struct rb_pos tpos;
 	char *ycopy;
 	size_t toff = 0, tlen = 0, ylen;
-	int fl, body0, tline = 0, nolabels = 0;
+	int fl, k, body0, tline = 0, nolabels = 0;
 
 	c->yline = 2;
 	if (!S_fence(data, end) || c->len < 4 ||
@@ -920,6 +931,15 @@ md_front(struct md_ctx *c)
 			for (fl++; fl <= c->nlines &&
 			    S_blank_line(data + c->lines[fl - 1], end); fl++)
 				;
+		}
+		/* 一、基本资料 over the label lines: their heading only. */
+		if (fl <= c->nlines && S_ident_line(c, fl)) {
+			for (k = fl + 1; k <= c->nlines &&
+			    S_blank_line(data + c->lines[k - 1], end); k++)
+				;
+			if (k <= c->nlines &&
+			    S_key_line(data + c->lines[k - 1], end))
+				fl = k;
 		}
 		c->yline = fl;
 		nolabels = fl > c->nlines ||

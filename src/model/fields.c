@@ -768,6 +768,42 @@ rb_doc_title(const char *s, size_t n, size_t *off, size_t *len)
 	return 0;
 }
 
+/* The names of a job description's basic-information part. */
+static const char *const S_idents[] = { "基本资料", "基本信息", "基本情况",
+	"岗位基本资料", "岗位基本信息", "岗位基本情况", "岗位标识",
+	"岗位标识信息", "岗位信息", "岗位资料", "职位基本信息", "职位信息" };
+
+int
+rb_ident_heading(const char *s, size_t n)
+{
+	size_t b = 0, k;
+
+	while (b < n && (s[b] == '#' || s[b] == '*'))
+		b++;
+	b += rb_blank_len(s + b, n - b);
+	b += rb_num_prefix(s + b, n - b, NULL);
+	b += rb_blank_len(s + b, n - b);
+	while (n > b && (s[n - 1] == '*' || s[n - 1] == ' ' ||
+	    s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	n = rb_strip_colon(s, n);
+	if (n <= b)
+		return 0;
+	if (n - b >= 6 && memcmp(s + b, "【", 3) == 0 &&
+	    memcmp(s + n - 3, "】", 3) == 0) {	/* 【一、基本资料】 */
+		b += 3;
+		n = rb_strip_colon(s, n - 3);
+		if (n <= b)
+			return 0;
+		b += rb_num_prefix(s + b, n - b, NULL);
+		b += rb_blank_len(s + b, n - b);
+	}
+	for (k = 0; k < sizeof(S_idents) / sizeof(S_idents[0]); k++)
+		if (n > b && S_eq(s + b, n - b, S_idents[k]))
+			return 1;
+	return 0;
+}
+
 /* The last characters (UTF-8 bytes in a number) of the sections'
  * aliases and of S_tails that are three bytes long: S_ends_init. */
 static uint32_t S_ends[128];

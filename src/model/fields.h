@@ -205,6 +205,13 @@ int	 rb_may_name_section(const char *s, size_t n);
  */
 int	 rb_doc_title(const char *s, size_t n, size_t *off, size_t *len);
 /*
+ * Is line s[0..n) the heading of a job description's basic information
+ * (一、基本资料, 【岗位基本信息】, ## 岗位标识：), the label lines or rows
+ * that are the front matter?  Its number, '#', bold, brackets and colon
+ * are allowed.
+ */
+int	 rb_ident_heading(const char *s, size_t n);
+/*
  * The key (keys set) or section heading synonym nearest to s[0..n) in
  * characters, with its field in *field; NULL when nothing is within
  * maxdist (0: a default that grows with the length of s).

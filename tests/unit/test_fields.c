@@ -356,3 +356,22 @@ Test(fields, doc_title_line)
 		cr_assert_eq(rb_doc_title(no[i], strlen(no[i]), &off, &len), 0,
 		    "%s", no[i]);
 }
+
+/* The heading of a job description's basic information, decorated as HR
+ * writes it; anything else (or nothing but its decoration) is not. */
+Test(fields, ident_heading)
+{
+	static const char *const yes[] = { "一、基本资料", "【岗位基本信息】",
+	    "【一、岗位基本信息】", "## 岗位标识：", "**基本情况**",
+	    "（一）岗位信息:", "基本信息\r", "崗位基本資料" };
+	static const char *const no[] = { "", " ", "#", "【】", "一、",
+	    "【一、】", "二、岗位职责", "基本资料不全，请补充。", "基本" };
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		cr_assert(rb_ident_heading(yes[i], strlen(yes[i])), "%s",
+		    yes[i]);
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		cr_assert_not(rb_ident_heading(no[i], strlen(no[i])), "%s",
+		    no[i]);
+}

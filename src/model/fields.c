@@ -724,25 +724,52 @@ rb_field_of_heading(const char *s, size_t n, size_t *toff, size_t *tlen)
 static const char *const S_doc_tails[] = { "岗位职责说明书", "岗位说明书",
 	"职位说明书", "职务说明书", "工作说明书", "说明书" };
 
-int
-rb_doc_title(const char *s, size_t n, size_t *off, size_t *len)
+/*
+ * The words of a line s[0..n) written as a heading, in s[*b..*e): '#' and
+ * bold, blanks, a trailing colon and 【】 around it taken off, and the
+ * numbering too when num is set.  Returns 0 when nothing is left.
+ */
+static int
+S_undecorate(const char *s, size_t n, int num, size_t *bp, size_t *ep)
 {
-	size_t b = 0, k, l, i;
+	size_t b = 0;
 
 	while (b < n && (s[b] == '#' || s[b] == '*'))
 		b++;			/* "# 客服专员岗位说明书", bold */
 	b += rb_blank_len(s + b, n - b);
+	if (num) {
+		b += rb_num_prefix(s + b, n - b, NULL);
+		b += rb_blank_len(s + b, n - b);
+	}
 	while (n > b && (s[n - 1] == '*' || s[n - 1] == ' ' ||
 	    s[n - 1] == '\t' || s[n - 1] == '\r'))
 		n--;
 	n = rb_strip_colon(s, n);
-	if (n <= b)		/* blanks only (its strip passes b) */
+	if (n <= b)		/* blanks only (the strip passes b) */
 		return 0;
 	if (n - b >= 6 && memcmp(s + b, "【", 3) == 0 &&
-	    memcmp(s + n - 3, "】", 3) == 0) {
+	    memcmp(s + n - 3, "】", 3) == 0) {	/* 【一、基本资料】 */
 		b += 3;
-		n -= 3;
+		n = rb_strip_colon(s, n - 3);
+		if (n <= b)
+			return 0;
+		if (num) {
+			b += rb_num_prefix(s + b, n - b, NULL);
+			b += rb_blank_len(s + b, n - b);
+		}
 	}
+	*bp = b;
+	*ep = n;
+	return n > b;
+}
+
+int
+rb_doc_title(const char *s, size_t n, size_t *off, size_t *len)
+{
+	size_t b, k, l, i;
+
+	if (!S_undecorate(s, n, 0, &b, &n))
+		return 0;
 	if (n <= b || n - b > 90)	/* 30 characters at most */
 		return 0;
 	for (i = b; i + 3 <= n; i++)	/* a sentence is no title */
@@ -776,30 +803,12 @@ static const char *const S_idents[] = { "基本资料", "基本信息", "基本�
 int
 rb_ident_heading(const char *s, size_t n)
 {
-	size_t b = 0, k;
+	size_t b, k;
 
-	while (b < n && (s[b] == '#' || s[b] == '*'))
-		b++;
-	b += rb_blank_len(s + b, n - b);
-	b += rb_num_prefix(s + b, n - b, NULL);
-	b += rb_blank_len(s + b, n - b);
-	while (n > b && (s[n - 1] == '*' || s[n - 1] == ' ' ||
-	    s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	n = rb_strip_colon(s, n);
-	if (n <= b)
+	if (!S_undecorate(s, n, 1, &b, &n))
 		return 0;
-	if (n - b >= 6 && memcmp(s + b, "【", 3) == 0 &&
-	    memcmp(s + n - 3, "】", 3) == 0) {	/* 【一、基本资料】 */
-		b += 3;
-		n = rb_strip_colon(s, n - 3);
-		if (n <= b)
-			return 0;
-		b += rb_num_prefix(s + b, n - b, NULL);
-		b += rb_blank_len(s + b, n - b);
-	}
 	for (k = 0; k < sizeof(S_idents) / sizeof(S_idents[0]); k++)
-		if (n > b && S_eq(s + b, n - b, S_idents[k]))
+		if (S_eq(s + b, n - b, S_idents[k]))
 			return 1;
 	return 0;
 }

@@ -276,3 +276,170 @@ cg_chart_alt(struct buf *b, const struct doc_node *chart)
 	}
 	buf_puts(b, "。");
 }
+
+/* ------------------------------------------------------------------ */
+/* Series styles: colour, hatching, markers and dashes                  */
+
+/* Tableau 10's hues, the light ones darkened to 3:1 on white or more
+ * (orange #f28e2b 2.4:1 -> #c85200 4.5:1, teal, yellow, pink the same
+ * way); red, green and purple were already above it. */
+static const unsigned S_colour[CG_NSTYLE] = {
+	0x4e79a7, 0xc85200, 0xe15759, 0x3a7f79,
+	0x59a14f, 0x8c7000, 0xb07aa1, 0xc2506a,
+};
+
+/* One hatching a series, told apart in greyscale: solid, /, -, \, |,
+ * X, +, / with -. */
+static const unsigned S_hatch[CG_NSTYLE] = {
+	0, CG_H_UP, CG_H_HORIZ, CG_H_DOWN, CG_H_VERT, CG_H_UP | CG_H_DOWN,
+	CG_H_HORIZ | CG_H_VERT, CG_H_UP | CG_H_HORIZ,
+};
+
+unsigned
+cg_colour(size_t i)
+{
+	return S_colour[i % CG_NSTYLE];
+}
+
+unsigned
+cg_tint(size_t i)
+{
+	unsigned c = cg_colour(i), t = 0;
+	int sh;
+
+	for (sh = 16; sh >= 0; sh -= 8)
+		t = (t << 8) | ((((c >> sh) & 0xff) + 3 * 255 + 2) / 4);
+	return t;
+}
+
+unsigned
+cg_hatch_kind(size_t i)
+{
+	return S_hatch[i % CG_NSTYLE];
+}
+
+int
+cg_marker(size_t i)
+{
+	return (int)(i % 4);
+}
+
+int
+cg_hollow(size_t i)
+{
+	return i % CG_NSTYLE >= 4;
+}
+
+int
+cg_dashed(size_t i)
+{
+	return i % 2 == 1;
+}
+
+static void
+S_seg(struct cg_seg **seg, size_t *cap, size_t n, double x1, double y1,
+    double x2, double y2)
+{
+	if (n >= *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		*seg = xreallocarray(*seg, *cap, sizeof(**seg));
+	}
+	(*seg)[n].x1 = x1;
+	(*seg)[n].y1 = y1;
+	(*seg)[n].x2 = x2;
+	(*seg)[n].y2 = y2;
+}
+
+/*
+ * The 45-degree lines x + s*y = c (s = 1: "/" with y down, s = -1: "\")
+ * for c on multiples of d inside the rectangle, clipped to it.
+ */
+static size_t
+S_diag(struct cg_seg **seg, size_t *cap, size_t n, int s, double x,
+    double y, double w, double h, double d)
+{
+	double cmin, cmax, c, t0, t1;
+	long k, k1;
+
+	cmin = x + (s > 0 ? y : -(y + h));
+	cmax = x + w + (s > 0 ? y + h : -y);
+	k1 = (long)floor(cmax / d);
+	for (k = (long)ceil(cmin / d); k <= k1; k++) {
+		c = (double)k * d;
+		/* along the line, x = c - s*y: y in [y, y + h] and
+		 * x in [x, x + w] */
+		t0 = y;
+		t1 = y + h;
+		if (s > 0) {
+			t0 = fmax(t0, c - (x + w));
+			t1 = fmin(t1, c - x);
+		} else {
+			t0 = fmax(t0, x - c);
+			t1 = fmin(t1, x + w - c);
+		}
+		if (t1 - t0 < 1e-9)
+			continue;
+		S_seg(seg, cap, n++, c - s * t0, t0, c - s * t1, t1);
+	}
+	return n;
+}
+
+size_t
+cg_hatch(struct cg_seg **seg, size_t *cap, unsigned kind, double x,
+    double y, double w, double h, double step)
+{
+	size_t n = 0;
+	double v;
+	long k, k1;
+
+	if (w <= 0 || h <= 0 || step <= 0)
+		return 0;
+	if (kind & CG_H_HORIZ) {
+		k1 = (long)ceil((y + h) / step) - 1;
+		for (k = (long)floor(y / step) + 1; k <= k1; k++) {
+			v = (double)k * step;
+			S_seg(seg, cap, n++, x, v, x + w, v);
+		}
+	}
+	if (kind & CG_H_VERT) {
+		k1 = (long)ceil((x + w) / step) - 1;
+		for (k = (long)floor(x / step) + 1; k <= k1; k++) {
+			v = (double)k * step;
+			S_seg(seg, cap, n++, v, y, v, y + h);
+		}
+	}
+	if (kind & CG_H_UP)
+		n = S_diag(seg, cap, n, 1, x, y, w, h, step * M_SQRT2);
+	if (kind & CG_H_DOWN)
+		n = S_diag(seg, cap, n, -1, x, y, w, h, step * M_SQRT2);
+	return n;
+}
+
+size_t
+cg_marker_poly(int m, double cx, double cy, double r, double *pt)
+{
+	switch (m) {
+	case CG_M_SQUARE:
+		r *= 0.9;	/* the same area as the circle, about */
+		pt[0] = cx - r; pt[1] = cy - r;
+		pt[2] = cx + r; pt[3] = cy - r;
+		pt[4] = cx + r; pt[5] = cy + r;
+		pt[6] = cx - r; pt[7] = cy + r;
+		return 4;
+	case CG_M_TRIANGLE:
+		r *= 1.3;
+		pt[0] = cx; pt[1] = cy - r;
+		pt[2] = cx + r * 0.866; pt[3] = cy + r * 0.5;
+		pt[4] = cx - r * 0.866; pt[5] = cy + r * 0.5;
+		return 3;
+	case CG_M_DIAMOND:
+		r *= 1.25;
+		pt[0] = cx; pt[1] = cy - r;
+		pt[2] = cx + r; pt[3] = cy;
+		pt[4] = cx; pt[5] = cy + r;
+		pt[6] = cx - r; pt[7] = cy;
+		return 4;
+	default:
+		return 0;
+	}
+}

@@ -35,10 +35,47 @@ size_t	cg_chart_cells(const struct doc_node *chart);
 /** A round step near span/5: 1, 2 or 5 times a power of ten. */
 double	cg_nice_step(double span);
 
-/* One axis-parallel connector segment (x1 == x2: vertical). */
+/* One segment: an org chart's connector (axis-parallel, x1 == x2:
+ * vertical) or a line of a bar's hatching. */
 struct cg_seg {
 	double	x1, y1, x2, y2;
 };
+
+/*
+ * How series i of a chart is told apart without its colour (WCAG 2.1
+ * SC 1.4.1) and seen against white (SC 1.4.11), the same in SVG and PDF:
+ * cg_colour: its colour, each at least 3:1 on white (0xRRGGBB);
+ * cg_tint: the pale colour under a hatched bar (a quarter of cg_colour);
+ * cg_hatch_kind: its bars' hatching, CG_H_* bits (0: solid, the first
+ * series), drawn in cg_colour over cg_tint inside a cg_colour outline;
+ * cg_marker: its line's point marker, CG_M_*, hollow (white inside a
+ * cg_colour outline) from the fifth series on when cg_hollow;
+ * cg_dashed: its line dashed (every second series): 3 line widths on,
+ * 2 off.  All repeat after CG_NSTYLE series.
+ */
+#define CG_NSTYLE	8
+enum { CG_H_UP = 1, CG_H_DOWN = 2, CG_H_HORIZ = 4, CG_H_VERT = 8 };
+enum { CG_M_CIRCLE, CG_M_SQUARE, CG_M_TRIANGLE, CG_M_DIAMOND };
+unsigned	cg_colour(size_t i);
+unsigned	cg_tint(size_t i);
+unsigned	cg_hatch_kind(size_t i);
+int		cg_marker(size_t i);
+int		cg_hollow(size_t i);
+int		cg_dashed(size_t i);
+
+/**
+ * The lines of hatching kind inside the rectangle (x, y, w, h), y down,
+ * step apart (measured across the lines), on a grid fixed to the origin
+ * so that neighbouring bars line up; into *seg (grown, *cap its room).
+ * Returns the number of segments.
+ */
+size_t	cg_hatch(struct cg_seg **seg, size_t *cap, unsigned kind, double x,
+	    double y, double w, double h, double step);
+/**
+ * The outline of marker m of radius r centred at (cx, cy), y down, as a
+ * polygon into pt (x, y pairs, room for 4 points); 0 for a circle.
+ */
+size_t	cg_marker_poly(int m, double cx, double cy, double r, double *pt);
 
 /*
  * Alternative text for readers who do not see the picture (SVG <desc>,

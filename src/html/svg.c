@@ -14,12 +14,6 @@
 #include "../doc/chartgeom.h"
 #include "../doc/orgtree.h"
 
-static const char *const S_palette[] = {
-	"#4e79a7", "#f28e2b", "#e15759", "#76b7b2",
-	"#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-};
-#define S_NPALETTE	(sizeof(S_palette) / sizeof(S_palette[0]))
-
 static void
 S_escs(struct buf *b, const char *s)
 {
@@ -109,6 +103,91 @@ S_line(struct buf *b, double x1, double y1, double x2, double y2,
 /* ------------------------------------------------------------------ */
 /* Charts                                                               */
 
+#define CH_HATCH	5.0	/* hatching lines' distance [px] */
+#define CH_MARK		3.5	/* a point marker's radius */
+
+/* A bar or a legend swatch of series i: solid, or hatched (chartgeom.h,
+ * cg_hatch_kind) in its colour over its tint inside its outline. */
+static void
+S_bar(struct buf *b, const char *cls, size_t i, double x, double y,
+    double w, double h)
+{
+	unsigned kind = cg_hatch_kind(i);
+	struct cg_seg *seg = NULL;
+	size_t n, k, cap = 0;
+
+	buf_printf(b, "<rect class=\"%s\"", cls);
+	S_num_attr(b, "x", x);
+	S_num_attr(b, "y", y);
+	S_num_attr(b, "width", w);
+	S_num_attr(b, "height", h);
+	if (kind == 0) {
+		buf_printf(b, " fill=\"#%06x\"/>\n", cg_colour(i));
+		return;
+	}
+	buf_printf(b, " fill=\"#%06x\" stroke=\"#%06x\"/>\n", cg_tint(i),
+	    cg_colour(i));
+	n = cg_hatch(&seg, &cap, kind, x, y, w, h, CH_HATCH);
+	if (n > 0) {
+		BUF_PUTSL(b, "<path class=\"hatch\" d=\"");
+		for (k = 0; k < n; k++) {
+			buf_putc(b, 'M');
+			html_num(b, seg[k].x1, 1);
+			buf_putc(b, ' ');
+			html_num(b, seg[k].y1, 1);
+			buf_putc(b, 'L');
+			html_num(b, seg[k].x2, 1);
+			buf_putc(b, ' ');
+			html_num(b, seg[k].y2, 1);
+		}
+		buf_printf(b, "\" stroke=\"#%06x\"/>\n", cg_colour(i));
+	}
+	free(seg);
+}
+
+/* The point marker of series i at (x, y): its shape, filled or hollow. */
+static void
+S_marker(struct buf *b, size_t i, double x, double y)
+{
+	double pt[8];
+	size_t n = cg_marker_poly(cg_marker(i), x, y, CH_MARK, pt), k;
+
+	if (n == 0) {
+		BUF_PUTSL(b, "<circle class=\"point\"");
+		S_num_attr(b, "cx", x);
+		S_num_attr(b, "cy", y);
+		S_num_attr(b, "r", CH_MARK);
+	} else {
+		BUF_PUTSL(b, "<polygon class=\"point\" points=\"");
+		for (k = 0; k < n; k++) {
+			if (k > 0)
+				buf_putc(b, ' ');
+			html_num(b, pt[2 * k], 1);
+			buf_putc(b, ',');
+			html_num(b, pt[2 * k + 1], 1);
+		}
+		buf_putc(b, '"');
+	}
+	if (cg_hollow(i))
+		buf_printf(b, " fill=\"#ffffff\" stroke=\"#%06x\" "
+		    "stroke-width=\"1.5\"/>\n", cg_colour(i));
+	else
+		buf_printf(b, " fill=\"#%06x\"/>\n", cg_colour(i));
+}
+
+/* A line chart's series i from (x1, y) to (x2, y): colour and dash. */
+static void
+S_series_line(struct buf *b, size_t i, double x1, double x2, double y)
+{
+	BUF_PUTSL(b, "<line class=\"legend\"");
+	S_num_attr(b, "x1", x1);
+	S_num_attr(b, "y1", y);
+	S_num_attr(b, "x2", x2);
+	S_num_attr(b, "y2", y);
+	buf_printf(b, " stroke=\"#%06x\" stroke-width=\"2\"%s/>\n",
+	    cg_colour(i), cg_dashed(i) ? " stroke-dasharray=\"6 4\"" : "");
+}
+
 #define CH_W		640.0	/* [px] */
 #define CH_H		320.0
 #define CH_LEFT		56.0
@@ -165,14 +244,15 @@ html_chart(struct buf *b, const struct doc_node *chart)
 		y = (title ? 32 : 12) + 4;
 		for (i = 0; i < ns; i++) {
 			const char *name = c.names[i];
+			double sw = line ? 26 : 10;	/* 3 dashes */
 
-			BUF_PUTSL(b, "<rect class=\"legend\"");
-			S_num_attr(b, "x", x);
-			S_num_attr(b, "y", y);
-			buf_printf(b, " width=\"10\" height=\"10\" "
-			    "fill=\"%s\"/>\n", S_palette[i % S_NPALETTE]);
-			S_text(b, x + 14, y + 9, NULL, 11, 0, NULL, name);
-			x += 14 + html_textw(name, 11) + 16;
+			if (line) {
+				S_series_line(b, i, x, x + sw, y + 5);
+				S_marker(b, i, x + sw / 2, y + 5);
+			} else
+				S_bar(b, "legend", i, x, y, sw, 10);
+			S_text(b, x + sw + 4, y + 9, NULL, 11, 0, NULL, name);
+			x += sw + 4 + html_textw(name, 11) + 16;
 		}
 	}
 	if (unit)
@@ -202,7 +282,6 @@ html_chart(struct buf *b, const struct doc_node *chart)
 	gw = bw * 0.7;
 	barw = ns ? gw / (double)ns : gw;
 	for (i = 0; i < ns; i++) {
-		const char *col = S_palette[i % S_NPALETTE];
 		int started = 0;
 
 		if (line) {
@@ -218,7 +297,8 @@ html_chart(struct buf *b, const struct doc_node *chart)
 				buf_putc(b, ',');
 				html_num(b, Y(val[i * nc + j]), 1);
 			}
-			buf_printf(b, "\" stroke=\"%s\"/>\n", col);
+			buf_printf(b, "\" stroke=\"#%06x\"%s/>\n", cg_colour(i),
+			    cg_dashed(i) ? " stroke-dasharray=\"6 4\"" : "");
 		}
 		for (j = 0; j < nc; j++) {
 			struct buf lab = BUF_INIT;
@@ -230,21 +310,14 @@ html_chart(struct buf *b, const struct doc_node *chart)
 			html_num(&lab, v, 2);
 			if (line) {
 				x = CH_LEFT + bw * ((double)j + 0.5);
-				BUF_PUTSL(b, "<circle class=\"point\"");
-				S_num_attr(b, "cx", x);
-				S_num_attr(b, "cy", yv);
-				buf_printf(b, " r=\"3\" fill=\"%s\"/>\n", col);
+				S_marker(b, i, x, yv);
 				S_text(b, x, yv - 6, "middle", 10, 0,
 				    "value", lab.data);
 			} else {
 				x = CH_LEFT + bw * (double)j + (bw - gw) / 2 +
 				    barw * (double)i;
-				BUF_PUTSL(b, "<rect class=\"bar\"");
-				S_num_attr(b, "x", x);
-				S_num_attr(b, "y", v >= 0 ? yv : y0);
-				S_num_attr(b, "width", barw);
-				S_num_attr(b, "height", fabs(yv - y0));
-				buf_printf(b, " fill=\"%s\"/>\n", col);
+				S_bar(b, "bar", i, x, v >= 0 ? yv : y0, barw,
+				    fabs(yv - y0));
 				S_text(b, x + barw / 2, v >= 0 ? yv - 4 :
 				    yv + 12, "middle", 10, 0, "value",
 				    lab.data);

@@ -25,11 +25,9 @@
 
 #define O_MARGIN	2.0	/* around an org chart */
 
-static const uint32_t S_palette[] = {
-	0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2,
-	0x59a14f, 0xedc948, 0xb07aa1, 0xff9da7,
-};
-#define S_NPALETTE	(sizeof(S_palette) / sizeof(S_palette[0]))
+#define C_HATCH		3.5	/* hatching lines' distance [pt] */
+#define C_MARK		2.6	/* a point marker's radius */
+#define C_LWIDTH	1.5	/* a line chart's line width */
 
 static void
 S_fill(struct pdfc *page, uint32_t c)
@@ -212,6 +210,86 @@ S_line(struct pdfc *page, double x1, double y1, double x2, double y2)
 	pdfc_stroke(page);
 }
 
+/*
+ * A bar or legend swatch of series i, (x, y) its top left corner in user
+ * space: solid, or hatched (chartgeom.h, cg_hatch_kind) in its colour
+ * over its tint inside its outline.
+ */
+static void
+S_bar(struct pdfc *page, size_t i, double x, double y, double w, double h)
+{
+	unsigned kind = cg_hatch_kind(i);
+	struct cg_seg *seg = NULL;
+	size_t n, k, cap = 0;
+
+	if (kind == 0) {
+		S_fill(page, cg_colour(i));
+		pdfc_rect(page, x, y - h, w, h);
+		pdfc_fill(page);
+		return;
+	}
+	S_fill(page, cg_tint(i));
+	S_stroke(page, cg_colour(i));
+	pdfc_line_width(page, 0.6);
+	pdfc_rect(page, x, y - h, w, h);
+	pdfc_fill(page);
+	/* y down from the page's top for the hatching's grid */
+	n = cg_hatch(&seg, &cap, kind, x, -y, w, h, C_HATCH);
+	for (k = 0; k < n; k++) {
+		pdfc_move(page, seg[k].x1, -seg[k].y1);
+		pdfc_line(page, seg[k].x2, -seg[k].y2);
+	}
+	if (n > 0)
+		pdfc_stroke(page);
+	pdfc_rect(page, x, y - h, w, h);
+	pdfc_stroke(page);
+	free(seg);
+}
+
+/* The point marker of series i at (x, y): its shape, filled or hollow. */
+static void
+S_marker(struct pdfc *page, size_t i, double x, double y)
+{
+	double pt[8];
+	size_t n = cg_marker_poly(cg_marker(i), x, -y, C_MARK, pt), k;
+
+	if (n == 0)
+		pdfc_circle(page, x, y, C_MARK);
+	else {
+		for (k = 0; k < n; k++)
+			if (k == 0)
+				pdfc_move(page, pt[0], -pt[1]);
+			else
+				pdfc_line(page, pt[2 * k], -pt[2 * k + 1]);
+		pdfc_close(page);
+	}
+	if (cg_hollow(i)) {
+		S_fill(page, 0xffffff);
+		S_stroke(page, cg_colour(i));
+		pdfc_line_width(page, 1);
+		pdfc_fill_stroke(page);
+	} else {
+		S_fill(page, cg_colour(i));
+		pdfc_fill(page);
+	}
+}
+
+/* A line chart's series i from (x1, y) to (x2, y): colour and dash. */
+static void
+S_series_line(struct pdfc *page, size_t i)
+{
+	pdfc_line_width(page, C_LWIDTH);
+	S_stroke(page, cg_colour(i));
+	pdfc_dash(page, cg_dashed(i) ? 3 * C_LWIDTH : 0, 2 * C_LWIDTH);
+}
+
+/* A legend swatch's width: a bar's square or a line with its marker. */
+static double
+S_swatch_w(const struct cg_chart *c)
+{
+	return c->line ? 19.5 : 8;	/* 3 dashes, the marker on the middle one */
+}
+
 /* ------------------------------------------------------------------ */
 /* Checking and recording the characters                               */
 
@@ -311,7 +389,7 @@ S_legend_rows(struct font *f, const struct cg_chart *c, double w)
 	int rows = 1;
 
 	for (i = 0; i < c->ns; i++) {
-		iw = 11 + S_w(f, c->names[i], C_LABEL) + 10;
+		iw = S_swatch_w(c) + 3 + S_w(f, c->names[i], C_LABEL) + 10;
 		if (x > 0 && x + iw > w) {
 			rows++;
 			x = 0;
@@ -504,18 +582,25 @@ S_chart_draw(struct pdfc *page, struct font *f, int hf,
 		/* legend: swatch and name per series, left to right */
 		x = 0;
 		y = g.legend_y;
+		double sw = S_swatch_w(&g.c);
+
 		for (i = 0; i < g.c.ns; i++) {
-			iw = 11 + S_w(f, g.c.names[i], C_LABEL) + 10;
+			iw = sw + 3 + S_w(f, g.c.names[i], C_LABEL) + 10;
 			if (x > 0 && x + iw > w) {
 				x = 0;
 				y += C_LABEL * 1.6;
 			}
-			S_fill(page, S_palette[i % S_NPALETTE]);
-			pdfc_rect(page, (x0 + x),
-			    S_Y(y + C_LABEL), 8, 8);
-			pdfc_fill(page);
+			if (g.c.line) {
+				S_series_line(page, i);
+				S_line(page, x0 + x, S_Y(y + C_LABEL - 4),
+				    x0 + x + sw, S_Y(y + C_LABEL - 4));
+				pdfc_dash(page, 0, 0);
+				S_marker(page, i, x0 + x + sw / 2,
+				    S_Y(y + C_LABEL - 4));
+			} else
+				S_bar(page, i, x0 + x, S_Y(y), 8, 8);
 			S_fill(page, 0x222222);
-			S_text(page, f, hf, C_LABEL, x0 + x + 11,
+			S_text(page, f, hf, C_LABEL, x0 + x + sw + 3,
 			    S_Y(y + C_LABEL * 0.9), 0, 0, g.c.names[i]);
 			x += iw;
 		}
@@ -560,11 +645,8 @@ S_chart_draw(struct pdfc *page, struct font *f, int hf,
 	lw = xcalloc(nl + 1, sizeof(*lw));
 	S_labels(&g, f, pl, lx, ly, lw);
 	for (i = 0; i < g.c.ns; i++) {
-		uint32_t col = S_palette[i % S_NPALETTE];
-
 		if (g.c.line) {
-			pdfc_line_width(page, 1.5);
-			S_stroke(page, col);
+			S_series_line(page, i);
 			started = 0;
 			for (j = 0; j < g.c.nc; j++) {
 				v = g.c.val[i * g.c.nc + j];
@@ -581,25 +663,21 @@ S_chart_draw(struct pdfc *page, struct font *f, int hf,
 			}
 			if (started)
 				pdfc_stroke(page);
+			pdfc_dash(page, 0, 0);
 		}
 		for (j = 0; j < g.c.nc; j++) {
 			v = g.c.val[i * g.c.nc + j];
 			if (isnan(v))
 				continue;
 			y = S_vy(&g, v);
-			S_fill(page, col);
 			if (g.c.line) {
 				x = x0 + g.left + g.bw * ((double)j + 0.5);
-				pdfc_circle(page, x,
-				    S_Y(y), 2.5);
-				pdfc_fill(page);
+				S_marker(page, i, x, S_Y(y));
 			} else {
 				x = x0 + g.left + g.bw * (double)j +
 				    (g.bw - gw) / 2 + barw * (double)i;
-				pdfc_rect(page, x,
-				    S_Y(v >= 0 ? y0 : y),
+				S_bar(page, i, x, S_Y(v >= 0 ? y : y0),
 				    barw, fabs(y - y0));
-				pdfc_fill(page);
 			}
 		}
 	}

@@ -1937,6 +1937,25 @@ pdfc_circle(struct pdfc *c, double x, double y, double r)
 }
 
 void
+pdfc_close(struct pdfc *c)
+{
+	buf_puts(&c->b, "h\n");
+}
+
+void
+pdfc_dash(struct pdfc *c, double on, double off)
+{
+	double v[2] = { on, off };
+
+	if (on <= 0) {
+		buf_puts(&c->b, "[] 0 d\n");
+		return;
+	}
+	buf_putc(&c->b, '[');
+	S_xy(&c->b, v, 2, "] 0 d");
+}
+
+void
 pdfc_stroke(struct pdfc *c)
 {
 	buf_puts(&c->b, "S\n");

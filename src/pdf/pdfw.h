@@ -127,6 +127,9 @@ void	pdfc_move(struct pdfc *, double x, double y);		/* m */
 void	pdfc_line(struct pdfc *, double x, double y);		/* l */
 void	pdfc_rect(struct pdfc *, double x, double y, double w, double h);
 void	pdfc_circle(struct pdfc *, double x, double y, double r);
+void	pdfc_close(struct pdfc *);				/* h */
+/* A dash of on, off [pt] (d); on = 0: solid again. */
+void	pdfc_dash(struct pdfc *, double on, double off);
 void	pdfc_stroke(struct pdfc *);				/* S */
 void	pdfc_fill(struct pdfc *);				/* f */
 void	pdfc_fill_stroke(struct pdfc *);			/* B */

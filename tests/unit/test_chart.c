@@ -187,6 +187,23 @@ grey(const struct pgm *g, double left, double bottom, double right,
 	return n;
 }
 
+/* Lines of a hatching met along row y (PDF, y up) from left to right:
+ * pixels darker than 185 right after the tint (205 or lighter, not
+ * white). */
+static int
+stripes(const struct pgm *g, double y, double left, double right)
+{
+	int x, r = (int)(PAGE_H - y), n = 0, v, prev = 255;
+
+	for (x = (int)left; x < (int)right; x++) {
+		v = g->px[r * g->w + x];
+		if (v < 185 && prev >= 205 && prev < 250)
+			n++;
+		prev = v;
+	}
+	return n;
+}
+
 static char *
 tmppdf(void)
 {
@@ -253,9 +270,15 @@ Test(chart, bar_chart_text_and_ink)
 	    "%s", txt);
 	free(txt);
 	raster(path, &g);
-	/* bar blue (#4e79a7, grey ~113) and orange (#f28e2b, ~159) */
+	/* bar blue (#4e79a7, grey ~113) and 实际 hatched: its tint
+	 * (#f1d4bf, ~218) crossed by lines of #c85200 */
 	cr_assert_gt(grey(&g, CX, CY - h, CX + 400, CY, 100, 125), 2000);
-	cr_assert_gt(grey(&g, CX, CY - h, CX + 400, CY, 150, 170), 1000);
+	cr_assert_gt(grey(&g, CX, CY - h, CX + 400, CY, 210, 225), 2000);
+	/* ... the lines: a row through the bars meets 6 or more of them in
+	 * the left half (张三's 实际), none in the right (李四: 目标 only,
+	 * solid) */
+	cr_assert_geq(stripes(&g, CY - h * 0.6, CX, CX + 200), 6);
+	cr_assert_eq(stripes(&g, CY - h * 0.6, CX + 200, CX + 400), 0);
 	/* the bars stand in the left half (张三) and the right (李四 blue) */
 	cr_assert_gt(grey(&g, CX + 200, CY - h, CX + 400, CY, 100, 125), 1000);
 	/* nothing outside the chart's rectangle */
@@ -514,4 +537,75 @@ Test(chart, orgchart_label_marks_compressed)
 	unlink(path);
 	free(path);
 	diag_free(&d);
+}
+
+/* WCAG 2.x relative luminance of 0xRRGGBB. */
+static double
+lum(unsigned c)
+{
+	double v[3], s;
+	int k;
+
+	for (k = 0; k < 3; k++) {
+		s = (double)((c >> (16 - 8 * k)) & 0xff) / 255;
+		v[k] = s <= 0.03928 ? s / 12.92 : pow((s + 0.055) / 1.055, 2.4);
+	}
+	return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+/*
+ * Series told apart without colour (SC 1.4.1): the first CG_NSTYLE
+ * series each have their own hatching, and their own marker or fill;
+ * every colour at 3:1 or more on white (SC 1.4.11), its tint lighter.
+ */
+Test(chart, series_styles)
+{
+	size_t i, j;
+
+	for (i = 0; i < CG_NSTYLE; i++) {
+		cr_assert_geq(1.05 / (lum(cg_colour(i)) + 0.05), 3.0,
+		    "series %zu: #%06x", i, cg_colour(i));
+		cr_assert_gt(lum(cg_tint(i)), lum(cg_colour(i)) + 0.3);
+		for (j = 0; j < i; j++) {
+			cr_assert_neq(cg_hatch_kind(i), cg_hatch_kind(j));
+			cr_assert(cg_marker(i) != cg_marker(j) ||
+			    cg_hollow(i) != cg_hollow(j), "%zu %zu", i, j);
+		}
+	}
+	cr_assert_eq(cg_hatch_kind(0), 0);		/* the first solid */
+	cr_assert_eq(cg_hatch_kind(CG_NSTYLE + 1), cg_hatch_kind(1));
+	cr_assert(!cg_dashed(0) && cg_dashed(1));
+	cr_assert_eq(cg_tint(1), 0xf1d4bf);
+}
+
+/* Hatching: lines a step apart on a grid from the origin, clipped to the
+ * rectangle. */
+Test(chart, hatch_lines)
+{
+	struct cg_seg *s = NULL;
+	size_t n, k, cap = 0;
+
+	/* horizontal, step 5 in y 3..23: at 5, 10, 15, 20 */
+	n = cg_hatch(&s, &cap, CG_H_HORIZ, 1, 3, 10, 20, 5);
+	cr_assert_eq(n, 4);
+	cr_assert_float_eq(s[0].y1, 5, 1e-9);
+	cr_assert_float_eq(s[3].y2, 20, 1e-9);
+	cr_assert(s[0].x1 == 1 && s[0].x2 == 11);
+	/* vertical on an edge: x = 0 and 10 are the outline, not lines */
+	cr_assert_eq(cg_hatch(&s, &cap, CG_H_VERT, 0, 0, 10, 4, 5), 1);
+	/* both diagonals in a 10 x 10 square, every end on its border */
+	n = cg_hatch(&s, &cap, CG_H_UP | CG_H_DOWN, 0, 0, 10, 10, 2);
+	cr_assert_gt(n, 8);
+	for (k = 0; k < n; k++) {
+		cr_assert(s[k].x1 >= -1e-9 && s[k].x1 <= 10 + 1e-9 &&
+		    s[k].y1 >= -1e-9 && s[k].y1 <= 10 + 1e-9 &&
+		    s[k].x2 >= -1e-9 && s[k].x2 <= 10 + 1e-9 &&
+		    s[k].y2 >= -1e-9 && s[k].y2 <= 10 + 1e-9, "%zu", k);
+		/* 45 degrees */
+		cr_assert_float_eq(fabs(s[k].x2 - s[k].x1),
+		    fabs(s[k].y2 - s[k].y1), 1e-9);
+	}
+	cr_assert_eq(cg_hatch(&s, &cap, 0, 0, 0, 10, 10, 2), 0);
+	cr_assert_eq(cg_hatch(&s, &cap, CG_H_UP, 0, 0, 10, 0, 2), 0);
+	free(s);
 }

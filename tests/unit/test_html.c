@@ -199,6 +199,29 @@ Test(html, bar_and_line_charts)
 	cr_assert_eq(count(got, "<polyline"), 1);
 	cr_assert_eq(count(got, "<circle"), 2);
 	cr_assert(strstr(got, ">5.25</text>"));
+	/* series told apart without colour: 目标 solid, 实际 hatched in its
+	 * legend swatch and its one bar */
+	cr_assert_eq(count(got, "fill=\"#4e79a7\"/>"), 5);	/* + 2 points */
+	cr_assert_eq(count(got, "fill=\"#f1d4bf\" stroke=\"#c85200\"/>"), 2);
+	cr_assert_eq(count(got, "<path class=\"hatch\""), 2);
+	free(got);
+}
+
+/* A line chart's second series: dashed, square markers, in the legend
+ * too. */
+Test(html, line_series_dash_and_marker)
+{
+	char *got = render("<rb-document><rb-chart type=\"line\">"
+	    "<rb-series name=\"a\"><rb-point label=\"1月\" value=\"3\"/>"
+	    "<rb-point label=\"2月\" value=\"4\"/></rb-series>"
+	    "<rb-series name=\"b\"><rb-point label=\"1月\" value=\"1\"/>"
+	    "<rb-point label=\"2月\" value=\"2\"/></rb-series>"
+	    "</rb-chart></rb-document>", NULL);
+
+	cr_assert_eq(count(got, "stroke-dasharray=\"6 4\""), 2);
+	cr_assert_eq(count(got, "<circle class=\"point\""), 3);
+	cr_assert_eq(count(got, "<polygon class=\"point\""), 3);
+	cr_assert_eq(count(got, "<line class=\"legend\""), 2);
 	free(got);
 }
 

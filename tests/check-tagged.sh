@@ -6,7 +6,9 @@
 # TH scoped, every link with /Contents and an OBJR in a Link, every MCID in
 # the ParentTree), /Lang, DisplayDocTitle and /ID; `pdfinfo -struct-text`
 # gives every duty of a role sheet in order and no running header or
-# footer; the files are byte-identical run to run; --no-pdf-tags writes
+# footer; every table row covers the table's columns (an empty cell is a
+# TD, a span says so); the files are byte-identical run to run;
+# --no-pdf-tags writes
 # none of it and is refused with --pdf-a.  Negative controls: a
 # copy without its StructTreeRoot, and one with a Figure's /Alt removed,
 # fail.  Prints "tagged: N passed, N failed".
@@ -91,8 +93,9 @@ $rb export "content/roles/$r.md" | sed -n 's:.*<duty[^>]*>\(.*\)</duty>.*:\1:p' 
     sed 's/<[^>]*>//g' >"$tmp/duties"
 last=0 bad=""
 while IFS= read -r d; do
-	n=$(grep -nF "\"$d\"" "$tmp/st" | head -1 | cut -d: -f1)
-	if [ -z "$n" ] || [ "$n" -le "$last" ]; then bad="$bad [$d]"; else last=$n; fi
+	# the first line after the last duty's (a duty may be written twice)
+	n=$(D="\"$d\"" awk -v l="$last" 'NR > l && index($0, ENVIRON["D"]) { print NR; exit }' "$tmp/st")
+	if [ -z "$n" ]; then bad="$bad [$d]"; else last=$n; fi
 done <"$tmp/duties"
 [ -s "$tmp/duties" ] && [ "$(wc -l <"$tmp/duties")" -ge 5 ] && [ -z "$bad" ] && ok ||
     ko "$r: duties missing or out of order in the structure:$bad"
@@ -133,6 +136,29 @@ $rb dump-layout "$tmp/en.xhtml" -o "$tmp/en.pdf" >/dev/null 2>&1
 if $py tests/tools/tagcheck.py --lang zh-CN "$tmp/nolang.pdf" >/dev/null 2>&1 &&
    $py tests/tools/tagcheck.py --lang en "$tmp/en.pdf" >/dev/null 2>&1; then ok
 else ko "/Lang: $($py tests/tools/tagcheck.py --lang zh-CN "$tmp/nolang.pdf" 2>&1 | head -2)"; fi
+
+# 7b. Table cells: an empty cell is a TD still (an element without
+# kids), a spanning one says its
+# /ColSpan or /RowSpan, so that every row covers the table's columns and
+# the cells after them read under their own headers (tagcheck.py); a copy
+# with an empty cell left out must fail.
+printf '<rb-document title="t"><h1>表</h1><table><tr><th>甲</th><th>乙</th><th>丙</th></tr>%s%s%s%s</table></rb-document>\n' \
+    '<tr><td>一</td><td></td><td>三</td></tr>' '<tr><td colspan="2">跨两列</td><td>末</td></tr>' \
+    '<tr><td rowspan="2">跨两行</td><td>中</td><td></td></tr>' '<tr><td>下</td><td>尾</td></tr>' >"$tmp/cells.xhtml"
+$rb dump-layout "$tmp/cells.xhtml" -o "$tmp/cells.pdf" >/dev/null 2>&1
+pdfinfo -struct-text "$tmp/cells.pdf" 2>/dev/null | sed -n '/^ *TR/,$p' | sed 's/^ *//' | tr '\n' ' ' >"$tmp/st"
+if $py tests/tools/tagcheck.py "$tmp/cells.pdf" >"$tmp/tc" 2>&1 && [ "$(cat "$tmp/st")" = \
+    'TR TH: /Scope /Column "甲" TH: /Scope /Column "乙" TH: /Scope /Column "丙" TR TD "一" TD TD "三" TR TD: /ColSpan 2 "跨两列" TD "末" TR TD: /RowSpan 2 "跨两行" TD "中" TD TR TD "下" TD "尾" ' ]; then ok
+else ko "table cells: $(cat "$tmp/tc") $(cat "$tmp/st")"; fi
+$py - "$tmp/cells.pdf" "$tmp/cells-bad.pdf" <<'PY'
+import sys, pikepdf
+with pikepdf.open(sys.argv[1]) as p:
+    t = [k for k in p.Root.StructTreeRoot.K[0].K if k.S == '/Table'][0]
+    t.K[1].K = pikepdf.Array([t.K[1].K[0], t.K[1].K[2]])
+    p.save(sys.argv[2])
+PY
+$py tests/tools/tagcheck.py "$tmp/cells-bad.pdf" >"$tmp/tc" 2>&1 && ko "a row without its empty cell passed" ||
+    { grep -q 'rows cover 3 2 3 3 3 columns' "$tmp/tc" && ok || ko "cells-bad: $(cat "$tmp/tc")"; }
 
 # 8. --no-pdf-tags: no structure, no marked content, the same text; a
 # tagged output folder built again untagged is rewritten (the option is

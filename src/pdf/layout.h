@@ -77,8 +77,11 @@ enum lay_opk {
 	LOP_CHART,	/* chart or org chart node drawn in x, y, w, h; an
 			   org chart's sheet len of L->orgs[str] (sheets
 			   at most size high) */
-	LOP_PAGENO	/* page number of anchor str, right-aligned at x;
+	LOP_PAGENO,	/* page number of anchor str, right-aligned at x;
 			   resolved to LOP_TEXT after pagination */
+	LOP_MARK	/* nothing drawn: element se, which has no content
+			   (an empty table cell), goes into the structure
+			   here, in its place among its siblings */
 };
 
 #define LOPF_MARKER	0x01	/* list marker: not part of the line's text */
@@ -107,8 +110,15 @@ struct lay_se {
 	unsigned char	 type;	/* enum lay_setype */
 	unsigned char	 scope;	/* TH: LSE_* */
 	uint32_t	 parent;	/* index in L->se; 0 for the document */
-	uint32_t	 alt, altlen;	/* alternative text in the arena
-					   (Figure), a link's text (Link) */
+	union {
+		struct {	/* Figure, Link */
+			uint32_t alt, altlen;	/* alternative text in the
+					   arena (Figure), a link's text */
+		};
+		struct {	/* TH, TD */
+			uint32_t colspan, rowspan;	/* 0 or 1: one */
+		};
+	};
 };
 
 struct lay_op {

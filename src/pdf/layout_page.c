@@ -51,7 +51,7 @@ S_count_ops(const struct lay_item *it)
 
 	if (it->row)
 		for (c = 0; c < it->row->ncells; c++) {
-			n += 2;
+			n += 3;	/* background, frame, an empty cell's mark */
 			for (k = 0; k < it->row->cells[c].vl.n; k++)
 				n += S_count_ops(&it->row->cells[c].vl.it[k]);
 		}
@@ -240,6 +240,18 @@ S_emit(struct S_pg *pg, const struct lay_vlist *vl,
     const struct lay_item *it, double ox, double oy, int depth,
     const char *note);
 
+/* Does vl hold a row (a table in a cell), whose cells have the ops? */
+static int
+S_has_row(const struct lay_vlist *vl)
+{
+	size_t k;
+
+	for (k = 0; k < vl->n; k++)
+		if (vl->it[k].row != NULL)
+			return 1;
+	return 0;
+}
+
 static void
 S_emit_row(struct S_pg *pg, const struct lay_row *row, double ox,
     double oy, int depth)
@@ -266,6 +278,17 @@ S_emit_row(struct S_pg *pg, const struct lay_row *row, double ox,
 			S_indent(L->dump, depth);
 			buf_printf(L->dump, "cell %zu x=%.2f y=%.2f w=%.2f "
 			    "h=%.2f\n", c + 1, ox + lc->x, oy, lc->w, lc->h);
+		}
+		/* an empty cell is still a TD or TH, or the cells after it
+		 * would read as under the wrong column headers */
+		if (lc->vl.se != 0 && lc->vl.nops == 0 && !pg->repeat &&
+		    !S_has_row(&lc->vl)) {
+			op = S_pop(L);
+			memset(op, 0, sizeof(*op));
+			op->kind = LOP_MARK;
+			op->x = ox + lc->x;
+			op->y = oy;
+			op->se = lc->vl.se;
 		}
 		for (k = 0; k < lc->vl.n; k++) {
 			S_emit(pg, &lc->vl, &lc->vl.it[k],
@@ -537,6 +560,7 @@ S_split_row(struct lay_item *it, double room, double *h1)
 		*ac = *lc;
 		memset(&ac->vl, 0, sizeof(ac->vl));
 		memset(&rest, 0, sizeof(rest));
+		ac->vl.se = lc->vl.se;	/* an empty cell marked once, here */
 		for (k = 0; k < lc->vl.n; k++) {
 			const struct lay_item *src = &lc->vl.it[k];
 			struct lay_vlist *dst;

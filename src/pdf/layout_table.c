@@ -276,6 +276,11 @@ table_layout(struct lay *L, struct lay_blk *blk, const struct doc_node *t,
 		if (sc->n->tag == DOC_TH)
 			L->se[fs.vl->se].scope = sc->row < nhdr ? LSE_COLUMN :
 			    LSE_ROW;
+		/* the columns and rows it covers: a reader counts them to
+		 * find the headers of the cells after it */
+		L->se[fs.vl->se].colspan = (uint32_t)(sc->col + sc->colspan >
+		    ncols ? ncols - sc->col : sc->colspan);
+		L->se[fs.vl->se].rowspan = (uint32_t)sc->rowspan;
 		fs.first = 1;
 		memset(&cb, 0, sizeof(cb));
 		cb.fs = &fs;

@@ -65,6 +65,7 @@ struct S_se {
 	char		*alt;
 	int		 parent;	/* -1: under the StructTreeRoot */
 	int		 scope;
+	int		 colspan, rowspan;	/* TD, TH: 0 or 1 none */
 	int		 used;		/* something of it was marked */
 	int		 obj;		/* its object, given at the end */
 	size_t		 pg;		/* page of its first MCID + 1, or 0 */
@@ -867,6 +868,15 @@ pdfw_se(struct pdfw *w, const char *type, int parent, const char *alt,
 	return w->nse++;
 }
 
+void
+pdfw_se_span(struct pdfw *w, int se, int colspan, int rowspan)
+{
+	if (se < 0 || se >= w->nse)
+		return;
+	w->se[se].colspan = colspan;
+	w->se[se].rowspan = rowspan;
+}
+
 /* Appends a kid to element se. */
 static void
 S_kid(struct pdfw *w, int se, int kind, int val, size_t page)
@@ -912,6 +922,13 @@ S_attach(struct pdfw *w, int se)
 		    sizeof(int));
 	}
 	w->topse[w->ntop++] = se;
+}
+
+void
+pdfw_se_empty(struct pdfw *w, int se)
+{
+	if (se >= 0 && se < w->nse)
+		S_attach(w, se);
 }
 
 void
@@ -1228,9 +1245,31 @@ S_structure(struct pdfw *w)
 			S_textstr(o, e->alt);
 			p = S_room(o, 96);
 		}
-		if (e->scope) {
+		if (e->colspan > 1 || e->rowspan > 1) {
+			/* a spanning cell's own attributes, its scope too */
+			S_fix(o, p);
+			p = S_room(o, 96);
+			p = S_LIT(p, "/A<</O/Table");
+			if (e->scope)
+				p = S_LIT(p, e->scope == 1 ? "/Scope/Column" :
+				    "/Scope/Row");
+			if (e->colspan > 1) {
+				p = S_LIT(p, "/ColSpan ");
+				p = S_dec(p, (unsigned long long)e->colspan);
+			}
+			if (e->rowspan > 1) {
+				p = S_LIT(p, "/RowSpan ");
+				p = S_dec(p, (unsigned long long)e->rowspan);
+			}
+			p = S_LIT(p, ">>");
+		} else if (e->scope) {
 			p = S_LIT(p, "/A ");
 			p = S_refp(p, scope[e->scope == 1 ? 0 : 1]);
+		}
+		if (e->first < 0) {	/* an empty cell: no kids */
+			S_fix(o, S_LIT(p, ">>"));
+			S_end(w);
+			continue;
 		}
 		/* one kid: no array */
 		one = e->first >= 0 && w->kids[e->first].next < 0;

@@ -90,6 +90,16 @@ void	pdfw_link_uri(struct pdfw *, double l, double b, double r, double t,
  * /Alt or NULL; scope: 1 a TH heading its column, 2 its row, else 0.
  * Returns its number.
  */
+/**
+ * Element se has no content (an empty table cell): it goes into the
+ * structure now, after what was marked so far, with no kids.
+ */
+void	pdfw_se_empty(struct pdfw *, int se);
+/**
+ * Table cell se spans colspan columns and rowspan rows (its /ColSpan and
+ * /RowSpan attributes when more than 1).
+ */
+void	pdfw_se_span(struct pdfw *, int se, int colspan, int rowspan);
 int	pdfw_se(struct pdfw *, const char *type, int parent, const char *alt,
 	    int scope);
 /** Marks what follows as content of element se (BDC with an MCID)... */

@@ -273,7 +273,8 @@ S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n,
 			continue;
 		}
 		if (op->kind != LOP_LINK && op->kind != LOP_ANCHOR &&
-		    op->kind != LOP_OUTLINE && op->kind != LOP_PAGENO) {
+		    op->kind != LOP_OUTLINE && op->kind != LOP_PAGENO &&
+		    op->kind != LOP_MARK) {
 			S_end_text(w);
 			S_mark(w, mc);
 		}
@@ -352,6 +353,10 @@ S_ops(struct S_w *w, size_t p, const struct lay_op *ops, size_t n,
 			w->lw = -1;
 			break;
 		}
+		case LOP_MARK:
+			if (w->tags && op->se && !frame)
+				pdfw_se_empty(w->pw, S_WSE(op->se));
+			break;
 		default:
 			break;
 		}
@@ -464,9 +469,13 @@ pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
 	for (i = 1; w.tags && i < L->nse; i++) {
 		const struct lay_se *e = &L->se[i];
 
-		pdfw_se(w.pw, lay_se_name[e->type], S_WSE(e->parent),
+		int x = pdfw_se(w.pw, lay_se_name[e->type], S_WSE(e->parent),
 		    e->type == SE_FIGURE ? L->arena.data + e->alt : NULL,
 		    e->scope);
+
+		if ((e->type == SE_TD || e->type == SE_TH) &&
+		    (e->colspan > 1 || e->rowspan > 1))
+			pdfw_se_span(w.pw, x, (int)e->colspan, (int)e->rowspan);
 	}
 	for (p = 0; p < L->npages; p++) {
 		const struct lay_page *pg = &L->pages[p];

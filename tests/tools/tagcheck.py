@@ -15,7 +15,8 @@
 # every such kid is marked on its page; the types given with --need occur;
 # grouping elements hold what ISO 32000-1 14.8.4.3 allows them (nesting()):
 # an LI one LBody after at most one Lbl, a Table rows of TH/TD with TH and
-# its column headers only in its first rows.
+# its column headers only in its first rows, every row covering as many
+# columns (counting /ColSpan and /RowSpan: an empty cell is a cell too).
 # Prints "ok FILE (N elements ...)" or "FAIL FILE: why" lines; exits 1 on
 # any failure.
 import sys
@@ -79,6 +80,27 @@ def rows_of(table):
             out.extend(x for x in elems(c) if str(x.S) == '/TR')
     return out
 
+def spans(cell):
+    a = cell.get('/A')
+    if not isinstance(a, pikepdf.Dictionary):
+        return 1, 1
+    return int(a.get('/ColSpan', 1)), int(a.get('/RowSpan', 1))
+
+def columns(rows):
+    """The columns each row covers, counting /ColSpan and the /RowSpan
+    of cells above: in a regular table, the same in every row."""
+    occ = [set() for _ in rows]
+    for i, r in enumerate(rows):
+        col = 0
+        for c in elems(r):
+            while col in occ[i]:
+                col += 1
+            cs, rs = spans(c)
+            for k in range(i, min(i + rs, len(rows))):
+                occ[k].update(range(col, col + cs))
+            col += cs
+    return [len(o) if o == set(range(len(o))) else -1 for o in occ]
+
 def nesting(f, els):
     """Grouping elements hold what they may; an LI has one LBody (and its
     Lbl first, when it has one); a Table has rows and TH cells, and its
@@ -106,6 +128,11 @@ def nesting(f, els):
                 bad |= fail(f, "a Table without rows or without TH")
             elif any(h and any(not x for x in heads[:i]) for i, h in enumerate(heads)):
                 bad |= fail(f, "a Table with a column header row after a body row")
+            elif len(set(columns(rows))) > 1:
+                # an empty cell left out, or a span not said: the cells
+                # after it read as under the wrong column headers
+                bad |= fail(f, "a Table whose rows cover "
+                            f"{' '.join(map(str, columns(rows)))} columns, not the same number")
     return bad
 
 def check(f, lang, need):

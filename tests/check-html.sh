@@ -4,8 +4,9 @@
 # escaping, user templates (override, broken, refused include, runaway
 # loops), nothing written on errors, every relative link resolving, the Nu
 # Html Checker with zero errors on every page, headless Chromium
-# (tests/browser/shots.js: org chart visible and sized, screenshots in out/)
-# and axe-core finding no accessibility violation (tests/browser/axe.js).
+# (tests/browser/shots.js: org chart visible and sized, screenshots in out/),
+# axe-core finding no accessibility violation (tests/browser/axe.js) and
+# keyboard use: Tab order and visible focus (tests/browser/keys.js).
 # vnu-jar, playwright-core and axe-core are installed with npm into tests/node/
 # (git-ignored) on first use.  Prints "html: N passed, N failed".
 . "$(dirname "$0")/lib.sh"
@@ -184,6 +185,38 @@ if node tests/browser/axe.js "$tmp/bad.html" >"$tmp/axe-bad" 2>&1; then
 elif grep -q 'color-contrast (serious' "$tmp/axe-bad" && grep -q 'link-in-text-block (serious' "$tmp/axe-bad" &&
      grep -q 'landmark-one-main' "$tmp/axe-bad"; then ok
 else ko "axe negative control: $(head -3 "$tmp/axe-bad")"; fi
+
+# 12c. Keyboard (WCAG 2.1 SC 2.1.1, 2.4.3, 2.4.7): Tab reaches every link
+#     (the org charts' SVG box links too) and control once, in document
+#     order, each with a visible focus indicator, on the index, a
+#     department page with its org chart, a role page and the report
+#     (tests/browser/keys.js).  Negative controls: a page whose links hide
+#     their focus (a:focus{outline:none}), and one whose Tab order is
+#     not document order (tabindex="1") with a link out of reach
+#     (tabindex="-1"), must fail.
+cat >"$tmp/nofocus.html" <<'EOF2'
+<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>反例</title>
+<style>a:focus { outline: none; }</style></head>
+<body><main><p><a href="#a">一</a> <a href="#b">二</a></p></main></body></html>
+EOF2
+cat >"$tmp/order.html" <<'EOF2'
+<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>反例</title></head>
+<body><main><p><a href="#a">一</a> <a href="#b" tabindex="1">二</a> <a href="#c" tabindex="-1">三</a></p></main></body></html>
+EOF2
+if [ ! -d tests/node/node_modules/playwright-core ]; then
+	ko "playwright-core not installed"
+elif node tests/browser/keys.js out/handbook/index.html out/handbook/departments/sales.html \
+    out/handbook/roles/salesperson.html "$tmp/rep/reports/$m.html" >"$tmp/keys" 2>&1 &&
+    [ "$(grep -c '^ok ' "$tmp/keys")" = 4 ] &&
+    grep -q '^ok out/handbook/index.html: [1-9][0-9]* links' "$tmp/keys" &&
+    [ "$(grep -c 'class="org-box' out/handbook/index.html)" -gt 0 ]; then ok
+else ko "keyboard: $(grep FAIL "$tmp/keys" | head -5)"; fi
+node tests/browser/keys.js "$tmp/nofocus.html" "$tmp/order.html" >"$tmp/keys-bad" 2>&1; rc=$?
+if [ $rc = 1 ] && grep -q 'nofocus.html: no focus indicator on 0:a #a' "$tmp/keys-bad" &&
+   grep -q 'nofocus.html: focus on 0:a #a "一" paints nothing' "$tmp/keys-bad" &&
+   grep -q 'order.html: Tab 1: expected 0:a #a "一", got 1:a #b' "$tmp/keys-bad" &&
+   grep -q 'order.html: 2:a #c "三": reached never' "$tmp/keys-bad"; then ok
+else ko "keyboard negative controls: rc=$rc $(head -4 "$tmp/keys-bad")"; fi
 
 # 13. Chromium's A4 print of the index: the cover alone on page 1, the
 #     contents on page 2, the org chart from page 3; the role prints

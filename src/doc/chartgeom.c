@@ -392,7 +392,9 @@ cg_hatch(struct cg_seg **seg, size_t *cap, unsigned kind, double x,
 	double v;
 	long k, k1;
 
-	if (w <= 0 || h <= 0 || step <= 0)
+	/* (also no NaN, and no more than a million lines) */
+	if (!(w > 0 && h > 0 && step > 0) || !isfinite(x + y + w + h) ||
+	    (w + h) / step > 1e6 || fabs(x) + fabs(y) > 1e12)
 		return 0;
 	if (kind & CG_H_HORIZ) {
 		k1 = (long)ceil((y + h) / step) - 1;

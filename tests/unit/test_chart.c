@@ -609,3 +609,17 @@ Test(chart, hatch_lines)
 	cr_assert_eq(cg_hatch(&s, &cap, CG_H_UP, 0, 0, 10, 0, 2), 0);
 	free(s);
 }
+
+/* Nothing for a rectangle that is not one (NaN, empty) or would need
+ * millions of lines. */
+Test(chart, hatch_refuses_nonsense)
+{
+	struct cg_seg *s = NULL;
+	size_t cap = 0;
+
+	cr_assert_eq(cg_hatch(&s, &cap, CG_H_UP, 0, NAN, 10, 10, 2), 0);
+	cr_assert_eq(cg_hatch(&s, &cap, CG_H_UP, 0, 0, NAN, 10, 2), 0);
+	cr_assert_eq(cg_hatch(&s, &cap, CG_H_UP, 0, 0, 1e9, 10, 2), 0);
+	cr_assert_eq(cg_hatch(&s, &cap, CG_H_HORIZ, 0, 0, 10, 10, 0), 0);
+	cr_assert_null(s);
+}

@@ -48,6 +48,10 @@ bad bench --sizes 100,a
 bad bench --jobs html,nothing
 bad bench --peers nobody
 bad bootstrap --test extra
+bad check-scale x
+bad check-scale 0
+bad check-scale --axe-roles -1 10
+bad check-scale 10 20
 
 echo "scripts: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -1,11 +1,12 @@
 #!/bin/sh
 # tests/check-scale.sh — issue 16's promises on a generated corpus larger
 # than the sample: scripts/check-scale on 60 roles (tagcheck.py on the
-# handbook and every sheet, pdfinfo -struct-text of every sheet, Preflight
-# on the --pdf-a handbook and 20 sheets, the handbook's structure text, axe-core on the index, the
-# calendar, the 10 department pages and 12 role pages, two builds the same
-# bytes; about 30 s).  The 1,000-role run is `scripts/check-scale`
-# (docs/accessibility.md, "At scale").  Prints "scale: N passed, N failed".
+# handbook and every sheet, pdfinfo -struct-text of every sheet and of the
+# handbook, Preflight on the --pdf-a handbook and every sheet, axe-core on
+# the index, the calendar, the 10 department pages and 12 role pages, two
+# builds the same bytes; about 20 s).  The 1,000-role run is
+# `scripts/check-scale` (docs/accessibility.md, "At scale").  Prints
+# "scale: N passed, N failed".
 . "$(dirname "$0")/lib.sh"
 ROLEBOOK=$(cd "$(dirname "$rb")" && pwd)/$(basename "$rb") scripts/check-scale --axe-roles 10 \
     --keep "$tmp/w" 60 >"$tmp/out" 2>&1

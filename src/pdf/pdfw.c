@@ -1250,9 +1250,11 @@ S_structure(struct pdfw *w)
 			S_fix(o, p);
 			p = S_room(o, 96);
 			p = S_LIT(p, "/A<</O/Table");
-			if (e->scope)
-				p = S_LIT(p, e->scope == 1 ? "/Scope/Column" :
-				    "/Scope/Row");
+			/* (S_LIT takes a literal: sizeof) */
+			if (e->scope == 1)
+				p = S_LIT(p, "/Scope/Column");
+			else if (e->scope)
+				p = S_LIT(p, "/Scope/Row");
 			if (e->colspan > 1) {
 				p = S_LIT(p, "/ColSpan ");
 				p = S_dec(p, (unsigned long long)e->colspan);

@@ -168,6 +168,8 @@ def check(f, lang, need):
             a = se.get('/A')
             if a is None or '/Scope' not in a:
                 bad |= fail(f, "a TH without /Scope")
+            elif str(a.Scope) not in ('/Row', '/Column', '/Both'):
+                bad |= fail(f, f"a TH with /Scope {a.Scope!r}")
     bad |= nesting(f, els)
     for n in need:
         if '/' + n not in types:

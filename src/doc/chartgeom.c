@@ -417,6 +417,31 @@ cg_hatch(struct cg_seg **seg, size_t *cap, unsigned kind, double x,
 	return n;
 }
 
+void
+cg_place_labels(struct cg_vlabel *l, size_t n, double h)
+{
+	size_t k, m;
+	int t, hit;
+
+	for (k = 0; k < n; k++) {
+		l[k].place = CG_VL_DROP;
+		for (t = 0; t < l[k].ny && t < 2; t++) {
+			hit = 0;
+			for (m = 0; m < k && !hit; m++)
+				hit = l[m].place != CG_VL_DROP &&
+				    fabs(l[m].x - l[k].x) <
+				    (l[m].w + l[k].w) / 2 + 1 &&
+				    fabs(l[m].by - l[k].y[t]) < h;
+			if (!hit) {
+				l[k].place = t == 0 ? CG_VL_FIRST :
+				    CG_VL_SECOND;
+				l[k].by = l[k].y[t];
+				break;
+			}
+		}
+	}
+}
+
 size_t
 cg_marker_poly(int m, double cx, double cy, double r, double *pt)
 {

@@ -78,6 +78,24 @@ size_t	cg_hatch(struct cg_seg **seg, size_t *cap, unsigned kind, double x,
 size_t	cg_marker_poly(int m, double cx, double cy, double r, double *pt);
 
 /*
+ * Where value labels go, the same rule in SVG and PDF: series by series,
+ * each label at its first free place (a bar's above or below its end, a
+ * line point's above, then below); a label that overlaps one already
+ * placed (closer than their half widths plus 1 across, and than h, the
+ * label size, down) at every place is dropped.  In: x (centre), w
+ * (width) and ny places y[] (baselines, y down; ny 0: no value).  Out:
+ * place (CG_VL_*) and by (the baseline chosen).
+ */
+enum { CG_VL_FIRST, CG_VL_SECOND, CG_VL_DROP };
+struct cg_vlabel {
+	double	x, w, y[2];
+	int	ny;
+	int	place;
+	double	by;
+};
+void	cg_place_labels(struct cg_vlabel *l, size_t n, double h);
+
+/*
  * Alternative text for readers who do not see the picture (SVG <desc>,
  * the PDF's Figure /Alt), appended to b as UTF-8:
  * cg_org_alt: who reports to whom, "组织结构图，共 N 个岗位。最高岗位：…。

@@ -200,6 +200,7 @@ html_chart(struct buf *b, const struct doc_node *chart)
 	const char *title = doc_attr(chart, "title"), *unit = doc_attr(chart,
 	    "unit");
 	struct cg_chart c;
+	struct cg_vlabel *vl;
 	struct buf alt = BUF_INIT;
 	size_t ns, nc, i, j;
 	double *val, lo, hi, step, top, pw, ph, bw, rot = 0;
@@ -281,6 +282,7 @@ html_chart(struct buf *b, const struct doc_node *chart)
 	/* data */
 	gw = bw * 0.7;
 	barw = ns ? gw / (double)ns : gw;
+	vl = xcalloc(ns * nc + 1, sizeof(*vl));
 	for (i = 0; i < ns; i++) {
 		int started = 0;
 
@@ -301,6 +303,7 @@ html_chart(struct buf *b, const struct doc_node *chart)
 			    cg_dashed(i) ? " stroke-dasharray=\"6 4\"" : "");
 		}
 		for (j = 0; j < nc; j++) {
+			struct cg_vlabel *l = &vl[i * nc + j];
 			struct buf lab = BUF_INIT;
 			double v = val[i * nc + j], yv;
 
@@ -308,23 +311,40 @@ html_chart(struct buf *b, const struct doc_node *chart)
 				continue;
 			yv = Y(v);
 			html_num(&lab, v, 2);
+			l->w = html_textw(lab.data, 10);
+			buf_free(&lab);
 			if (line) {
 				x = CH_LEFT + bw * ((double)j + 0.5);
 				S_marker(b, i, x, yv);
-				S_text(b, x, yv - 6, "middle", 10, 0,
-				    "value", lab.data);
+				l->x = x;
+				l->y[0] = yv - 6;
+				l->y[1] = yv + 14;
+				l->ny = 2;
 			} else {
 				x = CH_LEFT + bw * (double)j + (bw - gw) / 2 +
 				    barw * (double)i;
 				S_bar(b, "bar", i, x, v >= 0 ? yv : y0, barw,
 				    fabs(yv - y0));
-				S_text(b, x + barw / 2, v >= 0 ? yv - 4 :
-				    yv + 12, "middle", 10, 0, "value",
-				    lab.data);
+				l->x = x + barw / 2;
+				l->y[0] = v >= 0 ? yv - 4 : yv + 12;
+				l->ny = 1;
 			}
-			buf_free(&lab);
 		}
 	}
+	/* value labels last, over every line and bar (cg_place_labels:
+	 * where two would overlap, a line's moves below its point, else it
+	 * is left out, as in the PDF) */
+	cg_place_labels(vl, ns * nc, 10);
+	for (i = 0; i < ns * nc; i++)
+		if (vl[i].place != CG_VL_DROP) {
+			struct buf lab = BUF_INIT;
+
+			html_num(&lab, val[i], 2);
+			S_text(b, vl[i].x, vl[i].by, "middle", 10, 0, "value",
+			    lab.data);
+			buf_free(&lab);
+		}
+	free(vl);
 #undef Y
 	BUF_PUTSL(b, "</svg>\n");
 	cg_chart_free(&c);

@@ -470,60 +470,43 @@ S_vy(const struct S_geo *g, double v)
 	return g->top + g->ph - (v - g->c.lo) / (g->c.hi - g->c.lo) * g->ph;
 }
 
-/* Where a value label goes (S_labels). */
-enum { VL_ABOVE, VL_BELOW, VL_DROP };
-
 /*
- * Places the value labels of g series by series: above its point or bar;
- * where that overlaps a label already placed, a line chart's moves below
- * its point, and a label that still overlaps is dropped.  pl[k], bx[k],
- * by[k] for k = i * nc + j: the place, the label's centre x (from the
- * chart's left) and baseline y (down from its top).
+ * The value labels of g, placed by cg_place_labels(): a bar's above its
+ * end (below for a negative value), a line point's above it, else
+ * below.  l[k] for k = i * nc + j: x the label's centre from the chart's
+ * left, by its baseline down from its top.
  */
 static void
-S_labels(const struct S_geo *g, struct font *f, int *pl, double *bx,
-    double *by, double *lw)
+S_labels(const struct S_geo *g, struct font *f, struct cg_vlabel *l)
 {
-	size_t n = g->c.ns * g->c.nc, i, j, k, m;
+	size_t n = g->c.ns * g->c.nc, i, j, k;
 	double gw = g->bw * 0.7, barw = g->c.ns ? gw / (double)g->c.ns : gw,
-	    y, v, try[2];
+	    y, v;
 	char lab[64];
-	int t, nt, hit;
 
 	for (k = 0; k < n; k++) {
 		i = k / g->c.nc;
 		j = k % g->c.nc;
 		v = g->c.val[k];
-		pl[k] = VL_DROP;
+		l[k].ny = 0;
 		if (isnan(v))
 			continue;
 		y = S_vy(g, v);
 		S_num(lab, sizeof(lab), v);
-		lw[k] = S_w(f, lab, C_VALUE);
+		l[k].w = S_w(f, lab, C_VALUE);
 		if (g->c.line) {
-			bx[k] = g->left + g->bw * ((double)j + 0.5);
-			try[0] = y - 4;
-			try[1] = y + 4 + C_VALUE * 0.8;
-			nt = 2;
+			l[k].x = g->left + g->bw * ((double)j + 0.5);
+			l[k].y[0] = y - 4;
+			l[k].y[1] = y + 4 + C_VALUE * 0.8;
+			l[k].ny = 2;
 		} else {
-			bx[k] = g->left + g->bw * (double)j + (g->bw - gw) / 2 +
-			    barw * (double)i + barw / 2;
-			try[0] = v >= 0 ? y - 2.5 : y + C_VALUE + 1;
-			nt = 1;
-		}
-		for (t = 0; t < nt; t++) {
-			hit = 0;
-			for (m = 0; m < k && !hit; m++)
-				hit = pl[m] != VL_DROP &&
-				    fabs(bx[m] - bx[k]) < (lw[m] + lw[k]) / 2 +
-				    1 && fabs(by[m] - try[t]) < C_VALUE;
-			if (!hit) {
-				pl[k] = t == 0 ? VL_ABOVE : VL_BELOW;
-				by[k] = try[t];
-				break;
-			}
+			l[k].x = g->left + g->bw * (double)j +
+			    (g->bw - gw) / 2 + barw * (double)i + barw / 2;
+			l[k].y[0] = v >= 0 ? y - 2.5 : y + C_VALUE + 1;
+			l[k].ny = 1;
 		}
 	}
+	cg_place_labels(l, n, C_VALUE);
 }
 
 void
@@ -531,32 +514,25 @@ chart_dump(struct font *f, const struct doc_node *node, double w,
     struct buf *b, const char *indent)
 {
 	struct S_geo g;
+	struct cg_vlabel *l;
 	size_t n, k;
-	int *pl;
-	double *bx, *by, *lw;
 	char lab[64];
 
 	if (node->tag != DOC_CHART)
 		return;
 	S_geo(&g, f, node, w);
 	n = g.c.ns * g.c.nc;
-	pl = xcalloc(n + 1, sizeof(*pl));
-	bx = xcalloc(n + 1, sizeof(*bx));
-	by = xcalloc(n + 1, sizeof(*by));
-	lw = xcalloc(n + 1, sizeof(*lw));
-	S_labels(&g, f, pl, bx, by, lw);
+	l = xcalloc(n + 1, sizeof(*l));
+	S_labels(&g, f, l);
 	for (k = 0; k < n; k++) {
-		if (isnan(g.c.val[k]) || pl[k] == VL_ABOVE)
+		if (isnan(g.c.val[k]) || l[k].place == CG_VL_FIRST)
 			continue;
 		S_num(lab, sizeof(lab), g.c.val[k]);
 		buf_printf(b, "%svalue \"%s\" series=%zu category=\"%s\" %s\n",
 		    indent, lab, k / g.c.nc + 1, g.c.cats[k % g.c.nc],
-		    pl[k] == VL_BELOW ? "moved-below" : "dropped");
+		    l[k].place == CG_VL_SECOND ? "moved-below" : "dropped");
 	}
-	free(pl);
-	free(bx);
-	free(by);
-	free(lw);
+	free(l);
 	cg_chart_free(&g.c);
 }
 
@@ -567,10 +543,11 @@ S_chart_draw(struct pdfc *page, struct font *f, int hf,
 	struct S_geo g;
 	const char *title = doc_attr(chart, "title"), *unit = doc_attr(chart,
 	    "unit");
+	struct cg_vlabel *vl;
 	char lab[64];
-	double x, y, y0, v, gw, barw, iw, *lx, *ly, *lw;
+	double x, y, y0, v, gw, barw, iw;
 	size_t i, j, k, nl;
-	int t, started, *pl;
+	int t, started;
 
 #define S_Y(yd)	(yt - (yd))
 	S_geo(&g, f, chart, w);
@@ -639,11 +616,8 @@ S_chart_draw(struct pdfc *page, struct font *f, int hf,
 	gw = g.bw * 0.7;
 	barw = g.c.ns ? gw / (double)g.c.ns : gw;
 	nl = g.c.ns * g.c.nc;
-	pl = xcalloc(nl + 1, sizeof(*pl));
-	lx = xcalloc(nl + 1, sizeof(*lx));
-	ly = xcalloc(nl + 1, sizeof(*ly));
-	lw = xcalloc(nl + 1, sizeof(*lw));
-	S_labels(&g, f, pl, lx, ly, lw);
+	vl = xcalloc(nl + 1, sizeof(*vl));
+	S_labels(&g, f, vl);
 	for (i = 0; i < g.c.ns; i++) {
 		if (g.c.line) {
 			S_series_line(page, i);
@@ -684,15 +658,12 @@ S_chart_draw(struct pdfc *page, struct font *f, int hf,
 	/* value labels last, over every line and bar */
 	S_fill(page, 0x222222);
 	for (k = 0; k < nl; k++)
-		if (pl[k] != VL_DROP) {
+		if (vl[k].place != CG_VL_DROP) {
 			S_num(lab, sizeof(lab), g.c.val[k]);
-			S_text(page, f, hf, C_VALUE, x0 + lx[k], S_Y(ly[k]), 1,
-			    0, lab);
+			S_text(page, f, hf, C_VALUE, x0 + vl[k].x,
+			    S_Y(vl[k].by), 1, 0, lab);
 		}
-	free(pl);
-	free(lx);
-	free(ly);
-	free(lw);
+	free(vl);
 #undef S_Y
 	cg_chart_free(&g.c);
 }

@@ -623,3 +623,27 @@ Test(chart, hatch_refuses_nonsense)
 	cr_assert_eq(cg_hatch(&s, &cap, CG_H_HORIZ, 0, 0, 10, 10, 0), 0);
 	cr_assert_null(s);
 }
+
+/* The value-label rule both backends use: first place if free, else the
+ * second, else dropped; a label without places is dropped. */
+Test(chart, place_labels)
+{
+	struct cg_vlabel l[4] = {
+		{ .x = 100, .w = 30, .y = { 50, 70 }, .ny = 2 },
+		{ .x = 105, .w = 30, .y = { 52, 72 }, .ny = 2 },	/* below */
+		{ .x = 110, .w = 30, .y = { 54, 74 }, .ny = 2 },	/* none */
+		{ .x = 200, .w = 30, .y = { 54, 0 }, .ny = 0 },	/* no value */
+	};
+
+	cg_place_labels(l, 4, 10);
+	cr_assert_eq(l[0].place, CG_VL_FIRST);
+	cr_assert_float_eq(l[0].by, 50, 1e-9);
+	cr_assert_eq(l[1].place, CG_VL_SECOND);
+	cr_assert_float_eq(l[1].by, 72, 1e-9);
+	cr_assert_eq(l[2].place, CG_VL_DROP);
+	cr_assert_eq(l[3].place, CG_VL_DROP);
+	/* far enough across: both keep their first place */
+	l[1].x = 100 + 31;
+	cg_place_labels(l, 2, 10);
+	cr_assert_eq(l[1].place, CG_VL_FIRST);
+}

@@ -225,6 +225,38 @@ Test(html, line_series_dash_and_marker)
 	free(got);
 }
 
+/* Two lines' labels that would overlap (81.63 over 79.96, the sample's
+ * 5月): the second series' moves below its point, as in the PDF; the
+ * labels come after every line and point. */
+Test(html, line_labels_do_not_overlap)
+{
+	char *got = render("<rb-document><rb-chart type=\"line\">"
+	    "<rb-series name=\"a\"><rb-point label=\"5月\" value=\"81.63\"/>"
+	    "<rb-point label=\"6月\" value=\"200\"/></rb-series>"
+	    "<rb-series name=\"b\"><rb-point label=\"5月\" value=\"79.96\"/>"
+	    "<rb-point label=\"6月\" value=\"20\"/></rb-series>"
+	    "</rb-chart></rb-document>", NULL);
+	const char *a = strstr(got, ">81.63</text>"), *b = strstr(got,
+	    ">79.96</text>"), *ya, *yb, *last;
+	double pa, pb;
+
+	cr_assert(a && b);
+	last = strstr(got, "<polygon class=\"point\"");
+	while (last && strstr(last + 1, "class=\"point\""))
+		last = strstr(last + 1, "class=\"point\"");
+	cr_assert(last && a > last && b > last, "labels after the points");
+	for (ya = a; ya > got && strncmp(ya, " y=\"", 4) != 0; ya--)
+		;
+	for (yb = b; yb > got && strncmp(yb, " y=\"", 4) != 0; yb--)
+		;
+	pa = strtod(ya + 4, NULL);
+	pb = strtod(yb + 4, NULL);
+	/* a's point is higher (smaller y) and its label above it; b's label
+	 * goes below b's point, so it is lower than a's by more than a line */
+	cr_assert_gt(pb - pa, 10.0, "81.63 at y %g, 79.96 at y %g", pa, pb);
+	free(got);
+}
+
 Test(html, default_css)
 {
 	const char *css = html_default_css();

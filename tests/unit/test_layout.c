@@ -46,7 +46,7 @@ fake_missing(void *ctx, struct diag *d, const struct rb_pos *pos, int face,
 }
 
 static const struct lay_fonts fake = {
-	NULL, fake_has, fake_advance, fake_missing, NULL
+	.has = fake_has, .advance = fake_advance, .missing = fake_missing,
 };
 
 /*

@@ -122,7 +122,7 @@ docx_styles(struct buf *b, const struct pdf_theme *th)
 	    docx_twips(th->size_title), docx_twips(th->size_title),
 	    (unsigned)th->color_heading, S_half(th->size_title));
 	for (i = 0; i < 2; i++) {
-		char id[8], name[8];
+		char id[16], name[16];	/* room for any int */
 
 		snprintf(id, sizeof(id), "TOC%d", i + 1);
 		snprintf(name, sizeof(name), "toc %d", i + 1);

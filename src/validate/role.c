@@ -110,7 +110,7 @@ static void
 S_missing(struct diag *d, const struct rb_itemdef *id,
     const struct rb_attrdef *a, const struct rb_pos *p)
 {
-	const char *req[8];
+	const char *req[8] = { NULL };
 	struct buf b = BUF_INIT;
 	int k, n = 0;
 

@@ -69,6 +69,35 @@ function check(ok, what) {
 	await page.goto(url('departments/' + deptId + '.html'));
 	check(await page.evaluate(() => !!document.querySelector('h1')), 'department: has a heading');
 	await page.screenshot({ path: path.join(shots, 'shot-department.png'), fullPage: true });
+	// Its org chart's boxes are links: the role's name is underlined (the
+	// cue that it is one), the head-count line under it (编制 N 人) is
+	// not.  As a reader sees it: each text's area, shot as styled and
+	// again with every decoration in the chart taken away, must differ
+	// for the name and be the same for the head count.  (The computed
+	// style cannot tell: an underline propagated from the <a> is not the
+	// text's own text-decoration.)
+	const texts = await page.evaluate(() => [...document.querySelectorAll('.orgchart svg a text')].map((t) => {
+		const r = t.getBoundingClientRect();
+		return { cls: t.getAttribute('class'), text: t.textContent,
+		    clip: { x: r.x - 1, y: r.y, width: r.width + 2, height: r.height + 3 } };
+	}));
+	const styled = [];
+	for (const t of texts) styled.push(await page.screenshot({ clip: t.clip }));
+	await page.evaluate(() => {	// not addStyleTag: it waits for a load event JavaScript-off pages never fire
+		const s = document.createElement('style');
+		s.textContent = '.orgchart a, .orgchart a * { text-decoration: none !important; }';
+		document.head.appendChild(s);
+	});
+	const names = texts.filter((t) => t.cls === 'org-label').length;
+	let under = 0, subs = 0;
+	for (let k = 0; k < texts.length; k++) {
+		const same = styled[k].equals(await page.screenshot({ clip: texts[k].clip }));
+		if (texts[k].cls === 'org-label') under += same ? 0 : 1;
+		else if (!same) check(false, `department: org chart sub-line "${texts[k].text}" is decorated`);
+		else subs++;
+	}
+	check(names > 0 && under === names, `department: org chart names underlined: ${under} of ${names}`);
+	check(subs === texts.length - names && subs > 0, `department: org chart sub-lines not decorated: ${subs}`);
 
 	// Print layout: A4 PDF of the role page renders (print stylesheet).
 	await page.goto(url('calendar.html'));

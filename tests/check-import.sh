@@ -5,7 +5,8 @@
 #   - plain text as HR types it (hr-admin.txt), and the same file saved with
 #     a BOM (Notepad), as GBK with CRLF (WPS, Windows): the same Markdown;
 #   - two job descriptions cut from ../shared/seeds/003 as they are
-#     (seed-003-*.txt): every duty and qualification, in order;
+#     (seed-003-*.txt): every duty and qualification, in order; lines of
+#     seeds 002 and 001 with headings and items run together (seed-00[12]-*);
 #   - Word files made as a user has them: LibreOffice (libreoffice-writer-
 #     nogui) saves tests/import/*.html as .docx — headed (Word heading
 #     styles, 一、 numbering, a bold heading), list-numbered (w:numPr) and
@@ -63,6 +64,13 @@ imp hr-admin "$tmp/gbk.txt" 行政专员
 # ---- the seeds, cut one document per role
 imp seed-003-senior "$fx/seed-003-senior.txt" 高级业务员
 imp seed-003-salesperson "$fx/seed-003-salesperson.txt" 业务员
+# Lines of seeds 002 and 001 as copied from a PDF: a heading inside a line
+# after the section's text ("…负责。 二、权限: 1、…", "…工作; 上述职位任职
+# 条件: 1、…") splits it there, nothing before it lost; items run
+# together at a blank or a full stop ("目标 2. 作好…", "制度.2、保持…")
+# are split where the next number follows.
+imp seed-002-runon "$fx/seed-002-runon.txt" 区域业务员
+imp seed-001-dots "$fx/seed-001-dots.txt" seed-001-dots
 # Every numbered duty line of the cut is in the Markdown, in order.
 for s in senior salesperson; do
 	grep -o '[0-9][.、] [^:：]*' "$fx/seed-003-$s.txt" |

@@ -297,6 +297,69 @@ S_headlike(const struct S_rc *c, const char *t, size_t n, enum rb_numkind k)
 	    !(c->cur && c->cur->nitems > 0 && c->kind == k);
 }
 
+/* Can s[0..n), the words before a colon, be a heading's: short, and no
+ * sentence in it? */
+static int
+S_headlen(const char *s, size_t n)
+{
+	return n > 0 && utf8_count(s, n) <= 24 && memmem(s, n, "。", 3) ==
+	    NULL && memmem(s, n, "；", 3) == NULL && memchr(s, ';', n) == NULL;
+}
+
+/*
+ * A known section's heading inside a line, after text of the section
+ * before it, as a copied PDF runs them together: "…负责。 二、权限: 1、有权…"
+ * or "…结算工作; 上述职位任职条件: 1、大专…".  It starts after a sentence
+ * mark (。；;) or a blank, with 一、 or （一） numbering, or with none when
+ * an item follows its colon; its words (at most 12 characters) end in a
+ * colon.  Returns the heading's offset in t, or 0 when there is none.
+ */
+static size_t
+S_midhead(const struct S_rc *c, const char *t)
+{
+	size_t n = strlen(t), i, b, pre, cl, hl;
+	enum rb_numkind k;
+	const char *h, *e;
+	int mark;
+
+	for (i = 1; i < n; i++) {
+		mark = 0;
+		if (i >= 3 && (memcmp(t + i - 3, "。", 3) == 0 ||
+		    memcmp(t + i - 3, "；", 3) == 0))
+			mark = 1;
+		else if (t[i - 1] == ';')
+			mark = 1;
+		else if (t[i - 1] != ' ' && t[i - 1] != '\t' && !(i >= 3 &&
+		    memcmp(t + i - 3, "\xE3\x80\x80", 3) == 0))
+			continue;
+		b = i + rb_blank_len(t + i, n - i);
+		if (b >= n)
+			break;
+		h = t + b;
+		pre = rb_num_prefix(h, n - b, &k);
+		if (pre > 0 && k != RB_NUM_CN_DUN && k != RB_NUM_CN_PAREN)
+			continue;
+		if (pre == 0 && !mark)
+			continue;
+		if (pre > 0 && c->cur && c->cur->nitems > 0 && c->kind == k)
+			continue;
+		/* 12 characters are at most 48 bytes: the search is bounded,
+		 * so a long line costs what it weighs. */
+		for (e = h + pre; *e && e < h + pre + 49 && !S_is_colon(e,
+		    &cl); e++)
+			;
+		hl = (size_t)(e - h - pre);
+		if (!S_is_colon(e, &cl) || hl == 0 || utf8_count(h + pre, hl) > 12 ||
+		    !S_headlen(h + pre, hl) || memchr(h + pre, ' ', hl) != NULL)
+			continue;
+		if (pre == 0 && rb_num_prefix(e + cl, strlen(e + cl), NULL) == 0)
+			continue;
+		if (rb_field_of_heading(h, (size_t)(e - h), NULL, NULL) >= 0)
+			return b;
+	}
+	return 0;
+}
+
 /*
  * A section heading: returns 1 when t was one, with *restp the text after
  * it on the same line (or NULL).
@@ -314,11 +377,15 @@ S_heading(struct S_rc *c, const char *t, const char **restp)
 	pre = rb_num_prefix(t, n, &k);
 	f = rb_field_of_heading(t, n, &off, &tl);
 	if (f < 0) {
-		/* "一、岗位职责：负责…": the heading, then its first text. */
+		/* "一、岗位职责：负责…": the heading, then its first text.
+		 * A heading is short: a long run of text before the colon
+		 * ending in 职责 or 权限 is a sentence (S_midhead splits a
+		 * heading off its end). */
 		for (e = t + pre; *e && !S_is_colon(e, &cl); e++)
 			;
-		if (*e != '\0' && (f = rb_field_of_heading(t,
-		    (size_t)(e - t), &off, &tl)) >= 0)
+		if (*e != '\0' && S_headlen(t + pre, (size_t)(e - t - pre)) &&
+		    (f = rb_field_of_heading(t, (size_t)(e - t), &off,
+		    &tl)) >= 0)
 			rest = e + cl + rb_blank_len(e + cl, strlen(e + cl));
 	}
 	if (f < 0 && (k == RB_NUM_CN_DUN || k == RB_NUM_CN_PAREN) &&
@@ -330,8 +397,14 @@ S_heading(struct S_rc *c, const char *t, const char **restp)
 		for (e = t + pre; (size_t)(e - t) < lim; e += l) {
 			if ((l = utf8_decode(e, n - (size_t)(e - t), &cp)) == 0)
 				break;
-			if ((size_t)(e + l - t) > pre + 3 && rb_field_of_heading(t,
-			    (size_t)(e + l - t), &off, &tl) >= 0) {
+			/* A long one only with its first item after it: else
+			 * "二、职责定义高级业务岗位的职责是…" would lose its
+			 * words to the heading. */
+			if ((size_t)(e + l - t) > pre + 3 && (utf8_count(t + pre,
+			    (size_t)(e + l - t) - pre) <= 8 || rb_num_prefix(e +
+			    l, strnlen(e + l, 48), NULL) > 0) &&
+			    rb_field_of_heading(t, (size_t)(e + l - t), &off,
+			    &tl) >= 0) {
 				f = rb_field_of_heading(t, (size_t)(e + l - t),
 				    &off, &tl);
 				rest = e + l;
@@ -390,6 +463,8 @@ S_add_item(struct S_rc *c, const char *s, size_t n, int sub)
 	struct imp_sect *st = c->cur;
 	struct imp_item *it;
 
+	while (n > 0 && strchr(" \t", s[n - 1]))
+		n--;		/* the blank before the next item */
 	st->items = xgrow(st->items, st->nitems, sizeof(*st->items));
 	it = &st->items[st->nitems++];
 	it->text = xstrndup(s, n);
@@ -399,16 +474,20 @@ S_add_item(struct S_rc *c, const char *s, size_t n, int sub)
 
 /*
  * Items run together on one line: "1、甲。2、乙。" — split after 。；;
- * where a number of the same family follows.
+ * where a number of the same family follows; "1. 甲 2. 乙", "1、甲.2、乙"
+ * — split at a blank or a full stop where the next number (v + 1, v the
+ * item's own) follows.
  */
 static void
-S_items(struct S_rc *c, const char *t, enum rb_numkind k, int sub)
+S_items(struct S_rc *c, const char *t, enum rb_numkind k, int v, int sub)
 {
-	static const char *const ends[] = { "。", "；", ";", NULL };
+	static const char *const ends[] = { "。", "；", ";", " ", "\t",
+	    "\xE3\x80\x80", ".", NULL };
 	const char *s = t, *p, *q;
 	const char *const *e;
 	enum rb_numkind k2;
 	size_t el, pl;
+	int blank;
 
 	for (p = s; *p; p++) {
 		for (e = ends; *e; e++)
@@ -416,9 +495,13 @@ S_items(struct S_rc *c, const char *t, enum rb_numkind k, int sub)
 				break;
 		if (*e == NULL || k == RB_NUM_NONE)
 			continue;
+		blank = e - ends >= 3;
 		q = p + el;
 		q += rb_blank_len(q, strlen(q));
-		if ((pl = rb_num_prefix(q, strlen(q), &k2)) > 0 && k2 == k) {
+		if ((pl = rb_num_prefix(q, strlen(q), &k2)) > 0 && k2 == k &&
+		    (!blank || (v > 0 && rb_num_value(q, pl, NULL) == v + 1))) {
+			if (v > 0)
+				v = rb_num_value(q, pl, NULL);
 			S_add_item(c, s, (size_t)(q - s), sub);
 			s = q + pl;
 			p = s - 1;
@@ -460,7 +543,8 @@ S_content(struct S_rc *c, const char *t)
 		else if (k != c->kind && k != RB_NUM_NONE &&
 		    (k == RB_NUM_DIGIT_PAREN || k == RB_NUM_CIRCLED))
 			sub = 1;
-		S_items(c, t + pre, k, sub);
+		S_items(c, t + pre, k, pre > 0 ? rb_num_value(t, pre, NULL) :
+		    -1, sub);
 	} else if (s->nitems > 0 && c->open && c->kind != RB_NUM_NONE) {
 		last = &s->items[s->nitems - 1];
 		j = xasprintf("%s\n%s", last->text, t);
@@ -476,7 +560,7 @@ imp_recognise(const struct imp_doc *doc, struct imp_role *r, struct diag *d)
 {
 	struct S_rc c;
 	const char *t, *rest;
-	size_t i;
+	size_t i, m;
 
 	memset(&c, 0, sizeof(c));
 	c.doc = doc;
@@ -508,6 +592,26 @@ imp_recognise(const struct imp_doc *doc, struct imp_role *r, struct diag *d)
 				if (*rest == '\0')
 					break;
 				t = rest;
+				continue;
+			}
+			if ((m = S_midhead(&c, t)) > 0) {
+				/* The text before a heading inside the line
+				 * is the section's at hand; then the heading. */
+				size_t tn = m;
+				char *head;
+
+				while (tn > 0 && strchr(" \t", t[tn - 1]))
+					tn--;
+				if (tn >= 3 && memcmp(t + tn - 3,
+				    "\xE3\x80\x80", 3) == 0)
+					tn -= 3;
+				head = xstrndup(t, tn);
+				if (!S_heading(&c, head, &rest))
+					S_content(&c, head);
+				else if (rest != NULL)
+					S_content(&c, rest);
+				free(head);
+				t += m;
 				continue;
 			}
 			if (S_heading(&c, t, &rest)) {

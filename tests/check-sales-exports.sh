@@ -7,7 +7,8 @@
 #                   column;
 #   events.csv      GBK (UTF-8 with a BOM in every other month), CRLF,
 #                   Chinese header, types in Chinese (上门, 邀约, 设计协议,
-#                   签单), dates as 2026/10/5, amounts as "￥71,714.51",
+#                   签单), dates as 2026/10/5 (every other month as a
+#                   date-time, 2026/10/5 9:30), amounts as "￥71,714.51",
 #                   trailing empty lines;
 #   incidents.csv   UTF-8 with a BOM, Chinese header and kinds, 是/否,
 #                   dates as 2026.10.5;
@@ -71,7 +72,8 @@ for i, mdir in enumerate(sorted(glob.glob(top + "/sales/*"))):
     out = [["日期", "工号", "类型", "客户", "金额", "备注"] + h[6:]]
     for r in rows[1:]:
         r = list(r)
-        r[0] = "%d/%d/%d" % ymd(r[0])
+        # every other month as Excel writes a date-time cell
+        r[0] = "%d/%d/%d" % ymd(r[0]) + (" 9:30" if i % 2 else "")
         r[2] = EV[r[2]]
         r[4] = "￥" + money(r[4]) if r[4] else ""
         out.append(r)

@@ -1172,6 +1172,34 @@ S_line_label(enum S_sect sect, cmark_node *ls)
 }
 
 /* Is a line numbered kind k, in an item numbered fam, a sub-item of it? */
+/*
+ * Lines sp without a number right under a heading that holds the first
+ * item ("一、职责：1、主管…" and "对未完成…" below): they go on with that
+ * item, shown with a line break, as a continuation line does under an
+ * item of its own line.
+ */
+static void
+S_cont_item(struct md_ctx *c, enum S_sect sect, struct S_span *sp)
+{
+	const struct rb_itemdef *id = rb_fields[S_FIELD(sect)].item;
+	size_t n = rb_list_len(c->role, id);
+	struct rb_str *dst, more;
+	char *j;
+
+	if (n == 0 || id->toff == RB_NONE || id->md == RB_MD_FIELDS) {
+		S_one_item(c, sect, sp);
+		return;
+	}
+	dst = rb_item_text(rb_list_item(c->role, id, n - 1), id);
+	memset(&more, 0, sizeof(more));
+	if (S_rich_inline(c, sp, &more)) {
+		j = xasprintf("%s<br/>%s", dst->s ? dst->s : "", more.s);
+		free(dst->s);
+		dst->s = j;
+	}
+	free(more.s);
+}
+
 static int
 S_is_sub(enum S_sect sect, enum rb_numkind fam, enum rb_numkind k)
 {
@@ -1190,7 +1218,7 @@ S_is_sub(enum S_sect sect, enum rb_numkind fam, enum rb_numkind k)
  */
 static int
 S_para_items(struct md_ctx *c, enum S_sect sect, cmark_node *para, int top,
-    int sub)
+    int sub, enum rb_numkind cont)
 {
 	struct S_span sp;
 	struct rb_pos pp = S_npos(c, para);
@@ -1199,13 +1227,21 @@ S_para_items(struct md_ctx *c, enum S_sect sect, cmark_node *para, int top,
 	cmark_node_type ty;
 	size_t skip;
 	int line = 0, started = 0, insub = sub, next, labels, val = 0;
+	int iscont = 0;
 
 	ls = cmark_node_first_child(para);
 	skip = S_line_num(ls, &fam);
+	if (cont != RB_NUM_NONE && fam == RB_NUM_NONE &&
+	    !S_line_label(sect, ls)) {
+		/* The lines up to the first number go on with the item on
+		 * the heading's line. */
+		fam = cont == RB_NUM_DIGIT_DOT ? RB_NUM_DIGIT_DUN : cont;
+		iscont = 1;
+	}
 	/* Lines without numbers, each starting with its label, are items
 	 * too (relations, qualifications). */
 	labels = top && fam == RB_NUM_NONE && S_line_label(sect, ls);
-	if (top && fam == RB_NUM_NONE && !labels)
+	if (top && fam == RB_NUM_NONE && !labels && !iscont)
 		return 0;
 	memset(&sp, 0, sizeof(sp));
 	for (n = ls; ; n = cmark_node_next(n)) {
@@ -1231,10 +1267,14 @@ S_para_items(struct md_ctx *c, enum S_sect sect, cmark_node *para, int top,
 			    S_item_before_digit(ls, val + 1)) > 0)
 				next = 1;
 			if (next) {
-				if (started && insub)
+				if (started && iscont)
+					S_cont_item(c, sect, &sp);
+				else if (started && insub)
 					S_sub_item(c, sect, &sp);
 				else if (started)
 					S_one_item(c, sect, &sp);
+				if (started)
+					iscont = 0;
 				if (next == 2)
 					insub = 1;
 				else if (started)
@@ -1259,7 +1299,9 @@ S_para_items(struct md_ctx *c, enum S_sect sect, cmark_node *para, int top,
 		line++;
 		ls = cmark_node_next(n);
 	}
-	if (started && insub)
+	if (started && iscont)
+		S_cont_item(c, sect, &sp);
+	else if (started && insub)
 		S_sub_item(c, sect, &sp);
 	else if (started)
 		S_one_item(c, sect, &sp);
@@ -1340,16 +1382,16 @@ S_item(struct md_ctx *c, enum S_sect sect, cmark_node *it)
 	if (S_has_subs(sect) && list != NULL && cmark_node_next(list) == NULL &&
 	    cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH &&
 	    cmark_node_get_type(list) == CMARK_NODE_LIST) {
-		(void)S_para_items(c, sect, para, 0, 0);
+		(void)S_para_items(c, sect, para, 0, 0, RB_NUM_NONE);
 		for (sub = cmark_node_first_child(list); sub != NULL;
 		    sub = cmark_node_next(sub))
 			if ((sp = S_item_para(c, sub, sect, 1)) != NULL)
-				(void)S_para_items(c, sect, sp, 0, 1);
+				(void)S_para_items(c, sect, sp, 0, 1, RB_NUM_NONE);
 		return;
 	}
 	para = S_item_para(c, it, sect, 0);
 	if (para != NULL)
-		(void)S_para_items(c, sect, para, 0, 0);
+		(void)S_para_items(c, sect, para, 0, 0, RB_NUM_NONE);
 }
 
 /* Words for the blocks a list section may wrongly hold. */
@@ -1480,6 +1522,9 @@ struct S_sec {
 	int		 blocks;	/* blocks under the heading */
 	int		 numh;		/* a heading by its number, unwarned */
 	struct rb_str	 title;
+	int		 hline;		/* line of the heading that holds the
+					 * first item ("一、职责：1、…"), or 0 */
+	enum rb_numkind	 hfam;		/* that item's numbering */
 };
 
 /* Reports list section f empty at its heading p (the words XML uses). */
@@ -1611,12 +1656,16 @@ S_heading_body(struct md_ctx *c, struct S_sec *s, cmark_node *h, size_t rest)
 	sp.first = t;
 	sp.last = cmark_node_last_child(h);
 	sp.skip = rest + rb_num_prefix(lit + rest, strnlen(lit + rest, 48),
-	    NULL);
+	    &s->hfam);
 	sp.line = p.line;
 	sp.col = p.col + (int)utf8_count(lit, sp.skip);
 	sp.nlines = 1;
 	S_one_item(c, s->kind, &sp);
 	s->numbered++;
+	/* an item (numbered or not) goes on in the lines right below */
+	s->hline = p.line;
+	if (s->hfam == RB_NUM_NONE)
+		s->hfam = RB_NUM_DIGIT_DUN;
 }
 
 /* Walks the document's top-level blocks into sections. */
@@ -1727,10 +1776,13 @@ S_body(struct md_ctx *c, cmark_node *doc)
 		default:
 			/* Lines numbered 1、 （1） ① 一、 … are a list too. */
 			if (ty == CMARK_NODE_PARAGRAPH && !s.bad &&
-			    S_para_items(c, s.kind, n, 1, 0)) {
+			    S_para_items(c, s.kind, n, 1, 0, s.hline > 0 &&
+			    p.line == s.hline + 1 ? s.hfam : RB_NUM_NONE)) {
 				s.numbered++;
+				s.hline = 0;
 				break;
 			}
+			s.hline = 0;
 			/* "任职人员应满足以下条件：" above the items. */
 			if (ty == CMARK_NODE_PARAGRAPH && !s.bad &&
 			    s.lists == 0 && s.numbered == 0 && S_intro(c, n)) {

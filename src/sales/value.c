@@ -162,11 +162,49 @@ S_sep(const char **p, const char *end, const char *sep)
 	return 1;
 }
 
+/*
+ * Is s[0..end) a time of day after a date, as Excel writes a date-time
+ * cell ("2026/10/5 9:00") and CRMs a timestamp ("2026-10-05 14:30:00",
+ * "2026-10-05T14:30:00.000"): blanks or a T, H:MM, optionally :SS and a
+ * fraction?
+ */
+static int
+S_time(const char *p, const char *end)
+{
+	int h, m, sec;
+
+	if (p < end && *p == 'T')
+		p++;
+	else if (p < end && *p == ' ')
+		while (p < end && *p == ' ')
+			p++;
+	else
+		return 0;
+	if (S_num12(&p, end, &h) == -1 || !S_sep(&p, end, ":") ||
+	    end - p < 2 || !S_digits(p, 2) || h > 23)
+		return 0;
+	m = (p[0] - '0') * 10 + (p[1] - '0');
+	p += 2;
+	if (p < end && *p == ':') {
+		if (end - p < 3 || !S_digits(p + 1, 2))
+			return 0;
+		sec = (p[1] - '0') * 10 + (p[2] - '0');
+		if (sec > 59)
+			return 0;
+		p += 3;
+		if (p < end && *p == '.') {
+			for (p++; p < end && isdigit((unsigned char)*p); p++)
+				;
+		}
+	}
+	return m <= 59 && p == end;
+}
+
 enum val_date
 val_date_parse(const char *s, size_t n, int *ymd)
 {
 	/* year first: 2026-10-05, 2026-10-5, 2026/10/5, 2026.10.5,
-	 * 2026年10月5日 */
+	 * 2026年10月5日; a time of day after it is read and dropped */
 	static const char *const seps[][3] = {
 		{ "-", "-", "" }, { "/", "/", "" }, { ".", ".", "" },
 		{ "年", "月", "日" } };
@@ -184,7 +222,7 @@ val_date_parse(const char *s, size_t n, int *ymd)
 			    !S_sep(&p, end, seps[k][1]) ||
 			    S_num12(&p, end, &d) == -1 ||
 			    (*seps[k][2] && !S_sep(&p, end, seps[k][2])) ||
-			    p != end)
+			    (p != end && !S_time(p, end)))
 				continue;
 			if (y < 1900 || m < 1 || m > 12 || d < 1 ||
 			    d > val_month_days(y * 100 + m))

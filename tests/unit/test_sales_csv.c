@@ -303,7 +303,19 @@ Test(sales_csv, dates_and_months)
 	cr_assert_eq(S_date("2026年10月5"), -VAL_DATE_SYNTAX);
 	cr_assert_eq(S_date("2026-10"), -VAL_DATE_SYNTAX);
 	cr_assert_eq(S_date("2026-100-5"), -VAL_DATE_SYNTAX);
-	cr_assert_eq(S_date("2026-10-5 9:00"), -VAL_DATE_SYNTAX);
+	/* a time of day after the date, as Excel and CRMs write a
+	 * date-time: read, and dropped */
+	cr_assert_eq(S_date("2026-10-5 9:00"), 20261005);
+	cr_assert_eq(S_date("2026/10/5 0:00"), 20261005);
+	cr_assert_eq(S_date("2026-10-05 14:30:00"), 20261005);
+	cr_assert_eq(S_date("2026-10-05T14:30:00.000"), 20261005);
+	cr_assert_eq(S_date("2026年10月5日 09:15"), 20261005);
+	cr_assert_eq(S_date("2026-10-5 24:00"), -VAL_DATE_SYNTAX);
+	cr_assert_eq(S_date("2026-10-5 9:60"), -VAL_DATE_SYNTAX);
+	cr_assert_eq(S_date("2026-10-5 9"), -VAL_DATE_SYNTAX);
+	cr_assert_eq(S_date("2026-10-5 9:00 下午"), -VAL_DATE_SYNTAX);
+	cr_assert_eq(S_date("2026-10-5T"), -VAL_DATE_SYNTAX);
+	cr_assert_eq(S_date("2026-02-30 9:00"), -VAL_DATE_BAD);
 	cr_assert_eq(S_date("5/10/2026"), -VAL_DATE_ORDER);
 	cr_assert_eq(S_date("10-05-2026"), -VAL_DATE_ORDER);
 	cr_assert_eq(S_date("2026/13/1"), -VAL_DATE_BAD);

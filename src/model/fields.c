@@ -662,6 +662,26 @@ static const struct { const char *w; enum rb_field f; } S_tails[] = {
 	{ "绩效标准", RB_F_STANDARDS }, { "考核标准", RB_F_STANDARDS },
 };
 
+/* Does s[0..n) hold a sentence mark (。，；,;)?  (Not 、: a heading's
+ * number has it, "业务员岗位职责与要求一、岗位职责".) */
+static int
+S_has_mark(const char *s, size_t n)
+{
+	const char *p, *e = s + n;
+
+	if (memchr(s, ',', n) != NULL || memchr(s, ';', n) != NULL)
+		return 1;
+	for (p = s; (p = memchr(p, 0xE3, (size_t)(e - p))) != NULL; p++)
+		if (e - p >= 3 && (unsigned char)p[1] == 0x80 &&
+		    (unsigned char)p[2] == 0x82)
+			return 1;		/* 。 */
+	for (p = s; (p = memchr(p, 0xEF, (size_t)(e - p))) != NULL; p++)
+		if (e - p >= 3 && (unsigned char)p[1] == 0xBC &&
+		    ((unsigned char)p[2] == 0x8C || (unsigned char)p[2] == 0x9B))
+			return 1;		/* ， ； */
+	return 0;
+}
+
 /* Length of s[0..n) in simplified form ending in name, or 0. */
 static size_t
 S_suffix(const char *s, size_t n, const char *name)
@@ -707,8 +727,12 @@ rb_field_of_heading(const char *s, size_t n, size_t *toff, size_t *tlen)
 	/*
 	 * "业务支持岗工作职责", "客服部质检员的职责": a role's or a
 	 * department's name before the words that end a section's name.
+	 * A name is short and holds no sentence mark: "业务员管理制度及行为
+	 * 规范一、业务员管理制度1.业务员的岗位职责" (31 characters) and "…负
+	 * 责。 二、权限" are text, not headings.
 	 */
-	if (n < 6 || ((unsigned char)s[n - 3] & 0xF0) != 0xE0)
+	if (n < 6 || ((unsigned char)s[n - 3] & 0xF0) != 0xE0 ||
+	    n > 24 * 4 || utf8_count(s, n) > 24 || S_has_mark(s, n))
 		return -1;
 	S_foldbuf(s + n - 3, 3, last);	/* its last character first */
 	for (k = 0; k < sizeof(S_tails) / sizeof(S_tails[0]); k++) {

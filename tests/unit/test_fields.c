@@ -112,6 +112,17 @@ Test(fields, headings)
 	cr_assert_eq(S_head("七、其他说明：", t), -1);
 	cr_assert_str_eq(t, "其他说明");
 	cr_assert_eq(S_head("岗位名称", t), -1);
+	/* a name before a section's words: short, no sentence mark */
+	cr_assert_eq(S_head("客服部质检员的职责", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("技术支持工程师(初级) 岗位职责", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("电网销承保直通岗工作职责：", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("业务员岗位职责与要求一、岗位职责", t), RB_F_DUTIES);
+	cr_assert_eq(S_head("业务员管理制度及行为规范一、业务员管理制度1.业务员"
+	    "的岗位职责", t), -1);
+	cr_assert_eq(S_head("负责对接ERP软件公司，完成实施交付并明确各岗位职责", t),
+	    -1);
+	cr_assert_eq(S_head("对未完成月份和季度任务目标负责。 1 3. 对本公司信誉造成"
+	    "严重损毁负责。 二、权限", t), -1);
 }
 
 Test(fields, nearest)

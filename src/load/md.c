@@ -106,16 +106,37 @@ S_npos(struct md_ctx *c, cmark_node *n)
 	return md_filepos(c, l + c->body_off, cmark_node_get_start_column(n));
 }
 
-/* Trims ASCII white space at both ends of s[0..*n); returns the new start. */
+/*
+ * Trims white space at both ends of s[0..*n): ASCII, and the ideographic
+ * space and NBSP that align pasted label lines ("直接上级：　业务经理");
+ * returns the new start.
+ */
 const char *
 md_trim(const char *s, size_t *n)
 {
-	while (*n > 0 && isspace((unsigned char)*s)) {
-		s++;
-		(*n)--;
+	for (;;) {
+		if (*n > 0 && isspace((unsigned char)*s)) {
+			s++;
+			(*n)--;
+		} else if (*n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) {
+			s += 3;
+			*n -= 3;
+		} else if (*n >= 2 && memcmp(s, "\xC2\xA0", 2) == 0) {
+			s += 2;
+			*n -= 2;
+		} else
+			break;
 	}
-	while (*n > 0 && isspace((unsigned char)s[*n - 1]))
-		(*n)--;
+	for (;;) {
+		if (*n > 0 && isspace((unsigned char)s[*n - 1]))
+			(*n)--;
+		else if (*n >= 3 && memcmp(s + *n - 3, "\xE3\x80\x80", 3) == 0)
+			*n -= 3;
+		else if (*n >= 2 && memcmp(s + *n - 2, "\xC2\xA0", 2) == 0)
+			*n -= 2;
+		else
+			break;
+	}
 	return s;
 }
 

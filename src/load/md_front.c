@@ -523,6 +523,11 @@ S_ystr(struct md_ctx *c, const char *key, yaml_node_t *v, struct rb_str *dst,
 			rb_str_set(dst, "", 0, &p);
 		return -1;
 	}
+	/* a plain value on its line: its column is past what was trimmed */
+	if (v->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    v->start_mark.line == v->end_mark.line)
+		p.col += (int)utf8_count((const char *)v->data.scalar.value,
+		    (size_t)(s - (const char *)v->data.scalar.value));
 	rb_str_set(dst, s, n, &p);
 	return 0;
 }

@@ -8,7 +8,9 @@
 #   events.csv      GBK (UTF-8 with a BOM in every other month), CRLF,
 #                   Chinese header, types in Chinese (上门, 邀约, 设计协议,
 #                   签单), dates as 2026/10/5 (every other month as a
-#                   date-time, 2026/10/5 9:30), amounts as "￥71,714.51",
+#                   date-time, 2026/10/5 9:30), amounts as "￥71,714.51"
+#                   (every other month " ￥71,714.51 ", Excel's accounting
+#                   format),
 #                   trailing empty lines;
 #   incidents.csv   UTF-8 with a BOM, Chinese header and kinds, 是/否,
 #                   dates as 2026.10.5;
@@ -75,7 +77,8 @@ for i, mdir in enumerate(sorted(glob.glob(top + "/sales/*"))):
         # every other month as Excel writes a date-time cell
         r[0] = "%d/%d/%d" % ymd(r[0]) + (" 9:30" if i % 2 else "")
         r[2] = EV[r[2]]
-        r[4] = "￥" + money(r[4]) if r[4] else ""
+        # (every other month as Excel's accounting format: " ￥71,714.51 ")
+        r[4] = (" ￥%s " if i % 2 else "￥%s") % money(r[4]) if r[4] else ""
         out.append(r)
     write(p, out, "gbk" if i % 2 == 0 else "utf8", "\r\n\r\n")
     p = mdir + "/incidents.csv"

@@ -243,6 +243,36 @@ val_date_parse(const char *s, size_t n, int *ymd)
 
 /* ---- money ---- */
 
+/* Offset past the blanks (ASCII, U+3000, NBSP) of s from i, before end. */
+static size_t
+S_blanks(const char *s, size_t i, size_t end)
+{
+	for (;;)
+		if (i < end && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		else if (end - i >= 3 && memcmp(s + i, "\xE3\x80\x80", 3) == 0)
+			i += 3;
+		else if (end - i >= 2 && memcmp(s + i, "\xC2\xA0", 2) == 0)
+			i += 2;
+		else
+			return i;
+}
+
+/* End of s[i..end) without its trailing blanks. */
+static size_t
+S_blanks_end(const char *s, size_t i, size_t end)
+{
+	for (;;)
+		if (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+			end--;
+		else if (end - i >= 3 && memcmp(s + end - 3, "\xE3\x80\x80", 3) == 0)
+			end -= 3;
+		else if (end - i >= 2 && memcmp(s + end - 2, "\xC2\xA0", 2) == 0)
+			end -= 2;
+		else
+			return end;
+}
+
 enum val_money
 val_money_parse(const char *s, size_t n, int64_t *fen, size_t *bad)
 {
@@ -252,13 +282,17 @@ val_money_parse(const char *s, size_t n, int64_t *fen, size_t *bad)
 
 	*bad = 0;
 	*fen = 0;
-	/* a leading ¥ (U+00A5) or ￥ (U+FFE5), a trailing 元 */
-	if (n >= 2 && memcmp(s, "\xC2\xA5", 2) == 0)
-		i = 2;
-	else if (n >= 3 && memcmp(s, "\xEF\xBF\xA5", 3) == 0)
-		i = 3;
+	/* a leading ¥ (U+00A5) or ￥ (U+FFE5), a trailing 元; blanks around
+	 * them and the amount, as Excel's accounting format writes it
+	 * (" ￥ 1,234.00 ", "1,234.00 元") */
+	i = S_blanks(s, 0, end);
+	if (end - i >= 2 && memcmp(s + i, "\xC2\xA5", 2) == 0)
+		i = S_blanks(s, i + 2, end);
+	else if (end - i >= 3 && memcmp(s + i, "\xEF\xBF\xA5", 3) == 0)
+		i = S_blanks(s, i + 3, end);
+	end = S_blanks_end(s, i, end);
 	if (end - i >= 3 && memcmp(s + end - 3, "元", 3) == 0)
-		end -= 3;
+		end = S_blanks_end(s, i, end - 3);
 	if (i == end)
 		return n == 0 ? VAL_MONEY_EMPTY : (*bad = i, VAL_MONEY_SYNTAX);
 	if (s[i] == '-') {

@@ -268,6 +268,24 @@ Test(sales_csv, money)
 	cr_assert_eq(S_money("$100", &f, &bad), VAL_MONEY_SYNTAX);
 	cr_assert_eq(S_money("12a", &f, &bad), VAL_MONEY_SYNTAX);
 	cr_assert_eq(bad, 2);
+	/* blanks around the sign, the amount and 元, as Excel's accounting
+	 * format writes them */
+	cr_assert_eq(S_money(" ￥1,234.00 ", &f, &bad), VAL_MONEY_OK);
+	cr_assert_eq(f, 123400);
+	cr_assert_eq(S_money("￥ 1,234.00", &f, &bad), VAL_MONEY_OK);
+	cr_assert_eq(f, 123400);
+	cr_assert_eq(S_money("¥\xC2\xA0" "1,234.50", &f, &bad), VAL_MONEY_OK);
+	cr_assert_eq(f, 123450);
+	cr_assert_eq(S_money("1,234.00 元", &f, &bad), VAL_MONEY_OK);
+	cr_assert_eq(f, 123400);
+	cr_assert_eq(S_money("1234　元", &f, &bad), VAL_MONEY_OK);
+	cr_assert_eq(f, 123400);
+	cr_assert_eq(S_money(" ", &f, &bad), VAL_MONEY_SYNTAX);
+	cr_assert_eq(S_money("￥ ", &f, &bad), VAL_MONEY_SYNTAX);
+	cr_assert_eq(S_money("1 234.00", &f, &bad), VAL_MONEY_SYNTAX);
+	cr_assert_eq(bad, 1);
+	cr_assert_eq(S_money(" -5", &f, &bad), VAL_MONEY_NEG);
+	cr_assert_eq(bad, 1);
 	cr_assert_eq(S_money("1000000000.00", &f, &bad), VAL_MONEY_OK);
 	cr_assert_eq(S_money("1,000,000,000.01", &f, &bad), VAL_MONEY_RANGE);
 	cr_assert_eq(S_money("99999999999999999999999", &f, &bad),

@@ -236,13 +236,22 @@ load_site(struct diag *d, const char *dir, struct rb_site *site)
 	site->roles = xreallocarray(NULL, n ? n : 1, sizeof(*site->roles));
 	for (i = 0; i < n; i++) {
 		diag_merge(d, &f[i].d);
-		if (f[i].role == NULL)
+		if (f[i].role == NULL) {
+			/* (in file order, so sorted: the stems are the
+			 * names without their extension) */
+			site->broken = xreallocarray(site->broken,
+			    site->nbroken + 1, sizeof(*site->broken));
+			site->broken[site->nbroken++] = rb_path_stem(f[i].path);
 			continue;
+		}
 		if (f[i].role->id == NULL)
 			f[i].role->id = xstrdup("");
 		site->roles[site->nroles++] = f[i].role;
 	}
 	free(f);
 	qsort(site->roles, site->nroles, sizeof(*site->roles), S_rolecmp);
+	if (site->nbroken > 1)
+		qsort(site->broken, site->nbroken, sizeof(*site->broken),
+		    S_strcmp);
 	return 0;
 }

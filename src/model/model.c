@@ -364,6 +364,9 @@ rb_site_free(struct rb_site *s)
 	for (i = 0; i < s->nfiles; i++)
 		free(s->files[i]);
 	free(s->files);
+	for (i = 0; i < s->nbroken; i++)
+		free(s->broken[i]);
+	free(s->broken);
 	free(s->dir);
 	memset(s, 0, sizeof(*s));
 }
@@ -381,6 +384,25 @@ rb_site_intern(struct rb_site *s, const char *path)
 	s->files = xreallocarray(s->files, s->nfiles + 1, sizeof(char *));
 	s->files[s->nfiles] = xstrdup(path);
 	return s->files[s->nfiles++];
+}
+
+int
+rb_site_broken(const struct rb_site *s, const char *id)
+{
+	size_t lo = 0, hi = s->nbroken, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(id, s->broken[mid]);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
 }
 
 struct rb_role *

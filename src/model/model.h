@@ -169,6 +169,10 @@ struct rb_site {
 	struct rb_org	 org;
 	struct rb_role	**roles;	size_t nroles;	/* sorted by id */
 	char		**files;	size_t nfiles;	/* interned paths */
+	/* The ids (file stems) of role files that did not load (a YAML or
+	 * XML error, not UTF-8): a reference to one is no error of its
+	 * own, its file's error is the cause. */
+	char		**broken;	size_t nbroken;	/* sorted */
 };
 
 /* Lifetimes. */
@@ -202,6 +206,8 @@ int		 rb_role_equal(const struct rb_role *, const struct rb_role *,
 
 /* Lookups; NULL when absent.  roles must be sorted (binary search). */
 struct rb_role	*rb_site_role(const struct rb_site *, const char *id);
+/* Is id the id of a role file that did not load (rb_site.broken)? */
+int		 rb_site_broken(const struct rb_site *, const char *id);
 struct rb_dept	*rb_org_dept(const struct rb_org *, const char *id);
 
 /* Names of enum values: canonical (XML attribute) and Chinese label. */

@@ -402,6 +402,10 @@ S_role(struct S_file *lf, const struct csv_field *f)
 	if (rb_id_valid(f->s, f->len) &&
 	    (site == NULL || rb_site_role(site, f->s) != NULL))
 		return f->s;
+	/* A role whose file did not load: its error is the cause, the row
+	 * is left out silently (as the rows of a rejected person are). */
+	if (site != NULL && rb_site_broken(site, f->s))
+		return NULL;
 	for (i = 0; site != NULL && i < site->nroles; i++) {
 		if (site->roles[i]->title.s == NULL ||
 		    strcmp(site->roles[i]->title.s, f->s) != 0)

@@ -475,7 +475,8 @@ S_roles(struct S_ps *ps, const char *s, const char *e)
 		p->roles_col[p->nroles] = (int)utf8_count(ps->ltext,
 		    (size_t)(ts[i] - ps->ltext)) + 1;
 		if (ps->site && rb_site_role(ps->site,
-		    p->roles[p->nroles]) == NULL)
+		    p->roles[p->nroles]) == NULL && !rb_site_broken(ps->site,
+		    p->roles[p->nroles]))
 			S_err(ps, ts[i], "role '%s' is not a role (no "
 			    "roles/%s.md or .xml)", p->roles[p->nroles],
 			    p->roles[p->nroles]);

@@ -151,6 +151,8 @@ S_role_ref(struct S_val *v, const struct rb_site *site, struct S_titles *t,
 		buf_free(&b);
 		return NULL;
 	}
+	if (rb_site_broken(site, ref->s))
+		return NULL;	/* its file's own error says why */
 	S_near_init(&nr, ref->s);
 	if (S_work(v, site->nroles))
 		for (i = 0; i < site->nroles; i++) {

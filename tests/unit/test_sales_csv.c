@@ -80,6 +80,13 @@ Test(sales_csv, columns_in_characters_and_trim)
 	cr_assert_eq(c.rows[1].f[0].col, 1);
 	cr_assert_eq(c.rows[1].endcol, 13);
 	csv_free(&c);
+	/* full-width spaces too, as a hand-typed file aligns columns */
+	cr_assert_eq(parse("日期　,类型\n张三丰,　visit　\n", &c), 0);
+	cr_assert_str_eq(c.rows[0].f[0].s, "日期");
+	cr_assert_str_eq(c.rows[1].f[1].s, "visit");
+	cr_assert_eq(c.rows[1].f[1].col, 6);	/* 张三丰, + U+3000 */
+	cr_assert_str_eq(c.rows[1].f[0].s, "张三丰");
+	csv_free(&c);
 }
 
 Test(sales_csv, blank_lines_skipped_no_final_newline)

@@ -19,6 +19,8 @@
 #     part over the data-size limit, an entry climbing out of the archive,
 #     an external relationship, a DOCTYPE, a file that is no zip: each
 #     refused with its diagnostic while the other files still import,
+#     and a Word 97-2003 .doc and a PDF, each told how to make a file import
+#     reads,
 #     exit 1; a document with no duties; an existing file without --force.
 # Prints "import: N passed, N failed".
 . "$(dirname "$0")/lib.sh"
@@ -157,10 +159,13 @@ mk("doctype", [("[Content_Types].xml", ct), ("word/document.xml",
 mk("noduties", [("[Content_Types].xml", ct), ("word/document.xml",
     doc.replace("工作职责", "岗位名称：无职责"))])
 open(f"{d}/notzip.docx", "w").write("这不是 zip 文件\n")
+# what HR also has: a Word 97-2003 .doc (OLE2), a PDF
+open(f"{d}/old.doc", "wb").write(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(504))
+open(f"{d}/jd.pdf", "wb").write(b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n")
 PY
 (cd "$h" && "$rb" --limit data-size=1M import --into c good.docx bomb.docx \
     big.docx climb.docx external.docx doctype.docx notzip.docx \
-    noduties.docx) >"$h/out" 2>"$h/diag"
+    noduties.docx old.doc jd.pdf) >"$h/out" 2>"$h/diag"
 rc=$?
 if [ $rc -eq 1 ]; then ok; else ko "hostile files: exit $rc, want 1"; fi
 if [ "$(cat "$h/out")" = "good.docx -> roles/good.md: 1 duties, 0 qualifications, 0 other sections" ] &&

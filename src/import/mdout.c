@@ -248,6 +248,33 @@ S_exists(const char *dir, const char *stem)
 	return 0;
 }
 
+/*
+ * Why a file that is not .txt, .md or .docx is not read, and what to do:
+ * by its first bytes, since a Word 97-2003 .doc or a WPS .wps renamed
+ * .docx would not do.
+ */
+static const char *
+S_not_read(const char *data, size_t len)
+{
+	if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+		return "a Word 97-2003 (.doc) or WPS (.wps) document, which "
+		    "import does not read: save it as .docx (Word or WPS: "
+		    "另存为 .docx; LibreOffice: soffice --headless "
+		    "--convert-to docx FILE)";
+	if (len >= 5 && memcmp(data, "{\\rtf", 5) == 0)
+		return "an RTF document, which import does not read: save it "
+		    "as .docx (soffice --headless --convert-to docx FILE)";
+	if (len >= 5 && memcmp(data, "%PDF-", 5) == 0)
+		return "a PDF, which import does not read: copy its text into "
+		    "a .txt file (pdftotext -layout FILE) and import that";
+	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
+		return "a zip file not named .docx: if it is a Word document "
+		    "(.docx, .wps saved as Word 2007), name it .docx; an "
+		    ".odt: save it as .docx";
+	return "not a job description import reads: name it .txt, .md or "
+	    ".docx (a text in UTF-8 or GBK, or a Word document)";
+}
+
 /* Items that are not sub-items. */
 static size_t
 S_top(const struct imp_sect *s)
@@ -302,9 +329,8 @@ imp_run(char **files, int nfiles, const char *into, int force,
 		    || (e > 3 && strcasecmp(files[f] + e - 3, ".md") == 0))
 			rc = imp_read_text(&doc, data, len, d);
 		else {
-			diag_at(d, DIAG_ERROR, files[f], 0, 0, "not a job "
-			    "description import reads: name it .txt, .md or "
-			    ".docx");
+			diag_at(d, DIAG_ERROR, files[f], 0, 0, "%s",
+			    S_not_read(data, len));
 			rc = -1;
 		}
 		free(data);

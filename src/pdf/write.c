@@ -488,8 +488,12 @@ pdf_write(struct diag *d, struct lay *L, struct pdf_fonts *fs,
 		w.mc = MC_NONE;
 		/* the body first: the running header and footer come last
 		 * in the content too, for tools that read it in order */
-		S_ops(&w, p, L->pops + pg->op0, pg->nops, 0);
-		S_ops(&w, p, L->frame.ops + pg->fop0, pg->fnops, 1);
+		/* (no offset on a NULL array: a page of a document without
+		 * running header and footer has no frame ops at all) */
+		if (pg->nops > 0)
+			S_ops(&w, p, L->pops + pg->op0, pg->nops, 0);
+		if (pg->fnops > 0)
+			S_ops(&w, p, L->frame.ops + pg->fop0, pg->fnops, 1);
 		S_end_text(&w);
 		S_mc_close(&w);
 		pdfw_page_end(w.pw);

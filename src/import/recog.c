@@ -102,7 +102,7 @@ S_is_colon(const char *s, size_t *len)
 static size_t
 S_keysep(const char *s)
 {
-	size_t n = rb_blank_len(s, strlen(s));
+	size_t n = utf8_blank_len(s, strlen(s));
 
 	if (n == 0)
 		return 0;
@@ -151,7 +151,7 @@ S_none(const char *v, size_t n)
 static int
 S_nextkey(const char *s)
 {
-	size_t b = rb_blank_len(s, strlen(s)), cl;
+	size_t b = utf8_blank_len(s, strlen(s)), cl;
 	const char *e;
 
 	if (b == 0)
@@ -186,7 +186,7 @@ S_keys(struct S_rc *c, const char *t)
 		piece[np].k = s;
 		piece[np].kn = (size_t)(e - s);
 		s = e + cl;
-		s += rb_blank_len(s, strlen(s));
+		s += utf8_blank_len(s, strlen(s));
 		for (e = s; *e && !S_keysep(e) && !S_nextkey(e); e += 1)
 			;
 		piece[np].v = s;
@@ -194,7 +194,7 @@ S_keys(struct S_rc *c, const char *t)
 		np++;
 		s = e;
 		if ((sep = S_keysep(s)) > 0 || S_nextkey(s))
-			s += sep ? sep : rb_blank_len(s, strlen(s));
+			s += sep ? sep : utf8_blank_len(s, strlen(s));
 	}
 	if (np == 0 || *s != '\0')
 		return 0;
@@ -267,7 +267,7 @@ S_title_heading(struct S_rc *c, const char *t)
 		p += sn;
 		if (S_is_colon(p, &cl))
 			p += cl;
-		p += rb_blank_len(p, strlen(p));
+		p += utf8_blank_len(p, strlen(p));
 		if (*p != '\0' && (rb_num_prefix(p, strlen(p), &k) == 0 ||
 		    (k != RB_NUM_CN_DUN && k != RB_NUM_CN_PAREN)))
 			continue;
@@ -332,7 +332,7 @@ S_midhead(const struct S_rc *c, const char *t)
 		else if (t[i - 1] != ' ' && t[i - 1] != '\t' && !(i >= 3 &&
 		    memcmp(t + i - 3, "\xE3\x80\x80", 3) == 0))
 			continue;
-		b = i + rb_blank_len(t + i, n - i);
+		b = i + utf8_blank_len(t + i, n - i);
 		if (b >= n)
 			break;
 		h = t + b;
@@ -386,7 +386,7 @@ S_heading(struct S_rc *c, const char *t, const char **restp)
 		if (*e != '\0' && S_headlen(t + pre, (size_t)(e - t - pre)) &&
 		    (f = rb_field_of_heading(t, (size_t)(e - t), &off,
 		    &tl)) >= 0)
-			rest = e + cl + rb_blank_len(e + cl, strlen(e + cl));
+			rest = e + cl + utf8_blank_len(e + cl, strlen(e + cl));
 	}
 	if (f < 0 && (k == RB_NUM_CN_DUN || k == RB_NUM_CN_PAREN) &&
 	    !(c->cur && c->cur->nitems > 0 && c->kind == k)) {
@@ -411,7 +411,7 @@ S_heading(struct S_rc *c, const char *t, const char **restp)
 			}
 		}
 		if (rest != NULL)
-			rest += rb_blank_len(rest, strlen(rest));
+			rest += utf8_blank_len(rest, strlen(rest));
 	}
 	if (f >= 0) {
 		S_enter(c, S_sect(c, f, NULL));
@@ -427,7 +427,7 @@ S_heading(struct S_rc *c, const char *t, const char **restp)
 		    <= 12 && e[cl] != '\0') {
 			free(title);
 			title = xstrndup(t + pre, (size_t)(e - t - pre));
-			rest = e + cl + rb_blank_len(e + cl, strlen(e + cl));
+			rest = e + cl + utf8_blank_len(e + cl, strlen(e + cl));
 			n = (size_t)(e - t);
 		}
 	}
@@ -497,7 +497,7 @@ S_items(struct S_rc *c, const char *t, enum rb_numkind k, int v, int sub)
 			continue;
 		blank = e - ends >= 3;
 		q = p + el;
-		q += rb_blank_len(q, strlen(q));
+		q += utf8_blank_len(q, strlen(q));
 		if ((pl = rb_num_prefix(q, strlen(q), &k2)) > 0 && k2 == k &&
 		    (!blank || (v > 0 && rb_num_value(q, pl, NULL) == v + 1))) {
 			if (v > 0)

@@ -19,7 +19,7 @@ imp_doc_add(struct imp_doc *doc, const char *s, size_t n, int line)
 	size_t b;
 
 	/* Trim blanks (ASCII, ideographic space, NBSP) at both ends. */
-	b = rb_blank_len(s, n);
+	b = utf8_blank_len(s, n);
 	s += b;
 	n -= b;
 	for (;;) {

@@ -114,29 +114,21 @@ S_npos(struct md_ctx *c, cmark_node *n)
 const char *
 md_trim(const char *s, size_t *n)
 {
-	for (;;) {
-		if (*n > 0 && isspace((unsigned char)*s)) {
-			s++;
-			(*n)--;
-		} else if (*n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) {
-			s += 3;
-			*n -= 3;
-		} else if (*n >= 2 && memcmp(s, "\xC2\xA0", 2) == 0) {
-			s += 2;
-			*n -= 2;
-		} else
-			break;
-	}
-	for (;;) {
-		if (*n > 0 && isspace((unsigned char)s[*n - 1]))
-			(*n)--;
-		else if (*n >= 3 && memcmp(s + *n - 3, "\xE3\x80\x80", 3) == 0)
-			*n -= 3;
-		else if (*n >= 2 && memcmp(s + *n - 2, "\xC2\xA0", 2) == 0)
-			*n -= 2;
-		else
-			break;
-	}
+	size_t b;
+
+	do {
+		for (b = 0; b < *n && isspace((unsigned char)s[b]); b++)
+			continue;
+		b += utf8_blank_len(s + b, *n - b);
+		s += b;
+		*n -= b;
+	} while (b > 0);
+	do {
+		for (b = 0; b < *n && isspace((unsigned char)s[*n - 1 - b]); b++)
+			continue;
+		b += utf8_blank_rlen(s, *n - b);
+		*n -= b;
+	} while (b > 0);
 	return s;
 }
 
@@ -1003,7 +995,7 @@ S_runon(struct md_ctx *c, const struct S_span *sp)
 		return;
 	s = cmark_node_get_literal(sp->first);
 	n = strlen(s);
-	b = rb_blank_len(s, n);
+	b = utf8_blank_len(s, n);
 	for (i = b; i < sp->skip && i < b + 4 && isdigit((unsigned char)s[i]);
 	    i++)
 		v = v * 10 + (s[i] - '0');
@@ -1183,7 +1175,7 @@ S_line_label(enum S_sect sect, cmark_node *ls)
 		return 0;
 	/* "以下条件：" alone on its line introduces the items */
 	rest = cmark_node_get_literal(ls) + colon;
-	if (rest[rb_blank_len(rest, strlen(rest))] == '\0' &&
+	if (rest[utf8_blank_len(rest, strlen(rest))] == '\0' &&
 	    (cmark_node_next(ls) == NULL ||
 	    cmark_node_get_type(cmark_node_next(ls)) == CMARK_NODE_SOFTBREAK ||
 	    cmark_node_get_type(cmark_node_next(ls)) == CMARK_NODE_LINEBREAK))
@@ -1365,7 +1357,7 @@ S_table_items(struct md_ctx *c, enum S_sect sect, cmark_node *t)
 		/* (cmark-gfm drops the cells past the header's silently) */
 		if (p.line >= 1 && p.line <= c->nlines) {
 			ls = S_fline(c, p.line, &le);
-			ls += rb_blank_len(ls, (size_t)(le - ls));
+			ls += utf8_blank_len(ls, (size_t)(le - ls));
 		}
 		if (c2 == NULL || cmark_node_next(c2) != NULL ||
 		    (p.line >= 1 && p.line <= c->nlines &&
@@ -1641,7 +1633,7 @@ S_heading_rest(cmark_node *h, int *f, int any)
 	if ((m = S_colon_end(s, n)) == 0 || ((*f = rb_field_of_heading(s, m,
 	    NULL, NULL)) < 0 && !any))
 		return 0;
-	m += rb_blank_len(s + m, n - m);
+	m += utf8_blank_len(s + m, n - m);
 	return m < n || cmark_node_next(t) != NULL ? m : 0;
 }
 
@@ -2070,7 +2062,7 @@ S_bare_heading(const char *s, size_t n)
 	size_t b, off, tl, m;
 	int f, mark = 0;
 
-	b = rb_blank_len(s, n);
+	b = utf8_blank_len(s, n);
 	s += b;
 	n -= b;
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
@@ -2174,7 +2166,7 @@ static size_t
 S_outline_num(const char *s, size_t n, int *fam, int *val)
 {
 	enum rb_numkind k;
-	size_t b = rb_blank_len(s, n), l, e;
+	size_t b = utf8_blank_len(s, n), l, e;
 
 	if (n - b >= 2 && memcmp(s + b, "**", 2) == 0)
 		b += 2;
@@ -2237,7 +2229,7 @@ S_title_shape(const char *t, size_t n, int *body)
 		n--;
 	*body = 0;
 	if ((c = S_colon_end(t, n)) > 0) {
-		*body = c + rb_blank_len(t + c, n - c) < n &&
+		*body = c + utf8_blank_len(t + c, n - c) < n &&
 		    !(n - c == 2 && memcmp(t + c, "**", 2) == 0);
 		n = c;
 	}
@@ -2275,7 +2267,7 @@ S_next_line(const char *le, const char *end, const char **p,
 		(*p)++;
 		if ((*q = memchr(*p, '\n', (size_t)(end - *p))) == NULL)
 			*q = end;
-		*p += rb_blank_len(*p, (size_t)(*q - *p));
+		*p += utf8_blank_len(*p, (size_t)(*q - *p));
 		if (*p < *q && **p != '\r')
 			return 1;
 	}
@@ -2300,7 +2292,7 @@ S_has_text(const char *le, const char *end, int fam, int val)
 		return 0;
 	while (p < q && *p == '#')
 		p++;
-	p += rb_blank_len(p, (size_t)(q - p));
+	p += utf8_blank_len(p, (size_t)(q - p));
 	return !(S_outline_num(p, (size_t)(q - p), &f2, &v2) > 0 &&
 	    f2 == fam && v2 == val + 1);
 }
@@ -2384,7 +2376,7 @@ static int
 S_colon_heading(const char *ls, const char *le, const char *end)
 {
 	const char *p, *q;
-	size_t b = rb_blank_len(ls, (size_t)(le - ls));
+	size_t b = utf8_blank_len(ls, (size_t)(le - ls));
 	enum rb_numkind k;
 	int body;
 
@@ -2481,7 +2473,7 @@ S_para_start(const struct buf *b)
 	e = s + b->len;
 	for (ls = e - 1; ls > s && ls[-1] != '\n'; ls--)
 		;
-	ls += rb_blank_len(ls, (size_t)(e - ls));
+	ls += utf8_blank_len(ls, (size_t)(e - ls));
 	return *ls == '\n' || *ls == '\r' || *ls == '#';
 }
 
@@ -2494,7 +2486,7 @@ S_prev_heading(const struct buf *b)
 	for (; s != NULL && e > s; e = ls) {
 		for (ls = e - 1; ls > s && ls[-1] != '\n'; ls--)
 			;
-		ls += rb_blank_len(ls, (size_t)(e - ls));
+		ls += utf8_blank_len(ls, (size_t)(e - ls));
 		if (ls < e && *ls != '\n' && *ls != '\r')
 			return *ls == '#';
 		while (ls > s && ls[-1] != '\n')
@@ -2565,7 +2557,7 @@ S_bare_headings(struct md_ctx *c, const char *md, size_t n, size_t *outn)
 			le = end;
 		for (p = ls; p < le && p - ls < 4 && *p == ' '; p++)
 			;
-		k = p < le ? rb_blank_len(p, (size_t)(le - p)) : 0;
+		k = p < le ? utf8_blank_len(p, (size_t)(le - p)) : 0;
 		if (le - p >= 3 && (memcmp(p, "```", 3) == 0 ||
 		    memcmp(p, "~~~", 3) == 0))
 			fence = !fence;

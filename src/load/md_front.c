@@ -118,7 +118,7 @@ S_second_key(const char *v, const char *le, size_t *kl)
 		if (!(*p == '\t' || (*p == ' ' && p + 1 < le && p[1] == ' ') ||
 		    (le - p >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0)))
 			continue;
-		k = p + rb_blank_len(p, (size_t)(le - p));
+		k = p + utf8_blank_len(p, (size_t)(le - p));
 		for (e = k; e < le && e - k < 40 && *e != ':' && !(le - e >= 3 &&
 		    memcmp(e, "：", 3) == 0) && *e != ' ' && *e != '\t'; e++)
 			;
@@ -154,7 +154,7 @@ S_ctrim(const char **s, const char **e)
 	size_t b;
 
 	for (;;) {
-		b = rb_blank_len(*s, (size_t)(*e - *s));
+		b = utf8_blank_len(*s, (size_t)(*e - *s));
 		if (b == 0 && *s < *e && **s == '\r')
 			b = 1;
 		if (b == 0)

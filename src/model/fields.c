@@ -707,7 +707,7 @@ rb_field_of_heading(const char *s, size_t n, size_t *toff, size_t *tlen)
 	p = rb_num_prefix(s, n, NULL);
 	s += p;
 	n -= p;
-	b = rb_blank_len(s, n);
+	b = utf8_blank_len(s, n);
 	s += b;
 	n = rb_strip_colon(s + 0, n - b);
 	/* 【岗位职责】, as Word templates bracket a heading. */
@@ -760,10 +760,10 @@ S_undecorate(const char *s, size_t n, int num, size_t *bp, size_t *ep)
 
 	while (b < n && (s[b] == '#' || s[b] == '*'))
 		b++;			/* "# 客服专员岗位说明书", bold */
-	b += rb_blank_len(s + b, n - b);
+	b += utf8_blank_len(s + b, n - b);
 	if (num) {
 		b += rb_num_prefix(s + b, n - b, NULL);
-		b += rb_blank_len(s + b, n - b);
+		b += utf8_blank_len(s + b, n - b);
 	}
 	while (n > b && (s[n - 1] == '*' || s[n - 1] == ' ' ||
 	    s[n - 1] == '\t' || s[n - 1] == '\r'))
@@ -779,7 +779,7 @@ S_undecorate(const char *s, size_t n, int num, size_t *bp, size_t *ep)
 			return 0;
 		if (num) {
 			b += rb_num_prefix(s + b, n - b, NULL);
-			b += rb_blank_len(s + b, n - b);
+			b += utf8_blank_len(s + b, n - b);
 		}
 	}
 	*bp = b;
@@ -995,26 +995,6 @@ S_digit(uint32_t c)
 	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
 }
 
-size_t
-rb_blank_len(const char *s, size_t n)
-{
-	size_t i = 0, j;
-	uint32_t c;
-
-	for (;;) {
-		/* blanks start with these bytes only (U+3000: E3 80 80,
-		 * U+00A0: C2 A0): most lines are refused here */
-		if (i >= n || (s[i] != ' ' && s[i] != '\t' &&
-		    (unsigned char)s[i] != 0xE3 && (unsigned char)s[i] != 0xC2))
-			return i;
-		j = i;
-		c = S_cp(s, n, &j);
-		if (c != ' ' && c != '\t' && c != 0x3000 && c != 0xA0)
-			return i;
-		i = j;
-	}
-}
-
 /*
  * Reads a run of digits (cn: Chinese numerals) of 1 to 4 characters at
  * *i; returns 1 when there was one.
@@ -1048,7 +1028,7 @@ rb_num_prefix(const char *s, size_t n, enum rb_numkind *kind)
 	size_t b, l;
 
 	/* "　　1、…": full-width spaces (or tabs) indent a pasted line. */
-	b = rb_blank_len(s, n);
+	b = utf8_blank_len(s, n);
 	if ((l = S_num_prefix(s + b, n - b, kind)) == 0)
 		return 0;
 	return b + l;
@@ -1084,11 +1064,11 @@ S_num_prefix(const char *s, size_t n, enum rb_numkind *kind)
 	} else if (c == '(' || c == 0xFF08) {		/* (1) （一） */
 		open = c;
 		i = j;
-		i += rb_blank_len(s + i, n - i);
+		i += utf8_blank_len(s + i, n - i);
 		cn = !S_number(s, n, &i, 0);
 		if (cn && !S_number(s, n, &i, 1))
 			return 0;
-		i += rb_blank_len(s + i, n - i);
+		i += utf8_blank_len(s + i, n - i);
 		j = i;
 		c = S_cp(s, n, &j);
 		if (c != ')' && c != 0xFF09)
@@ -1119,7 +1099,7 @@ S_num_prefix(const char *s, size_t n, enum rb_numkind *kind)
 			return 0;	/* most text: no number */
 		if (!S_number(s, n, &i, cn))
 			return 0;
-		i += rb_blank_len(s + i, n - i);
+		i += utf8_blank_len(s + i, n - i);
 		j = i;
 		c = S_cp(s, n, &j);
 		if (c == 0x3001)				/* 、 */
@@ -1135,7 +1115,7 @@ S_num_prefix(const char *s, size_t n, enum rb_numkind *kind)
 			return 0;
 		i = j;
 	}
-	i += rb_blank_len(s + i, n - i);
+	i += utf8_blank_len(s + i, n - i);
 	if (kind != NULL)
 		*kind = k;
 	return i;
@@ -1158,7 +1138,7 @@ S_cn_value(uint32_t c)
 int
 rb_num_value(const char *s, size_t n, size_t *end)
 {
-	size_t i = rb_blank_len(s, n), j;
+	size_t i = utf8_blank_len(s, n), j;
 	uint32_t c;
 	int v = 0, cur = -1, d;
 
@@ -1171,7 +1151,7 @@ rb_num_value(const char *s, size_t n, size_t *end)
 	}
 	if (c == '(' || c == 0xFF08 || c == 0x7B2C) {	/* ( （ 第 */
 		i = j;
-		i += rb_blank_len(s + i, n - i);
+		i += utf8_blank_len(s + i, n - i);
 	}
 	for (;; i = j) {
 		j = i;

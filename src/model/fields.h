@@ -260,8 +260,6 @@ uint32_t rb_simplify(uint32_t c);
  * traditional forms of rb_simplify folded?
  */
 int	 rb_name_eq(const char *s, size_t n, const char *name);
-/* Length of a leading run of blanks (ASCII, ideographic space, NBSP). */
-size_t	 rb_blank_len(const char *s, size_t n);
 /*
  * Levenshtein distance in characters between a[0..an) and b (NUL-ended),
  * ASCII case folded; 99 when either is longer than 32 characters.

@@ -265,22 +265,10 @@ S_field(struct S_p *s, struct csv_field *f)
 			}
 		s->p = q;
 		e = q;
-		/* blanks around it: ASCII, and the full-width space a
-		 * hand-typed file aligns with (U+3000) */
-		for (;;)
-			if (st < e && (*st == ' ' || *st == '\t'))
-				st++;
-			else if (e - st >= 3 && memcmp(st, "\xE3\x80\x80", 3) == 0)
-				st += 3;
-			else
-				break;
-		for (;;)
-			if (e > st && (e[-1] == ' ' || e[-1] == '\t'))
-				e--;
-			else if (e - st >= 3 && memcmp(e - 3, "\xE3\x80\x80", 3) == 0)
-				e -= 3;
-			else
-				break;
+		/* blanks around it (utf8_blank_len): a hand-typed file
+		 * aligns with the full-width space */
+		st += utf8_blank_len(st, (size_t)(e - st));
+		e -= utf8_blank_rlen(st, (size_t)(e - st));
 		f->col = S_col(s, st);
 		if ((size_t)(e - st) > SALES_MAX_FIELD) {
 			diag_at(s->d, DIAG_ERROR, s->file, sline, scol,

@@ -243,34 +243,18 @@ val_date_parse(const char *s, size_t n, int *ymd)
 
 /* ---- money ---- */
 
-/* Offset past the blanks (ASCII, U+3000, NBSP) of s from i, before end. */
+/* Offset past the blanks (utf8_blank_len) of s from i, before end. */
 static size_t
 S_blanks(const char *s, size_t i, size_t end)
 {
-	for (;;)
-		if (i < end && (s[i] == ' ' || s[i] == '\t'))
-			i++;
-		else if (end - i >= 3 && memcmp(s + i, "\xE3\x80\x80", 3) == 0)
-			i += 3;
-		else if (end - i >= 2 && memcmp(s + i, "\xC2\xA0", 2) == 0)
-			i += 2;
-		else
-			return i;
+	return i + utf8_blank_len(s + i, end - i);
 }
 
 /* End of s[i..end) without its trailing blanks. */
 static size_t
 S_blanks_end(const char *s, size_t i, size_t end)
 {
-	for (;;)
-		if (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-			end--;
-		else if (end - i >= 3 && memcmp(s + end - 3, "\xE3\x80\x80", 3) == 0)
-			end -= 3;
-		else if (end - i >= 2 && memcmp(s + end - 2, "\xC2\xA0", 2) == 0)
-			end -= 2;
-		else
-			return end;
+	return end - utf8_blank_rlen(s + i, end - i);
 }
 
 enum val_money

@@ -96,6 +96,40 @@ utf8_count(const char *s, size_t n)
 	return count;
 }
 
+/* Blanks are 1 byte (' ', '\t'), 2 (C2 A0) or 3 (E3 80 80): most text is
+ * refused by its first or last byte. */
+size_t
+utf8_blank_len(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (;;)
+		if (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		else if (n - i >= 3 && memcmp(s + i, "\xE3\x80\x80", 3) == 0)
+			i += 3;
+		else if (n - i >= 2 && memcmp(s + i, "\xC2\xA0", 2) == 0)
+			i += 2;
+		else
+			return i;
+}
+
+size_t
+utf8_blank_rlen(const char *s, size_t n)
+{
+	size_t e = n;
+
+	for (;;)
+		if (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+		else if (e >= 3 && memcmp(s + e - 3, "\xE3\x80\x80", 3) == 0)
+			e -= 3;
+		else if (e >= 2 && memcmp(s + e - 2, "\xC2\xA0", 2) == 0)
+			e -= 2;
+		else
+			return n - e;
+}
+
 void
 utf8_linecol(const char *text, size_t off, int *line, int *col)
 {

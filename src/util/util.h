@@ -80,6 +80,14 @@ const char *utf8_invalid(const char *s, size_t n);
 /* Number of code points in s[0..n). Invalid bytes count as one each. */
 size_t	 utf8_count(const char *s, size_t n);
 /*
+ * Blanks: space, tab, and the ideographic space (U+3000) and no-break
+ * space (U+00A0) that hand-aligned and pasted text carries.  The one rule
+ * every loader trims by.  utf8_blank_len() is the length in bytes of the
+ * blanks s[0..n) starts with, utf8_blank_rlen() of those it ends with.
+ */
+size_t	 utf8_blank_len(const char *s, size_t n);
+size_t	 utf8_blank_rlen(const char *s, size_t n);
+/*
  * 1-based line and character column of byte offset off in text (lines end
  * at '\n').  Used to turn parser byte positions into diagnostics.
  */

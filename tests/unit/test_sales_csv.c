@@ -87,6 +87,11 @@ Test(sales_csv, columns_in_characters_and_trim)
 	cr_assert_eq(c.rows[1].f[1].col, 6);	/* 张三丰, + U+3000 */
 	cr_assert_str_eq(c.rows[1].f[0].s, "张三丰");
 	csv_free(&c);
+	/* and the no-break space a cell pasted from a web page keeps */
+	cr_assert_eq(parse("日期,类型\n张三丰,\xC2\xA0visit\xC2\xA0\n", &c), 0);
+	cr_assert_str_eq(c.rows[1].f[1].s, "visit");
+	cr_assert_eq(c.rows[1].f[1].col, 6);
+	csv_free(&c);
 }
 
 Test(sales_csv, blank_lines_skipped_no_final_newline)

@@ -58,6 +58,28 @@ Test(utf8, invalid_at_every_offset)
 	cr_assert_eq(utf8_invalid(s, 32), s + 30);
 }
 
+Test(utf8, blanks_both_ends)
+{
+	/* space, tab, U+3000, U+00A0; nothing else */
+	const char *s = " \t\xE3\x80\x80\xC2\xA0x\xC2\xA0\xE3\x80\x80\t ";
+	size_t n = strlen(s);
+
+	cr_assert_eq(utf8_blank_len(s, n), 7);
+	cr_assert_eq(utf8_blank_rlen(s, n), 7);
+	cr_assert_eq(utf8_blank_len(s, 3), 2);		/* U+3000 cut short */
+	cr_assert_eq(utf8_blank_rlen(s, 6), 0);		/* ends in half an NBSP */
+	cr_assert_eq(utf8_blank_rlen(s, 5), 5);
+	cr_assert_eq(utf8_blank_len("", 0), 0);
+	cr_assert_eq(utf8_blank_rlen("", 0), 0);
+	cr_assert_eq(utf8_blank_len("\n x", 3), 0);	/* a newline is not one */
+	cr_assert_eq(utf8_blank_rlen("x\r", 2), 0);
+	/* U+3001 and U+00A1 share the first bytes */
+	cr_assert_eq(utf8_blank_len("\xE3\x80\x81 ", 4), 0);
+	cr_assert_eq(utf8_blank_rlen(" \xC2\xA1", 3), 0);
+	cr_assert_eq(utf8_blank_len("  ", 2), 2);		/* all blanks */
+	cr_assert_eq(utf8_blank_rlen("  ", 2), 2);
+}
+
 Test(utf8, columns_count_characters)
 {
 	const char t[] = "ab\n岗位说明书 x";

@@ -271,15 +271,27 @@ S_cmp_glyph(const void *a, const void *b)
 	return (x->fd > y->fd) - (x->fd < y->fd);
 }
 
+/* Glyph g of the font under CID cid, its Font DICT renumbered by
+ * newfd[], into *cg. */
+static void
+S_glyph(const struct cffsub *s, struct cff_glyph *cg, hb_codepoint_t g,
+    unsigned cid, const int *newfd)
+{
+	cg->cs = (const uint8_t *)s->cs.data + s->at[g] - 1;
+	cg->n = s->len[g];
+	cg->cid = (uint16_t)cid;
+	cg->fd = (uint8_t)newfd[s->fd[g]];
+}
+
 int
 cffsub_write(struct cffsub *s, const uint32_t *cp, const hb_codepoint_t *g,
-    size_t n, struct buf *out)
+    const uint16_t *cid, size_t n, struct buf *out)
 {
 	hb_codepoint_t *v = xcalloc(n + 1, sizeof(*v)), *miss;
 	uint32_t *mcp;
 	struct cff_glyph *cg;
 	struct cff_fd *fds;
-	struct cff_out o;
+	struct cff_out o = { 0 };
 	int newfd[256], rc;
 	size_t i, k, nv = 0, nmiss = 0;
 	unsigned f, nfd = 0;
@@ -328,19 +340,19 @@ cffsub_write(struct cffsub *s, const uint32_t *cp, const hb_codepoint_t *g,
 			fds[newfd[f]].priv = (const uint8_t *)s->priv[f].data;
 			fds[newfd[f]].npriv = s->priv[f].len;
 		}
-	cg = xcalloc(nv, sizeof(*cg));
-	for (i = 0; i < nv; i++) {
-		cg[i].cs = (const uint8_t *)s->cs.data + s->at[v[i]] - 1;
-		cg[i].n = s->len[v[i]];
-		cg[i].cid = s->cid[v[i]];
-		cg[i].fd = (uint8_t)newfd[s->fd[v[i]]];
-	}
-	qsort(cg, nv, sizeof(*cg), S_cmp_glyph);
+	cg = xcalloc(nv + n, sizeof(*cg));
+	for (i = 0; i < nv; i++)
+		S_glyph(s, &cg[i], v[i], s->cid[v[i]], newfd);
+	for (i = 0, k = nv; cid != NULL && i < n; i++)
+		if (g[i] < s->ng && cid[i] != s->cid[g[i]])
+			S_glyph(s, &cg[k++], g[i], cid[i], newfd);
+	qsort(cg, k, sizeof(*cg), S_cmp_glyph);
 	/* one glyph per CID (a charset never repeats one) */
-	for (i = k = 0; i < nv; i++)
+	for (nv = k, i = k = 0; i < nv; i++)
 		if (k == 0 || cg[i].cid != cg[k - 1].cid)
 			cg[k++] = cg[i];
-	memset(&o, 0, sizeof(o));
+	o.cidcount = cg[k - 1].cid >= s->cidcount ? cg[k - 1].cid + 1u :
+	    s->cidcount;
 	o.name = s->name;
 	o.registry = s->ros[0];
 	o.ordering = s->ros[1];
@@ -351,7 +363,6 @@ cffsub_write(struct cffsub *s, const uint32_t *cp, const hb_codepoint_t *g,
 	o.ng = k;
 	o.fd = fds;
 	o.nfd = nfd;
-	o.cidcount = s->cidcount;
 	cff_write(out, &o);
 	free(cg);
 	free(fds);

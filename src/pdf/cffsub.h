@@ -30,12 +30,17 @@ unsigned	 cffsub_cid(const struct cffsub *, hb_codepoint_t g);
 /**
  * Appends to out the CFF table of .notdef and the glyphs g[0..n) of the
  * code points cp[0..n) (the font's cmap; any order, repeats and glyphs
- * out of range ignored), ordered by CID.  Glyphs not cached yet are
+ * out of range ignored), ordered by CID.  Each glyph is written under
+ * its own CID and, when cid is not NULL and cid[i] differs from it,
+ * under cid[i] too (the same charstring and Font DICT: a code point that
+ * shares its glyph with another gets a CID of its own; the caller keeps
+ * such CIDs off the glyphs' own).  Glyphs not cached yet are
  * desubroutinized first, all in one HarfBuzz subset.  Returns -1 when
  * HarfBuzz fails or its subset cannot be read.
  */
 int		 cffsub_write(struct cffsub *, const uint32_t *cp,
-		    const hb_codepoint_t *g, size_t n, struct buf *out);
+		    const hb_codepoint_t *g, const uint16_t *cid, size_t n,
+		    struct buf *out);
 /** How many HarfBuzz subsets were made (for tests and measurements). */
 unsigned	 cffsub_nfills(const struct cffsub *);
 

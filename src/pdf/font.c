@@ -67,6 +67,9 @@ struct font {
 	uint16_t	*cids;		/* [nall] every CID of sub, ascending */
 	size_t		 nall;
 	uint16_t	*cid;		/* [S_NBMP] CID of each scp[], else 0 */
+	uint16_t	*dcid;		/* [ndup] CIDs of their own (S_dups()) */
+	uint16_t	*dof;		/* [ndup] ... drawing the glyph of this CID */
+	size_t		 ndup;
 	/* punctuation blanks (font_blank()), open addressing by cp */
 	struct { uint32_t cp; int16_t l, r; } blank[S_NBLANK];
 	int		 halt;		/* GPOS has halt: 0 no, 1 yes, -1 ? */
@@ -542,10 +545,13 @@ S_subset_free(struct font *f)
 	free(f->scp);
 	free(f->scid);
 	free(f->cids);
+	free(f->dcid);
+	free(f->dof);
 	f->scp = NULL;
 	f->scid = NULL;
 	f->cids = NULL;
-	f->nsub = f->nall = 0;
+	f->dcid = f->dof = NULL;
+	f->nsub = f->nall = f->ndup = 0;
 	f->ncids = 0;
 	if (f->sub != NULL)
 		hb_blob_destroy(f->sub);
@@ -556,6 +562,89 @@ static int
 S_cmp_u16(const void *a, const void *b)
 {
 	return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+/* A CID of the subset and the CID whose glyph it draws (S_dups()). */
+struct S_dup {
+	uint16_t	 cid, of;
+};
+
+static int
+S_cmp_dup(const void *a, const void *b)
+{
+	return (int)((const struct S_dup *)a)->cid -
+	    (int)((const struct S_dup *)b)->cid;
+}
+
+#define S_BIT(v, c)	((v)[(c) >> 3] & (1u << ((c) & 7)))
+#define S_SETBIT(v, c)	((v)[(c) >> 3] |= (uint8_t)(1u << ((c) & 7)))
+
+/*
+ * One CID a code point.  Fonts draw some code points with one glyph
+ * (Noto Sans CJK: U+00B7 · and U+2022 •, a Kangxi radical and its
+ * unified ideograph, ⼈ U+2F08 and 人 U+4EBA, U+FF5E ～ and U+301C 〜,
+ * U+0020 and U+00A0, ...), and a ToUnicode CMap maps a CID to one
+ * string, so the second code point read back as the first.  The lowest
+ * code point of a glyph keeps its CID; each other one, in ascending
+ * order, gets the next CID above every CID of the subset (past U+FFFF,
+ * the lowest one unused), drawing the same glyph: f->dcid[] and f->dof[]
+ * (ascending by CID), added to f->cids, f->nall, f->ncids, f->scid[]
+ * and f->cid[].  A subset without such code points is left as it was.
+ * scid[0..n) are the CIDs of the code points f->scp[0..n).
+ */
+static void
+S_dups(struct font *f, size_t n)
+{
+	uint8_t *used, *shown;
+	struct S_dup *d = NULL;
+	size_t i, nd = 0;
+	unsigned c, next = f->ncids, low = 1;
+
+	used = xcalloc(2, S_NBMP / 8);
+	shown = used + S_NBMP / 8;
+	for (i = 0; i < f->nall; i++)
+		S_SETBIT(used, f->cids[i]);
+	for (i = 0; i < n; i++) {
+		if ((c = f->scid[i]) == 0)
+			continue;
+		if (!S_BIT(shown, c)) {
+			S_SETBIT(shown, c);
+			continue;
+		}
+		while (next < S_NBMP && S_BIT(used, next))
+			next++;
+		if (next >= S_NBMP)
+			while (low < S_NBMP && S_BIT(used, low))
+				low++;
+		if (next >= S_NBMP && low >= S_NBMP)
+			break;		/* no CID left: the two share one */
+		if (d == NULL)
+			d = xcalloc(n, sizeof(*d));
+		d[nd].of = (uint16_t)c;
+		d[nd].cid = (uint16_t)(next < S_NBMP ? next : low);
+		S_SETBIT(used, d[nd].cid);
+		f->scid[i] = d[nd].cid;
+		f->cid[f->scp[i]] = d[nd].cid;
+		nd++;
+	}
+	free(used);
+	if (nd == 0)
+		return;
+	qsort(d, nd, sizeof(*d), S_cmp_dup);
+	f->dcid = xcalloc(nd, sizeof(*f->dcid));
+	f->dof = xcalloc(nd, sizeof(*f->dof));
+	f->cids = xreallocarray(f->cids, f->nall + nd, sizeof(*f->cids));
+	for (i = 0; i < nd; i++) {
+		f->dcid[i] = d[i].cid;
+		f->dof[i] = d[i].of;
+		f->cids[f->nall + i] = d[i].cid;
+		if (d[i].cid >= f->ncids)
+			f->ncids = d[i].cid + 1u;
+	}
+	f->ndup = nd;
+	f->nall += nd;
+	qsort(f->cids, f->nall, sizeof(f->cids[0]), S_cmp_u16);
+	free(d);
 }
 
 /*
@@ -747,7 +836,8 @@ S_embolden(struct font *f, unsigned nglyphs)
 /*
  * The subset of a CID-keyed CFF from the font's glyph cache (cffsub.h):
  * the glyphs of the code points f->scp[0..n) and .notdef, each by its
- * own CID.  Returns -1 when the cache fails.
+ * own CID, and a copy under a CID of its own for every other code point
+ * of a glyph (S_dups()).  Returns -1 when the cache fails.
  */
 static int
 S_subset_cached(struct font *f, size_t n)
@@ -757,19 +847,12 @@ S_subset_cached(struct font *f, size_t n)
 	size_t i, k;
 	char *data;
 
-	for (i = 0; i < n; i++)
-		if (!hb_font_get_nominal_glyph(f->hb, f->scp[i], &g[i]))
-			g[i] = 0;
-	if (cffsub_write(f->cs, f->scp, g, n, &b) == -1) {
-		free(g);
-		buf_free(&b);
-		return -1;
-	}
 	f->cids = xcalloc(n + 1, sizeof(*f->cids));
 	f->cids[0] = 0;				/* .notdef */
 	for (i = 0; i < n; i++) {
+		if (!hb_font_get_nominal_glyph(f->hb, f->scp[i], &g[i]))
+			g[i] = 0;
 		f->scid[i] = (uint16_t)cffsub_cid(f->cs, g[i]);
-		f->cid[f->scp[i]] = f->scid[i];
 		f->cids[i + 1] = f->scid[i];
 	}
 	qsort(f->cids, n + 1, sizeof(f->cids[0]), S_cmp_u16);
@@ -779,6 +862,23 @@ S_subset_cached(struct font *f, size_t n)
 	f->nall = k;
 	f->ncids = f->cids[k - 1] + 1u;
 	f->nsub = n;
+	for (i = 0; i < n; i++)
+		f->cid[f->scp[i]] = f->scid[i];
+	S_dups(f, n);
+	if (cffsub_write(f->cs, f->scp, g, f->scid, n, &b) == -1) {
+		/* undone but the code points, for HarfBuzz's subset */
+		for (i = 0; i < n; i++)
+			f->cid[f->scp[i]] = 0;
+		free(f->cids);
+		free(f->dcid);
+		free(f->dof);
+		f->cids = f->dcid = f->dof = NULL;
+		f->nall = f->ndup = f->nsub = 0;
+		f->ncids = 0;
+		free(g);
+		buf_free(&b);
+		return -1;
+	}
 	free(g);
 	i = b.len;
 	data = buf_detach(&b);
@@ -869,6 +969,10 @@ font_subset(struct font *f)
 	}
 	free(byglyph);
 	f->nsub = n;
+	/* TrueType: pdfw.c maps the CIDs of S_dups() to their glyphs
+	 * (CIDToGIDMap); a CIDFontType0 has no such map */
+	if (!f->cff)
+		S_dups(f, n);
 	hb_subset_plan_destroy(plan);
 	if (hb_blob_get_length(f->sub) == 0) {
 		S_subset_free(f);
@@ -930,6 +1034,15 @@ font_subset_map(const struct font *f, const uint32_t **cps,
 	*cps = f->scp;
 	*cids = f->scid;
 	return f->nsub;
+}
+
+size_t
+font_subset_dups(const struct font *f, const uint16_t **cids,
+    const uint16_t **of)
+{
+	*cids = f->dcid;
+	*of = f->dof;
+	return f->ndup;
 }
 
 unsigned

@@ -19,7 +19,9 @@
  * CIDFontType0 (FontFile3 /CIDFontType0C; a CID-keyed one written from
  * a per-process cache of its glyphs, cffsub.h).  Text is shown by CID:
  * for TrueType the subset's glyph number, for a CID-keyed CFF the CID of
- * the font's charset.  Code points above U+FFFF are never "in the font".
+ * the font's charset; a code point drawn with the glyph of a lower one
+ * gets a CID of its own above those (font_subset_dups()).  Code points
+ * above U+FFFF are never "in the font".
  */
 #ifndef RB_PDF_FONT_H
 #define RB_PDF_FONT_H
@@ -119,6 +121,18 @@ size_t		 font_subset_cids(const struct font *, const uint16_t **cids);
 /** The code points of the subset, ascending, and their CIDs. */
 size_t		 font_subset_map(const struct font *, const uint32_t **cps,
 		    const uint16_t **cids);
+/**
+ * The CIDs a code point got of its own because the font draws it with
+ * the glyph of another, lower code point of the subset (• U+2022 and
+ * · U+00B7 in Noto Sans CJK): cids[i] draws the glyph of CID of[i]
+ * (TrueType: glyph number of[i], for a CIDToGIDMap), ascending by CID,
+ * each also in font_subset_cids().  So ToUnicode maps every code point
+ * from a CID of its own.  None for a CFF font subset by HarfBuzz (a
+ * name-keyed one, or when the glyph cache fails): there the code points
+ * share the CID and the lowest one is read back.
+ */
+size_t		 font_subset_dups(const struct font *, const uint16_t **cids,
+		    const uint16_t **of);
 /** The CID that shows cp in the subset; 0 (.notdef) when not in it. */
 unsigned	 font_cid(const struct font *, uint32_t cp);
 /** PostScript name ([A-Za-z0-9-]) and bounding box (1/1000 em:

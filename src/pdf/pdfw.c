@@ -22,7 +22,10 @@
  * CIDs are the CID-keyed font's own, which the subset keeps).  A shown
  * string is the big-endian CIDs, /W gives each CID's advance as the
  * layout measured it, and ToUnicode maps every CID back to its code
- * point, so text extraction returns the input.
+ * point, so text extraction returns the input.  A code point the font
+ * draws with another's glyph has a CID of its own (font.h,
+ * font_subset_dups()): the glyph again under that CID in the CFF, or an
+ * explicit CIDToGIDMap to the same glyph for TrueType.
  */
 #include <math.h>
 #include <stdio.h>
@@ -595,7 +598,9 @@ S_cidcp_cmp(const void *a, const void *b)
 
 /*
  * The CIDs the subset's code points show, ascending, each once with its
- * lowest code point and that one's advance; .notdef left out.  Sparse
+ * lowest code point and that one's advance; .notdef left out.  A CID
+ * has one code point unless the font could not give a code point that
+ * shares a glyph a CID of its own (font_subset_dups()).  Sparse
  * for a CID-keyed CFF (CIDs up to 65,535), so never an array by CID.
  * Returns the count; *out is the caller's to free.
  */
@@ -677,6 +682,39 @@ S_widths(struct buf *b, const struct S_cidcp *v, size_t n)
 	buf_puts(b, "]");
 }
 
+/*
+ * A TrueType subset's CIDToGIDMap: /Identity (CID = glyph number) unless
+ * some code points got CIDs of their own for glyphs they share with
+ * another (font_subset_dups()); then a stream, two bytes a CID, mapping
+ * those to their glyphs and every other CID to itself.  Returns its
+ * object, or 0 for /Identity.
+ */
+static int
+S_cidtogid(struct pdfw *w, struct font *f)
+{
+	const uint16_t *dc, *of;
+	size_t i, nd = font_subset_dups(f, &dc, &of);
+	unsigned c, n = font_subset_ncids(f);
+	unsigned char *m;
+	int obj;
+
+	if (nd == 0)
+		return 0;
+	m = xcalloc(n, 2);
+	for (c = 0; c < n; c++) {
+		m[2 * c] = (unsigned char)(c >> 8);
+		m[2 * c + 1] = (unsigned char)(c & 0xFF);
+	}
+	for (i = 0; i < nd; i++) {
+		m[2 * dc[i]] = (unsigned char)(of[i] >> 8);
+		m[2 * dc[i] + 1] = (unsigned char)(of[i] & 0xFF);
+	}
+	obj = S_reserve(w);
+	S_stream(w, obj, NULL, m, 2 * (size_t)n, S_ZLEVEL);
+	free(m);
+	return obj;
+}
+
 int
 pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 {
@@ -685,7 +723,8 @@ pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 	const char *reg, *ord;
 	struct S_cidcp *cv;
 	size_t len, ncv;
-	int k, file, tu, desc, cid, bb[4], cidset = 0, sup, cff = font_cff(f);
+	int k, file, tu, desc, cid, bb[4], cidset = 0, c2g = 0, sup;
+	int cff = font_cff(f);
 	char tag[7];
 
 	for (k = 0; k < w->nfonts; k++)
@@ -733,6 +772,8 @@ pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 		    S_ZLEVEL);
 		free(bits);
 	}
+	if (!cff)
+		c2g = S_cidtogid(w, f);
 	desc = S_reserve(w);
 	font_bbox(f, bb);
 	b = S_begin(w, desc);
@@ -751,9 +792,13 @@ pdfw_font(struct pdfw *w, struct diag *d, struct font *f)
 	font_ros(f, &reg, &ord, &sup);
 	buf_printf(b, "<</Type/Font/Subtype/CIDFontType%c/BaseFont/%s+%s"
 	    "/CIDSystemInfo<</Registry(%s)/Ordering(%s)/Supplement %d>>"
-	    "/FontDescriptor %d 0 R%s/DW 1000", cff ? '0' : '2', tag,
-	    font_psname(f), reg, ord, sup, desc,
-	    cff ? "" : "/CIDToGIDMap/Identity");
+	    "/FontDescriptor %d 0 R", cff ? '0' : '2', tag,
+	    font_psname(f), reg, ord, sup, desc);
+	if (c2g)
+		buf_printf(b, "/CIDToGIDMap %d 0 R", c2g);
+	else if (!cff)
+		buf_puts(b, "/CIDToGIDMap/Identity");
+	buf_puts(b, "/DW 1000");
 	S_widths(b, cv, ncv);
 	free(cv);
 	buf_puts(b, ">>");

@@ -8,7 +8,9 @@
  *	in its own grid cell, embedded through exactly rolebook's path
  *	(font_open, font_use, pdfw_font, draw_text), rasterises the PDF
  *	with pdftoppm -r 72 -gray and fails, naming them, when a cell has
- *	no ink.  -b: the bold face (or synthetic bold); -n: embed the whole
+ *	no ink, or when a character given a CID of its own for a glyph it
+ *	shares with another (font_subset_dups(): · and • in Noto Sans CJK)
+ *	is not drawn with exactly that one's pixels.  -b: the bold face (or synthetic bold); -n: embed the whole
  *	font file with libharu 2.3.0 instead (a known-bad path that blanks
  *	glyphs of Micro Hei: the negative control that proves the check can
  *	fail).  libharu is linked into this test tool only.
@@ -162,6 +164,61 @@ S_cell(size_t i, double *x, double *y)
 
 /* ------------------------------------------------------------------ */
 
+/* 1 when grid cells i and j of the rendered pages hold the same
+ * pixels. */
+static int
+S_same_cell(const struct pgm *pages, size_t i, size_t j)
+{
+	const struct pgm *a = &pages[i / (COLS * ROWS)],
+	    *b = &pages[j / (COLS * ROWS)];
+	int ri = (int)(i % (COLS * ROWS)) / COLS, ci = (int)(i % COLS);
+	int rj = (int)(j % (COLS * ROWS)) / COLS, cj = (int)(j % COLS);
+	int y;
+
+	for (y = 0; y < CELL; y++)
+		if (memcmp(a->px + (MARGIN + ri * CELL + y) * a->w + MARGIN +
+		    ci * CELL, b->px + (MARGIN + rj * CELL + y) * b->w +
+		    MARGIN + cj * CELL, CELL) != 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * A code point that shares its glyph with a lower one has a CID of its
+ * own (font_subset_dups()): its cell must hold exactly the pixels of
+ * that code point's cell (the same outline, not .notdef or nothing).
+ * Counts them into *shared; returns how many differ, naming them.
+ */
+static int
+S_shared(struct font *f, const uint32_t *cps, size_t ncp,
+    const struct pgm *pages, int *shared)
+{
+	const uint16_t *dc, *of;
+	size_t nd = font_subset_dups(f, &dc, &of), i, k, a, b;
+	int differ = 0;
+
+	*shared = 0;
+	for (k = 0; k < nd; k++) {
+		for (a = b = ncp, i = 0; i < ncp; i++) {
+			if (font_cid(f, cps[i]) == dc[k])
+				a = i;
+			if (font_cid(f, cps[i]) == of[k])
+				b = i;
+		}
+		if (a == ncp || b == ncp)
+			continue;	/* the space, not in the grid */
+		(*shared)++;
+		if (!S_same_cell(pages, a, b)) {
+			printf("glyphcheck: U+%04X (CID %u) is not drawn as "
+			    "U+%04X (CID %u), whose glyph it shares\n",
+			    (unsigned)cps[a], (unsigned)dc[k],
+			    (unsigned)cps[b], (unsigned)of[k]);
+			differ++;
+		}
+	}
+	return differ;
+}
+
 static int
 S_specimen(int argc, char **argv)
 {
@@ -173,8 +230,8 @@ S_specimen(int argc, char **argv)
 	size_t ncp = 0, i, k, n, page, npages;
 	char *text, *prefix, *name;
 	unsigned char *seen;
-	struct pgm g;
-	int c, bold = 0, naive = 0, blank = 0;
+	struct pgm g, *pages;
+	int c, bold = 0, naive = 0, blank = 0, shared = 0, differ = 0;
 	double x, y;
 
 	while ((c = getopt(argc, argv, "bnf:")) != -1)
@@ -294,12 +351,14 @@ S_specimen(int argc, char **argv)
 	prefix = xasprintf("%s.r", out);
 	if (S_raster(out, 1, (int)npages, prefix) == -1)
 		S_die("pdftoppm failed");
+	pages = xcalloc(npages, sizeof(*pages));
 	for (page = 0; page < npages; page++) {
 		name = S_pgmname(prefix, (int)page + 1, (int)npages);
-		if (S_pgm(name, &g) == -1)
+		if (S_pgm(name, &pages[page]) == -1)
 			S_die("cannot read the rendered page");
 		unlink(name);
 		free(name);
+		g = pages[page];
 		for (i = page * COLS * ROWS; i < ncp &&
 		    i < (page + 1) * COLS * ROWS; i++) {
 			int r = (int)(i % (COLS * ROWS)) / COLS;
@@ -320,16 +379,24 @@ S_specimen(int argc, char **argv)
 				blank++;
 			}
 		}
-		free(g.px);
 	}
-	printf("glyphcheck: %s%s%s: %zu characters, %d blank\n", family,
+	if (!naive)
+		differ = S_shared(f, cps, ncp, pages, &shared);
+	for (page = 0; page < npages; page++)
+		free(pages[page].px);
+	free(pages);
+	printf("glyphcheck: %s%s%s: %zu characters, %d blank", family,
 	    bold ? " bold" : "", naive ? " (whole font)" : "", ncp, blank);
+	if (!naive)
+		printf(", %d with a CID of their own for a shared glyph, %d of "
+		    "them drawn unlike it", shared, differ);
+	printf("\n");
 	free(prefix);
 	free(cps);
 	buf_free(&b);
 	font_free(f);
 	diag_free(&d);
-	return blank ? 1 : 0;
+	return blank || differ ? 1 : 0;
 }
 
 /* Value of attribute name="..." in tag s (a <word ...> line). */

@@ -21,8 +21,9 @@ the file), `gs -sDEVICE=txtwrite` (Ghostscript, one file a page), and
            grouping of table cells), and spaces are theirs to infer.
   layout   with --dump (the RB_LAYOUT_DUMP file rolebook wrote with the
            PDF): every text the layout placed on page N (each `line`,
-           org chart `node` and `path` string; list markers aside, and
-           the dump's \\q \\c \\e \\h marks removed) appears in each
+           org chart `node` and `path` string, a list item's first line
+           after its marker, `1.` or `•`; the dump's \\q \\c \\e \\h marks
+           removed) appears in each
            reader's page N, white space removed, as one contiguous run:
            the characters of a line, in their order.  The readers agree
            with one another even when the file is wrong for all of them
@@ -54,6 +55,7 @@ WS = re.compile(r'\s+')
 QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 ATTR = re.compile(r'\b[a-z]+="(?:[^"\\]|\\.)*"')
 MARK = re.compile(r'\\[qceh]')
+MARKER = re.compile(r'\bmarker="((?:[^"\\]|\\.)*)"')
 problems = []
 shown = collections.Counter()
 
@@ -135,10 +137,16 @@ def dump_pages(path):
                 cur = []
                 pages.append(cur)
             elif cur is not None and re.match(r'(line|node|path)\b', s):
-                s = ATTR.sub('', s)	# marker="•": drawn, not laid out
+                # a list item's marker (marker="•", "1."): read just
+                # before its first line
+                m = MARKER.search(s)
+                s = ATTR.sub('', s)
                 for q in QUOTED.findall(s):
                     q = MARK.sub('', q).replace('\\"', '"')
                     q = WS.sub('', q.replace('\\\\', '\\'))
+                    if m:
+                        q = WS.sub('', m.group(1)) + q
+                        m = None
                     if q:
                         cur.append(q)
     return pages

@@ -355,7 +355,7 @@ Test(cff, subset_outlines_match_font)
 	s = cffsub_new(face, "NotoSansCJKsc-Regular");
 	cr_assert_not_null(s);
 	cr_assert_eq(cffsub_cid(s, g[0]), 15966);
-	cr_assert_eq(cffsub_write(s, cp, g, 8, &b), 0);
+	cr_assert_eq(cffsub_write(s, cp, g, NULL, 8, &b), 0);
 	cr_assert_eq(cffsub_nfills(s), 1);
 	cr_assert_eq(FT_Init_FreeType(&lib), 0);
 	cr_assert_eq(FT_New_Face(lib, path, index, &orig), 0);
@@ -428,15 +428,15 @@ Test(cff, subset_independent_of_cache)
 		cr_assert(hb_font_get_nominal_glyph(hf, two[i], &g2[i]));
 	s = cffsub_new(face, "X");
 	t = cffsub_new(face, "X");
-	cr_assert_eq(cffsub_write(s, one, g1, 3, &a), 0);
-	cr_assert_eq(cffsub_write(s, two, g2, 5, &b), 0);
+	cr_assert_eq(cffsub_write(s, one, g1, NULL, 3, &a), 0);
+	cr_assert_eq(cffsub_write(s, two, g2, NULL, 5, &b), 0);
 	cr_assert_eq(cffsub_nfills(s), 2);
-	cr_assert_eq(cffsub_write(t, two, g2, 5, &c), 0);
+	cr_assert_eq(cffsub_write(t, two, g2, NULL, 5, &c), 0);
 	cr_assert_eq(b.len, c.len);
 	cr_assert(memcmp(b.data, c.data, b.len) == 0);
 	/* everything cached: no subset more */
 	c.len = 0;
-	cr_assert_eq(cffsub_write(s, one, g1, 3, &c), 0);
+	cr_assert_eq(cffsub_write(s, one, g1, NULL, 3, &c), 0);
 	cr_assert_eq(cffsub_nfills(s), 2);
 	cr_assert(c.len == a.len && memcmp(a.data, c.data, a.len) == 0);
 	buf_free(&a);

@@ -14,6 +14,7 @@
 #include "util/util.h"
 #include "util/diag.h"
 #include "shell.h"
+#include "pdf/cff.h"
 #include "pdf/font.h"
 #include "pdf/draw.h"
 #include "pdf/pdfw.h"
@@ -533,6 +534,197 @@ Test(font, synthetic_bold_emboldened)
 	cr_assert_eq(font_advance(fb, 0x4E2D), font_advance(f, 0x4E2D));
 	font_free(f);
 	font_free(fb);
+	cr_assert_eq(d.n, 0);
+	diag_free(&d);
+}
+
+/* The charstring and Font DICT of CID cid in the CFF subset of f. */
+static void
+cff_glyph_of(struct font *f, unsigned cid, const uint8_t **cs, size_t *n,
+    int *fd)
+{
+	const char *data;
+	size_t len;
+	struct cff c;
+	uint16_t *cids;
+	uint8_t *fds;
+	unsigned g;
+
+	data = font_subset_data(f, &len);
+	cr_assert_eq(cff_open(&c, data, len), 0);
+	cids = xcalloc(c.nglyphs, sizeof(*cids));
+	fds = xcalloc(c.nglyphs, 1);
+	cr_assert_eq(cff_charset(&c, cids), 0);
+	cr_assert_eq(cff_fdselect(&c, fds), 0);
+	for (g = 0; g < c.nglyphs && cids[g] != cid; g++)
+		continue;
+	cr_assert_lt(g, c.nglyphs, "CID %u not in the subset", cid);
+	cr_assert_eq(cff_charstring(&c, g, cs, n), 0);
+	*fd = fds[g];
+	free(cids);
+	free(fds);
+}
+
+/* A copy of f's subset program (caller frees). */
+static char *
+subset_copy(struct font *f, size_t *len)
+{
+	const char *data = font_subset_data(f, len);
+	char *p = xmalloc(*len + 1);
+
+	memcpy(p, data, *len);
+	return p;
+}
+
+/*
+ * Noto Sans CJK draws · U+00B7 and • U+2022 with one glyph, and ⼈
+ * U+2F08 (a Kangxi radical) and 人 U+4EBA: the lower code point of each
+ * keeps the glyph's CID, the higher gets a CID of its own above the
+ * subset's, under which the CFF has the same charstring and Font DICT,
+ * so ToUnicode can map each to itself.  A subset without such pairs is
+ * as before (no CID added), and the glyph cache serves both alike.
+ */
+Test(font, shared_glyph_cids_cff)
+{
+	struct diag d;
+	struct font *f, *g;
+	const uint16_t *dc, *of, *cids;
+	const uint8_t *cs1, *cs2;
+	char *a, *b, *out, cmd[256];
+	char path[] = "/tmp/rb-test-font-XXXXXX";
+	size_t na, nb, n1, n2, nd, n, i;
+	unsigned dot, ren, top;
+	int fd1, fd2;
+
+	if (!have_family("Noto Sans CJK SC"))
+		cr_skip_test("fonts-noto-cjk not installed");
+	diag_init(&d);
+	f = font_open(&d, "Noto Sans CJK SC", 0);
+	cr_assert_not_null(f);
+	/* one of each pair: nothing added */
+	font_use_utf8(f, "岗·⼈", strlen("岗·⼈"));
+	cr_assert_eq(font_subset(f), 0);
+	cr_assert_eq(font_subset_dups(f, &dc, &of), 0);
+	dot = font_cid(f, 0xB7);
+	ren = font_cid(f, 0x2F08);
+	cr_assert(dot != 0 && ren != 0);
+	top = font_subset_ncids(f);
+	a = subset_copy(f, &na);
+	font_reset_use(f);
+
+	/* both of each pair */
+	font_use_utf8(f, "岗·•⼈人", strlen("岗·•⼈人"));
+	cr_assert_eq(font_subset(f), 0);
+	cr_assert_eq(font_cid(f, 0xB7), dot);
+	cr_assert_eq(font_cid(f, 0x2F08), ren);
+	nd = font_subset_dups(f, &dc, &of);
+	cr_assert_eq(nd, 2);
+	/* in code point order, from just above the subset's CIDs */
+	cr_assert_eq(font_cid(f, 0x2022), top);
+	cr_assert_eq(font_cid(f, 0x4EBA), top + 1);
+	cr_assert(dc[0] == top && of[0] == dot);
+	cr_assert(dc[1] == top + 1 && of[1] == ren);
+	cr_assert_eq(font_subset_ncids(f), top + 2);
+	n = font_subset_cids(f, &cids);
+	cr_assert(n >= 2 && cids[n - 2] == top && cids[n - 1] == top + 1);
+	for (i = 0; i < nd; i++) {
+		cff_glyph_of(f, of[i], &cs1, &n1, &fd1);
+		cff_glyph_of(f, dc[i], &cs2, &n2, &fd2);
+		cr_assert(n1 > 0 && n1 == n2 && memcmp(cs1, cs2, n1) == 0,
+		    "CID %u draws as CID %u", dc[i], of[i]);
+		cr_assert_eq(fd1, fd2);
+	}
+	b = subset_copy(f, &nb);
+	font_reset_use(f);
+
+	/* the cache after both: the same bytes as a fresh font's */
+	font_use_utf8(f, "岗·⼈", strlen("岗·⼈"));
+	cr_assert_eq(font_subset(f), 0);
+	cr_assert_eq(font_subset_dups(f, &dc, &of), 0);
+	cr_assert(memcmp(font_subset_data(f, &n), a, na) == 0 && n == na);
+	font_reset_use(f);
+	g = font_open(&d, "Noto Sans CJK SC", 0);
+	font_use_utf8(g, "岗·•⼈人", strlen("岗·•⼈人"));
+	cr_assert_eq(font_subset(g), 0);
+	cr_assert(memcmp(font_subset_data(g, &n), b, nb) == 0 && n == nb);
+	font_free(g);
+
+	/* every character reads back as itself */
+	close(mkstemp(path));
+	write_pdf(path, f, NULL, "甲·乙•丙⼈丁人。", NULL);
+	snprintf(cmd, sizeof(cmd), "pdftotext %s - 2>&1", path);
+	out = run(cmd);
+	cr_assert_str_eq(out, "甲·乙•丙⼈丁人。\n\n\f");
+	free(out);
+	unlink(path);
+	free(a);
+	free(b);
+	font_free(f);
+	cr_assert_eq(d.n, 0);
+	diag_free(&d);
+}
+
+/* The qpdf --qdf text of path, object streams expanded (caller frees). */
+static char *
+qdf_of(const char *path)
+{
+	char cmd[256];
+
+	snprintf(cmd, sizeof(cmd), "qpdf --qdf --object-streams=disable %s - "
+	    "| grep -a -o 'CIDToGIDMap[^>]*' | sed 's/ 0 R.*//'", path);
+	return run(cmd);
+}
+
+/*
+ * TrueType: WenQuanYi Micro Hei draws 年 U+5E74 and its compatibility
+ * ideograph U+F98E with one glyph.  The second gets a CID past the
+ * subset's glyphs and an explicit CIDToGIDMap points it to the glyph;
+ * without such a pair the map stays /Identity.
+ */
+Test(font, shared_glyph_cids_truetype)
+{
+	struct diag d;
+	struct font *f;
+	const uint16_t *dc, *of;
+	char path[] = "/tmp/rb-test-font-XXXXXX";
+	char *out, cmd[256];
+	unsigned nian;
+
+	if (!have_family("WenQuanYi Micro Hei"))
+		cr_skip_test("fonts-wqy-microhei not installed");
+	diag_init(&d);
+	f = font_open(&d, "WenQuanYi Micro Hei", 0);
+	cr_assert_not_null(f);
+	cr_assert_eq(font_cff(f), 0);
+	font_use_utf8(f, "年年", strlen("年年"));
+	cr_assert_eq(font_subset(f), 0);
+	nian = font_cid(f, 0x5E74);
+	cr_assert_neq(nian, 0);
+	cr_assert_eq(font_subset_dups(f, &dc, &of), 1);
+	cr_assert_eq(of[0], nian);
+	cr_assert_eq(font_cid(f, 0xF98E), dc[0]);
+	/* .notdef, space, 年: the subset's glyphs are 0..2 */
+	cr_assert_eq(dc[0], 3);
+	cr_assert_eq(font_subset_ncids(f), 4);
+	font_reset_use(f);
+
+	close(mkstemp(path));
+	write_pdf(path, f, NULL, "年度年份", NULL);
+	out = qdf_of(path);
+	cr_assert_str_eq(out, "CIDToGIDMap /Identity\n");
+	free(out);
+	write_pdf(path, f, NULL, "年度年份", NULL);
+	out = qdf_of(path);
+	cr_assert(strncmp(out, "CIDToGIDMap ", 12) == 0 &&
+	    strstr(out, "Identity") == NULL, "%s", out);
+	free(out);
+	snprintf(cmd, sizeof(cmd), "pdftotext %s - 2>&1; qpdf --check %s "
+	    ">/dev/null 2>&1 && echo ok", path, path);
+	out = run(cmd);
+	cr_assert_str_eq(out, "年度年份\n\n\fok\n");
+	free(out);
+	unlink(path);
+	font_free(f);
 	cr_assert_eq(d.n, 0);
 	diag_free(&d);
 }

@@ -498,7 +498,7 @@ S_label(const struct S_cell *cl, int *key)
 		n = rb_strip_colon(b.data, b.len);
 		if ((f = rb_field_of_key(b.data, n)) >= 0)
 			*key = 1;
-		else if (imp_derived_key(b.data, n)) {
+		else if (rb_derived_key(b.data, n)) {
 			f = RB_F_ID;	/* any key: recog.c warns */
 			*key = 1;
 		} else

@@ -6,6 +6,8 @@
  * The pipeline, one file each:
  *   text.c   .txt/.md bytes  -> paragraphs (one per line)
  *   docx.c   .docx bytes     -> paragraphs (Word paragraphs, table cells)
+ *   pinyin.c paragraphs      -> the same without a web page's pinyin
+ *                               readings (職責(zé) -> 職責), one warning
  *   recog.c  paragraphs      -> struct imp_role (fields and sections, by
  *                               the field table of src/model/fields.c)
  *   mdout.c  struct imp_role -> DIR/roles/NAME.md, and the command itself
@@ -25,6 +27,8 @@ struct buf;
 struct imp_para {
 	char	*text;		/* UTF-8, trimmed; '\n' for a line break */
 	int	 line;		/* text: line number; docx: paragraph number */
+	int	 col;		/* the column (characters, 1-based) where text
+				 * starts in its line, after the blanks trimmed */
 	int	 heading;	/* a heading: Word outline level 1-9, or 1 for
 				 * a table label cell made a heading */
 	int	 bold;		/* every run of text is bold */
@@ -53,6 +57,17 @@ int	imp_read_text(struct imp_doc *, const char *data, size_t len,
 int	imp_read_docx(struct imp_doc *, const char *data, size_t len,
 	    struct diag *);
 
+/*
+ * Pinyin readings in parentheses after Han characters (職責(zé), 業（yè）),
+ * by the rule of pinyin.c: removed from s in place; returns how many, and
+ * *first (may be NULL) the byte offset in s, as it was, of the first one's
+ * opening parenthesis.
+ */
+size_t	imp_pinyin_strip(char *s, size_t *first);
+/* The same for every paragraph of doc, and one warning when any was
+ * removed: how many, and where the first was. */
+void	imp_pinyin_doc(struct imp_doc *doc, struct diag *);
+
 /* One section as recognised: a field of the table, or an extra one. */
 struct imp_item {
 	char	*text;		/* '\n' separates continuation lines */
@@ -76,8 +91,9 @@ struct imp_role {
 	size_t		 nsect;
 };
 
-/* Is s[0..n) a field rolebook derives (直接下级): left out on import. */
-int	imp_derived_key(const char *s, size_t n);
+/* Calls fn with every word import matches beyond the field table's
+ * (rb_words): the ends of a title line. */
+void	imp_words(void (*fn)(const char *, void *), void *arg);
 /* Recognises a document; warnings for text it could not place. */
 void	imp_recognise(const struct imp_doc *, struct imp_role *,
 	    struct diag *);

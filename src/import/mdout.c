@@ -334,8 +334,10 @@ imp_run(char **files, int nfiles, const char *into, int force,
 			rc = -1;
 		}
 		free(data);
-		if (rc == 0)
+		if (rc == 0) {
+			imp_pinyin_doc(&doc, d);
 			imp_recognise(&doc, &r, d);
+		}
 		imp_doc_free(&doc);
 		if (rc == -1) {
 			failed = 1;

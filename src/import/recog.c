@@ -111,20 +111,6 @@ S_keysep(const char *s)
 	return 0;
 }
 
-static const char *const S_derived[] = { "直接下级", "下级", "直接下属",
-	"下属岗位", NULL };
-
-int
-imp_derived_key(const char *s, size_t n)
-{
-	const char *const *d;
-
-	for (d = S_derived; *d; d++)
-		if (strlen(*d) == n && memcmp(*d, s, n) == 0)
-			return 1;
-	return 0;
-}
-
 /*
  * A value that says "none": a dash ("—", "-", "无"), or a dash and a note
  * ("—（最高岗位）", as role sheets print a top role's superior).  Such a
@@ -201,7 +187,7 @@ S_keys(struct S_rc *c, const char *t)
 	for (i = 0; i < np; i++) {
 		f = rb_field_of_key(piece[i].k, piece[i].kn);
 		if (f < 0) {
-			if (!imp_derived_key(piece[i].k, piece[i].kn))
+			if (!rb_derived_key(piece[i].k, piece[i].kn))
 				return 0;
 			f = -2;
 		} else if (f > RB_F_HEADCOUNT || f == RB_F_TARGETS)
@@ -238,6 +224,21 @@ S_keys(struct S_rc *c, const char *t)
 	return 1;
 }
 
+/* What ends a title heading's line, longest first. */
+static const char *const S_title_tails[] = { "岗位职务说明书",
+	"岗位职责说明书", "岗位说明书", "职位说明书", "职务说明书",
+	"工作说明书", "岗位职责与要求", "岗位职责及要求", "岗位职责", "说明书",
+	NULL };
+
+void
+imp_words(void (*fn)(const char *, void *), void *arg)
+{
+	const char *const *w;
+
+	for (w = S_title_tails; *w; w++)
+		fn(*w, arg);
+}
+
 /*
  * "营销总监岗位说明书" -> the title "营销总监".  Returns what follows the
  * title on its line (a copied document may run "…说明书一、岗位概述…"
@@ -246,10 +247,8 @@ S_keys(struct S_rc *c, const char *t)
 static const char *
 S_title_heading(struct S_rc *c, const char *t)
 {
-	static const char *const suf[] = { "岗位职务说明书", "岗位职责说明书",
-		"岗位说明书", "职位说明书", "职务说明书", "工作说明书",
-		"岗位职责与要求", "岗位职责及要求", "岗位职责", "说明书", NULL };
-	const char *p, *title = c->r->key[RB_F_TITLE];
+	const char *const *suf = S_title_tails;
+	const char *p, *e, *title = c->r->key[RB_F_TITLE];
 	enum rb_numkind k;
 	size_t sn, i, cl;
 
@@ -257,9 +256,10 @@ S_title_heading(struct S_rc *c, const char *t)
 		return NULL;
 	for (i = 0; suf[i]; i++) {
 		sn = strlen(suf[i]);
-		if ((p = strstr(t, suf[i])) == NULL || p == t ||
+		if ((p = rb_name_find(t, strlen(t), suf[i])) == NULL || p == t ||
 		    utf8_count(t, (size_t)(p - t)) > 30)
 			continue;
+		e = p;
 		/* The same title again (a copied page header) is dropped. */
 		if (title != NULL && (strlen(title) != (size_t)(p - t) ||
 		    memcmp(title, t, (size_t)(p - t)) != 0))
@@ -272,8 +272,7 @@ S_title_heading(struct S_rc *c, const char *t)
 		    (k != RB_NUM_CN_DUN && k != RB_NUM_CN_PAREN)))
 			continue;
 		if (title == NULL)
-			c->r->key[RB_F_TITLE] = xstrndup(t,
-			    (size_t)(strstr(t, suf[i]) - t));
+			c->r->key[RB_F_TITLE] = xstrndup(t, (size_t)(e - t));
 		return p;
 	}
 	return NULL;

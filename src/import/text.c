@@ -37,6 +37,7 @@ imp_doc_add(struct imp_doc *doc, const char *s, size_t n, int line)
 	memset(p, 0, sizeof(*p));
 	p->text = xstrndup(s, n);
 	p->line = line;
+	p->col = (int)utf8_count(s - b, b) + 1;
 }
 
 void

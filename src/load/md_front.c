@@ -21,14 +21,6 @@
 #include "load.h"
 #include "md_int.h"
 
-/* Is k[0..n) a key for direct reports (derived from the other roles)? */
-static int
-S_derived_key(const char *k, size_t n)
-{
-	return rb_name_eq(k, n, "直接下级") || rb_name_eq(k, n, "下级") ||
-	    (n == 14 && memcmp(k, "direct_reports", 14) == 0);
-}
-
 /*
  * Reports an unknown front-matter key (warning), suggesting the nearest
  * key or Chinese alias; a key for direct reports says they are derived.
@@ -39,7 +31,7 @@ S_unknown_key(struct md_ctx *c, const struct rb_pos *p, const char *key)
 	const char *sug;
 	int f = -1;
 
-	if (S_derived_key(key, strlen(key))) {
+	if (rb_derived_key(key, strlen(key))) {
 		rb_msg(c->d, MSG_W_KEY_DERIVED, p, key);
 		return;
 	}
@@ -124,7 +116,7 @@ S_second_key(const char *v, const char *le, size_t *kl)
 			;
 		if (e > k && e < le && (*e == ':' || *e == '\xEF') &&
 		    (rb_field_of_key(k, (size_t)(e - k)) >= 0 ||
-		    S_derived_key(k, (size_t)(e - k)))) {
+		    rb_derived_key(k, (size_t)(e - k)))) {
 			*kl = (size_t)(e - k);
 			return k;
 		}

@@ -183,6 +183,17 @@ int		 rb_item_equal(const void *a, const void *b,
  */
 int	 rb_field_of_key(const char *s, size_t n);
 /*
+ * Is s[0..n) a key of the direct reports (直接下级, 下级, 直接下属,
+ * 下属岗位, direct_reports; traditional forms folded)?  rolebook derives
+ * them from each role's 直接上级: the loaders and import leave them out.
+ */
+int	 rb_derived_key(const char *s, size_t n);
+/*
+ * The first place in s[0..n) where name (simplified, NUL-ended) is written,
+ * ASCII case and traditional forms folded as rb_name_eq(), or NULL.
+ */
+const char *rb_name_find(const char *s, size_t n, const char *name);
+/*
  * The section a '##' heading names, or -1.  The heading may carry a
  * number (rb_num_prefix), 【】 around it and a trailing colon, and may
  * put a name before the words that end a list section's name
@@ -218,6 +229,16 @@ int	 rb_ident_heading(const char *s, size_t n);
  */
 const char *rb_field_near(const char *s, size_t n, int keys, int *field,
 	    int maxdist);
+
+/*
+ * Calls fn with every word the look-ups above match: the table's names,
+ * labels and aliases, its items' attribute keys, the words that end a
+ * section's or a title's name, the basic-information headings, the
+ * derived keys and the labels of relations, qualifications and
+ * frequencies (rb_model_words).  Their traditional forms must fold
+ * (rb_simplify): tests/check-trad.sh asks OpenCC for them.
+ */
+void	 rb_words(void (*fn)(const char *, void *), void *arg);
 
 /* Families of numbering, so that a list tells items from sub-items. */
 enum rb_numkind {

@@ -65,6 +65,25 @@ static const char *const S_qual_words[RB_QUAL_OTHER][12] = {
 	  NULL },
 	{ "资格证", "证书", "证", NULL },
 };
+void
+rb_model_words(void (*fn)(const char *, void *), void *arg)
+{
+	size_t i, k;
+
+	for (i = 0; i < RB_REL__MAX; i++)
+		for (k = 0; S_rel_alias[i][k] != NULL; k++)
+			fn(S_rel_alias[i][k], arg);
+	for (i = 0; i < RB_QUAL__MAX; i++)
+		for (k = 0; S_qual_alias[i][k] != NULL; k++)
+			fn(S_qual_alias[i][k], arg);
+	for (i = 0; i < RB_FREQ__MAX; i++)
+		for (k = 0; S_freq_alias[i][k] != NULL; k++)
+			fn(S_freq_alias[i][k], arg);
+	for (i = 0; i < RB_QUAL_OTHER; i++)
+		for (k = 0; S_qual_words[i][k] != NULL; k++)
+			fn(S_qual_words[i][k], arg);
+}
+
 static int
 S_match(const char *const *alias, const char *s, size_t n)
 {

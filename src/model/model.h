@@ -228,6 +228,9 @@ int		 rb_freq_parse(const char *, size_t);
  * certificate; 能力, 熟悉, 掌握 … skill): the kind whose word comes first
  * in s[0..n), else RB_QUAL_OTHER. */
 int		 rb_qualkind_infer(const char *, size_t);
+/* Calls fn with every word the parsers and rb_qualkind_infer() match
+ * (rb_words() walks these too: tests/tools/foldcheck.c). */
+void		 rb_model_words(void (*fn)(const char *, void *), void *arg);
 
 /* Is s (n bytes) a slug: [a-z0-9-]+, not starting or ending with '-', at
  * most 64 bytes?  For the ids of plans and teams (not roles). */

@@ -6,6 +6,7 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
+#include "model/model.h"
 #include "model/fields.h"
 
 /* Prefix length of s in bytes, and its family. */
@@ -385,4 +386,57 @@ Test(fields, ident_heading)
 	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
 		cr_assert_not(rb_ident_heading(no[i], strlen(no[i])), "%s",
 		    no[i]);
+}
+
+/* Traditional forms of headings, keys and labels match as the simplified
+ * ones, mixed too; other characters do not; the text is not changed. */
+Test(fields, traditional_forms_fold)
+{
+	static const char *const h[][2] = {
+		{ "崗位職責", "duties" }, { "工作內容", "duties" },
+		{ "主要職責：", "duties" }, { "任職資格", "qualifications" },
+		{ "任職要求", "qualifications" }, { "崗位职责", "duties" },
+		{ "岗位職责", "duties" }, { "工作聯繫", "relations" },
+		{ "績效考覈標準", "standards" }, { "一、崗位職責", "duties" },
+		{ "保險業務督導崗位職責", "duties" },
+	};
+	static const char *const k[][2] = {
+		{ "所屬部門", "department" }, { "直接上級", "reports_to" },
+		{ "崗位名稱", "title" }, { "崗位編號", "id" },
+		{ "崗位級別", "level" }, { "編制", "headcount" },
+	};
+	const char *s = "保險公司房責險業務崗位職責_第1頁", *p;
+	size_t i;
+	int f;
+
+	for (i = 0; i < sizeof(h) / sizeof(h[0]); i++) {
+		f = rb_field_of_heading(h[i][0], strlen(h[i][0]), NULL, NULL);
+		cr_assert(f >= 0 && strcmp(rb_fields[f].name, h[i][1]) == 0,
+		    "%s: %d", h[i][0], f);
+	}
+	for (i = 0; i < sizeof(k) / sizeof(k[0]); i++) {
+		f = rb_field_of_key(k[i][0], strlen(k[i][0]));
+		cr_assert(f >= 0 && strcmp(rb_fields[f].name, k[i][1]) == 0,
+		    "%s: %d", k[i][0], f);
+	}
+	cr_assert_lt(rb_field_of_heading("崗位職掌", strlen("崗位職掌"), NULL,
+	    NULL), 0);
+	cr_assert_lt(rb_field_of_key("所屬部", strlen("所屬部")), 0);
+	/* the derived keys, one list for the loader and import */
+	cr_assert(rb_derived_key("直接下級", strlen("直接下級")));
+	cr_assert(rb_derived_key("下屬崗位", strlen("下屬崗位")));
+	cr_assert(rb_derived_key("direct_reports", 14));
+	cr_assert_not(rb_derived_key("直接上級", strlen("直接上級")));
+	/* found inside a line, folded; the text untouched */
+	p = rb_name_find(s, strlen(s), "岗位职责");
+	cr_assert(p != NULL && p - s == (ptrdiff_t)strlen("保險公司房責險業務"));
+	cr_assert_null(rb_name_find(s, strlen(s), "岗位说明书"));
+	cr_assert_null(rb_name_find(s, 3, "岗位职责"));
+	cr_assert_str_eq(s, "保險公司房責險業務崗位職責_第1頁");
+	/* the characters added for OpenCC's forms (tests/check-trad.sh) */
+	cr_assert_eq(rb_simplify(0x865F), 0x53F7);	/* 號 号 */
+	cr_assert_eq(rb_simplify(0x8AAC), 0x8BF4);	/* 説 说 (Hong Kong) */
+	cr_assert_eq(rb_simplify(0x77AD), 0x4E86);	/* 瞭 了 */
+	cr_assert_eq(rb_qualkind_infer("善於溝通", strlen("善於溝通")),
+	    RB_QUAL_SKILL);
 }

@@ -1,0 +1,99 @@
+#!/bin/sh
+# tests/check-trad.sh — job descriptions and roles written in traditional
+# characters (崗位職責, 任職資格, 所屬部門 …) read as the simplified ones do,
+# with OpenCC (Debian's `opencc`, test only) as the judge of what the
+# traditional forms are:
+#   - every word the look-ups match (tests/tools/foldcheck words: the field
+#     table's names, labels and aliases, the section and title endings, the
+#     relation, qualification and frequency labels …), converted by OpenCC
+#     to traditional characters in each of its three standards (s2t, s2tw
+#     Taiwan, s2hk Hong Kong), still matches (rb_name_eq); a wrong form is
+#     refused (negative control);
+#   - every pair of the fold table agrees with OpenCC's t2s;
+#   - the whole sample content converted to traditional characters checks
+#     clean under -Werror, and each role's export is the original's once
+#     its text is converted back (nothing became an extra section);
+#   - a job description in traditional characters imports as the
+#     simplified one does (the Markdown the same once converted back), and
+#     the imported role checks clean in the traditional sample content.
+# Prints "trad: N passed, N failed".
+. "$(dirname "$0")/lib.sh"
+rb=$top/${rb#./}
+[ -x "$rb" ] || rb=$ROLEBOOK
+if ! command -v opencc >/dev/null 2>&1; then
+	ko "opencc missing (scripts/packages-test.txt: opencc)"
+	echo "trad: $pass passed, $fail failed"
+	exit 1
+fi
+${MAKE:-make} -s --no-print-directory obj/tests/tools/foldcheck || exit 1
+fc=$top/obj/tests/tools/foldcheck
+
+# ---- every word, in the three standards
+"$fc" words >"$tmp/words"
+n=$(wc -l <"$tmp/words")
+if [ "$n" -ge 150 ]; then ok; else ko "only $n words from foldcheck"; fi
+for c in s2t s2tw s2hk; do
+	opencc -c $c -i "$tmp/words" -o "$tmp/w.$c"
+	if paste "$tmp/words" "$tmp/w.$c" | "$fc" pairs >"$tmp/r.$c"; then
+		# most words have another form: the test is not vacuous
+		m=$(sed -n 's/.* \([0-9]*\) in other forms.*/\1/p' "$tmp/r.$c")
+		if [ "${m:-0}" -ge 100 ]; then ok
+		else ko "$c: only ${m:-0} words differ: $(cat "$tmp/r.$c")"; fi
+	else ko "$c: traditional forms that do not match: $(head -5 "$tmp/r.$c")"; fi
+done
+# negative control: 職掌 is not 职责
+if printf '岗位职责\t崗位職掌\n' | "$fc" pairs >/dev/null; then
+	ko "foldcheck took 崗位職掌 for 岗位职责"
+else ok; fi
+
+# ---- the fold table agrees with OpenCC (瞭 alone stays 瞭 in t2s, as in
+# 瞭望; in 瞭解, the word of rb_qualkind_infer, it is 了)
+"$fc" table >"$tmp/table"
+cut -f1 "$tmp/table" | opencc -c t2s >"$tmp/t2s"
+paste "$tmp/table" "$tmp/t2s" | awk -F'\t' '$2 != $3 && $1 != "瞭"' >"$tmp/disagree"
+if [ -s "$tmp/table" ] && [ ! -s "$tmp/disagree" ]; then ok
+else ko "fold table and OpenCC t2s disagree: $(head -5 "$tmp/disagree")"; fi
+if [ "$(printf '瞭解' | opencc -c t2s)" = "了解" ]; then ok
+else ko "OpenCC t2s: 瞭解 is not 了解"; fi
+
+# ---- the sample content in traditional characters
+cp -R "$top/content" "$tmp/tc"
+find "$tmp/tc" -name '*.md' -o -name '*.xml' | grep -v /sales/ |
+while read -r f; do
+	opencc -c s2t -i "$f" -o "$f.t" && mv "$f.t" "$f"
+done
+if grep -q '崗位職責\|任職資格\|所受監督' "$tmp"/tc/roles/*.md; then ok
+else ko "the converted sample has no traditional heading"; fi
+if "$rb" -Werror check "$tmp/tc" >"$tmp/tc.out" 2>&1; then ok
+else ko "the sample in traditional characters: $(head -5 "$tmp/tc.out")"; fi
+for f in "$top"/content/roles/*; do
+	b=$(basename "$f")
+	"$rb" export "$f" >"$tmp/o.xml" 2>/dev/null
+	"$rb" export "$tmp/tc/roles/$b" 2>/dev/null | opencc -c t2s >"$tmp/t.xml"
+	if [ -s "$tmp/o.xml" ] && cmp -s "$tmp/o.xml" "$tmp/t.xml"; then ok
+	else ko "$b in traditional characters exports otherwise: $(diff "$tmp/o.xml" "$tmp/t.xml" | head -4)"; fi
+done
+
+# ---- import of a job description in traditional characters
+mkdir -p "$tmp/i"
+cp "$top/tests/import/hr-admin.txt" "$tmp/i/s.txt"
+opencc -c s2t -i "$tmp/i/s.txt" -o "$tmp/i/t.txt"
+(cd "$tmp/i" && "$rb" import --into cs s.txt && "$rb" import --into ct t.txt) \
+    >"$tmp/i/out" 2>"$tmp/i/diag"
+if grep -qx 't.txt -> roles/行政專員.md: 4 duties, 2 qualifications, 3 other sections' "$tmp/i/out"; then ok
+else ko "traditional import: $(cat "$tmp/i/out" "$tmp/i/diag" | head -6)"; fi
+opencc -c t2s -i "$tmp/i/ct/roles/行政專員.md" -o "$tmp/i/back.md"
+if cmp -s "$tmp/i/back.md" "$tmp/i/cs/roles/行政专员.md"; then ok
+else ko "traditional import differs: $(diff "$tmp/i/cs/roles/行政专员.md" "$tmp/i/back.md" | head -6)"; fi
+# the author's text is kept as written
+if grep -q '^1\. 負責會議通知' "$tmp/i/ct/roles/行政專員.md"; then ok
+else ko "traditional import changed the text: $(sed -n 8,14p "$tmp/i/ct/roles/行政專員.md")"; fi
+# 直接下級 is told as 直接下级 is
+if grep -q "t.txt:5: warning: 直接下級: not kept" "$tmp/i/diag"; then ok
+else ko "直接下級 not recognised: $(cat "$tmp/i/diag")"; fi
+cp "$tmp/i/ct/roles/行政專員.md" "$tmp/tc/roles/imported-trad.md"
+if "$rb" -Werror check "$tmp/tc" >"$tmp/tc2.out" 2>&1; then ok
+else ko "the imported traditional role does not check: $(head -5 "$tmp/tc2.out")"; fi
+
+echo "trad: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -599,11 +599,7 @@ imp_recognise(const struct imp_doc *doc, struct imp_role *r, struct diag *d)
 				size_t tn = m;
 				char *head;
 
-				while (tn > 0 && strchr(" \t", t[tn - 1]))
-					tn--;
-				if (tn >= 3 && memcmp(t + tn - 3,
-				    "\xE3\x80\x80", 3) == 0)
-					tn -= 3;
+				tn -= utf8_blank_rlen(t, tn);
 				head = xstrndup(t, tn);
 				if (!S_heading(&c, head, &rest))
 					S_content(&c, head);

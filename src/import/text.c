@@ -18,19 +18,17 @@ imp_doc_add(struct imp_doc *doc, const char *s, size_t n, int line)
 	struct imp_para *p;
 	size_t b;
 
-	/* Trim blanks (ASCII, ideographic space, NBSP) at both ends. */
+	/* Trim blanks (utf8_blank_len) at both ends, and line ends. */
 	b = utf8_blank_len(s, n);
 	s += b;
 	n -= b;
 	for (;;) {
-		if (n > 0 && strchr(" \t\r\n", s[n - 1]) != NULL)
-			n--;
-		else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-			n -= 3;				/* ideographic space */
-		else if (n >= 2 && memcmp(s + n - 2, "\xC2\xA0", 2) == 0)
-			n -= 2;				/* NBSP */
-		else
+		b = utf8_blank_rlen(s, n);
+		if (b == 0 && n > 0 && (s[n - 1] == '\r' || s[n - 1] == '\n'))
+			b = 1;
+		if (b == 0)
 			break;
+		n -= b;
 	}
 	doc->p = xgrow(doc->p, doc->n, sizeof(*doc->p));
 	p = &doc->p[doc->n++];

@@ -153,15 +153,13 @@ S_ctrim(const char **s, const char **e)
 			break;
 		*s += b;
 	}
-	while (*e > *s) {
-		if ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r')
-			(*e)--;
-		else if (*e - *s >= 3 && memcmp(*e - 3, "\xE3\x80\x80", 3) == 0)
-			*e -= 3;
-		else if (*e - *s >= 2 && memcmp(*e - 2, "\xC2\xA0", 2) == 0)
-			*e -= 2;
-		else
+	for (;;) {
+		b = utf8_blank_rlen(*s, (size_t)(*e - *s));
+		if (b == 0 && *e > *s && (*e)[-1] == '\r')
+			b = 1;
+		if (b == 0)
 			break;
+		*e -= b;
 	}
 }
 

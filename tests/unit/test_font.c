@@ -664,6 +664,86 @@ Test(font, shared_glyph_cids_cff)
 	diag_free(&d);
 }
 
+/*
+ * Past CID 65,535: 燊 U+71CA is glyph (CID) 65,509 of Noto Sans CJK SC,
+ * the highest a BMP code point has, and the 30 half-width Hangul letters
+ * U+FFA1... share the glyphs of U+3131...: 26 get CIDs 65,510 to 65,535,
+ * the other 4 the lowest CIDs the subset does not use.  Each draws its
+ * glyph, the CIDCount covers them all, and the text reads back.
+ */
+Test(font, shared_glyph_cids_wrap)
+{
+	struct diag d;
+	struct font *f;
+	struct buf t = BUF_INIT;
+	const uint16_t *dc, *of, *cids;
+	const uint8_t *cs1, *cs2;
+	const char *data;
+	char path[] = "/tmp/rb-test-font-XXXXXX";
+	char *out, cmd[256];
+	size_t nd, n, len, i, k;
+	struct cff c;
+	long v[1];
+	uint32_t cp;
+	int fd1, fd2;
+
+	if (!have_family("Noto Sans CJK SC"))
+		cr_skip_test("fonts-noto-cjk not installed");
+	diag_init(&d);
+	f = font_open(&d, "Noto Sans CJK SC", 0);
+	cr_assert_not_null(f);
+	buf_put_utf8(&t, 0x71CA);
+	for (cp = 0x3131; cp <= 0x314E; cp++)
+		buf_put_utf8(&t, cp);
+	for (cp = 0xFFA1; cp <= 0xFFBE; cp++)
+		buf_put_utf8(&t, cp);
+	font_use_utf8(f, t.data, t.len);
+	cr_assert_eq(font_subset(f), 0);
+	cr_assert_eq(font_cid(f, 0x71CA), 65509);
+	nd = font_subset_dups(f, &dc, &of);
+	cr_assert_eq(nd, 30);
+	for (i = 0; i < 4; i++)		/* the low ones, ascending */
+		cr_assert(dc[i] > 0 && dc[i] < 65509 &&
+		    (i == 0 || dc[i] > dc[i - 1]), "%u", dc[i]);
+	for (i = 4; i < nd; i++)
+		cr_assert_eq(dc[i], 65510 + i - 4);
+	cr_assert_eq(font_subset_ncids(f), 65536);
+	n = font_subset_cids(f, &cids);
+	cr_assert_eq(n, 1 + 1 + 1 + 30 + 30);	/* .notdef, space, 燊 */
+	for (i = 1; i < n; i++)
+		cr_assert_gt(cids[i], cids[i - 1]);	/* no CID twice */
+	for (i = 0; i < nd; i++) {
+		for (k = 0; k < 30; k++)	/* each of a letter's glyph */
+			if (font_cid(f, 0x3131 + (uint32_t)k) == of[i])
+				break;
+		cr_assert_lt(k, 30);
+		cff_glyph_of(f, of[i], &cs1, &len, &fd1);
+		cff_glyph_of(f, dc[i], &cs2, &n, &fd2);
+		cr_assert(len == n && memcmp(cs1, cs2, n) == 0 && fd1 == fd2);
+	}
+	data = font_subset_data(f, &len);
+	cr_assert_eq(cff_open(&c, data, len), 0);
+	cr_assert_eq(cff_dict_get(c.topd, c.topn, CFF_OP_CIDCOUNT, v, 1, NULL,
+	    NULL), 1);
+	cr_assert_eq(v[0], 65536);
+	font_reset_use(f);
+
+	close(mkstemp(path));
+	buf_putc(&t, '\0');
+	write_pdf(path, f, NULL, t.data, NULL);
+	/* the line runs past the page's right edge: read it all */
+	snprintf(cmd, sizeof(cmd), "pdftotext -x 0 -y 0 -W 2000 -H 900 %s - "
+	    "2>&1 | tr -d '\\n\\f'", path);
+	out = run(cmd);
+	cr_assert_str_eq(out, t.data);
+	free(out);
+	unlink(path);
+	buf_free(&t);
+	font_free(f);
+	cr_assert_eq(d.n, 0);
+	diag_free(&d);
+}
+
 /* The qpdf --qdf text of path, object streams expanded (caller frees). */
 static char *
 qdf_of(const char *path)

@@ -844,7 +844,7 @@ S_subset_cached(struct font *f, size_t n)
 {
 	hb_codepoint_t *g = xcalloc(n + 1, sizeof(*g));
 	struct buf b = BUF_INIT;
-	size_t i, k;
+	size_t i, k, nz = 0;
 	char *data;
 
 	f->cids = xcalloc(n + 1, sizeof(*f->cids));
@@ -854,6 +854,7 @@ S_subset_cached(struct font *f, size_t n)
 			g[i] = 0;
 		f->scid[i] = (uint16_t)cffsub_cid(f->cs, g[i]);
 		f->cids[i + 1] = f->scid[i];
+		nz += f->scid[i] != 0;
 	}
 	qsort(f->cids, n + 1, sizeof(f->cids[0]), S_cmp_u16);
 	for (i = k = 0; i <= n; i++)
@@ -864,7 +865,8 @@ S_subset_cached(struct font *f, size_t n)
 	f->nsub = n;
 	for (i = 0; i < n; i++)
 		f->cid[f->scp[i]] = f->scid[i];
-	S_dups(f, n);
+	if (nz > k - 1)		/* fewer CIDs than code points: shared */
+		S_dups(f, n);
 	if (cffsub_write(f->cs, f->scp, g, f->scid, n, &b) == -1) {
 		/* undone but the code points, for HarfBuzz's subset */
 		for (i = 0; i < n; i++)

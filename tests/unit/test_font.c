@@ -576,6 +576,36 @@ subset_copy(struct font *f, size_t *len)
 	return p;
 }
 
+/* CID dc of f's CFF subset is CID of's glyph: the same charstring and
+ * Font DICT. */
+static void
+same_glyph(struct font *f, unsigned dc, unsigned of)
+{
+	const uint8_t *cs1, *cs2;
+	size_t n1, n2;
+	int fd1, fd2;
+
+	cff_glyph_of(f, of, &cs1, &n1, &fd1);
+	cff_glyph_of(f, dc, &cs2, &n2, &fd2);
+	cr_assert(n1 > 0 && n1 == n2 && memcmp(cs1, cs2, n1) == 0,
+	    "CID %u draws as CID %u", dc, of);
+	cr_assert_eq(fd1, fd2);
+}
+
+/* Noto Sans CJK SC, regular (the test is skipped without it). */
+static struct font *
+noto_sans(struct diag *d)
+{
+	struct font *f;
+
+	if (!have_family("Noto Sans CJK SC"))
+		cr_skip_test("fonts-noto-cjk not installed");
+	diag_init(d);
+	f = font_open(d, "Noto Sans CJK SC", 0);
+	cr_assert_not_null(f);
+	return f;
+}
+
 /*
  * Noto Sans CJK draws · U+00B7 and • U+2022 with one glyph, and ⼈
  * U+2F08 (a Kangxi radical) and 人 U+4EBA: the lower code point of each
@@ -589,18 +619,12 @@ Test(font, shared_glyph_cids_cff)
 	struct diag d;
 	struct font *f, *g;
 	const uint16_t *dc, *of, *cids;
-	const uint8_t *cs1, *cs2;
 	char *a, *b, *out, cmd[256];
 	char path[] = "/tmp/rb-test-font-XXXXXX";
-	size_t na, nb, n1, n2, nd, n, i;
+	size_t na, nb, nd, n, i;
 	unsigned dot, ren, top;
-	int fd1, fd2;
 
-	if (!have_family("Noto Sans CJK SC"))
-		cr_skip_test("fonts-noto-cjk not installed");
-	diag_init(&d);
-	f = font_open(&d, "Noto Sans CJK SC", 0);
-	cr_assert_not_null(f);
+	f = noto_sans(&d);
 	/* one of each pair: nothing added */
 	font_use_utf8(f, "岗·⼈", strlen("岗·⼈"));
 	cr_assert_eq(font_subset(f), 0);
@@ -627,13 +651,8 @@ Test(font, shared_glyph_cids_cff)
 	cr_assert_eq(font_subset_ncids(f), top + 2);
 	n = font_subset_cids(f, &cids);
 	cr_assert(n >= 2 && cids[n - 2] == top && cids[n - 1] == top + 1);
-	for (i = 0; i < nd; i++) {
-		cff_glyph_of(f, of[i], &cs1, &n1, &fd1);
-		cff_glyph_of(f, dc[i], &cs2, &n2, &fd2);
-		cr_assert(n1 > 0 && n1 == n2 && memcmp(cs1, cs2, n1) == 0,
-		    "CID %u draws as CID %u", dc[i], of[i]);
-		cr_assert_eq(fd1, fd2);
-	}
+	for (i = 0; i < nd; i++)
+		same_glyph(f, dc[i], of[i]);
 	b = subset_copy(f, &nb);
 	font_reset_use(f);
 
@@ -677,7 +696,6 @@ Test(font, shared_glyph_cids_wrap)
 	struct font *f;
 	struct buf t = BUF_INIT;
 	const uint16_t *dc, *of, *cids;
-	const uint8_t *cs1, *cs2;
 	const char *data;
 	char path[] = "/tmp/rb-test-font-XXXXXX";
 	char *out, cmd[256];
@@ -685,13 +703,8 @@ Test(font, shared_glyph_cids_wrap)
 	struct cff c;
 	long v[1];
 	uint32_t cp;
-	int fd1, fd2;
 
-	if (!have_family("Noto Sans CJK SC"))
-		cr_skip_test("fonts-noto-cjk not installed");
-	diag_init(&d);
-	f = font_open(&d, "Noto Sans CJK SC", 0);
-	cr_assert_not_null(f);
+	f = noto_sans(&d);
 	buf_put_utf8(&t, 0x71CA);
 	for (cp = 0x3131; cp <= 0x314E; cp++)
 		buf_put_utf8(&t, cp);
@@ -717,9 +730,7 @@ Test(font, shared_glyph_cids_wrap)
 			if (font_cid(f, 0x3131 + (uint32_t)k) == of[i])
 				break;
 		cr_assert_lt(k, 30);
-		cff_glyph_of(f, of[i], &cs1, &len, &fd1);
-		cff_glyph_of(f, dc[i], &cs2, &n, &fd2);
-		cr_assert(len == n && memcmp(cs1, cs2, n) == 0 && fd1 == fd2);
+		same_glyph(f, dc[i], of[i]);
 	}
 	data = font_subset_data(f, &len);
 	cr_assert_eq(cff_open(&c, data, len), 0);

@@ -568,11 +568,10 @@ S_place(struct S_t *t, size_t s, size_t v, size_t g, double x, double y,
 }
 
 static size_t
-S_sheet_new(struct S_t *t, size_t v, int part)
+S_sheet_new(struct S_t *t)
 {
 	struct og_chart *og = t->og;
 	struct og_sheet *s;
-	size_t a, first;
 
 	if (og->nsheet == og->capsheet) {
 		og->capsheet = og->capsheet ? og->capsheet * 2 : 8;
@@ -583,86 +582,135 @@ S_sheet_new(struct S_t *t, size_t v, int part)
 	memset(s, 0, sizeof(*s));
 	s->box0 = og->nbox;
 	s->seg0 = og->nseg;
-	s->pref = OG_NONE;
-	s->part = part;
-	s->path0 = og->npath;
-	if (v != OG_NONE) {
-		s->root = t->nd[v].n;
-		s->pref = part > 1 ? t->nd[v].sheet0 : t->nd[v].stubsheet;
-		/* managers, top first */
-		first = og->npath;
-		for (a = t->nd[v].parent; a != OG_NONE; a = t->nd[a].parent) {
-			if (og->npath == og->cappath) {
-				og->cappath = og->cappath ? og->cappath * 2 :
-				    16;
-				og->path = xreallocarray(og->path, og->cappath,
-				    sizeof(*og->path));
-			}
-			og->path[og->npath++] = t->nd[a].n;
-		}
-		s->npath = og->npath - first;
-		for (a = 0; a < s->npath / 2; a++) {
-			const struct doc_node *x = og->path[first + a];
-
-			og->path[first + a] = og->path[og->npath - 1 - a];
-			og->path[og->npath - 1 - a] = x;
-		}
-	}
+	s->head0 = og->nhead;
 	return og->nsheet++;
 }
 
-static void
-S_sheet_end(struct S_t *t, size_t s, double w, double h)
+/* Adds the path line of v (part: 1-based, 0 whole) at y to the last
+ * sheet. */
+static struct og_head *
+S_head_new(struct S_t *t, size_t v, int part, double y)
 {
-	struct og_sheet *sh = &t->og->sheet[s];
+	struct og_chart *og = t->og;
+	struct og_head *h;
+	size_t a, first;
 
-	sh->nbox = t->og->nbox - sh->box0;
-	sh->nseg = t->og->nseg - sh->seg0;
-	sh->w = w;
-	sh->h = h;
+	if (og->nhead == og->caphead) {
+		og->caphead = og->caphead ? og->caphead * 2 : 8;
+		og->head = xreallocarray(og->head, og->caphead,
+		    sizeof(*og->head));
+	}
+	h = &og->head[og->nhead++];
+	og->sheet[og->nsheet - 1].nhead++;
+	memset(h, 0, sizeof(*h));
+	h->y = y;
+	h->part = part;
+	h->root = t->nd[v].n;
+	h->pref = part > 1 ? t->nd[v].sheet0 : t->nd[v].stubsheet;
+	/* managers, top first */
+	h->path0 = first = og->npath;
+	for (a = t->nd[v].parent; a != OG_NONE; a = t->nd[a].parent) {
+		if (og->npath == og->cappath) {
+			og->cappath = og->cappath ? og->cappath * 2 : 16;
+			og->path = xreallocarray(og->path, og->cappath,
+			    sizeof(*og->path));
+		}
+		og->path[og->npath++] = t->nd[a].n;
+	}
+	h->npath = og->npath - first;
+	for (a = 0; a < h->npath / 2; a++) {
+		const struct doc_node *x = og->path[first + a];
+
+		og->path[first + a] = og->path[og->npath - 1 - a];
+		og->path[og->npath - 1 - a] = x;
+	}
+	return h;
 }
 
-static void	S_sheets_cut(struct S_t *, struct S_list *);
+/* The sheet being filled: its index (OG_NONE: none), the bottom of what
+ * it holds and its width so far. */
+struct S_cur {
+	size_t	 s;
+	double	 y, w;
+};
 
-/* Height of the path line on a sheet of v (part: 1-based, 0 whole). */
+static void
+S_cur_end(struct S_t *t, struct S_cur *c)
+{
+	struct og_sheet *sh;
+
+	if (c->s == OG_NONE)
+		return;
+	sh = &t->og->sheet[c->s];
+	sh->nbox = t->og->nbox - sh->box0;
+	sh->nseg = t->og->nseg - sh->seg0;
+	sh->w = c->w;
+	sh->h = c->y;
+	c->s = OG_NONE;
+	c->y = c->w = 0;
+}
+
+static void	S_sheets_cut(struct S_t *, struct S_list *, struct S_cur *);
+
+/* Height of the path line of v (part: 1-based, 0 whole). */
 static double
 S_pathh(const struct S_t *t, size_t v, int part)
 {
 	return t->nd[v].parent != OG_NONE || part > 1 ? t->d->pathh : 0;
 }
 
-/* Width of the path line of sheet s. */
+/*
+ * Starts what v (part) puts on a sheet, th high at first: under its path
+ * line below what the open sheet holds when d->pack and it fits there,
+ * else at the top of a new sheet.  Returns the top of its boxes.
+ */
 static double
-S_pathw(const struct S_t *t, size_t s)
+S_start(struct S_t *t, struct S_cur *c, size_t v, int part, double th)
 {
-	char *pt = og_path_text(t->og, &t->og->sheet[s], t->d, t->maxw,
-	    t->d->path_pre, t->d->path_ref);
-	double w = S_textw(t->d, pt, t->d->path_size);
+	double ph = S_pathh(t, v, part), y = 0, pw;
+	const struct og_head *h;
+	char *pt;
 
-	free(pt);
-	return w;
+	if (c->s != OG_NONE) {
+		y = c->y + 2 * t->d->vg;
+		if (!t->d->pack || y + ph + th > t->maxh)
+			S_cur_end(t, c);
+	}
+	if (c->s == OG_NONE) {
+		c->s = S_sheet_new(t);
+		y = 0;
+	}
+	if (ph > 0) {
+		h = S_head_new(t, v, part, y);
+		pt = og_path_text(t->og, h, t->d, t->maxw, t->d->path_pre,
+		    t->d->path_ref);
+		pw = S_textw(t->d, pt, t->d->path_size);
+		free(pt);
+		if (pw > c->w)
+			c->w = pw;
+	}
+	return y + ph;
 }
 
-/* The sheets of v, whose children are split into parts: one each. */
+/* The parts of v, whose children are split into parts: each under its
+ * path line. */
 static void
-S_sheets_of(struct S_t *t, size_t v, struct S_list *cut)
+S_sheets_of(struct S_t *t, size_t v, struct S_list *cut, struct S_cur *c)
 {
-	size_t j, s;
-	double y0, pw;
-	int part;
+	size_t j;
+	double y, th;
 
 	for (j = 0; j < t->nd[v].ng; j++) {
 		const struct S_grp *g = &t->grp[t->nd[v].g0 + j];
 
-		part = t->nd[v].ng > 1 ? (int)j + 1 : 0;
-		s = S_sheet_new(t, v, part);
+		th = g->rows * t->pitch - t->d->vg;
+		y = S_start(t, c, v, t->nd[v].ng > 1 ? (int)j + 1 : 0, th);
 		if (j == 0)
-			t->nd[v].sheet0 = s;
-		y0 = S_pathh(t, v, part);
-		S_place(t, s, v, t->nd[v].g0 + j, -g->lmin, y0, cut);
-		pw = y0 > 0 ? S_pathw(t, s) : 0;
-		S_sheet_end(t, s, g->rmax - g->lmin > pw ? g->rmax - g->lmin :
-		    pw, y0 + g->rows * t->pitch - t->d->vg);
+			t->nd[v].sheet0 = c->s;
+		S_place(t, c->s, v, t->nd[v].g0 + j, -g->lmin, y, cut);
+		if (g->rmax - g->lmin > c->w)
+			c->w = g->rmax - g->lmin;
+		c->y = y + th;
 	}
 }
 
@@ -672,46 +720,42 @@ S_sheets_of(struct S_t *t, size_t v, struct S_list *cut)
  * bottom while they fit the height, under their managers' path.
  */
 static void
-S_pack(struct S_t *t, const size_t *v, size_t nv, struct S_list *cut)
+S_pack(struct S_t *t, const size_t *v, size_t nv, struct S_list *cut,
+    struct S_cur *c)
 {
 	const struct og_dim *d = t->d;
-	size_t i, s = OG_NONE;
-	double x = 0, y = 0, rowh = 0, w = 0, tw, th, y0;
+	size_t i;
+	double x = 0, y = -1, rowh = 0, tw, th;
 
-	if (nv == 0)
-		return;
-	y0 = S_pathh(t, v[0], 0);
 	for (i = 0; i < nv; i++) {
 		const struct S_grp *g = &t->grp[t->nd[v[i]].g0];
 
 		tw = g->rmax - g->lmin;
 		th = g->rows * t->pitch - d->vg;
-		if (s != OG_NONE && x > 0 && x + 2 * d->hg + tw > t->maxw) {
+		if (y >= 0 && x > 0 && x + 2 * d->hg + tw > t->maxw) {
 			/* next row */
 			y += rowh + d->vg;
 			x = rowh = 0;
+			if (y + th > t->maxh) {
+				S_cur_end(t, c);
+				y = -1;
+			}
 		}
-		if (s != OG_NONE && x == 0 && y + th > t->maxh) {
-			S_sheet_end(t, s, w, y - d->vg);
-			s = OG_NONE;
-		}
-		if (s == OG_NONE) {
-			s = S_sheet_new(t, y0 > 0 ? v[i] : OG_NONE, 0);
+		if (y < 0) {
+			y = S_start(t, c, v[i], 0, th);
 			x = rowh = 0;
-			y = y0;
-			w = y0 > 0 ? S_pathw(t, s) : 0;
 		}
 		if (x > 0)
 			x += 2 * d->hg;
-		t->nd[v[i]].sheet0 = s;
-		S_place(t, s, v[i], t->nd[v[i]].g0, x - g->lmin, y, cut);
+		t->nd[v[i]].sheet0 = c->s;
+		S_place(t, c->s, v[i], t->nd[v[i]].g0, x - g->lmin, y, cut);
 		x += tw;
-		if (x > w)
-			w = x;
+		if (x > c->w)
+			c->w = x;
 		if (th > rowh)
 			rowh = th;
+		c->y = y + rowh;
 	}
-	S_sheet_end(t, s, w, y + rowh);
 }
 
 static int
@@ -729,7 +773,7 @@ S_byparent(const void *a, const void *b, void *ctx)
 /* The sheets of the cut subtrees in cut (emptied): children of one box
  * packed together, in the order of their managers; then theirs. */
 static void
-S_sheets_cut(struct S_t *t, struct S_list *cut)
+S_sheets_cut(struct S_t *t, struct S_list *cut, struct S_cur *c)
 {
 	struct S_list next = { NULL, 0, 0 };
 	size_t i, j;
@@ -738,7 +782,7 @@ S_sheets_cut(struct S_t *t, struct S_list *cut)
 		qsort_r(cut->v, cut->n, sizeof(*cut->v), S_byparent, t);
 		for (i = 0; i < cut->n; i = j) {
 			if (t->nd[cut->v[i]].ng > 1) {
-				S_sheets_of(t, cut->v[i], &next);
+				S_sheets_of(t, cut->v[i], &next, c);
 				j = i + 1;
 				continue;
 			}
@@ -746,7 +790,7 @@ S_sheets_cut(struct S_t *t, struct S_list *cut)
 			    t->nd[cut->v[j]].parent == t->nd[cut->v[i]].parent &&
 			    t->nd[cut->v[j]].ng == 1; j++)
 				continue;
-			S_pack(t, cut->v + i, j - i, &next);
+			S_pack(t, cut->v + i, j - i, &next, c);
 		}
 		free(cut->v);
 		*cut = next;
@@ -762,18 +806,20 @@ static void
 S_sheets(struct S_t *t)
 {
 	struct S_list cut = { NULL, 0, 0 }, whole = { NULL, 0, 0 };
+	struct S_cur c = { OG_NONE, 0, 0 };
 	const struct S_n *top = &t->nd[0];
 	size_t i, v;
 
 	for (i = 0; i < top->nk; i++)
 		if (!t->nd[v = t->kid[top->k0 + i]].cut)
 			S_push(&whole, v);
-	S_pack(t, whole.v, whole.n, &cut);
+	S_pack(t, whole.v, whole.n, &cut, &c);
 	free(whole.v);
 	for (i = 0; i < top->nk; i++)
 		if (t->nd[v = t->kid[top->k0 + i]].cut)
-			S_sheets_of(t, v, &cut);
-	S_sheets_cut(t, &cut);
+			S_sheets_of(t, v, &cut, &c);
+	S_sheets_cut(t, &cut, &c);
+	S_cur_end(t, &c);
 }
 
 void
@@ -824,12 +870,13 @@ og_free(struct og_chart *og)
 	free(og->sheet);
 	free(og->box);
 	free(og->seg);
+	free(og->head);
 	free(og->path);
 	memset(og, 0, sizeof(*og));
 }
 
 char *
-og_path_text(const struct og_chart *og, const struct og_sheet *s,
+og_path_text(const struct og_chart *og, const struct og_head *s,
     const struct og_dim *d, double maxw, const char *prefix,
     const char *suffix)
 {

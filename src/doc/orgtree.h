@@ -19,6 +19,9 @@
  * one row (or hanging children in the sheet's height), its children are
  * split into parts, one sheet each, the box repeated.  Trees of a forest
  * (several roots: a department's chart) are packed into rows of sheets.
+ * With d->pack (pages), the continued subtrees of the next manager go on
+ * under their own path line while they fit the sheet, so a page is not
+ * half empty because the last manager's reports took half of it.
  * Boxes are never scaled: every text keeps its size.
  *
  * Cost: every box is merged once per cut decision of its parent; with R
@@ -42,6 +45,9 @@ struct og_dim {
 	double	 ind;		/* hanging: indent of a column (spine room) */
 	double	 label_size, sub_size, path_size;
 	double	 pathh;		/* manager path line above a continued sheet */
+	int	 pack;		/* several subtrees' sheets on one, each under
+				 * its path line, when they fit (paged
+				 * output); 0: a sheet each */
 	const char *stub_ref;	/* widest reference of a stub ("续见第 0000 页") */
 	const char *path_pre;	/* start of the path line ("上级：") */
 	const char *path_ref;	/* widest suffix of the path line */
@@ -64,14 +70,22 @@ struct og_box {
 
 #define OG_NONE	((size_t)-1)
 
-struct og_sheet {
-	size_t		 box0, nbox;	/* boxes of og->box */
-	size_t		 seg0, nseg;	/* connector segments of og->seg */
-	double		 w, h;		/* size, the path line included */
-	const struct doc_node *root;	/* the continued subtree; NULL: top */
+/* A manager path line on a sheet, above the boxes of the subtree it
+ * names (y: its top, from the sheet's top). */
+struct og_head {
+	double		 y;
+	const struct doc_node *root;	/* the continued subtree */
 	size_t		 path0, npath;	/* its managers, top first (og->path) */
 	size_t		 pref;		/* sheet its manager (or part 1) is on */
 	int		 part;		/* 0; else 1-based part of root's reports */
+};
+
+struct og_sheet {
+	size_t		 box0, nbox;	/* boxes of og->box */
+	size_t		 seg0, nseg;	/* connector segments of og->seg */
+	size_t		 head0, nhead;	/* path lines of og->head, top first;
+					 * none: the chart's top */
+	double		 w, h;		/* size, the path lines included */
 };
 
 struct og_chart {
@@ -81,6 +95,8 @@ struct og_chart {
 	size_t		 nbox, capbox;
 	struct cg_seg	*seg;
 	size_t		 nseg, capseg;
+	struct og_head	*head;
+	size_t		 nhead, caphead;
 	const struct doc_node **path;
 	size_t		 npath, cappath;
 	int		 variant;	/* the caller's: which og_dim it used */
@@ -95,14 +111,14 @@ void	og_layout(struct og_chart *, const struct doc_node *chart,
 void	og_free(struct og_chart *);
 
 /**
- * The manager path line of sheet s (prefix "总经理 / 营销总监" suffix;
+ * The manager path line h (prefix "总经理 / 营销总监" suffix;
  * a part after the first ends with its root), its first managers
  * replaced by "…" until it is at most maxw wide at d->path_size.  The
  * sheet is as wide as this line with d->path_pre and d->path_ref: drawn
  * with maxw = s->w and a suffix no wider, it fits the sheet.  Caller
  * frees.
  */
-char	*og_path_text(const struct og_chart *, const struct og_sheet *s,
+char	*og_path_text(const struct og_chart *, const struct og_head *h,
 	    const struct og_dim *d, double maxw, const char *prefix,
 	    const char *suffix);
 

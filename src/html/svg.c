@@ -435,6 +435,8 @@ S_org_sheet(struct buf *b, const struct og_chart *og, size_t k,
     const struct og_dim *d, const char *desc, int links)
 {
 	const struct og_sheet *s = &og->sheet[k];
+	/* one path line a sheet at most: d->pack is 0 */
+	const struct og_head *hd = s->nhead > 0 ? &og->head[s->head0] : NULL;
 	char label[96], pre[64], ref[64], *t = NULL;
 	double top = 0, w, h;
 	size_t i;
@@ -442,17 +444,20 @@ S_org_sheet(struct buf *b, const struct og_chart *og, size_t k,
 	if (og->nsheet > 1) {
 		snprintf(label, sizeof(label), "组织结构图（图 %zu/%zu）", k + 1,
 		    og->nsheet);
-		snprintf(pre, sizeof(pre), "图 %zu%s", k + 1, s->npath > 0 ||
-		    s->part > 1 ? " · 上级：" : "");
+		snprintf(pre, sizeof(pre), "图 %zu%s", k + 1, hd != NULL ?
+		    " · 上级：" : "");
 		ref[0] = '\0';
-		if (s->part > 1)
+		if (hd != NULL && hd->part > 1)
 			snprintf(ref, sizeof(ref), "（续，接图 %zu）",
-			    s->pref + 1);
-		else if (s->npath > 0)
-			snprintf(ref, sizeof(ref), "（见图 %zu）", s->pref + 1);
-		t = og_path_text(og, s, d, s->w, pre, ref);
-		if (s->npath == 0 && s->part <= 1)
+			    hd->pref + 1);
+		else if (hd != NULL)
+			snprintf(ref, sizeof(ref), "（见图 %zu）", hd->pref + 1);
+		if (hd != NULL)
+			t = og_path_text(og, hd, d, s->w, pre, ref);
+		else {
+			t = xstrdup(pre);
 			top = d->pathh;	/* room for the number */
+		}
 	} else
 		snprintf(label, sizeof(label), "组织结构图");
 	w = ceil(s->w) + 2 * OG_MARGIN;

@@ -685,6 +685,7 @@ chart_org_dim(struct og_dim *d, struct font *f, int dense)
 	d->sub_size = 7;
 	d->path_size = 8;
 	d->pathh = 18;
+	d->pack = 1;
 	d->stub_ref = "续见第 0000 页";
 	d->path_pre = "上级：";
 	d->path_ref = "（见第 0000 页）";
@@ -763,20 +764,20 @@ chart_org_draw(struct pdfc *page, struct font *f, int hf,
 	oy = yt - O_MARGIN;
 #define S_X(x)	(ox + (x))
 #define S_Y(y)	(oy - (y))
-	if (s->npath > 0 || s->part > 1) {
+	for (i = s->head0; i < s->head0 + s->nhead; i++) {
+		const struct og_head *h = &og->head[i];
 		char *t;
 
-		if (s->part > 1)
+		if (h->part > 1)
 			snprintf(ref, sizeof(ref), "（续，接第 %d 页）",
-			    S_page(pages, s->pref));
+			    S_page(pages, h->pref));
 		else
 			snprintf(ref, sizeof(ref), "（见第 %d 页）",
-			    S_page(pages, s->pref));
-		t = og_path_text(og, s, &d, s->w, d.path_pre,
-		    ref);
+			    S_page(pages, h->pref));
+		t = og_path_text(og, h, &d, s->w, d.path_pre, ref);
 		S_fill(page, 0x555555);
-		S_text(page, f, hf, d.path_size, S_X(0), S_Y(d.path_size * 1.2),
-		    0, 0, t);
+		S_text(page, f, hf, d.path_size, S_X(0),
+		    S_Y(h->y + d.path_size * 1.2), 0, 0, t);
 		free(t);
 	}
 	pdfc_line_width(page, 0.6);

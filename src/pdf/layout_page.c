@@ -97,6 +97,38 @@ S_indent(struct buf *b, int depth)
 		BUF_PUTSL(b, "  ");
 }
 
+/* Path line h of an org chart's sheet: at the top (y < 0), its part
+ * and manager end the sheet's line, else a line of their own with y. */
+static void
+S_dump_head(struct buf *b, const struct og_chart *og,
+    const struct og_head *h, int depth, double y)
+{
+	const char *l;
+	size_t i;
+
+	if (y >= 0) {
+		S_indent(b, depth);
+		buf_printf(b, "path y=%.2f", y);
+	}
+	if (h->part)
+		buf_printf(b, " part=%d", h->part);
+	if (h->pref != OG_NONE)
+		buf_printf(b, " manager-on=%zu", h->pref + 1);
+	if (y < 0) {
+		buf_putc(b, '\n');
+		if (h->npath == 0)
+			return;
+		S_indent(b, depth);
+		BUF_PUTSL(b, "path");
+	}
+	for (i = 0; i < h->npath; i++) {
+		l = doc_attr(og->path[h->path0 + i], "label");
+		buf_putc(b, ' ');
+		S_dump_quoted(b, l ? l : "", l ? strlen(l) : 0);
+	}
+	buf_putc(b, '\n');
+}
+
 /* The boxes of an org chart's sheet drawn by op at (ox, oy): page
  * coordinates as chart_org_draw() places them (centred, margin m). */
 static void
@@ -109,26 +141,20 @@ S_dump_org(struct lay *L, const struct lay_op *op, double ox, double oy,
 	    y0 = oy + m;
 	struct buf *b = L->dump;
 	const char *l;
-	size_t i;
+	size_t i, k;
 
 	S_indent(b, depth);
 	buf_printf(b, "orgsheet %u/%zu x=%.2f y=%.2f w=%.2f h=%.2f",
 	    (unsigned)op->len + 1, og->nsheet, x0, y0, s->w, s->h);
-	if (s->part)
-		buf_printf(b, " part=%d", s->part);
-	if (s->pref != OG_NONE)
-		buf_printf(b, " manager-on=%zu", s->pref + 1);
-	buf_putc(b, '\n');
-	if (s->npath > 0) {
-		S_indent(b, depth + 1);
-		BUF_PUTSL(b, "path");
-		for (i = 0; i < s->npath; i++) {
-			l = doc_attr(og->path[s->path0 + i], "label");
-			buf_putc(b, ' ');
-			S_dump_quoted(b, l ? l : "", l ? strlen(l) : 0);
-		}
+	/* a path line at the top: its part and manager on the sheet's line;
+	 * those below on theirs, with their place */
+	k = s->head0;
+	if (s->nhead > 0 && og->head[k].y == 0) {
+		S_dump_head(b, og, &og->head[k++], depth + 1, -1);
+	} else
 		buf_putc(b, '\n');
-	}
+	for (; k < s->head0 + s->nhead; k++)
+		S_dump_head(b, og, &og->head[k], depth + 1, y0 + og->head[k].y);
 	for (i = s->box0; i < s->box0 + s->nbox; i++) {
 		const struct og_box *bx = &og->box[i];
 

@@ -12,6 +12,7 @@
 #include "util/diag.h"
 #include "doc/doc.h"
 #include "doc/chartgeom.h"
+#include "doc/orgtree.h"
 
 /* Parses s; returns the dump (or "NULL\n") followed by the diagnostics. */
 static char *
@@ -534,4 +535,133 @@ Test(parse, main_and_aria_label)
 	cr_assert(strstr(s, "attribute 'aria-label' is not allowed on <p>") !=
 	    NULL, "%s", s);
 	free(s);
+}
+
+/* ---- org chart sheets (orgtree.c), with text 1 unit a byte ---- */
+
+static double
+S_bytew(void *ctx, const char *s, double size)
+{
+	(void)ctx;
+	return (double)strlen(s) * size / 10;
+}
+
+static void
+S_dim(struct og_dim *d, int pack)
+{
+	memset(d, 0, sizeof(*d));
+	d->bh = 20;
+	d->minw = 40;
+	d->pad = 4;
+	d->hg = 5;
+	d->vg = 10;
+	d->ind = 10;
+	d->label_size = d->sub_size = d->path_size = 10;
+	d->pathh = 12;
+	d->stub_ref = "see 00";
+	d->path_pre = "up: ";
+	d->path_ref = " (p 00)";
+	d->textw = S_bytew;
+	d->pack = pack;
+}
+
+/*
+ * 总部 over 4 divisions of 3 departments of 2 people: each division is
+ * cut from 总部's sheet (too wide), and each department from its
+ * division's, so every division's departments continue on sheets of
+ * their own.  Packed, several managers' subtrees share a sheet, each
+ * under its path line, and nothing is lost or overlaps.
+ */
+Test(orgtree, packed_sheets_hold_several_path_lines)
+{
+	struct buf in = BUF_INIT;
+	struct og_chart og[2];
+	struct og_dim d;
+	struct doc_node *root, *c = NULL;
+	struct diag dg;
+	size_t s, i, k, nbox[2] = { 0, 0 }, most = 0;
+	const char *l;
+	int p, ent, q;
+
+	BUF_PUTSL(&in, "<rb-document><rb-orgchart><rb-orgnode label=\"HQ\">");
+	for (i = 0; i < 4; i++) {
+		buf_printf(&in, "<rb-orgnode label=\"division%zu\">", i);
+		for (k = 0; k < 3; k++)
+			buf_printf(&in, "<rb-orgnode label=\"dept%zu%zu\">"
+			    "<rb-orgnode label=\"a%zu%zu\"/><rb-orgnode "
+			    "label=\"b%zu%zu\"/></rb-orgnode>", i, k, i, k, i, k);
+		BUF_PUTSL(&in, "</rb-orgnode>");
+	}
+	BUF_PUTSL(&in, "</rb-orgnode></rb-orgchart></rb-document>");
+	diag_init(&dg);
+	root = doc_parse(&dg, in.data, in.len, NULL);
+	cr_assert_not_null(root);
+	while ((c = doc_next(root, c, &ent)) != NULL && c->tag != DOC_ORGCHART)
+		;
+	cr_assert_not_null(c);
+	for (p = 0; p < 2; p++) {
+		S_dim(&d, p);
+		og_layout(&og[p], c, 150, 220, &d);
+		for (s = 0; s < og[p].nsheet; s++) {
+			const struct og_sheet *sh = &og[p].sheet[s];
+			double top = -1;
+
+			cr_assert_leq(sh->h, 220 + 1e-9);
+			cr_assert_leq(sh->w, 150 + 1e-9);
+			if (sh->nhead > most)
+				most = sh->nhead;
+			cr_assert(p == 1 || sh->nhead <= 1);
+			/* path lines top down, each clear of the boxes above
+			 * it and over the boxes below it */
+			for (k = sh->head0; k < sh->head0 + sh->nhead; k++) {
+				const struct og_head *h = &og[p].head[k];
+
+				cr_assert_gt(h->y, top);
+				top = h->y;
+				for (i = sh->box0; i < sh->box0 + sh->nbox;
+				    i++) {
+					const struct og_box *b = &og[p].box[i];
+
+					cr_assert(b->y + b->h <= h->y ||
+					    b->y >= h->y + d.pathh,
+					    "sheet %zu box %zu crosses a path",
+					    s, i);
+				}
+				cr_assert_not_null(h->root);
+				cr_assert(h->npath >= 1 || h->part > 1);
+			}
+			for (i = sh->box0; i < sh->box0 + sh->nbox; i++) {
+				const struct og_box *b = &og[p].box[i];
+
+				cr_assert_leq(b->y + b->h, sh->h + 1e-9);
+				l = doc_attr(b->n, "label");
+				if (b->kind == OG_BOX && l != NULL &&
+				    (l[0] == 'a' || l[0] == 'b'))
+					nbox[p]++;	/* people: drawn once */
+				else if (b->kind == OG_STUB)
+					cr_assert_lt(b->ref, og[p].nsheet);
+				for (k = sh->box0; k < i; k++) {
+					const struct og_box *o = &og[p].box[k];
+
+					q = b->x + b->w <= o->x ||
+					    o->x + o->w <= b->x ||
+					    b->y + b->h <= o->y ||
+					    o->y + o->h <= b->y;
+					cr_assert(q, "sheet %zu: boxes overlap",
+					    s);
+				}
+			}
+		}
+	}
+	/* every person once, either way; fewer sheets packed */
+	cr_assert_eq(nbox[0], 24);
+	cr_assert_eq(nbox[1], nbox[0]);
+	cr_assert_lt(og[1].nsheet, og[0].nsheet, "%zu %zu", og[1].nsheet,
+	    og[0].nsheet);
+	cr_assert_geq(most, 2);
+	og_free(&og[0]);
+	og_free(&og[1]);
+	doc_free(root);
+	buf_free(&in);
+	diag_free(&dg);
 }

@@ -7,6 +7,9 @@
 #   - two job descriptions cut from ../shared/seeds/003 as they are
 #     (seed-003-*.txt): every duty and qualification, in order; lines of
 #     seeds 002 and 001 with headings and items run together (seed-00[12]-*);
+#     seed 000 as it is, a document-sharing page in traditional characters
+#     with pinyin readings, and the same saved as GB18030; it checks once
+#     所属部门 is added;
 #   - Word files made as a user has them: LibreOffice (libreoffice-writer-
 #     nogui) saves tests/import/*.html as .docx — headed (Word heading
 #     styles, 一、 numbering, a bold heading), list-numbered (w:numPr) and
@@ -83,6 +86,40 @@ for s in senior salesperson; do
 	if [ "$n" -ge 8 ] && diff "$tmp/want-$s" "$tmp/got-$s" >/dev/null; then ok
 	else ko "seed-003-$s: items not all in order ($n): $(diff "$tmp/want-$s" "$tmp/got-$s" | head -4)"; fi
 done
+
+# ---- seed 000 as it is: a document-sharing page in traditional characters
+# with pinyin readings (職責(zé)), the page's own lines (下載本文檔, 版權說明,
+# 溫馨提示 …), preview pages numbered 1、…33、 and cut mid-sentence, headings
+# run into their items (…崗位職責11、根據…;2、宣導…), several documents put
+# together (【篇1:…】) repeating items word for word
+imp seed-000-web "$fx/seed-000-web.txt" 保險公司房責險業務
+seed0=$last
+# the same saved as GB18030: the same Markdown and diagnostics
+iconv -f UTF-8 -t GB18030 "$fx/seed-000-web.txt" >"$tmp/gb18030.txt"
+if ! iconv -f UTF-8 -t UTF-8 "$tmp/gb18030.txt" >/dev/null 2>&1; then ok
+else ko "the GB18030 fixture is valid UTF-8: not a test of detection"; fi
+imp seed-000-web "$tmp/gb18030.txt" 保險公司房責險業務
+# the warnings' advice followed (所属部门 added), it checks clean under
+# -Werror, every duty and qualification of the Markdown exported
+mkdir -p "$tmp/s0/roles"
+cat >"$tmp/s0/org.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<org><company>保險公司</company><title>崗位說明書</title>
+<version>1.0</version><effective>2026-01-01</effective>
+<departments><department id="業務部" name="業務部"/></departments></org>
+XML
+sed '2a 所属部门: "業務部"' "$seed0" >"$tmp/s0/roles/seed0.md"
+if "$rb" -Werror check "$tmp/s0" >"$tmp/s0.out" 2>&1; then ok
+else ko "seed 000 with 所属部门 does not check: $(head -5 "$tmp/s0.out")"; fi
+"$rb" export "$tmp/s0/roles/seed0.md" >"$tmp/s0.xml" 2>&1
+nd=$(sed -n '/^## 工作职责/,/^## /p' "$seed0" | grep -c '^[0-9]*\. ')
+nq=$(sed -n '/^## 任职资格/,/^## /p' "$seed0" | grep -c '^- ')
+if [ "$nd" -ge 50 ] && [ "$(grep -o '<duty>' "$tmp/s0.xml" | wc -l)" = "$nd" ] &&
+    [ "$nq" -ge 7 ] && [ "$(grep -o '<qualification[ >]' "$tmp/s0.xml" | wc -l)" = "$nq" ]; then ok
+else ko "seed 000: $nd duties, $nq qualifications in the Markdown; export: $(grep -c '<duty>' "$tmp/s0.xml")"; fi
+# nothing of the page's own lines or the readings is left
+if ! grep -q '下載本文檔\|版權說明\|溫馨提示\|提交評論\|(zé)\|_第1頁' "$seed0"; then ok
+else ko "seed 000: web page lines left: $(grep -n '下載本文檔\|版權說明\|溫馨提示\|提交評論\|(zé)\|_第1頁' "$seed0" | head -3)"; fi
 
 # ---- Word files saved by LibreOffice
 if command -v soffice >/dev/null 2>&1; then

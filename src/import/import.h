@@ -8,6 +8,8 @@
  *   docx.c   .docx bytes     -> paragraphs (Word paragraphs, table cells)
  *   pinyin.c paragraphs      -> the same without a web page's pinyin
  *                               readings (職責(zé) -> 職責), one warning
+ *   web.c    paragraphs      -> the same without a web page's own lines,
+ *                               its preview pages joined, one warning
  *   recog.c  paragraphs      -> struct imp_role (fields and sections, by
  *                               the field table of src/model/fields.c)
  *   mdout.c  struct imp_role -> DIR/roles/NAME.md, and the command itself
@@ -67,6 +69,17 @@ size_t	imp_pinyin_strip(char *s, size_t *first);
 /* The same for every paragraph of doc, and one warning when any was
  * removed: how many, and where the first was. */
 void	imp_pinyin_doc(struct imp_doc *doc, struct diag *);
+
+/*
+ * What a document-sharing web page wraps around the text (web.c): page
+ * numbers of its page headers taken off, its own lines (下载本文档,
+ * 版权说明, 温馨提示 …) left out, its preview pages (1、… 2、… cut at a
+ * fixed length) joined, its 【篇2:…】 titles made headings; one warning
+ * saying what and where.
+ */
+void	imp_web_doc(struct imp_doc *doc, struct diag *);
+/* Calls fn with every word web.c matches (tests/tools/foldcheck). */
+void	imp_web_words(void (*fn)(const char *, void *), void *arg);
 
 /* One section as recognised: a field of the table, or an extra one. */
 struct imp_item {

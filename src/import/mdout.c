@@ -336,6 +336,7 @@ imp_run(char **files, int nfiles, const char *into, int force,
 		free(data);
 		if (rc == 0) {
 			imp_pinyin_doc(&doc, d);
+			imp_web_doc(&doc, d);
 			imp_recognise(&doc, &r, d);
 		}
 		imp_doc_free(&doc);

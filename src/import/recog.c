@@ -306,6 +306,93 @@ S_headlen(const char *s, size_t n)
 }
 
 /*
+ * A heading run into the text after it, as a page copied from the web
+ * gives it: "保險業務督導崗位職責1、根據…", "…崗位職責21.負責…" (the
+ * document's own number, 2, before its first item's), "…崗位職責4組織實施…"
+ * (a number and the text), or headings in a row ("保險公司房責險業務崗位職責
+ * 保險業務督導崗位職責1、…": the last counts).  A heading's words are at
+ * most 24 characters without a sentence mark, ending in a known section's
+ * name (rb_field_of_heading), the shortest that an item numbered 1、 or 1.
+ * (or N1、, N the document's number), a number and text, or another such
+ * heading follows.  Returns 1 with the last heading in t[*hoff..*hoff +
+ * *hlen) and *rest where the text after it starts; else 0.
+ */
+static int
+S_fused(const char *t, size_t *hoff, size_t *hlen, const char **rest,
+    int depth)
+{
+	size_t n = strlen(t), e, l, h, pre;
+	const char *r;
+	enum rb_numkind k;
+	uint32_t cp;
+	int chars;
+
+	for (e = 0, chars = 0; e < n && chars < 24; e += l, chars++) {
+		if ((l = utf8_decode(t + e, n - e, &cp)) == 0 || cp == 0x3002 ||
+		    cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF1A || cp == ',' ||
+		    cp == ';' || cp == ':' || cp == 0x3001 || cp == ' ')
+			return 0;		/* 。，；：,;: 、 and blanks */
+		h = e + l;
+		if (h < 6 || h >= n || !rb_may_name_section(t, h) ||
+		    rb_field_of_heading(t, h, NULL, NULL) < 0)
+			continue;
+		r = t + h;
+		/* "11、", "21.": the document's number, then item 1 */
+		if (r[0] >= '1' && r[0] <= '9' && r[1] == '1' &&
+		    (pre = rb_num_prefix(r + 1, n - h - 1, &k)) > 0 &&
+		    rb_num_value(r + 1, pre, NULL) == 1)
+			r++;
+		if (((pre = rb_num_prefix(r, strlen(r), &k)) > 0 &&
+		    (k == RB_NUM_DIGIT_DUN || k == RB_NUM_DIGIT_DOT) &&
+		    rb_num_value(r, pre, NULL) == 1) ||
+		    /* "4組織實施…": the document's number and its text */
+		    (r == t + h && r[0] >= '1' && r[0] <= '9' &&
+		    (unsigned char)r[1] >= 0xE4 && (unsigned char)r[1] <= 0xE9 &&
+		    (r++, 1))) {
+			*hoff = 0;
+			*hlen = h;
+			*rest = r;
+			return 1;
+		}
+		if (depth < 3 && S_fused(t + h, hoff, hlen, rest, depth + 1)) {
+			*hoff += h;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A lead-in before the first item, "任職人員應滿足以下條件:1.高中…",
+ * "在崗人員應做好以下幾方面的事情1.了解…": at most 24 characters without
+ * a sentence mark, an optional colon, then an item numbered 1.  Returns
+ * the offset of that number in s, else 0.
+ */
+static size_t
+S_leadin(const char *s)
+{
+	size_t n = strlen(s), e, l, cl, pre;
+	enum rb_numkind k;
+	uint32_t cp;
+	int chars;
+
+	for (e = 0, chars = 0; e < n && chars <= 24; e += l, chars++) {
+		if (e > 0 && (pre = rb_num_prefix(s + e, n - e, &k)) > 0 &&
+		    (k == RB_NUM_DIGIT_DUN || k == RB_NUM_DIGIT_DOT) &&
+		    rb_num_value(s + e, pre, NULL) == 1)
+			return e;
+		if (S_is_colon(s + e, &cl)) {
+			l = cl;
+			continue;
+		}
+		if ((l = utf8_decode(s + e, n - e, &cp)) == 0 || cp == 0x3002 ||
+		    cp == 0xFF0C || cp == 0xFF1B || cp == ',' || cp == ';')
+			return 0;
+	}
+	return 0;
+}
+
+/*
  * A known section's heading inside a line, after text of the section
  * before it, as a copied PDF runs them together: "…负责。 二、权限: 1、有权…"
  * or "…结算工作; 上述职位任职条件: 1、大专…".  It starts after a sentence
@@ -340,6 +427,8 @@ S_midhead(const struct S_rc *c, const char *t)
 			continue;
 		if (pre == 0 && !mark)
 			continue;
+		if (pre == 0 && S_fused(h, &hl, &hl, &e, 0))
+			return b;
 		if (pre > 0 && c->cur && c->cur->nitems > 0 && c->kind == k)
 			continue;
 		/* 12 characters are at most 48 bytes: the search is bounded,
@@ -351,7 +440,8 @@ S_midhead(const struct S_rc *c, const char *t)
 		if (!S_is_colon(e, &cl) || hl == 0 || utf8_count(h + pre, hl) > 12 ||
 		    !S_headlen(h + pre, hl) || memchr(h + pre, ' ', hl) != NULL)
 			continue;
-		if (pre == 0 && rb_num_prefix(e + cl, strlen(e + cl), NULL) == 0)
+		if (pre == 0 && rb_num_prefix(e + cl, strlen(e + cl), NULL) == 0
+		    && S_leadin(e + cl) == 0)
 			continue;
 		if (rb_field_of_heading(h, (size_t)(e - h), NULL, NULL) >= 0)
 			return b;
@@ -386,6 +476,11 @@ S_heading(struct S_rc *c, const char *t, const char **restp)
 		    (f = rb_field_of_heading(t, (size_t)(e - t), &off,
 		    &tl)) >= 0)
 			rest = e + cl + utf8_blank_len(e + cl, strlen(e + cl));
+	}
+	if (f < 0 && pre == 0 && S_fused(t, &off, &tl, &rest, 0)) {
+		/* "保險業務督導崗位職責1、根據…" */
+		f = rb_field_of_heading(t + off, tl, NULL, NULL);
+		rest += utf8_blank_len(rest, strlen(rest));
 	}
 	if (f < 0 && (k == RB_NUM_CN_DUN || k == RB_NUM_CN_PAREN) &&
 	    !(c->cur && c->cur->nitems > 0 && c->kind == k)) {
@@ -461,9 +556,27 @@ S_add_item(struct S_rc *c, const char *s, size_t n, int sub)
 {
 	struct imp_sect *st = c->cur;
 	struct imp_item *it;
+	char *w;
+	int f;
 
 	while (n > 0 && strchr(" \t", s[n - 1]))
 		n--;		/* the blank before the next item */
+	/* "其他臨時事務保險業務管理崗位職責": an item that names a section
+	 * would be that section's heading to `rolebook check` (a title line
+	 * over items): so it is here, and said. */
+	if (!sub && n > 0 && rb_may_name_section(s, n) &&
+	    (f = rb_field_of_heading(s, n, NULL, NULL)) >= 0 &&
+	    rb_fields[f].kind == RB_FK_LIST) {
+		w = xstrndup(s, n);
+		S_warn(c, w, f == st->field ? "an item that names its own "
+		    "section: read as the section's heading, as rolebook "
+		    "check would, and left out" : "an item that names "
+		    "another section: read as that section's heading, as "
+		    "rolebook check would, and left out");
+		free(w);
+		S_enter(c, S_sect(c, f, NULL));
+		return;
+	}
 	st->items = xgrow(st->items, st->nitems, sizeof(*st->items));
 	it = &st->items[st->nitems++];
 	it->text = xstrndup(s, n);
@@ -471,17 +584,26 @@ S_add_item(struct S_rc *c, const char *s, size_t n, int sub)
 	it->attrs = c->p->attrs ? xstrdup(c->p->attrs) : NULL;
 }
 
+/* Is k a family of digits numbering items, 1、 or 1.? */
+static int
+S_digits(enum rb_numkind k)
+{
+	return k == RB_NUM_DIGIT_DUN || k == RB_NUM_DIGIT_DOT;
+}
+
 /*
  * Items run together on one line: "1、甲。2、乙。" — split after 。；;
- * where a number of the same family follows; "1. 甲 2. 乙", "1、甲.2、乙"
- * — split at a blank or a full stop where the next number (v + 1, v the
- * item's own) follows.
+ * where a number of the same family follows; "1. 甲 2. 乙", "1、甲.2、乙",
+ * "1、甲，2、乙", "1、甲乙2、丙" — split at a blank, a full stop, a comma or
+ * (1、 items, after a Han character other than 第) nothing where the next
+ * number (v + 1, v the item's own) follows; "1、甲。1. 乙", "7、甲。8. 乙"
+ * — after 。；; a list of the other digit family from 1, or going on.
  */
 static void
 S_items(struct S_rc *c, const char *t, enum rb_numkind k, int v, int sub)
 {
 	static const char *const ends[] = { "。", "；", ";", " ", "\t",
-	    "\xE3\x80\x80", ".", NULL };
+	    "\xE3\x80\x80", ".", "，", ",", NULL };
 	const char *s = t, *p, *q;
 	const char *const *e;
 	enum rb_numkind k2;
@@ -492,13 +614,29 @@ S_items(struct S_rc *c, const char *t, enum rb_numkind k, int v, int sub)
 		for (e = ends; *e; e++)
 			if (strncmp(p, *e, el = strlen(*e)) == 0)
 				break;
-		if (*e == NULL || k == RB_NUM_NONE)
+		if (k == RB_NUM_NONE)
 			continue;
-		blank = e - ends >= 3;
+		if (*e == NULL) {
+			/* "…輔導5、參與…": nothing between, after a Han
+			 * character, the next number of 1、 items */
+			if (k != RB_NUM_DIGIT_DUN || v <= 0 || p == s ||
+			    (unsigned char)*p < '1' || (unsigned char)*p > '9' ||
+			    p - s < 3 || (unsigned char)p[-3] < 0xE4 ||
+			    (unsigned char)p[-3] > 0xE9 ||
+			    memcmp(p - 3, "第", 3) == 0)
+				continue;
+			el = 0;
+		}
+		blank = *e == NULL || e - ends >= 3;
 		q = p + el;
 		q += utf8_blank_len(q, strlen(q));
-		if ((pl = rb_num_prefix(q, strlen(q), &k2)) > 0 && k2 == k &&
+		if ((pl = rb_num_prefix(q, strlen(q), &k2)) > 0 && (k2 == k ||
+		    /* "…情況。1. 負責…", "…意見。8. 認真…" after 7、 */
+		    (!blank && S_digits(k) && S_digits(k2) &&
+		    (rb_num_value(q, pl, NULL) == 1 || (v > 0 &&
+		    rb_num_value(q, pl, NULL) == v + 1)))) &&
 		    (!blank || (v > 0 && rb_num_value(q, pl, NULL) == v + 1))) {
+			k = k2;
 			if (v > 0)
 				v = rb_num_value(q, pl, NULL);
 			S_add_item(c, s, (size_t)(q - s), sub);
@@ -544,6 +682,13 @@ S_content(struct S_rc *c, const char *t)
 			sub = 1;
 		S_items(c, t + pre, k, pre > 0 ? rb_num_value(t, pre, NULL) :
 		    -1, sub);
+	} else if (!(s->nitems > 0 && c->open && c->kind != RB_NUM_NONE) &&
+	    (pre = S_leadin(t)) > 0) {
+		/* "任職人員應滿足以下條件:1.高中…": the lead-in, then items */
+		S_add_item(c, t, pre, 0);
+		c->kind = RB_NUM_NONE;
+		S_content(c, t + pre);
+		return;
 	} else if (s->nitems > 0 && c->open && c->kind != RB_NUM_NONE) {
 		last = &s->items[s->nitems - 1];
 		j = xasprintf("%s\n%s", last->text, t);
@@ -552,6 +697,92 @@ S_content(struct S_rc *c, const char *t)
 	} else
 		S_add_item(c, t, n, 0);
 	c->open = 1;
+}
+
+/* Items i.. of st (an item and its sub-items): how many. */
+static size_t
+S_group(const struct imp_sect *st, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < st->nitems && st->items[j].sub)
+		j++;
+	return j - i;
+}
+
+/* Are the groups of items at a and b (of n each) the same, word for word? */
+static int
+S_same(const struct imp_item *a, const struct imp_item *b, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (strcmp(a[k].text, b[k].text) != 0 || (a[k].attrs == NULL) !=
+		    (b[k].attrs == NULL) || (a[k].attrs != NULL &&
+		    strcmp(a[k].attrs, b[k].attrs) != 0))
+			return 0;
+	return 1;
+}
+
+/*
+ * An item (with its sub-items) the same word for word as one before it in
+ * its section, as a page that puts documents together repeats them, is
+ * left out; one warning a section says how many and which was first.
+ */
+static void
+S_dedupe(struct S_rc *c)
+{
+	struct imp_sect *st;
+	size_t i, j, n, m, o, gone, k;
+	char *first, *msg;
+
+	for (k = 0; k < c->r->nsect; k++) {
+		st = &c->r->sect[k];
+		gone = 0;
+		first = NULL;
+		for (i = o = 0; i < st->nitems; i += n) {
+			n = S_group(st, i);
+			for (j = 0; j < o; j += m) {
+				m = S_group(st, j);
+				if (m == n && S_same(&st->items[j],
+				    &st->items[i], n))
+					break;
+			}
+			if (j < o && !st->items[i].sub) {
+				if (gone++ == 0)
+					first = xstrdup(st->items[i].text);
+				for (m = 0; m < n; m++) {
+					free(st->items[i + m].text);
+					free(st->items[i + m].attrs);
+				}
+				continue;
+			}
+			memmove(&st->items[o], &st->items[i], n *
+			    sizeof(st->items[0]));
+			o += n;
+		}
+		st->nitems = o;
+		if (gone == 0)
+			continue;
+		if (utf8_count(first, strlen(first)) > 20) {
+			size_t b = 0, l;
+			uint32_t cp;
+
+			for (m = 0; m < 20; m++, b += l)
+				if ((l = utf8_decode(first + b, strlen(first + b),
+				    &cp)) == 0)
+					break;
+			strcpy(first + b, "…");
+		}
+		msg = xasprintf("%zu item%s the same word for word as one "
+		    "before %s left out (the first: %s)", gone, gone == 1 ? "" :
+		    "s", gone == 1 ? "it" : "them", first);
+		diag_at(c->d, DIAG_WARNING, c->doc->file, c->doc->docx ? 0 :
+		    st->line, 0, "%s: %s", st->field >= 0 ?
+		    rb_fields[st->field].label : st->title, msg);
+		free(msg);
+		free(first);
+	}
 }
 
 void
@@ -618,6 +849,7 @@ imp_recognise(const struct imp_doc *doc, struct imp_role *r, struct diag *d)
 			break;
 		}
 	}
+	S_dedupe(&c);
 }
 
 void

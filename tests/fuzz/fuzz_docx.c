@@ -1,7 +1,8 @@
 /* fuzz_docx.c — libFuzzer harness: the import readers and recogniser
  * (src/import).  The input is read as a .docx (zip, XML parts) and, when
  * it is not one, as a text job description; whatever is read has its
- * pinyin readings taken out, is recognised and written as Markdown. */
+ * pinyin readings and a web page's lines taken out, is recognised and
+ * written as Markdown. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (rc == 0) {
 		imp_pinyin_doc(&doc, &d);
+		imp_web_doc(&doc, &d);
 		imp_recognise(&doc, &r, &d);
 		imp_role_markdown(&r, &md);
 	}

@@ -1,7 +1,8 @@
 /*
  * foldcheck.c — the traditional forms of the words rolebook matches
  * (tests/check-trad.sh).
- *   foldcheck words   every word the look-ups match (rb_words, imp_words)
+ *   foldcheck words   every word the look-ups match (rb_words, imp_words,
+ *                     imp_web_words)
  *                     that has a Han character, once, one a line
  *   foldcheck pairs   reads "SIMPLIFIED<TAB>OTHER" lines (OTHER: the same
  *                     word in traditional characters, as OpenCC writes
@@ -50,6 +51,7 @@ main(int argc, char **argv)
 	if (argc == 2 && strcmp(argv[1], "words") == 0) {
 		rb_words(S_word, NULL);
 		imp_words(S_word, NULL);
+		imp_web_words(S_word, NULL);
 		return 0;
 	}
 	if (argc == 2 && strcmp(argv[1], "table") == 0) {

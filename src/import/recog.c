@@ -767,12 +767,15 @@ S_dedupe(struct S_rc *c)
 		if (utf8_count(first, strlen(first)) > 20) {
 			size_t b = 0, l;
 			uint32_t cp;
+			char *cut;
 
 			for (m = 0; m < 20; m++, b += l)
 				if ((l = utf8_decode(first + b, strlen(first + b),
 				    &cp)) == 0)
 					break;
-			strcpy(first + b, "…");
+			cut = xasprintf("%.*s…", (int)b, first);
+			free(first);
+			first = cut;
 		}
 		msg = xasprintf("%zu item%s the same word for word as one "
 		    "before %s left out (the first: %s)", gone, gone == 1 ? "" :

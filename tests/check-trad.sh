@@ -15,7 +15,11 @@
 #     its text is converted back (nothing became an extra section);
 #   - a job description in traditional characters imports as the
 #     simplified one does (the Markdown the same once converted back), and
-#     the imported role checks clean in the traditional sample content.
+#     the imported role checks clean in the traditional sample content;
+#   - so do the three Word fixtures of check-import.sh in traditional
+#     characters, saved by LibreOffice (heading styles, label cells,
+#     section cells; the 頻率 and 時間佔比 columns of a duties table are
+#     unit-tested: test_fields.c, traditional_forms_fold).
 # Prints "trad: N passed, N failed".
 . "$(dirname "$0")/lib.sh"
 rb=$top/${rb#./}
@@ -73,6 +77,22 @@ for f in "$top"/content/roles/*; do
 	if [ -s "$tmp/o.xml" ] && cmp -s "$tmp/o.xml" "$tmp/t.xml"; then ok
 	else ko "$b in traditional characters exports otherwise: $(diff "$tmp/o.xml" "$tmp/t.xml" | head -4)"; fi
 done
+# a duty's attribute block with traditional keys
+cat >"$tmp/tc/roles/trad-attrs.md" <<'MD'
+---
+崗位名稱: 繁體測試
+所屬部門: hr-admin
+---
+
+## 崗位職責
+
+1. 負責會議通知。{時間佔比=30 頻率=每週}
+MD
+if "$rb" -Werror check "$tmp/tc" >"$tmp/tc3.out" 2>&1 &&
+    "$rb" export "$tmp/tc/roles/trad-attrs.md" 2>/dev/null |
+    grep -q '<duty share="30" frequency="每週">負責會議通知。</duty>'; then ok
+else ko "traditional attribute keys: $(head -3 "$tmp/tc3.out"; "$rb" export "$tmp/tc/roles/trad-attrs.md" 2>&1 | grep duty)"; fi
+rm -f "$tmp/tc/roles/trad-attrs.md"
 
 # ---- import of a job description in traditional characters
 mkdir -p "$tmp/i"
@@ -94,6 +114,31 @@ else ko "直接下級 not recognised: $(cat "$tmp/i/diag")"; fi
 cp "$tmp/i/ct/roles/行政專員.md" "$tmp/tc/roles/imported-trad.md"
 if "$rb" -Werror check "$tmp/tc" >"$tmp/tc2.out" 2>&1; then ok
 else ko "the imported traditional role does not check: $(head -5 "$tmp/tc2.out")"; fi
+
+# ---- Word files in traditional characters: the three fixtures of
+# check-import.sh converted by OpenCC, saved by LibreOffice, import as the
+# simplified ones (tests/import/expect/docx-*.md) once converted back:
+# heading styles, label cells (崗位名稱 | …), section cells
+if command -v soffice >/dev/null 2>&1; then
+	mkdir -p "$tmp/lo"
+	for n in headed listed table; do
+		opencc -c s2t -i "$top/tests/import/$n.html" -o "$tmp/lo/$n.html"
+	done
+	soffice -env:UserInstallation=file://$tmp/lo-profile --headless \
+	    --convert-to 'docx:MS Word 2007 XML' --outdir "$tmp/lo" \
+	    "$tmp/lo/headed.html" "$tmp/lo/listed.html" "$tmp/lo/table.html" \
+	    >"$tmp/lo.log" 2>&1
+	for f in headed:設計師:设计师 listed:客服代表:客服代表 table:行政專員:行政专员; do
+		n=${f%%:*} r=${f#*:}; t=${r%%:*} s=${r#*:}
+		(cd "$tmp/lo" && "$rb" import --into c "$n.docx") >/dev/null 2>&1
+		if [ -s "$tmp/lo/c/roles/$t.md" ] && opencc -c t2s \
+		    -i "$tmp/lo/c/roles/$t.md" -o "$tmp/lo/$n.back.md" &&
+		    cmp -s "$tmp/lo/$n.back.md" "$top/tests/import/expect/docx-$n.md"; then ok
+		else ko "$n.docx in traditional characters: $(ls "$tmp/lo/c/roles" 2>&1; diff "$top/tests/import/expect/docx-$n.md" "$tmp/lo/$n.back.md" 2>&1 | head -6)"; fi
+	done
+else
+	ko "soffice missing (scripts/packages-test.txt: libreoffice-writer-nogui)"
+fi
 
 echo "trad: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -280,7 +280,7 @@ S_name_level(const char *s)
 
 	if (strncasecmp(s, "heading", 7) == 0)
 		n = 7;
-	else if (strncmp(s, "标题", 6) == 0)
+	else if (strlen(s) >= 6 && rb_name_eq(s, 6, "标题"))	/* 標題 */
 		n = 6;
 	else
 		return 0;
@@ -530,15 +530,28 @@ S_first(struct S_cell *cl)
 }
 
 /* Does s end with (or is it) one of the words of a signature line? */
+static const char *const S_sign[] = { "签字", "签名", "签章", "日期",
+	NULL };
+
+void
+imp_docx_words(void (*fn)(const char *, void *), void *arg)
+{
+	const char *const *k;
+
+	for (k = S_sign; *k; k++)
+		fn(*k, arg);
+	fn("标题", arg);
+}
+
 static int
 S_sign_word(const char *s)
 {
-	static const char *const w[] = { "签字", "签名", "签章", "日期", NULL };
+	const char *const *w = S_sign;
 	const char *const *k;
 	size_t n = strlen(s), l;
 
 	for (k = w; *k; k++)
-		if (n >= (l = strlen(*k)) && strcmp(s + n - l, *k) == 0)
+		if (n >= (l = strlen(*k)) && rb_name_eq(s + n - l, l, *k))
 			return 1;
 	return 0;
 }
@@ -608,21 +621,18 @@ S_col_kind(const char *t)
 {
 	static const char *const num[] = { "序号", "编号", "No.", "No", "#",
 	    NULL };
-	static const char *const freq[] = { "频率", "频次", "频度", NULL };
-	static const char *const share[] = { "时间占比", "占比", "时间比例",
-	    "比重", NULL };
+	const struct rb_attrdef *a;
 	const char *const *k;
 
 	for (k = num; *k; k++)
 		if (strcmp(t, *k) == 0)
 			return S_COL_NUM;
-	for (k = freq; *k; k++)
-		if (strcmp(t, *k) == 0)
-			return S_COL_FREQ;
-	for (k = share; *k; k++)
-		if (strcmp(t, *k) == 0)
-			return S_COL_SHARE;
-	return S_COL_TEXT;
+	/* 频率, 时间占比 …: the duty's attributes by the field table */
+	if ((a = rb_item_attr(rb_fields[RB_F_DUTIES].item, t,
+	    strlen(t))) == NULL)
+		return S_COL_TEXT;
+	return strcmp(a->name, "frequency") == 0 ? S_COL_FREQ :
+	    strcmp(a->name, "share") == 0 ? S_COL_SHARE : S_COL_TEXT;
 }
 
 /*

@@ -78,6 +78,9 @@ void	imp_pinyin_doc(struct imp_doc *doc, struct diag *);
  * saying what and where.
  */
 void	imp_web_doc(struct imp_doc *doc, struct diag *);
+/* Calls fn with every word docx.c matches beyond the field table's: a
+ * signature row's, a heading style's name (tests/tools/foldcheck). */
+void	imp_docx_words(void (*fn)(const char *, void *), void *arg);
 /* Calls fn with every word web.c matches (tests/tools/foldcheck). */
 void	imp_web_words(void (*fn)(const char *, void *), void *arg);
 

@@ -2,7 +2,7 @@
  * foldcheck.c — the traditional forms of the words rolebook matches
  * (tests/check-trad.sh).
  *   foldcheck words   every word the look-ups match (rb_words, imp_words,
- *                     imp_web_words)
+ *                     imp_web_words, imp_docx_words)
  *                     that has a Han character, once, one a line
  *   foldcheck pairs   reads "SIMPLIFIED<TAB>OTHER" lines (OTHER: the same
  *                     word in traditional characters, as OpenCC writes
@@ -52,6 +52,7 @@ main(int argc, char **argv)
 		rb_words(S_word, NULL);
 		imp_words(S_word, NULL);
 		imp_web_words(S_word, NULL);
+		imp_docx_words(S_word, NULL);
 		return 0;
 	}
 	if (argc == 2 && strcmp(argv[1], "table") == 0) {

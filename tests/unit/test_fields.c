@@ -439,4 +439,21 @@ Test(fields, traditional_forms_fold)
 	cr_assert_eq(rb_simplify(0x77AD), 0x4E86);	/* 瞭 了 */
 	cr_assert_eq(rb_qualkind_infer("善於溝通", strlen("善於溝通")),
 	    RB_QUAL_SKILL);
+	/* a duty's attributes by their Chinese keys, as a Word table's
+	 * column headings and a Markdown attribute block write them */
+	{
+		const struct rb_itemdef *id = rb_fields[RB_F_DUTIES].item;
+		const struct rb_attrdef *a;
+
+		a = rb_item_attr(id, "時間佔比", strlen("時間佔比"));
+		cr_assert(a != NULL && strcmp(a->name, "share") == 0);
+		a = rb_item_attr(id, "时间比例", strlen("时间比例"));
+		cr_assert(a != NULL && strcmp(a->name, "share") == 0);
+		a = rb_item_attr(id, "頻率", strlen("頻率"));
+		cr_assert(a != NULL && strcmp(a->name, "frequency") == 0);
+		a = rb_item_attr(id, "频度", strlen("频度"));
+		cr_assert(a != NULL && strcmp(a->name, "frequency") == 0);
+		cr_assert_null(rb_item_attr(id, "頻", strlen("頻")));
+		cr_assert_null(rb_item_attr(id, "Share", 5));	/* names: exact */
+	}
 }

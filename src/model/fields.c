@@ -268,9 +268,18 @@ rb_item_attr(const struct rb_itemdef *id, const char *key, size_t n)
 		    memcmp(id->attrs[k].name, key, n) == 0)
 			return &id->attrs[k];
 		for (a = id->attrs[k].alias; a != NULL && *a; a++)
-			if (rb_name_eq(key, n, *a))	/* 時間佔比: 时间占比 */
+			if (strlen(*a) == n && memcmp(*a, key, n) == 0)
 				return &id->attrs[k];
 	}
+	/* Not as written: the traditional forms of a Chinese key (時間佔比)
+	 * fold; an ASCII key has none (its first byte tells, as every
+	 * alias is Chinese). */
+	if (n == 0 || (unsigned char)key[0] < 0x80)
+		return NULL;
+	for (k = 0; k < id->nattrs; k++)
+		for (a = id->attrs[k].alias; a != NULL && *a; a++)
+			if (rb_name_eq(key, n, *a))
+				return &id->attrs[k];
 	return NULL;
 }
 

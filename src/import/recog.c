@@ -710,7 +710,27 @@ S_group(const struct imp_sect *st, size_t i)
 	return j - i;
 }
 
-/* Are the groups of items at a and b (of n each) the same, word for word? */
+/* A hash of the words of the n items at it (texts and attributes). */
+static uint32_t
+S_group_hash(const struct imp_item *it, size_t n)
+{
+	uint32_t h = 2166136261u;		/* FNV-1a */
+	const unsigned char *p;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		for (p = (const unsigned char *)it[k].text; *p; p++)
+			h = (h ^ *p) * 16777619u;
+		h = (h ^ 0x1E) * 16777619u;
+		for (p = (const unsigned char *)(it[k].attrs ? it[k].attrs :
+		    ""); *p; p++)
+			h = (h ^ *p) * 16777619u;
+		h = (h ^ 0x1F) * 16777619u;
+	}
+	return h;
+}
+
+/* Are the groups of n items at a and b the same, word for word? */
 static int
 S_same(const struct imp_item *a, const struct imp_item *b, size_t n)
 {
@@ -733,22 +753,29 @@ static void
 S_dedupe(struct S_rc *c)
 {
 	struct imp_sect *st;
-	size_t i, j, n, m, o, gone, k;
+	struct { uint32_t h; size_t at, n; } *tab;
+	size_t i, n, m, o, gone, k, size, slot;
+	uint32_t h;
 	char *first, *msg;
 
 	for (k = 0; k < c->r->nsect; k++) {
 		st = &c->r->sect[k];
 		gone = 0;
 		first = NULL;
+		/* the kept groups hashed, open addressing: n items cost n */
+		for (size = 16; size < 2 * st->nitems; size *= 2)
+			;
+		tab = xcalloc(size, sizeof(*tab));
 		for (i = o = 0; i < st->nitems; i += n) {
 			n = S_group(st, i);
-			for (j = 0; j < o; j += m) {
-				m = S_group(st, j);
-				if (m == n && S_same(&st->items[j],
+			h = S_group_hash(&st->items[i], n);
+			for (slot = h & (size - 1); tab[slot].n != 0; slot =
+			    (slot + 1) & (size - 1))
+				if (tab[slot].h == h && tab[slot].n == n &&
+				    S_same(&st->items[tab[slot].at],
 				    &st->items[i], n))
 					break;
-			}
-			if (j < o && !st->items[i].sub) {
+			if (tab[slot].n != 0) {
 				if (gone++ == 0)
 					first = xstrdup(st->items[i].text);
 				for (m = 0; m < n; m++) {
@@ -759,8 +786,12 @@ S_dedupe(struct S_rc *c)
 			}
 			memmove(&st->items[o], &st->items[i], n *
 			    sizeof(st->items[0]));
+			tab[slot].h = h;
+			tab[slot].at = o;
+			tab[slot].n = n;
 			o += n;
 		}
+		free(tab);
 		st->nitems = o;
 		if (gone == 0)
 			continue;

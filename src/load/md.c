@@ -2533,6 +2533,29 @@ S_rare_heading(struct md_ctx *c, struct S_outline *o, struct buf *b,
 }
 
 /*
+ * Is the last non-blank line of copy b numbered val in family fam (an
+ * item: "1. …" above "2. 业务员岗位职责")?
+ */
+static int
+S_prev_numbered(const struct buf *b, int fam, int val)
+{
+	const char *s = b->data, *e = b->data + b->len, *ls;
+	int f = 0, v = 0;
+
+	for (; s != NULL && e > s; e = ls) {
+		if (e[-1] == '\n')
+			e--;
+		for (ls = e; ls > s && ls[-1] != '\n'; ls--)
+			;
+		if (utf8_blank_len(ls, (size_t)(e - ls)) + (e > ls && e[-1] ==
+		    '\r') < (size_t)(e - ls))
+			return S_outline_num(ls, (size_t)(e - ls), &f, &v) > 0 &&
+			    f == fam && v == val;
+	}
+	return 0;
+}
+
+/*
  * A copy of md[0..n) where each line naming a section by itself
  * (S_bare_heading, S_rare_heading), outside fenced code, starts with
  * "## ", and a numbered line indented with tabs as Word pastes it
@@ -2547,7 +2570,7 @@ S_bare_headings(struct md_ctx *c, const char *md, size_t n, size_t *outn)
 	struct buf b = BUF_INIT;
 	struct S_outline o;
 	const char *ls, *le, *p, *q, *end = md + n;
-	int fence = 0, changed = 0, line = 0, bh, rare = 1;
+	int fence = 0, changed = 0, line = 0, bh, rare = 1, fam, val;
 	size_t k;
 
 	memset(&o, 0, sizeof(o));
@@ -2577,6 +2600,23 @@ S_bare_headings(struct md_ctx *c, const char *md, size_t n, size_t *outn)
 			rare = o.nrank > 0 || !o.seen;
 		} else if (p - ls < 4 &&
 		    (bh = S_bare_heading(ls, (size_t)(le - ls))) == 1) {
+			if (S_outline_num(ls, (size_t)(le - ls), &fam, &val) >
+			    0 && val >= 2 && S_prev_numbered(&b, fam, val - 1)) {
+				struct rb_pos hp = md_filepos(c,
+				    line + c->body_off, (int)(p - ls) + 1);
+				size_t hl = (size_t)(le - p), w = 0, nc, cl;
+				uint32_t cp;
+
+				if (hl > 0 && p[hl - 1] == '\r')
+					hl--;
+				/* its first 30 characters */
+				for (nc = 0; w < hl && nc < 30; nc++) {
+					cl = utf8_decode(p + w, hl - w, &cp);
+					w += cl > 0 ? cl : 1;
+				}
+				rb_msg(c->d, MSG_W_ITEM_HEADING, &hp, (int)w, p,
+				    w < hl ? "…" : "");
+			}
 			if (!o.seen)
 				S_outline_first(c, &o, &b, ls, le);
 			BUF_PUTSL(&b, "## ");

@@ -177,6 +177,11 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	    "items numbered from 1 again; write '## ' before it to say so, or, "
 	    "if it belongs to the section above, number it as that section's "
 	    "items" },
+	[MSG_W_ITEM_HEADING] = { DIAG_WARNING,
+	    "'%.*s%s' is read as a section heading, as its words name a "
+	    "section, though it is numbered as the next item of the list "
+	    "above; if it is an item, reword it so that it does not end in a "
+	    "section's name; if it is a heading, write '## ' before it" },
 	[MSG_E_SECTION_NOT_LIST] = { DIAG_ERROR,
 	    "%s section: expected a list (items numbered '1、', '（1）', '1.' "
 	    "or marked '- '), found a %s" },

@@ -91,6 +91,7 @@ enum rb_msg {
 	MSG_W_SECTION_WORD,	/* extra section holding a known one's word */
 	MSG_W_SECTION_NUMBERED,	/* a bare line taken as a heading by its number */
 	MSG_W_SECTION_COLON,	/* a line ending in a colon over items from 1 */
+	MSG_W_ITEM_HEADING,	/* the next item's number, a section's words */
 	MSG_E_SECTION_NOT_LIST,	/* a list section holding something else */
 	MSG_E_SECTION_LISTS,	/* a list section with two lists */
 	MSG_E_SECTION_PARA_AFTER, /* a paragraph after a section's items */

@@ -87,6 +87,7 @@ void	imp_web_words(void (*fn)(const char *, void *), void *arg);
 /* One section as recognised: a field of the table, or an extra one. */
 struct imp_item {
 	char	*text;		/* '\n' separates continuation lines */
+	size_t	 len, cap;	/* of text, and of its buffer (recog.c) */
 	int	 sub;		/* 1: a sub-item of the item before */
 	char	*attrs;		/* its paragraph's attrs, or NULL */
 };
@@ -97,6 +98,7 @@ struct imp_sect {
 	struct imp_item	*items;	/* list sections and extra sections */
 	size_t		 nitems;
 	char		*text;	/* a text section (summary): paragraphs */
+	size_t		 len, cap;	/* of text, and of its buffer */
 	int		 line;	/* where it starts, for warnings */
 };
 

@@ -580,6 +580,8 @@ S_add_item(struct S_rc *c, const char *s, size_t n, int sub)
 	st->items = xgrow(st->items, st->nitems, sizeof(*st->items));
 	it = &st->items[st->nitems++];
 	it->text = xstrndup(s, n);
+	it->len = n;
+	it->cap = n + 1;
 	it->sub = sub && st->nitems > 1;
 	it->attrs = c->p->attrs ? xstrdup(c->p->attrs) : NULL;
 }
@@ -650,6 +652,26 @@ S_items(struct S_rc *c, const char *t, enum rb_numkind k, int v, int sub)
 		S_add_item(c, s, strlen(s), sub);
 }
 
+/*
+ * Appends sep and t to the text *s of length *len in a buffer of *cap
+ * bytes (0: its own length), growing it twofold: an item of many
+ * continuation lines costs their length, not its square.
+ */
+static void
+S_cat(char **s, size_t *len, size_t *cap, const char *sep, const char *t)
+{
+	size_t sl = strlen(sep), tl = strlen(t), need;
+
+	need = *len + sl + tl + 1;
+	if (need > *cap) {
+		*cap = need > 2 * *cap ? need : 2 * *cap;
+		*s = xrealloc(*s, *cap);
+	}
+	memcpy(*s + *len, sep, sl);
+	memcpy(*s + *len + sl, t, tl + 1);
+	*len += sl + tl;
+}
+
 static void
 S_content(struct S_rc *c, const char *t)
 {
@@ -657,7 +679,6 @@ S_content(struct S_rc *c, const char *t)
 	enum rb_numkind k = RB_NUM_NONE;
 	size_t n = strlen(t), pre;
 	struct imp_item *last;
-	char *j;
 
 	if (s == NULL) {
 		S_warn(c, "text before the first section", "kept in an "
@@ -666,9 +687,7 @@ S_content(struct S_rc *c, const char *t)
 		s = c->cur;
 	}
 	if (s->field >= 0 && rb_fields[s->field].kind == RB_FK_RICH) {
-		j = s->text ? xasprintf("%s\n\n%s", s->text, t) : xstrdup(t);
-		free(s->text);
-		s->text = j;
+		S_cat(&s->text, &s->len, &s->cap, s->text ? "\n\n" : "", t);
 		return;
 	}
 	pre = rb_num_prefix(t, n, &k);
@@ -691,9 +710,7 @@ S_content(struct S_rc *c, const char *t)
 		return;
 	} else if (s->nitems > 0 && c->open && c->kind != RB_NUM_NONE) {
 		last = &s->items[s->nitems - 1];
-		j = xasprintf("%s\n%s", last->text, t);
-		free(last->text);
-		last->text = j;
+		S_cat(&last->text, &last->len, &last->cap, "\n", t);
 	} else
 		S_add_item(c, t, n, 0);
 	c->open = 1;

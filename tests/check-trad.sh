@@ -16,6 +16,8 @@
 #   - a job description in traditional characters imports as the
 #     simplified one does (the Markdown the same once converted back), and
 #     the imported role checks clean in the traditional sample content;
+#     saved as Big5 it imports the same, with a warning, and as GB18030
+#     the same, without;
 #   - so do the three Word fixtures of check-import.sh in traditional
 #     characters, saved by LibreOffice (heading styles, label cells,
 #     section cells; the 頻率 and 時間佔比 columns of a duties table are
@@ -111,6 +113,33 @@ else ko "traditional import changed the text: $(sed -n 8,14p "$tmp/i/ct/roles/�
 # 直接下級 is told as 直接下级 is
 if grep -q "t.txt:5: warning: 直接下級: not kept" "$tmp/i/diag"; then ok
 else ko "直接下級 not recognised: $(cat "$tmp/i/diag")"; fi
+# Saved as Big5 (CP950: Notepad and Word in Taiwan and Hong Kong), it
+# imports the same, with a warning that it was read as Big5; saved as
+# GB18030 (traditional characters are in GBK too), the same, no warning.
+iconv -f UTF-8 -t CP950 "$tmp/i/t.txt" >"$tmp/i/b5.txt"
+iconv -f UTF-8 -t GB18030 "$tmp/i/t.txt" >"$tmp/i/gb.txt"
+for e in b5 gb; do
+	(cd "$tmp/i" && "$rb" import --into c$e $e.txt) >/dev/null 2>"$tmp/i/$e.diag"
+	if cmp -s "$tmp/i/c$e/roles/行政專員.md" "$tmp/i/ct/roles/行政專員.md"; then ok
+	else ko "$e.txt imports otherwise: $(diff "$tmp/i/ct/roles/行政專員.md" "$tmp/i/c$e/roles/行政專員.md" 2>&1 | head -4)"; fi
+	n=$(grep -c '^'$e'.txt: warning: not UTF-8: read as Big5' "$tmp/i/$e.diag")
+	if [ "$e:$n" = b5:1 ] || [ "$e:$n" = gb:0 ]; then ok
+	else ko "$e.txt: $n Big5 warnings: $(head -3 "$tmp/i/$e.diag")"; fi
+done
+# The seeds' excerpts (seed 000 in traditional characters) saved as
+# GB18030: read as GB18030, no Big5 warning, the same Markdown.
+for f in "$top"/tests/import/seed-*.txt; do
+	n=$(basename "$f" .txt)
+	mkdir -p "$tmp/g/$n/u" "$tmp/g/$n/g"
+	cp "$f" "$tmp/g/$n/u/$n.txt"
+	iconv -f UTF-8 -t GB18030 "$f" >"$tmp/g/$n/g/$n.txt"
+	(cd "$tmp/g/$n/u" && "$rb" import --into c $n.txt; cd ../g &&
+	    "$rb" import --into c $n.txt) >/dev/null 2>"$tmp/g/$n/diag"
+	if ! grep -q 'read as Big5' "$tmp/g/$n/diag" &&
+	    [ -n "$(cat "$tmp/g/$n"/u/c/roles/*.md)" ] &&
+	    [ "$(cat "$tmp/g/$n"/u/c/roles/*.md)" = "$(cat "$tmp/g/$n"/g/c/roles/*.md)" ]; then ok
+	else ko "$n saved as GB18030: $(grep -m2 'Big5\|error' "$tmp/g/$n/diag")"; fi
+done
 cp "$tmp/i/ct/roles/行政專員.md" "$tmp/tc/roles/imported-trad.md"
 if "$rb" -Werror check "$tmp/tc" >"$tmp/tc2.out" 2>&1; then ok
 else ko "the imported traditional role does not check: $(head -5 "$tmp/tc2.out")"; fi

@@ -59,21 +59,27 @@ imp_read_text(struct imp_doc *doc, const char *data, size_t len,
 	const char *bad, *s, *e, *end;
 	char *conv = NULL;
 	size_t clen, boff;
-	int line, col;
+	int line, col, big5 = 0;
 
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;
 	}
 	if ((bad = utf8_invalid(data, len)) != NULL) {
-		if (gbk_to_utf8(data, len, &conv, &clen, &boff) == -1) {
+		if (cjk_to_utf8(data, len, &conv, &clen, &boff, &big5) ==
+		    -1) {
 			utf8_linecol(data, (size_t)(bad - data), &line, &col);
 			diag_at(d, DIAG_ERROR, doc->file, line, col,
 			    "invalid UTF-8 byte 0x%02X, and the file is not "
-			    "GBK/GB18030 either: save it as UTF-8",
+			    "GBK/GB18030 or Big5 either: save it as UTF-8",
 			    (unsigned char)*bad);
 			return -1;
 		}
+		if (big5)
+			diag_at(d, DIAG_WARNING, doc->file, 0, 0, "not UTF-8: "
+			    "read as Big5 (traditional Chinese, as Word and "
+			    "Notepad in Taiwan and Hong Kong save it); if the "
+			    "text looks wrong, save the file as UTF-8");
 		data = conv;
 		len = clen;
 	}

@@ -148,6 +148,13 @@ void	 buf_put_xmln(struct buf *, const char *s, size_t n, int attr);
 int	 gbk_to_utf8(const char *data, size_t len, char **out, size_t *outlen,
 	    size_t *bad);
 int	 gbk_plausible(const char *data, size_t len);
+/*
+ * The same for text in GB18030 or Big5 (CP950), whichever gives more
+ * common characters (simplified or traditional); *big5 is set when it is
+ * Big5.  *bad as gbk_to_utf8 gives it.
+ */
+int	 cjk_to_utf8(const char *data, size_t len, char **out, size_t *outlen,
+	    size_t *bad, int *big5);
 /* Appends s percent-encoded for a URL path segment (RFC 3986: every byte
  * but letters, digits and -._~ as %XX), e.g. a Unicode id in a link. */
 void	 buf_put_pct(struct buf *, const char *s);

@@ -548,3 +548,33 @@ Test(file, read_in_refuses_links_out_and_special_files)
 	free(p);
 	rmdir(dir);
 }
+
+/* GB18030 or Big5, by the common characters each gives. */
+Test(cjk, gb18030_or_big5)
+{
+	/* 岗位职责 in GB18030; 崗位職責 in GB18030 (GBK holds it) and in
+	 * Big5 (CP950) */
+	const char gb[] = "\xB8\xDA\xCE\xBB\xD6\xB0\xD4\xF0",
+	    gbt[] = "\x8D\x8F\xCE\xBB\xC2\x9A\xD8\x9F",
+	    b5[] = "\xB1\x5E\xA6\xEC\xC2\xBE\xB3\x64";
+	char *out;
+	size_t n;
+	int big5;
+
+	cr_assert_eq(cjk_to_utf8(gb, sizeof(gb) - 1, &out, &n, NULL, &big5),
+	    0);
+	cr_assert_str_eq(out, "岗位职责");
+	cr_assert_eq(big5, 0);
+	free(out);
+	cr_assert_eq(cjk_to_utf8(gbt, sizeof(gbt) - 1, &out, &n, NULL,
+	    &big5), 0);
+	cr_assert_str_eq(out, "崗位職責");
+	cr_assert_eq(big5, 0);
+	free(out);
+	cr_assert_eq(cjk_to_utf8(b5, sizeof(b5) - 1, &out, &n, NULL, &big5),
+	    0);
+	cr_assert_str_eq(out, "崗位職責");
+	cr_assert_eq(big5, 1);
+	cr_assert_eq(n, strlen("崗位職責"));
+	free(out);
+}

@@ -2481,9 +2481,11 @@ S_para_start(const struct buf *b)
 static int
 S_prev_heading(const struct buf *b)
 {
-	const char *s = b->data, *e = b->data + b->len, *ls;
+	const char *s = b->data, *e, *ls;
 
-	for (; s != NULL && e > s; e = ls) {
+	if (s == NULL)		/* nothing copied yet (no NULL + 0) */
+		return 0;
+	for (e = s + b->len; e > s; e = ls) {
 		for (ls = e - 1; ls > s && ls[-1] != '\n'; ls--)
 			;
 		ls += utf8_blank_len(ls, (size_t)(e - ls));
@@ -2539,10 +2541,12 @@ S_rare_heading(struct md_ctx *c, struct S_outline *o, struct buf *b,
 static int
 S_prev_numbered(const struct buf *b, int fam, int val)
 {
-	const char *s = b->data, *e = b->data + b->len, *ls;
+	const char *s = b->data, *e, *ls;
 	int f = 0, v = 0;
 
-	for (; s != NULL && e > s; e = ls) {
+	if (s == NULL)		/* nothing copied yet (no NULL + 0) */
+		return 0;
+	for (e = s + b->len; e > s; e = ls) {
 		if (e[-1] == '\n')
 			e--;
 		for (ls = e; ls > s && ls[-1] != '\n'; ls--)

@@ -12,21 +12,6 @@
 #include "build.h"
 
 /* Chinese names of target metrics and periods (unknown ones: as written). */
-static const char *const S_metric[][2] = {
-	{ "invitations", "有效客户邀约" },
-	{ "design_agreements", "新进设计协议" },
-	{ "visits", "客户上门" },
-	{ "contracts", "签单" },
-	{ "prospects", "准客户" },
-	{ "signed", "签单额" },
-};
-
-static const char *const S_period[][2] = {
-	{ "month", "每月" },
-	{ "quarter", "每季度" },
-	{ "year", "每年" },
-};
-
 struct S_ctx {
 	const struct rb_site	*site;
 	const char		*target;	/* "html" or "pdf" */
@@ -105,17 +90,6 @@ S_item(struct tmpl_val *a, const struct rb_str *rs)
 	tmpl_map_set(m, "text", tmpl_val_str_borrow(rs->s ? rs->s : ""));
 	S_src(m, "src", &rs->pos);
 	return m;
-}
-
-static const char *
-S_label(const char *const tab[][2], size_t n, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(tab[i][0], key) == 0)
-			return tab[i][1];
-	return key;
 }
 
 static struct tmpl_val *
@@ -238,6 +212,13 @@ S_list_item(struct tmpl_val *m, const struct rb_itemdef *id, const void *it)
 				break;
 			S_bstr(m, a->name, s->s);
 			lab |= strcmp(a->name, "label") == 0;
+			if (a->labels == NULL)
+				break;
+			/* a target's metric and period: the Chinese name,
+			 * or the word as written */
+			v = rb_name_index(a->names, a->nnames, s->s);
+			S_key(key, sizeof(key), a->name, "_label");
+			S_bstr(m, key, v >= 0 ? a->labels[v] : s->s);
 			break;
 		}
 	}
@@ -324,7 +305,6 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 	const struct rb_itemdef *id;
 	struct tmpl_val *srcs, *a, *x;
 	const struct rb_str *fs;
-	const struct rb_target *t;
 	char *s, key[64];
 	size_t i, n;
 	int f;
@@ -346,18 +326,8 @@ S_role(const struct S_ctx *c, struct tmpl_val *m, const struct rb_role *r)
 			a = tmpl_map_array(m, rb_fields[f].name);
 			n = rb_list_len(r, id);
 			for (i = 0; i < n; i++) {
-				x = S_list_item(tmpl_array_push(a,
-				    tmpl_val_map()), id, rb_list_item(r, id, i));
-				if (f != RB_F_TARGETS)
-					continue;
-				/* Chinese names of metrics and periods */
-				t = &r->targets[i];
-				S_bstr(x, "metric_label", S_label(S_metric,
-				    sizeof(S_metric) / sizeof(S_metric[0]),
-				    t->metric.s ? t->metric.s : ""));
-				S_bstr(x, "period_label", S_label(S_period,
-				    sizeof(S_period) / sizeof(S_period[0]),
-				    t->period.s ? t->period.s : ""));
+				S_list_item(tmpl_array_push(a, tmpl_val_map()),
+				    id, rb_list_item(r, id, i));
 			}
 			if (id->toff != RB_NONE && id->nattrs > 0 &&
 			    id->attrs[0].kind == RB_AK_ENUM) {

@@ -21,25 +21,13 @@
 #include "../pdf/pdf.h"
 
 /* Chinese labels of the metrics the engine counts (role targets). */
-static const char *const S_metric[][2] = {
-	{ "invitations", "有效客户邀约" },
-	{ "design_agreements", "设计协议" },
-	{ "visits", "客户上门" },
-	{ "contracts", "签单" },
-	{ "prospects", "准客户" },
-	{ "signed", "签单额" },
-	{ NULL, NULL }
-};
-
+/* A metric's Chinese name (the field table's), or the metric. */
 static const char *
 S_metric_label(const char *metric)
 {
-	size_t i;
+	int k = rb_name_index(rb_metric_name, RB_METRIC__MAX, metric);
 
-	for (i = 0; S_metric[i][0]; i++)
-		if (strcmp(S_metric[i][0], metric) == 0)
-			return S_metric[i][1];
-	return metric;
+	return k >= 0 ? rb_metric_label[k] : metric;
 }
 
 /* Sets key_fen (integer) and key (yuan string, "-1,234.50") in m. */
@@ -302,6 +290,8 @@ S_person_val(const struct sales_result *res, const struct sales_person *sp,
 	    sp->role);
 	tmpl_map_str(m, "team", S_or(sp->team));
 	tmpl_map_str(m, "plan", S_or(sp->plan));
+	tmpl_map_str(m, "plan_title", S_or(sp->plan_title ? sp->plan_title :
+	    sp->plan));
 	tmpl_map_bool(m, "covered", sp->covered);
 	tmpl_map_str(m, "hired", sp->hired);
 	tmpl_map_str(m, "left", sp->left);
@@ -610,8 +600,10 @@ report_data(const struct sales_result *res, const struct rb_site *site)
 			if (res->people[j].plan &&
 			    strcmp(res->people[j].plan, sp->plan) == 0)
 				break;
+		/* the plan's title, as the report's readers know it */
 		if (j == i)
-			tmpl_array_push(a, tmpl_val_str(sp->plan));
+			tmpl_array_push(a, tmpl_val_str(sp->plan_title ?
+			    sp->plan_title : sp->plan));
 	}
 	a = tmpl_map_array(rep, "files");
 	for (i = 0; i < res->nfiles; i++)

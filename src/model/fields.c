@@ -26,8 +26,6 @@
 #define LIST(m, n)	O(m), O(n)
 #define ATTRS(a)	a, (int)(sizeof(a) / sizeof(a[0]))
 
-static const char *const S_periods[] = { "month", "quarter", "year" };
-
 /* Attribute blocks {share=30 frequency=每月} in Markdown, attributes in
  * XML. */
 static const struct rb_attrdef S_duty_attrs[] = {
@@ -43,7 +41,8 @@ static const struct rb_attrdef S_duty_attrs[] = {
 static const struct rb_attrdef S_target_attrs[] = {
 	{ .name = "metric", .label = "指标", .kind = RB_AK_SLUG,
 	  .flags = RB_AF_REQUIRED | RB_AF_NONEMPTY,
-	  .off = IO(rb_target, metric) },
+	  .off = IO(rb_target, metric), .names = rb_metric_name,
+	  .labels = rb_metric_label, .nnames = RB_METRIC__MAX },
 	{ .name = "value", .label = "目标值", .kind = RB_AK_DECIMAL,
 	  .flags = RB_AF_REQUIRED | RB_AF_NONEMPTY,
 	  .off = IO(rb_target, value) },
@@ -51,7 +50,8 @@ static const struct rb_attrdef S_target_attrs[] = {
 	  .off = IO(rb_target, unit) },
 	{ .name = "period", .label = "周期", .kind = RB_AK_WORD,
 	  .flags = RB_AF_REQUIRED | RB_AF_NONEMPTY,
-	  .off = IO(rb_target, period), .names = S_periods, .nnames = 3 },
+	  .off = IO(rb_target, period), .names = rb_period_name,
+	  .labels = rb_period_label, .nnames = RB_PERIOD__MAX },
 };
 
 /* The label before the text in Markdown (所受监督：…). */

@@ -27,6 +27,26 @@ const char *const rb_freq_name[RB_FREQ__MAX] = {
 	"daily", "weekly", "monthly", "quarterly", "yearly" };
 const char *const rb_freq_label[RB_FREQ__MAX] = {
 	"每日", "每周", "每月", "每季度", "每年" };
+const char *const rb_metric_name[RB_METRIC__MAX] = {
+	"invitations", "design_agreements", "visits", "contracts",
+	"prospects", "signed" };
+const char *const rb_metric_label[RB_METRIC__MAX] = {
+	"有效客户邀约", "设计协议", "客户上门", "签单", "准客户", "签单额" };
+const char *const rb_period_name[RB_PERIOD__MAX] = {
+	"month", "quarter", "year" };
+const char *const rb_period_label[RB_PERIOD__MAX] = {
+	"每月", "每季度", "每年" };
+
+int
+rb_name_index(const char *const *names, int n, const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
 
 /* Aliases: canonical name first, then every accepted spelling. */
 static const char *const S_rel_alias[RB_REL__MAX][8] = {

@@ -90,6 +90,26 @@ enum rb_freq {
 	RB_FREQ__MAX
 };
 
+/* A target's metric: what the monthly sales report counts
+ * (src/sales/engine.c); a role may name another (warned). */
+enum rb_metric {
+	RB_METRIC_INVITATIONS,
+	RB_METRIC_DESIGN_AGREEMENTS,
+	RB_METRIC_VISITS,
+	RB_METRIC_CONTRACTS,
+	RB_METRIC_PROSPECTS,
+	RB_METRIC_SIGNED,
+	RB_METRIC__MAX
+};
+
+/* A target's period. */
+enum rb_period {
+	RB_PERIOD_MONTH,
+	RB_PERIOD_QUARTER,
+	RB_PERIOD_YEAR,
+	RB_PERIOD__MAX
+};
+
 struct rb_report {
 	struct rb_str	 name;		/* plain: 周客户上门情况进度表 */
 	enum rb_freq	 frequency;
@@ -217,12 +237,18 @@ extern const char *const rb_qualkind_name[RB_QUAL__MAX];	/* education… */
 extern const char *const rb_qualkind_label[RB_QUAL__MAX];	/* 学历… */
 extern const char *const rb_freq_name[RB_FREQ__MAX];	/* daily… */
 extern const char *const rb_freq_label[RB_FREQ__MAX];	/* 每日… */
+extern const char *const rb_metric_name[RB_METRIC__MAX];	/* invitations… */
+extern const char *const rb_metric_label[RB_METRIC__MAX];	/* 有效客户邀约… */
+extern const char *const rb_period_name[RB_PERIOD__MAX];	/* month… */
+extern const char *const rb_period_label[RB_PERIOD__MAX];	/* 每月… */
 
 /* Parse an enum from its canonical name or any accepted alias (Chinese or
  * English, see docs/content-format.md).  Returns -1 when unknown. */
 int		 rb_relkind_parse(const char *, size_t);
 int		 rb_qualkind_parse(const char *, size_t);
 int		 rb_freq_parse(const char *, size_t);
+/* The index of a canonical name in names[0..n), or -1. */
+int		 rb_name_index(const char *const *names, int n, const char *);
 /* The kind of a qualification written without one, from its words
  * (学历, 专业, 毕业 … education; 经验, 年以上 … experience; 证 …
  * certificate; 能力, 熟悉, 掌握 … skill): the kind whose word comes first

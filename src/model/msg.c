@@ -265,6 +265,12 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	    "%s %s '%s' is not a decimal number (e.g. 6 or 2.5)" },
 	[MSG_E_WORD] = { DIAG_ERROR,
 	    "%s %s '%s' must be %s" },
+	[MSG_W_METRIC] = { DIAG_WARNING,
+	    "%s %s '%s' is not counted by the sales report and has no "
+	    "Chinese name; it counts %s" },
+	[MSG_W_METRICS] = { DIAG_WARNING,
+	    "%s %s '%s' and %zu more of this role are not counted by the "
+	    "sales report and have no Chinese name; it counts %s" },
 	[MSG_E_ENUM] = { DIAG_ERROR,
 	    "unknown %s %s '%s' (allowed: %s)" },
 	[MSG_E_ENUM_XML] = { DIAG_ERROR,

@@ -127,6 +127,8 @@ enum rb_msg {
 	MSG_E_SLUG,		/* not [a-z0-9_]+ (target metric) */
 	MSG_E_DECIMAL,		/* not a decimal number (target value) */
 	MSG_E_WORD,		/* not one of its words (target period) */
+	MSG_W_METRIC,		/* a metric the sales report does not count */
+	MSG_W_METRICS,		/* … and more in the same list */
 	MSG_E_ENUM,		/* not one of its names (kind, frequency) */
 	MSG_E_ENUM_XML,		/* a Markdown spelling in XML (每周) */
 	MSG_E_ATTR_TWICE,	/* an attribute given twice in one item */

@@ -1112,6 +1112,7 @@ S_targets(struct S_run *r, struct sales_person *sp, const struct pst *p,
 	const struct rb_target *rt;
 	struct sales_target *st;
 	size_t i, bad;
+	int k;
 	int64_t v, act;
 	const char *mt;
 
@@ -1126,21 +1127,31 @@ S_targets(struct S_run *r, struct sales_person *sp, const struct pst *p,
 		    (rt->period.s && strcmp(rt->period.s, "month") != 0))
 			continue;
 		mt = rt->metric.s;
-		if (strcmp(mt, "invitations") == 0)
+		/* the metrics of the field table (src/model/model.c); a
+		 * role's other metrics were warned of by validation */
+		switch (k = rb_name_index(rb_metric_name, RB_METRIC__MAX, mt)) {
+		case RB_METRIC_INVITATIONS:
 			act = p->n[EV_INVITATION];
-		else if (strcmp(mt, "design_agreements") == 0)
+			break;
+		case RB_METRIC_DESIGN_AGREEMENTS:
 			act = p->n[EV_DESIGN];
-		else if (strcmp(mt, "visits") == 0)
+			break;
+		case RB_METRIC_VISITS:
 			act = p->n[EV_VISIT];
-		else if (strcmp(mt, "contracts") == 0)
+			break;
+		case RB_METRIC_CONTRACTS:
 			act = p->n[EV_CONTRACT];
-		else if (strcmp(mt, "prospects") == 0)
+			break;
+		case RB_METRIC_PROSPECTS:
 			act = S_prospects(p, S_minv(pl));
-		else if (strcmp(mt, "signed") == 0)
+			break;
+		case RB_METRIC_SIGNED:
 			act = p->signed_fen;
-		else
+			break;
+		default:
 			continue;
-		if (strcmp(mt, "signed") == 0) {
+		}
+		if (k == RB_METRIC_SIGNED) {
 			if (val_money_parse(rt->value.s, strlen(rt->value.s), &v,
 			    &bad) != VAL_MONEY_OK)
 				continue;
@@ -1157,45 +1168,6 @@ S_targets(struct S_run *r, struct sales_person *sp, const struct pst *p,
 		st->value = v;
 		st->actual = act;
 		st->met = act >= v;
-	}
-}
-
-/* Role targets the engine does not count are worth a warning, once. */
-static void
-S_target_warnings(struct S_run *r)
-{
-	static const char *const known[] = { "invitations",
-	    "design_agreements", "visits", "contracts", "prospects", "signed",
-	    NULL };
-	const struct rb_site *site = r->ctx->site;
-	const struct rb_target *rt;
-	size_t i, j, k, ki;
-
-	if (site == NULL)
-		return;
-	for (i = 0; i < site->nroles; i++) {
-		for (k = 0; k < r->res->npeople; k++)
-			if (strcmp(r->res->people[k].role, site->roles[i]->id)
-			    == 0)
-				break;
-		if (k == r->res->npeople)
-			continue;
-		for (j = 0; j < site->roles[i]->ntargets; j++) {
-			rt = &site->roles[i]->targets[j];
-			if (rt->metric.s == NULL || (rt->period.s &&
-			    strcmp(rt->period.s, "month") != 0))
-				continue;
-			for (ki = 0; known[ki]; ki++)
-				if (strcmp(known[ki], rt->metric.s) == 0)
-					break;
-			if (known[ki] == NULL)
-				ctx_warn(r->ctx, rt->metric.pos.file,
-				    rt->metric.pos.line, rt->metric.pos.col,
-				    "target metric '%s' is not counted by the "
-				    "sales report (it counts invitations, "
-				    "design_agreements, visits, contracts, "
-				    "prospects and signed)", rt->metric.s);
-		}
 	}
 }
 
@@ -1374,6 +1346,7 @@ engine_run(struct sales_ctx *ctx)
 			continue;
 		sp->covered = 1;
 		sp->plan = xstrdup(pl->id);
+		sp->plan_title = pl->title ? xstrdup(pl->title) : NULL;
 		S_rule_fixed(&r, sp, p, &pl->base, SALES_BASE);
 		S_rule_fixed(&r, sp, p, &pl->phone, SALES_PHONE);
 		S_rule_fixed(&r, sp, p, &pl->transport, SALES_TRANSPORT);
@@ -1438,7 +1411,6 @@ engine_run(struct sales_ctx *ctx)
 		if (ctx->plans[j]->fines.on && res->fund_name == NULL)
 			res->fund_name = xstrdup(ctx->plans[j]->fines.fund);
 	S_trends(&r);
-	S_target_warnings(&r);
 	for (sl = 0; sl < SALES_TREND; sl++)
 		S_mstat_free(ctx, &r.ms[sl]);
 	free(r.pidx);

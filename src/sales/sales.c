@@ -185,6 +185,7 @@ sales_result_free(struct sales_result *res)
 		free(sp->role_title);
 		free(sp->team);
 		free(sp->plan);
+		free(sp->plan_title);
 		free(sp->note);
 		for (j = 0; j < sp->nitems; j++) {
 			free(sp->items[j].rule);

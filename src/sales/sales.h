@@ -85,6 +85,7 @@ struct sales_person {
 	char		*role_title;	/* from the role file; NULL without site */
 	char		*team;		/* team id; NULL when none */
 	char		*plan;		/* id of the covering plan; NULL if none */
+	char		*plan_title;	/* its title; NULL if none or untitled */
 	int		 covered;	/* a plan covers this person: in payroll */
 	char		 hired[11];	/* YYYY-MM-DD */
 	char		 left[11];	/* YYYY-MM-DD or "" */

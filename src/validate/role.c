@@ -156,10 +156,20 @@ val_item_enum(struct diag *d, const struct rb_itemdef *id,
 	return -1;
 }
 
+/* The words of a list's attributes that are allowed but unknown (a
+ * target's metric the sales report does not count): how many, the
+ * first. */
+struct S_unknown {
+	const struct rb_attrdef	*a;
+	const struct rb_str	*s;
+	size_t			 n;
+};
+
 /* The rules of attribute a of item it (of id); pos: the item's. */
 static void
 S_attr(struct diag *d, const struct rb_itemdef *id,
-    const struct rb_attrdef *a, void *it, const struct rb_pos *pos)
+    const struct rb_attrdef *a, void *it, const struct rb_pos *pos,
+    struct S_unknown *u)
 {
 	struct rb_str *s = rb_item_str(it, a);
 	struct buf b = BUF_INIT;
@@ -183,8 +193,16 @@ S_attr(struct diag *d, const struct rb_itemdef *id,
 		*rb_item_int(it, a) = (int)v;
 		break;
 	case RB_AK_SLUG:
-		if (!S_metric(s->s))
+		if (!S_metric(s->s)) {
 			rb_msg(d, MSG_E_SLUG, &s->pos, id->what, a->name, s->s);
+			break;
+		}
+		if (a->nnames > 0 &&
+		    rb_name_index(a->names, a->nnames, s->s) < 0 &&
+		    u->n++ == 0) {
+			u->a = a;
+			u->s = s;
+		}
 		break;
 	case RB_AK_DECIMAL:
 		if (!rb_decimal_valid(s->s))
@@ -212,6 +230,8 @@ static void
 S_lists(struct diag *d, struct rb_role *r)
 {
 	const struct rb_itemdef *id;
+	struct S_unknown u;
+	struct buf b = BUF_INIT;
 	size_t i, n;
 	void *it;
 	int f, k;
@@ -219,14 +239,27 @@ S_lists(struct diag *d, struct rb_role *r)
 	for (f = 0; f < RB_F__MAX; f++) {
 		if ((id = rb_fields[f].item) == NULL || id->nattrs == 0)
 			continue;
+		memset(&u, 0, sizeof(u));
 		n = rb_list_len(r, id);
 		for (i = 0; i < n; i++) {
 			it = rb_list_item(r, id, i);
 			for (k = 0; k < id->nattrs; k++)
 				S_attr(d, id, &id->attrs[k], it,
-				    rb_item_pos(it, id));
+				    rb_item_pos(it, id), &u);
 		}
+		if (u.n == 0)
+			continue;
+		/* one warning a list, at the first */
+		S_names(&b, u.a->names, u.a->nnames, " and ");
+		if (u.n == 1)
+			rb_msg(d, MSG_W_METRIC, &u.s->pos, id->what,
+			    u.a->name, u.s->s, b.data);
+		else
+			rb_msg(d, MSG_W_METRICS, &u.s->pos, id->what,
+			    u.a->name, u.s->s, u.n - 1, b.data);
+		b.len = 0;
 	}
+	buf_free(&b);
 }
 
 /* Reports a target given twice (the same metric and period), hashed. */

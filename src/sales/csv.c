@@ -3,11 +3,11 @@
  * exports).  Decodes the bytes first (UTF-8 with an optional BOM; GB18030,
  * which includes GBK, or Big5 when the bytes are not UTF-8, by the rule of
  * gbk.c, or when the file name declares GBK, GB18030 or Big5; converted
- * with iconv), then splits records and
- * fields, keeping each field's line and character column so that every
- * later check can point at file:line:col, and maps the header row to the
- * expected columns by their English or Chinese names.  Knows nothing of
- * what the columns mean.  Internal to src/sales.
+ * with iconv), then splits records and fields, keeping each field's line
+ * and character column so that every later check can point at
+ * file:line:col, and maps the header row to the expected columns by their
+ * English or Chinese names.  Knows nothing of what the columns mean.
+ * Internal to src/sales.
  */
 #include <errno.h>
 #include <iconv.h>
@@ -136,7 +136,7 @@ csv_decode(struct diag *d, const char *file, const char *enc,
 		}
 	}
 	if (conv)
-		;
+		;	/* converted above */
 	else if (enc != NULL) {
 		if (S_iconv(d, file, enc, data, len, out, outlen) == -1)
 			return -1;

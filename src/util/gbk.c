@@ -187,7 +187,8 @@ S_cmp(const void *a, const void *b)
  * Characters Chinese text hardly holds but the wrong decoding gives: the
  * Private Use Area (GB18030 of many Big5 characters and of its full-width
  * punctuation, CP950 of GBK's rarer characters), kana, Greek, Cyrillic and
- * box drawing (GB18030 of the Big5 characters led by 0xA4 to 0xA9).
+ * box drawing (GB18030 of the Big5 characters led by 0xA4 to 0xA9), and
+ * bopomofo (CP950 of GBK's full-width punctuation, （ ） ；).
  */
 static int
 S_unlikely(uint32_t c)

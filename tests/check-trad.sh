@@ -18,6 +18,13 @@
 #     the imported role checks clean in the traditional sample content;
 #     saved as Big5 it imports the same, with a warning, and as GB18030
 #     the same, without;
+#   - the sales data (staff.csv, a month) in traditional characters
+#     saved as Big5 is read as Big5, with a warning a file, and gives the
+#     traditional UTF-8 run's report and payroll (the sample's but for the
+#     names); declared by its name (.big5.csv), no warning; errors placed
+#     as in UTF-8; saved as GB18030, the sample's outputs;
+#   - a role saved as Big5 is told so, with iconv -f CP950 (GBK: as
+#     before), and the command given brings it back;
 #   - so do the three Word fixtures of check-import.sh in traditional
 #     characters, saved by LibreOffice (heading styles, label cells,
 #     section cells; the 頻率 and 時間佔比 columns of a duties table are
@@ -143,6 +150,114 @@ done
 cp "$tmp/i/ct/roles/行政專員.md" "$tmp/tc/roles/imported-trad.md"
 if "$rb" -Werror check "$tmp/tc" >"$tmp/tc2.out" 2>&1; then ok
 else ko "the imported traditional role does not check: $(head -5 "$tmp/tc2.out")"; fi
+
+# ---- the sales data saved as Big5 (CP950: Excel in Taiwan and Hong Kong)
+# staff.csv and the month 2026-10 in traditional characters (OpenCC s2t),
+# in UTF-8 (t) and saved as Big5 (b); the sample as it is (u), and saved
+# as GB18030 (g).  Big5 is read as Big5, one warning a file that is not
+# ASCII; the report and payroll are the traditional UTF-8 run's, byte for
+# byte, and the sample's but for the names (before: read as GB18030,
+# private-use characters, errors at the report template).
+m=2026-10
+mkdir -p "$tmp/s"
+for x in u t b g; do cp -R "$top/content" "$tmp/s/$x"; done
+for f in staff.csv sales/$m/events.csv sales/$m/incidents.csv sales/$m/targets.csv; do
+	opencc -c s2t -i "$tmp/s/u/$f" -o "$tmp/s/t/$f"
+	iconv -f UTF-8 -t CP950 "$tmp/s/t/$f" >"$tmp/s/b/$f"
+	iconv -f UTF-8 -t GB18030 "$tmp/s/u/$f" >"$tmp/s/g/$f"
+done
+for x in u t b g; do
+	(cd "$tmp/s" && "$rb" report $m $x -o $x.out) >/dev/null 2>"$tmp/s/$x.diag"
+	echo $? >"$tmp/s/$x.rc"
+done
+w='warning: not UTF-8: read as Big5 (traditional Chinese, as Excel in Taiwan and Hong Kong saves it); if the text looks wrong, export the file as "CSV UTF-8"; if it is right, rename the file'
+printf '%s\n' "b/sales/$m/events.csv: $w events.big5.csv to say it is Big5" \
+    "b/sales/$m/incidents.csv: $w incidents.big5.csv to say it is Big5" \
+    "b/staff.csv: $w staff.big5.csv to say it is Big5" >"$tmp/s/b.want"
+if [ "$(cat "$tmp/s/b.rc")" = 0 ] && cmp -s "$tmp/s/b.want" "$tmp/s/b.diag"; then ok
+else ko "Big5 month: exit $(cat "$tmp/s/b.rc"): $(diff "$tmp/s/b.want" "$tmp/s/b.diag" | head -6)"; fi
+for x in u t g; do
+	if [ "$(cat "$tmp/s/$x.rc")" = 0 ] && [ ! -s "$tmp/s/$x.diag" ]; then ok
+	else ko "$x month: $(head -3 "$tmp/s/$x.diag")"; fi
+done
+r=reports/$m
+for f in $r.html $r.pdf $r-pay.csv $r-pay.xlsx; do
+	if cmp -s "$tmp/s/t.out/$f" "$tmp/s/b.out/$f"; then ok
+	else ko "Big5 month: $f is not the traditional UTF-8 run's"; fi
+	if cmp -s "$tmp/s/u.out/$f" "$tmp/s/g.out/$f"; then ok
+	else ko "GB18030 month: $f is not the UTF-8 run's"; fi
+done
+# the payroll: every figure the sample's, the names in traditional form
+cut -d, -f2 "$tmp/s/u.out/$r-pay.csv" | opencc -c s2t >"$tmp/s/u.names"
+cut -d, -f2 "$tmp/s/b.out/$r-pay.csv" >"$tmp/s/b.names"
+cut -d, -f1,3- "$tmp/s/u.out/$r-pay.csv" >"$tmp/s/u.fig"
+cut -d, -f1,3- "$tmp/s/b.out/$r-pay.csv" >"$tmp/s/b.fig"
+if [ "$(wc -l <"$tmp/s/u.fig")" -gt 10 ] && cmp -s "$tmp/s/u.fig" "$tmp/s/b.fig" &&
+    cmp -s "$tmp/s/u.names" "$tmp/s/b.names" && grep -qx '張偉' "$tmp/s/b.names"; then ok
+else ko "Big5 payroll: $(diff "$tmp/s/u.out/$r-pay.csv" "$tmp/s/b.out/$r-pay.csv" | head -4)"; fi
+# the report's text: the sample's once converted back, with 王建國 in it
+pdftotext -layout "$tmp/s/u.out/$r.pdf" "$tmp/s/u.txt"
+pdftotext -layout "$tmp/s/b.out/$r.pdf" "$tmp/s/b.txt"
+if grep -q '王建國' "$tmp/s/b.txt" && ! grep -q '王建国' "$tmp/s/b.txt" &&
+    opencc -c t2s -i "$tmp/s/b.txt" -o "$tmp/s/b2s.txt" &&
+    cmp -s "$tmp/s/u.txt" "$tmp/s/b2s.txt"; then ok
+else ko "Big5 report text: $(diff "$tmp/s/u.txt" "$tmp/s/b2s.txt" | head -4)"; fi
+# Declared by the name (.big5.csv): no warning, the same report (the
+# names of the files it cites aside) and payroll.
+cp -R "$tmp/s/b" "$tmp/s/d"
+for f in staff sales/$m/events sales/$m/incidents; do
+	mv "$tmp/s/d/$f.csv" "$tmp/s/d/$f.big5.csv"
+done
+(cd "$tmp/s" && "$rb" report $m d -o d.out) >/dev/null 2>"$tmp/s/d.diag"
+if [ $? = 0 ] && [ ! -s "$tmp/s/d.diag" ] &&
+    cmp -s "$tmp/s/t.out/$r-pay.csv" "$tmp/s/d.out/$r-pay.csv" &&
+    grep -q 'incidents\.big5\.csv:4, 11, 32' "$tmp/s/d.out/$r.html" &&
+    sed 's/\.big5\.csv/.csv/g' "$tmp/s/d.out/$r.html" | cmp -s - "$tmp/s/t.out/$r.html"; then ok
+else ko "declared Big5: $(head -3 "$tmp/s/d.diag")"; fi
+# Errors in a Big5 file are placed as in the UTF-8 one (line, column in
+# characters); a declared Big5 file that is not: at its bad byte.
+printf '%s\n' '2026-10-31,1001,visit,客戶甲,abc,備註' '2026-10-31,1001,拜訪,客戶乙,,' \
+    >>"$tmp/s/t/sales/$m/events.csv"
+iconv -f UTF-8 -t CP950 "$tmp/s/t/sales/$m/events.csv" >"$tmp/s/b/sales/$m/events.csv"
+(cd "$tmp/s" && "$rb" check t) >/dev/null 2>"$tmp/s/t.err"
+(cd "$tmp/s" && "$rb" check b) >/dev/null 2>"$tmp/s/b.err"
+if grep -qx "t/sales/$m/events.csv:312:27: error: amount 'abc' on a visit: only contract rows have an amount" "$tmp/s/t.err" &&
+    grep -v ': warning: not UTF-8: read as Big5' "$tmp/s/b.err" | sed 's,^b/,t/,' |
+    cmp -s - "$tmp/s/t.err"; then ok
+else ko "errors in a Big5 CSV: $(diff "$tmp/s/t.err" "$tmp/s/b.err" | head -6)"; fi
+{ iconv -f UTF-8 -t CP950 "$tmp/s/t/sales/$m/incidents.csv"
+  printf '2026-10-31,1001,late,,\261\151\377\n'; } >"$tmp/s/d/sales/$m/incidents.big5.csv"
+(cd "$tmp/s" && "$rb" check d) >/dev/null 2>"$tmp/s/d.err"
+if grep -qx "d/sales/$m/incidents.big5.csv:45:24: error: not valid Big5 (byte 0xFF); is the file really Big5? If it is UTF-8, drop the encoding from its name" "$tmp/s/d.err"; then ok
+else ko "declared Big5, a bad byte: $(cat "$tmp/s/d.err")"; fi
+
+# ---- a role saved as Big5 or GBK: the error names the encoding its bytes
+# are in and the command that converts them (before, Big5 was told GBK),
+# and that command gives the role back, which checks clean.
+mkdir -p "$tmp/r"
+cp -R "$tmp/tc" "$tmp/r/b5"
+cp -R "$top/content" "$tmp/r/gb"
+for f in roles/general-manager.md roles/project-manager.xml; do
+	iconv -f UTF-8 -t CP950 "$tmp/tc/$f" >"$tmp/r/b5/$f"
+	iconv -f UTF-8 -t GB18030 "$top/content/$f" >"$tmp/r/gb/$f"
+done
+(cd "$tmp/r" && "$rb" check b5; "$rb" check gb) >/dev/null 2>"$tmp/r/diag"
+cat >"$tmp/r/want" <<'DIAG'
+b5/roles/general-manager.md:3:8: error: invalid UTF-8 byte 0xC1: the file looks saved as Big5; save it as UTF-8 (or convert it: iconv -f CP950 -t UTF-8)
+b5/roles/project-manager.xml:3:10: error: invalid UTF-8 byte 0xB6: the file looks saved as Big5; save it as UTF-8 (or convert it: iconv -f CP950 -t UTF-8)
+gb/roles/general-manager.md:3:8: error: invalid UTF-8 byte 0xD7: the file looks saved as GBK; save it as UTF-8 (or convert it: iconv -f GBK -t UTF-8)
+gb/roles/project-manager.xml:3:10: error: invalid UTF-8 byte 0xCF: the file looks saved as GBK; save it as UTF-8 (or convert it: iconv -f GBK -t UTF-8), or declare it: <?xml version="1.0" encoding="GBK"?>
+DIAG
+if cmp -s "$tmp/r/want" "$tmp/r/diag"; then ok
+else ko "a role saved as Big5 or GBK: $(diff "$tmp/r/want" "$tmp/r/diag")"; fi
+for f in roles/general-manager.md roles/project-manager.xml; do
+	iconv -f CP950 -t UTF-8 "$tmp/r/b5/$f" >"$tmp/r/x" && mv "$tmp/r/x" "$tmp/r/b5/$f"
+	iconv -f GBK -t UTF-8 "$tmp/r/gb/$f" >"$tmp/r/x" && mv "$tmp/r/x" "$tmp/r/gb/$f"
+done
+if cmp -s "$tmp/r/b5/roles/general-manager.md" "$tmp/tc/roles/general-manager.md" &&
+    "$rb" -Werror check "$tmp/r/b5" >"$tmp/r/o" 2>&1 &&
+    "$rb" -Werror check "$tmp/r/gb" >>"$tmp/r/o" 2>&1; then ok
+else ko "the roles converted as told: $(head -3 "$tmp/r/o")"; fi
 
 # ---- Word files in traditional characters: the three fixtures of
 # check-import.sh converted by OpenCC, saved by LibreOffice, import as the

@@ -509,7 +509,8 @@ S_decl_gbk(const char *s, size_t n)
 
 /*
  * Reports a file that is not UTF-8 at its first bad byte bad, with the
- * fix: a hint when the whole file reads as GBK / GB18030.
+ * fix: a hint when the whole file reads as GBK / GB18030 (then declare,
+ * how XML may declare it) or as Big5, by the rule of gbk.c.
  */
 static void
 S_not_utf8(struct diag *d, const char *file, const char *data, size_t len,
@@ -518,12 +519,20 @@ S_not_utf8(struct diag *d, const char *file, const char *data, size_t len,
 	int line, col;
 
 	utf8_linecol(data, (size_t)(bad - data), &line, &col);
-	if (gbk_plausible(data, len))
+	switch (cjk_guess(data, len)) {
+	case CJK_GB18030:
 		rb_msg_at(d, MSG_E_NOT_UTF8_GBK, file, line, col,
 		    (unsigned)(unsigned char)*bad, declare);
-	else
+		break;
+	case CJK_BIG5:
+		rb_msg_at(d, MSG_E_NOT_UTF8_BIG5, file, line, col,
+		    (unsigned)(unsigned char)*bad);
+		break;
+	default:
 		rb_msg_at(d, MSG_E_NOT_UTF8, file, line, col,
 		    (unsigned)(unsigned char)*bad);
+		break;
+	}
 }
 
 void

@@ -56,8 +56,8 @@ struct xml_src {
  */
 xmlDocPtr	 load_xml_open(struct xml_src *, struct diag *, const char *file,
 		    const char *data, size_t len);
-/* Reports data[0..len) as not UTF-8 at bad, with the GBK hint when it
- * reads as GBK (Markdown roles). */
+/* Reports data[0..len) as not UTF-8 at bad, with the GBK or Big5 hint
+ * when it reads as either (Markdown roles). */
 void		 load_not_utf8(struct diag *, const char *file, const char *data,
 		    size_t len, const char *bad);
 /* Validates against schema/<name> (role.rng, org.rng), errors held back;

@@ -34,6 +34,9 @@ const struct rb_msgdef rb_msgs[MSG__MAX] = {
 	[MSG_E_NOT_UTF8_GBK] = { DIAG_ERROR,
 	    "invalid UTF-8 byte 0x%02X: the file looks saved as GBK; save it "
 	    "as UTF-8 (or convert it: iconv -f GBK -t UTF-8)%s" },
+	[MSG_E_NOT_UTF8_BIG5] = { DIAG_ERROR,
+	    "invalid UTF-8 byte 0x%02X: the file looks saved as Big5; save it "
+	    "as UTF-8 (or convert it: iconv -f CP950 -t UTF-8)" },
 	[MSG_E_NOT_GBK] = { DIAG_ERROR,
 	    "byte 0x%02X is not GBK / GB18030 though the XML declaration says "
 	    "so; is the file UTF-8?" },

@@ -27,6 +27,7 @@ enum rb_msg {
 	/* ===== encoding (Markdown and XML) ===== */
 	MSG_E_NOT_UTF8,		/* a byte that is not UTF-8 */
 	MSG_E_NOT_UTF8_GBK,	/* the same, the file reads as GBK */
+	MSG_E_NOT_UTF8_BIG5,	/* the same, the file reads as Big5 */
 	MSG_E_NOT_GBK,		/* declared GBK, and it is not */
 	/* ===== XML: parsing (roles and org.xml) ===== */
 	MSG_E_DOCTYPE,		/* a DOCTYPE */

@@ -1,12 +1,13 @@
 /*
  * csv.c — the RFC 4180 reader for the sales data (staff.csv and the monthly
  * exports).  Decodes the bytes first (UTF-8 with an optional BOM; GB18030,
- * which includes GBK, when the bytes are not UTF-8 or the file name
- * declares GBK or GB18030; converted with iconv), then splits records and
- * fields, keeping each field's line and character column so that every
- * later check can point at file:line:col, and maps the header row to the
- * expected columns by their English or Chinese names.  Knows nothing of
- * what the columns mean.  Internal to src/sales.
+ * which includes GBK, or Big5 when the bytes are not UTF-8, by the rule of
+ * gbk.c, or when the file name declares GBK, GB18030 or Big5; converted
+ * with iconv), then splits records and fields, keeping each field's line
+ * and character column so that every later check can point at
+ * file:line:col, and maps the header row to the expected columns by their
+ * English or Chinese names.  Knows nothing of what the columns mean.
+ * Internal to src/sales.
  */
 #include <errno.h>
 #include <iconv.h>
@@ -32,7 +33,9 @@ S_iconv(struct diag *d, const char *file, const char *enc, const char *data,
 	size_t il = len, ol, done, r;
 	int line, col;
 
-	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1) {
+	/* Big5 as Windows writes it: CP950, with Microsoft's additions. */
+	if ((cd = iconv_open("UTF-8", strcmp(enc, "Big5") == 0 ? "CP950" :
+	    enc)) == (iconv_t)-1) {
 		diag_at(d, DIAG_FATAL, file, 0, 0,
 		    "cannot convert from %s: iconv has no such encoding", enc);
 		return -1;
@@ -66,12 +69,33 @@ S_iconv(struct diag *d, const char *file, const char *enc, const char *data,
 	return 0;
 }
 
+/*
+ * Warns that file, which is not UTF-8, was taken as Big5 (a guess), with
+ * the name that declares it.
+ */
+static void
+S_big5_guessed(struct diag *d, const char *file)
+{
+	const char *base = strrchr(file, '/');
+	size_t n;
+
+	base = base != NULL ? base + 1 : file;
+	n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".csv") == 0)
+		n -= 4;
+	diag_at(d, DIAG_WARNING, file, 0, 0, "not UTF-8: read as Big5 "
+	    "(traditional Chinese, as Excel in Taiwan and Hong Kong saves "
+	    "it); if the text looks wrong, export the file as \"CSV "
+	    "UTF-8\"; if it is right, rename the file %.*s.big5.csv to say "
+	    "it is Big5", (int)n, base);
+}
+
 int
 csv_decode(struct diag *d, const char *file, const char *enc,
     const char *data, size_t len, char **out, size_t *outlen)
 {
 	const char *bad, *nul;
-	int line, col;
+	int line, col, big5, conv = 0;
 
 	if (len >= 2 && (((unsigned char)data[0] == 0xFF &&
 	    (unsigned char)data[1] == 0xFE) || ((unsigned char)data[0] ==
@@ -93,21 +117,27 @@ csv_decode(struct diag *d, const char *file, const char *enc,
 			len -= 3;
 		}
 		if ((bad = utf8_invalid(data, len)) != NULL) {
-			/* Excel on Chinese Windows and most CRMs: GBK.
-			 * GB18030 is a superset, and what iconv reads it as. */
-			if (!gbk_plausible(data, len)) {
+			/* Excel on Chinese Windows and most CRMs: GBK, read
+			 * as GB18030 (a superset); in Taiwan and Hong Kong:
+			 * Big5.  Which one: the rule of every reader. */
+			if (cjk_to_utf8(data, len, out, outlen, NULL, &big5)
+			    == -1) {
 				S_linecol(data, (size_t)(bad - data), &line,
 				    &col);
 				diag_at(d, DIAG_ERROR, file, line, col,
-				    "neither UTF-8 nor GBK/GB18030 (byte "
-				    "0x%02X); export the file as \"CSV "
+				    "neither UTF-8 nor GBK/GB18030 nor Big5 "
+				    "(byte 0x%02X); export the file as \"CSV "
 				    "UTF-8\"", (unsigned char)*bad);
 				return -1;
 			}
-			enc = "GB18030";
+			if (big5)
+				S_big5_guessed(d, file);
+			conv = 1;
 		}
 	}
-	if (enc != NULL) {
+	if (conv)
+		;	/* converted above */
+	else if (enc != NULL) {
 		if (S_iconv(d, file, enc, data, len, out, outlen) == -1)
 			return -1;
 	} else {

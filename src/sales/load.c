@@ -126,24 +126,28 @@ S_strcmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The names of a CSV file: encoding detected, or declared (csv_decode). */
+static const char *const S_sfx[] = { ".csv", ".gbk.csv", ".gb18030.csv",
+    ".big5.csv" };
+static const char *const S_encs[] = { NULL, "GBK", "GB18030", "Big5" };
+#define S_NSFX	(sizeof(S_sfx) / sizeof(S_sfx[0]))
+
 /*
  * Finds the file base.csv (encoding detected) or base.gbk.csv /
- * base.gb18030.csv (declared) in folder dir, whose sorted listing is
- * names.  Sets *rel (caller frees) and *enc.  Returns 1 found, 0 absent,
- * -1 when more than one exists (reported).
+ * base.gb18030.csv / base.big5.csv (declared) in folder dir, whose sorted
+ * listing is names.  Sets *rel (caller frees) and *enc.  Returns 1 found,
+ * 0 absent, -1 when more than one exists (reported).
  */
 static int
 S_find_csv(struct sales_ctx *ctx, const char *dir, char **names, size_t n,
     const char *base, char **rel, const char **enc)
 {
-	static const char *const sfx[] = { ".csv", ".gbk.csv", ".gb18030.csv" };
-	static const char *const encs[] = { NULL, "GBK", "GB18030" };
 	char *name, *first = NULL, *r2, *disp;
 	size_t i, k;
 
 	*rel = NULL;
-	for (k = 0; k < 3; k++) {
-		name = xasprintf("%s%s", base, sfx[k]);
+	for (k = 0; k < S_NSFX; k++) {
+		name = xasprintf("%s%s", base, S_sfx[k]);
 		for (i = 0; i < n; i++)
 			if (strcmp(names[i], name) == 0)
 				break;
@@ -166,7 +170,7 @@ S_find_csv(struct sales_ctx *ctx, const char *dir, char **names, size_t n,
 		}
 		first = name;
 		*rel = xasprintf("%s%s%s", dir, *dir ? "/" : "", name);
-		*enc = encs[k];
+		*enc = S_encs[k];
 	}
 	free(first);
 	return *rel != NULL;
@@ -1007,15 +1011,14 @@ static int
 S_month_file(const char *name)
 {
 	static const char *const base[] = { "events", "incidents", "targets" };
-	static const char *const sfx[] = { ".csv", ".gbk.csv", ".gb18030.csv" };
 	size_t i, k, n;
 
 	for (i = 0; i < 3; i++) {
 		n = strlen(base[i]);
 		if (strncmp(name, base[i], n) != 0)
 			continue;
-		for (k = 0; k < 3; k++)
-			if (strcmp(name + n, sfx[k]) == 0)
+		for (k = 0; k < S_NSFX; k++)
+			if (strcmp(name + n, S_sfx[k]) == 0)
 				return 1;
 	}
 	return 0;

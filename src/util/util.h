@@ -143,18 +143,22 @@ void	 buf_put_xmln(struct buf *, const char *s, size_t n, int attr);
  * GBK / GB18030 text (gbk.c).  gbk_to_utf8() converts data[0..len) into
  * *out (caller frees; NUL-terminated, *outlen bytes) and returns 0, or
  * returns -1 with *bad (may be NULL) the offset of the first byte that is
- * not GB18030.  out may be NULL to test only; gbk_plausible() is that test.
+ * not GB18030.  out may be NULL to test only.
  */
 int	 gbk_to_utf8(const char *data, size_t len, char **out, size_t *outlen,
 	    size_t *bad);
-int	 gbk_plausible(const char *data, size_t len);
 /*
  * The same for text in GB18030 or Big5 (CP950), whichever gives more
- * common characters (simplified or traditional); *big5 is set when it is
- * Big5.  *bad as gbk_to_utf8 gives it.
+ * common characters (simplified or traditional) less the characters a
+ * wrong reading makes (private use, kana, bopomofo, box drawing …);
+ * *big5 is set when it is Big5.  *bad as gbk_to_utf8 gives it.  The one
+ * rule of every reader of files that are not UTF-8; cjk_guess() tells
+ * only which (CJK_NONE: neither converts).
  */
 int	 cjk_to_utf8(const char *data, size_t len, char **out, size_t *outlen,
 	    size_t *bad, int *big5);
+enum cjk_enc { CJK_NONE, CJK_GB18030, CJK_BIG5 };
+enum cjk_enc cjk_guess(const char *data, size_t len);
 /* Appends s percent-encoded for a URL path segment (RFC 3986: every byte
  * but letters, digits and -._~ as %XX), e.g. a Unicode id in a link. */
 void	 buf_put_pct(struct buf *, const char *s);

@@ -1,8 +1,8 @@
 /* fuzz_csv.c — libFuzzer harness: CSV ingestion (decoding, the date and
  * amount forms, header aliases, the row loader, repeated-problem
  * summaries) and the engine, with the input as one month's events.csv
- * beside a fixed staff list and plan, then as staff.csv beside a fixed
- * month. */
+ * beside a fixed staff list and plan, then as events.big5.csv (declared
+ * Big5), then as staff.csv beside a fixed month. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +39,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    S_incidents, 0 };
 	f[n++] = (struct sales_file){ "sales/2026-10/targets.csv",
 	    S_targets, 0 };
+	diag_init(&d);
+	if (sales_month_mem(&d, NULL, f, n, "2026-10", &res) == 0)
+		sales_result_free(res);
+	diag_free(&d);
+	/* the same, declared Big5 by its name */
+	f[2].path = "sales/2026-10/events.big5.csv";
 	diag_init(&d);
 	if (sales_month_mem(&d, NULL, f, n, "2026-10", &res) == 0)
 		sales_result_free(res);

@@ -1071,6 +1071,36 @@ Test(sales, gbk_declared_and_undeclared)
 	fx_free(&x);
 }
 
+Test(sales, big5_declared_and_undeclared)
+{
+	struct fx x;
+	struct sales_result *res;
+	/* staff.csv with 張三 and 王建國 in Big5 (CP950) */
+	static const char b5[] = STAFF_HDR
+	    "1,\xB1\x69\xA4\x54,salesperson,t1,2020-01-01,\n"
+	    "2,\xA4\xFD\xAB\xD8\xB0\xEA,salesperson,t1,2020-01-01,\n";
+	int declared;
+
+	for (declared = 0; declared < 2; declared++) {
+		fx_init(&x);
+		fx_add(&x, declared ? "staff.big5.csv" : "staff.csv", b5);
+		fx_add(&x, "plans/salesperson.plan", S_sample_plan());
+		fx_add(&x, "sales/2026-10/events.csv", EV_HDR
+		    "2026-10-01,1,visit,K1,,\n2026-10-02,1,visit,K1,,\n");
+		fx_add(&x, "sales/2026-10/incidents.csv", INC_HDR);
+		fx_add(&x, "sales/2026-10/targets.csv", TG_HDR "t1,1.00\n");
+		res = fx_run(&x, "2026-10");
+		cr_assert_str_eq(person(res, "1")->name, "張三");
+		cr_assert_str_eq(person(res, "2")->name, "王建國");
+		cr_assert_eq(person(res, "1")->prospects, 1);
+		/* undeclared: read as Big5, with a warning saying so */
+		cr_assert_eq(x.d.nwarn, declared ? 0 : 1);
+		cr_assert_eq(x.d.nerr, 0);
+		sales_result_free(res);
+		fx_free(&x);
+	}
+}
+
 Test(sales, no_plan_no_staff)
 {
 	struct fx x;

@@ -1,8 +1,8 @@
 /*
  * test_sales_csv.c — Criterion tests of the sales CSV reader and value
  * parsers (src/sales/csv.c, data.c): RFC 4180 quoting, embedded commas,
- * quotes and newlines, BOM, GBK, positions in characters, limits, amounts,
- * dates, rounding.
+ * quotes and newlines, BOM, GBK, Big5, positions in characters, limits,
+ * amounts, dates, rounding.
  */
 #include <criterion/criterion.h>
 #include <stdlib.h>
@@ -175,11 +175,11 @@ Test(sales_csv, decode_bom_and_utf8)
 	cr_assert_str_eq(out, "a,b\n");
 	cr_assert_eq(len, 4);
 	free(out);
-	/* Bad UTF-8 that is not GBK either. */
+	/* Bad UTF-8 that is not GBK or Big5 either. */
 	cr_assert_eq(csv_decode(&S_d, "t.csv", NULL,
 	    "a,b\n1,\xFF\xFF\n", 8, &out, &len), -1);
-	cr_assert(has_diag(2, 3, "neither UTF-8 nor GBK/GB18030 (byte 0xFF); "
-	    "export the file as \"CSV UTF-8\""));
+	cr_assert(has_diag(2, 3, "neither UTF-8 nor GBK/GB18030 nor Big5 "
+	    "(byte 0xFF); export the file as \"CSV UTF-8\""));
 }
 
 Test(sales_csv, decode_gbk)
@@ -212,6 +212,52 @@ Test(sales_csv, decode_gbk)
 	cr_assert_eq(csv_decode(&S_d, "t.gbk.csv", "GBK",
 	    "\xEF\xBB\xBF" "a\n", 5, &out, &len), -1);
 	cr_assert(has_diag(1, 1, "byte-order mark but its name declares GBK"));
+}
+
+Test(sales_csv, decode_big5)
+{
+	/* "姓名,張三\n" in Big5 (CP950): A96D A657 2C B169 A454 0A; as
+	 * GB18030 it is "㎝" and private-use characters. */
+	static const char b5[] = "\xA9\x6D\xA6\x57,\xB1\x69\xA4\x54\n";
+	char *out;
+	size_t len;
+
+	/* Undeclared: read as Big5, with a warning at the file that names
+	 * the declaring name. */
+	cr_assert_eq(csv_decode(&S_d, "sales/2026-10/events.csv", NULL, b5,
+	    sizeof(b5) - 1, &out, &len), 0);
+	cr_assert_str_eq(out, "姓名,張三\n");
+	cr_assert_eq(len, strlen("姓名,張三\n"));
+	free(out);
+	cr_assert_eq(S_d.n, 1);
+	cr_assert_eq(S_d.items[0].level, DIAG_WARNING);
+	cr_assert(has_diag(0, 0, "not UTF-8: read as Big5 (traditional "
+	    "Chinese, as Excel in Taiwan and Hong Kong saves it); if the text "
+	    "looks wrong, export the file as \"CSV UTF-8\"; if it is right, "
+	    "rename the file events.big5.csv to say it is Big5"));
+	/* Declared: the same text, no warning. */
+	diag_free(&S_d);
+	diag_init(&S_d);
+	cr_assert_eq(csv_decode(&S_d, "t.big5.csv", "Big5", b5,
+	    sizeof(b5) - 1, &out, &len), 0);
+	cr_assert_str_eq(out, "姓名,張三\n");
+	free(out);
+	cr_assert_eq(S_d.n, 0);
+	/* CP950, not plain Big5: the euro sign (A3E1) is read. */
+	cr_assert_eq(csv_decode(&S_d, "t.big5.csv", "Big5", "\xA3\xE1" "1\n",
+	    4, &out, &len), 0);
+	cr_assert_str_eq(out, "€1\n");
+	free(out);
+	/* Declared Big5 but not Big5: position in characters. */
+	cr_assert_eq(csv_decode(&S_d, "t.big5.csv", "Big5",
+	    "a,b\n\xB1\x69,\xFF\n", 9, &out, &len), -1);
+	cr_assert(has_diag(2, 3, "not valid Big5 (byte 0xFF); is the file "
+	    "really Big5?"));
+	/* A UTF-8 BOM in a file declared Big5. */
+	cr_assert_eq(csv_decode(&S_d, "t.big5.csv", "Big5",
+	    "\xEF\xBB\xBF" "a\n", 5, &out, &len), -1);
+	cr_assert(has_diag(1, 1, "byte-order mark but its name declares "
+	    "Big5"));
 }
 
 Test(sales_csv, decode_utf16_and_nul)

@@ -578,3 +578,23 @@ Test(cjk, gb18030_or_big5)
 	cr_assert_eq(n, strlen("崗位職責"));
 	free(out);
 }
+
+/* Which one, for short texts too: a wrong reading's private-use
+ * characters and bopomofo count against it, surnames for it. */
+Test(cjk, guess)
+{
+	/* 李秀英 in Big5: as GB18030 '╭璣' and a private-use character */
+	cr_assert_eq(cjk_guess("\xA7\xF5\xA8\x71\xAD\x5E", 6), CJK_BIG5);
+	/* 劉洋 in Big5: as GB18030 '糂瑅' */
+	cr_assert_eq(cjk_guess("\xBC\x42\xAC\x76", 4), CJK_BIG5);
+	/* 1003,張偉,salesperson in Big5 */
+	cr_assert_eq(cjk_guess("1003,\xB1\x69\xB0\xB6,salesperson", 21),
+	    CJK_BIG5);
+	/* （1）拜访； in GBK: as CP950 'ㄗ1ㄘ問溼˙' */
+	cr_assert_eq(cjk_guess("\xA3\xA8" "1\xA3\xA9\xB0\xDD\xB7\xC3\xA3\xBB",
+	    11), CJK_GB18030);
+	/* 刘洋 in GBK */
+	cr_assert_eq(cjk_guess("\xC1\xF5\xD1\xF3", 4), CJK_GB18030);
+	/* neither */
+	cr_assert_eq(cjk_guess("a\xFF\xFF", 3), CJK_NONE);
+}

@@ -1115,11 +1115,19 @@ S_block_body(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 			blk->fs->vl->se = lay_se_new(L, c->tag == DOC_DT ?
 			    SE_P : SE_DIV, dse);
 			if (c->tag == DOC_DT) {
+				size_t i, first;
+
 				cs = *st;
 				cs.face |= 1;
 				S_want_space(blk, th->par_space * 0.5);
+				first = blk->fs->vl->n;
 				para_layout(L, &ib, c->first, NULL, &cs, DOC_DT,
 				    0, NULL);
+				/* a term is never alone at a page's foot: it
+				 * keeps with its description's first line */
+				for (i = first; i < blk->fs->vl->n; i++)
+					blk->fs->vl->it[i].flags |= ITF_KEEP;
+				blk->fs->keep = 1;
 			} else {
 				struct lay_blk db = ib;
 

@@ -6,8 +6,8 @@
 # (tests/browser/fit.js) at 1280 px (a desktop window), 673 px (an A4
 # page's text width, as printed) and 390 px (a phone): no page runs past
 # the window's right edge outside the org charts, and the index's
-# department names are not broken across lines.  Needs playwright-core in
-# tests/node (installed by tests/check-html.sh).
+# department names are not broken across lines.  playwright-core is
+# installed with npm into tests/node/ on first use, as check-html.sh does.
 # Prints "fit: N passed, N failed".
 . "$(dirname "$0")/lib.sh"
 
@@ -21,8 +21,10 @@ else ko "the long words were not put into $f (the sample changed?)"; fi
 if $rb build "$tmp/c" -o "$tmp/o" --format html >"$tmp/out" 2>"$tmp/err"; then ok
 else ko "build: $(head -3 "$tmp/err")"; fi
 
+[ -d tests/node/node_modules/playwright-core ] ||
+	npm install --silent --no-audit --no-fund --prefix tests/node vnu-jar playwright-core axe-core >/dev/null 2>&1
 if [ ! -d tests/node/node_modules/playwright-core ]; then
-	ko "playwright-core not installed (tests/check-html.sh installs it)"
+	ko "playwright-core not installed (npm install --prefix tests/node playwright-core)"
 elif node tests/browser/fit.js "$tmp/o/handbook" 1280,673,390 index.html \
     roles/salesperson.html roles/general-manager.html departments/sales.html \
     calendar.html >"$tmp/br" 2>&1; then ok

@@ -75,6 +75,7 @@ def margins(theme="templates/theme.conf"):
     return m
 mar = margins()
 forbidden = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+nkeep = 0
 files = [os.path.join(out, "handbook.docx")] + sorted(glob.glob(out + "/roles/*.docx"))
 for f in files:
     z = zipfile.ZipFile(f)
@@ -136,6 +137,20 @@ for f in files:
     body = "".join(doc.itertext())
     if name != "handbook.docx":
         check("任职者签字" in body and "直接上级签字" in body, f"{name}: no signature")
+        # never alone on a page: when a table comes before them (22 of
+        # the 26 sample sheets, every generated one), its last row and the
+        # paragraph after it keep with them (w:keepNext), as in the PDF
+        # sheet; before, LibreOffice put them alone on page 3 of 2 of 31
+        # generated sheets (role-00330, role-00916)
+        kids = list(doc.find(W + "body"))
+        sig = [i for i, e in enumerate(kids) if e.tag == W + "tbl" and
+               "任职者签字" in "".join(e.itertext())]
+        if sig and sig[0] >= 2 and kids[sig[0] - 2].tag == W + "tbl":
+            last = kids[sig[0] - 2].findall(W + "tr")[-1]
+            ps = list(last.iter(W + "p")) + [kids[sig[0] - 1]]
+            check(all(p.find(f"{W}pPr/{W}keepNext") is not None for p in ps),
+                  f"{name}: the table before the signature lines does not keep with them")
+            nkeep += 1
     # links: external ones only for allowed URLs
     rels = parts["word/_rels/document.xml.rels"].decode()
     check("javascript" not in rels.lower() and "javascript" not in
@@ -151,6 +166,7 @@ for f in files:
         check(anchors and anchors <= marks, f"{name}: links to missing bookmarks {sorted(anchors - marks)[:3]}")
         check("PAGEREF" in parts["word/document.xml"].decode(), f"{name}: contents without PAGEREF")
 print(len(files), "files")
+check(nkeep >= 20, f"only {nkeep} role sheets with a table before the signature lines")
 for b in bad[:20]:
     print(b)
 sys.exit(1 if bad else 0)

@@ -5,7 +5,8 @@
 #   - plain text as HR types it (hr-admin.txt), and the same file saved with
 #     a BOM (Notepad), as GBK with CRLF (WPS, Windows): the same Markdown;
 #   - two job descriptions cut from ../shared/seeds/003 as they are
-#     (seed-003-*.txt): every duty and qualification, in order; lines of
+#     (seed-003-*.txt): every duty and qualification, in order; 百度文库's
+#     mark in copied text taken out (seed-003-mark); lines of
 #     seeds 002 and 001 with headings and items run together (seed-00[12]-*);
 #     seed 000 as it is, a document-sharing page in traditional characters
 #     with pinyin readings, and the same saved as GB18030; it checks once
@@ -76,6 +77,12 @@ imp seed-003-salesperson "$fx/seed-003-salesperson.txt" 业务员
 # are split where the next number follows.
 imp seed-002-runon "$fx/seed-002-runon.txt" 区域业务员
 imp seed-001-dots "$fx/seed-001-dots.txt" seed-001-dots
+# Lines 305-313 of seed 003 as they are: 百度文库's mark in copied text
+# (பைடு நூலகம், Tamil letters no CJK font has, so the PDF build stopped at
+# them) taken out of duty 6 with a warning that names its line.
+imp seed-003-mark "$fx/seed-003-mark.txt" seed-003-mark
+if ! grep -q "$(printf '\340\256')" "$last"; then ok
+else ko "seed-003-mark: Tamil letters left: $(grep -n "$(printf '\340\256')" "$last")"; fi
 # Every numbered duty line of the cut is in the Markdown, in order.
 for s in senior salesperson; do
 	grep -o '[0-9][.、] [^:：]*' "$fx/seed-003-$s.txt" |

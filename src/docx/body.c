@@ -47,6 +47,9 @@ struct S_tbl {
 	long		*w;		/* column widths [twips] */
 	int		 cellp;		/* the open cell ends with a paragraph */
 	int		 ncells;	/* cells written in the open row */
+	int		 keeplast;	/* signature lines follow: the last row
+					   and the paragraph after keep with
+					   them */
 };
 
 struct S_bw {
@@ -61,6 +64,7 @@ struct S_bw {
 	int		 pstart;	/* ... and has no text yet */
 	int		 pspace;	/* collapsed whitespace waits */
 	int		 bold, ital, code, small, pre;
+	int		 keepnext;	/* paragraphs get w:keepNext */
 	const struct doc_node *term;	/* the <dt> its <dd>s are under */
 	int		 termused;	/* ... written before one of them */
 	int		 ddfirst;	/* the <dd>'s first paragraph is next */
@@ -196,10 +200,12 @@ S_popen(struct S_bw *w, const struct doc_node *n)
 	if (style == NULL && p && doc_has_class(p, "kicker"))
 		style = "RbSmall";
 	BUF_PUTSL(w->o, "<w:p>");
-	if (style || jc) {
+	if (style || jc || w->keepnext) {
 		BUF_PUTSL(w->o, "<w:pPr>");
 		if (style)
 			buf_printf(w->o, "<w:pStyle w:val=\"%s\"/>", style);
+		if (w->keepnext)
+			BUF_PUTSL(w->o, "<w:keepNext/>");
 		if (style && strcmp(style, "ListParagraph") == 0 &&
 		    w->nlist > 0) {
 			size_t lvl = w->nlist - 1;
@@ -619,7 +625,10 @@ S_vcont(struct S_bw *w, struct S_tbl *t, int all)
 		if (cs > 1)
 			buf_printf(w->o, "<w:gridSpan w:val=\"%u\"/>", cs);
 		BUF_PUTSL(w->o, "<w:vMerge/></w:tcPr><w:p><w:pPr><w:pStyle "
-		    "w:val=\"RbTableText\"/></w:pPr></w:p></w:tc>");
+		    "w:val=\"RbTableText\"/>");
+		if (w->keepnext)
+			BUF_PUTSL(w->o, "<w:keepNext/>");
+		BUF_PUTSL(w->o, "</w:pPr></w:p></w:tc>");
 		t->vm[t->col]--;
 		t->col += cs;
 		t->ncells++;
@@ -667,9 +676,12 @@ S_cell_close(struct S_bw *w)
 	struct S_tbl *t = S_tbl(w);
 
 	S_pclose(w);
-	if (!t->cellp)
-		BUF_PUTSL(w->o, "<w:p><w:pPr><w:pStyle w:val=\"RbTableText\"/>"
-		    "</w:pPr></w:p>");
+	if (!t->cellp) {
+		BUF_PUTSL(w->o, "<w:p><w:pPr><w:pStyle w:val=\"RbTableText\"/>");
+		if (w->keepnext)
+			BUF_PUTSL(w->o, "<w:keepNext/>");
+		BUF_PUTSL(w->o, "</w:pPr></w:p>");
+	}
 	BUF_PUTSL(w->o, "</w:tc>");
 }
 
@@ -682,13 +694,62 @@ static void
 S_table_close(struct S_bw *w)
 {
 	struct S_tbl *t = S_tbl(w);
+	int keep = t->keeplast;
 
 	BUF_PUTSL(w->o, "</w:tbl>");
 	free(t->vm);
 	free(t->vspan);
 	free(t->w);
 	w->ntbl--;
-	S_para_raw(w, S_AFTER_TABLE);
+	S_para_raw(w, keep ? "<w:p><w:pPr><w:pStyle w:val=\"RbAfterTable\"/>"
+	    "<w:keepNext/></w:pPr></w:p>" : S_AFTER_TABLE);
+}
+
+/* The next sibling of n that is not blank text, or NULL. */
+static const struct doc_node *
+S_next_block(const struct doc_node *n)
+{
+	size_t i;
+
+	for (n = n->next; n != NULL; n = n->next) {
+		if (n->tag != DOC_TEXT)
+			return n;
+		for (i = 0; i < n->len && S_ws(n->text[i]); i++)
+			;
+		if (i < n->len)
+			return n;
+	}
+	return NULL;
+}
+
+/* Do signature lines come right after n (the last block of its
+ * containers, up to one followed by them)? */
+static int
+S_before_signature(const struct doc_node *n)
+{
+	const struct doc_node *nx;
+
+	for (; n != NULL && n->tag != DOC_DOCUMENT; n = n->parent)
+		if ((nx = S_next_block(n)) != NULL)
+			return nx->tag == DOC_SIGNATURE;
+	return 0;
+}
+
+/* Is row n the last of its table (in a tbody, thead or tfoot or not)? */
+static int
+S_last_row(const struct doc_node *n)
+{
+	const struct doc_node *p = n->parent, *c;
+
+	for (c = S_next_block(n); c != NULL; c = S_next_block(c))
+		if (c->tag == DOC_TR)
+			return 0;
+	if (p == NULL || p->tag == DOC_TABLE)
+		return 1;
+	for (c = S_next_block(p); c != NULL; c = S_next_block(c))
+		if (c->tag != DOC_TEXT && c->first != NULL)
+			return 0;
+	return 1;
 }
 
 /* <rb-signature>: a borderless table, a line to sign on in each cell
@@ -925,10 +986,15 @@ S_enter(struct S_bw *w, const struct doc_node *n)
 		break;
 	case DOC_TABLE:
 		S_table_open(w, n);
+		/* signature lines never alone on a page: the table's last
+		 * row keeps with them, as in the PDF */
+		S_tbl(w)->keeplast = S_before_signature(n);
 		break;
 	case DOC_TR:
 		if (S_tbl(w) == NULL)
 			return 1;
+		if (S_tbl(w)->keeplast && S_last_row(n))
+			w->keepnext = 1;
 		BUF_PUTSL(w->o, "<w:tr><w:trPr><w:cantSplit/>");
 		if (n->parent && n->parent->tag == DOC_THEAD)
 			BUF_PUTSL(w->o, "<w:tblHeader/>");
@@ -1028,6 +1094,7 @@ S_exit(struct S_bw *w, const struct doc_node *n)
 		if (S_tbl(w)->ncells == 0)
 			BUF_PUTSL(w->o, "<w:tc><w:p/></w:tc>");
 		BUF_PUTSL(w->o, "</w:tr>");
+		w->keepnext = 0;
 		break;
 	case DOC_TH:
 	case DOC_TD:

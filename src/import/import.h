@@ -70,6 +70,10 @@ size_t	imp_pinyin_strip(char *s, size_t *first);
  * removed: how many, and where the first was. */
 void	imp_pinyin_doc(struct imp_doc *doc, struct diag *);
 
+/* A warning for each paragraph with private-use characters (chars.c):
+ * where the first is, and which; the text is left as it is. */
+void	imp_private_doc(struct imp_doc *doc, struct diag *);
+
 /*
  * What a document-sharing web page wraps around the text (web.c): page
  * numbers of its page headers taken off, its own lines (下载本文档,

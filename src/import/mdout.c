@@ -335,6 +335,7 @@ imp_run(char **files, int nfiles, const char *into, int force,
 		}
 		free(data);
 		if (rc == 0) {
+			imp_private_doc(&doc, d);
 			imp_pinyin_doc(&doc, d);
 			imp_web_doc(&doc, d);
 			imp_recognise(&doc, &r, d);

@@ -13,7 +13,10 @@
  *     (no 。；;！？ at their end), three or more: the numbers are the
  *     pages', not items'; the pages are joined into one text;
  *   - "【篇2:保險公司業務員工作職責及安排】", the title of the next of the
- *     documents the page puts together: a heading line of its own.
+ *     documents the page puts together: a heading line of its own;
+ *   - "பைடு நூலகம்" ("Baidu library" in Tamil), the mark 百度文库 puts into
+ *     the text copied from it: taken out (no CJK font has these letters,
+ *     so the PDF build would stop at them).
  * One warning a file says what was left out or changed, and where.
  * The words are matched as the field table's are, traditional forms
  * folded (rb_name_eq); they are written here in simplified characters.
@@ -34,6 +37,10 @@ static const char *const S_lines[] = { "下载本文档", "文档简介", "温�
 static const char *const S_starts[] = { "已阅读", "版权说明" };
 /* The header of a list of the site's notes (温馨提示, S_lines). */
 #define S_NOTES	"温馨提示"
+/* 百度文库's mark in copied text: பைடு நூலகம் */
+#define S_MARK	"\xE0\xAE\xAA\xE0\xAF\x88\xE0\xAE\x9F\xE0\xAF\x81\x20" \
+	"\xE0\xAE\xA8\xE0\xAF\x82\xE0\xAE\xB2\xE0\xAE\x95\xE0\xAE\xAE" \
+	"\xE0\xAF\x8D"
 
 void
 imp_web_words(void (*fn)(const char *, void *), void *arg)
@@ -149,6 +156,20 @@ S_note(struct S_where *w, int n)
 	w->first = w->last = n;
 }
 
+/* Takes every S_MARK out of t; returns how many. */
+static size_t
+S_unmark(char *t)
+{
+	size_t n = 0, ml = strlen(S_MARK);
+	char *q;
+
+	while ((q = strstr(t, S_MARK)) != NULL) {
+		memmove(q, q + ml, strlen(q + ml) + 1);
+		n++;
+	}
+	return n;
+}
+
 /* Is p[i..) a run of preview pages?  Returns how many paragraphs it
  * spans (empty ones between included), else 0. */
 static size_t
@@ -223,6 +244,7 @@ imp_web_doc(struct imp_doc *doc, struct diag *d)
 {
 	struct S_where heads = { BUF_INIT, 0, 0, 0 };
 	struct S_where gone = { BUF_INIT, 0, 0, 0 };
+	struct S_where marks = { BUF_INIT, 0, 0, 0 };
 	struct imp_para *np = NULL, *p;
 	struct buf j = BUF_INIT;
 	size_t i, k, n, nn = 0, span, len, pre;
@@ -231,6 +253,8 @@ imp_web_doc(struct imp_doc *doc, struct diag *d)
 
 	for (i = 0; i < doc->n; i++) {
 		p = &doc->p[i];
+		for (k = S_unmark(p->text); k > 0; k--)
+			S_note(&marks, p->line);
 		t = p->text;
 		if (p->table)
 			continue;
@@ -309,9 +333,12 @@ imp_web_doc(struct imp_doc *doc, struct diag *d)
 	doc->n = nn;
 	S_flush(&heads);
 	S_flush(&gone);
-	if (heads.count + gone.count == 0 && pages == 0 && pieces == 0) {
+	S_flush(&marks);
+	if (heads.count + gone.count + marks.count == 0 && pages == 0 &&
+	    pieces == 0) {
 		buf_free(&heads.b);
 		buf_free(&gone.b);
+		buf_free(&marks.b);
 		return;
 	}
 	{
@@ -350,6 +377,16 @@ imp_web_doc(struct imp_doc *doc, struct diag *d)
 			buf_puts(&m, s);
 			free(s);
 		}
+		if (marks.count) {
+			s = xasprintf("%s%zu mark%s of 百度文库 ('" S_MARK
+			    "', Tamil letters) taken out (line%s %s; a "
+			    "character of the text may have gone with it)",
+			    m.len ? "; " : "", marks.count, marks.count == 1 ?
+			    "" : "s", marks.count == 1 ? "" : "s",
+			    marks.b.data);
+			buf_puts(&m, s);
+			free(s);
+		}
 		diag_at(d, DIAG_WARNING, doc->file, 0, 0, "copied from a web "
 		    "page: %s; check that nothing of the job description went "
 		    "with them", m.data);
@@ -357,4 +394,5 @@ imp_web_doc(struct imp_doc *doc, struct diag *d)
 	}
 	buf_free(&heads.b);
 	buf_free(&gone.b);
+	buf_free(&marks.b);
 }

@@ -1012,6 +1012,7 @@ S_block_body(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 	struct lay_blk ib;
 	struct lay_style cs = *st;
 	const struct doc_node *c;
+	size_t i, first;
 
 	if (n->id && n->tag != DOC_H1 && n->tag != DOC_H2)
 		S_pend_anchor(blk, n);
@@ -1063,7 +1064,15 @@ S_block_body(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 		    doc_has_class(n, "cover-confidential"))
 			cs.color = th->color_muted;
 		S_want_space(blk, th->par_space);
+		first = blk->fs->vl->n;
 		para_layout(L, &ib, n->first, NULL, &cs, DOC_P, 0, NULL);
+		if (doc_has_class(n, "keep-next")) {
+			/* the whole paragraph on the page of what follows
+			 * (the handbook's 上级 line: with the role's table) */
+			for (i = first; i < blk->fs->vl->n; i++)
+				blk->fs->vl->it[i].flags |= ITF_KEEP;
+			blk->fs->keep = 1;
+		}
 		S_want_space(blk, doc_has_class(n, "cover-title") ?
 		    th->size_title : th->par_space);
 		break;
@@ -1118,8 +1127,14 @@ S_block_body(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 				cs = *st;
 				cs.face |= 1;
 				S_want_space(blk, th->par_space * 0.5);
+				first = blk->fs->vl->n;
 				para_layout(L, &ib, c->first, NULL, &cs, DOC_DT,
 				    0, NULL);
+				/* a term is never alone at a page's foot: it
+				 * keeps with its description's first line */
+				for (i = first; i < blk->fs->vl->n; i++)
+					blk->fs->vl->it[i].flags |= ITF_KEEP;
+				blk->fs->keep = 1;
 			} else {
 				struct lay_blk db = ib;
 

@@ -31,6 +31,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = imp_read_text(&doc, (const char *)data, size, &d);
 	}
 	if (rc == 0) {
+		imp_private_doc(&doc, &d);
 		imp_pinyin_doc(&doc, &d);
 		imp_web_doc(&doc, &d);
 		imp_recognise(&doc, &r, &d);

@@ -161,6 +161,18 @@ PY
 $py tests/tools/tagcheck.py "$tmp/cells-bad.pdf" >"$tmp/tc" 2>&1 && ko "a row without its empty cell passed" ||
     { grep -q 'rows cover 3 2 3 3 3 3 columns' "$tmp/tc" && ok || ko "cells-bad: $(cat "$tmp/tc")"; }
 
+# 7c. Word breaks: a line that wraps at a space keeps that space as its
+# last glyph (ISO 32000-1 14.8.2.5), so the structure text, as a screen
+# reader gets it, reads every word apart; before, the lines' words ran
+# together ("screenreader"), and in the seeds "工 作 说 明 书 Jb" read
+# "书Jb".  The paragraph's own last space is not drawn.
+w='Every duty of a role sheet is read by a screen reader from the structure tree, and the words of a line that wraps at a space must not run into the first word of the next line, so the space stays in the text as its last glyph.'
+printf '<rb-document title="t" lang="en"><h1>Words</h1><p>%s </p></rb-document>\n' "$w" >"$tmp/words.xhtml"
+$rb dump-layout "$tmp/words.xhtml" -o "$tmp/words.pdf" >"$tmp/words.dump" 2>&1
+if [ "$(grep -c '^ *line p\.' "$tmp/words.dump")" -ge 3 ] &&
+   [ "$(pdfinfo -struct-text "$tmp/words.pdf" 2>&1 | sed -n '/^ *P /{n;p;}' | sed 's/^ *//')" = "\"$w\"" ]; then ok
+else ko "word breaks: $(grep -c '^ *line p\.' "$tmp/words.dump") lines; $(pdfinfo -struct-text "$tmp/words.pdf" 2>&1 | tail -1)"; fi
+
 # 8. --no-pdf-tags: no structure, no marked content, the same text; a
 # tagged output folder built again untagged is rewritten (the option is
 # part of what a document depends on); refused with --pdf-a.

@@ -76,6 +76,34 @@ $py tests/tools/tagcheck.py "$tmp/nest.pdf" >"$tmp/tc" 2>&1 && ko "bad nesting p
     { grep -q 'LI holds Lbl, not \[Lbl\] LBody' "$tmp/tc" && grep -q ': L holds LI.* TR' "$tmp/tc" && ok ||
       ko "nest: $(cat "$tmp/tc")"; }
 
+# 2a. More negative controls, on a role sheet: a rectangle painted after
+# the last marked sequence (neither tagged nor an artifact), a P listing
+# an MCID its page does not mark, and an empty P.  (At 1,000 roles and on
+# the imported seeds none of these occurs; tagcheck.py did not look.)
+$py - "$a/roles/salesperson.pdf" "$tmp/loose.pdf" "$tmp/ghost.pdf" "$tmp/empty.pdf" <<'PY'
+import sys, pikepdf
+src, loose, ghost, empty = sys.argv[1:]
+with pikepdf.open(src) as p:
+    p.pages[0].contents_add(pikepdf.Stream(p, b'0 0 10 10 re f'), prepend=False)
+    p.save(loose)
+with pikepdf.open(src) as p:
+    se = [c for c in p.Root.StructTreeRoot.K[0].K if c.S == pikepdf.Name.P][0]
+    se.K = pikepdf.Array([se.K, 9999])
+    p.save(ghost)
+with pikepdf.open(src) as p:
+    doc = p.Root.StructTreeRoot.K[0]
+    doc.K = pikepdf.Array(list(doc.K) + [p.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=doc))])
+    p.save(empty)
+PY
+for c in 'loose:page 1: 1 painting operators (f first) neither tagged nor an artifact' \
+    'ghost:P lists MCID 9999, not marked on its page' 'empty:an empty P (no kids)'; do
+	n=${c%%:*}
+	if $py tests/tools/tagcheck.py "$tmp/$n.pdf" >"$tmp/tc" 2>&1; then ko "$n passed"
+	elif grep -qF "${c#*:}" "$tmp/tc"; then ok
+	else ko "$n: $(head -3 "$tmp/tc")"; fi
+done
+
 # 2b. List labels: a number is a Lbl, a bullet an artifact (the L says it
 # is a list): the handbook's numbered lists have "1." Lbls, its bulleted
 # one (九、业务部资源分配) LIs of an LBody only, and no Lbl is a bullet.
@@ -160,6 +188,18 @@ with pikepdf.open(sys.argv[1]) as p:
 PY
 $py tests/tools/tagcheck.py "$tmp/cells-bad.pdf" >"$tmp/tc" 2>&1 && ko "a row without its empty cell passed" ||
     { grep -q 'rows cover 3 2 3 3 3 3 columns' "$tmp/tc" && ok || ko "cells-bad: $(cat "$tmp/tc")"; }
+
+# 7c. Word breaks: a line that wraps at a space keeps that space as its
+# last glyph (ISO 32000-1 14.8.2.5), so the structure text, as a screen
+# reader gets it, reads every word apart; before, the lines' words ran
+# together ("screenreader"), and in the seeds "工 作 说 明 书 Jb" read
+# "书Jb".  The paragraph's own last space is not drawn.
+w='Every duty of a role sheet is read by a screen reader from the structure tree, and the words of a line that wraps at a space must not run into the first word of the next line, so the space stays in the text as its last glyph.'
+printf '<rb-document title="t" lang="en"><h1>Words</h1><p>%s </p></rb-document>\n' "$w" >"$tmp/words.xhtml"
+$rb dump-layout "$tmp/words.xhtml" -o "$tmp/words.pdf" >"$tmp/words.dump" 2>&1
+if [ "$(grep -c '^ *line p\.' "$tmp/words.dump")" -ge 3 ] &&
+   [ "$(pdfinfo -struct-text "$tmp/words.pdf" 2>&1 | sed -n '/^ *P /{n;p;}' | sed 's/^ *//')" = "\"$w\"" ]; then ok
+else ko "word breaks: $(grep -c '^ *line p\.' "$tmp/words.dump") lines; $(pdfinfo -struct-text "$tmp/words.pdf" 2>&1 | tail -1)"; fi
 
 # 8. --no-pdf-tags: no structure, no marked content, the same text; a
 # tagged output folder built again untagged is rewritten (the option is

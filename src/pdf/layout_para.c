@@ -530,6 +530,23 @@ S_link(struct lay *L, struct lay_blk *blk, const char *href, uint32_t se,
 }
 
 /*
+ * Is e, the end of a line of p, a break at a space: a space with more of
+ * the paragraph after it (not the spaces ending the paragraph)?
+ */
+static int
+S_break_space(const struct S_para *p, size_t e)
+{
+	size_t k;
+
+	if (e >= p->n || !(p->ch[e].fl & CH_SPACE) || (p->ch[e].fl & CH_HIDDEN))
+		return 0;
+	for (k = e; k < p->n; k++)
+		if (!(p->ch[k].fl & CH_SPACE))
+			return 1;
+	return 0;
+}
+
+/*
  * Emits one line [s, e) (e excludes trailing spaces) of paragraph p at the
  * top of a new item; justify spreads the slack.
  */
@@ -679,6 +696,13 @@ S_emit_line(struct lay *L, struct lay_blk *blk, struct S_para *p, size_t s,
 			uint32_t to = b < p->n ? p->ch[b].off :
 			    (uint32_t)p->u8.len;
 
+			/* a line broken at a space keeps that space as its
+			 * last glyph (no ink, past op->w): a text or
+			 * screen reader joining the lines reads "word
+			 * word", not "wordword" (ISO 32000-1 14.8.2.5) */
+			if (b == e && S_break_space(p, e))
+				to = e + 1 < p->n ? p->ch[e + 1].off :
+				    (uint32_t)p->u8.len;
 			op->str = lay_str(L, p->u8.data + from, to - from);
 			op->len = to - from;
 		}

@@ -29,6 +29,15 @@ the file), `gs -sDEVICE=txtwrite` (Ghostscript, one file a page), and
            with one another even when the file is wrong for all of them
            (one ToUnicode entry mapping a glyph to another character);
            the layout is the text rolebook meant to write.
+  hyphens  poppler takes an ASCII '-' that ends a line for a word
+           hyphenated there and drops it, joining the lines (pdftotext
+           has no option against it; a real job description breaks
+           '各类政策受控-货源受控' after the '-', and a duty that is just
+           '-' is a line of its own); so poppler may lack as many '-' on
+           a page as MuPDF's text of it has lines ending in '-', and a
+           laid-out line ending in '-' is read by poppler without it.
+           The character is in the file (MuPDF, Ghostscript and the
+           structure text read it).
   same     each OTHER (the same document written --no-pdf-tags or
            --pdf-a) is clean and agrees, and each reader finds in it the
            same text as in PDF, page by page, white space removed: the
@@ -57,6 +66,7 @@ ATTR = re.compile(r'\b[a-z]+="(?:[^"\\]|\\.)*"')
 MARK = re.compile(r'\\[qceh]')
 MARKER = re.compile(r'\bmarker="((?:[^"\\]|\\.)*)"')
 problems = []
+hyph = {}       # file: MuPDF's lines ending in '-', page by page
 shown = collections.Counter()
 
 
@@ -111,6 +121,9 @@ def read(f, t):
     n = {k: len(v) for k, v in pages.items()}
     if len(set(n.values())) != 1:
         bad(f, 'clean', f"page counts differ: {n}")
+    # per page, MuPDF's lines ending in '-' (see hyphens)
+    hyph[f] = [sum(1 for ln in p.splitlines() if ln.rstrip().endswith('-'))
+               for p in pages['mupdf']]
     return {k: [WS.sub('', p) for p in v] for k, v in pages.items()}
 
 
@@ -120,7 +133,12 @@ def agree(f, pages):
         c = {k: collections.Counter(v[i]) for k, v in pages.items()}
         if c['poppler'] == c['mupdf'] == c['gs']:
             continue
+        h = hyph[f][i] if i < len(hyph[f]) else 0
         for k in ('mupdf', 'gs'):
+            # poppler's dropped line-end hyphens (see hyphens)
+            if not c['poppler'] - c[k] and set(c[k] - c['poppler']) == {'-'} \
+                    and (c[k] - c['poppler'])['-'] <= h:
+                continue
             if c[k] != c['poppler']:
                 only_p = ''.join(sorted((c['poppler'] - c[k]).elements()))
                 only_k = ''.join(sorted((c[k] - c['poppler']).elements()))
@@ -162,7 +180,8 @@ def layout(f, pages, dump):
             if i >= len(v):
                 continue
             for s in lines:
-                if s not in v[i]:
+                if s not in v[i] and not (k == 'poppler' and s.endswith('-')
+                                          and s[:-1] in v[i]):
                     bad(f, 'layout', f"page {i + 1}: {k} does not read "
                         f"'{s[:40]}'")
 

@@ -135,8 +135,8 @@ sleep 0.3
 "$rb" build "$tmp/c" -o "$tmp/o" 2>"$tmp/e2" & p2=$!
 wait $p1; r1=$?; wait $p2; r2=$?
 if [ $r1 = 0 ] && [ $r2 = 0 ] && same "$tmp/o" "$tmp/new" &&
-   grep -q "is in use by another rolebook run; waiting for it to finish" "$tmp/e2"
-then ok "overlapping builds: the second waits for the lock, both valid"
+   grep -qxF "rolebook: $tmp (the folder holding $tmp/o) is in use by another rolebook run; waiting for it to finish" "$tmp/e2"
+then ok "overlapping builds: the second waits for the lock (naming the folder locked), both valid"
 else ko "overlapping builds: exit $r1 $r2; $(head -5 "$tmp/diff" "$tmp/e1" "$tmp/e2")"; fi
 # a build and a report into the same out/
 "$rb" report "$month" "$tmp/c" -o "$tmp/rep" 2>/dev/null

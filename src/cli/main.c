@@ -102,11 +102,17 @@ S_usage_error(struct diag *d, const char *msg)
 static int
 S_lock(struct diag *d, const char *out)
 {
+	char *holder;
 	int fd;
 
 	if ((fd = dir_lock(out, 0)) == -1 && errno == EWOULDBLOCK) {
-		fprintf(stderr, "rolebook: %s is in use by another rolebook "
-		    "run; waiting for it to finish\n", out);
+		/* the lock is on the folder holding out: name it, as the
+		 * other run may be writing beside out, not into it */
+		holder = dir_lock_holder(out);
+		fprintf(stderr, "rolebook: %s (the folder holding %s) is in "
+		    "use by another rolebook run; waiting for it to finish\n",
+		    holder, out);
+		free(holder);
 		fd = dir_lock(out, 1);
 	}
 	if (fd == -1) {

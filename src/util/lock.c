@@ -23,8 +23,8 @@
 #include "util.h"
 
 /* The nearest existing folder above path ("." for a bare name). */
-static char *
-S_holder(const char *path)
+char *
+dir_lock_holder(const char *path)
 {
 	struct stat st;
 	char *s = xstrdup(path), *slash;
@@ -51,7 +51,7 @@ S_holder(const char *path)
 int
 dir_lock(const char *out, int wait)
 {
-	char *dir = S_holder(out);
+	char *dir = dir_lock_holder(out);
 	int fd, save;
 
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

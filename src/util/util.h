@@ -237,6 +237,9 @@ void	 file_test_stall(const char *path);
  * or -1 with errno.
  */
 int	 dir_lock(const char *out, int wait);
+/* The folder dir_lock() locks for out: the nearest existing one above it
+ * (the caller frees). */
+char	*dir_lock_holder(const char *out);
 void	 dir_unlock(int fd);
 /* Removes the temporary files (NAME.tmp.PID) under dir that a killed run
  * left (PID not running); call holding dir's lock.  Returns how many. */

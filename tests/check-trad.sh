@@ -18,6 +18,12 @@
 #     the imported role checks clean in the traditional sample content;
 #     saved as Big5 it imports the same, with a warning, and as GB18030
 #     the same, without;
+#   - every Chinese header and value the sales CSV readers match
+#     (foldcheck sales: 工号, 类型, 签单, 迟到 …) in the three standards
+#     still matches; the sample month with Chinese headers and values,
+#     those converted to traditional characters (工號, 類型, 簽單, 遲到),
+#     gives the sample's report and payroll byte for byte; the whole
+#     files converted, and saved as Big5, the traditional run's;
 #   - the sales data (staff.csv, a month) in traditional characters
 #     saved as Big5 is read as Big5, with a warning a file, and gives the
 #     traditional UTF-8 run's report and payroll (the sample's but for the
@@ -57,6 +63,31 @@ done
 # negative control: 職掌 is not 职责
 if printf '岗位职责\t崗位職掌\n' | "$fc" pairs >/dev/null; then
 	ko "foldcheck took 崗位職掌 for 岗位职责"
+else ok; fi
+
+# ---- the sales CSV readers' words (sales_words: the headers' Chinese
+# names, the event types, incident kinds, yes and no: 工号, 类型, 签单,
+# 迟到 …), in the three standards: a CSV exported in Taiwan or Hong Kong
+# (工號, 類型, 簽單, 遲到) is read as the simplified one.  Part of the
+# words above too; here alone, so that each standard must change most of
+# them (not vacuous) and a word added to the readers is covered.
+"$fc" sales >"$tmp/swords"
+n=$(wc -l <"$tmp/swords")
+if [ "$n" -ge 24 ] && grep -qx '签单' "$tmp/swords" &&
+    grep -qx '目标金额' "$tmp/swords"; then ok
+else ko "only $n sales words from foldcheck: $(tr '\n' ' ' <"$tmp/swords")"; fi
+for c in s2t s2tw s2hk; do
+	opencc -c $c -i "$tmp/swords" -o "$tmp/sw.$c"
+	if paste "$tmp/swords" "$tmp/sw.$c" | "$fc" pairs >"$tmp/sr.$c"; then
+		m=$(sed -n 's/.* \([0-9]*\) in other forms.*/\1/p' "$tmp/sr.$c")
+		if [ "${m:-0}" -ge 18 ]; then ok
+		else ko "$c: only ${m:-0} sales words differ: $(cat "$tmp/sr.$c")"; fi
+	else ko "$c: sales words in traditional forms that do not match: $(head -5 "$tmp/sr.$c")"; fi
+done
+# negative control: 簽約 (signing a contract) is not 签单, 遲報 not 迟到
+if printf '签单\t簽約\n' | "$fc" pairs >/dev/null ||
+    printf '迟到\t遲報\n' | "$fc" pairs >/dev/null; then
+	ko "foldcheck took 簽約 for 签单 or 遲報 for 迟到"
 else ok; fi
 
 # ---- the fold table agrees with OpenCC (瞭 alone stays 瞭 in t2s, as in
@@ -230,6 +261,91 @@ else ko "errors in a Big5 CSV: $(diff "$tmp/s/t.err" "$tmp/s/b.err" | head -6)";
 (cd "$tmp/s" && "$rb" check d) >/dev/null 2>"$tmp/s/d.err"
 if grep -qx "d/sales/$m/incidents.big5.csv:45:24: error: not valid Big5 (byte 0xFF); is the file really Big5? If it is UTF-8, drop the encoding from its name" "$tmp/s/d.err"; then ok
 else ko "declared Big5, a bad byte: $(cat "$tmp/s/d.err")"; fi
+
+# ---- the sample month with Chinese headers and values (工号,姓名,…;
+# 上门, 签单, 迟到, 是), in simplified characters (z), then the headers
+# and values alone converted by OpenCC to traditional characters in each
+# standard (s2t, s2tw, s2hk: 工號, 類型, 上門, 簽單, 遲到; the names and
+# notes as they are): each gives the English sample's report and payroll
+# (u) byte for byte.  Before, each traditional header was an unknown
+# column (a missing-column error) and each value an unknown type.
+mkdir -p "$tmp/z"
+cp -R "$top/content" "$tmp/z/z"
+zh_head() {	# the Chinese header of file $1 (as docs/sales.md lists them)
+	case $1 in
+	staff.csv) echo '工号,姓名,岗位,团队,入职日期,离职日期' ;;
+	*/events.csv) echo '日期,工号,类型,客户,金额,备注' ;;
+	*/incidents.csv) echo '日期,工号,类别,豁免,备注' ;;
+	*/targets.csv) echo '团队,目标金额' ;;
+	esac
+}
+for f in staff.csv sales/$m/events.csv sales/$m/incidents.csv sales/$m/targets.csv; do
+	{ zh_head $f
+	  sed 1d "$top/content/$f" | awk -F, -v OFS=, -v f=$f '
+	    BEGIN { split("visit 上门 invitation 邀约 design_agreement 设计协议 " \
+		"contract 签单 late 迟到 leave 请假 comp_leave 调休 " \
+		"phone_blocked 手机停机 transport_late 交通迟到 " \
+		"missing_record 未做记录 yes 是", w, " ")
+		for (i = 1; i < 24; i += 2) zh[w[i]] = w[i + 1] }
+	    f ~ /events|incidents/ && ($3 in zh) { $3 = zh[$3] }
+	    f ~ /incidents/ && ($4 in zh) { $4 = zh[$4] }
+	    { print }'; } >"$tmp/z/z/$f"
+done
+if ! grep -q ',visit,\|,late,\|,yes,' "$tmp/z/z/sales/$m/events.csv" "$tmp/z/z/sales/$m/incidents.csv" &&
+    [ "$(grep -c ',签单,' "$tmp/z/z/sales/$m/events.csv")" -ge 10 ] &&
+    [ "$(grep -c ',是,' "$tmp/z/z/sales/$m/incidents.csv")" -ge 3 ]; then ok
+else ko "the Chinese sample month: $(sed -n 1,3p "$tmp/z/z/sales/$m/incidents.csv")"; fi
+# the header (line 1) and the value columns (3, and 4 of incidents) of
+# the file converted by OpenCC, the rest of the line as it is
+for c in s2t s2tw s2hk; do
+	cp -R "$tmp/z/z" "$tmp/z/$c"
+	for f in staff.csv sales/$m/events.csv sales/$m/incidents.csv sales/$m/targets.csv; do
+		opencc -c $c -i "$tmp/z/z/$f" -o "$tmp/z/conv"
+		awk -F, -v OFS=, -v f=$f 'NR == FNR { t[FNR] = $0; next }
+		    { n = split(t[FNR], a, ",") }
+		    FNR == 1 { print t[FNR]; next }
+		    f ~ /events|incidents/ { $3 = a[3] }
+		    f ~ /incidents/ { $4 = a[4] }
+		    { print }' "$tmp/z/conv" "$tmp/z/z/$f" >"$tmp/z/$c/$f"
+	done
+done
+# the whole files converted (the names too: 王建國), in UTF-8 (zt) and
+# saved as Big5 (zb): the traditional English-header run's outputs (t)
+cp -R "$tmp/z/z" "$tmp/z/zt"
+cp -R "$tmp/z/z" "$tmp/z/zb"
+for f in staff.csv sales/$m/events.csv sales/$m/incidents.csv sales/$m/targets.csv; do
+	opencc -c s2t -i "$tmp/z/z/$f" -o "$tmp/z/zt/$f"
+	iconv -f UTF-8 -t CP950 "$tmp/z/zt/$f" >"$tmp/z/zb/$f"
+done
+if grep -q '^日期,工號,類型,客戶,金額,備註$' "$tmp/z/s2t/sales/$m/events.csv" &&
+    grep -q '^日期,工號,類型,客户,金額,備註$' "$tmp/z/s2hk/sales/$m/events.csv" &&
+    grep -q '^2026-10-[0-9]*,[0-9]*,上門,' "$tmp/z/s2tw/sales/$m/events.csv" &&
+    grep -q ',簽單,' "$tmp/z/s2t/sales/$m/events.csv" &&
+    grep -q ',遲到,' "$tmp/z/s2hk/sales/$m/incidents.csv" &&
+    grep -q '^團隊,目標金額' "$tmp/z/s2t/sales/$m/targets.csv" &&
+    grep -q '^工號,姓名,崗位,團隊,入職日期,離職日期' "$tmp/z/s2t/staff.csv" &&
+    grep -q '王建国' "$tmp/z/s2t/staff.csv"; then ok
+else ko "the traditional month: $(sed -n 1,2p "$tmp/z/s2t/sales/$m/events.csv")"; fi
+for x in z s2t s2tw s2hk zt zb; do
+	(cd "$tmp/z" && "$rb" report $m $x -o $x.out) >/dev/null 2>"$tmp/z/$x.diag"
+	rc=$?
+	grep -v ': warning: not UTF-8: read as Big5 ' "$tmp/z/$x.diag" >"$tmp/z/$x.err"
+	if [ $rc = 0 ] && [ ! -s "$tmp/z/$x.err" ]; then ok
+	else ko "$x month (Chinese headers): exit $rc: $(head -3 "$tmp/z/$x.err")"; fi
+	case $x in zt|zb) y=t ;; *) y=u ;; esac
+	for f in $r.html $r.pdf $r-pay.csv $r-pay.xlsx; do
+		if [ -s "$tmp/s/$y.out/$f" ] && cmp -s "$tmp/s/$y.out/$f" "$tmp/z/$x.out/$f"; then ok
+		else ko "$x month (Chinese headers): $f is not the $y run's: $(diff "$tmp/s/$y.out/$r-pay.csv" "$tmp/z/$x.out/$r-pay.csv" 2>&1 | head -4)"; fi
+	done
+done
+# Big5: a warning a file (all four hold Chinese now), no other diagnostic
+if [ "$(grep -c ': warning: not UTF-8: read as Big5 ' "$tmp/z/zb.diag")" = 4 ]; then ok
+else ko "Big5 month with Chinese headers: $(cat "$tmp/z/zb.diag")"; fi
+# a traditional word that is not one stays refused, at its place
+printf '2026-10-31,1001,拜訪,客戶乙,,\n' >>"$tmp/z/s2t/sales/$m/events.csv"
+(cd "$tmp/z" && "$rb" check s2t) >/dev/null 2>"$tmp/z/bad.err"
+if grep -q "^s2t/sales/$m/events.csv:312:17: error: .*拜訪" "$tmp/z/bad.err"; then ok
+else ko "an unknown traditional type: $(cat "$tmp/z/bad.err")"; fi
 
 # ---- a role saved as Big5 or GBK: the error names the encoding its bytes
 # are in and the command that converts them (before, Big5 was told GBK),

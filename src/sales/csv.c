@@ -13,6 +13,7 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../model/fields.h"
 #include "sales_int.h"
 
 /* Line and character column of byte off in text. */
@@ -422,13 +423,13 @@ csv_parse(struct diag *d, const char *file, const char *text, size_t len,
 }
 
 /* Is header field f column col: its English name (ASCII case ignored) or
- * its Chinese alias? */
+ * its Chinese alias, in simplified or traditional characters (工号, 工號)?
+ * The field table's fold (rb_name_eq), one rule for roles and sales data. */
 static int
 S_name_eq(const struct csv_field *f, const struct csv_col *col)
 {
-	return (strlen(col->name) == f->len &&
-	    strncasecmp(f->s, col->name, f->len) == 0) ||
-	    (col->alias && strcmp(f->s, col->alias) == 0);
+	return rb_name_eq(f->s, f->len, col->name) ||
+	    (col->alias && rb_name_eq(f->s, f->len, col->alias));
 }
 
 int

@@ -876,6 +876,20 @@ static const struct S_spec S_specs[] = {
 	{ "incidents", S_inc_cols, S_inc_kinds, 5, S_add_incident, 1 },
 	{ "targets", S_tg_cols, S_tg_kinds, 2, S_add_target, 0 } };
 
+void
+sales_words(void (*fn)(const char *, void *), void *arg)
+{
+	size_t i, k;
+
+	for (i = 0; i < ST__MAX; i++)
+		fn(S_staff_cols[i].alias, arg);
+	for (k = 0; k < sizeof(S_specs) / sizeof(S_specs[0]); k++)
+		for (i = 0; i < S_specs[k].ncols; i++)
+			if (S_specs[k].cols[i].alias != NULL)
+				fn(S_specs[k].cols[i].alias, arg);
+	val_words(fn, arg);
+}
+
 /* Checks the value of field f, of kind k in column col, into rec (the
  * checks that need other columns are add()'s). */
 static void

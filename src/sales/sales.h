@@ -274,4 +274,12 @@ char	*sales_fen_str(char *out, int64_t fen);
  * ties by bytes.  The order of the payroll and of "smaller staff id". */
 int	sales_idcmp(const char *a, const char *b);
 
+/*
+ * Every Chinese word the CSV readers match, to fn: the headers' Chinese
+ * names (工号, 类型, …) and the values (上门, 迟到, 是, …), in simplified
+ * characters; their traditional forms are folded as rb_name_eq folds them
+ * (tests/check-trad.sh asks OpenCC for them, tests/tools/foldcheck).
+ */
+void	sales_words(void (*fn)(const char *, void *), void *arg);
+
 #endif

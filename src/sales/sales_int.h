@@ -40,11 +40,14 @@ extern const char *const val_ev_name[EV__MAX];	/* visit, … */
 extern const char *const val_inc_name[INC__MAX];	/* late, … */
 extern const char *const val_inc_label[INC__MAX];	/* 迟到, … (for text) */
 /* An event type or incident kind by its English or Chinese name (上门,
- * 迟到, …); -1 if unknown. */
+ * 迟到, …, or in traditional characters: 上門, 遲到); -1 if unknown. */
 int	 val_ev_parse(const char *s, size_t n);
 int	 val_inc_parse(const char *s, size_t n);
 /* yes/是 1, no/否/empty 0, else -1. */
 int	 val_yesno(const char *s, size_t n);
+/* The Chinese values val_ev_parse, val_inc_parse and val_yesno accept
+ * (simplified; traditional forms folded), each to fn (sales_words). */
+void	 val_words(void (*fn)(const char *, void *), void *arg);
 
 /* Dates are ints yyyymmdd; months ints yyyymm. */
 enum val_date {
@@ -131,7 +134,8 @@ struct csv {
 };
 
 /* An expected column: its English name (ASCII case ignored), its Chinese
- * alias (exact; may be NULL), whether it may be absent. */
+ * alias (simplified; traditional forms folded as rb_name_eq; may be NULL),
+ * whether it may be absent. */
 struct csv_col {
 	const char	*name;
 	const char	*alias;

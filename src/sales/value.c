@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../model/fields.h"
 #include "sales_int.h"
 
 const char *const val_ev_name[EV__MAX] = {
@@ -27,7 +28,8 @@ const char *const val_inc_label[INC__MAX] = {
 	"迟到", "请假", "调休", "停机", "交通原因迟到",
 	"客户跟踪表/ERP 未记录" };
 
-/* Index of s[0..n) in names or zh (nmax entries), or -1. */
+/* Index of s[0..n) in names (exact) or zh (nmax entries; traditional
+ * forms folded, rb_name_eq: 簽單 is 签单), or -1. */
 static int
 S_word(const char *s, size_t n, const char *const *names,
     const char *const *zh, int nmax)
@@ -36,7 +38,7 @@ S_word(const char *s, size_t n, const char *const *names,
 
 	for (k = 0; k < nmax; k++)
 		if ((strlen(names[k]) == n && memcmp(s, names[k], n) == 0) ||
-		    (zh && strlen(zh[k]) == n && memcmp(s, zh[k], n) == 0))
+		    (zh && rb_name_eq(s, n, zh[k])))
 			return k;
 	return -1;
 }
@@ -53,16 +55,32 @@ val_inc_parse(const char *s, size_t n)
 	return S_word(s, n, val_inc_name, S_inc_zh, INC__MAX);
 }
 
+/* The Chinese yes and no (S_yesno_zh[1], [0]): folded as S_word's. */
+static const char *const S_yesno_zh[2] = { "否", "是" };
+
 int
 val_yesno(const char *s, size_t n)
 {
 	if (n == 0 || (n == 2 && strncasecmp(s, "no", 2) == 0) ||
-	    (n == 3 && memcmp(s, "否", 3) == 0))
+	    rb_name_eq(s, n, S_yesno_zh[0]))
 		return 0;
 	if ((n == 3 && strncasecmp(s, "yes", 3) == 0) ||
-	    (n == 3 && memcmp(s, "是", 3) == 0))
+	    rb_name_eq(s, n, S_yesno_zh[1]))
 		return 1;
 	return -1;
+}
+
+void
+val_words(void (*fn)(const char *, void *), void *arg)
+{
+	int k;
+
+	for (k = 0; k < EV__MAX; k++)
+		fn(S_ev_zh[k], arg);
+	for (k = 0; k < INC__MAX; k++)
+		fn(S_inc_zh[k], arg);
+	for (k = 0; k < 2; k++)
+		fn(S_yesno_zh[k], arg);
 }
 
 /* ---- calendar ---- */

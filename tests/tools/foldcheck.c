@@ -2,8 +2,10 @@
  * foldcheck.c — the traditional forms of the words rolebook matches
  * (tests/check-trad.sh).
  *   foldcheck words   every word the look-ups match (rb_words, imp_words,
- *                     imp_web_words, imp_docx_words)
+ *                     imp_web_words, imp_docx_words, sales_words: the
+ *                     sales CSV readers' headers and values)
  *                     that has a Han character, once, one a line
+ *   foldcheck sales   the same, of sales_words alone
  *   foldcheck pairs   reads "SIMPLIFIED<TAB>OTHER" lines (OTHER: the same
  *                     word in traditional characters, as OpenCC writes
  *                     it); prints each pair whose OTHER does not match
@@ -17,6 +19,7 @@
 #include "util/util.h"
 #include "model/fields.h"
 #include "import/import.h"
+#include "sales/sales.h"
 
 static char	**S_seen;
 static size_t	  S_nseen;
@@ -53,6 +56,11 @@ main(int argc, char **argv)
 		imp_words(S_word, NULL);
 		imp_web_words(S_word, NULL);
 		imp_docx_words(S_word, NULL);
+		sales_words(S_word, NULL);
+		return 0;
+	}
+	if (argc == 2 && strcmp(argv[1], "sales") == 0) {
+		sales_words(S_word, NULL);
 		return 0;
 	}
 	if (argc == 2 && strcmp(argv[1], "table") == 0) {
@@ -68,7 +76,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (argc != 2 || strcmp(argv[1], "pairs") != 0) {
-		fprintf(stderr, "usage: foldcheck words | pairs | table\n");
+		fprintf(stderr, "usage: foldcheck words | sales | pairs | table\n");
 		return 2;
 	}
 	while (fgets(line, sizeof(line), stdin) != NULL) {

@@ -2,7 +2,7 @@
  * test_sales_csv.c — Criterion tests of the sales CSV reader and value
  * parsers (src/sales/csv.c, data.c): RFC 4180 quoting, embedded commas,
  * quotes and newlines, BOM, GBK, Big5, positions in characters, limits,
- * amounts, dates, rounding.
+ * amounts, dates, rounding; headers and values in traditional characters.
  */
 #include <criterion/criterion.h>
 #include <stdlib.h>
@@ -424,6 +424,88 @@ Test(sales_csv, words)
 	cr_assert_eq(val_yesno("YES", 3), 1);
 	cr_assert_eq(val_yesno("", 0), 0);
 	cr_assert_eq(val_yesno("对", strlen("对")), -1);
+}
+
+/* A CSV exported in Taiwan or Hong Kong: the values in traditional
+ * characters read as the simplified ones (rb_name_eq's fold), mixed forms
+ * too; another word in traditional characters stays unknown. */
+Test(sales_csv, words_traditional)
+{
+	cr_assert_eq(val_ev_parse("簽單", strlen("簽單")), EV_CONTRACT);
+	cr_assert_eq(val_ev_parse("设計協议", strlen("设計協议")), EV_DESIGN);
+	cr_assert_eq(val_ev_parse("邀約", strlen("邀約")), EV_INVITATION);
+	cr_assert_eq(val_ev_parse("上門", strlen("上門")), EV_VISIT);
+	cr_assert_eq(val_ev_parse("簽約", strlen("簽約")), -1);
+	cr_assert_eq(val_ev_parse("拜訪", strlen("拜訪")), -1);
+	cr_assert_eq(val_inc_parse("遲到", strlen("遲到")), INC_LATE);
+	cr_assert_eq(val_inc_parse("請假", strlen("請假")), INC_LEAVE);
+	cr_assert_eq(val_inc_parse("調休", strlen("調休")), INC_COMP_LEAVE);
+	cr_assert_eq(val_inc_parse("手機停機", strlen("手機停機")),
+	    INC_PHONE_BLOCKED);
+	cr_assert_eq(val_inc_parse("交通遲到", strlen("交通遲到")),
+	    INC_TRANSPORT_LATE);
+	cr_assert_eq(val_inc_parse("未做記錄", strlen("未做記錄")),
+	    INC_MISSING_RECORD);
+	/* a prefix is not the word */
+	cr_assert_eq(val_inc_parse("遲", strlen("遲")), -1);
+	cr_assert_eq(val_yesno("是", strlen("是")), 1);
+}
+
+/* The header in traditional characters (Excel in Taiwan or Hong Kong) maps
+ * as the simplified one does; a word that is not a column's stays an
+ * unknown column, named as written. */
+static const struct csv_col S_cols[] = {
+	{ "date", "日期", 0 }, { "person", "工号", 0 }, { "type", "类型", 0 },
+	{ "client", "客户", 0 }, { "amount", "金额", 0 },
+	{ "note", "备注", 1 } };
+
+static int	S_nwarn;
+static char	S_warn[256];
+
+static void
+S_onwarn(void *arg, const char *file, int line, int col, const char *msg)
+{
+	(void)arg;
+	(void)file;
+	S_nwarn++;
+	snprintf(S_warn, sizeof(S_warn), "%d:%d: %s", line, col, msg);
+}
+
+Test(sales_csv, header_traditional)
+{
+	struct csv c;
+	int map[6], i;
+
+	cr_assert_eq(parse("金額,日期,工號,類型,客戶,備註\n1,2,3,4,5,6\n",
+	    &c), 0);
+	S_nwarn = 0;
+	cr_assert_eq(csv_header(&S_d, &c, S_cols, 6, map, S_onwarn, NULL), 0);
+	cr_assert_eq(S_nwarn, 0, "%s", S_warn);
+	cr_assert_eq(map[4], 0);
+	for (i = 0; i < 4; i++)
+		cr_assert_eq(map[i], i + 1);
+	cr_assert_eq(map[5], 5);
+	csv_free(&c);
+	/* the Hong Kong 客户 (simplified 户), English in any case: the same */
+	cr_assert_eq(parse("DATE,工號,type,客户,金額\n", &c), 0);
+	cr_assert_eq(csv_header(&S_d, &c, S_cols, 6, map, S_onwarn, NULL), 0);
+	cr_assert_eq(S_nwarn, 0, "%s", S_warn);
+	cr_assert_eq(map[3], 3);
+	cr_assert_eq(map[5], -1);
+	csv_free(&c);
+	/* 類別 (an incident's kind) is not 类型: unknown, as written */
+	cr_assert_eq(parse("日期,工號,類別,客戶,金額\n", &c), 0);
+	cr_assert_eq(csv_header(&S_d, &c, S_cols, 6, map, S_onwarn, NULL), -1);
+	cr_assert_eq(S_nwarn, 1);
+	cr_assert_str_eq(S_warn, "1:7: unknown column '類別' is ignored "
+	    "(expected: date,person,type,client,amount,note)");
+	cr_assert(has_diag(1, 1, "missing column 'type'"));
+	csv_free(&c);
+	/* 工號 twice: the duplicate is told by its English name */
+	cr_assert_eq(parse("日期,工號,工号,類型,客戶,金額\n", &c), 0);
+	cr_assert_eq(csv_header(&S_d, &c, S_cols, 6, map, S_onwarn, NULL), -1);
+	cr_assert(has_diag(1, 7, "column 'person' appears twice"));
+	csv_free(&c);
 }
 
 Test(sales_csv, rounding)

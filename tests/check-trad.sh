@@ -47,19 +47,25 @@ fi
 ${MAKE:-make} -s --no-print-directory obj/tests/tools/foldcheck || exit 1
 fc=$top/obj/tests/tools/foldcheck
 
+# judge FILE MIN WHAT: every word of FILE, converted by OpenCC to each
+# standard (s2t, s2tw, s2hk), still matches (foldcheck pairs); at least MIN
+# of them have another form, so that the test is not vacuous.
+judge() {
+	for c in s2t s2tw s2hk; do
+		opencc -c $c -i "$1" -o "$1.$c"
+		if paste "$1" "$1.$c" | "$fc" pairs >"$1.r.$c"; then
+			m=$(sed -n 's/.* \([0-9]*\) in other forms.*/\1/p' "$1.r.$c")
+			if [ "${m:-0}" -ge "$2" ]; then ok
+			else ko "$c: only ${m:-0} $3 differ: $(cat "$1.r.$c")"; fi
+		else ko "$c: $3 in traditional forms that do not match: $(head -5 "$1.r.$c")"; fi
+	done
+}
+
 # ---- every word, in the three standards
 "$fc" words >"$tmp/words"
 n=$(wc -l <"$tmp/words")
 if [ "$n" -ge 150 ]; then ok; else ko "only $n words from foldcheck"; fi
-for c in s2t s2tw s2hk; do
-	opencc -c $c -i "$tmp/words" -o "$tmp/w.$c"
-	if paste "$tmp/words" "$tmp/w.$c" | "$fc" pairs >"$tmp/r.$c"; then
-		# most words have another form: the test is not vacuous
-		m=$(sed -n 's/.* \([0-9]*\) in other forms.*/\1/p' "$tmp/r.$c")
-		if [ "${m:-0}" -ge 100 ]; then ok
-		else ko "$c: only ${m:-0} words differ: $(cat "$tmp/r.$c")"; fi
-	else ko "$c: traditional forms that do not match: $(head -5 "$tmp/r.$c")"; fi
-done
+judge "$tmp/words" 100 words
 # negative control: 職掌 is not 职责
 if printf '岗位职责\t崗位職掌\n' | "$fc" pairs >/dev/null; then
 	ko "foldcheck took 崗位職掌 for 岗位职责"
@@ -76,14 +82,7 @@ n=$(wc -l <"$tmp/swords")
 if [ "$n" -ge 24 ] && grep -qx '签单' "$tmp/swords" &&
     grep -qx '目标金额' "$tmp/swords"; then ok
 else ko "only $n sales words from foldcheck: $(tr '\n' ' ' <"$tmp/swords")"; fi
-for c in s2t s2tw s2hk; do
-	opencc -c $c -i "$tmp/swords" -o "$tmp/sw.$c"
-	if paste "$tmp/swords" "$tmp/sw.$c" | "$fc" pairs >"$tmp/sr.$c"; then
-		m=$(sed -n 's/.* \([0-9]*\) in other forms.*/\1/p' "$tmp/sr.$c")
-		if [ "${m:-0}" -ge 18 ]; then ok
-		else ko "$c: only ${m:-0} sales words differ: $(cat "$tmp/sr.$c")"; fi
-	else ko "$c: sales words in traditional forms that do not match: $(head -5 "$tmp/sr.$c")"; fi
-done
+judge "$tmp/swords" 18 "sales words"
 # negative control: 簽約 (signing a contract) is not 签单, 遲報 not 迟到
 if printf '签单\t簽約\n' | "$fc" pairs >/dev/null ||
     printf '迟到\t遲報\n' | "$fc" pairs >/dev/null; then

@@ -11,7 +11,6 @@
 #include "../model/fields.h"
 #include "build.h"
 
-/* Chinese names of target metrics and periods (unknown ones: as written). */
 struct S_ctx {
 	const struct rb_site	*site;
 	const char		*target;	/* "html" or "pdf" */

@@ -174,7 +174,6 @@ S_attr(struct diag *d, const struct rb_itemdef *id,
 	struct rb_str *s = rb_item_str(it, a);
 	struct buf b = BUF_INIT;
 	long v;
-	int k;
 
 	if (s == NULL)
 		return;		/* an enum: read by the loader */
@@ -210,10 +209,7 @@ S_attr(struct diag *d, const struct rb_itemdef *id,
 			    s->s);
 		break;
 	case RB_AK_WORD:
-		for (k = 0; k < a->nnames; k++)
-			if (strcmp(s->s, a->names[k]) == 0)
-				break;
-		if (k < a->nnames)
+		if (rb_name_index(a->names, a->nnames, s->s) >= 0)
 			break;
 		S_names(&b, a->names, a->nnames, " or ");
 		rb_msg(d, MSG_E_WORD, &s->pos, id->what, a->name, s->s,

@@ -166,7 +166,8 @@ sed -i '0,/^1\. /s/^1\. /1. 😀 /' "$tmp/bad/roles/salesperson.md"
 line=$(grep -n '😀' "$tmp/bad/roles/salesperson.md" | head -1 | cut -d: -f1)
 $rb build --format pdf "$tmp/bad" -o "$tmp/badout" 2>"$tmp/bad.err"
 rc=$?
-if [ $rc = 1 ] && grep -q "salesperson.md:$line:[0-9]*: error: character '😀' (U+1F600) is not in font" "$tmp/bad.err" &&
+# at the character's own column (after "1. "), saying what to change
+if [ $rc = 1 ] && grep -q "salesperson.md:$line:4: error: character '😀' (U+1F600) is not in font '[^']*': write it another way, or put a font that has it first in font.body of theme.conf" "$tmp/bad.err" &&
     [ ! -e "$tmp/badout/handbook.pdf" ] && [ ! -e "$tmp/badout/roles" ]; then ok
 else ko "missing character: exit $rc, $(head -3 "$tmp/bad.err")"; fi
 

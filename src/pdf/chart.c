@@ -319,7 +319,7 @@ S_prep(struct diag *d, struct font *f, const struct doc_node *n,
 		if (dup)
 			continue;
 		buf_put(seen, &cp, sizeof(cp));
-		font_missing_diag(d, &n->pos, cp, f);
+		font_missing_diag(d, &n->pos, &cp, 1, f, "font.body");
 		bad++;
 	}
 	return bad;

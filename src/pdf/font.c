@@ -1074,22 +1074,49 @@ font_bbox(const struct font *f, int bb[4])
 	hb_blob_destroy(b);
 }
 
-void
-font_missing_diag(struct diag *d, const struct rb_pos *pos, uint32_t cp,
-    const struct font *f)
+/* Whether cp is shown as itself in a message (else by its code only). */
+static int
+S_showable(uint32_t cp)
 {
-	struct buf b = BUF_INIT;
+	return !(cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFD ||
+	    (cp >= 0xD800 && cp < 0xE000) || cp > 0x10FFFF);
+}
 
-	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFD ||
-	    (cp >= 0xD800 && cp < 0xE000) || cp > 0x10FFFF)
-		diag_pos(d, DIAG_ERROR, pos, "character U+%04X is not in "
-		    "font '%s'", (unsigned)cp, f->family);
-	else {
-		buf_put_utf8(&b, cp);
-		diag_pos(d, DIAG_ERROR, pos, "character '%s' (U+%04X) is not "
-		    "in font '%s'", b.data, (unsigned)cp, f->family);
-		buf_free(&b);
+void
+font_missing_diag(struct diag *d, const struct rb_pos *pos,
+    const uint32_t *cps, size_t n, const struct font *f, const char *key)
+{
+	struct buf b = BUF_INIT, u = BUF_INIT;
+	size_t i;
+	int show = 1;
+
+	if (n == 0)
+		return;
+	for (i = 0; i < n; i++) {
+		if (!S_showable(cps[i]))
+			show = 0;
+		buf_put_utf8(&b, cps[i]);
+		if (i < 8)
+			buf_printf(&u, "%sU+%04X", i ? " " : "",
+			    (unsigned)cps[i]);
 	}
+	if (n > 8)
+		buf_puts(&u, " …");
+	if (n == 1 && show)
+		diag_pos(d, DIAG_ERROR, pos, "character '%s' (%s) is not in "
+		    "font '%s': write it another way, or put a font that has "
+		    "it first in %s of theme.conf (docs/pdf.md)", b.data,
+		    u.data, f->family, key);
+	else if (n == 1)
+		diag_pos(d, DIAG_ERROR, pos, "character %s is not in font "
+		    "'%s': take it out", u.data, f->family);
+	else
+		diag_pos(d, DIAG_ERROR, pos, "characters '%s' (%s) are not in "
+		    "font '%s': write them another way, or put a font that "
+		    "has them first in %s of theme.conf (docs/pdf.md)",
+		    b.data, u.data, f->family, key);
+	buf_free(&b);
+	buf_free(&u);
 }
 
 /* Whether the font's GPOS table has the feature 'halt'. */

@@ -143,11 +143,17 @@ void		 font_bbox(const struct font *, int bb[4]);
 void		 font_reset_use(struct font *);
 
 /**
- * Reports, at pos, DIAG_ERROR
- *	character 'X' (U+XXXX) is not in font 'WenQuanYi Zen Hei'
- * (control characters and U+FFFD are shown by code only).
+ * Reports, at pos, one DIAG_ERROR for the n characters cps (a run as
+ * written, n >= 1), naming the theme key (font.body …) that chose f:
+ *	character 'X' (U+XXXX) is not in font 'Noto Sans CJK SC': write it
+ *	another way, or put a font that has it first in font.body of
+ *	theme.conf (docs/pdf.md)
+ *	characters 'XYZ' (U+… U+… U+…) are not in font …
+ * A control character, U+FFFD or a lone surrogate is named by its code
+ * only, alone ("take it out": no font draws it).
  */
 void		 font_missing_diag(struct diag *, const struct rb_pos *,
-		    uint32_t cp, const struct font *);
+		    const uint32_t *cps, size_t n, const struct font *,
+		    const char *key);
 
 #endif

@@ -99,6 +99,8 @@ S_reset(struct lay *L)
 	L->anch = NULL;
 	L->nanch = L->capanch = 0;
 	L->nmiss = 0;
+	while (L->nmissat > 0)
+		free(L->missat[--L->nmissat].file);
 	L->nse = 1;
 	while (L->norgs > 0)
 		og_free(&L->orgs[--L->norgs]);
@@ -116,6 +118,9 @@ lay_free(struct lay *L)
 	free(L->pops);
 	lay_anchors_free(L->prev, L->capprev);
 	free(L->miss);
+	free(L->missat);
+	free(L->srcfile);
+	free(L->srctext);
 	free(L->se);
 	para_free(L->para);
 	memset(L, 0, sizeof(*L));
@@ -219,16 +224,114 @@ lay_pos(const struct doc_node *n, struct rb_pos *pos, char *file,
 	}
 }
 
-void
-lay_missing(struct lay *L, const struct doc_node *n, int face, uint32_t cp)
+static void	S_missat_add(struct lay *, const char *, uint32_t, int, int);
+
+/*
+ * Moves pos (an element's start) to where cp is in its source: the first
+ * occurrence there not reported yet, so the same character twice in one
+ * element is reported at each place; returns its offset in *text, the
+ * source's text.  pos stays, and -1 is returned, when the file cannot be
+ * read or cp is not in it (a template's own text, a character reference).
+ * The file is read again, once per file in a row; a GB18030 or Big5 one
+ * is converted as the loaders convert it.
+ */
+static long
+S_missing_at(struct lay *L, struct rb_pos *pos, uint32_t cp,
+    const char **text, size_t *textlen)
 {
-	struct rb_pos pos;
-	char file[1024];
+	char *data = NULL, *u8 = NULL;
+	size_t len = 0, u8len, bad, i;
+	long off;
+	int nth, line, col, big5;
+
+	if (pos->file == NULL || pos->line < 1)
+		return -1;
+	if (L->srcfile == NULL || strcmp(L->srcfile, pos->file) != 0) {
+		free(L->srcfile);
+		free(L->srctext);
+		L->srcfile = xstrdup(pos->file);
+		L->srctext = NULL;
+		L->srclen = 0;
+		if (file_read(pos->file, 64u << 20, &data, &len) == 0) {
+			if (utf8_invalid(data, len) == NULL) {
+				L->srctext = data;
+				L->srclen = len;
+			} else if (cjk_to_utf8(data, len, &u8, &u8len, &bad,
+			    &big5) == 0) {
+				free(data);
+				L->srctext = u8;
+				L->srclen = u8len;
+			} else
+				free(data);
+		}
+	}
+	if (L->srctext == NULL)
+		return -1;
+	/* a BOM is not a column (the loaders drop it) */
+	data = L->srctext;
+	len = L->srclen;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	for (nth = 0; (off = utf8_find_cp(data, len, pos->line, pos->col, cp,
+	    nth)) >= 0; nth++) {
+		utf8_linecol(data, (size_t)off, &line, &col);
+		for (i = 0; i < L->nmissat; i++)
+			if (L->missat[i].cp == cp &&
+			    L->missat[i].line == line &&
+			    L->missat[i].col == col &&
+			    strcmp(L->missat[i].file, pos->file) == 0)
+				break;
+		if (i == L->nmissat)
+			break;			/* not reported yet */
+	}
+	if (off < 0)
+		return -1;
+	*text = data;
+	*textlen = len;
+	S_missat_add(L, pos->file, cp, line, col);
+	pos->line = line;
+	pos->col = col;
+	return off;
+}
+
+static void
+S_missat_add(struct lay *L, const char *file, uint32_t cp, int line, int col)
+{
+	if (L->nmissat == L->capmissat) {
+		L->capmissat = L->capmissat ? L->capmissat * 2 : 16;
+		L->missat = xreallocarray(L->missat, L->capmissat,
+		    sizeof(*L->missat));
+	}
+	L->missat[L->nmissat].cp = cp;
+	L->missat[L->nmissat].line = line;
+	L->missat[L->nmissat].col = col;
+	L->missat[L->nmissat++].file = xstrdup(file);
+}
+
+/* Whether cp may be named in a run of missing characters (else alone). */
+static int
+S_runnable(uint32_t cp)
+{
+	return cp > ' ' && !(cp >= 0x7F && cp < 0xA0) && cp != 0xFFFD &&
+	    !(cp >= 0xD800 && cp < 0xE000) && cp != 0x3000;
+}
+
+static int
+S_reported(const struct lay *L, const struct doc_node *n, uint32_t cp)
+{
 	size_t i;
 
 	for (i = 0; i < L->nmiss; i++)
 		if (L->miss[i].cp == cp && L->miss[i].n == n)
-			return;
+			return 1;
+	return 0;
+}
+
+static void
+S_reported_add(struct lay *L, const struct doc_node *n, uint32_t cp)
+{
 	if (L->nmiss == L->capmiss) {
 		L->capmiss = L->capmiss ? L->capmiss * 2 : 16;
 		L->miss = xreallocarray(L->miss, L->capmiss,
@@ -236,8 +339,47 @@ lay_missing(struct lay *L, const struct doc_node *n, int face, uint32_t cp)
 	}
 	L->miss[L->nmiss].cp = cp;
 	L->miss[L->nmiss++].n = n;
+}
+
+/*
+ * Reports cp, missing from face, once per text node: at the place in its
+ * source where it is written, with the characters after it there that
+ * the face lacks too (a word in another script is one message, not one
+ * per letter; each of them is then reported for n).
+ */
+void
+lay_missing(struct lay *L, const struct doc_node *n, int face, uint32_t cp)
+{
+	struct rb_pos pos, at;
+	char file[1024];
+	uint32_t run[64], c;
+	const char *text = NULL;
+	size_t nrun = 1, len = 0, i, k;
+	long off;
+
+	if (S_reported(L, n, cp))
+		return;
+	S_reported_add(L, n, cp);
 	lay_pos(n, &pos, file, sizeof(file));
-	L->fonts->missing(L->fonts->ctx, L->d, &pos, face, cp);
+	run[0] = cp;
+	if ((off = S_missing_at(L, &pos, cp, &text, &len)) >= 0 &&
+	    S_runnable(cp)) {
+		at = pos;
+		i = (size_t)off + ((k = utf8_decode(text + off, len -
+		    (size_t)off, &c)) ? k : 1);
+		while (nrun < sizeof(run) / sizeof(run[0]) && i < len) {
+			if ((k = utf8_decode(text + i, len - i, &c)) == 0 ||
+			    !S_runnable(c) || lay_has(L, face, c))
+				break;
+			run[nrun++] = c;
+			at.col++;
+			S_missat_add(L, pos.file, c, at.line, at.col);
+			if (!S_reported(L, n, c))
+				S_reported_add(L, n, c);
+			i += k;
+		}
+	}
+	L->fonts->missing(L->fonts->ctx, L->d, &pos, face, run, nrun);
 	L->errors++;
 }
 

@@ -42,9 +42,10 @@ struct lay_fonts {
 	int	(*has)(void *ctx, int face, uint32_t cp);
 	/* Advance width of cp in 1/1000 em. */
 	int	(*advance)(void *ctx, int face, uint32_t cp);
-	/* Reports a missing character at pos (a diagnostic). */
+	/* Reports the n missing characters cps, a run as written, at pos
+	 * (one diagnostic). */
 	void	(*missing)(void *ctx, struct diag *, const struct rb_pos *,
-		    int face, uint32_t cp);
+		    int face, const uint32_t *cps, size_t n);
 	/* Height [pt] of a chart or org chart drawn w points wide; NULL: a
 	 * fixed height. */
 	double	(*chart_height)(void *ctx, const struct doc_node *, double w);
@@ -258,6 +259,12 @@ struct lay {
 	/* reported missing characters (code point, node) to avoid repeats */
 	struct { uint32_t cp; const struct doc_node *n; } *miss;
 	size_t			 nmiss, capmiss;
+	/* where in their source files those were found (lay_missing()) */
+	struct { uint32_t cp; int line, col; char *file; } *missat;
+	size_t			 nmissat, capmissat;
+	char			*srcfile;	/* the last source read for that */
+	char			*srctext;	/* its text (UTF-8), NULL: unusable */
+	size_t			 srclen;
 };
 
 /* layout.c */

@@ -131,9 +131,15 @@ S_blank(void *ctx, int face, uint32_t cp, int lr[2])
 
 static void
 S_missing(void *ctx, struct diag *d, const struct rb_pos *pos, int face,
-    uint32_t cp)
+    const uint32_t *cps, size_t n)
 {
-	font_missing_diag(d, pos, cp, ((struct S_ctx *)ctx)->fs->f[face]);
+	static const char *const key[FACE__MAX] = {
+		"font.body", "font.body", "font.em", "font.em",
+		"font.mono", "font.mono",
+	};
+
+	font_missing_diag(d, pos, cps, n, ((struct S_ctx *)ctx)->fs->f[face],
+	    key[face]);
 }
 
 static double

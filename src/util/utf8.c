@@ -145,6 +145,42 @@ utf8_linecol(const char *text, size_t off, int *line, int *col)
 	*col = (int)utf8_count(ls, (size_t)(end - ls)) + 1;
 }
 
+long
+utf8_find_cp(const char *text, size_t len, int line, int col, uint32_t cp,
+    int nth)
+{
+	size_t i = 0, j, k;
+	uint32_t c;
+	int l = 1, n;
+
+	if (line < 1)
+		return -1;
+	while (l < line && i < len)	/* to the line */
+		if (text[i++] == '\n')
+			l++;
+	if (l < line)
+		return -1;
+	for (n = 1; n < col && i < len && text[i] != '\n'; n++)
+		i += (k = utf8_decode(text + i, len - i, &c)) ? k : 1;
+	while (i < len) {
+		if (text[i] == '\n') {
+			/* a line of blanks ends the paragraph, the search */
+			for (j = ++i; j < len && (text[j] == ' ' ||
+			    text[j] == '\t' || text[j] == '\r'); j++)
+				continue;
+			if (j >= len || text[j] == '\n')
+				break;
+			continue;
+		}
+		if ((k = utf8_decode(text + i, len - i, &c)) == 0)
+			k = 1;
+		if (c == cp && nth-- == 0)
+			return (long)i;
+		i += k;
+	}
+	return -1;
+}
+
 int
 utf8_bytecol_to_col(const char *line, int bytecol)
 {

@@ -92,6 +92,14 @@ size_t	 utf8_blank_rlen(const char *s, size_t n);
  * at '\n').  Used to turn parser byte positions into diagnostics.
  */
 void	 utf8_linecol(const char *text, size_t off, int *line, int *col);
+/*
+ * Byte offset in text[0..len) of the nth (0: the first) cp at or after
+ * line:col (1-based, col in characters), up to the first blank line after
+ * that line (a paragraph's end); -1 when there is none.  Finds where in
+ * its source a character a later stage could not use was written.
+ */
+long	 utf8_find_cp(const char *text, size_t len, int line, int col,
+	    uint32_t cp, int nth);
 /* Column in characters (1-based) of a byte column (1-based) on one line. */
 int	 utf8_bytecol_to_col(const char *line, int bytecol);
 /* The same for a line known to be valid UTF-8 (a loader checked the whole

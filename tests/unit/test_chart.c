@@ -485,9 +485,13 @@ Test(chart, missing_character_reported_not_drawn)
 	cr_assert_eq(bad, 2);		/* each once per chart */
 	cr_assert_eq(d.nerr, 2);
 	cr_assert_str_eq(d.items[0].msg, "character '\xF0\xA0\xAE\xB7' "
-	    "(U+20BB7) is not in font 'WenQuanYi Zen Hei'");
+	    "(U+20BB7) is not in font 'WenQuanYi Zen Hei': write it another "
+	    "way, or put a font that has it first in font.body of theme.conf "
+	    "(docs/pdf.md)");
 	cr_assert_str_eq(d.items[1].msg, "character '\xEE\x80\x80' "
-	    "(U+E000) is not in font 'WenQuanYi Zen Hei'");
+	    "(U+E000) is not in font 'WenQuanYi Zen Hei': write it another "
+	    "way, or put a font that has it first in font.body of theme.conf "
+	    "(docs/pdf.md)");
 	txt = text_of(path);
 	/* Unfiltered, U+E000 would come back (CID = code point). */
 	cr_assert(strstr(txt, "野家") != NULL, "%s", txt);

@@ -170,18 +170,30 @@ Test(font, missing_message)
 	struct diag d;
 	struct font *f;
 	struct rb_pos pos = { "templates/role.xhtml", 12, 5 };
+	static const uint32_t cp[] = { 0x20BB7, 0x01, 0xE01, 0xE02, 0xE03,
+	    0xE04, 0xE05, 0xE06, 0xE07, 0xE08, 0xE09 };
 
 	diag_init(&d);
 	f = font_open(&d, FONT_SANS, 0);
 	cr_assert_not_null(f);
-	font_missing_diag(&d, &pos, 0x20BB7, f);	/* 𠮷 */
-	font_missing_diag(&d, &pos, 0x01, f);
-	cr_assert_eq(d.n, 2);
-	cr_assert_eq(d.nerr, 2);
+	font_missing_diag(&d, &pos, &cp[0], 1, f, "font.body");	/* 𠮷 */
+	font_missing_diag(&d, &pos, &cp[1], 1, f, "font.body");
+	font_missing_diag(&d, &pos, &cp[2], 9, f, "font.mono");
+	cr_assert_eq(d.n, 3);
+	cr_assert_eq(d.nerr, 3);
 	cr_assert_str_eq(d.items[0].msg, "character '\xF0\xA0\xAE\xB7' "
-	    "(U+20BB7) is not in font 'WenQuanYi Zen Hei'");
+	    "(U+20BB7) is not in font 'WenQuanYi Zen Hei': write it another "
+	    "way, or put a font that has it first in font.body of theme.conf "
+	    "(docs/pdf.md)");
 	cr_assert_str_eq(d.items[1].msg, "character U+0001 is not in font "
-	    "'WenQuanYi Zen Hei'");
+	    "'WenQuanYi Zen Hei': take it out");
+	/* a run: all its characters, the first eight codes */
+	cr_assert_str_eq(d.items[2].msg, "characters '\xE0\xB8\x81\xE0"
+	    "\xB8\x82\xE0\xB8\x83\xE0\xB8\x84\xE0\xB8\x85\xE0\xB8\x86"
+	    "\xE0\xB8\x87\xE0\xB8\x88\xE0\xB8\x89' (U+0E01 U+0E02 U+0E03 "
+	    "U+0E04 U+0E05 U+0E06 U+0E07 U+0E08 \xE2\x80\xA6) are not in font "
+	    "'WenQuanYi Zen Hei': write them another way, or put a font that "
+	    "has them first in font.mono of theme.conf (docs/pdf.md)");
 	cr_assert_str_eq(d.items[0].file, "templates/role.xhtml");
 	cr_assert_eq(d.items[0].line, 12);
 	font_free(f);

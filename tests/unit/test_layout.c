@@ -38,11 +38,12 @@ fake_advance(void *ctx, int face, uint32_t cp)
 
 static void
 fake_missing(void *ctx, struct diag *d, const struct rb_pos *pos, int face,
-    uint32_t cp)
+    const uint32_t *cps, size_t n)
 {
 	(void)ctx;
 	(void)face;
-	diag_pos(d, DIAG_ERROR, pos, "missing U+%04X", (unsigned)cp);
+	(void)n;
+	diag_pos(d, DIAG_ERROR, pos, "missing U+%04X", (unsigned)cps[0]);
 }
 
 static const struct lay_fonts fake = {

@@ -28,6 +28,38 @@ Test(utf8, decode_valid_and_invalid)
 	cr_assert_eq(cp, 0x1F600);
 }
 
+/* Where a character is in its source, from an element's line:col. */
+Test(utf8, find_cp_from_line_col)
+{
+	/* lines: 1 "a", 2 "1. 甲ꙮ乙ꙮ", 3 "   ꙮ", 4 "", 5 "ꙮ" */
+	static const char s[] = "a\n1. \xE7\x94\xB2\xEA\x99\xAE\xE4\xB9\x99"
+	    "\xEA\x99\xAE\n   \xEA\x99\xAE\n  \r\n\xEA\x99\xAE\n";
+	long off;
+	int line, col;
+
+	off = utf8_find_cp(s, sizeof(s) - 1, 2, 4, 0xA66E, 0);
+	cr_assert_geq(off, 0);
+	utf8_linecol(s, (size_t)off, &line, &col);
+	cr_assert(line == 2 && col == 5, "%d:%d", line, col);
+	off = utf8_find_cp(s, sizeof(s) - 1, 2, 4, 0xA66E, 1);
+	utf8_linecol(s, (size_t)off, &line, &col);
+	cr_assert(line == 2 && col == 7, "%d:%d", line, col);
+	/* a continuation line is searched */
+	off = utf8_find_cp(s, sizeof(s) - 1, 2, 4, 0xA66E, 2);
+	utf8_linecol(s, (size_t)off, &line, &col);
+	cr_assert(line == 3 && col == 4, "%d:%d", line, col);
+	/* a line of blanks ends the paragraph: the fourth is not found */
+	cr_assert_eq(utf8_find_cp(s, sizeof(s) - 1, 2, 4, 0xA66E, 3), -1);
+	/* from a column past the first: the second */
+	off = utf8_find_cp(s, sizeof(s) - 1, 2, 6, 0xA66E, 0);
+	utf8_linecol(s, (size_t)off, &line, &col);
+	cr_assert(line == 2 && col == 7, "%d:%d", line, col);
+	/* not there, a line past the end, line 0 */
+	cr_assert_eq(utf8_find_cp(s, sizeof(s) - 1, 1, 1, 0x20BB7, 0), -1);
+	cr_assert_eq(utf8_find_cp(s, sizeof(s) - 1, 9, 1, 0xA66E, 0), -1);
+	cr_assert_eq(utf8_find_cp(s, sizeof(s) - 1, 0, 1, 0xA66E, 0), -1);
+}
+
 Test(utf8, invalid_points_at_bad_byte)
 {
 	const char s[] = "岗位\xff说明";

@@ -169,8 +169,8 @@ cg_chart_free(struct cg_chart *c)
 
 /* Alternative text */
 
-static void
-S_org_name(struct buf *b, const struct doc_node *n)
+void
+cg_org_name(struct buf *b, const struct doc_node *n)
 {
 	const char *l = doc_attr(n, "label"), *s = doc_attr(n, "sub");
 
@@ -182,15 +182,15 @@ S_org_name(struct buf *b, const struct doc_node *n)
 	}
 }
 
-static size_t
-S_org_count(const struct doc_node *n)
+size_t
+cg_org_count(const struct doc_node *n)
 {
 	const struct doc_node *c;
 	size_t k = 0;
 
 	for (c = n->first; c; c = c->next)
 		if (c->tag == DOC_ORGNODE)
-			k += 1 + S_org_count(c);
+			k += 1 + cg_org_count(c);
 	return k;
 }
 
@@ -205,11 +205,11 @@ S_org_lines(struct buf *b, const struct doc_node *n)
 		if (c->tag != DOC_ORGNODE)
 			continue;
 		if (k++ == 0) {
-			S_org_name(b, n);
+			cg_org_name(b, n);
 			buf_puts(b, "的直接下级：");
 		} else
 			buf_puts(b, "、");
-		S_org_name(b, c);
+		cg_org_name(b, c);
 	}
 	if (k > 0)
 		buf_puts(b, "。");
@@ -224,12 +224,12 @@ cg_org_alt(struct buf *b, const struct doc_node *chart)
 	const struct doc_node *c;
 	int k = 0;
 
-	buf_printf(b, "组织结构图，共 %zu 个岗位。", S_org_count(chart));
+	buf_printf(b, "组织结构图，共 %zu 个岗位。", cg_org_count(chart));
 	for (c = chart->first; c; c = c->next) {
 		if (c->tag != DOC_ORGNODE)
 			continue;
 		buf_puts(b, k++ ? "、" : "最高岗位：");
-		S_org_name(b, c);
+		cg_org_name(b, c);
 	}
 	if (k > 0)
 		buf_puts(b, "。");

@@ -912,3 +912,82 @@ og_path_text(const struct og_chart *og, const struct og_head *s,
 	}
 	return buf_detach(&b);
 }
+
+/* The box of node n on sheet s (of kind kind, or any when -1), or OG_NONE. */
+static size_t
+S_on_sheet(const struct og_chart *og, const struct og_sheet *sh,
+    const struct doc_node *n, int kind)
+{
+	size_t i;
+
+	for (i = sh->box0; i < sh->box0 + sh->nbox; i++)
+		if (og->box[i].n == n && (kind < 0 || og->box[i].kind == kind))
+			return i;
+	return OG_NONE;
+}
+
+void
+og_sheet_alt(struct buf *b, const struct og_chart *og, size_t s,
+    const struct doc_node *chart)
+{
+	const struct og_sheet *sh;
+	const struct doc_node *n, *p, *c;
+	size_t i, j, k;
+	int top = 0;
+
+	if (og->nsheet <= 1 || s >= og->nsheet) {
+		cg_org_alt(b, chart);
+		return;
+	}
+	sh = &og->sheet[s];
+	buf_printf(b, "组织结构图（第 %zu 部分，共 %zu 部分）。", s + 1,
+	    og->nsheet);
+	if (s == 0) {
+		buf_printf(b, "共 %zu 个岗位。", cg_org_count(chart));
+		for (c = chart->first; c; c = c->next) {
+			if (c->tag != DOC_ORGNODE)
+				continue;
+			buf_puts(b, top++ ? "、" : "最高岗位：");
+			cg_org_name(b, c);
+		}
+		if (top > 0)
+			buf_puts(b, "。");
+	}
+	for (i = sh->box0; i < sh->box0 + sh->nbox; i++) {
+		if (og->box[i].kind != OG_BOX)
+			continue;
+		n = og->box[i].n;
+		/* a box repeated on the sheet: said once */
+		if (S_on_sheet(og, sh, n, OG_BOX) != i)
+			continue;
+		p = n->parent;
+		if (p != NULL && p->tag == DOC_ORGNODE &&
+		    S_on_sheet(og, sh, p, OG_BOX) == OG_NONE) {
+			cg_org_name(b, n);
+			buf_puts(b, "的上级：");
+			cg_org_name(b, p);
+			buf_puts(b, "。");
+		}
+		for (c = n->first, k = 0; c; c = c->next) {
+			if (c->tag != DOC_ORGNODE ||
+			    (j = S_on_sheet(og, sh, c, -1)) == OG_NONE)
+				continue;
+			if (k++ == 0) {
+				cg_org_name(b, n);
+				buf_puts(b, "的直接下级：");
+			} else
+				buf_puts(b, "、");
+			cg_org_name(b, c);
+			if (og->box[j].kind != OG_STUB ||
+			    og->box[j].ref == OG_NONE)
+				continue;
+			if (og->box[j].ref == s)	/* packed below */
+				buf_puts(b, "（其下级见本部分下文）");
+			else
+				buf_printf(b, "（续见第 %zu 部分）",
+				    og->box[j].ref + 1);
+		}
+		if (k > 0)
+			buf_puts(b, "。");
+	}
+}

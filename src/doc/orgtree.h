@@ -111,6 +111,19 @@ void	og_layout(struct og_chart *, const struct doc_node *chart,
 void	og_free(struct og_chart *);
 
 /**
+ * The alternative text of sheet s of og, laid out from chart (a PDF
+ * Figure a sheet, so that a reader reaches each part where it is drawn):
+ * cg_org_alt() when there is one sheet; else "组织结构图（第 k 部分，共 M
+ * 部分）。" (the first part: how many roles, the top ones), then for each
+ * box of the sheet in order "X 的上级：Y。" when Y is not on the sheet
+ * and "X 的直接下级：A、B（续见第 j 部分）。" for its reports drawn
+ * there (a stub: where its own reports continue).  Every role is in the
+ * text of the sheet where its box is.
+ */
+void	og_sheet_alt(struct buf *b, const struct og_chart *og, size_t s,
+	    const struct doc_node *chart);
+
+/**
  * The manager path line h (prefix "总经理 / 营销总监" suffix;
  * a part after the first ends with its root), its first managers
  * replaced by "…" until it is at most maxw wide at d->path_size.  The

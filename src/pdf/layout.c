@@ -937,6 +937,8 @@ S_orgchart(struct lay *L, struct lay_blk *blk, const struct doc_node *n)
 	struct og_chart *og;
 	struct lay_item *it;
 	struct lay_op *op;
+	struct buf t = BUF_INIT;
+	uint32_t parent = blk->fs->vl->se;
 	double w = (float)blk->w, maxh = lay_org_maxh(L->th), h;
 	size_t s;
 
@@ -952,6 +954,12 @@ S_orgchart(struct lay *L, struct lay_blk *blk, const struct doc_node *n)
 		h = L->fonts->org_height(L->fonts->ctx, og, s);
 		if (s > 0)
 			S_want_space(blk, L->th->par_space * 2);
+		/* each sheet a Figure, its alt the part it draws */
+		blk->fs->vl->se = lay_se_new(L, SE_FIGURE, parent);
+		og_sheet_alt(&t, og, s, n);
+		S_se_alt(L, blk->fs->vl->se, t.data ? t.data : "",
+		    t.len);
+		buf_reset(&t);
 		it = S_box(L, blk, h, n->tag, blk->x, blk->w);
 		op = lay_op_new(blk->fs->vl, LOP_CHART);
 		op->x = blk->x;
@@ -962,7 +970,9 @@ S_orgchart(struct lay *L, struct lay_blk *blk, const struct doc_node *n)
 		op->len = (uint32_t)s;
 		op->node = n;
 		it->nops = blk->fs->vl->nops - it->op0;
+		blk->fs->vl->se = parent;
 	}
+	buf_free(&t);
 	L->norgs++;
 	S_want_space(blk, L->th->par_space);
 }
@@ -1356,6 +1366,9 @@ S_block(struct lay *L, struct lay_blk *blk, const struct doc_node *n,
 	uint32_t save = vl->se;
 	int type = S_se_type(n);
 
+	/* an org chart on pages: a Figure a sheet (S_orgchart) */
+	if (n->tag == DOC_ORGCHART && L->fonts->org_layout)
+		type = SE_NONE;
 	if (type != SE_NONE) {
 		vl->se = lay_se_new(L, type, save);
 		if (type == SE_FIGURE) {

@@ -665,3 +665,98 @@ Test(orgtree, packed_sheets_hold_several_path_lines)
 	buf_free(&in);
 	diag_free(&dg);
 }
+
+/* A Figure a sheet: each sheet's alt names the part, the roles whose
+ * boxes it draws, their superiors when drawn elsewhere; one sheet: the
+ * whole chart's text. */
+Test(orgtree, sheet_alt_names_each_part_and_its_roles)
+{
+	struct buf in = BUF_INIT, t = BUF_INIT, whole = BUF_INIT, want = BUF_INIT;
+	struct og_chart og;
+	struct og_dim d;
+	struct doc_node *root, *c = NULL;
+	struct diag dg;
+	size_t s, i, k, ups = 0;
+	const char *l;
+	int p, ent;
+
+	BUF_PUTSL(&in, "<rb-document><rb-orgchart><rb-orgnode label=\"HQ\">");
+	for (i = 0; i < 4; i++) {
+		buf_printf(&in, "<rb-orgnode label=\"division%zu\">", i);
+		for (k = 0; k < 3; k++)
+			buf_printf(&in, "<rb-orgnode label=\"dept%zu%zu\">"
+			    "<rb-orgnode label=\"a%zu%zu\"/><rb-orgnode "
+			    "label=\"b%zu%zu\"/></rb-orgnode>", i, k, i, k, i, k);
+		BUF_PUTSL(&in, "</rb-orgnode>");
+	}
+	BUF_PUTSL(&in, "</rb-orgnode></rb-orgchart></rb-document>");
+	diag_init(&dg);
+	root = doc_parse(&dg, in.data, in.len, NULL);
+	cr_assert_not_null(root);
+	while ((c = doc_next(root, c, &ent)) != NULL && c->tag != DOC_ORGCHART)
+		;
+	cr_assert_not_null(c);
+	cg_org_alt(&whole, c);
+	for (p = 0; p < 2; p++) {
+		S_dim(&d, p);
+		og_layout(&og, c, 150, 220, &d);
+		cr_assert_gt(og.nsheet, 2);
+		for (s = 0; s < og.nsheet; s++) {
+			const struct og_sheet *sh = &og.sheet[s];
+
+			buf_reset(&t);
+			og_sheet_alt(&t, &og, s, c);
+			buf_reset(&want);
+			buf_printf(&want, "组织结构图（第 %zu 部分，共 %zu 部分）。",
+			    s + 1, og.nsheet);
+			cr_assert(strncmp(t.data, want.data, want.len) == 0,
+			    "%s", t.data);
+			cr_assert((s == 0) == (strstr(t.data, "共 41 个岗位。"
+			    "最高岗位：HQ。") != NULL), "%s", t.data);
+			/* every box's role is named in its own sheet's text */
+			for (i = sh->box0; i < sh->box0 + sh->nbox; i++) {
+				l = doc_attr(og.box[i].n, "label");
+				cr_assert(strstr(t.data, l) != NULL,
+				    "sheet %zu lacks %s: %s", s, l, t.data);
+			}
+			/* a box whose superior is drawn elsewhere (a cut
+			 * subtree's root): "X的上级：Y。" */
+			for (i = sh->box0; i < sh->box0 + sh->nbox; i++) {
+				const struct doc_node *n = og.box[i].n, *up;
+
+				up = n->parent;
+				if (og.box[i].kind != OG_BOX ||
+				    up->tag != DOC_ORGNODE)
+					continue;
+				for (k = sh->box0; k < sh->box0 + sh->nbox; k++)
+					if (og.box[k].n == up &&
+					    og.box[k].kind == OG_BOX)
+						break;
+				if (k < sh->box0 + sh->nbox)
+					continue;
+				buf_reset(&want);
+				buf_printf(&want, "%s的上级：%s。",
+				    doc_attr(n, "label"), doc_attr(up, "label"));
+				cr_assert(strstr(t.data, want.data) != NULL,
+				    "%s: %s", want.data, t.data);
+				ups++;
+			}
+		}
+		og_free(&og);
+	}
+	cr_assert_gt(ups, 0);
+	/* one sheet: the whole chart's text, as the HTML's <desc> */
+	S_dim(&d, 0);
+	og_layout(&og, c, 5000, 5000, &d);
+	cr_assert_eq(og.nsheet, 1);
+	buf_reset(&t);
+	og_sheet_alt(&t, &og, 0, c);
+	cr_assert_str_eq(t.data, whole.data);
+	og_free(&og);
+	doc_free(root);
+	buf_free(&in);
+	buf_free(&t);
+	buf_free(&whole);
+	buf_free(&want);
+	diag_free(&dg);
+}

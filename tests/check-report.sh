@@ -114,6 +114,22 @@ else
 	ko "no $m.pdf written"
 fi
 
+# 4b. A name with a character the PDF font lacks (Thai, as a pasted name
+#     might have): the report fails at staff.csv's line and column of that
+#     character, once per place it is written (not once per table the
+#     name is in), and nothing is written.
+cp -R content "$tmp/thai"
+line=$(grep -n '^1003,' "$tmp/thai/staff.csv" | cut -d: -f1)
+sed -i 's/^1003,\([^,]*\),/1003,\1กข,/' "$tmp/thai/staff.csv"
+col=$(python3 -c 'import sys; l = open(sys.argv[1], encoding="utf-8-sig").read().split("\n")[int(sys.argv[2]) - 1]; print(l.index("\u0e01") + 1)' "$tmp/thai/staff.csv" "$line")
+$rb report "$m" "$tmp/thai" -o "$tmp/thai-out" >/dev/null 2>"$tmp/thai.err"
+rc=$?
+n=$(grep -c "staff.csv:" "$tmp/thai.err")
+if [ $rc = 1 ] && [ "$n" = 1 ] &&
+   grep -q "staff.csv:$line:$col: error: characters 'กข' (U+0E01 U+0E02) are not in font" "$tmp/thai.err" &&
+   [ ! -e "$tmp/thai-out/reports/$m.pdf" ]; then ok
+else ko "Thai name: exit $rc, $n at staff.csv (want 1 at $line:$col): $(head -3 "$tmp/thai.err")"; fi
+
 # 5. Valid HTML (Nu Html Checker, errors only).
 vnu=tests/node/node_modules/vnu-jar/build/dist/vnu.jar
 [ -f "$vnu" ] || npm install --silent --no-audit --no-fund --prefix tests/node vnu-jar >/dev/null 2>&1

@@ -776,6 +776,7 @@ S_build(struct diag *d, const struct rb_site *site, struct tmpl *t,
 		dirs[nd++] = tdir;
 	dirs[nd] = NULL;
 	j.po.imgdirs = dirs;
+	j.po.srcdir = bo->content ? bo->content : ".";
 	/* staged files go next to their final names: create the folders,
 	 * and remove them again (when still empty) if the build fails */
 	had_out = stat(j.out, &st) == 0;
@@ -982,6 +983,7 @@ build_dump_layout(struct diag *d, const char *file, struct tmpl *t,
 	memset(&po, 0, sizeof(po));
 	po.theme = &th;
 	po.imgdirs = dirs;
+	po.srcdir = dir;	/* the input's folder */
 	po.date = pdf_source_date();
 	if (pdf_render(d, tree, &po, pdfout ? &pdf : NULL, &dump) == 0) {
 		if (dump.len)

@@ -285,6 +285,15 @@ S_person_val(const struct sales_result *res, const struct sales_person *sp,
 	tmpl_map_int(m, "index", (long long)idx + 1);
 	tmpl_map_str(m, "id", sp->id);
 	tmpl_map_str(m, "name", sp->name);
+	/* where the person is written (a data-src: a character of the name
+	 * missing from the PDF font is reported there) */
+	if (res->staff_file != NULL && sp->line > 0) {
+		char *src = xasprintf("%s:%d:1", res->staff_file, sp->line);
+
+		tmpl_map_str(m, "src", src);
+		free(src);
+	} else
+		tmpl_map_str(m, "src", "");
 	tmpl_map_str(m, "role", sp->role);
 	tmpl_map_str(m, "role_title", sp->role_title ? sp->role_title :
 	    sp->role);
@@ -916,6 +925,7 @@ S_pdf(struct diag *d, struct tmpl *t, const struct doc_node *root,
 		dirs[nd++] = tdir;
 	dirs[nd] = NULL;
 	po.imgdirs = dirs;
+	po.srcdir = dirs[0];	/* the content folder */
 	rc = pdf_render(d, root, &po, out, NULL);
 out:
 	pdf_fonts_free(po.fonts);

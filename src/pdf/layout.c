@@ -227,19 +227,46 @@ lay_pos(const struct doc_node *n, struct rb_pos *pos, char *file,
 static void	S_missat_add(struct lay *, const char *, uint32_t, int, int);
 
 /*
+ * Whether path, a data-src a template wrote, names a file rolebook may
+ * read: inside the content folder top (lexically: top's name, then '/'),
+ * with no ".." (docs/security.md, promise 1: a template cannot make
+ * rolebook read a file elsewhere).  "." takes any relative path.
+ */
+static int
+S_src_inside(const char *path, const char *top)
+{
+	size_t n = strlen(top);
+	const char *p;
+
+	for (p = path; (p = strstr(p, "..")) != NULL; p += 2)
+		if ((p == path || p[-1] == '/') && (p[2] == '/' || p[2] == '\0'))
+			return 0;
+	if (strcmp(top, ".") == 0)
+		return path[0] != '/' && path[0] != '\0';
+	while (n > 1 && top[n - 1] == '/')	/* "content/" */
+		n--;
+	return n > 0 && strncmp(path, top, n) == 0 && path[n] == '/' &&
+	    path[n + 1] != '\0';
+}
+
+/*
  * Moves pos (an element's start) to where cp is in its source: the first
  * occurrence there not reported yet, so the same character twice in one
  * element is reported at each place; returns its offset in *text, the
  * source's text.  pos stays, and -1 is returned, when the file cannot be
- * read or cp is not in it (a template's own text, a character reference).
- * The file is read again, once per file in a row; a GB18030 or Big5 one
- * is converted as the loaders convert it.
+ * read or cp is not in it (a template's own text, a character reference);
+ * -2 when every place of it there was reported already (the same text
+ * shown twice: in a table and a heading, on a page and in its contents).
+ * The file is read again, once per file in a row, only inside L->srcdir
+ * (S_src_inside()); a GB18030 or Big5 one is converted as the loaders
+ * convert it.
  */
 static long
 S_missing_at(struct lay *L, struct rb_pos *pos, uint32_t cp,
     const char **text, size_t *textlen)
 {
 	char *data = NULL, *u8 = NULL;
+	const char *why;
 	size_t len = 0, u8len, bad, i;
 	long off;
 	int nth, line, col, big5;
@@ -252,7 +279,9 @@ S_missing_at(struct lay *L, struct rb_pos *pos, uint32_t cp,
 		L->srcfile = xstrdup(pos->file);
 		L->srctext = NULL;
 		L->srclen = 0;
-		if (file_read(pos->file, 64u << 20, &data, &len) == 0) {
+		if (L->srcdir != NULL && S_src_inside(pos->file, L->srcdir) &&
+		    file_read_in(pos->file, L->srcdir, 64u << 20, &data, &len,
+		    &why) == 0) {
 			if (utf8_invalid(data, len) == NULL) {
 				L->srctext = data;
 				L->srclen = len;
@@ -286,8 +315,8 @@ S_missing_at(struct lay *L, struct rb_pos *pos, uint32_t cp,
 		if (i == L->nmissat)
 			break;			/* not reported yet */
 	}
-	if (off < 0)
-		return -1;
+	if (off < 0)		/* none, or every one said already */
+		return nth > 0 ? -2 : -1;
 	*text = data;
 	*textlen = len;
 	S_missat_add(L, pos->file, cp, line, col);
@@ -362,8 +391,11 @@ lay_missing(struct lay *L, const struct doc_node *n, int face, uint32_t cp)
 	S_reported_add(L, n, cp);
 	lay_pos(n, &pos, file, sizeof(file));
 	run[0] = cp;
-	if ((off = S_missing_at(L, &pos, cp, &text, &len)) >= 0 &&
-	    S_runnable(cp)) {
+	if ((off = S_missing_at(L, &pos, cp, &text, &len)) == -2) {
+		L->errors++;		/* said where it is written */
+		return;
+	}
+	if (off >= 0 && S_runnable(cp)) {
 		at = pos;
 		i = (size_t)off + ((k = utf8_decode(text + off, len -
 		    (size_t)off, &c)) ? k : 1);

@@ -262,6 +262,8 @@ struct lay {
 	/* where in their source files those were found (lay_missing()) */
 	struct { uint32_t cp; int line, col; char *file; } *missat;
 	size_t			 nmissat, capmissat;
+	const char		*srcdir;	/* sources are read only inside
+						   it (pdf_opts); NULL: never */
 	char			*srcfile;	/* the last source read for that */
 	char			*srctext;	/* its text (UTF-8), NULL: unusable */
 	size_t			 srclen;

@@ -314,6 +314,7 @@ pdf_render(struct diag *d, const struct doc_node *root,
 	lf.org_height = S_org_height;
 	lf.chart_dump = S_chart_dump;
 	lay_init(&L, d, th, &lf, opts && opts->imgdirs ? opts->imgdirs : here);
+	L.srcdir = opts ? opts->srcdir : NULL;
 	for (pass = 1; pass <= 4; pass++) {
 		ctx.pass = pass;
 		if (layout_dump)

@@ -82,6 +82,11 @@ struct pdf_opts {
 	struct pdf_fonts *fonts;	/* NULL: opened for this call */
 	const char *const *imgdirs;	/* folders for <img src>, NULL-ended;
 					   NULL: the current folder */
+	const char	*srcdir;	/* the content folder: a character
+					   missing from a font is looked for
+					   in its source file (data-src)
+					   inside it, for its line:col; NULL:
+					   no file is read for that */
 	long long	 date;		/* creation date (seconds since the
 					   epoch) or -1 for none */
 	int		 free_tree;	/* pdf_render frees root once laid

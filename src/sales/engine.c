@@ -1310,6 +1310,8 @@ engine_run(struct sales_ctx *ctx)
 			res->npeople++;
 	}
 	res->people = xcalloc(res->npeople + 1, sizeof(*res->people));
+	if (ctx->staff_file != NULL)
+		res->staff_file = xstrdup(ctx->staff_file);
 	for (i = 0, k = 0; i < ctx->nstaff; i++) {
 		s = &ctx->staff[i];
 		p = &r.ms[SALES_TREND - 1].p[i];

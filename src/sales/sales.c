@@ -200,6 +200,7 @@ sales_result_free(struct sales_result *res)
 		free(sp->targets);
 	}
 	free(res->people);
+	free(res->staff_file);
 	for (i = 0; i < res->nteams; i++) {
 		free(res->teams[i].id);
 		free(res->teams[i].plan);

@@ -194,6 +194,8 @@ struct sales_result {
 	char		*fund_name;	/* e.g. 部门活动经费; NULL if no fines rule */
 	char		**files;	/* interned file names (sales_ref.file) */
 	size_t		 nfiles;
+	char		*staff_file;	/* staff.csv as diagnostics name it
+					   (sales_person.line is in it) */
 };
 
 /* An in-memory content file, for tests and embedding. */

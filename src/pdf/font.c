@@ -4,7 +4,9 @@
  * Finding: FcFontList() on the exact family name (no fallback to another
  * family: a typo must be an error, not DejaVu Sans), then the face whose
  * weight is nearest regular (or bold).  Measuring: HarfBuzz on the
- * mmap'ed file, with a flat cache of BMP advances.  Embedding: HarfBuzz's
+ * mmap'ed file, with a flat cache of BMP advances (and a sorted array for
+ * the few code points above U+FFFF a document has: struct S_sup).
+ * Embedding: HarfBuzz's
  * subset plan keeps only the glyphs of the code points used, renumbered
  * from 0, drops the tables a PDF reader does not read, and tells which
  * new glyph each code point got.  The CID of a glyph is its number, or
@@ -36,6 +38,21 @@
 #define S_ADV_MISSING	(-2)	/* no glyph */
 #define S_NBLANK	64	/* punctuation blanks cached per font */
 
+/*
+ * A code point above U+FFFF the font was asked about: rare (CJK Extension
+ * B-G names, compatibility ideographs), so not a flat array of 1.1 M
+ * entries but an array sorted by cp, one entry made on the first
+ * font_has() or font_advance() of cp and kept as long as the font, like
+ * f->adv[].  Each holds what f->adv[], f->used and f->cid hold for the
+ * BMP.
+ */
+struct S_sup {
+	uint32_t	 cp;
+	int16_t		 adv;		/* as f->adv[] */
+	uint16_t	 cid;		/* as f->cid[] */
+	uint8_t		 used;		/* as f->used */
+};
+
 struct font {
 	char		*family;	/* as asked */
 	char		*path;		/* font file */
@@ -57,7 +74,10 @@ struct font {
 	int		 ascent, descent;	/* [1/1000 em] */
 	int16_t		*adv;		/* [S_NBMP] advance [1/1000 em] */
 	uint8_t		*used;		/* [S_NBMP / 8] bitmap */
-	size_t		 nused;
+	size_t		 nused;		/* ... and used entries of sup[] */
+	struct S_sup	*sup;		/* [nsup] above U+FFFF, ascending */
+	size_t		 nsup, capsup;
+	size_t		 nsupused;	/* entries of sup[] used */
 	/* the subset of the current document (font_subset()) */
 	hb_blob_t	*sub;		/* font program, or NULL */
 	unsigned	 ncids;		/* every CID is below this */
@@ -66,7 +86,8 @@ struct font {
 	size_t		 nsub;
 	uint16_t	*cids;		/* [nall] every CID of sub, ascending */
 	size_t		 nall;
-	uint16_t	*cid;		/* [S_NBMP] CID of each scp[], else 0 */
+	uint16_t	*cid;		/* [S_NBMP] CID of each scp[], else 0;
+					 * above U+FFFF sup[].cid */
 	uint16_t	*dcid;		/* [ndup] CIDs of their own (S_dups()) */
 	uint16_t	*dof;		/* [ndup] ... drawing the glyph of this CID */
 	size_t		 ndup;
@@ -363,6 +384,7 @@ font_free(struct font *f)
 	S_subset_free(f);
 	cffsub_free(f->cs);
 	free(f->cid);
+	free(f->sup);
 	free(f->adv);
 	free(f->used);
 	free(f->path);
@@ -412,15 +434,15 @@ font_descent(const struct font *f)
 	return f->descent;
 }
 
-/* Looks cp up (BMP only) and fills the cache; returns the cache value. */
+/* Looks cp up in the font: its advance [1/1000 em], or S_ADV_MISSING. */
 static int
-S_lookup(struct font *f, uint32_t cp)
+S_measure(struct font *f, uint32_t cp)
 {
 	hb_codepoint_t gid;
 	hb_position_t a;
 	int v;
 
-	if (!hb_font_get_nominal_glyph(f->hb, cp, &gid))
+	if (cp > 0x10FFFF || !hb_font_get_nominal_glyph(f->hb, cp, &gid))
 		v = S_ADV_MISSING;
 	else {
 		a = hb_font_get_glyph_h_advance(f->hb, gid);
@@ -431,8 +453,84 @@ S_lookup(struct font *f, uint32_t cp)
 		if (v < 0)
 			v = 0;
 	}
+	return v;
+}
+
+/* Looks BMP cp up and fills the cache; returns the cache value. */
+static int
+S_lookup(struct font *f, uint32_t cp)
+{
+	int v = S_measure(f, cp);
+
 	f->adv[cp] = (int16_t)v;
 	return v;
+}
+
+/* Where cp (above U+FFFF) is or goes in f->sup; *found set when it is
+ * there. */
+static size_t
+S_sup_pos(const struct font *f, uint32_t cp, int *found)
+{
+	size_t lo = 0, hi = f->nsup, mid;
+
+	*found = 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (f->sup[mid].cp == cp) {
+			*found = 1;
+			return mid;
+		}
+		if (f->sup[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The entry of cp (above U+FFFF) in f->sup, or NULL. */
+static struct S_sup *
+S_sup_find(const struct font *f, uint32_t cp)
+{
+	int found;
+	size_t i = S_sup_pos(f, cp, &found);
+
+	return found ? &f->sup[i] : NULL;
+}
+
+/* The entry of cp (above U+FFFF), made and measured when new. */
+static struct S_sup *
+S_sup(struct font *f, uint32_t cp)
+{
+	struct S_sup *e;
+	int found;
+	size_t i = S_sup_pos(f, cp, &found);
+
+	if (found)
+		return &f->sup[i];
+	if (f->nsup == f->capsup) {
+		f->capsup = f->capsup ? f->capsup * 2 : 16;
+		f->sup = xreallocarray(f->sup, f->capsup, sizeof(*f->sup));
+	}
+	e = &f->sup[i];
+	memmove(e + 1, e, (f->nsup - i) * sizeof(*e));
+	f->nsup++;
+	memset(e, 0, sizeof(*e));
+	e->cp = cp;
+	e->adv = (int16_t)S_measure(f, cp);
+	return e;
+}
+
+/* Sets the CID that shows cp in the subset (f->cid made). */
+static void
+S_setcid(struct font *f, uint32_t cp, uint16_t cid)
+{
+	struct S_sup *e;
+
+	if (cp < S_NBMP)
+		f->cid[cp] = cid;
+	else if ((e = S_sup_find(f, cp)) != NULL)
+		e->cid = cid;
 }
 
 int
@@ -441,7 +539,7 @@ font_has(struct font *f, uint32_t cp)
 	int v;
 
 	if (cp >= S_NBMP)
-		return 0;
+		return S_sup(f, cp)->adv != S_ADV_MISSING;
 	v = f->adv[cp];
 	if (v == S_ADV_UNKNOWN)
 		v = S_lookup(f, cp);
@@ -454,9 +552,8 @@ font_advance(struct font *f, uint32_t cp)
 	int v;
 
 	if (cp >= S_NBMP)
-		return 0;
-	v = f->adv[cp];
-	if (v == S_ADV_UNKNOWN)
+		v = S_sup(f, cp)->adv;
+	else if ((v = f->adv[cp]) == S_ADV_UNKNOWN)
 		v = S_lookup(f, cp);
 	return v == S_ADV_MISSING ? 0 : v;
 }
@@ -482,8 +579,18 @@ font_text_width(struct font *f, const char *s, size_t n, double size)
 void
 font_use(struct font *f, uint32_t cp)
 {
+	struct S_sup *e;
+
 	if (!font_has(f, cp))
 		return;
+	if (cp >= S_NBMP) {
+		if ((e = S_sup_find(f, cp)) == NULL || e->used)
+			return;
+		e->used = 1;
+		f->nsupused++;
+		f->nused++;
+		return;
+	}
 	if (f->used[cp >> 3] & (1u << (cp & 7)))
 		return;
 	f->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
@@ -513,7 +620,12 @@ font_nused(const struct font *f)
 void
 font_reset_use(struct font *f)
 {
+	size_t i;
+
 	memset(f->used, 0, S_NBMP / 8);
+	for (i = 0; f->nsupused > 0 && i < f->nsup; i++)
+		f->sup[i].used = 0;
+	f->nsupused = 0;
 	f->nused = 0;
 	S_subset_free(f);
 }
@@ -541,7 +653,7 @@ S_subset_free(struct font *f)
 
 	if (f->cid != NULL)
 		for (i = 0; i < f->nsub; i++)
-			f->cid[f->scp[i]] = 0;
+			S_setcid(f, f->scp[i], 0);
 	free(f->scp);
 	free(f->scid);
 	free(f->cids);
@@ -624,7 +736,7 @@ S_dups(struct font *f, size_t n)
 		d[nd].cid = (uint16_t)(next < S_NBMP ? next : low);
 		S_SETBIT(used, d[nd].cid);
 		f->scid[i] = d[nd].cid;
-		f->cid[f->scp[i]] = d[nd].cid;
+		S_setcid(f, f->scp[i], d[nd].cid);
 		nd++;
 	}
 	free(used);
@@ -864,13 +976,13 @@ S_subset_cached(struct font *f, size_t n)
 	f->ncids = f->cids[k - 1] + 1u;
 	f->nsub = n;
 	for (i = 0; i < n; i++)
-		f->cid[f->scp[i]] = f->scid[i];
+		S_setcid(f, f->scp[i], f->scid[i]);
 	if (nz > k - 1)		/* fewer CIDs than code points: shared */
 		S_dups(f, n);
 	if (cffsub_write(f->cs, f->scp, g, f->scid, n, &b) == -1) {
 		/* undone but the code points, for HarfBuzz's subset */
 		for (i = 0; i < n; i++)
-			f->cid[f->scp[i]] = 0;
+			S_setcid(f, f->scp[i], 0);
 		free(f->cids);
 		free(f->dcid);
 		free(f->dof);
@@ -919,6 +1031,9 @@ font_subset(struct font *f)
 			    n < f->nused)
 				f->scp[n++] = cp;
 	}
+	for (i = 0; f->nsupused > 0 && i < f->nsup; i++)	/* ascending */
+		if (f->sup[i].used && n < f->nused)
+			f->scp[n++] = f->sup[i].cp;
 	if (f->cid == NULL)
 		f->cid = xcalloc(S_NBMP, sizeof(*f->cid));
 	/* A CID-keyed CFF: from the glyph cache, made on first use.  Should
@@ -967,7 +1082,7 @@ font_subset(struct font *f)
 
 		f->scid[i] = g == HB_MAP_VALUE_INVALID || g >= nglyphs ? 0 :
 		    byglyph[g];
-		f->cid[f->scp[i]] = f->scid[i];
+		S_setcid(f, f->scp[i], f->scid[i]);
 	}
 	free(byglyph);
 	f->nsub = n;
@@ -1050,7 +1165,13 @@ font_subset_dups(const struct font *f, const uint16_t **cids,
 unsigned
 font_cid(const struct font *f, uint32_t cp)
 {
-	return cp < S_NBMP && f->cid != NULL ? f->cid[cp] : 0;
+	const struct S_sup *e;
+
+	if (f->cid == NULL)
+		return 0;
+	if (cp < S_NBMP)
+		return f->cid[cp];
+	return (e = S_sup_find(f, cp)) != NULL ? e->cid : 0;
 }
 
 const char *

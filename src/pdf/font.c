@@ -4,8 +4,8 @@
  * Finding: FcFontList() on the exact family name (no fallback to another
  * family: a typo must be an error, not DejaVu Sans), then the face whose
  * weight is nearest regular (or bold).  Measuring: HarfBuzz on the
- * mmap'ed file, with a flat cache of BMP advances (and a sorted array for
- * the few code points above U+FFFF a document has: struct S_sup).
+ * mmap'ed file, with a flat cache of BMP advances (and a small hash table
+ * for the few code points above U+FFFF a document has: struct S_sup).
  * Embedding: HarfBuzz's
  * subset plan keeps only the glyphs of the code points used, renumbered
  * from 0, drops the tables a PDF reader does not read, and tells which
@@ -40,11 +40,13 @@
 
 /*
  * A code point above U+FFFF the font was asked about: rare (CJK Extension
- * B-G names, compatibility ideographs), so not a flat array of 1.1 M
- * entries but an array sorted by cp, one entry made on the first
+ * B-G in names, compatibility ideographs), so not flat arrays of 1.1 M
+ * entries but a hash table by cp (open addressing, linear probing, at
+ * most half full; cp 0 an empty slot), an entry made on the first
  * font_has() or font_advance() of cp and kept as long as the font, like
  * f->adv[].  Each holds what f->adv[], f->used and f->cid hold for the
- * BMP.
+ * BMP.  Nothing is ever read from it in slot order but by font_subset(),
+ * which sorts what it takes, so the output does not depend on it.
  */
 struct S_sup {
 	uint32_t	 cp;
@@ -75,9 +77,9 @@ struct font {
 	int16_t		*adv;		/* [S_NBMP] advance [1/1000 em] */
 	uint8_t		*used;		/* [S_NBMP / 8] bitmap */
 	size_t		 nused;		/* ... and used entries of sup[] */
-	struct S_sup	*sup;		/* [nsup] above U+FFFF, ascending */
-	size_t		 nsup, capsup;
-	size_t		 nsupused;	/* entries of sup[] used */
+	struct S_sup	*sup;		/* [capsup] above U+FFFF, hashed */
+	size_t		 nsup, capsup;	/* entries, slots (0 or 2^k) */
+	size_t		 nsupused;	/* entries used */
 	/* the subset of the current document (font_subset()) */
 	hb_blob_t	*sub;		/* font program, or NULL */
 	unsigned	 ncids;		/* every CID is below this */
@@ -466,58 +468,53 @@ S_lookup(struct font *f, uint32_t cp)
 	return v;
 }
 
-/* Where cp (above U+FFFF) is or goes in f->sup; *found set when it is
- * there. */
+/* The slot of cp (above U+FFFF) in f->sup[capsup]: its entry, or the
+ * empty slot where it goes. */
 static size_t
-S_sup_pos(const struct font *f, uint32_t cp, int *found)
+S_sup_slot(const struct S_sup *t, size_t cap, uint32_t cp)
 {
-	size_t lo = 0, hi = f->nsup, mid;
+	size_t h = (size_t)((cp * 2654435761u) >> 8) & (cap - 1);
 
-	*found = 0;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (f->sup[mid].cp == cp) {
-			*found = 1;
-			return mid;
-		}
-		if (f->sup[mid].cp < cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	while (t[h].cp != 0 && t[h].cp != cp)
+		h = (h + 1) & (cap - 1);
+	return h;
 }
 
 /* The entry of cp (above U+FFFF) in f->sup, or NULL. */
 static struct S_sup *
 S_sup_find(const struct font *f, uint32_t cp)
 {
-	int found;
-	size_t i = S_sup_pos(f, cp, &found);
+	size_t h;
 
-	return found ? &f->sup[i] : NULL;
+	if (f->capsup == 0)
+		return NULL;
+	h = S_sup_slot(f->sup, f->capsup, cp);
+	return f->sup[h].cp == cp ? &f->sup[h] : NULL;
 }
 
 /* The entry of cp (above U+FFFF), made and measured when new. */
 static struct S_sup *
 S_sup(struct font *f, uint32_t cp)
 {
-	struct S_sup *e;
-	int found;
-	size_t i = S_sup_pos(f, cp, &found);
+	struct S_sup *e, *t;
+	size_t i, cap;
 
-	if (found)
-		return &f->sup[i];
-	if (f->nsup == f->capsup) {
-		f->capsup = f->capsup ? f->capsup * 2 : 16;
-		f->sup = xreallocarray(f->sup, f->capsup, sizeof(*f->sup));
+	if ((e = S_sup_find(f, cp)) != NULL)
+		return e;
+	if ((f->nsup + 1) * 2 > f->capsup) {	/* at most half full */
+		cap = f->capsup ? f->capsup * 2 : 32;
+		t = xcalloc(cap, sizeof(*t));
+		for (i = 0; i < f->capsup; i++)
+			if (f->sup[i].cp != 0)
+				t[S_sup_slot(t, cap, f->sup[i].cp)] = f->sup[i];
+		free(f->sup);
+		f->sup = t;
+		f->capsup = cap;
 	}
-	e = &f->sup[i];
-	memmove(e + 1, e, (f->nsup - i) * sizeof(*e));
-	f->nsup++;
-	memset(e, 0, sizeof(*e));
+	e = &f->sup[S_sup_slot(f->sup, f->capsup, cp)];
 	e->cp = cp;
 	e->adv = (int16_t)S_measure(f, cp);
+	f->nsup++;
 	return e;
 }
 
@@ -623,7 +620,7 @@ font_reset_use(struct font *f)
 	size_t i;
 
 	memset(f->used, 0, S_NBMP / 8);
-	for (i = 0; f->nsupused > 0 && i < f->nsup; i++)
+	for (i = 0; f->nsupused > 0 && i < f->capsup; i++)
 		f->sup[i].used = 0;
 	f->nsupused = 0;
 	f->nused = 0;
@@ -668,6 +665,14 @@ S_subset_free(struct font *f)
 	if (f->sub != NULL)
 		hb_blob_destroy(f->sub);
 	f->sub = NULL;
+}
+
+static int
+S_cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
 }
 
 static int
@@ -1011,7 +1016,7 @@ font_subset(struct font *f)
 	hb_face_t *sub;
 	uint16_t *byglyph;
 	unsigned nglyphs;
-	size_t i, n;
+	size_t i, k, n;
 	uint32_t cp;
 
 	if (f->sub != NULL)
@@ -1031,9 +1036,10 @@ font_subset(struct font *f)
 			    n < f->nused)
 				f->scp[n++] = cp;
 	}
-	for (i = 0; f->nsupused > 0 && i < f->nsup; i++)	/* ascending */
-		if (f->sup[i].used && n < f->nused)
+	for (i = 0, k = n; f->nsupused > 0 && i < f->capsup; i++)
+		if (f->sup[i].cp != 0 && f->sup[i].used && n < f->nused)
 			f->scp[n++] = f->sup[i].cp;
+	qsort(f->scp + k, n - k, sizeof(f->scp[0]), S_cmp_u32); /* ascending */
 	if (f->cid == NULL)
 		f->cid = xcalloc(S_NBMP, sizeof(*f->cid));
 	/* A CID-keyed CFF: from the glyph cache, made on first use.  Should

@@ -6,10 +6,10 @@
  * weight is nearest regular (or bold).  Measuring: HarfBuzz on the
  * mmap'ed file, with a flat cache of BMP advances (and a small hash table
  * for the few code points above U+FFFF a document has: struct S_sup).
- * Embedding: HarfBuzz's
- * subset plan keeps only the glyphs of the code points used, renumbered
- * from 0, drops the tables a PDF reader does not read, and tells which
- * new glyph each code point got.  The CID of a glyph is its number, or
+ * Embedding: HarfBuzz's subset plan keeps only the glyphs of the code
+ * points used, renumbered from 0, drops the tables a PDF reader does not
+ * read, and tells which new glyph each code point got.  The CID of a
+ * glyph is its number, or
  * for a name-keyed CFF the CID of the subset's charset, which FreeType
  * reads.  A CID-keyed CFF (Noto CJK) is subset by cffsub.c instead:
  * HarfBuzz desubroutinizes each glyph once per process, and each

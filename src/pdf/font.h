@@ -21,7 +21,8 @@
  * for TrueType the subset's glyph number, for a CID-keyed CFF the CID of
  * the font's charset; a code point drawn with the glyph of a lower one
  * gets a CID of its own above those (font_subset_dups()).  Code points
- * above U+FFFF are never "in the font".
+ * above U+FFFF (CJK Extension B-G, compatibility ideographs) are
+ * measured, used and subset like the others.
  */
 #ifndef RB_PDF_FONT_H
 #define RB_PDF_FONT_H
@@ -67,10 +68,11 @@ int		 font_synthetic_bold(const struct font *);
  *  line width size/30): a CFF family without a bold face. */
 int		 font_stroke_bold(const struct font *);
 
-/** 1 when the font has a glyph for cp (and cp <= U+FFFF), else 0. */
+/** 1 when the font has a glyph for cp, else 0. */
 int		 font_has(struct font *, uint32_t cp);
 /** Advance width of cp in 1/1000 em; 0 when not in the font.  O(1) for
- *  the BMP after the first call per code point. */
+ *  the BMP after the first call per code point, a binary search among
+ *  the code points above U+FFFF asked about. */
 int		 font_advance(struct font *, uint32_t cp);
 /**
  * The blank (empty) part of full-width punctuation cp on its left

@@ -129,8 +129,6 @@ lay_free(struct lay *L)
 int
 lay_has(struct lay *L, int face, uint32_t cp)
 {
-	if (cp > 0xFFFF)
-		return 0;	/* fonts are BMP only (font.h) */
 	return L->fonts->has(L->fonts->ctx, face, cp);
 }
 

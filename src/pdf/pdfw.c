@@ -304,14 +304,25 @@ S_hex4(struct buf *b, unsigned u)
 	buf_putc(b, hex[u & 15]);
 }
 
+/* Code point cp as UTF-16BE in hex: four digits, or eight (a surrogate
+ * pair) above U+FFFF. */
+static void
+S_hexcp(struct buf *b, uint32_t cp)
+{
+	if (cp >= 0x10000) {
+		cp -= 0x10000;
+		S_hex4(b, 0xD800 | (cp >> 10));
+		S_hex4(b, 0xDC00 | (cp & 0x3FF));
+	} else
+		S_hex4(b, cp);
+}
+
 /* A text string: UTF-8 s as UTF-16BE with a byte order mark, in hex. */
 static void
 S_textstr(struct buf *b, const char *s)
 {
 	size_t i, k, n = strlen(s);
 	uint32_t cp;
-	unsigned u[2];
-	int j, m;
 
 	buf_puts(b, "<FEFF");
 	for (i = 0; i < n; i += k) {
@@ -319,17 +330,7 @@ S_textstr(struct buf *b, const char *s)
 			k = 1;
 			cp = 0xFFFD;
 		}
-		if (cp >= 0x10000) {
-			cp -= 0x10000;
-			u[0] = 0xD800 | (cp >> 10);
-			u[1] = 0xDC00 | (cp & 0x3FF);
-			m = 2;
-		} else {
-			u[0] = cp;
-			m = 1;
-		}
-		for (j = 0; j < m; j++)
-			S_hex4(b, u[j]);
+		S_hexcp(b, cp);
 	}
 	buf_putc(b, '>');
 }
@@ -647,7 +648,7 @@ S_tounicode(struct buf *b, const struct S_cidcp *v, size_t n)
 			buf_putc(b, '<');
 			S_hex4(b, v[i].cid);
 			buf_puts(b, "> <");
-			S_hex4(b, v[i].cp);
+			S_hexcp(b, v[i].cp);	/* UTF-16BE */
 			buf_puts(b, ">\n");
 		}
 		buf_puts(b, "endbfchar\n");

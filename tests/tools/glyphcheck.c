@@ -260,18 +260,18 @@ S_specimen(int argc, char **argv)
 		return 2;
 	}
 	/* distinct visible characters the font has, in code point order */
-	seen = xcalloc(0x10000 / 8, 1);
+	seen = xcalloc(0x110000 / 8, 1);	/* every plane */
 	for (i = 0; i < n; i += k) {
 		if ((k = utf8_decode(text + i, n - i, &cp)) == 0) {
 			k = 1;
 			continue;
 		}
-		if (cp >= 0x10000 || S_blank_ok(cp) || !font_has(f, cp) ||
+		if (S_blank_ok(cp) || !font_has(f, cp) ||
 		    (seen[cp >> 3] & (1u << (cp & 7))))
 			continue;
 		seen[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 	}
-	for (cp = 0; cp < 0x10000; cp++)
+	for (cp = 0; cp < 0x110000; cp++)
 		if (seen[cp >> 3] & (1u << (cp & 7))) {
 			cps = xreallocarray(cps, ncp + 1, sizeof(*cps));
 			cps[ncp++] = cp;

@@ -1,7 +1,8 @@
 /*
  * test_font.c — the PDF backend's fonts: finding families through
  * fontconfig (regular, real and synthetic bold, unknown family), CFF
- * (CID-keyed Noto CJK and name-keyed) embedded by CID, HarfBuzz metrics, the missing-character message, and the
+ * (CID-keyed Noto CJK and name-keyed) embedded by CID, HarfBuzz metrics,
+ * characters above U+FFFF, the missing-character message, and the
  * embedded subset as pdffonts sees it (embedded, subset, distinct names
  * for two subsets of one font in one document, small).
  */
@@ -50,7 +51,9 @@ Test(font, sans_metrics)
 	cr_assert_eq(font_advance(f, ' '), 299);
 	cr_assert_eq(font_ascent(f), 962);
 	cr_assert_eq(font_descent(f), -296);
-	/* Above the BMP: never in the font, whatever the file holds. */
+	/* Above the BMP as in it (test supplementary_truetype) */
+	cr_assert_eq(font_has(f, 0x20547), 1);		/* 𠕇 */
+	cr_assert_eq(font_advance(f, 0x20547), 1000);
 	cr_assert_eq(font_has(f, 0x20000), 0);
 	cr_assert_eq(font_advance(f, 0x20000), 0);
 	cr_assert_eq(font_has(f, 0xE000), 0);		/* private use */
@@ -825,6 +828,140 @@ Test(font, shared_glyph_cids_truetype)
 	    ">/dev/null 2>&1 && echo ok", path, path);
 	out = run(cmd);
 	cr_assert_str_eq(out, "年度年份\n\n\fok\n");
+	free(out);
+	unlink(path);
+	font_free(f);
+	cr_assert_eq(d.n, 0);
+	diag_free(&d);
+}
+
+/*
+ * Above U+FFFF, TrueType: WenQuanYi Zen Hei has 𠕇 U+20547 and the
+ * compatibility ideographs U+2F800... (丽 U+2F800 its own glyph, not
+ * U+4E3D's).  font_has() agrees with the font's cmap over the whole of
+ * planes 2 and 3 asked in descending order (the table grows to 64 K
+ * entries), the used ones come out of font_subset() ascending after the
+ * BMP, each with a CID of its own, reset forgets them, and the text
+ * reads back.
+ */
+Test(font, supplementary_truetype)
+{
+	struct diag d;
+	struct font *f;
+	hb_blob_t *blob;
+	hb_face_t *face;
+	hb_set_t *u;
+	const uint32_t *cps;
+	const uint16_t *cids;
+	char path[] = "/tmp/rb-test-font-XXXXXX";
+	char *out, cmd[256];
+	const char *t = "中\xF0\xA0\x95\x87丽\xF0\xAF\xA0\x80\xF0\xA0\x95\x87";
+	static const uint32_t want[] = { 0x20, 0x4E2D, 0x4E3D, 0x20547,
+	    0x2F800 };
+	uint32_t cp;
+	size_t n, i, has = 0, cmap = 0;
+
+	diag_init(&d);
+	f = font_open(&d, FONT_SANS, 0);
+	cr_assert_not_null(f);
+	blob = hb_blob_create_from_file(font_file(f));
+	face = hb_face_create(blob, (unsigned)font_index(f));
+	u = hb_set_create();
+	hb_face_collect_unicodes(face, u);
+	for (cp = 0x3FFFF; cp >= 0x20000; cp--) {
+		has += (size_t)font_has(f, cp);
+		cmap += hb_set_has(u, cp);
+		cr_assert_eq(font_has(f, cp), hb_set_has(u, cp), "U+%04X",
+		    (unsigned)cp);
+	}
+	cr_assert_eq(has, 543);		/* 542 of them U+2F800... */
+	cr_assert_eq(has, cmap);
+	hb_set_destroy(u);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	cr_assert_eq(font_has(f, 0x1F600), 0);	/* 😀 */
+	cr_assert_eq(font_advance(f, 0x2F800), 1000);
+
+	font_use_utf8(f, t, strlen(t));
+	cr_assert_eq(font_nused(f), 4);
+	cr_assert_eq(font_subset(f), 0);
+	n = font_subset_map(f, &cps, &cids);
+	cr_assert_eq(n, 5);
+	for (i = 0; i < n; i++) {
+		cr_assert_eq(cps[i], want[i], "%zu: U+%04X", i,
+		    (unsigned)cps[i]);
+		cr_assert(cids[i] != 0 && font_cid(f, cps[i]) == cids[i]);
+		cr_assert(i == 0 || cids[i] != cids[i - 1]);
+	}
+	font_reset_use(f);
+	cr_assert_eq(font_nused(f), 0);
+	cr_assert_eq(font_cid(f, 0x20547), 0);
+
+	close(mkstemp(path));
+	write_pdf(path, f, NULL, t, NULL);
+	snprintf(cmd, sizeof(cmd), "pdftotext %s - 2>&1", path);
+	out = run(cmd);
+	cr_assert(strncmp(out, t, strlen(t)) == 0 &&
+	    strcmp(out + strlen(t), "\n\n\f") == 0, "%s", out);
+	free(out);
+	unlink(path);
+	font_free(f);
+	cr_assert_eq(d.n, 0);
+	diag_free(&d);
+}
+
+/*
+ * Above U+FFFF, CID-keyed CFF: Noto Sans CJK SC draws the compatibility
+ * ideograph U+2F884 with the glyph of 巽 U+5DFD and U+2F82C with that
+ * of 𠦄 U+20984 (Extension B).  Alone, each shows that glyph's CID;
+ * with the other, the higher gets a CID of its own with the same
+ * charstring, in code point order, as in the BMP
+ * (shared_glyph_cids_cff), and every
+ * character reads back as itself.
+ */
+Test(font, supplementary_shared_glyph_cff)
+{
+	struct diag d;
+	struct font *f;
+	const uint16_t *dc, *of;
+	char path[] = "/tmp/rb-test-font-XXXXXX";
+	char *out, cmd[256];
+	const char *one = "\xF0\xAF\xA2\x84\xF0\xAF\xA0\xAC";
+	const char *both = "吉\xF0\xA0\xAE\xB7巽\xF0\xAF\xA2\x84与"
+	    "\xF0\xA0\xA6\x84\xF0\xAF\xA0\xAC。";
+	unsigned xun, ben, top;
+	size_t nd;
+
+	f = noto_sans(&d);
+	font_use_utf8(f, one, strlen(one));
+	cr_assert_eq(font_subset(f), 0);
+	cr_assert_eq(font_subset_dups(f, &dc, &of), 0);
+	xun = font_cid(f, 0x2F884);
+	ben = font_cid(f, 0x2F82C);
+	cr_assert(xun != 0 && ben != 0 && xun != ben);
+	top = font_subset_ncids(f);
+	font_reset_use(f);
+
+	font_use_utf8(f, both, strlen(both));
+	cr_assert_eq(font_subset(f), 0);
+	cr_assert_eq(font_cid(f, 0x5DFD), xun);
+	cr_assert_eq(font_cid(f, 0x20984), ben);
+	cr_assert_neq(font_cid(f, 0x20BB7), 0);	/* 𠮷 */
+	nd = font_subset_dups(f, &dc, &of);
+	cr_assert_eq(nd, 2);
+	cr_assert_geq(dc[0], top);	/* in code point order */
+	cr_assert(font_cid(f, 0x2F82C) == dc[0] && of[0] == ben);
+	cr_assert(font_cid(f, 0x2F884) == dc[1] && of[1] == xun);
+	same_glyph(f, dc[0], of[0]);
+	same_glyph(f, dc[1], of[1]);
+	font_reset_use(f);
+
+	close(mkstemp(path));
+	write_pdf(path, f, NULL, both, NULL);
+	snprintf(cmd, sizeof(cmd), "pdftotext %s - 2>&1", path);
+	out = run(cmd);
+	cr_assert(strncmp(out, both, strlen(both)) == 0 &&
+	    strcmp(out + strlen(both), "\n\n\f") == 0, "%s", out);
 	free(out);
 	unlink(path);
 	font_free(f);

@@ -26,7 +26,6 @@
 # Prints "shared-glyphs: N passed, N failed".
 . "$(dirname "$0")/lib.sh"
 py=/usr/bin/python3
-j=/usr/share/java
 export SOURCE_DATE_EPOCH=1767225600
 ${MAKE:-make} -s --no-print-directory obj/tests/tools/glyphcheck || exit 1
 GC=obj/tests/tools/glyphcheck
@@ -56,13 +55,6 @@ for v in no-pdf-tags pdf-a; do
 done
 
 # 1. Each reader, each build: every duty exactly.
-read_with() {
-	case $1 in
-	poppler) pdftotext "$2" - ;;
-	mupdf) mutool draw -N -q -F txt "$2" ;;
-	gs) gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite -sOutputFile=- "$2" ;;
-	esac 2>/dev/null | tr -d ' \t\r\n\f'
-}
 for v in tag no-pdf-tags pdf-a; do
 	for r in poppler mupdf gs; do
 		read_with $r "$tmp/$v/$sheet" >"$tmp/text"
@@ -98,16 +90,8 @@ if $rb --templates "$tmp/tpl" build "$tmp/tt" -o "$tmp/tt-pdf-a" --format pdf --
 		else ko "TrueType: $r does not read '$(cat "$tmp/tt.duty")'"; fi
 	done
 else ko "TrueType --pdf-a build: $(head -3 "$tmp/err")"; fi
-cp="$j/preflight.jar:$j/pdfbox2.jar:$j/fontbox2.jar:$j/xmpbox.jar:$j/commons-logging.jar:$j/javax.activation.jar:$j/jaxb-api.jar"
 printf '%s\n' "$tmp/pdf-a/$sheet" "$tmp/tt-pdf-a/$sheet" >"$tmp/list"
-if [ ! -f "$j/preflight.jar" ]; then
-	ko "Preflight not installed (apt-get install libpdfbox2-java libactivation-java libjaxb-api-java)"
-else
-	(cd "$tmp" && java -cp "$cp" org.apache.pdfbox.preflight.Validator_A1b xml group "$tmp/list" \
-	    >"$tmp/pf" 2>&1)
-	if [ "$(grep -c '<isValid type="PDF/A1-b">true</isValid>' "$tmp/list.preflight.xml" 2>/dev/null)" = 2 ]; then ok
-	else ko "Preflight: $(grep -m5 'details\|name=' "$tmp/list.preflight.xml" 2>/dev/null) $(head -3 "$tmp/pf")"; fi
-fi
+preflight "$tmp/list" 2
 
 # 4. The same bytes.
 $rb build "$tmp/c" -o "$tmp/again" --format pdf >/dev/null 2>&1

@@ -36,7 +36,6 @@
 # Prints "supplementary: N passed, N failed".
 . "$(dirname "$0")/lib.sh"
 py=/usr/bin/python3
-j=/usr/share/java
 export SOURCE_DATE_EPOCH=1767225600
 ${MAKE:-make} -s --no-print-directory obj/tests/tools/glyphcheck || exit 1
 GC=obj/tests/tools/glyphcheck
@@ -65,17 +64,8 @@ for v in tag no-pdf-tags pdf-a; do
 	    [ ! -s "$tmp/err" ] && ok || ko "$v build: $(head -3 "$tmp/err")"
 done
 
-# read_with READER PDF: the text, white space removed.  gsold: the
-# legacy interpreter, UTF-16 through iconv (see 1.).
-read_with() {
-	case $1 in
-	poppler) pdftotext "$2" - ;;
-	mupdf) mutool draw -N -q -F txt "$2" ;;
-	gs) gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite -sOutputFile=- "$2" ;;
-	gsold) gs -q -dNEWPDF=false -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite \
-	    -dTextFormat=2 -sOutputFile=- "$2" | iconv -f UTF-16LE -t UTF-8 ;;
-	esac 2>/dev/null | tr -d ' \t\r\n\f'
-}
+# read_with READER PDF (tests/lib.sh): the text, white space removed
+# (gsold: the legacy interpreter, see 1.).
 
 # has_lines READER TEXT LINES: every line of LINES in TEXT; prints the
 # ones missing.  For gs, a character above U+FFFF may be its high
@@ -157,15 +147,7 @@ if $GC specimen -f 'WenQuanYi Zen Hei' "$tmp/tt.lines" "$tmp/spec.pdf" >"$tmp/gc
     grep -q ': 5 characters, 0 blank' "$tmp/gc"; then ok
 else ko "glyphcheck specimen 'WenQuanYi Zen Hei' (want 5 characters): $(head -5 "$tmp/gc")"; fi
 
-cp="$j/preflight.jar:$j/pdfbox2.jar:$j/fontbox2.jar:$j/xmpbox.jar:$j/commons-logging.jar:$j/javax.activation.jar:$j/jaxb-api.jar"
-if [ ! -f "$j/preflight.jar" ]; then
-	ko "Preflight not installed (apt-get install libpdfbox2-java libactivation-java libjaxb-api-java)"
-else
-	(cd "$tmp" && java -cp "$cp" org.apache.pdfbox.preflight.Validator_A1b xml group "$tmp/list" \
-	    >"$tmp/pf" 2>&1)
-	if [ "$(grep -c '<isValid type="PDF/A1-b">true</isValid>' "$tmp/list.preflight.xml" 2>/dev/null)" = 3 ]; then ok
-	else ko "Preflight: $(grep -m5 'details\|name=' "$tmp/list.preflight.xml" 2>/dev/null) $(head -3 "$tmp/pf")"; fi
-fi
+preflight "$tmp/list" 3
 
 # 6. The report, staff 1001 王建国 and 1003 张伟 renamed: each reader's
 #    text is the sample report's with the names changed.

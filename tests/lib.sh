@@ -58,3 +58,33 @@ dpkg_wait() {
 		_n=$((_n + 1)); sleep 2
 	done
 }
+
+# read_with READER PDF: the PDF's text as READER reads it, white space
+# removed (poppler, mupdf, gs: Ghostscript's default interpreter; gsold:
+# its legacy one, UTF-16 through iconv, which reads characters above
+# U+FFFF back: docs/accessibility.md, "Several readers").
+read_with() {
+	case $1 in
+	poppler) pdftotext "$2" - ;;
+	mupdf) mutool draw -N -q -F txt "$2" ;;
+	gs) gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite -sOutputFile=- "$2" ;;
+	gsold) gs -q -dNEWPDF=false -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite \
+	    -dTextFormat=2 -sOutputFile=- "$2" | iconv -f UTF-16LE -t UTF-8 ;;
+	esac 2>/dev/null | tr -d ' \t\r\n\f'
+}
+
+# preflight LIST N: Apache PDFBox Preflight (Validator_A1b, Debian's
+# libpdfbox2-java) on the PDFs listed one a line in file LIST: ok when N of
+# them are valid PDF/A-1b.
+preflight() {
+	pj=/usr/share/java
+	pcp="$pj/preflight.jar:$pj/pdfbox2.jar:$pj/fontbox2.jar:$pj/xmpbox.jar:$pj/commons-logging.jar:$pj/javax.activation.jar:$pj/jaxb-api.jar"
+	if [ ! -f "$pj/preflight.jar" ]; then
+		ko "Preflight not installed (apt-get install libpdfbox2-java libactivation-java libjaxb-api-java)"
+		return
+	fi
+	(cd "$(dirname "$1")" && java -cp "$pcp" org.apache.pdfbox.preflight.Validator_A1b xml group "$1" \
+	    >"$1.pf" 2>&1)
+	if [ "$(grep -c '<isValid type="PDF/A1-b">true</isValid>' "$1.preflight.xml" 2>/dev/null)" = "$2" ]; then ok
+	else ko "Preflight: $(grep -m5 'details\|name=' "$1.preflight.xml" 2>/dev/null) $(head -3 "$1.pf")"; fi
+}

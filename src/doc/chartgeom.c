@@ -219,12 +219,12 @@ S_org_lines(struct buf *b, const struct doc_node *n)
 }
 
 void
-cg_org_alt(struct buf *b, const struct doc_node *chart)
+cg_org_summary(struct buf *b, const struct doc_node *chart)
 {
 	const struct doc_node *c;
 	int k = 0;
 
-	buf_printf(b, "组织结构图，共 %zu 个岗位。", cg_org_count(chart));
+	buf_printf(b, "共 %zu 个岗位。", cg_org_count(chart));
 	for (c = chart->first; c; c = c->next) {
 		if (c->tag != DOC_ORGNODE)
 			continue;
@@ -233,6 +233,15 @@ cg_org_alt(struct buf *b, const struct doc_node *chart)
 	}
 	if (k > 0)
 		buf_puts(b, "。");
+}
+
+void
+cg_org_alt(struct buf *b, const struct doc_node *chart)
+{
+	const struct doc_node *c;
+
+	buf_puts(b, "组织结构图，");
+	cg_org_summary(b, chart);
 	for (c = chart->first; c; c = c->next)
 		if (c->tag == DOC_ORGNODE)
 			S_org_lines(b, c);

@@ -105,9 +105,11 @@ void	cg_place_labels(struct cg_vlabel *l, size_t n, double h);
  */
 struct buf;
 void	cg_org_alt(struct buf *b, const struct doc_node *chart);
-/* An rb-orgnode's label, its sub in brackets; the roles under n. */
+/* An rb-orgnode's label, its sub in brackets; the roles under n; "共 N 个
+ * 岗位。最高岗位：X、Y。" of a chart (cg_org_alt's start). */
 void	cg_org_name(struct buf *b, const struct doc_node *n);
 size_t	cg_org_count(const struct doc_node *n);
+void	cg_org_summary(struct buf *b, const struct doc_node *chart);
 void	cg_chart_alt(struct buf *b, const struct doc_node *chart);
 
 #endif

@@ -933,7 +933,6 @@ og_sheet_alt(struct buf *b, const struct og_chart *og, size_t s,
 	const struct og_sheet *sh;
 	const struct doc_node *n, *p, *c;
 	size_t i, j, k;
-	int top = 0;
 
 	if (og->nsheet <= 1 || s >= og->nsheet) {
 		cg_org_alt(b, chart);
@@ -942,17 +941,8 @@ og_sheet_alt(struct buf *b, const struct og_chart *og, size_t s,
 	sh = &og->sheet[s];
 	buf_printf(b, "组织结构图（第 %zu 部分，共 %zu 部分）。", s + 1,
 	    og->nsheet);
-	if (s == 0) {
-		buf_printf(b, "共 %zu 个岗位。", cg_org_count(chart));
-		for (c = chart->first; c; c = c->next) {
-			if (c->tag != DOC_ORGNODE)
-				continue;
-			buf_puts(b, top++ ? "、" : "最高岗位：");
-			cg_org_name(b, c);
-		}
-		if (top > 0)
-			buf_puts(b, "。");
-	}
+	if (s == 0)
+		cg_org_summary(b, chart);
 	for (i = sh->box0; i < sh->box0 + sh->nbox; i++) {
 		if (og->box[i].kind != OG_BOX)
 			continue;

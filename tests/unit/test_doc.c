@@ -572,16 +572,15 @@ S_dim(struct og_dim *d, int pack)
  * their own.  Packed, several managers' subtrees share a sheet, each
  * under its path line, and nothing is lost or overlaps.
  */
-Test(orgtree, packed_sheets_hold_several_path_lines)
+/* HQ over 4 divisions of 3 departments of 2 people (41 roles); *chart is
+ * its rb-orgchart.  Returns the document (doc_free it). */
+static struct doc_node *
+S_divisions(struct diag *dg, struct doc_node **chart)
 {
 	struct buf in = BUF_INIT;
-	struct og_chart og[2];
-	struct og_dim d;
 	struct doc_node *root, *c = NULL;
-	struct diag dg;
-	size_t s, i, k, nbox[2] = { 0, 0 }, most = 0;
-	const char *l;
-	int p, ent, q;
+	size_t i, k;
+	int ent;
 
 	BUF_PUTSL(&in, "<rb-document><rb-orgchart><rb-orgnode label=\"HQ\">");
 	for (i = 0; i < 4; i++) {
@@ -593,12 +592,28 @@ Test(orgtree, packed_sheets_hold_several_path_lines)
 		BUF_PUTSL(&in, "</rb-orgnode>");
 	}
 	BUF_PUTSL(&in, "</rb-orgnode></rb-orgchart></rb-document>");
-	diag_init(&dg);
-	root = doc_parse(&dg, in.data, in.len, NULL);
+	diag_init(dg);
+	root = doc_parse(dg, in.data, in.len, NULL);
+	buf_free(&in);
 	cr_assert_not_null(root);
 	while ((c = doc_next(root, c, &ent)) != NULL && c->tag != DOC_ORGCHART)
 		;
 	cr_assert_not_null(c);
+	*chart = c;
+	return root;
+}
+
+Test(orgtree, packed_sheets_hold_several_path_lines)
+{
+	struct og_chart og[2];
+	struct og_dim d;
+	struct doc_node *root, *c = NULL;
+	struct diag dg;
+	size_t s, i, k, nbox[2] = { 0, 0 }, most = 0;
+	const char *l;
+	int p, q;
+
+	root = S_divisions(&dg, &c);
 	for (p = 0; p < 2; p++) {
 		S_dim(&d, p);
 		og_layout(&og[p], c, 150, 220, &d);
@@ -662,7 +677,6 @@ Test(orgtree, packed_sheets_hold_several_path_lines)
 	og_free(&og[0]);
 	og_free(&og[1]);
 	doc_free(root);
-	buf_free(&in);
 	diag_free(&dg);
 }
 
@@ -671,31 +685,16 @@ Test(orgtree, packed_sheets_hold_several_path_lines)
  * whole chart's text. */
 Test(orgtree, sheet_alt_names_each_part_and_its_roles)
 {
-	struct buf in = BUF_INIT, t = BUF_INIT, whole = BUF_INIT, want = BUF_INIT;
+	struct buf t = BUF_INIT, whole = BUF_INIT, want = BUF_INIT;
 	struct og_chart og;
 	struct og_dim d;
 	struct doc_node *root, *c = NULL;
 	struct diag dg;
 	size_t s, i, k, ups = 0;
 	const char *l;
-	int p, ent;
+	int p;
 
-	BUF_PUTSL(&in, "<rb-document><rb-orgchart><rb-orgnode label=\"HQ\">");
-	for (i = 0; i < 4; i++) {
-		buf_printf(&in, "<rb-orgnode label=\"division%zu\">", i);
-		for (k = 0; k < 3; k++)
-			buf_printf(&in, "<rb-orgnode label=\"dept%zu%zu\">"
-			    "<rb-orgnode label=\"a%zu%zu\"/><rb-orgnode "
-			    "label=\"b%zu%zu\"/></rb-orgnode>", i, k, i, k, i, k);
-		BUF_PUTSL(&in, "</rb-orgnode>");
-	}
-	BUF_PUTSL(&in, "</rb-orgnode></rb-orgchart></rb-document>");
-	diag_init(&dg);
-	root = doc_parse(&dg, in.data, in.len, NULL);
-	cr_assert_not_null(root);
-	while ((c = doc_next(root, c, &ent)) != NULL && c->tag != DOC_ORGCHART)
-		;
-	cr_assert_not_null(c);
+	root = S_divisions(&dg, &c);
 	cg_org_alt(&whole, c);
 	for (p = 0; p < 2; p++) {
 		S_dim(&d, p);
@@ -754,7 +753,6 @@ Test(orgtree, sheet_alt_names_each_part_and_its_roles)
 	cr_assert_str_eq(t.data, whole.data);
 	og_free(&og);
 	doc_free(root);
-	buf_free(&in);
 	buf_free(&t);
 	buf_free(&whole);
 	buf_free(&want);
